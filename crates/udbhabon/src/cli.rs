@@ -1,0 +1,55 @@
+//! The command line: global settings, and the commands `serve`, `migrate` and `demo`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// udbhabon (উদ্ভাবন): the Innovation Team's action plan, meetings, collections and reports.
+///
+/// Settings come from, in rising order of priority: built-in defaults, a TOML configuration file
+/// (udbhabon.toml in the working directory, or --config), environment variables UDBHABON_*, and
+/// these options.
+#[derive(Debug, Parser)]
+#[command(name = "udbhabon", version, about, long_about)]
+pub(crate) struct Cli {
+    /// A TOML configuration file (default: udbhabon.toml in the working directory, if present).
+    #[arg(long, global = true, env = "UDBHABON_CONFIG", value_name = "FILE")]
+    pub(crate) config: Option<PathBuf>,
+
+    /// The folder for the SQLite database and uploaded files; created if missing [default: data/local].
+    #[arg(long, global = true, env = "UDBHABON_DATA_DIR", value_name = "DIR")]
+    pub(crate) data_dir: Option<PathBuf>,
+
+    /// Use PostgreSQL instead of the SQLite file: postgres://user@host:5432/database.
+    #[arg(long, global = true, env = "UDBHABON_DATABASE_URL", value_name = "URL")]
+    pub(crate) database_url: Option<String>,
+
+    /// The folder of TTF/OTF fonts for PDFs; it must hold a Bengali font [default: /usr/share/fonts/truetype/noto].
+    #[arg(long, global = true, env = "UDBHABON_FONTS_DIR", value_name = "DIR")]
+    pub(crate) fonts_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Start the web server (migrates the database first; loads the demo data into an empty one).
+    Serve {
+        /// Address and port to listen on [default: 127.0.0.1:8080].
+        #[arg(long, env = "UDBHABON_LISTEN", value_name = "ADDR")]
+        listen: Option<SocketAddr>,
+        /// Start with an empty database instead of loading the demo data on first start.
+        #[arg(long, env = "UDBHABON_NO_DEMO")]
+        no_demo: bool,
+    },
+    /// Bring the database schema up to date, then exit.
+    Migrate,
+    /// Load the demo data (the Ministry of Labour and Employment's Innovation Team); safe to repeat.
+    Demo {
+        /// Load this demo-data file instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        file: Option<PathBuf>,
+    },
+}

@@ -1,0 +1,134 @@
+//! Configuration: defaults, then a TOML file, then UDBHABON_* environment variables, then options.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+use crate::cli::{Cli, Command};
+
+/// Every setting, resolved.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Config {
+    pub(crate) listen: SocketAddr,
+    pub(crate) data_dir: PathBuf,
+    /// Empty means the SQLite file in the data directory.
+    pub(crate) database_url: String,
+    pub(crate) fonts_dir: PathBuf,
+    /// "text" for people, "json" for log collectors.
+    pub(crate) log_format: String,
+    pub(crate) no_demo: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            data_dir: PathBuf::from("data/local"),
+            database_url: String::new(),
+            fonts_dir: PathBuf::from("/usr/share/fonts/truetype/noto"),
+            log_format: "text".to_owned(),
+            no_demo: false,
+        }
+    }
+}
+
+/// The settings given on the command line (clap has already read their environment variables).
+#[derive(Debug, Default, Serialize)]
+struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    listen: Option<SocketAddr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    database_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fonts_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    no_demo: bool,
+}
+
+impl Config {
+    /// Resolves the settings, or says in one sentence what is wrong with them.
+    pub(crate) fn load(cli: &Cli) -> Result<Self, String> {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        match &cli.config {
+            Some(path) if !path.exists() => {
+                return Err(format!(
+                    "the configuration file {} does not exist; give an existing file with --config or leave it out",
+                    path.display()
+                ));
+            }
+            Some(path) => figment = figment.merge(Toml::file_exact(path)),
+            None if Path::new("udbhabon.toml").exists() => {
+                figment = figment.merge(Toml::file_exact("udbhabon.toml"))
+            }
+            None => {}
+        }
+        let (listen, no_demo) = match &cli.command {
+            Command::Serve { listen, no_demo } => (*listen, *no_demo),
+            _ => (None, false),
+        };
+        let overrides = Overrides {
+            listen,
+            data_dir: cli.data_dir.clone(),
+            database_url: cli.database_url.clone(),
+            fonts_dir: cli.fonts_dir.clone(),
+            no_demo,
+        };
+        figment
+            .merge(Env::prefixed("UDBHABON_").only(&["log_format"]))
+            .merge(Serialized::defaults(overrides))
+            .extract()
+            .map_err(|error| {
+                let source = cli.config.as_deref().map_or_else(|| "udbhabon.toml".to_owned(), |path| path.display().to_string());
+                format!("the configuration is not valid ({error}); fix {source} or the UDBHABON_* variables")
+            })
+    }
+
+    /// The database URL: the configured PostgreSQL one, or the SQLite file in the data directory.
+    pub(crate) fn database_url(&self) -> String {
+        if self.database_url.trim().is_empty() {
+            format!(
+                "sqlite://{}?mode=rwc",
+                self.data_dir.join("udbhabon.sqlite").display()
+            )
+        } else {
+            self.database_url.trim().to_owned()
+        }
+    }
+
+    /// The URL with any password hidden, for messages.
+    pub(crate) fn database_url_for_display(&self) -> String {
+        let url = self.database_url();
+        match (url.find("://"), url.find('@')) {
+            (Some(scheme_end), Some(at)) if at > scheme_end => {
+                let credentials = &url[scheme_end + 3..at];
+                match credentials.split_once(':') {
+                    Some((user, _)) => {
+                        format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..])
+                    }
+                    None => url,
+                }
+            }
+            _ => url,
+        }
+    }
+
+    /// Creates the data directory if needed and checks that it can be written.
+    pub(crate) fn prepare_data_dir(&self) -> Result<(), String> {
+        let explain = |error: std::io::Error| {
+            format!(
+                "the data directory {} cannot be written ({error}); choose another with --data-dir or UDBHABON_DATA_DIR, or fix its permissions",
+                self.data_dir.display()
+            )
+        };
+        std::fs::create_dir_all(&self.data_dir).map_err(explain)?;
+        let probe = self.data_dir.join(".write-test");
+        std::fs::write(&probe, b"ok").map_err(explain)?;
+        std::fs::remove_file(&probe).map_err(explain)
+    }
+}

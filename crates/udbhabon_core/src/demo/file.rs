@@ -1,0 +1,229 @@
+//! The shape of a demo-data file, as serde reads it; every reference between records is by key.
+
+use serde::Deserialize;
+use toml::value::Datetime;
+use udbhabon_domain::decision::ResponsibleKind;
+use udbhabon_domain::meeting::MeetingKind;
+use udbhabon_domain::office::{OfficeKind, UnitLevel};
+use udbhabon_domain::person::Charge;
+use udbhabon_domain::team::TeamRole;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DemoFile {
+    pub version: u32,
+    pub designations: Vec<DesignationEntry>,
+    pub offices: Vec<OfficeEntry>,
+    #[serde(default)]
+    pub units: Vec<UnitEntry>,
+    #[serde(default)]
+    pub posts: Vec<PostEntry>,
+    #[serde(default)]
+    pub people: Vec<PersonEntry>,
+    #[serde(default)]
+    pub postings: Vec<PostingEntry>,
+    #[serde(default)]
+    pub teams: Vec<TeamEntry>,
+    #[serde(default)]
+    pub team_orders: Vec<TeamOrderEntry>,
+    #[serde(default)]
+    pub meetings: Vec<MeetingEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DesignationEntry {
+    pub key: String,
+    pub bn: String,
+    pub en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct OfficeEntry {
+    pub key: String,
+    pub kind: OfficeKind,
+    pub bn: String,
+    pub en: String,
+    pub short_en: Option<String>,
+    pub parent: Option<String>,
+    pub memo_code: Option<String>,
+    pub website: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct UnitEntry {
+    pub key: String,
+    pub office: String,
+    pub level: UnitLevel,
+    pub bn: String,
+    pub en: String,
+    pub parent: Option<String>,
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PostEntry {
+    pub key: String,
+    pub office: String,
+    pub unit: Option<String>,
+    pub designation: String,
+    pub label_bn: Option<String>,
+    pub label_en: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PersonEntry {
+    pub key: String,
+    pub bn: String,
+    pub en: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PostingEntry {
+    pub person: String,
+    pub post: String,
+    pub charge: Charge,
+    /// A date the source shows the person in the post; taken as the start of the posting.
+    pub on: Datetime,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TeamEntry {
+    pub key: String,
+    pub office: String,
+    pub bn: String,
+    pub en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TeamOrderEntry {
+    pub team: String,
+    pub issuing_unit: Option<String>,
+    pub memo: String,
+    pub issued_on: Datetime,
+    pub effective_from: Datetime,
+    pub cites_memo: Option<String>,
+    pub cites_date: Option<Datetime>,
+    pub preamble_bn: String,
+    pub preamble_en: String,
+    pub terms_heading_bn: String,
+    pub terms_heading_en: String,
+    pub closing_bn: String,
+    pub closing_en: String,
+    pub signatory_person: String,
+    pub signatory_post: String,
+    pub signed_on: Datetime,
+    pub endorsement: u32,
+    pub copies_intro_bn: String,
+    pub copies_intro_en: String,
+    pub members: Vec<MemberEntry>,
+    pub terms: Vec<TextEntry>,
+    #[serde(default)]
+    pub copies: Vec<RecipientEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MemberEntry {
+    pub post: String,
+    pub role: TeamRole,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TextEntry {
+    pub bn: String,
+    pub en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RecipientEntry {
+    pub bn: String,
+    pub en: String,
+    pub office: Option<String>,
+    pub post: Option<String>,
+    pub attention_bn: Option<String>,
+    pub attention_en: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MeetingEntry {
+    pub key: String,
+    pub office: String,
+    pub team: Option<String>,
+    pub kind: MeetingKind,
+    pub plan_fiscal_year: Option<i32>,
+    pub sequence: Option<u32>,
+    pub title_bn: String,
+    pub title_en: String,
+    pub held_on: Datetime,
+    pub starts_at: Option<String>,
+    pub place_bn: String,
+    pub place_en: String,
+    pub chair_person: Option<String>,
+    pub chair_designation: Option<String>,
+    pub member_secretary_person: Option<String>,
+    pub member_secretary_post: Option<String>,
+    pub opening_bn: String,
+    pub opening_en: String,
+    pub closing_bn: String,
+    pub closing_en: String,
+    pub memo: Option<String>,
+    pub issued_on: Option<Datetime>,
+    pub issuer_person: Option<String>,
+    pub issuer_post: Option<String>,
+    #[serde(default)]
+    pub attendance: Vec<AttendanceEntry>,
+    #[serde(default)]
+    pub decisions: Vec<DecisionEntry>,
+    #[serde(default)]
+    pub distribution: Vec<RecipientEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AttendanceEntry {
+    pub person: String,
+    pub present: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DecisionEntry {
+    pub serial: String,
+    pub text_bn: String,
+    pub text_en: String,
+    pub deadline: Option<Datetime>,
+    pub recurrence: Option<Recurrence>,
+    pub day_of_month: Option<u32>,
+    #[serde(default)]
+    pub responsible: Vec<ResponsibleEntry>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum Recurrence {
+    Monthly,
+    Yearly,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ResponsibleEntry {
+    pub bn: String,
+    pub en: String,
+    pub kind: ResponsibleKind,
+    #[serde(rename = "ref")]
+    pub reference: String,
+}

@@ -1,0 +1,409 @@
+//! Loading a demo-data file in one transaction: every key resolved, every value checked, all or nothing.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use toml::value::Datetime;
+use udbhabon_db::Tx;
+use udbhabon_db::write::{
+    NewDecision, NewDistributionEntry, NewMeeting, NewOffice, NewPerson, NewPost, NewPosting,
+    NewResponsible, NewTeamOrder, NewUnit,
+};
+use udbhabon_domain::Bilingual;
+use udbhabon_domain::decision::{Deadline, ResponsibleKind};
+use udbhabon_domain::memo::MemoNumber;
+
+use super::DEMO_FILE;
+use super::file::{
+    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry,
+};
+use crate::{App, Error};
+
+/// The setting that records which demo data is in the database.
+const MARKER: &str = "demo_data";
+
+/// What loading did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DemoOutcome {
+    Loaded { offices: usize, meetings: usize },
+    AlreadyLoaded,
+}
+
+/// Loads the demo data shipped in the binary, unless it is there already.
+pub async fn load_demo(app: &App) -> Result<DemoOutcome, Error> {
+    load_demo_file(app, DEMO_FILE, "data/demo/mole.toml").await
+}
+
+/// Loads a demo-data file's text (`source` names it in messages), unless a file of the same version
+/// was loaded before. Nothing is written when anything in the file is wrong.
+pub async fn load_demo_file(app: &App, text: &str, source: &str) -> Result<DemoOutcome, Error> {
+    let file: DemoFile = toml::from_str(text).map_err(|error| {
+        Error::DataFile(format!(
+            "the demo data file {source} cannot be read: {error}"
+        ))
+    })?;
+    let marker = format!("{source}@{}", file.version);
+    if app.db.setting(MARKER).await?.as_deref() == Some(marker.as_str()) {
+        return Ok(DemoOutcome::AlreadyLoaded);
+    }
+    let tx = app.db.begin().await?;
+    let outcome = insert(&tx, &file).await.map_err(|error| match error {
+        Error::Conflict(detail) => Error::DataFile(format!(
+            "the demo data in {source} clashes with records already in the database ({detail}); load it into an empty database"
+        )),
+        Error::DataFile(problem) => Error::DataFile(format!("the demo data file {source} is not valid: {problem}")),
+        other => other,
+    })?;
+    tx.set_setting(MARKER, &marker).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// Ids of the records inserted so far, by their keys in the file.
+#[derive(Default)]
+struct Keys {
+    ids: HashMap<(&'static str, String), i32>,
+}
+
+impl Keys {
+    fn add(&mut self, kind: &'static str, key: &str, id: i32) {
+        self.ids.insert((kind, key.to_owned()), id);
+    }
+
+    fn get(&self, kind: &'static str, key: &str, used_by: &str) -> Result<i32, Error> {
+        self.ids
+            .get(&(kind, key.to_owned()))
+            .copied()
+            .ok_or_else(|| {
+                Error::DataFile(format!(
+                    "{used_by} refers to {kind} \"{key}\", which is not defined above it"
+                ))
+            })
+    }
+
+    fn get_opt(
+        &self,
+        kind: &'static str,
+        key: Option<&str>,
+        used_by: &str,
+    ) -> Result<Option<i32>, Error> {
+        key.map(|key| self.get(kind, key, used_by)).transpose()
+    }
+}
+
+fn date(value: &Datetime, field: &str) -> Result<NaiveDate, Error> {
+    match value.date {
+        Some(date) if value.time.is_none() => NaiveDate::from_ymd_opt(
+            i32::from(date.year),
+            u32::from(date.month),
+            u32::from(date.day),
+        )
+        .ok_or_else(|| Error::DataFile(format!("{field}: {value} is not a date"))),
+        _ => Err(Error::DataFile(format!(
+            "{field}: {value} must be a plain date such as 2026-01-26"
+        ))),
+    }
+}
+
+fn memo(text: &str, field: &str) -> Result<MemoNumber, Error> {
+    text.parse().map_err(|error| {
+        Error::DataFile(format!("{field}: \"{text}\" is not a memo number: {error}"))
+    })
+}
+
+fn position(index: usize) -> i32 {
+    i32::try_from(index + 1).unwrap_or(i32::MAX)
+}
+
+async fn insert(tx: &Tx, file: &DemoFile) -> Result<DemoOutcome, Error> {
+    let mut keys = Keys::default();
+    for entry in &file.designations {
+        let id = tx
+            .insert_designation(&entry.key, Bilingual::new(&entry.bn, &entry.en))
+            .await?;
+        keys.add("designation", &entry.key, id);
+    }
+    for (index, entry) in file.offices.iter().enumerate() {
+        let used_by = format!("office \"{}\"", entry.key);
+        let id = tx
+            .insert_office(NewOffice {
+                key: entry.key.clone(),
+                parent_id: keys.get_opt("office", entry.parent.as_deref(), &used_by)?,
+                kind: entry.kind,
+                name: Bilingual::new(&entry.bn, &entry.en),
+                short_name_en: entry.short_en.clone(),
+                memo_code: entry.memo_code.clone(),
+                website: entry.website.clone(),
+                position: position(index),
+            })
+            .await?;
+        keys.add("office", &entry.key, id);
+    }
+    for (index, entry) in file.units.iter().enumerate() {
+        let used_by = format!("unit \"{}\"", entry.key);
+        let id = tx
+            .insert_unit(NewUnit {
+                key: entry.key.clone(),
+                office_id: keys.get("office", &entry.office, &used_by)?,
+                parent_id: keys.get_opt("unit", entry.parent.as_deref(), &used_by)?,
+                level: entry.level,
+                name: Bilingual::new(&entry.bn, &entry.en),
+                memo_code: entry.code.clone(),
+                position: position(index),
+            })
+            .await?;
+        keys.add("unit", &entry.key, id);
+    }
+    for entry in &file.posts {
+        let used_by = format!("post \"{}\"", entry.key);
+        let label = match (&entry.label_bn, &entry.label_en) {
+            (Some(bn), en) => Some(Bilingual::new(bn, en.clone().unwrap_or_default())),
+            (None, Some(_)) => {
+                return Err(Error::DataFile(format!(
+                    "{used_by} has label_en without label_bn"
+                )));
+            }
+            (None, None) => None,
+        };
+        let id = tx
+            .insert_post(NewPost {
+                key: entry.key.clone(),
+                office_id: keys.get("office", &entry.office, &used_by)?,
+                unit_id: keys.get_opt("unit", entry.unit.as_deref(), &used_by)?,
+                designation_id: keys.get("designation", &entry.designation, &used_by)?,
+                label,
+            })
+            .await?;
+        keys.add("post", &entry.key, id);
+    }
+    for entry in &file.people {
+        let id = tx
+            .insert_person(NewPerson {
+                key: Some(entry.key.clone()),
+                name: Bilingual::new(&entry.bn, &entry.en),
+                email: entry.email.clone(),
+                phone: entry.phone.clone(),
+            })
+            .await?;
+        keys.add("person", &entry.key, id);
+    }
+    for entry in &file.postings {
+        let used_by = format!("the posting of \"{}\"", entry.person);
+        tx.insert_posting(NewPosting {
+            person_id: keys.get("person", &entry.person, &used_by)?,
+            post_id: keys.get("post", &entry.post, &used_by)?,
+            charge: entry.charge,
+            held_from: date(&entry.on, &used_by)?,
+            held_until: None,
+        })
+        .await?;
+    }
+    for entry in &file.teams {
+        let used_by = format!("team \"{}\"", entry.key);
+        let office_id = keys.get("office", &entry.office, &used_by)?;
+        let id = tx
+            .insert_team(&entry.key, office_id, Bilingual::new(&entry.bn, &entry.en))
+            .await?;
+        keys.add("team", &entry.key, id);
+    }
+    for entry in &file.team_orders {
+        tx.insert_team_order(team_order(entry, &keys)?).await?;
+    }
+    for entry in &file.meetings {
+        tx.insert_meeting(meeting(entry, &keys)?).await?;
+    }
+    Ok(DemoOutcome::Loaded {
+        offices: file.offices.len(),
+        meetings: file.meetings.len(),
+    })
+}
+
+fn recipients(
+    entries: &[RecipientEntry],
+    keys: &Keys,
+    used_by: &str,
+) -> Result<Vec<NewDistributionEntry>, Error> {
+    entries
+        .iter()
+        .map(|entry| {
+            Ok(NewDistributionEntry {
+                text: Bilingual::new(&entry.bn, &entry.en),
+                attention: entry
+                    .attention_bn
+                    .as_ref()
+                    .map(|bn| Bilingual::new(bn, entry.attention_en.clone().unwrap_or_default())),
+                office_id: keys.get_opt("office", entry.office.as_deref(), used_by)?,
+                post_id: keys.get_opt("post", entry.post.as_deref(), used_by)?,
+            })
+        })
+        .collect()
+}
+
+fn team_order(entry: &TeamOrderEntry, keys: &Keys) -> Result<NewTeamOrder, Error> {
+    let used_by = format!("the office order {}", entry.memo);
+    Ok(NewTeamOrder {
+        team_id: keys.get("team", &entry.team, &used_by)?,
+        issuing_unit_id: keys.get_opt("unit", entry.issuing_unit.as_deref(), &used_by)?,
+        memo_number: memo(&entry.memo, &used_by)?,
+        issued_on: date(&entry.issued_on, &used_by)?,
+        effective_from: date(&entry.effective_from, &used_by)?,
+        cites_memo: entry
+            .cites_memo
+            .as_deref()
+            .map(|text| memo(text, &used_by))
+            .transpose()?,
+        cites_date: entry
+            .cites_date
+            .as_ref()
+            .map(|value| date(value, &used_by))
+            .transpose()?,
+        preamble: Bilingual::new(&entry.preamble_bn, &entry.preamble_en),
+        terms_heading: Bilingual::new(&entry.terms_heading_bn, &entry.terms_heading_en),
+        closing: Bilingual::new(&entry.closing_bn, &entry.closing_en),
+        signatory_person_id: keys.get("person", &entry.signatory_person, &used_by)?,
+        signatory_post_id: keys.get("post", &entry.signatory_post, &used_by)?,
+        signed_on: date(&entry.signed_on, &used_by)?,
+        endorsement: entry.endorsement,
+        copies_intro: Bilingual::new(&entry.copies_intro_bn, &entry.copies_intro_en),
+        members: entry
+            .members
+            .iter()
+            .map(|member| Ok((keys.get("post", &member.post, &used_by)?, member.role)))
+            .collect::<Result<_, Error>>()?,
+        terms: entry
+            .terms
+            .iter()
+            .map(|term| Bilingual::new(&term.bn, &term.en))
+            .collect(),
+        copies: recipients(&entry.copies, keys, &used_by)?,
+    })
+}
+
+fn meeting(entry: &MeetingEntry, keys: &Keys) -> Result<NewMeeting, Error> {
+    let used_by = format!("meeting \"{}\"", entry.key);
+    let starts_at = entry
+        .starts_at
+        .as_deref()
+        .map(|text| {
+            NaiveTime::parse_from_str(text, "%H:%M").map_err(|_| {
+                Error::DataFile(format!(
+                    "{used_by}: starts_at \"{text}\" must be a time such as 11:00"
+                ))
+            })
+        })
+        .transpose()?;
+    Ok(NewMeeting {
+        key: entry.key.clone(),
+        office_id: keys.get("office", &entry.office, &used_by)?,
+        team_id: keys.get_opt("team", entry.team.as_deref(), &used_by)?,
+        kind: entry.kind,
+        plan_fiscal_year: entry.plan_fiscal_year,
+        sequence: entry.sequence,
+        title: Bilingual::new(&entry.title_bn, &entry.title_en),
+        held_on: date(&entry.held_on, &used_by)?,
+        starts_at,
+        place: Bilingual::new(&entry.place_bn, &entry.place_en),
+        chair_person_id: keys.get_opt("person", entry.chair_person.as_deref(), &used_by)?,
+        chair_designation_id: keys.get_opt(
+            "designation",
+            entry.chair_designation.as_deref(),
+            &used_by,
+        )?,
+        member_secretary_person_id: keys.get_opt(
+            "person",
+            entry.member_secretary_person.as_deref(),
+            &used_by,
+        )?,
+        member_secretary_post_id: keys.get_opt(
+            "post",
+            entry.member_secretary_post.as_deref(),
+            &used_by,
+        )?,
+        opening: Bilingual::new(&entry.opening_bn, &entry.opening_en),
+        closing: Bilingual::new(&entry.closing_bn, &entry.closing_en),
+        memo_number: entry
+            .memo
+            .as_deref()
+            .map(|text| memo(text, &used_by))
+            .transpose()?,
+        issued_on: entry
+            .issued_on
+            .as_ref()
+            .map(|value| date(value, &used_by))
+            .transpose()?,
+        issuer_person_id: keys.get_opt("person", entry.issuer_person.as_deref(), &used_by)?,
+        issuer_post_id: keys.get_opt("post", entry.issuer_post.as_deref(), &used_by)?,
+        attendance: entry
+            .attendance
+            .iter()
+            .map(|attendance| {
+                Ok((
+                    keys.get("person", &attendance.person, &used_by)?,
+                    attendance.present,
+                ))
+            })
+            .collect::<Result<_, Error>>()?,
+        decisions: entry
+            .decisions
+            .iter()
+            .map(|decision| self::decision(decision, keys, &used_by))
+            .collect::<Result<_, _>>()?,
+        distribution: recipients(&entry.distribution, keys, &used_by)?,
+    })
+}
+
+fn decision(entry: &DecisionEntry, keys: &Keys, meeting: &str) -> Result<NewDecision, Error> {
+    let used_by = format!("decision {} of {meeting}", entry.serial);
+    let deadline = match (entry.recurrence, &entry.deadline, entry.day_of_month) {
+        (None, Some(value), None) => Deadline::By(date(value, &used_by)?),
+        (None, None, None) => Deadline::Unspecified,
+        (Some(Recurrence::Monthly), None, Some(day @ 1..=31)) => Deadline::MonthlyBy(day),
+        (Some(Recurrence::Yearly), None, None) => Deadline::Yearly,
+        _ => {
+            return Err(Error::DataFile(format!(
+                "{used_by}: give either a deadline date, or recurrence = \"monthly\" with day_of_month 1–31, or recurrence = \"yearly\""
+            )));
+        }
+    };
+    let responsible = entry
+        .responsible
+        .iter()
+        .map(|party| {
+            let (team_id, unit_id, office_id) = match party.kind {
+                ResponsibleKind::Team => (
+                    Some(keys.get("team", &party.reference, &used_by)?),
+                    None,
+                    None,
+                ),
+                ResponsibleKind::Unit => (
+                    None,
+                    Some(keys.get("unit", &party.reference, &used_by)?),
+                    None,
+                ),
+                ResponsibleKind::Office
+                | ResponsibleKind::AllUnits
+                | ResponsibleKind::SubordinateOffices => (
+                    None,
+                    None,
+                    Some(keys.get("office", &party.reference, &used_by)?),
+                ),
+            };
+            Ok(NewResponsible {
+                kind: party.kind,
+                team_id,
+                unit_id,
+                office_id,
+                label: Bilingual::new(&party.bn, &party.en),
+            })
+        })
+        .collect::<Result<_, Error>>()?;
+    Ok(NewDecision {
+        serial: entry
+            .serial
+            .parse()
+            .map_err(|error| Error::DataFile(format!("{used_by}: {error}")))?,
+        text: Bilingual::new(&entry.text_bn, &entry.text_en),
+        deadline,
+        responsible,
+    })
+}

@@ -1,0 +1,34 @@
+//! The use cases' error: what went wrong in terms a page or a command can explain to its user.
+
+use udbhabon_db::DbError;
+use udbhabon_domain::ValidationErrors;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{0} was not found")]
+    NotFound(String),
+    #[error("this action is not allowed for you")]
+    Forbidden,
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    #[error("{0}")]
+    Conflict(String),
+    /// A data file given to a command that cannot be used; the message says where and why.
+    #[error("{0}")]
+    DataFile(String),
+    /// Something the server needs is missing (a font for PDFs); the message says what to install.
+    #[error("{0}")]
+    Unavailable(String),
+    #[error("{0}")]
+    Internal(String),
+}
+
+impl From<DbError> for Error {
+    fn from(error: DbError) -> Self {
+        match error {
+            DbError::NotFound(what) => Self::NotFound(what),
+            DbError::Conflict(detail) => Self::Conflict(detail),
+            other => Self::Internal(other.to_string()),
+        }
+    }
+}

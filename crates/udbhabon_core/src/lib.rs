@@ -1,0 +1,20 @@
+//! The application's use cases: what officers and visitors can do, each carried out in one place,
+//! on the storage layer, with the clock and fonts given from outside.
+
+mod app;
+mod clock;
+pub mod demo;
+mod error;
+pub mod meeting;
+pub mod office;
+pub mod order_pdf;
+pub mod team;
+
+pub use app::{App, Settings};
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::Error;
+pub use udbhabon_db::distribution::DistributionEntryRow;
+pub use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
+pub use udbhabon_db::office::{OfficeRow, UnitRow};
+pub use udbhabon_db::person::{HolderRow, PersonRow, PostRow};
+pub use udbhabon_db::team::{TeamOrderRow, TeamRow};

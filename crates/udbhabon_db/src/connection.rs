@@ -1,0 +1,120 @@
+//! Opening the database from its URL, migrating it, and transactions.
+
+use std::time::Duration;
+
+use sea_orm::{
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, TransactionTrait,
+};
+use sea_orm_migration::MigratorTrait;
+
+use crate::DbError;
+use crate::migration::Migrator;
+
+/// Which database engine serves the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A pool of connections to the database.
+#[derive(Debug, Clone)]
+pub struct Db {
+    connection: DatabaseConnection,
+}
+
+/// A transaction: everything written through it lands together on `commit`, or not at all.
+#[derive(Debug)]
+pub struct Tx {
+    pub(crate) transaction: DatabaseTransaction,
+}
+
+impl Db {
+    /// Opens the database at `url` (`sqlite://path?mode=rwc` or `postgres://…`).
+    pub async fn connect(url: &str) -> Result<Self, DbError> {
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Backend::Postgres
+        } else {
+            return Err(DbError::Connect(format!(
+                "the database URL must start with sqlite:// or postgres://, not \"{}\"",
+                url.split(':').next().unwrap_or_default()
+            )));
+        };
+        let mut options = ConnectOptions::new(url.to_owned());
+        options
+            .connect_timeout(Duration::from_secs(5))
+            .acquire_timeout(Duration::from_secs(10))
+            .sqlx_logging(false);
+        if backend == Backend::Sqlite {
+            // One writer at a time is SQLite's rule; WAL lets readers go on while it writes, and the
+            // busy timeout makes a second writer wait instead of failing at once.
+            options.map_sqlx_sqlite_opts(|sqlite| {
+                sqlite
+                    .journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
+                    .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+                    .create_if_missing(true)
+            });
+            options.max_connections(8);
+        } else {
+            options.max_connections(16);
+        }
+        let connection = Database::connect(options)
+            .await
+            .map_err(|error| DbError::Connect(error.to_string()))?;
+        Ok(Self { connection })
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.connection.get_database_backend() {
+            DbBackend::Postgres => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+
+    /// Brings the schema up to date; safe to run at every start.
+    pub async fn migrate(&self) -> Result<(), DbError> {
+        Migrator::up(&self.connection, None).await?;
+        Ok(())
+    }
+
+    /// The names of migrations not yet applied.
+    pub async fn pending_migrations(&self) -> Result<Vec<String>, DbError> {
+        let pending = Migrator::get_pending_migrations(&self.connection).await?;
+        Ok(pending
+            .iter()
+            .map(|migration| migration.name().to_owned())
+            .collect())
+    }
+
+    /// Checks that the database answers.
+    pub async fn ping(&self) -> Result<(), DbError> {
+        self.connection.ping().await?;
+        Ok(())
+    }
+
+    pub async fn begin(&self) -> Result<Tx, DbError> {
+        Ok(Tx {
+            transaction: self.connection.begin().await?,
+        })
+    }
+
+    pub async fn close(self) -> Result<(), DbError> {
+        self.connection.close().await?;
+        Ok(())
+    }
+
+    pub(crate) fn connection(&self) -> &DatabaseConnection {
+        &self.connection
+    }
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<(), DbError> {
+        self.transaction.commit().await?;
+        Ok(())
+    }
+}

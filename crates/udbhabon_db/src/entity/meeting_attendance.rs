@@ -1,0 +1,18 @@
+//! Whether an invited person was present at a meeting.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "meeting_attendance")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub meeting_id: i32,
+    pub person_id: i32,
+    pub present: bool,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,22 @@
+//! SeaORM entities: one module per table, the same on SQLite and PostgreSQL.
+
+// SeaORM's derives generate `pub` items (Entity, Column, ActiveModel) inside these crate-private modules.
+#![allow(unreachable_pub)]
+
+pub(crate) mod decision;
+pub(crate) mod decision_responsible;
+pub(crate) mod designation;
+pub(crate) mod distribution_entry;
+pub(crate) mod distribution_list;
+pub(crate) mod meeting;
+pub(crate) mod meeting_attendance;
+pub(crate) mod office;
+pub(crate) mod person;
+pub(crate) mod post;
+pub(crate) mod posting;
+pub(crate) mod setting;
+pub(crate) mod team;
+pub(crate) mod team_order;
+pub(crate) mod team_order_member;
+pub(crate) mod team_order_term;
+pub(crate) mod unit;

@@ -1,0 +1,25 @@
+//! An office in the government tree; `path` lists its ancestors' ids ("/1/4/") so a subtree is one query.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "office")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub key: String,
+    pub parent_id: Option<i32>,
+    pub kind: String,
+    pub name_bn: String,
+    pub name_en: String,
+    pub short_name_en: Option<String>,
+    pub memo_code: Option<String>,
+    pub website: Option<String>,
+    pub path: String,
+    pub position: i32,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

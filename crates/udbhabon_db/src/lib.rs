@@ -1,0 +1,21 @@
+//! Every SQL statement of udbhabon, its migrations, and the storage contract, on SQLite and PostgreSQL.
+//!
+//! The URL picks the backend: `sqlite://…` (the default, a file under the data directory, WAL mode,
+//! foreign keys on) or `postgres://…` (a pool). Callers see rows made of domain types and never
+//! learn which backend runs.
+
+mod connection;
+mod entity;
+mod error;
+mod migration;
+
+pub mod distribution;
+pub mod meeting;
+pub mod office;
+pub mod person;
+pub mod setting;
+pub mod team;
+pub mod write;
+
+pub use connection::{Backend, Db, Tx};
+pub use error::DbError;

@@ -1,0 +1,454 @@
+//! Inserting records (used by the demo-data loader and imports); every insert goes through a `Tx`.
+
+use chrono::{NaiveDate, NaiveTime};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use udbhabon_domain::decision::{Deadline, DecisionSerial, ResponsibleKind};
+use udbhabon_domain::meeting::MeetingKind;
+use udbhabon_domain::memo::MemoNumber;
+use udbhabon_domain::office::{OfficeKind, UnitLevel};
+use udbhabon_domain::person::Charge;
+use udbhabon_domain::team::TeamRole;
+use udbhabon_domain::{Bilingual, Vocabulary};
+
+use crate::entity::{
+    decision, decision_responsible, designation, distribution_entry, distribution_list, meeting,
+    meeting_attendance, office, person, post, posting, team, team_order, team_order_member,
+    team_order_term, unit,
+};
+use crate::meeting::deadline_columns;
+use crate::{DbError, Tx};
+
+#[derive(Debug, Clone)]
+pub struct NewOffice {
+    pub key: String,
+    pub parent_id: Option<i32>,
+    pub kind: OfficeKind,
+    pub name: Bilingual,
+    pub short_name_en: Option<String>,
+    pub memo_code: Option<String>,
+    pub website: Option<String>,
+    pub position: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewUnit {
+    pub key: String,
+    pub office_id: i32,
+    pub parent_id: Option<i32>,
+    pub level: UnitLevel,
+    pub name: Bilingual,
+    pub memo_code: Option<String>,
+    pub position: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewPost {
+    pub key: String,
+    pub office_id: i32,
+    pub unit_id: Option<i32>,
+    pub designation_id: i32,
+    pub label: Option<Bilingual>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewPerson {
+    pub key: Option<String>,
+    pub name: Bilingual,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewPosting {
+    pub person_id: i32,
+    pub post_id: i32,
+    pub charge: Charge,
+    pub held_from: NaiveDate,
+    pub held_until: Option<NaiveDate>,
+}
+
+/// One recipient line of a distribution list.
+#[derive(Debug, Clone)]
+pub struct NewDistributionEntry {
+    pub text: Bilingual,
+    pub attention: Option<Bilingual>,
+    pub office_id: Option<i32>,
+    pub post_id: Option<i32>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewTeamOrder {
+    pub team_id: i32,
+    pub issuing_unit_id: Option<i32>,
+    pub memo_number: MemoNumber,
+    pub issued_on: NaiveDate,
+    pub effective_from: NaiveDate,
+    pub cites_memo: Option<MemoNumber>,
+    pub cites_date: Option<NaiveDate>,
+    pub preamble: Bilingual,
+    pub terms_heading: Bilingual,
+    pub closing: Bilingual,
+    pub signatory_person_id: i32,
+    pub signatory_post_id: i32,
+    pub signed_on: NaiveDate,
+    pub endorsement: u32,
+    pub copies_intro: Bilingual,
+    /// The posts the order names, in order, with their roles.
+    pub members: Vec<(i32, TeamRole)>,
+    pub terms: Vec<Bilingual>,
+    pub copies: Vec<NewDistributionEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewMeeting {
+    pub key: String,
+    pub office_id: i32,
+    pub team_id: Option<i32>,
+    pub kind: MeetingKind,
+    pub plan_fiscal_year: Option<i32>,
+    pub sequence: Option<u32>,
+    pub title: Bilingual,
+    pub held_on: NaiveDate,
+    pub starts_at: Option<NaiveTime>,
+    pub place: Bilingual,
+    pub chair_person_id: Option<i32>,
+    pub chair_designation_id: Option<i32>,
+    pub member_secretary_person_id: Option<i32>,
+    pub member_secretary_post_id: Option<i32>,
+    pub opening: Bilingual,
+    pub closing: Bilingual,
+    pub memo_number: Option<MemoNumber>,
+    pub issued_on: Option<NaiveDate>,
+    pub issuer_person_id: Option<i32>,
+    pub issuer_post_id: Option<i32>,
+    /// (person id, present)
+    pub attendance: Vec<(i32, bool)>,
+    pub decisions: Vec<NewDecision>,
+    pub distribution: Vec<NewDistributionEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewDecision {
+    pub serial: DecisionSerial,
+    pub text: Bilingual,
+    pub deadline: Deadline,
+    pub responsible: Vec<NewResponsible>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewResponsible {
+    pub kind: ResponsibleKind,
+    pub team_id: Option<i32>,
+    pub unit_id: Option<i32>,
+    pub office_id: Option<i32>,
+    pub label: Bilingual,
+}
+
+fn count(value: usize) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+fn unsigned(value: u32) -> i32 {
+    i32::try_from(value).unwrap_or(i32::MAX)
+}
+
+impl Tx {
+    /// Inserts an office below its parent, recording the ancestor path.
+    pub async fn insert_office(&self, new: NewOffice) -> Result<i32, DbError> {
+        let path = match new.parent_id {
+            Some(parent_id) => {
+                let parent = office::Entity::find_by_id(parent_id)
+                    .one(&self.transaction)
+                    .await?
+                    .ok_or_else(|| DbError::NotFound(format!("parent office #{parent_id}")))?;
+                format!("{}{}/", parent.path, parent.id)
+            }
+            None => "/".to_owned(),
+        };
+        let row = office::ActiveModel {
+            key: Set(new.key),
+            parent_id: Set(new.parent_id),
+            kind: Set(new.kind.code().to_owned()),
+            name_bn: Set(new.name.bn),
+            name_en: Set(new.name.en),
+            short_name_en: Set(new.short_name_en),
+            memo_code: Set(new.memo_code),
+            website: Set(new.website),
+            path: Set(path),
+            position: Set(new.position),
+            ..Default::default()
+        };
+        Ok(row.insert(&self.transaction).await?.id)
+    }
+
+    pub async fn insert_unit(&self, new: NewUnit) -> Result<i32, DbError> {
+        let row = unit::ActiveModel {
+            key: Set(new.key),
+            office_id: Set(new.office_id),
+            parent_id: Set(new.parent_id),
+            level: Set(new.level.code().to_owned()),
+            name_bn: Set(new.name.bn),
+            name_en: Set(new.name.en),
+            memo_code: Set(new.memo_code),
+            position: Set(new.position),
+            ..Default::default()
+        };
+        Ok(row.insert(&self.transaction).await?.id)
+    }
+
+    pub async fn insert_designation(&self, key: &str, name: Bilingual) -> Result<i32, DbError> {
+        let row = designation::ActiveModel {
+            key: Set(key.to_owned()),
+            name_bn: Set(name.bn),
+            name_en: Set(name.en),
+            ..Default::default()
+        };
+        Ok(row.insert(&self.transaction).await?.id)
+    }
+
+    pub async fn insert_post(&self, new: NewPost) -> Result<i32, DbError> {
+        let (label_bn, label_en) = match new.label {
+            Some(label) => (Some(label.bn), Some(label.en)),
+            None => (None, None),
+        };
+        let row = post::ActiveModel {
+            key: Set(new.key),
+            office_id: Set(new.office_id),
+            unit_id: Set(new.unit_id),
+            designation_id: Set(new.designation_id),
+            label_bn: Set(label_bn),
+            label_en: Set(label_en),
+            ..Default::default()
+        };
+        Ok(row.insert(&self.transaction).await?.id)
+    }
+
+    pub async fn insert_person(&self, new: NewPerson) -> Result<i32, DbError> {
+        let row = person::ActiveModel {
+            key: Set(new.key),
+            name_bn: Set(new.name.bn),
+            name_en: Set(new.name.en),
+            email: Set(new.email),
+            phone: Set(new.phone),
+            ..Default::default()
+        };
+        Ok(row.insert(&self.transaction).await?.id)
+    }
+
+    pub async fn insert_posting(&self, new: NewPosting) -> Result<i32, DbError> {
+        let row = posting::ActiveModel {
+            person_id: Set(new.person_id),
+            post_id: Set(new.post_id),
+            charge: Set(new.charge.code().to_owned()),
+            held_from: Set(new.held_from),
+            held_until: Set(new.held_until),
+            ..Default::default()
+        };
+        Ok(row.insert(&self.transaction).await?.id)
+    }
+
+    pub async fn insert_team(
+        &self,
+        key: &str,
+        office_id: i32,
+        name: Bilingual,
+    ) -> Result<i32, DbError> {
+        let row = team::ActiveModel {
+            key: Set(key.to_owned()),
+            office_id: Set(office_id),
+            name_bn: Set(name.bn),
+            name_en: Set(name.en),
+            ..Default::default()
+        };
+        Ok(row.insert(&self.transaction).await?.id)
+    }
+
+    async fn insert_distribution(
+        &self,
+        purpose: &str,
+        entries: Vec<NewDistributionEntry>,
+    ) -> Result<i32, DbError> {
+        let list = distribution_list::ActiveModel {
+            purpose: Set(purpose.to_owned()),
+            ..Default::default()
+        }
+        .insert(&self.transaction)
+        .await?;
+        let rows: Vec<_> = entries
+            .into_iter()
+            .enumerate()
+            .map(|(index, entry)| {
+                let (attention_bn, attention_en) = match entry.attention {
+                    Some(attention) => (Some(attention.bn), Some(attention.en)),
+                    None => (None, None),
+                };
+                distribution_entry::ActiveModel {
+                    list_id: Set(list.id),
+                    position: Set(count(index + 1)),
+                    text_bn: Set(entry.text.bn),
+                    text_en: Set(entry.text.en),
+                    office_id: Set(entry.office_id),
+                    post_id: Set(entry.post_id),
+                    attention_bn: Set(attention_bn),
+                    attention_en: Set(attention_en),
+                    ..Default::default()
+                }
+            })
+            .collect();
+        if !rows.is_empty() {
+            distribution_entry::Entity::insert_many(rows)
+                .exec(&self.transaction)
+                .await?;
+        }
+        Ok(list.id)
+    }
+
+    /// Inserts an office order with its members, terms of reference and copy list.
+    pub async fn insert_team_order(&self, new: NewTeamOrder) -> Result<i32, DbError> {
+        let copies_list_id = self.insert_distribution("order_copies", new.copies).await?;
+        let order = team_order::ActiveModel {
+            team_id: Set(new.team_id),
+            issuing_unit_id: Set(new.issuing_unit_id),
+            memo_number: Set(new.memo_number.to_string()),
+            issued_on: Set(new.issued_on),
+            effective_from: Set(new.effective_from),
+            cites_memo: Set(new.cites_memo.map(|memo| memo.to_string())),
+            cites_date: Set(new.cites_date),
+            preamble_bn: Set(new.preamble.bn),
+            preamble_en: Set(new.preamble.en),
+            terms_heading_bn: Set(new.terms_heading.bn),
+            terms_heading_en: Set(new.terms_heading.en),
+            closing_bn: Set(new.closing.bn),
+            closing_en: Set(new.closing.en),
+            signatory_person_id: Set(new.signatory_person_id),
+            signatory_post_id: Set(new.signatory_post_id),
+            signed_on: Set(new.signed_on),
+            endorsement: Set(unsigned(new.endorsement)),
+            copies_intro_bn: Set(new.copies_intro.bn),
+            copies_intro_en: Set(new.copies_intro.en),
+            copies_list_id: Set(copies_list_id),
+            ..Default::default()
+        }
+        .insert(&self.transaction)
+        .await?;
+        let members: Vec<_> = new
+            .members
+            .into_iter()
+            .enumerate()
+            .map(|(index, (post_id, role))| team_order_member::ActiveModel {
+                order_id: Set(order.id),
+                position: Set(count(index + 1)),
+                post_id: Set(post_id),
+                role: Set(role.code().to_owned()),
+                ..Default::default()
+            })
+            .collect();
+        if !members.is_empty() {
+            team_order_member::Entity::insert_many(members)
+                .exec(&self.transaction)
+                .await?;
+        }
+        let terms: Vec<_> = new
+            .terms
+            .into_iter()
+            .enumerate()
+            .map(|(index, text)| team_order_term::ActiveModel {
+                order_id: Set(order.id),
+                position: Set(count(index + 1)),
+                text_bn: Set(text.bn),
+                text_en: Set(text.en),
+                ..Default::default()
+            })
+            .collect();
+        if !terms.is_empty() {
+            team_order_term::Entity::insert_many(terms)
+                .exec(&self.transaction)
+                .await?;
+        }
+        Ok(order.id)
+    }
+
+    /// Inserts a meeting with its attendance, decisions and distribution list.
+    pub async fn insert_meeting(&self, new: NewMeeting) -> Result<i32, DbError> {
+        let distribution_list_id = if new.distribution.is_empty() {
+            None
+        } else {
+            Some(
+                self.insert_distribution("minutes_distribution", new.distribution)
+                    .await?,
+            )
+        };
+        let meeting = meeting::ActiveModel {
+            key: Set(new.key),
+            office_id: Set(new.office_id),
+            team_id: Set(new.team_id),
+            kind: Set(new.kind.code().to_owned()),
+            plan_fiscal_year: Set(new.plan_fiscal_year),
+            sequence: Set(new.sequence.map(unsigned)),
+            title_bn: Set(new.title.bn),
+            title_en: Set(new.title.en),
+            held_on: Set(new.held_on),
+            starts_at: Set(new.starts_at),
+            place_bn: Set(new.place.bn),
+            place_en: Set(new.place.en),
+            chair_person_id: Set(new.chair_person_id),
+            chair_designation_id: Set(new.chair_designation_id),
+            member_secretary_person_id: Set(new.member_secretary_person_id),
+            member_secretary_post_id: Set(new.member_secretary_post_id),
+            opening_bn: Set(new.opening.bn),
+            opening_en: Set(new.opening.en),
+            closing_bn: Set(new.closing.bn),
+            closing_en: Set(new.closing.en),
+            memo_number: Set(new.memo_number.map(|memo| memo.to_string())),
+            issued_on: Set(new.issued_on),
+            issuer_person_id: Set(new.issuer_person_id),
+            issuer_post_id: Set(new.issuer_post_id),
+            distribution_list_id: Set(distribution_list_id),
+            ..Default::default()
+        }
+        .insert(&self.transaction)
+        .await?;
+        for (person_id, present) in new.attendance {
+            meeting_attendance::ActiveModel {
+                meeting_id: Set(meeting.id),
+                person_id: Set(person_id),
+                present: Set(present),
+                ..Default::default()
+            }
+            .insert(&self.transaction)
+            .await?;
+        }
+        for new_decision in new.decisions {
+            let (deadline_on, recurrence, day_of_month) = deadline_columns(new_decision.deadline);
+            let decision = decision::ActiveModel {
+                meeting_id: Set(meeting.id),
+                paragraph: Set(unsigned(new_decision.serial.paragraph)),
+                item: Set(unsigned(new_decision.serial.item)),
+                text_bn: Set(new_decision.text.bn),
+                text_en: Set(new_decision.text.en),
+                deadline_on: Set(deadline_on),
+                recurrence: Set(recurrence),
+                day_of_month: Set(day_of_month),
+                ..Default::default()
+            }
+            .insert(&self.transaction)
+            .await?;
+            for (index, responsible) in new_decision.responsible.into_iter().enumerate() {
+                decision_responsible::ActiveModel {
+                    decision_id: Set(decision.id),
+                    position: Set(count(index + 1)),
+                    kind: Set(responsible.kind.code().to_owned()),
+                    team_id: Set(responsible.team_id),
+                    unit_id: Set(responsible.unit_id),
+                    office_id: Set(responsible.office_id),
+                    label_bn: Set(responsible.label.bn),
+                    label_en: Set(responsible.label.en),
+                    ..Default::default()
+                }
+                .insert(&self.transaction)
+                .await?;
+            }
+        }
+        Ok(meeting.id)
+    }
+}

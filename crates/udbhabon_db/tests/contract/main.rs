@@ -1,0 +1,10 @@
+//! The storage contract: every query behaves the same on SQLite and, when `UDBHABON_TEST_POSTGRES`
+//! holds a URL, on PostgreSQL. Each test gets a database of its own.
+
+mod fixtures;
+mod meetings;
+mod offices;
+mod people;
+mod schema;
+mod support;
+mod teams;

@@ -1,0 +1,73 @@
+//! A fresh, migrated database per test on each configured backend.
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sea_orm::{ConnectionTrait, Database};
+use udbhabon_db::Db;
+
+/// A migrated database that lives as long as the test needs it.
+pub(crate) struct TestDb {
+    pub(crate) db: Db,
+    pub(crate) backend: &'static str,
+    _dir: Option<tempfile::TempDir>,
+}
+
+static NEXT: AtomicU32 = AtomicU32::new(0);
+
+/// One fresh database per backend: SQLite always, PostgreSQL when configured.
+pub(crate) async fn each_backend() -> Vec<TestDb> {
+    let mut databases = vec![sqlite().await];
+    if let Ok(url) = std::env::var("UDBHABON_TEST_POSTGRES") {
+        databases.push(postgres(&url).await);
+    }
+    databases
+}
+
+async fn sqlite() -> TestDb {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("test.sqlite").display()
+    );
+    let db = Db::connect(&url).await.expect("SQLite opens");
+    db.migrate().await.expect("migrations run on SQLite");
+    TestDb {
+        db,
+        backend: "sqlite",
+        _dir: Some(dir),
+    }
+}
+
+/// Creates a database of its own on the server (dropped by the next run's clean-up of old names is
+/// not needed: names carry the process id, and the server is a throwaway one in CI).
+async fn postgres(admin_url: &str) -> TestDb {
+    let name = format!(
+        "udbhabon_t{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let admin = Database::connect(admin_url)
+        .await
+        .expect("PostgreSQL answers at UDBHABON_TEST_POSTGRES");
+    admin
+        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
+        .await
+        .expect("drop old database");
+    admin
+        .execute_unprepared(&format!("CREATE DATABASE {name}"))
+        .await
+        .expect("create test database");
+    admin.close().await.ok();
+    let (base, _) = admin_url
+        .rsplit_once('/')
+        .expect("a PostgreSQL URL ends with /database");
+    let db = Db::connect(&format!("{base}/{name}"))
+        .await
+        .expect("the test database opens");
+    db.migrate().await.expect("migrations run on PostgreSQL");
+    TestDb {
+        db,
+        backend: "postgres",
+        _dir: None,
+    }
+}

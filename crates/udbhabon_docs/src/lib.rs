@@ -1,0 +1,19 @@
+//! Official documents (office orders first) typeset as PDF with typst, fed by view structs.
+//!
+//! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
+//! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
+
+mod error;
+mod fonts;
+mod office_order;
+mod render;
+mod text_layer;
+mod world;
+
+pub use error::DocsError;
+pub use fonts::Fonts;
+pub use office_order::{
+    CopyBlock, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine, SignatureBlock,
+    render_office_order,
+};
+pub use render::Language;

@@ -1,0 +1,135 @@
+# udbhabon: Bengali, the default language.
+
+## Layout
+app-name = উদ্ভাবন
+app-tagline = ইনোভেশন টিমের কাজের ব্যবস্থাপনা
+government = গণপ্রজাতন্ত্রী বাংলাদেশ সরকার
+nav-label = প্রধান মেনু
+nav-home = প্রথম পাতা
+nav-offices = দপ্তরসমূহ
+nav-team = ইনোভেশন টিম
+nav-meetings = সভা
+switch-language = English
+switch-language-label = Read this page in English
+skip-to-content = মূল অংশে যান
+footer-today = আজ { $date }
+footer-about = উদ্ভাবন: মন্ত্রণালয়, দপ্তর ও মাঠ পর্যায়ের অফিসের ইনোভেশন টিমের কর্মপরিকল্পনা, সভা ও প্রতিবেদনের ব্যবস্থা।
+
+## Home
+home-title = প্রথম পাতা
+home-team-heading = ইনোভেশন টিম
+home-team-constituted = অফিস আদেশ নং { $memo }, তারিখ { $date }
+home-team-open = টিমের বিস্তারিত দেখুন
+home-meeting-heading = সর্বশেষ সভা
+home-meeting-open = কার্যবিবরণী ও সিদ্ধান্ত দেখুন
+home-offices-heading = আওতাধীন দপ্তর
+home-offices-count = আওতাধীন দপ্তর/সংস্থা { $count }টি
+home-offices-open = দপ্তরের তালিকা দেখুন
+home-no-team = এই দপ্তরের কোনো ইনোভেশন টিম এখনো গঠিত হয়নি।
+home-no-meeting = এখনো কোনো সভার তথ্য নেই।
+home-empty = কোনো দপ্তরের তথ্য নেই। `udbhabon demo` চালিয়ে নমুনা তথ্য যোগ করুন।
+
+## Offices
+offices-title = দপ্তরসমূহ
+offices-intro = মন্ত্রণালয়/বিভাগ, আওতাধীন অধিদপ্তর/সংস্থা ও মাঠ পর্যায়ের অফিস এবং প্রতিটির অভ্যন্তরীণ শাখা।
+offices-units = অভ্যন্তরীণ শাখা/ইউনিট ({ $count }টি)
+offices-memo-code = স্মারক কোড { $code }
+offices-website = ওয়েবসাইট
+
+## Team
+team-title = { $office }-এর ইনোভেশন টিম
+team-members-count = সদস্য { $count } জন
+team-order-heading = গঠনের অফিস আদেশ
+team-order-memo = স্মারক নম্বর
+team-order-date = তারিখ
+team-order-effective = কার্যকর
+team-order-cites = সূত্র
+team-order-pdf = অফিস আদেশ (পিডিএফ) ডাউনলোড
+team-members-heading = টিমের সদস্য
+team-serial = ক্রম
+team-post = পদবি
+team-role = টিমে ভূমিকা
+team-holder = দায়িত্বপ্রাপ্ত কর্মকর্তা
+team-vacant = পদটি শূন্য বা তথ্য নেই
+team-terms-heading = ইনোভেশন টিমের কার্যপরিধি
+team-on-date-heading = নির্দিষ্ট তারিখের টিম
+team-on-date-label = তারিখ
+team-on-date-submit = দেখুন
+team-on-date-showing = { $date } তারিখের টিম দেখানো হচ্ছে
+team-no-order = { $date } তারিখে এই টিম গঠনের কোনো অফিস আদেশ কার্যকর ছিল না।
+team-history-heading = আদেশের ইতিহাস
+team-history-superseded = পরবর্তী আদেশে বাতিল
+team-history-in-force = বর্তমানে কার্যকর
+
+## Meetings
+meetings-title = সভাসমূহ
+meetings-empty = এখনো কোনো সভার তথ্য নেই।
+meeting-chair = সভাপতি
+meeting-date = সভার তারিখ
+meeting-time = সভার সময়
+meeting-place = স্থান
+meeting-attendance = উপস্থিতি
+meeting-attendance-appendix = পরিশিষ্ট-ক দ্রষ্টব্য
+meeting-attendance-heading = পরিশিষ্ট-ক: উপস্থিতি
+meeting-present = উপস্থিত
+meeting-absent = অনুপস্থিত
+meeting-decisions-heading = সিদ্ধান্তসমূহ
+meeting-decision-serial = ক্রম
+meeting-decision-text = সিদ্ধান্ত
+meeting-decision-responsible = কার্যক্রম গ্রহণে/ বাস্তবায়নে
+meeting-decision-deadline = সময়সীমা
+meeting-memo = স্মারক নম্বর
+meeting-issued = তারিখ
+meeting-distribution-heading = বিতরণ (জ্যেষ্ঠতার ক্রমানুসারে নয়)
+meeting-attention = দৃষ্টি আকর্ষণ: { $whom }
+meeting-sequence = { $ordinal } সভা
+meeting-decisions-count = সিদ্ধান্ত { $count }টি
+
+## Deadlines
+deadline-by = { $date }-এর মধ্যে
+deadline-monthly = প্রতি মাসের { $day } তারিখের মধ্যে
+deadline-yearly = প্রতি বছর
+deadline-unspecified = নির্ধারিত সময়ের মধ্যে
+
+## Vocabulary
+office-kind-ministry = মন্ত্রণালয়
+office-kind-division = বিভাগ
+office-kind-department = অধিদপ্তর
+office-kind-board = বোর্ড
+office-kind-tribunal = ট্রাইব্যুনাল
+office-kind-foundation = ফাউন্ডেশন
+office-kind-fund = তহবিল
+office-kind-divisional-office = বিভাগীয় কার্যালয়
+office-kind-district-office = জেলা কার্যালয়
+office-kind-upazila-office = উপজেলা কার্যালয়
+unit-level-wing = অনুবিভাগ
+unit-level-branch = অধিশাখা
+unit-level-section = শাখা
+unit-level-cell = সেল
+unit-level-head-office = দপ্তর
+team-role-chief-innovation-officer = চিফ ইনোভেশন অফিসার
+team-role-innovation-officer = ইনোভেশন অফিসার
+team-role-member = সদস্য
+team-role-member-secretary = সদস্য সচিব
+charge-regular = নিয়মিত
+charge-additional = অতিরিক্ত দায়িত্ব
+charge-current = চলতি দায়িত্ব
+meeting-kind-quarterly-review = ত্রৈমাসিক পর্যালোচনা সভা
+meeting-kind-monthly-coordination = মাসিক সমন্বয় সভা
+meeting-kind-workshop = কর্মশালা
+meeting-kind-other = অন্যান্য সভা
+
+## Documents
+doc-memo-label = নম্বর
+doc-date-label = তারিখ
+doc-office-order-title = অফিস আদেশ
+
+## Errors
+error-not-found-title = পাতাটি পাওয়া যায়নি
+error-not-found = আপনি যে তথ্য খুঁজছেন তা এখানে নেই। ঠিকানাটি আবার দেখুন।
+error-bad-date = তারিখটি বোঝা যায়নি। ২৬-০১-২০২৬ বা 2026-01-26 আকারে লিখুন।
+error-internal-title = একটি সমস্যা হয়েছে
+error-internal = আপনার অনুরোধটি এখন সম্পন্ন করা যায়নি। কিছুক্ষণ পরে আবার চেষ্টা করুন। সমস্যা থাকলে এই নম্বরটি জানান: { $request }
+error-no-fonts-title = পিডিএফ তৈরি করা যায়নি
+error-no-fonts = সার্ভারে কোনো বাংলা ফন্ট নেই। সিস্টেম প্রশাসককে fonts-noto-core প্যাকেজ ইনস্টল করতে বা ফন্ট ফোল্ডারে Noto Serif Bengali/নিকস ফন্ট রাখতে বলুন।
+error-back-home = প্রথম পাতায় ফিরে যান

@@ -1,0 +1,135 @@
+# udbhabon: English.
+
+## Layout
+app-name = Udbhabon
+app-tagline = Running the Innovation Team's year
+government = Government of the People's Republic of Bangladesh
+nav-label = Main menu
+nav-home = Home
+nav-offices = Offices
+nav-team = Innovation Team
+nav-meetings = Meetings
+switch-language = বাংলা
+switch-language-label = এই পাতাটি বাংলায় পড়ুন
+skip-to-content = Skip to content
+footer-today = Today { $date }
+footer-about = Udbhabon: action plans, meetings and reports of the innovation teams of ministries, agencies and field offices.
+
+## Home
+home-title = Home
+home-team-heading = Innovation Team
+home-team-constituted = Office order no. { $memo }, dated { $date }
+home-team-open = See the team
+home-meeting-heading = Latest meeting
+home-meeting-open = See the minutes and decisions
+home-offices-heading = Offices under it
+home-offices-count = { $count } agencies and offices under it
+home-offices-open = See the list of offices
+home-no-team = This office has no innovation team yet.
+home-no-meeting = No meeting has been recorded yet.
+home-empty = There are no offices yet. Run `udbhabon demo` to add the demo data.
+
+## Offices
+offices-title = Offices
+offices-intro = Ministries and divisions, the agencies under them and their field offices, with the units inside each.
+offices-units = Units inside ({ $count })
+offices-memo-code = Memo code { $code }
+offices-website = Website
+
+## Team
+team-title = Innovation Team of the { $office }
+team-members-count = { $count } members
+team-order-heading = Constituting office order
+team-order-memo = Memo number
+team-order-date = Date
+team-order-effective = In force from
+team-order-cites = Reference
+team-order-pdf = Download the office order (PDF)
+team-members-heading = Members
+team-serial = No.
+team-post = Post
+team-role = Role in the team
+team-holder = Officer holding the post
+team-vacant = Vacant or not recorded
+team-terms-heading = Terms of reference of the Innovation Team
+team-on-date-heading = The team on a date
+team-on-date-label = Date
+team-on-date-submit = Show
+team-on-date-showing = Showing the team as it was on { $date }
+team-no-order = No office order constituting this team was in force on { $date }.
+team-history-heading = Order history
+team-history-superseded = Superseded by a later order
+team-history-in-force = In force now
+
+## Meetings
+meetings-title = Meetings
+meetings-empty = No meeting has been recorded yet.
+meeting-chair = Chair
+meeting-date = Date of meeting
+meeting-time = Time
+meeting-place = Place
+meeting-attendance = Attendance
+meeting-attendance-appendix = See Appendix Ka
+meeting-attendance-heading = Appendix Ka: attendance
+meeting-present = Present
+meeting-absent = Absent
+meeting-decisions-heading = Decisions
+meeting-decision-serial = No.
+meeting-decision-text = Decision
+meeting-decision-responsible = Responsible for action / implementation
+meeting-decision-deadline = Deadline
+meeting-memo = Memo number
+meeting-issued = Date
+meeting-distribution-heading = Distribution (not in order of seniority)
+meeting-attention = Attention: { $whom }
+meeting-sequence = { $ordinal } meeting
+meeting-decisions-count = { $count } decisions
+
+## Deadlines
+deadline-by = by { $date }
+deadline-monthly = by the { $day } of every month
+deadline-yearly = every year
+deadline-unspecified = within the set time
+
+## Vocabulary
+office-kind-ministry = Ministry
+office-kind-division = Division
+office-kind-department = Department
+office-kind-board = Board
+office-kind-tribunal = Tribunal
+office-kind-foundation = Foundation
+office-kind-fund = Fund
+office-kind-divisional-office = Divisional office
+office-kind-district-office = District office
+office-kind-upazila-office = Upazila office
+unit-level-wing = Wing
+unit-level-branch = Branch
+unit-level-section = Section
+unit-level-cell = Cell
+unit-level-head-office = Office of the head
+team-role-chief-innovation-officer = Chief Innovation Officer
+team-role-innovation-officer = Innovation Officer
+team-role-member = Member
+team-role-member-secretary = Member Secretary
+charge-regular = Regular
+charge-additional = Additional charge
+charge-current = Current charge
+meeting-kind-quarterly-review = Quarterly review meeting
+meeting-kind-monthly-coordination = Monthly coordination meeting
+meeting-kind-workshop = Workshop
+meeting-kind-other = Other meeting
+
+## Documents
+doc-memo-label = No.
+doc-date-label = Date
+doc-office-order-title = Office Order
+
+## Errors
+error-not-found-title = Page not found
+error-not-found = What you are looking for is not here. Please check the address.
+error-bad-date = The date could not be read. Write it as 26-01-2026 or 2026-01-26.
+error-internal-title = Something went wrong
+error-internal = Your request could not be completed just now. Please try again shortly. If it persists, quote this number: { $request }
+error-no-fonts-title = The PDF could not be made
+error-no-fonts = The server has no Bengali font. Ask the system administrator to install the fonts-noto-core package or to put Noto Serif Bengali or Nikosh in the fonts folder.
+error-back-home = Back to the home page

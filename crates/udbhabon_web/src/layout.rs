@@ -1,0 +1,86 @@
+//! The frame of every page: the government header, navigation, language switch and footer.
+
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::assets::asset_path;
+
+/// The parts of a page every template shares; templates call `l.t("key")` for their words.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    pub(crate) lang: Lang,
+    pub(crate) title: String,
+    /// Which navigation entry is the current page ("home", "offices", "team", "meetings").
+    pub(crate) nav: &'static str,
+    /// Where the language switch goes: the same page in the other language.
+    pub(crate) switch_href: String,
+    pub(crate) stylesheet: String,
+    pub(crate) today: String,
+}
+
+impl Layout {
+    /// A layout for the page at `path` (with its query), titled by the message `title_key` or a given title.
+    pub(crate) fn new(
+        lang: Lang,
+        title: String,
+        nav: &'static str,
+        path: &str,
+        today: chrono::NaiveDate,
+    ) -> Self {
+        let other = match lang {
+            Lang::Bn => Lang::En,
+            Lang::En => Lang::Bn,
+        };
+        Self {
+            lang,
+            title,
+            nav,
+            switch_href: format!("/lang/{}?back={}", other.tag(), encode_component(path)),
+            stylesheet: asset_path("style.css"),
+            today: t_args(
+                lang,
+                "footer-today",
+                &[("date", format::date_both(lang, today))],
+            ),
+        }
+    }
+
+    pub(crate) fn t(&self, key: &str) -> String {
+        t(self.lang, key)
+    }
+
+    pub(crate) fn tag(&self) -> &'static str {
+        self.lang.tag()
+    }
+
+    /// `aria-current` for the navigation entry of this page.
+    pub(crate) fn current(&self, nav: &str) -> &'static str {
+        if self.nav == nav { "page" } else { "false" }
+    }
+}
+
+/// Percent-encodes a path with its query for use as one query value.
+fn encode_component(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                encoded.push(byte as char)
+            }
+            _ => encoded.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::encode_component;
+
+    #[test]
+    fn a_path_with_a_query_survives_as_one_value() {
+        assert_eq!(
+            encode_component("/teams/mole?on=2026-01-26&x=1"),
+            "/teams/mole%3Fon%3D2026-01-26%26x%3D1"
+        );
+    }
+}

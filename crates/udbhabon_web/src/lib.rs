@@ -1,0 +1,18 @@
+//! The web interface: routes, pages in Bengali and English, static assets, and the operations
+//! endpoints (`/health`, `/metrics`). Pages are small server-rendered HTML that works without JavaScript.
+
+mod assets;
+mod error;
+mod home;
+mod lang;
+mod layout;
+mod meeting;
+mod office;
+mod ops;
+mod routes;
+mod security;
+mod state;
+mod team;
+
+pub use routes::{Access, ROUTES, router};
+pub use state::AppState;

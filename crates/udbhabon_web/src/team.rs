@@ -1,0 +1,242 @@
+//! The innovation team page (members by role, terms of reference, order history, the team on a past
+//! date) and the office order as a PDF.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use udbhabon_core::team::TeamOverview;
+use udbhabon_domain::person::Charge;
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::error::PageError;
+use crate::lang::ReaderLang;
+use crate::layout::Layout;
+use crate::state::AppState;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "team/show.html")]
+pub(crate) struct TeamPage {
+    l: Layout,
+    heading: String,
+    /// The date asked for, as the date field's value (ISO).
+    on_value: String,
+    /// "Showing the team as it was on …" when that date is not today.
+    showing: Option<String>,
+    order: Option<OrderBox>,
+    no_order: Option<String>,
+    members: Vec<MemberLine>,
+    terms: Vec<(String, String)>,
+    history: Vec<HistoryLine>,
+}
+
+struct OrderBox {
+    memo: String,
+    date: String,
+    effective: String,
+    cites: Option<String>,
+    pdf_href: String,
+    members_count: String,
+}
+
+struct MemberLine {
+    serial: String,
+    post: String,
+    role: String,
+    holder: Option<String>,
+}
+
+struct HistoryLine {
+    memo: String,
+    date: String,
+    status: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct OnQuery {
+    on: Option<String>,
+}
+
+/// `GET /team`: the home office's team.
+pub(crate) async fn home_team(
+    State(state): State<AppState>,
+    reader: ReaderLang,
+    query: Query<OnQuery>,
+) -> Result<TeamPage, PageError> {
+    let ReaderLang(lang) = reader;
+    let team = state
+        .app
+        .home_team()
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let Some(team) = team else {
+        return Err(PageError::new(
+            lang,
+            udbhabon_core::Error::NotFound("team".into()),
+        ));
+    };
+    show(State(state), reader, Path(team.key), query).await
+}
+
+/// `GET /teams/{key}?on=YYYY-MM-DD`: the team as it stood on that date (today by default).
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+    Query(query): Query<OnQuery>,
+) -> Result<TeamPage, PageError> {
+    let today = state.app.today();
+    let on = match query
+        .on
+        .as_deref()
+        .map(str::trim)
+        .filter(|text| !text.is_empty())
+    {
+        Some(text) => {
+            bangla::parse_date(text).map_err(|_| PageError::bad_input(lang, "error-bad-date"))?
+        }
+        None => today,
+    };
+    let team = state
+        .app
+        .team(&key, on)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let path = match &query.on {
+        Some(on) => format!("/teams/{key}?on={on}"),
+        None => format!("/teams/{key}"),
+    };
+    let heading = t_args(
+        lang,
+        "team-title",
+        &[("office", team.office.name.get(lang).to_owned())],
+    );
+    let l = Layout::new(lang, heading.clone(), "team", &path, today);
+    Ok(page(l, heading, &team, lang, today))
+}
+
+fn page(
+    l: Layout,
+    heading: String,
+    team: &TeamOverview,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> TeamPage {
+    let order = team.order.as_ref();
+    let memo = |memo: &udbhabon_domain::memo::MemoNumber| format::digits(lang, &memo.to_string());
+    TeamPage {
+        on_value: team.on.format("%Y-%m-%d").to_string(),
+        showing: (team.on != today).then(|| {
+            t_args(
+                lang,
+                "team-on-date-showing",
+                &[("date", format::date(lang, team.on))],
+            )
+        }),
+        order: order.map(|detail| OrderBox {
+            memo: memo(&detail.order.memo_number),
+            date: format::date_both(lang, detail.order.issued_on),
+            effective: format::date(lang, detail.order.effective_from),
+            cites: detail
+                .order
+                .cites_memo
+                .as_ref()
+                .map(|cited| match detail.order.cites_date {
+                    Some(date) => format!("{} ({})", memo(cited), format::date(lang, date)),
+                    None => memo(cited),
+                }),
+            pdf_href: format!("/teams/{}/order.pdf", team.team.key),
+            members_count: t_args(
+                lang,
+                "team-members-count",
+                &[("count", format::number(lang, detail.members.len() as i64))],
+            ),
+        }),
+        no_order: order.is_none().then(|| {
+            t_args(
+                lang,
+                "team-no-order",
+                &[("date", format::date(lang, team.on))],
+            )
+        }),
+        members: order
+            .map(|detail| {
+                detail
+                    .members
+                    .iter()
+                    .map(|member| MemberLine {
+                        serial: format::digits(lang, &format!("{:02}", member.serial)),
+                        post: member.post.label.get(lang).to_owned(),
+                        role: t(lang, &member.role.message_key()),
+                        holder: member.holder.as_ref().map(|holder| match holder.charge {
+                            Charge::Regular => holder.person.name.get(lang).to_owned(),
+                            charge => format!(
+                                "{} ({})",
+                                holder.person.name.get(lang),
+                                t(lang, &charge.message_key())
+                            ),
+                        }),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        terms: order
+            .map(|detail| {
+                detail
+                    .terms
+                    .iter()
+                    .enumerate()
+                    .map(|(index, term)| {
+                        (
+                            format::digits(lang, &format!("({})", index + 1)),
+                            term.get(lang).to_owned(),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        history: team
+            .history
+            .iter()
+            .map(|record| HistoryLine {
+                memo: memo(&record.memo_number),
+                date: format::date(lang, record.issued_on),
+                status: if order.is_some_and(|detail| detail.order.id == record.id) {
+                    t(lang, "team-history-in-force")
+                } else if record.effective_from > team.on {
+                    String::new()
+                } else {
+                    t(lang, "team-history-superseded")
+                },
+            })
+            .collect(),
+        heading,
+        l,
+    }
+}
+
+/// `GET /teams/{key}/order.pdf`: the order in force, as a PDF in the reader's language.
+pub(crate) async fn order_pdf(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    let document = state
+        .app
+        .team_order_pdf(&key, lang)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", document.file_name),
+            ),
+        ],
+        document.bytes,
+    )
+        .into_response())
+}

@@ -16,7 +16,15 @@ use crate::state::AppState;
 #[template(path = "meeting/list.html")]
 pub(crate) struct MeetingListPage {
     l: Layout,
-    meetings: Vec<(String, String, String, String)>,
+    meetings: Vec<MeetingItem>,
+}
+
+struct MeetingItem {
+    href: String,
+    title: String,
+    kind: String,
+    sequence: Option<String>,
+    when: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -86,13 +94,18 @@ pub(crate) async fn list(
         .map_err(|error| PageError::new(lang, error))?;
     let meetings = meetings
         .into_iter()
-        .map(|meeting| {
-            (
-                format!("/meetings/{}", meeting.key),
-                meeting.title.get(lang).to_owned(),
-                t(lang, &meeting.kind.message_key()),
-                format::date_both(lang, meeting.held_on),
-            )
+        .map(|meeting| MeetingItem {
+            href: format!("/meetings/{}", meeting.key),
+            title: meeting.title.get(lang).to_owned(),
+            kind: t(lang, &meeting.kind.message_key()),
+            sequence: meeting.sequence.map(|sequence| {
+                t_args(
+                    lang,
+                    "meeting-sequence",
+                    &[("ordinal", ordinal(lang, sequence))],
+                )
+            }),
+            when: format::date_both(lang, meeting.held_on),
         })
         .collect();
     Ok(MeetingListPage {
@@ -119,17 +132,7 @@ pub(crate) async fn show(
         .await
         .map_err(|error| PageError::new(lang, error))?;
     let meeting = &detail.meeting;
-    let mut title = meeting.title.get(lang).to_owned();
-    if let Some(sequence) = meeting.sequence {
-        title = format!(
-            "{title}: {}",
-            t_args(
-                lang,
-                "meeting-sequence",
-                &[("ordinal", ordinal(lang, sequence))]
-            )
-        );
-    }
+    let title = meeting.title.get(lang).to_owned();
     let chair = match (&detail.chair, &detail.chair_designation) {
         (Some(person), Some(designation)) => {
             format!("{}, {}", person.name.get(lang), designation.get(lang))

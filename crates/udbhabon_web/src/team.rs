@@ -36,7 +36,8 @@ struct OrderBox {
     memo: String,
     date: String,
     effective: String,
-    cites: Option<String>,
+    /// The cited instrument's memo number and date.
+    cites: Option<(String, Option<String>)>,
     pdf_href: String,
     members_count: String,
 }
@@ -139,14 +140,12 @@ fn page(
             memo: memo(&detail.order.memo_number),
             date: format::date_both(lang, detail.order.issued_on),
             effective: format::date(lang, detail.order.effective_from),
-            cites: detail
-                .order
-                .cites_memo
-                .as_ref()
-                .map(|cited| match detail.order.cites_date {
-                    Some(date) => format!("{} ({})", memo(cited), format::date(lang, date)),
-                    None => memo(cited),
-                }),
+            cites: detail.order.cites_memo.as_ref().map(|cited| {
+                (
+                    memo(cited),
+                    detail.order.cites_date.map(|date| format::date(lang, date)),
+                )
+            }),
             pdf_href: format!("/teams/{}/order.pdf", team.team.key),
             members_count: t_args(
                 lang,

@@ -1,1 +1,9 @@
-//! Black-box tests of the udbhabon binary.
+//! Black-box tests: the real application on a free port, driven over HTTP, and the real binary driven
+//! from its command line.
+
+mod architecture;
+mod browser;
+mod cli;
+mod pages;
+mod pdf;
+mod server;

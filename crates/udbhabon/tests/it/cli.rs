@@ -1,0 +1,185 @@
+//! The binary from its command line: each bad input gets one clear sentence and a non-zero exit,
+//! and nothing is half written.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+fn udbhabon() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_udbhabon"));
+    // The tests' own environment must not leak settings into the binary.
+    for (name, _) in std::env::vars() {
+        if name.starts_with("UDBHABON_") && name != "UDBHABON_FONTS_DIR" {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
+fn run(command: &mut Command) -> (bool, String, String) {
+    let output = command.output().expect("the binary runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn demo_loads_once_and_a_second_run_changes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, out, err) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Loaded the demo data: 9 offices, 1 meeting(s)."),
+        "{out}"
+    );
+    let (ok, out, _) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
+    assert!(ok);
+    assert!(out.contains("already loaded"), "{out}");
+    let (ok, out, _) = run(udbhabon().args(["migrate", "--data-dir"]).arg(data.path()));
+    assert!(ok);
+    assert!(out.contains("up to date"), "{out}");
+}
+
+#[test]
+fn a_data_directory_that_cannot_be_written_is_named_with_the_fix() {
+    let data = tempfile::tempdir().unwrap();
+    let blocker = data.path().join("a-file");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let (ok, _, err) = run(udbhabon()
+        .arg("migrate")
+        .arg("--data-dir")
+        .arg(blocker.join("inside")));
+    assert!(!ok);
+    assert!(
+        err.contains("cannot be written") && err.contains("--data-dir"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn a_corrupt_or_missing_configuration_file_is_refused_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("udbhabon.toml");
+    std::fs::write(&config, "listen = \"not an address\"\n").unwrap();
+    let (ok, _, err) = run(udbhabon().arg("migrate").arg("--config").arg(&config));
+    assert!(!ok);
+    assert!(
+        err.contains("configuration is not valid") && err.contains("listen"),
+        "{err}"
+    );
+    std::fs::write(&config, "colour = \"green\"\n").unwrap();
+    let (ok, _, err) = run(udbhabon().arg("migrate").arg("--config").arg(&config));
+    assert!(!ok);
+    assert!(err.contains("colour"), "{err}");
+    let (ok, _, err) = run(udbhabon()
+        .arg("migrate")
+        .arg("--config")
+        .arg(dir.path().join("absent.toml")));
+    assert!(!ok);
+    assert!(err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn an_unreachable_postgresql_is_reported_with_the_url_and_the_fix() {
+    let (ok, _, err) = run(udbhabon().args([
+        "migrate",
+        "--database-url",
+        "postgres://someone:secret@127.0.0.1:1/nowhere",
+    ]));
+    assert!(!ok);
+    assert!(
+        err.contains("cannot open the database at postgres://someone:***@127.0.0.1:1/nowhere"),
+        "{err}"
+    );
+    assert!(!err.contains("secret"), "{err}");
+}
+
+#[test]
+fn a_malformed_demo_file_writes_nothing() {
+    let data = tempfile::tempdir().unwrap();
+    let file = data.path().join("broken.toml");
+    // Valid TOML whose second office names a parent that does not exist: it fails after the first
+    // office was inserted, so the transaction must undo it.
+    std::fs::write(
+        &file,
+        "version = 1\ndesignations = []\n[[offices]]\nkey = \"a\"\nkind = \"ministry\"\nbn = \"ক\"\nen = \"A\"\n\
+         [[offices]]\nkey = \"b\"\nkind = \"department\"\nbn = \"খ\"\nen = \"B\"\nparent = \"missing\"\n",
+    )
+    .unwrap();
+    let (ok, _, err) = run(udbhabon()
+        .args(["demo", "--file"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(data.path()));
+    assert!(!ok);
+    assert!(
+        err.contains("office \"b\" refers to office \"missing\""),
+        "{err}"
+    );
+    std::fs::write(&file, "version = 1\n[[offices]\n").unwrap();
+    let (ok, _, err) = run(udbhabon()
+        .args(["demo", "--file"])
+        .arg(&file)
+        .arg("--data-dir")
+        .arg(data.path()));
+    assert!(!ok);
+    assert!(err.contains("cannot be read"), "{err}");
+    // Nothing was written: the built-in demo data still loads into the same database.
+    let (ok, out, err) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
+    assert!(ok, "{err}");
+    assert!(out.contains("Loaded the demo data"), "{out}");
+}
+
+#[test]
+fn the_help_explains_the_commands_and_the_two_settings_operators_rely_on() {
+    let (ok, out, _) = run(udbhabon().arg("--help"));
+    assert!(ok);
+    for word in [
+        "serve",
+        "migrate",
+        "demo",
+        "--data-dir",
+        "UDBHABON_DATA_DIR",
+    ] {
+        assert!(out.contains(word), "--help lacks {word}:\n{out}");
+    }
+    let (_, out, _) = run(udbhabon().args(["serve", "--help"]));
+    assert!(
+        out.contains("--listen")
+            && out.contains("UDBHABON_LISTEN")
+            && out.contains("127.0.0.1:8080"),
+        "{out}"
+    );
+}
+
+#[test]
+fn serve_loads_the_demo_into_a_new_database_and_stops_cleanly_on_sigterm() {
+    let data = tempfile::tempdir().unwrap();
+    let mut child = udbhabon()
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line.trim().rsplit("http://").next().unwrap().to_owned();
+    let body = std::process::Command::new("curl")
+        .args(["-s", &format!("http://{address}/")])
+        .output();
+    if let Ok(output) = body {
+        assert!(String::from_utf8_lossy(&output.stdout).contains("শ্রম ও কর্মসংস্থান মন্ত্রণালয়"));
+    }
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = child.wait().unwrap();
+    assert!(exit.success(), "serve exits cleanly on SIGTERM: {exit:?}");
+}

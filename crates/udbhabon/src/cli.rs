@@ -46,10 +46,50 @@ pub(crate) enum Command {
     },
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Check the audit trail.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Load the demo data (the Ministry of Labour and Employment's Innovation Team); safe to repeat.
     Demo {
         /// Load this demo-data file instead of the built-in one.
         #[arg(long, value_name = "FILE")]
         file: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum UserCommand {
+    /// Create a person with an account. Without --password-stdin a strong password is generated and
+    /// printed once.
+    Create {
+        /// The sign-in email.
+        #[arg(long)]
+        email: String,
+        /// The person's name in Bengali.
+        #[arg(long, value_name = "NAME")]
+        name_bn: String,
+        /// The person's name in English.
+        #[arg(long, value_name = "NAME")]
+        name_en: String,
+        #[arg(long)]
+        phone: Option<String>,
+        /// Make the account the installation's system administrator.
+        #[arg(long)]
+        admin: bool,
+        /// A role on an office, as ROLE:OFFICE_KEY (e.g. member_secretary:mole); repeat for more.
+        #[arg(long = "role", value_name = "ROLE:OFFICE")]
+        roles: Vec<String>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AuditCommand {
+    /// Recompute the hash chain of the audit trail; names the first broken entry and exits non-zero if any.
+    Verify,
 }

@@ -2,11 +2,14 @@
 
 use std::sync::Arc;
 
+use udbhabon_core::account::AccountRequest;
 use udbhabon_core::demo::{DemoOutcome, load_demo, load_demo_file};
-use udbhabon_core::{App, Error, Settings, SystemClock};
+use udbhabon_core::{App, ChainCheck, Error, Settings, SystemClock};
+use udbhabon_domain::access::Role;
+use udbhabon_domain::{Bilingual, ValidationErrors};
 use udbhabon_web::{AppState, router};
 
-use crate::cli::Command;
+use crate::cli::{AuditCommand, Command, UserCommand};
 use crate::config::Config;
 
 pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> {
@@ -28,6 +31,88 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
                 );
             }
             Ok(())
+        }
+        Command::User(UserCommand::Create {
+            email,
+            name_bn,
+            name_en,
+            phone,
+            admin,
+            roles,
+            password_stdin,
+        }) => {
+            let app = open(&config).await?;
+            app.migrate()
+                .await
+                .map_err(|error| explain(&config, error))?;
+            let (password, generated) = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line).map_err(|error| {
+                    format!("cannot read the password from standard input ({error})")
+                })?;
+                (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+            } else {
+                (
+                    app.generate_password()
+                        .map_err(|error| explain(&config, error))?,
+                    true,
+                )
+            };
+            let mut grants = Vec::new();
+            for role in &roles {
+                grants.push(parse_role(role)?);
+            }
+            if admin {
+                let top = app
+                    .top_office_key()
+                    .await
+                    .map_err(|error| explain(&config, error))?
+                    .ok_or("there are no offices yet: load the demo data (udbhabon demo) or import the office tree first")?;
+                grants.push((Role::SystemAdministrator, top));
+            }
+            let request = AccountRequest {
+                name: Bilingual::new(name_bn, name_en),
+                email: email.clone(),
+                password: password.clone(),
+                phone,
+                grants,
+            };
+            app.create_account(request, "udbhabon user create")
+                .await
+                .map_err(|error| match error {
+                    Error::Invalid(errors) => {
+                        format!("the account was not created: {}", describe(&errors))
+                    }
+                    other => explain(&config, other),
+                })?;
+            println!("Created the account {email}.");
+            if generated {
+                println!("Its password is: {password}");
+                println!("It is shown only now; sign in and change it under My account.");
+            }
+            Ok(())
+        }
+        Command::Audit(AuditCommand::Verify) => {
+            let app = open(&config).await?;
+            match app
+                .verify_audit()
+                .await
+                .map_err(|error| explain(&config, error))?
+            {
+                ChainCheck::Intact { entries } => {
+                    println!("The audit trail is intact: {entries} entries.");
+                    Ok(())
+                }
+                ChainCheck::Broken {
+                    entry_id,
+                    at,
+                    entity,
+                    entity_id,
+                    reason,
+                } => Err(format!(
+                    "the audit trail is broken at entry #{entry_id} ({entity} {entity_id}, {at}): {reason}"
+                )),
+            }
         }
         Command::Demo { file } => {
             let app = open(&config).await?;
@@ -58,6 +143,34 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             Ok(())
         }
     }
+}
+
+/// Reads ROLE:OFFICE_KEY.
+fn parse_role(text: &str) -> Result<(Role, String), String> {
+    let (role, office) = text.split_once(':').ok_or_else(|| {
+        format!("--role {text}: write it as ROLE:OFFICE_KEY, e.g. member_secretary:mole")
+    })?;
+    let role = role
+        .parse::<Role>()
+        .map_err(|error| format!("--role {text}: {error}"))?;
+    Ok((role, office.to_owned()))
+}
+
+/// The validation problems, in English, for the operator.
+fn describe(errors: &ValidationErrors) -> String {
+    errors
+        .errors
+        .iter()
+        .map(|error| {
+            let args: Vec<(&'static str, String)> = error.args.clone();
+            format!(
+                "{}: {}",
+                error.field,
+                udbhabon_i18n::t_args(udbhabon_i18n::Lang::En, error.message_key, &args)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Opens the application on the configured database.
@@ -121,7 +234,9 @@ async fn serve(config: Config) -> Result<(), String> {
     let address = listener.local_addr().map_err(|error| error.to_string())?;
     tracing::info!(%address, database = %config.database_url_for_display(), "udbhabon is serving");
     println!("udbhabon is serving on http://{address}");
-    axum::serve(listener, router(AppState::new(app)))
+    let service = router(AppState::new(app, &config.public_url()))
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|error| format!("the server stopped with an error: {error}"))?;

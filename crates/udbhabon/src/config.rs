@@ -18,6 +18,9 @@ pub(crate) struct Config {
     /// Empty means the SQLite file in the data directory.
     pub(crate) database_url: String,
     pub(crate) fonts_dir: PathBuf,
+    /// The address readers use, e.g. https://innovation.mole.gov.bd; empty means http://<listen>.
+    /// An https address makes cookies Secure.
+    pub(crate) public_url: String,
     /// "text" for people, "json" for log collectors.
     pub(crate) log_format: String,
     pub(crate) no_demo: bool,
@@ -30,6 +33,7 @@ impl Default for Config {
             data_dir: PathBuf::from("data/local"),
             database_url: String::new(),
             fonts_dir: PathBuf::from("/usr/share/fonts/truetype/noto"),
+            public_url: String::new(),
             log_format: "text".to_owned(),
             no_demo: false,
         }
@@ -80,7 +84,7 @@ impl Config {
             no_demo,
         };
         figment
-            .merge(Env::prefixed("UDBHABON_").only(&["log_format"]))
+            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url"]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(|error| {
@@ -98,6 +102,15 @@ impl Config {
             )
         } else {
             self.database_url.trim().to_owned()
+        }
+    }
+
+    /// The address readers use.
+    pub(crate) fn public_url(&self) -> String {
+        if self.public_url.trim().is_empty() {
+            format!("http://{}", self.listen)
+        } else {
+            self.public_url.trim().trim_end_matches('/').to_owned()
         }
     }
 

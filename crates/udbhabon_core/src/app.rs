@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use udbhabon_db::Db;
 use udbhabon_docs::Fonts;
 
@@ -35,6 +35,11 @@ impl App {
             .map_err(|error| Error::Unavailable(error.to_string()))?;
         let fonts = Fonts::load(&settings.fonts_dir).map_err(|error| error.to_string());
         Ok(Self { db, clock, fonts })
+    }
+
+    /// The current instant, from the application's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
     }
 
     /// Today in Dhaka.

@@ -1,13 +1,16 @@
 //! The application's use cases: what officers and visitors can do, each carried out in one place,
 //! on the storage layer, with the clock and fonts given from outside.
 
+pub mod account;
 mod app;
+mod audit;
 mod clock;
 pub mod demo;
 mod error;
 pub mod meeting;
 pub mod office;
 pub mod order_pdf;
+mod secret;
 pub mod team;
 
 pub use app::{App, Settings};
@@ -18,3 +21,4 @@ pub use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
 pub use udbhabon_db::office::{OfficeRow, UnitRow};
 pub use udbhabon_db::person::{HolderRow, PersonRow, PostRow};
 pub use udbhabon_db::team::{TeamOrderRow, TeamRow};
+pub use udbhabon_db::{AuditEntryRow, ChainCheck};

@@ -37,30 +37,31 @@ impl App {
     /// One meeting with its minutes.
     pub async fn meeting(&self, key: &str) -> Result<MeetingDetail, Error> {
         let meeting = self.db.meeting_by_key(key).await?;
-        let office = self.db.office_by_id(meeting.office_id).await?;
+        let record = &meeting.record;
+        let office = self.db.office_by_id(record.office_id).await?;
         let attendance = self.db.attendance(meeting.id).await?;
         let person_ids: Vec<i32> = attendance
             .iter()
             .map(|row| row.person_id)
             .chain(
                 [
-                    meeting.chair_person_id,
-                    meeting.member_secretary_person_id,
-                    meeting.issuer_person_id,
+                    record.chair_person_id,
+                    record.member_secretary_person_id,
+                    record.issuer_person_id,
                 ]
                 .into_iter()
                 .flatten(),
             )
             .collect();
         let people = self.db.people(&person_ids).await?;
-        let post_ids: Vec<i32> = [meeting.member_secretary_post_id, meeting.issuer_post_id]
+        let post_ids: Vec<i32> = [record.member_secretary_post_id, record.issuer_post_id]
             .into_iter()
             .flatten()
             .collect();
         let posts = self.db.posts(&post_ids).await?;
         let designations = self
             .db
-            .designations(&meeting.chair_designation_id.into_iter().collect::<Vec<_>>())
+            .designations(&record.chair_designation_id.into_iter().collect::<Vec<_>>())
             .await?;
         let person = |id: Option<i32>| id.and_then(|id| people.get(&id).cloned());
         let post = |id: Option<i32>| id.and_then(|id| posts.get(&id).cloned());
@@ -69,14 +70,14 @@ impl App {
             None => Vec::new(),
         };
         Ok(MeetingDetail {
-            chair: person(meeting.chair_person_id),
-            chair_designation: meeting
+            chair: person(record.chair_person_id),
+            chair_designation: record
                 .chair_designation_id
                 .and_then(|id| designations.get(&id).cloned()),
-            member_secretary: person(meeting.member_secretary_person_id),
-            member_secretary_post: post(meeting.member_secretary_post_id),
-            issuer: person(meeting.issuer_person_id),
-            issuer_post: post(meeting.issuer_post_id),
+            member_secretary: person(record.member_secretary_person_id),
+            member_secretary_post: post(record.member_secretary_post_id),
+            issuer: person(record.issuer_person_id),
+            issuer_post: post(record.issuer_post_id),
             attendance: attendance
                 .iter()
                 .filter_map(|row| {

@@ -30,7 +30,7 @@ impl App {
         };
         // Holders are printed as they were when the order was signed, not as they are today.
         let at_issue = self
-            .order_detail(current.order.clone(), current.order.signed_on)
+            .order_detail(current.order.clone(), current.order.record.signed_on)
             .await?;
         let view = office_order_view(&today, &at_issue, lang);
         let bytes = render_office_order(self.fonts()?, &view)
@@ -39,7 +39,7 @@ impl App {
             file_name: format!(
                 "office-order-{}-{}.pdf",
                 key,
-                current.order.issued_on.format("%Y-%m-%d")
+                current.order.record.issued_on.format("%Y-%m-%d")
             ),
             bytes,
         })
@@ -61,7 +61,7 @@ fn full_stop(lang: Lang, number: usize) -> String {
 
 /// Builds what the PDF prints from the stored order, every string in `lang`.
 fn office_order_view(team: &TeamOverview, order: &OrderDetail, lang: Lang) -> OfficeOrderView {
-    let record = &order.order;
+    let record = &order.order.record;
     let (date_bangla, date_gregorian) = match (lang, BanglaDate::from_gregorian(record.issued_on)) {
         (Lang::Bn, Ok(bangla_date)) => (
             bf::bangla_date_long_bn_with_era(bangla_date),

@@ -81,7 +81,7 @@ impl App {
     ) -> Result<OrderDetail, Error> {
         let members = self.db.order_members(order.id).await?;
         let mut post_ids: Vec<i32> = members.iter().map(|member| member.post_id).collect();
-        post_ids.push(order.signatory_post_id);
+        post_ids.push(order.record.signatory_post_id);
         let mut posts = self.db.posts(&post_ids).await?;
         let mut holders = self.db.holders_on(&post_ids, on).await?;
         let members = members
@@ -103,15 +103,15 @@ impl App {
             })
             .collect::<Result<Vec<_>, Error>>()?;
         let signatory_post = posts
-            .remove(&order.signatory_post_id)
+            .remove(&order.record.signatory_post_id)
             .ok_or_else(|| Error::Internal("the signatory's post is missing".into()))?;
         let signatory = self
             .db
-            .people(&[order.signatory_person_id])
+            .people(&[order.record.signatory_person_id])
             .await?
-            .remove(&order.signatory_person_id)
+            .remove(&order.record.signatory_person_id)
             .ok_or_else(|| Error::Internal("the signatory is missing".into()))?;
-        let issuing_unit = match order.issuing_unit_id {
+        let issuing_unit = match order.record.issuing_unit_id {
             Some(id) => Some(self.db.unit_by_id(id).await?),
             None => None,
         };

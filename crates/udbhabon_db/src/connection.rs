@@ -3,11 +3,13 @@
 use std::time::Duration;
 
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, TransactionTrait,
+    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 use sea_orm_migration::MigratorTrait;
 
 use crate::DbError;
+use crate::audit::Author;
 use crate::migration::Migrator;
 
 /// Which database engine serves the data.
@@ -23,10 +25,12 @@ pub struct Db {
     connection: DatabaseConnection,
 }
 
-/// A transaction: everything written through it lands together on `commit`, or not at all.
+/// A transaction: everything written through it lands together on `commit`, or not at all, and
+/// every change is entered in the audit trail under its author.
 #[derive(Debug)]
 pub struct Tx {
     pub(crate) transaction: DatabaseTransaction,
+    pub(crate) author: Author,
 }
 
 impl Db {
@@ -96,9 +100,16 @@ impl Db {
         Ok(())
     }
 
-    pub async fn begin(&self) -> Result<Tx, DbError> {
+    /// Starts a write transaction for `author`. On SQLite it takes the write lock at once (IMMEDIATE),
+    /// so two writers queue instead of failing when the first to read must upgrade.
+    pub async fn begin(&self, author: Author) -> Result<Tx, DbError> {
+        let options = TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        };
         Ok(Tx {
-            transaction: self.connection.begin().await?,
+            transaction: self.connection.begin_with_options(options).await?,
+            author,
         })
     }
 

@@ -4,11 +4,13 @@
 //! foreign keys on) or `postgres://…` (a pool). Callers see rows made of domain types and never
 //! learn which backend runs.
 
+mod audit;
 mod connection;
 mod entity;
 mod error;
 mod migration;
 
+pub mod account;
 pub mod distribution;
 pub mod meeting;
 pub mod office;
@@ -17,5 +19,6 @@ pub mod setting;
 pub mod team;
 pub mod write;
 
+pub use audit::{AuditEntryRow, Author, ChainCheck};
 pub use connection::{Backend, Db, Tx};
 pub use error::DbError;

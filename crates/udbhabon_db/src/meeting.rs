@@ -13,10 +13,9 @@ use crate::entity::{decision, decision_responsible, meeting, meeting_attendance}
 use crate::office::rows;
 use crate::{Db, DbError};
 
-/// A meeting and the fixed parts of its minutes.
+/// What a meeting records: when and where, who chaired, and the fixed parts of its minutes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MeetingRow {
-    pub id: i32,
+pub struct MeetingRecord {
     pub key: String,
     pub office_id: i32,
     pub team_id: Option<i32>,
@@ -39,6 +38,13 @@ pub struct MeetingRow {
     pub issued_on: Option<NaiveDate>,
     pub issuer_person_id: Option<i32>,
     pub issuer_post_id: Option<i32>,
+}
+
+/// A stored meeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRow {
+    pub id: i32,
+    pub record: MeetingRecord,
     pub distribution_list_id: Option<i32>,
 }
 
@@ -73,24 +79,13 @@ impl TryFrom<meeting::Model> for MeetingRow {
     type Error = DbError;
 
     fn try_from(model: meeting::Model) -> Result<Self, DbError> {
-        Ok(Self {
-            id: model.id,
-            key: model.key,
-            office_id: model.office_id,
-            team_id: model.team_id,
+        let record = MeetingRecord {
             kind: MeetingKind::from_code(&model.kind)?,
-            plan_fiscal_year: model.plan_fiscal_year,
             sequence: model
                 .sequence
                 .and_then(|sequence| u32::try_from(sequence).ok()),
             title: Bilingual::new(model.title_bn, model.title_en),
-            held_on: model.held_on,
-            starts_at: model.starts_at,
             place: Bilingual::new(model.place_bn, model.place_en),
-            chair_person_id: model.chair_person_id,
-            chair_designation_id: model.chair_designation_id,
-            member_secretary_person_id: model.member_secretary_person_id,
-            member_secretary_post_id: model.member_secretary_post_id,
             opening: Bilingual::new(model.opening_bn, model.opening_en),
             closing: Bilingual::new(model.closing_bn, model.closing_en),
             memo_number: model
@@ -101,9 +96,23 @@ impl TryFrom<meeting::Model> for MeetingRow {
                     })
                 })
                 .transpose()?,
+            key: model.key,
+            office_id: model.office_id,
+            team_id: model.team_id,
+            plan_fiscal_year: model.plan_fiscal_year,
+            held_on: model.held_on,
+            starts_at: model.starts_at,
+            chair_person_id: model.chair_person_id,
+            chair_designation_id: model.chair_designation_id,
+            member_secretary_person_id: model.member_secretary_person_id,
+            member_secretary_post_id: model.member_secretary_post_id,
             issued_on: model.issued_on,
             issuer_person_id: model.issuer_person_id,
             issuer_post_id: model.issuer_post_id,
+        };
+        Ok(Self {
+            id: model.id,
+            record,
             distribution_list_id: model.distribution_list_id,
         })
     }

@@ -100,6 +100,21 @@ impl Db {
             .try_into()
     }
 
+    /// The offices with these ids, keyed by id.
+    pub async fn offices_by_ids(
+        &self,
+        ids: &[i32],
+    ) -> Result<std::collections::HashMap<i32, OfficeRow>, DbError> {
+        let models = office::Entity::find()
+            .filter(office::Column::Id.is_in(ids.iter().copied()))
+            .all(self.connection())
+            .await?;
+        models
+            .into_iter()
+            .map(|model| OfficeRow::try_from(model).map(|row| (row.id, row)))
+            .collect()
+    }
+
     /// The offices strictly below `office_id`, at any depth.
     pub async fn offices_under(&self, office_id: i32) -> Result<Vec<OfficeRow>, DbError> {
         let Some(top) = office::Entity::find_by_id(office_id)

@@ -1,6 +1,5 @@
 //! Installation settings kept in the database, such as which demo data has been loaded.
 
-use sea_orm::sea_query::OnConflict;
 use sea_orm::{ActiveValue::Set, EntityTrait};
 
 use crate::entity::setting;
@@ -18,18 +17,24 @@ impl Db {
 impl Tx {
     /// Sets a setting, replacing any earlier value.
     pub async fn set_setting(&self, key: &str, value: &str) -> Result<(), DbError> {
-        let row = setting::ActiveModel {
-            key: Set(key.to_owned()),
-            value: Set(value.to_owned()),
-        };
-        setting::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(setting::Column::Key)
-                    .update_column(setting::Column::Value)
-                    .to_owned(),
-            )
-            .exec(&self.transaction)
-            .await?;
+        match setting::Entity::find_by_id(key.to_owned())
+            .one(&self.transaction)
+            .await?
+        {
+            Some(before) => {
+                self.update_audited(before, |row: &mut setting::ActiveModel| {
+                    row.value = Set(value.to_owned())
+                })
+                .await?;
+            }
+            None => {
+                self.insert_audited(setting::ActiveModel {
+                    key: Set(key.to_owned()),
+                    value: Set(value.to_owned()),
+                })
+                .await?;
+            }
+        }
         Ok(())
     }
 }

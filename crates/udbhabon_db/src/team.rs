@@ -19,10 +19,9 @@ pub struct TeamRow {
     pub name: Bilingual,
 }
 
-/// An office order constituting a team.
+/// What an office order constituting a team records.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TeamOrderRow {
-    pub id: i32,
+pub struct TeamOrderRecord {
     pub team_id: i32,
     pub issuing_unit_id: Option<i32>,
     pub memo_number: MemoNumber,
@@ -39,6 +38,13 @@ pub struct TeamOrderRow {
     /// The endorsement serial under which the copies go out ("/১").
     pub endorsement: u32,
     pub copies_intro: Bilingual,
+}
+
+/// A stored office order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamOrderRow {
+    pub id: i32,
+    pub record: TeamOrderRecord,
     pub copies_list_id: i32,
 }
 
@@ -71,8 +77,7 @@ impl TryFrom<team_order::Model> for TeamOrderRow {
     type Error = DbError;
 
     fn try_from(model: team_order::Model) -> Result<Self, DbError> {
-        Ok(Self {
-            id: model.id,
+        let record = TeamOrderRecord {
             team_id: model.team_id,
             issuing_unit_id: model.issuing_unit_id,
             memo_number: memo(&model.memo_number)?,
@@ -89,6 +94,10 @@ impl TryFrom<team_order::Model> for TeamOrderRow {
             endorsement: u32::try_from(model.endorsement)
                 .map_err(|_| DbError::Other("negative endorsement".into()))?,
             copies_intro: Bilingual::new(model.copies_intro_bn, model.copies_intro_en),
+        };
+        Ok(Self {
+            id: model.id,
+            record,
             copies_list_id: model.copies_list_id,
         })
     }

@@ -1,10 +1,8 @@
 //! Inserting records (used by the demo-data loader and imports); every insert goes through a `Tx`.
 
-use chrono::{NaiveDate, NaiveTime};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+use chrono::NaiveDate;
+use sea_orm::{ActiveValue::Set, EntityTrait};
 use udbhabon_domain::decision::{Deadline, DecisionSerial, ResponsibleKind};
-use udbhabon_domain::meeting::MeetingKind;
-use udbhabon_domain::memo::MemoNumber;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
 use udbhabon_domain::person::Charge;
 use udbhabon_domain::team::TeamRole;
@@ -15,7 +13,8 @@ use crate::entity::{
     meeting_attendance, office, person, post, posting, team, team_order, team_order_member,
     team_order_term, unit,
 };
-use crate::meeting::deadline_columns;
+use crate::meeting::{MeetingRecord, deadline_columns};
+use crate::team::TeamOrderRecord;
 use crate::{DbError, Tx};
 
 #[derive(Debug, Clone)]
@@ -76,51 +75,20 @@ pub struct NewDistributionEntry {
     pub post_id: Option<i32>,
 }
 
+/// An office order to insert, with the posts it names and its lists.
 #[derive(Debug, Clone)]
 pub struct NewTeamOrder {
-    pub team_id: i32,
-    pub issuing_unit_id: Option<i32>,
-    pub memo_number: MemoNumber,
-    pub issued_on: NaiveDate,
-    pub effective_from: NaiveDate,
-    pub cites_memo: Option<MemoNumber>,
-    pub cites_date: Option<NaiveDate>,
-    pub preamble: Bilingual,
-    pub terms_heading: Bilingual,
-    pub closing: Bilingual,
-    pub signatory_person_id: i32,
-    pub signatory_post_id: i32,
-    pub signed_on: NaiveDate,
-    pub endorsement: u32,
-    pub copies_intro: Bilingual,
+    pub record: TeamOrderRecord,
     /// The posts the order names, in order, with their roles.
     pub members: Vec<(i32, TeamRole)>,
     pub terms: Vec<Bilingual>,
     pub copies: Vec<NewDistributionEntry>,
 }
 
+/// A meeting to insert, with its attendance, decisions and distribution list.
 #[derive(Debug, Clone)]
 pub struct NewMeeting {
-    pub key: String,
-    pub office_id: i32,
-    pub team_id: Option<i32>,
-    pub kind: MeetingKind,
-    pub plan_fiscal_year: Option<i32>,
-    pub sequence: Option<u32>,
-    pub title: Bilingual,
-    pub held_on: NaiveDate,
-    pub starts_at: Option<NaiveTime>,
-    pub place: Bilingual,
-    pub chair_person_id: Option<i32>,
-    pub chair_designation_id: Option<i32>,
-    pub member_secretary_person_id: Option<i32>,
-    pub member_secretary_post_id: Option<i32>,
-    pub opening: Bilingual,
-    pub closing: Bilingual,
-    pub memo_number: Option<MemoNumber>,
-    pub issued_on: Option<NaiveDate>,
-    pub issuer_person_id: Option<i32>,
-    pub issuer_post_id: Option<i32>,
+    pub record: MeetingRecord,
     /// (person id, present)
     pub attendance: Vec<(i32, bool)>,
     pub decisions: Vec<NewDecision>,
@@ -178,7 +146,7 @@ impl Tx {
             position: Set(new.position),
             ..Default::default()
         };
-        Ok(row.insert(&self.transaction).await?.id)
+        Ok(self.insert_audited(row).await?.id)
     }
 
     pub async fn insert_unit(&self, new: NewUnit) -> Result<i32, DbError> {
@@ -193,7 +161,7 @@ impl Tx {
             position: Set(new.position),
             ..Default::default()
         };
-        Ok(row.insert(&self.transaction).await?.id)
+        Ok(self.insert_audited(row).await?.id)
     }
 
     pub async fn insert_designation(&self, key: &str, name: Bilingual) -> Result<i32, DbError> {
@@ -203,7 +171,7 @@ impl Tx {
             name_en: Set(name.en),
             ..Default::default()
         };
-        Ok(row.insert(&self.transaction).await?.id)
+        Ok(self.insert_audited(row).await?.id)
     }
 
     pub async fn insert_post(&self, new: NewPost) -> Result<i32, DbError> {
@@ -220,7 +188,7 @@ impl Tx {
             label_en: Set(label_en),
             ..Default::default()
         };
-        Ok(row.insert(&self.transaction).await?.id)
+        Ok(self.insert_audited(row).await?.id)
     }
 
     pub async fn insert_person(&self, new: NewPerson) -> Result<i32, DbError> {
@@ -232,7 +200,7 @@ impl Tx {
             phone: Set(new.phone),
             ..Default::default()
         };
-        Ok(row.insert(&self.transaction).await?.id)
+        Ok(self.insert_audited(row).await?.id)
     }
 
     pub async fn insert_posting(&self, new: NewPosting) -> Result<i32, DbError> {
@@ -244,7 +212,7 @@ impl Tx {
             held_until: Set(new.held_until),
             ..Default::default()
         };
-        Ok(row.insert(&self.transaction).await?.id)
+        Ok(self.insert_audited(row).await?.id)
     }
 
     pub async fn insert_team(
@@ -260,7 +228,7 @@ impl Tx {
             name_en: Set(name.en),
             ..Default::default()
         };
-        Ok(row.insert(&self.transaction).await?.id)
+        Ok(self.insert_audited(row).await?.id)
     }
 
     async fn insert_distribution(
@@ -268,12 +236,12 @@ impl Tx {
         purpose: &str,
         entries: Vec<NewDistributionEntry>,
     ) -> Result<i32, DbError> {
-        let list = distribution_list::ActiveModel {
-            purpose: Set(purpose.to_owned()),
-            ..Default::default()
-        }
-        .insert(&self.transaction)
-        .await?;
+        let list = self
+            .insert_audited(distribution_list::ActiveModel {
+                purpose: Set(purpose.to_owned()),
+                ..Default::default()
+            })
+            .await?;
         let rows: Vec<_> = entries
             .into_iter()
             .enumerate()
@@ -295,10 +263,8 @@ impl Tx {
                 }
             })
             .collect();
-        if !rows.is_empty() {
-            distribution_entry::Entity::insert_many(rows)
-                .exec(&self.transaction)
-                .await?;
+        for row in rows {
+            self.insert_audited(row).await?;
         }
         Ok(list.id)
     }
@@ -306,31 +272,32 @@ impl Tx {
     /// Inserts an office order with its members, terms of reference and copy list.
     pub async fn insert_team_order(&self, new: NewTeamOrder) -> Result<i32, DbError> {
         let copies_list_id = self.insert_distribution("order_copies", new.copies).await?;
-        let order = team_order::ActiveModel {
-            team_id: Set(new.team_id),
-            issuing_unit_id: Set(new.issuing_unit_id),
-            memo_number: Set(new.memo_number.to_string()),
-            issued_on: Set(new.issued_on),
-            effective_from: Set(new.effective_from),
-            cites_memo: Set(new.cites_memo.map(|memo| memo.to_string())),
-            cites_date: Set(new.cites_date),
-            preamble_bn: Set(new.preamble.bn),
-            preamble_en: Set(new.preamble.en),
-            terms_heading_bn: Set(new.terms_heading.bn),
-            terms_heading_en: Set(new.terms_heading.en),
-            closing_bn: Set(new.closing.bn),
-            closing_en: Set(new.closing.en),
-            signatory_person_id: Set(new.signatory_person_id),
-            signatory_post_id: Set(new.signatory_post_id),
-            signed_on: Set(new.signed_on),
-            endorsement: Set(unsigned(new.endorsement)),
-            copies_intro_bn: Set(new.copies_intro.bn),
-            copies_intro_en: Set(new.copies_intro.en),
-            copies_list_id: Set(copies_list_id),
-            ..Default::default()
-        }
-        .insert(&self.transaction)
-        .await?;
+        let record = new.record;
+        let order = self
+            .insert_audited(team_order::ActiveModel {
+                team_id: Set(record.team_id),
+                issuing_unit_id: Set(record.issuing_unit_id),
+                memo_number: Set(record.memo_number.to_string()),
+                issued_on: Set(record.issued_on),
+                effective_from: Set(record.effective_from),
+                cites_memo: Set(record.cites_memo.map(|memo| memo.to_string())),
+                cites_date: Set(record.cites_date),
+                preamble_bn: Set(record.preamble.bn),
+                preamble_en: Set(record.preamble.en),
+                terms_heading_bn: Set(record.terms_heading.bn),
+                terms_heading_en: Set(record.terms_heading.en),
+                closing_bn: Set(record.closing.bn),
+                closing_en: Set(record.closing.en),
+                signatory_person_id: Set(record.signatory_person_id),
+                signatory_post_id: Set(record.signatory_post_id),
+                signed_on: Set(record.signed_on),
+                endorsement: Set(unsigned(record.endorsement)),
+                copies_intro_bn: Set(record.copies_intro.bn),
+                copies_intro_en: Set(record.copies_intro.en),
+                copies_list_id: Set(copies_list_id),
+                ..Default::default()
+            })
+            .await?;
         let members: Vec<_> = new
             .members
             .into_iter()
@@ -343,10 +310,8 @@ impl Tx {
                 ..Default::default()
             })
             .collect();
-        if !members.is_empty() {
-            team_order_member::Entity::insert_many(members)
-                .exec(&self.transaction)
-                .await?;
+        for row in members {
+            self.insert_audited(row).await?;
         }
         let terms: Vec<_> = new
             .terms
@@ -360,10 +325,8 @@ impl Tx {
                 ..Default::default()
             })
             .collect();
-        if !terms.is_empty() {
-            team_order_term::Entity::insert_many(terms)
-                .exec(&self.transaction)
-                .await?;
+        for row in terms {
+            self.insert_audited(row).await?;
         }
         Ok(order.id)
     }
@@ -378,63 +341,63 @@ impl Tx {
                     .await?,
             )
         };
-        let meeting = meeting::ActiveModel {
-            key: Set(new.key),
-            office_id: Set(new.office_id),
-            team_id: Set(new.team_id),
-            kind: Set(new.kind.code().to_owned()),
-            plan_fiscal_year: Set(new.plan_fiscal_year),
-            sequence: Set(new.sequence.map(unsigned)),
-            title_bn: Set(new.title.bn),
-            title_en: Set(new.title.en),
-            held_on: Set(new.held_on),
-            starts_at: Set(new.starts_at),
-            place_bn: Set(new.place.bn),
-            place_en: Set(new.place.en),
-            chair_person_id: Set(new.chair_person_id),
-            chair_designation_id: Set(new.chair_designation_id),
-            member_secretary_person_id: Set(new.member_secretary_person_id),
-            member_secretary_post_id: Set(new.member_secretary_post_id),
-            opening_bn: Set(new.opening.bn),
-            opening_en: Set(new.opening.en),
-            closing_bn: Set(new.closing.bn),
-            closing_en: Set(new.closing.en),
-            memo_number: Set(new.memo_number.map(|memo| memo.to_string())),
-            issued_on: Set(new.issued_on),
-            issuer_person_id: Set(new.issuer_person_id),
-            issuer_post_id: Set(new.issuer_post_id),
-            distribution_list_id: Set(distribution_list_id),
-            ..Default::default()
-        }
-        .insert(&self.transaction)
-        .await?;
+        let record = new.record;
+        let meeting = self
+            .insert_audited(meeting::ActiveModel {
+                key: Set(record.key),
+                office_id: Set(record.office_id),
+                team_id: Set(record.team_id),
+                kind: Set(record.kind.code().to_owned()),
+                plan_fiscal_year: Set(record.plan_fiscal_year),
+                sequence: Set(record.sequence.map(unsigned)),
+                title_bn: Set(record.title.bn),
+                title_en: Set(record.title.en),
+                held_on: Set(record.held_on),
+                starts_at: Set(record.starts_at),
+                place_bn: Set(record.place.bn),
+                place_en: Set(record.place.en),
+                chair_person_id: Set(record.chair_person_id),
+                chair_designation_id: Set(record.chair_designation_id),
+                member_secretary_person_id: Set(record.member_secretary_person_id),
+                member_secretary_post_id: Set(record.member_secretary_post_id),
+                opening_bn: Set(record.opening.bn),
+                opening_en: Set(record.opening.en),
+                closing_bn: Set(record.closing.bn),
+                closing_en: Set(record.closing.en),
+                memo_number: Set(record.memo_number.map(|memo| memo.to_string())),
+                issued_on: Set(record.issued_on),
+                issuer_person_id: Set(record.issuer_person_id),
+                issuer_post_id: Set(record.issuer_post_id),
+                distribution_list_id: Set(distribution_list_id),
+                ..Default::default()
+            })
+            .await?;
         for (person_id, present) in new.attendance {
-            meeting_attendance::ActiveModel {
+            self.insert_audited(meeting_attendance::ActiveModel {
                 meeting_id: Set(meeting.id),
                 person_id: Set(person_id),
                 present: Set(present),
                 ..Default::default()
-            }
-            .insert(&self.transaction)
+            })
             .await?;
         }
         for new_decision in new.decisions {
             let (deadline_on, recurrence, day_of_month) = deadline_columns(new_decision.deadline);
-            let decision = decision::ActiveModel {
-                meeting_id: Set(meeting.id),
-                paragraph: Set(unsigned(new_decision.serial.paragraph)),
-                item: Set(unsigned(new_decision.serial.item)),
-                text_bn: Set(new_decision.text.bn),
-                text_en: Set(new_decision.text.en),
-                deadline_on: Set(deadline_on),
-                recurrence: Set(recurrence),
-                day_of_month: Set(day_of_month),
-                ..Default::default()
-            }
-            .insert(&self.transaction)
-            .await?;
+            let decision = self
+                .insert_audited(decision::ActiveModel {
+                    meeting_id: Set(meeting.id),
+                    paragraph: Set(unsigned(new_decision.serial.paragraph)),
+                    item: Set(unsigned(new_decision.serial.item)),
+                    text_bn: Set(new_decision.text.bn),
+                    text_en: Set(new_decision.text.en),
+                    deadline_on: Set(deadline_on),
+                    recurrence: Set(recurrence),
+                    day_of_month: Set(day_of_month),
+                    ..Default::default()
+                })
+                .await?;
             for (index, responsible) in new_decision.responsible.into_iter().enumerate() {
-                decision_responsible::ActiveModel {
+                self.insert_audited(decision_responsible::ActiveModel {
                     decision_id: Set(decision.id),
                     position: Set(count(index + 1)),
                     kind: Set(responsible.kind.code().to_owned()),
@@ -444,8 +407,7 @@ impl Tx {
                     label_bn: Set(responsible.label.bn),
                     label_en: Set(responsible.label.en),
                     ..Default::default()
-                }
-                .insert(&self.transaction)
+                })
                 .await?;
             }
         }

@@ -3,6 +3,8 @@
 //! Nothing here is async, talks to a database or knows about HTTP: every function takes its inputs
 //! (including "today") as arguments, so each rule can be tested exhaustively.
 
+pub mod access;
+pub mod account;
 pub mod decision;
 pub mod error;
 pub mod meeting;

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use udbhabon_core::Error;
 use udbhabon_i18n::{Lang, t, t_args};
 
+use crate::auth::Visitor;
 use crate::layout::Layout;
 
 /// A failed page request, rendered as an error page.
@@ -24,6 +25,12 @@ pub(crate) enum PageErrorKind {
     BadInput(&'static str),
     /// PDFs cannot be made on this server (no Bengali font).
     NoFonts,
+    /// The reader may not do this; nothing about the record is revealed.
+    Forbidden,
+    /// A form came back without its token (expired, or posted from elsewhere).
+    StaleForm,
+    /// Too many attempts from this address.
+    TooMany,
     Internal(String),
 }
 
@@ -39,10 +46,25 @@ impl PageError {
     pub(crate) fn new(lang: Lang, error: Error) -> Self {
         let kind = match error {
             Error::NotFound(_) => PageErrorKind::NotFound,
+            Error::Forbidden => PageErrorKind::Forbidden,
             Error::Unavailable(problem) if problem.contains("font") => PageErrorKind::NoFonts,
             other => PageErrorKind::Internal(other.to_string()),
         };
         Self { lang, kind }
+    }
+
+    pub(crate) fn stale_form(lang: Lang) -> Self {
+        Self {
+            lang,
+            kind: PageErrorKind::StaleForm,
+        }
+    }
+
+    pub(crate) fn too_many(lang: Lang) -> Self {
+        Self {
+            lang,
+            kind: PageErrorKind::TooMany,
+        }
     }
 
     pub(crate) fn bad_input(lang: Lang, message_key: &'static str) -> Self {
@@ -67,6 +89,21 @@ impl IntoResponse for PageError {
                 t(lang, "error-not-found-title"),
                 t(lang, key),
             ),
+            PageErrorKind::Forbidden => (
+                StatusCode::FORBIDDEN,
+                t(lang, "error-forbidden-title"),
+                t(lang, "error-forbidden"),
+            ),
+            PageErrorKind::StaleForm => (
+                StatusCode::FORBIDDEN,
+                t(lang, "error-stale-form-title"),
+                t(lang, "error-stale-form"),
+            ),
+            PageErrorKind::TooMany => (
+                StatusCode::TOO_MANY_REQUESTS,
+                t(lang, "error-too-many-title"),
+                t(lang, "error-too-many"),
+            ),
             PageErrorKind::NoFonts => {
                 tracing::error!("a PDF was requested but no Bengali font is installed");
                 (
@@ -88,6 +125,7 @@ impl IntoResponse for PageError {
             // Error pages have no application state at hand; the footer's date comes from the system clock.
             l: Layout::new(
                 lang,
+                &Visitor(None),
                 heading.clone(),
                 "",
                 "/",

@@ -6,6 +6,7 @@ use axum::extract::State;
 use udbhabon_domain::team::TeamRole;
 use udbhabon_i18n::{format, t_args};
 
+use crate::auth::Visitor;
 use crate::error::PageError;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -44,6 +45,7 @@ struct MeetingCard {
 pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
+    visitor: Visitor,
 ) -> Result<HomePage, PageError> {
     let today = state.app.today();
     let home = state
@@ -53,6 +55,7 @@ pub(crate) async fn show(
         .map_err(|error| PageError::new(lang, error))?;
     let l = Layout::new(
         lang,
+        &visitor,
         udbhabon_i18n::t(lang, "home-title"),
         "home",
         "/",
@@ -89,9 +92,9 @@ pub(crate) async fn show(
                     &[
                         (
                             "memo",
-                            format::digits(lang, &order.order.memo_number.to_string()),
+                            format::digits(lang, &order.order.record.memo_number.to_string()),
                         ),
-                        ("date", format::date(lang, order.order.issued_on)),
+                        ("date", format::date(lang, order.order.record.issued_on)),
                     ],
                 ),
                 members: t_args(
@@ -103,9 +106,9 @@ pub(crate) async fn show(
             })
         });
         let meeting = home.latest_meeting.as_ref().map(|meeting| MeetingCard {
-            href: format!("/meetings/{}", meeting.key),
-            title: meeting.title.get(lang).to_owned(),
-            when: format::date_both(lang, meeting.held_on),
+            href: format!("/meetings/{}", meeting.record.key),
+            title: meeting.record.title.get(lang).to_owned(),
+            when: format::date_both(lang, meeting.record.held_on),
             decisions: t_args(
                 lang,
                 "meeting-decisions-count",

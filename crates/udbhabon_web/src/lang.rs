@@ -32,7 +32,7 @@ pub(crate) struct SwitchQuery {
 }
 
 /// Only a path on this site is a place to go back to, never another host.
-fn safe_back(back: Option<String>) -> String {
+pub(crate) fn safe_back(back: Option<String>) -> String {
     match back {
         Some(path) if path.starts_with('/') && !path.starts_with("//") && !path.contains('\\') => {
             path

@@ -3,6 +3,7 @@
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;
+use crate::auth::Visitor;
 
 /// The parts of a page every template shares; templates call `l.t("key")` for their words.
 #[derive(Debug, Clone)]
@@ -15,12 +16,17 @@ pub(crate) struct Layout {
     pub(crate) switch_href: String,
     pub(crate) stylesheet: String,
     pub(crate) today: String,
+    /// The signed-in person's name, and the token their sign-out form needs.
+    pub(crate) who: Option<(String, String)>,
+    /// Where "sign in" should return to.
+    pub(crate) sign_in_href: String,
 }
 
 impl Layout {
-    /// A layout for the page at `path` (with its query), titled by the message `title_key` or a given title.
+    /// A layout for the page at `path` (with its query), for this visitor.
     pub(crate) fn new(
         lang: Lang,
+        visitor: &Visitor,
         title: String,
         nav: &'static str,
         path: &str,
@@ -41,6 +47,11 @@ impl Layout {
                 "footer-today",
                 &[("date", format::date_both(lang, today))],
             ),
+            who: visitor
+                .0
+                .as_ref()
+                .map(|person| (person.name.get(lang).to_owned(), person.csrf_token.clone())),
+            sign_in_href: format!("/login?next={}", encode_component(path)),
         }
     }
 
@@ -59,7 +70,7 @@ impl Layout {
 }
 
 /// Percent-encodes a path with its query for use as one query value.
-fn encode_component(text: &str) -> String {
+pub(crate) fn encode_component(text: &str) -> String {
     let mut encoded = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {

@@ -1,16 +1,21 @@
 //! The web interface: routes, pages in Bengali and English, static assets, and the operations
 //! endpoints (`/health`, `/metrics`). Pages are small server-rendered HTML that works without JavaScript.
 
+mod account;
 mod assets;
+mod auth;
 mod error;
+mod form;
 mod home;
 mod lang;
 mod layout;
+mod limits;
 mod meeting;
 mod office;
 mod ops;
 mod routes;
 mod security;
+mod session;
 mod state;
 mod team;
 

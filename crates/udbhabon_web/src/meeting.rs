@@ -7,6 +7,7 @@ use udbhabon_domain::decision::Deadline;
 use udbhabon_domain::meeting::{ordinal_bn, ordinal_en};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
+use crate::auth::Visitor;
 use crate::error::PageError;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -86,6 +87,7 @@ fn deadline(lang: Lang, deadline: Deadline) -> String {
 pub(crate) async fn list(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
+    visitor: Visitor,
 ) -> Result<MeetingListPage, PageError> {
     let meetings = state
         .app
@@ -95,22 +97,23 @@ pub(crate) async fn list(
     let meetings = meetings
         .into_iter()
         .map(|meeting| MeetingItem {
-            href: format!("/meetings/{}", meeting.key),
-            title: meeting.title.get(lang).to_owned(),
-            kind: t(lang, &meeting.kind.message_key()),
-            sequence: meeting.sequence.map(|sequence| {
+            href: format!("/meetings/{}", meeting.record.key),
+            title: meeting.record.title.get(lang).to_owned(),
+            kind: t(lang, &meeting.record.kind.message_key()),
+            sequence: meeting.record.sequence.map(|sequence| {
                 t_args(
                     lang,
                     "meeting-sequence",
                     &[("ordinal", ordinal(lang, sequence))],
                 )
             }),
-            when: format::date_both(lang, meeting.held_on),
+            when: format::date_both(lang, meeting.record.held_on),
         })
         .collect();
     Ok(MeetingListPage {
         l: Layout::new(
             lang,
+            &visitor,
             t(lang, "meetings-title"),
             "meetings",
             "/meetings",
@@ -124,6 +127,7 @@ pub(crate) async fn list(
 pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
+    visitor: Visitor,
     Path(key): Path<String>,
 ) -> Result<MeetingPage, PageError> {
     let detail = state
@@ -131,7 +135,7 @@ pub(crate) async fn show(
         .meeting(&key)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    let meeting = &detail.meeting;
+    let meeting = &detail.meeting.record;
     let title = meeting.title.get(lang).to_owned();
     let chair = match (&detail.chair, &detail.chair_designation) {
         (Some(person), Some(designation)) => {
@@ -177,6 +181,7 @@ pub(crate) async fn show(
         };
     let l = Layout::new(
         lang,
+        &visitor,
         title.clone(),
         "meetings",
         &format!("/meetings/{key}"),

@@ -5,6 +5,7 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use udbhabon_i18n::{format, t, t_args};
 
+use crate::auth::Visitor;
 use crate::error::PageError;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -32,6 +33,7 @@ struct OfficeItem {
 pub(crate) async fn list(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
+    visitor: Visitor,
 ) -> Result<OfficeListPage, PageError> {
     let tree = state
         .app
@@ -73,6 +75,7 @@ pub(crate) async fn list(
     Ok(OfficeListPage {
         l: Layout::new(
             lang,
+            &visitor,
             t(lang, "offices-title"),
             "offices",
             "/offices",

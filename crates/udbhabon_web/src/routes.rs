@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware;
-use axum::routing::{MethodRouter, get};
+use axum::routing::{MethodRouter, get, post};
 use tower::ServiceBuilder;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -17,66 +17,117 @@ use tower_http::trace::TraceLayer;
 use crate::error::PageError;
 use crate::lang::ReaderLang;
 use crate::state::AppState;
-use crate::{assets, home, lang, meeting, office, ops, security, team};
+use udbhabon_domain::access::Action;
 
-/// Who may use a route.
+use crate::{account, assets, home, lang, limits, meeting, office, ops, security, session, team};
+
+/// Who may use a route. Handlers enforce it (through the permission rules in core); the table
+/// declares it, and the role × route test holds every handler to its declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
-    /// Anyone, without an account: published records, the language switch, assets, health.
+    /// Anyone, without an account: published records, signing in, the language switch, assets, health.
     Public,
     /// Operators' endpoints (metrics); to be kept behind the deployment's proxy.
     Operations,
+    /// Any signed-in account, for its own things (its account page, signing out).
+    SignedIn,
+    /// Accounts whose roles allow this action.
+    Allowed(Action),
 }
 
-/// One route: method, path pattern and access rule.
+/// One route: method, path pattern, access rule, and a concrete path to try it with.
 #[derive(Debug, Clone, Copy)]
 pub struct RouteSpec {
     pub method: &'static str,
     pub path: &'static str,
     pub access: Access,
+    /// The path with its parameters filled in from the demo data.
+    pub sample: &'static str,
 }
 
-const fn public(path: &'static str) -> RouteSpec {
+const fn get_public(path: &'static str, sample: &'static str) -> RouteSpec {
     RouteSpec {
         method: "GET",
         path,
         access: Access::Public,
+        sample,
     }
 }
 
 /// Every route udbhabon serves.
 pub const ROUTES: &[RouteSpec] = &[
-    public("/"),
-    public("/offices"),
-    public("/team"),
-    public("/teams/{key}"),
-    public("/teams/{key}/order.pdf"),
-    public("/meetings"),
-    public("/meetings/{key}"),
-    public("/lang/{tag}"),
-    public("/static/{file}"),
-    public("/health"),
+    get_public("/", "/"),
+    get_public("/offices", "/offices"),
+    get_public("/team", "/team"),
+    get_public("/teams/{key}", "/teams/mole-innovation-team"),
+    get_public(
+        "/teams/{key}/order.pdf",
+        "/teams/mole-innovation-team/order.pdf",
+    ),
+    get_public("/meetings", "/meetings"),
+    get_public("/meetings/{key}", "/meetings/mole-egov-2022-23-review-1"),
+    get_public("/lang/{tag}", "/lang/bn"),
+    get_public("/static/{file}", "/static/missing.css"),
+    get_public("/health", "/health"),
     RouteSpec {
         method: "GET",
         path: "/metrics",
         access: Access::Operations,
+        sample: "/metrics",
+    },
+    get_public("/login", "/login"),
+    RouteSpec {
+        method: "POST",
+        path: "/login",
+        access: Access::Public,
+        sample: "/login",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/logout",
+        access: Access::SignedIn,
+        sample: "/logout",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/logout/everywhere",
+        access: Access::SignedIn,
+        sample: "/logout/everywhere",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/account",
+        access: Access::SignedIn,
+        sample: "/account",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/account/password",
+        access: Access::SignedIn,
+        sample: "/account/password",
     },
 ];
 
-fn handler(path: &str) -> MethodRouter<AppState> {
-    match path {
-        "/" => get(home::show),
-        "/offices" => get(office::list),
-        "/team" => get(team::home_team),
-        "/teams/{key}" => get(team::show),
-        "/teams/{key}/order.pdf" => get(team::order_pdf),
-        "/meetings" => get(meeting::list),
-        "/meetings/{key}" => get(meeting::show),
-        "/lang/{tag}" => get(lang::switch),
-        "/static/{file}" => get(assets::serve),
-        "/health" => get(ops::health),
-        "/metrics" => get(ops::metrics),
-        other => panic!("route {other} is in the route table but has no handler"),
+fn handler(method: &str, path: &str) -> MethodRouter<AppState> {
+    match (method, path) {
+        ("GET", "/") => get(home::show),
+        ("GET", "/offices") => get(office::list),
+        ("GET", "/team") => get(team::home_team),
+        ("GET", "/teams/{key}") => get(team::show),
+        ("GET", "/teams/{key}/order.pdf") => get(team::order_pdf),
+        ("GET", "/meetings") => get(meeting::list),
+        ("GET", "/meetings/{key}") => get(meeting::show),
+        ("GET", "/lang/{tag}") => get(lang::switch),
+        ("GET", "/static/{file}") => get(assets::serve),
+        ("GET", "/health") => get(ops::health),
+        ("GET", "/metrics") => get(ops::metrics),
+        ("GET", "/login") => get(session::form),
+        ("POST", "/login") => limits::per_address(post(session::submit)),
+        ("POST", "/logout") => post(session::logout),
+        ("POST", "/logout/everywhere") => post(session::logout_everywhere),
+        ("GET", "/account") => get(account::show),
+        ("POST", "/account/password") => post(account::change_password),
+        (method, path) => panic!("route {method} {path} is in the route table but has no handler"),
     }
 }
 
@@ -89,7 +140,7 @@ async fn not_found(ReaderLang(lang): ReaderLang) -> PageError {
 /// security headers.
 pub fn router(state: AppState) -> Router {
     let routes = ROUTES.iter().fold(Router::new(), |router, route| {
-        router.route(route.path, handler(route.path))
+        router.route(route.path, handler(route.method, route.path))
     });
     let [csp, nosniff, referrer, frames] = security::headers();
     routes
@@ -126,7 +177,7 @@ mod tests {
     fn every_route_in_the_table_has_a_handler_and_appears_once() {
         let mut seen = std::collections::HashSet::new();
         for route in ROUTES {
-            let _ = handler(route.path);
+            let _ = handler(route.method, route.path);
             assert!(
                 seen.insert((route.method, route.path)),
                 "{} {} is listed twice",

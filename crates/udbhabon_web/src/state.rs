@@ -10,13 +10,17 @@ use crate::ops::metrics_handle;
 pub struct AppState {
     pub(crate) app: App,
     pub(crate) metrics: PrometheusHandle,
+    /// Whether cookies get the `Secure` flag: true when the site's public address is https.
+    pub(crate) secure_cookies: bool,
 }
 
 impl AppState {
-    pub fn new(app: App) -> Self {
+    /// `public_url` is the address readers use (`https://…` behind TLS); it decides the cookies' `Secure` flag.
+    pub fn new(app: App, public_url: &str) -> Self {
         Self {
             app,
             metrics: metrics_handle(),
+            secure_cookies: public_url.starts_with("https://"),
         }
     }
 }

@@ -11,6 +11,7 @@ use udbhabon_core::team::TeamOverview;
 use udbhabon_domain::person::Charge;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
+use crate::auth::Visitor;
 use crate::error::PageError;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -64,6 +65,7 @@ pub(crate) struct OnQuery {
 pub(crate) async fn home_team(
     State(state): State<AppState>,
     reader: ReaderLang,
+    visitor: Visitor,
     query: Query<OnQuery>,
 ) -> Result<TeamPage, PageError> {
     let ReaderLang(lang) = reader;
@@ -78,13 +80,14 @@ pub(crate) async fn home_team(
             udbhabon_core::Error::NotFound("team".into()),
         ));
     };
-    show(State(state), reader, Path(team.key), query).await
+    show(State(state), reader, visitor, Path(team.key), query).await
 }
 
 /// `GET /teams/{key}?on=YYYY-MM-DD`: the team as it stood on that date (today by default).
 pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
+    visitor: Visitor,
     Path(key): Path<String>,
     Query(query): Query<OnQuery>,
 ) -> Result<TeamPage, PageError> {
@@ -114,7 +117,7 @@ pub(crate) async fn show(
         "team-title",
         &[("office", team.office.name.get(lang).to_owned())],
     );
-    let l = Layout::new(lang, heading.clone(), "team", &path, today);
+    let l = Layout::new(lang, &visitor, heading.clone(), "team", &path, today);
     Ok(page(l, heading, &team, lang, today))
 }
 
@@ -137,13 +140,17 @@ fn page(
             )
         }),
         order: order.map(|detail| OrderBox {
-            memo: memo(&detail.order.memo_number),
-            date: format::date_both(lang, detail.order.issued_on),
-            effective: format::date(lang, detail.order.effective_from),
-            cites: detail.order.cites_memo.as_ref().map(|cited| {
+            memo: memo(&detail.order.record.memo_number),
+            date: format::date_both(lang, detail.order.record.issued_on),
+            effective: format::date(lang, detail.order.record.effective_from),
+            cites: detail.order.record.cites_memo.as_ref().map(|cited| {
                 (
                     memo(cited),
-                    detail.order.cites_date.map(|date| format::date(lang, date)),
+                    detail
+                        .order
+                        .record
+                        .cites_date
+                        .map(|date| format::date(lang, date)),
                 )
             }),
             pdf_href: format!("/teams/{}/order.pdf", team.team.key),
@@ -199,12 +206,12 @@ fn page(
         history: team
             .history
             .iter()
-            .map(|record| HistoryLine {
-                memo: memo(&record.memo_number),
-                date: format::date(lang, record.issued_on),
-                status: if order.is_some_and(|detail| detail.order.id == record.id) {
+            .map(|entry| HistoryLine {
+                memo: memo(&entry.record.memo_number),
+                date: format::date(lang, entry.record.issued_on),
+                status: if order.is_some_and(|detail| detail.order.id == entry.id) {
                     t(lang, "team-history-in-force")
-                } else if record.effective_from > team.on {
+                } else if entry.record.effective_from > team.on {
                     String::new()
                 } else {
                     t(lang, "team-history-superseded")

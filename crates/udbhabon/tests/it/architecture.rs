@@ -90,12 +90,12 @@ fn no_crate_depends_on_a_layer_the_architecture_forbids() {
             if allowed.contains_key(target) && !permitted.contains(target) {
                 violations.push(format!("{name} must not depend on {target}"));
             }
-            if let Some(users) = confined.get(target) {
-                if !users.contains(name) {
-                    violations.push(format!(
-                        "{name} must not depend on {target} (only {users:?} may)"
-                    ));
-                }
+            if let Some(users) = confined.get(target)
+                && !users.contains(name)
+            {
+                violations.push(format!(
+                    "{name} must not depend on {target} (only {users:?} may)"
+                ));
             }
         }
     }

@@ -4,12 +4,15 @@ use std::process::Command;
 
 use crate::server::{TestServer, texts};
 
-/// The PDF's text layer as `pdftotext` extracts it, with whitespace folded.
+/// The PDF's text layer as `pdftotext -layout` extracts it, with whitespace folded. Layout mode keeps a
+/// hyphen that ends a line (plain mode deletes it as if it were hyphenation), so a line ending in a
+/// hyphen is joined to the next one, as a reader would.
 fn extract_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("order.pdf");
     std::fs::write(&path, pdf).unwrap();
     let output = Command::new("pdftotext")
+        .arg("-layout")
         .arg(&path)
         .arg("-")
         .output()
@@ -23,7 +26,15 @@ fn extract_text(pdf: &[u8]) -> String {
 }
 
 fn fold(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut joined = String::with_capacity(text.len());
+    for line in text.lines() {
+        let line = line.trim();
+        joined.push_str(line);
+        if !line.ends_with('-') {
+            joined.push(' ');
+        }
+    }
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[tokio::test]

@@ -44,7 +44,9 @@ impl TestServer {
             .await
             .expect("a free port");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, router(AppState::new(app))).await });
+        let service = router(AppState::new(app, &base))
+            .into_make_service_with_connect_info::<std::net::SocketAddr>();
+        tokio::spawn(async move { axum::serve(listener, service).await });
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::limited(3))

@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveTime};
 use toml::value::Datetime;
 use udbhabon_db::Tx;
+use udbhabon_db::meeting::MeetingRecord;
+use udbhabon_db::team::TeamOrderRecord;
 use udbhabon_db::write::{
     NewDecision, NewDistributionEntry, NewMeeting, NewOffice, NewPerson, NewPost, NewPosting,
     NewResponsible, NewTeamOrder, NewUnit,
@@ -46,7 +48,10 @@ pub async fn load_demo_file(app: &App, text: &str, source: &str) -> Result<DemoO
     if app.db.setting(MARKER).await?.as_deref() == Some(marker.as_str()) {
         return Ok(DemoOutcome::AlreadyLoaded);
     }
-    let tx = app.db.begin().await?;
+    let tx = app
+        .db
+        .begin(app.author(None, &format!("udbhabon demo ({source})")))
+        .await?;
     let outcome = insert(&tx, &file).await.map_err(|error| match error {
         Error::Conflict(detail) => Error::DataFile(format!(
             "the demo data in {source} clashes with records already in the database ({detail}); load it into an empty database"
@@ -242,29 +247,31 @@ fn recipients(
 fn team_order(entry: &TeamOrderEntry, keys: &Keys) -> Result<NewTeamOrder, Error> {
     let used_by = format!("the office order {}", entry.memo);
     Ok(NewTeamOrder {
-        team_id: keys.get("team", &entry.team, &used_by)?,
-        issuing_unit_id: keys.get_opt("unit", entry.issuing_unit.as_deref(), &used_by)?,
-        memo_number: memo(&entry.memo, &used_by)?,
-        issued_on: date(&entry.issued_on, &used_by)?,
-        effective_from: date(&entry.effective_from, &used_by)?,
-        cites_memo: entry
-            .cites_memo
-            .as_deref()
-            .map(|text| memo(text, &used_by))
-            .transpose()?,
-        cites_date: entry
-            .cites_date
-            .as_ref()
-            .map(|value| date(value, &used_by))
-            .transpose()?,
-        preamble: Bilingual::new(&entry.preamble_bn, &entry.preamble_en),
-        terms_heading: Bilingual::new(&entry.terms_heading_bn, &entry.terms_heading_en),
-        closing: Bilingual::new(&entry.closing_bn, &entry.closing_en),
-        signatory_person_id: keys.get("person", &entry.signatory_person, &used_by)?,
-        signatory_post_id: keys.get("post", &entry.signatory_post, &used_by)?,
-        signed_on: date(&entry.signed_on, &used_by)?,
-        endorsement: entry.endorsement,
-        copies_intro: Bilingual::new(&entry.copies_intro_bn, &entry.copies_intro_en),
+        record: TeamOrderRecord {
+            team_id: keys.get("team", &entry.team, &used_by)?,
+            issuing_unit_id: keys.get_opt("unit", entry.issuing_unit.as_deref(), &used_by)?,
+            memo_number: memo(&entry.memo, &used_by)?,
+            issued_on: date(&entry.issued_on, &used_by)?,
+            effective_from: date(&entry.effective_from, &used_by)?,
+            cites_memo: entry
+                .cites_memo
+                .as_deref()
+                .map(|text| memo(text, &used_by))
+                .transpose()?,
+            cites_date: entry
+                .cites_date
+                .as_ref()
+                .map(|value| date(value, &used_by))
+                .transpose()?,
+            preamble: Bilingual::new(&entry.preamble_bn, &entry.preamble_en),
+            terms_heading: Bilingual::new(&entry.terms_heading_bn, &entry.terms_heading_en),
+            closing: Bilingual::new(&entry.closing_bn, &entry.closing_en),
+            signatory_person_id: keys.get("person", &entry.signatory_person, &used_by)?,
+            signatory_post_id: keys.get("post", &entry.signatory_post, &used_by)?,
+            signed_on: date(&entry.signed_on, &used_by)?,
+            endorsement: entry.endorsement,
+            copies_intro: Bilingual::new(&entry.copies_intro_bn, &entry.copies_intro_en),
+        },
         members: entry
             .members
             .iter()
@@ -293,46 +300,48 @@ fn meeting(entry: &MeetingEntry, keys: &Keys) -> Result<NewMeeting, Error> {
         })
         .transpose()?;
     Ok(NewMeeting {
-        key: entry.key.clone(),
-        office_id: keys.get("office", &entry.office, &used_by)?,
-        team_id: keys.get_opt("team", entry.team.as_deref(), &used_by)?,
-        kind: entry.kind,
-        plan_fiscal_year: entry.plan_fiscal_year,
-        sequence: entry.sequence,
-        title: Bilingual::new(&entry.title_bn, &entry.title_en),
-        held_on: date(&entry.held_on, &used_by)?,
-        starts_at,
-        place: Bilingual::new(&entry.place_bn, &entry.place_en),
-        chair_person_id: keys.get_opt("person", entry.chair_person.as_deref(), &used_by)?,
-        chair_designation_id: keys.get_opt(
-            "designation",
-            entry.chair_designation.as_deref(),
-            &used_by,
-        )?,
-        member_secretary_person_id: keys.get_opt(
-            "person",
-            entry.member_secretary_person.as_deref(),
-            &used_by,
-        )?,
-        member_secretary_post_id: keys.get_opt(
-            "post",
-            entry.member_secretary_post.as_deref(),
-            &used_by,
-        )?,
-        opening: Bilingual::new(&entry.opening_bn, &entry.opening_en),
-        closing: Bilingual::new(&entry.closing_bn, &entry.closing_en),
-        memo_number: entry
-            .memo
-            .as_deref()
-            .map(|text| memo(text, &used_by))
-            .transpose()?,
-        issued_on: entry
-            .issued_on
-            .as_ref()
-            .map(|value| date(value, &used_by))
-            .transpose()?,
-        issuer_person_id: keys.get_opt("person", entry.issuer_person.as_deref(), &used_by)?,
-        issuer_post_id: keys.get_opt("post", entry.issuer_post.as_deref(), &used_by)?,
+        record: MeetingRecord {
+            key: entry.key.clone(),
+            office_id: keys.get("office", &entry.office, &used_by)?,
+            team_id: keys.get_opt("team", entry.team.as_deref(), &used_by)?,
+            kind: entry.kind,
+            plan_fiscal_year: entry.plan_fiscal_year,
+            sequence: entry.sequence,
+            title: Bilingual::new(&entry.title_bn, &entry.title_en),
+            held_on: date(&entry.held_on, &used_by)?,
+            starts_at,
+            place: Bilingual::new(&entry.place_bn, &entry.place_en),
+            chair_person_id: keys.get_opt("person", entry.chair_person.as_deref(), &used_by)?,
+            chair_designation_id: keys.get_opt(
+                "designation",
+                entry.chair_designation.as_deref(),
+                &used_by,
+            )?,
+            member_secretary_person_id: keys.get_opt(
+                "person",
+                entry.member_secretary_person.as_deref(),
+                &used_by,
+            )?,
+            member_secretary_post_id: keys.get_opt(
+                "post",
+                entry.member_secretary_post.as_deref(),
+                &used_by,
+            )?,
+            opening: Bilingual::new(&entry.opening_bn, &entry.opening_en),
+            closing: Bilingual::new(&entry.closing_bn, &entry.closing_en),
+            memo_number: entry
+                .memo
+                .as_deref()
+                .map(|text| memo(text, &used_by))
+                .transpose()?,
+            issued_on: entry
+                .issued_on
+                .as_ref()
+                .map(|value| date(value, &used_by))
+                .transpose()?,
+            issuer_person_id: keys.get_opt("person", entry.issuer_person.as_deref(), &used_by)?,
+            issuer_post_id: keys.get_opt("post", entry.issuer_post.as_deref(), &used_by)?,
+        },
         attendance: entry
             .attendance
             .iter()

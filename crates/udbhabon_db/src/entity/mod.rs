@@ -3,6 +3,9 @@
 // SeaORM's derives generate `pub` items (Entity, Column, ActiveModel) inside these crate-private modules.
 #![allow(unreachable_pub)]
 
+pub(crate) mod account;
+pub(crate) mod audit_entry;
+pub(crate) mod audit_head;
 pub(crate) mod decision;
 pub(crate) mod decision_responsible;
 pub(crate) mod designation;
@@ -11,9 +14,12 @@ pub(crate) mod distribution_list;
 pub(crate) mod meeting;
 pub(crate) mod meeting_attendance;
 pub(crate) mod office;
+pub(crate) mod password_reset;
 pub(crate) mod person;
 pub(crate) mod post;
 pub(crate) mod posting;
+pub(crate) mod role_grant;
+pub(crate) mod session;
 pub(crate) mod setting;
 pub(crate) mod team;
 pub(crate) mod team_order;

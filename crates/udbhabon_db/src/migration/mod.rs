@@ -2,7 +2,10 @@
 
 use sea_orm_migration::prelude::*;
 
+pub(crate) use m0002_accounts_audit::GENESIS_HASH;
+
 mod m0001_foundation;
+mod m0002_accounts_audit;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -10,6 +13,9 @@ pub(crate) struct Migrator;
 
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_foundation::Migration)]
+        vec![
+            Box::new(m0001_foundation::Migration),
+            Box::new(m0002_accounts_audit::Migration),
+        ]
     }
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use udbhabon_db::write::{NewOffice, NewPerson, NewPost, NewPosting, NewUnit};
-use udbhabon_db::{Db, Tx};
+use udbhabon_db::{Author, Db, Tx};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
 use udbhabon_domain::person::Charge;
@@ -100,9 +100,18 @@ pub(crate) async fn posting(
     .unwrap();
 }
 
+/// The author of the tests' changes: the system, at a fixed instant.
+pub(crate) fn author() -> Author {
+    Author {
+        account_id: None,
+        label: "contract test".into(),
+        at: "2026-11-23T04:00:00Z".parse().unwrap(),
+    }
+}
+
 /// Opens a transaction, runs `build`, and commits.
 pub(crate) async fn committed<T>(db: &Db, build: impl AsyncFnOnce(&Tx) -> T) -> T {
-    let tx = db.begin().await.unwrap();
+    let tx = db.begin(author()).await.unwrap();
     let value = build(&tx).await;
     tx.commit().await.unwrap();
     value

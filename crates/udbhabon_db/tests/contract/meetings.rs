@@ -1,6 +1,7 @@
 //! Meetings, attendance, decisions with their deadlines and responsible bodies.
 
 use chrono::NaiveTime;
+use udbhabon_db::meeting::MeetingRecord;
 use udbhabon_db::write::{NewDecision, NewDistributionEntry, NewMeeting, NewResponsible};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::decision::{Deadline, ResponsibleKind};
@@ -37,26 +38,28 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
             let created = ministry(tx).await;
             let chair = person(tx, "Zebunnesa Karim").await;
             tx.insert_meeting(NewMeeting {
-                key: "review-1".into(),
-                office_id: created.office_id,
-                team_id: None,
-                kind: MeetingKind::QuarterlyReview,
-                plan_fiscal_year: Some(2022),
-                sequence: Some(1),
-                title: Bilingual::new("১ম সভা", "1st meeting"),
-                held_on: date(2022, 9, 15),
-                starts_at: NaiveTime::from_hms_opt(11, 0, 0),
-                place: Bilingual::new("সভাকক্ষ", "Conference room"),
-                chair_person_id: Some(chair),
-                chair_designation_id: Some(created.designation_id),
-                member_secretary_person_id: None,
-                member_secretary_post_id: Some(created.post_id),
-                opening: Bilingual::new("শুরু", "Opening"),
-                closing: Bilingual::new("সমাপ্তি", "Closing"),
-                memo_number: Some("40.00.0000.036.32.006.17.83".parse().unwrap()),
-                issued_on: Some(date(2022, 9, 19)),
-                issuer_person_id: None,
-                issuer_post_id: None,
+                record: MeetingRecord {
+                    key: "review-1".into(),
+                    office_id: created.office_id,
+                    team_id: None,
+                    kind: MeetingKind::QuarterlyReview,
+                    plan_fiscal_year: Some(2022),
+                    sequence: Some(1),
+                    title: Bilingual::new("১ম সভা", "1st meeting"),
+                    held_on: date(2022, 9, 15),
+                    starts_at: NaiveTime::from_hms_opt(11, 0, 0),
+                    place: Bilingual::new("সভাকক্ষ", "Conference room"),
+                    chair_person_id: Some(chair),
+                    chair_designation_id: Some(created.designation_id),
+                    member_secretary_person_id: None,
+                    member_secretary_post_id: Some(created.post_id),
+                    opening: Bilingual::new("শুরু", "Opening"),
+                    closing: Bilingual::new("সমাপ্তি", "Closing"),
+                    memo_number: Some("40.00.0000.036.32.006.17.83".parse().unwrap()),
+                    issued_on: Some(date(2022, 9, 19)),
+                    issuer_person_id: None,
+                    issuer_post_id: None,
+                },
                 attendance: vec![(chair, true)],
                 // Inserted out of order: the query must sort by serial.
                 decisions: deadlines
@@ -79,13 +82,13 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
         .await;
         let meeting = test.db.meeting_by_key("review-1").await.unwrap();
         assert_eq!(
-            meeting.kind,
+            meeting.record.kind,
             MeetingKind::QuarterlyReview,
             "{}",
             test.backend
         );
-        assert_eq!(meeting.starts_at, NaiveTime::from_hms_opt(11, 0, 0));
-        assert_eq!(meeting.memo_number.as_ref().unwrap().letter(), 83);
+        assert_eq!(meeting.record.starts_at, NaiveTime::from_hms_opt(11, 0, 0));
+        assert_eq!(meeting.record.memo_number.as_ref().unwrap().letter(), 83);
         assert_eq!(
             test.db.meetings_of_office(office_id).await.unwrap()[0].id,
             meeting.id

@@ -22,7 +22,7 @@ async fn migrating_twice_is_harmless_and_leaves_nothing_pending() {
 #[tokio::test]
 async fn a_transaction_dropped_without_commit_writes_nothing() {
     for test in each_backend().await {
-        let tx = test.db.begin().await.unwrap();
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
         tx.insert_office(office("mole", None, OfficeKind::Ministry))
             .await
             .unwrap();
@@ -40,7 +40,7 @@ async fn a_duplicate_key_is_a_conflict() {
                 .unwrap()
         })
         .await;
-        let tx = test.db.begin().await.unwrap();
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
         let error = tx
             .insert_office(office("mole", None, OfficeKind::Ministry))
             .await
@@ -56,7 +56,7 @@ async fn a_duplicate_key_is_a_conflict() {
 #[tokio::test]
 async fn a_link_to_a_missing_record_is_refused() {
     for test in each_backend().await {
-        let tx = test.db.begin().await.unwrap();
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
         let error = tx
             .insert_team(
                 "ghost-team",

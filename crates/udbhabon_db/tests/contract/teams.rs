@@ -1,5 +1,6 @@
 //! Teams and the office orders that constitute them.
 
+use udbhabon_db::team::TeamOrderRecord;
 use udbhabon_db::write::{NewDistributionEntry, NewTeamOrder};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::team::TeamRole;
@@ -15,23 +16,25 @@ fn order(
     effective: chrono::NaiveDate,
 ) -> NewTeamOrder {
     NewTeamOrder {
-        team_id,
-        issuing_unit_id: None,
-        memo_number: format!("40.00.0000.000.036.32.0006.17.{letter}")
-            .parse()
-            .unwrap(),
-        issued_on: effective,
-        effective_from: effective,
-        cites_memo: Some("04.00.0000.833.33.002.20-100".parse().unwrap()),
-        cites_date: Some(date(2025, 11, 6)),
-        preamble: Bilingual::new("প্রস্তাবনা", "Preamble"),
-        terms_heading: Bilingual::new("কার্যপরিধি", "Terms of reference"),
-        closing: Bilingual::new("সমাপ্তি", "Closing"),
-        signatory_person_id: signatory,
-        signatory_post_id: post_id,
-        signed_on: effective,
-        endorsement: 1,
-        copies_intro: Bilingual::new("অনুলিপি", "Copies"),
+        record: TeamOrderRecord {
+            team_id,
+            issuing_unit_id: None,
+            memo_number: format!("40.00.0000.000.036.32.0006.17.{letter}")
+                .parse()
+                .unwrap(),
+            issued_on: effective,
+            effective_from: effective,
+            cites_memo: Some("04.00.0000.833.33.002.20-100".parse().unwrap()),
+            cites_date: Some(date(2025, 11, 6)),
+            preamble: Bilingual::new("প্রস্তাবনা", "Preamble"),
+            terms_heading: Bilingual::new("কার্যপরিধি", "Terms of reference"),
+            closing: Bilingual::new("সমাপ্তি", "Closing"),
+            signatory_person_id: signatory,
+            signatory_post_id: post_id,
+            signed_on: effective,
+            endorsement: 1,
+            copies_intro: Bilingual::new("অনুলিপি", "Copies"),
+        },
         members: vec![(post_id, TeamRole::MemberSecretary)],
         terms: vec![
             Bilingual::new(format!("দায়িত্ব {letter}"), format!("Duty {letter}")),
@@ -86,7 +89,7 @@ async fn the_order_in_force_is_the_latest_effective_on_that_day() {
                 .order_in_force(team_id, day)
                 .await
                 .unwrap()
-                .map(|o| o.memo_number.letter())
+                .map(|o| o.record.memo_number.letter())
         };
         assert_eq!(
             letter_on(date(2021, 12, 31)).await,
@@ -102,7 +105,7 @@ async fn the_order_in_force_is_the_latest_effective_on_that_day() {
             .await
             .unwrap()
             .iter()
-            .map(|o| o.memo_number.letter())
+            .map(|o| o.record.memo_number.letter())
             .collect();
         assert_eq!(history, [5, 4]);
     }
@@ -141,13 +144,13 @@ async fn an_order_keeps_its_members_terms_copies_and_memo_numbers() {
             .unwrap()
             .unwrap();
         assert_eq!(
-            order.memo_number.to_bengali(),
+            order.record.memo_number.to_bengali(),
             "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৫",
             "{}",
             test.backend
         );
-        assert_eq!(order.cites_memo.unwrap().letter(), 100);
-        assert_eq!(order.cites_date, Some(date(2025, 11, 6)));
+        assert_eq!(order.record.cites_memo.unwrap().letter(), 100);
+        assert_eq!(order.record.cites_date, Some(date(2025, 11, 6)));
         let members = test.db.order_members(order.id).await.unwrap();
         assert_eq!(members.len(), 1);
         assert_eq!(

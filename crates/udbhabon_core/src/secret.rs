@@ -1,0 +1,89 @@
+//! Random tokens for sessions, CSRF and reset links, their stored hashes, and password hashing (argon2id).
+
+use argon2::Argon2;
+use argon2::password_hash::phc::PasswordHash;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use sha2::{Digest, Sha256};
+
+use crate::Error;
+
+/// A fresh random token: 32 bytes from the operating system, as 64 hex digits.
+pub(crate) fn random_token() -> Result<String, Error> {
+    let mut bytes = [0_u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|error| Error::Internal(format!("no randomness available: {error}")))?;
+    Ok(hex(&bytes))
+}
+
+/// What the database keeps of a token: its SHA-256, so a stolen table does not yield working tokens.
+pub(crate) fn token_hash(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// Hashes a password with argon2id and the library's recommended parameters, under a random salt.
+pub(crate) fn hash_password(password: &str) -> Result<String, Error> {
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|hash| hash.to_string())
+        .map_err(|error| Error::Internal(format!("cannot hash a password: {error}")))
+}
+
+/// Whether `password` matches a stored argon2 hash; a malformed hash matches nothing.
+pub(crate) fn verify_password(password: &str, stored: &str) -> bool {
+    PasswordHash::new(stored).is_ok_and(|hash| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &hash)
+            .is_ok()
+    })
+}
+
+/// Spends the same work as checking a real password, so an unknown email answers no faster than a known one.
+pub(crate) fn verify_password_of_nobody(password: &str) {
+    static DUMMY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let dummy =
+        DUMMY.get_or_init(|| hash_password("no account has this password").unwrap_or_default());
+    let _ = verify_password(password, dummy);
+}
+
+/// Compares two secrets in time that does not depend on where they differ.
+pub(crate) fn same_secret(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0_u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_verifies_against_its_own_hash_only() {
+        let hash = hash_password("শ্রম-মন্ত্রণালয়-২০২৬").unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("শ্রম-মন্ত্রণালয়-২০২৬", &hash));
+        assert!(!verify_password("শ্রম-মন্ত্রণালয়-২০২৫", &hash));
+        assert!(!verify_password("anything", "not a hash"));
+    }
+
+    #[test]
+    fn tokens_are_random_and_stored_only_as_hashes() {
+        let (a, b) = (random_token().unwrap(), random_token().unwrap());
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, b);
+        assert_ne!(token_hash(&a), a);
+        assert_eq!(token_hash(&a), token_hash(&a));
+    }
+
+    #[test]
+    fn secrets_compare_equal_only_when_identical() {
+        assert!(same_secret("abc", "abc"));
+        assert!(!same_secret("abc", "abd"));
+        assert!(!same_secret("abc", "abcd"));
+    }
+}

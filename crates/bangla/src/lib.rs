@@ -33,6 +33,8 @@ pub mod names;
 pub mod number;
 mod text;
 
+pub use text::fold as search_key;
+
 pub use calendar::{BanglaDate, BanglaMonth, CalendarError, Season};
 pub use dhaka::{DHAKA_OFFSET, end_of_day_in_dhaka, today_in_dhaka};
 pub use digits::{ParseNumberError, to_ascii_digits, to_bengali_digits};

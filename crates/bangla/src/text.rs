@@ -5,7 +5,7 @@
 /// Unicode excludes the precomposed nukta letters (ড় ঢ় য়) from composition, so normalised (NFC) text
 /// holds base letter + nukta, while several keyboards type the precomposed letter; the two-part vowel
 /// signs ো and ৌ likewise arrive whole or as their parts. Joiners only steer rendering.
-pub(crate) fn fold(text: &str) -> String {
+pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -133,8 +133,14 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             }
             .map_err(|error| explain(&config, error))?;
             match outcome {
-                DemoOutcome::Loaded { offices, meetings } => {
-                    println!("Loaded the demo data: {offices} offices, {meetings} meeting(s).");
+                DemoOutcome::Loaded {
+                    offices,
+                    meetings,
+                    accounts,
+                } => {
+                    println!(
+                        "Loaded the demo data: {offices} offices, {meetings} meeting(s), {accounts} demo accounts."
+                    );
                 }
                 DemoOutcome::AlreadyLoaded => {
                     println!("The demo data is already loaded; nothing changed.")
@@ -217,11 +223,18 @@ async fn serve(config: Config) -> Result<(), String> {
             .await
             .map_err(|error| explain(&config, error))?
         {
-            DemoOutcome::Loaded { offices, meetings } => tracing::info!(
+            DemoOutcome::Loaded {
                 offices,
                 meetings,
-                "loaded the demo data into the new database"
-            ),
+                accounts,
+            } => {
+                tracing::info!(
+                    offices,
+                    meetings,
+                    accounts,
+                    "loaded the demo data into the new database"
+                );
+            }
             DemoOutcome::AlreadyLoaded => {}
         }
     }

@@ -2,6 +2,7 @@
 //! on the storage layer, with the clock and fonts given from outside.
 
 pub mod account;
+pub mod admin;
 mod app;
 mod audit;
 mod clock;

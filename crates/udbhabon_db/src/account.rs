@@ -183,6 +183,15 @@ impl Db {
             .collect()
     }
 
+    /// The account a grant belongs to.
+    pub async fn account_of_grant(&self, grant_id: i32) -> Result<i32, DbError> {
+        Ok(role_grant::Entity::find_by_id(grant_id)
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("role grant #{grant_id}")))?
+            .account_id)
+    }
+
     /// Stores a new session.
     pub async fn create_session(&self, new: NewSession) -> Result<(), DbError> {
         session::ActiveModel {

@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::person::Charge;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::entity::{designation, person, post, posting, unit};
-use crate::{Db, DbError};
+use crate::{Db, DbError, Tx};
 
 /// A person's name and contacts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,5 +170,133 @@ impl Db {
             .into_iter()
             .map(|model| (model.id, Bilingual::new(model.name_bn, model.name_en)))
             .collect())
+    }
+}
+
+/// A posting as stored: which post, on what charge, from when to when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostingRow {
+    pub id: i32,
+    pub person_id: i32,
+    pub post_id: i32,
+    pub charge: Charge,
+    pub held_from: NaiveDate,
+    pub held_until: Option<NaiveDate>,
+}
+
+impl TryFrom<posting::Model> for PostingRow {
+    type Error = DbError;
+
+    fn try_from(model: posting::Model) -> Result<Self, DbError> {
+        Ok(Self {
+            id: model.id,
+            person_id: model.person_id,
+            post_id: model.post_id,
+            charge: Charge::from_code(&model.charge)?,
+            held_from: model.held_from,
+            held_until: model.held_until,
+        })
+    }
+}
+
+/// `%` and `_` are wildcards in LIKE; a name typed with them means them literally.
+fn like_pattern(folded: &str) -> String {
+    let escaped = folded
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Db {
+    /// People whose name, in either language, contains `query` (folded as names are), by name; at most `limit`.
+    pub async fn search_people(&self, query: &str, limit: u64) -> Result<Vec<PersonRow>, DbError> {
+        use sea_orm::QuerySelect;
+        use sea_orm::sea_query::LikeExpr;
+        let folded = udbhabon_domain::text::fold_query(query.trim());
+        let mut select = person::Entity::find();
+        if !folded.is_empty() {
+            select = select.filter(
+                person::Column::SearchKey.like(LikeExpr::new(like_pattern(&folded)).escape('\\')),
+            );
+        }
+        let models = select
+            .order_by_asc(person::Column::NameEn)
+            .order_by_asc(person::Column::Id)
+            .limit(limit)
+            .all(self.connection())
+            .await?;
+        Ok(models.into_iter().map(Into::into).collect())
+    }
+
+    pub async fn person(&self, id: i32) -> Result<PersonRow, DbError> {
+        Ok(person::Entity::find_by_id(id)
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("person #{id}")))?
+            .into())
+    }
+
+    /// Every posting of these people, newest first.
+    pub async fn postings_of(&self, person_ids: &[i32]) -> Result<Vec<PostingRow>, DbError> {
+        let models = posting::Entity::find()
+            .filter(posting::Column::PersonId.is_in(person_ids.iter().copied()))
+            .order_by_desc(posting::Column::HeldFrom)
+            .order_by_desc(posting::Column::Id)
+            .all(self.connection())
+            .await?;
+        models.into_iter().map(PostingRow::try_from).collect()
+    }
+
+    /// The ids of every post, office by office.
+    pub async fn post_ids(&self) -> Result<Vec<i32>, DbError> {
+        let models = post::Entity::find()
+            .order_by_asc(post::Column::OfficeId)
+            .order_by_asc(post::Column::Id)
+            .all(self.connection())
+            .await?;
+        Ok(models.into_iter().map(|model| model.id).collect())
+    }
+
+    /// Every designation, by English name, for choosing one.
+    pub async fn all_designations(&self) -> Result<Vec<(i32, Bilingual)>, DbError> {
+        let models = designation::Entity::find()
+            .order_by_asc(designation::Column::NameEn)
+            .all(self.connection())
+            .await?;
+        Ok(models
+            .into_iter()
+            .map(|model| (model.id, Bilingual::new(model.name_bn, model.name_en)))
+            .collect())
+    }
+}
+
+impl Tx {
+    /// Ends, the day before `from`, every open regular posting of a post held by someone other than
+    /// `incoming`: a transfer into a post ends the previous holder's tenure there.
+    pub async fn end_postings_before(
+        &self,
+        post_id: i32,
+        incoming: i32,
+        from: NaiveDate,
+    ) -> Result<u32, DbError> {
+        let open = posting::Entity::find()
+            .filter(posting::Column::PostId.eq(post_id))
+            .filter(posting::Column::PersonId.ne(incoming))
+            .filter(posting::Column::Charge.eq(Charge::Regular.code()))
+            .filter(posting::Column::HeldUntil.is_null())
+            .filter(posting::Column::HeldFrom.lt(from))
+            .all(&self.transaction)
+            .await?;
+        let until = from.pred_opt().unwrap_or(from);
+        let mut ended = 0;
+        for before in open {
+            self.update_audited(before, |row: &mut posting::ActiveModel| {
+                row.held_until = Set(Some(until))
+            })
+            .await?;
+            ended += 1;
+        }
+        Ok(ended)
     }
 }

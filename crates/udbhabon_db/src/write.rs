@@ -192,7 +192,9 @@ impl Tx {
     }
 
     pub async fn insert_person(&self, new: NewPerson) -> Result<i32, DbError> {
+        let search_key = udbhabon_domain::text::search_key(&new.name);
         let row = person::ActiveModel {
+            search_key: Set(search_key),
             key: Set(new.key),
             name_bn: Set(new.name.bn),
             name_en: Set(new.name.en),

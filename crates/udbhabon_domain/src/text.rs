@@ -56,6 +56,21 @@ impl Bilingual {
     }
 }
 
+/// The form a name is searched in: both languages, one spelling per Bengali letter, lower case. A
+/// query folded the same way matches it by substring.
+pub fn search_key(name: &Bilingual) -> String {
+    format!(
+        "{} {}",
+        bangla::search_key(&name.bn),
+        bangla::search_key(&name.en)
+    )
+}
+
+/// A search query folded as `search_key` folds names.
+pub fn fold_query(query: &str) -> String {
+    bangla::search_key(query)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +80,17 @@ mod tests {
         assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
         assert_eq!(Lang::from_tag("BN_bd"), Some(Lang::Bn));
         assert_eq!(Lang::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn a_name_is_found_by_either_language_and_either_spelling_of_ya() {
+        // "হোসেন" typed with the two-part vowel sign, and ASCII case ignored.
+        let key = search_key(&Bilingual::new(
+            "এ.এস.এম. মেহরাব হোসেন",
+            "A.S.M. Mehrab Hossain",
+        ));
+        assert!(key.contains(&bangla::search_key("হ\u{09C7}\u{09BE}সেন")));
+        assert!(key.contains(&bangla::search_key("MEHRAB")));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The frame of every page: the government header, navigation, language switch and footer.
 
+use udbhabon_domain::access::Role;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;
@@ -20,6 +21,8 @@ pub(crate) struct Layout {
     pub(crate) who: Option<(String, String)>,
     /// Where "sign in" should return to.
     pub(crate) sign_in_href: String,
+    /// Whether the navigation offers administration.
+    pub(crate) admin: bool,
 }
 
 impl Layout {
@@ -52,6 +55,10 @@ impl Layout {
                 .as_ref()
                 .map(|person| (person.name.get(lang).to_owned(), person.csrf_token.clone())),
             sign_in_href: format!("/login?next={}", encode_component(path)),
+            admin: visitor
+                .0
+                .as_ref()
+                .is_some_and(|person| person.has_role(Role::SystemAdministrator)),
         }
     }
 

@@ -2,6 +2,7 @@
 //! endpoints (`/health`, `/metrics`). Pages are small server-rendered HTML that works without JavaScript.
 
 mod account;
+mod admin;
 mod assets;
 mod auth;
 mod error;

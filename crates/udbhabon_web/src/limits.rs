@@ -13,13 +13,17 @@ use crate::error::PageError;
 use crate::lang::ReaderLang;
 use crate::state::AppState;
 
-/// Limits a route to ten requests at once per address, then one every six seconds. The peer address
-/// is used, not forwarded headers, which a client could forge; behind a proxy every reader shares the
-/// proxy's budget, so a deployment behind one should limit at the proxy too.
-pub(crate) fn per_address(route: MethodRouter<AppState>) -> MethodRouter<AppState> {
+/// Limits a route to `burst` requests at once per address, then one every `seconds` (by default ten,
+/// then one every six seconds). The peer address is used, not forwarded headers, which a client could
+/// forge; behind a proxy every reader shares the proxy's budget, so a deployment behind one should
+/// limit at the proxy too.
+pub(crate) fn per_address(
+    route: MethodRouter<AppState>,
+    (burst, seconds): (u32, u64),
+) -> MethodRouter<AppState> {
     let config = GovernorConfigBuilder::default()
-        .per_second(6)
-        .burst_size(10)
+        .per_second(seconds)
+        .burst_size(burst)
         .finish()
         .expect("a valid rate-limit configuration");
     route

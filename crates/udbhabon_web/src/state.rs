@@ -12,6 +12,8 @@ pub struct AppState {
     pub(crate) metrics: PrometheusHandle,
     /// Whether cookies get the `Secure` flag: true when the site's public address is https.
     pub(crate) secure_cookies: bool,
+    /// Sign-in attempts one address may make at once, and the seconds until one more is allowed.
+    pub(crate) sign_in_limit: (u32, u64),
 }
 
 impl AppState {
@@ -21,6 +23,13 @@ impl AppState {
             app,
             metrics: metrics_handle(),
             secure_cookies: public_url.starts_with("https://"),
+            sign_in_limit: (10, 6),
         }
+    }
+
+    /// Changes the sign-in rate limit: `burst` attempts at once per address, then one every `seconds`.
+    pub fn with_sign_in_limit(mut self, burst: u32, seconds: u64) -> Self {
+        self.sign_in_limit = (burst.max(1), seconds.max(1));
+        self
     }
 }

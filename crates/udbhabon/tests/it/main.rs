@@ -1,9 +1,12 @@
 //! Black-box tests: the real application on a free port, driven over HTTP, and the real binary driven
 //! from its command line.
 
+mod access;
+mod admin;
 mod architecture;
 mod browser;
 mod cli;
 mod pages;
 mod pdf;
 mod server;
+mod session;

@@ -12,8 +12,12 @@ use udbhabon_web::{AppState, router};
 pub(crate) struct TestServer {
     pub(crate) base: String,
     pub(crate) client: reqwest::Client,
-    _data: tempfile::TempDir,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
+    _data: Option<tempfile::TempDir>,
 }
+
+/// The password of every demo account.
+pub(crate) const DEMO_PASSWORD: &str = "udbhabon-demo-2026";
 
 /// 23 November 2026, 10:00 in Dhaka.
 pub(crate) const NOW: &str = "2026-11-23T04:00:00Z";
@@ -27,6 +31,11 @@ pub(crate) fn fonts_dir() -> PathBuf {
 
 impl TestServer {
     pub(crate) async fn start() -> Self {
+        Self::start_with(|state| state).await
+    }
+
+    /// Starts a server whose state `adjust` may change first (a looser rate limit, say).
+    pub(crate) async fn start_with(adjust: impl FnOnce(AppState) -> AppState) -> Self {
         let data = tempfile::tempdir().expect("a temporary directory");
         let settings = Settings {
             database_url: format!(
@@ -44,18 +53,20 @@ impl TestServer {
             .await
             .expect("a free port");
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let service = router(AppState::new(app, &base))
+        let service = router(adjust(AppState::new(app, &base)))
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, service).await });
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         let client = reqwest::Client::builder()
-            .cookie_store(true)
+            .cookie_provider(jar.clone())
             .redirect(reqwest::redirect::Policy::limited(3))
             .build()
             .unwrap();
         Self {
+            jar,
             base,
             client,
-            _data: data,
+            _data: Some(data),
         }
     }
 
@@ -77,6 +88,76 @@ impl TestServer {
             "GET {path} shows a message missing from the catalogue: {body}"
         );
         Html::parse_document(&body)
+    }
+
+    /// Signs in through the form, as a reader does; returns the response to the form's submission.
+    pub(crate) async fn sign_in(&self, email: &str, password: &str) -> reqwest::Response {
+        let form = self.page("/login", 200).await;
+        let token = attribute(&form, "input[name=form_token]", "value");
+        self.client
+            .post(format!("{}/login", self.base))
+            .form(&[
+                ("email", email),
+                ("password", password),
+                ("form_token", token.as_str()),
+                ("next", "/account"),
+            ])
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// The CSRF token of the signed-in session, read from the sign-out form every page carries.
+    pub(crate) async fn csrf(&self) -> String {
+        attribute(
+            &self.page("/account", 200).await,
+            "input[name=csrf]",
+            "value",
+        )
+    }
+
+    /// Posts a form.
+    pub(crate) async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .form(fields)
+            .send()
+            .await
+            .expect("the server answers")
+    }
+
+    /// This browser's cookies for the server, as a `Cookie` header.
+    pub(crate) fn cookie_header(&self) -> String {
+        use reqwest::cookie::CookieStore;
+        let url: reqwest::Url = self.base.parse().unwrap();
+        self.jar
+            .cookies(&url)
+            .and_then(|value| value.to_str().ok().map(str::to_owned))
+            .unwrap_or_default()
+    }
+
+    /// A fresh sign-in form token (and its cookie, in this browser).
+    pub(crate) async fn form_token(&self) -> String {
+        attribute(
+            &self.page("/login", 200).await,
+            "input[name=form_token]",
+            "value",
+        )
+    }
+
+    /// A second browser on the same server, with its own cookies.
+    pub(crate) fn another_browser(&self) -> Self {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .cookie_provider(jar.clone())
+            .build()
+            .unwrap();
+        Self {
+            base: self.base.clone(),
+            client,
+            jar,
+            _data: None,
+        }
     }
 
     /// Chooses the reader's language as the switch link does.

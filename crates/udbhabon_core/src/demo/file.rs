@@ -2,6 +2,7 @@
 
 use serde::Deserialize;
 use toml::value::Datetime;
+use udbhabon_domain::access::Role;
 use udbhabon_domain::decision::ResponsibleKind;
 use udbhabon_domain::meeting::MeetingKind;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
@@ -28,6 +29,25 @@ pub(super) struct DemoFile {
     pub team_orders: Vec<TeamOrderEntry>,
     #[serde(default)]
     pub meetings: Vec<MeetingEntry>,
+    #[serde(default)]
+    pub accounts: Vec<AccountEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AccountEntry {
+    pub person: String,
+    pub email: String,
+    pub password: String,
+    #[serde(default)]
+    pub roles: Vec<GrantEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct GrantEntry {
+    pub role: Role,
+    pub office: String,
 }
 
 #[derive(Debug, Deserialize)]

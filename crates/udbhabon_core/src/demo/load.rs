@@ -2,9 +2,10 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use toml::value::Datetime;
 use udbhabon_db::Tx;
+use udbhabon_db::account::NewAccount;
 use udbhabon_db::meeting::MeetingRecord;
 use udbhabon_db::team::TeamOrderRecord;
 use udbhabon_db::write::{
@@ -12,6 +13,7 @@ use udbhabon_db::write::{
     NewResponsible, NewTeamOrder, NewUnit,
 };
 use udbhabon_domain::Bilingual;
+use udbhabon_domain::account::{Email, validate_new_password};
 use udbhabon_domain::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::memo::MemoNumber;
 
@@ -19,6 +21,7 @@ use super::DEMO_FILE;
 use super::file::{
     DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry,
 };
+use crate::secret::hash_password;
 use crate::{App, Error};
 
 /// The setting that records which demo data is in the database.
@@ -27,7 +30,11 @@ const MARKER: &str = "demo_data";
 /// What loading did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DemoOutcome {
-    Loaded { offices: usize, meetings: usize },
+    Loaded {
+        offices: usize,
+        meetings: usize,
+        accounts: usize,
+    },
     AlreadyLoaded,
 }
 
@@ -52,7 +59,7 @@ pub async fn load_demo_file(app: &App, text: &str, source: &str) -> Result<DemoO
         .db
         .begin(app.author(None, &format!("udbhabon demo ({source})")))
         .await?;
-    let outcome = insert(&tx, &file).await.map_err(|error| match error {
+    let outcome = insert(&tx, &file, app.now()).await.map_err(|error| match error {
         Error::Conflict(detail) => Error::DataFile(format!(
             "the demo data in {source} clashes with records already in the database ({detail}); load it into an empty database"
         )),
@@ -120,7 +127,7 @@ fn position(index: usize) -> i32 {
     i32::try_from(index + 1).unwrap_or(i32::MAX)
 }
 
-async fn insert(tx: &Tx, file: &DemoFile) -> Result<DemoOutcome, Error> {
+async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutcome, Error> {
     let mut keys = Keys::default();
     for entry in &file.designations {
         let id = tx
@@ -217,9 +224,36 @@ async fn insert(tx: &Tx, file: &DemoFile) -> Result<DemoOutcome, Error> {
     for entry in &file.meetings {
         tx.insert_meeting(meeting(entry, &keys)?).await?;
     }
+    for entry in &file.accounts {
+        let used_by = format!("the account {}", entry.email);
+        let email = Email::parse(&entry.email, "email")
+            .map_err(|_| Error::DataFile(format!("{used_by}: not an email address")))?;
+        validate_new_password(&entry.password, &email, "password").map_err(|_| {
+            Error::DataFile(format!(
+                "{used_by}: the password is too short or is the email"
+            ))
+        })?;
+        let account_id = tx
+            .insert_account(NewAccount {
+                person_id: keys.get("person", &entry.person, &used_by)?,
+                email: email.as_str().to_owned(),
+                password_hash: hash_password(&entry.password)?,
+                at: now,
+            })
+            .await?;
+        for grant in &entry.roles {
+            tx.grant_role(
+                account_id,
+                grant.role,
+                keys.get("office", &grant.office, &used_by)?,
+            )
+            .await?;
+        }
+    }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
         meetings: file.meetings.len(),
+        accounts: file.accounts.len(),
     })
 }
 

@@ -12,6 +12,8 @@ pub struct Model {
     pub name_en: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// Both names folded for search (`udbhabon_domain::text::search_key`).
+    pub search_key: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,5 +1,5 @@
-//! Accounts, server-side sessions, role grants on offices, password resets, and the append-only,
-//! hash-chained audit trail with its head row.
+//! Accounts, server-side sessions, role grants on offices, password resets, the append-only,
+//! hash-chained audit trail with its head row, and a folded search key on people.
 
 use sea_orm::DbBackend;
 use sea_orm_migration::{prelude::*, schema::*};
@@ -17,6 +17,14 @@ impl MigrationTrait for Migration {
         for table in tables() {
             manager.create_table(table).await?;
         }
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Person::Table)
+                    .add_column(string(Person::SearchKey).default(""))
+                    .to_owned(),
+            )
+            .await?;
         for index in indexes() {
             manager.create_index(index).await?;
         }
@@ -26,34 +34,32 @@ impl MigrationTrait for Migration {
             .values_panic([1.into(), GENESIS_HASH.into()])
             .to_owned();
         manager.exec_stmt(head).await?;
-        // Entries can be added, never changed or removed: the database itself refuses.
+        // Entries can be added, never changed or removed: the database itself refuses. Row triggers
+        // miss two statements: PostgreSQL's TRUNCATE (a statement trigger catches it) and SQLite's
+        // REPLACE, which deletes the old row without firing delete triggers (an insert trigger that
+        // refuses an existing id catches it).
+        let statements: &[&str] = match manager.get_database_backend() {
+            DbBackend::Postgres => &[
+                "CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                 BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$;",
+                "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry \
+                 FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();",
+                "CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry \
+                 FOR EACH STATEMENT EXECUTE FUNCTION audit_entry_append_only();",
+            ],
+            _ => &[
+                "CREATE TRIGGER audit_entry_no_update BEFORE UPDATE ON audit_entry \
+                 BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+                "CREATE TRIGGER audit_entry_no_delete BEFORE DELETE ON audit_entry \
+                 BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+                "CREATE TRIGGER audit_entry_no_replace BEFORE INSERT ON audit_entry \
+                 WHEN EXISTS (SELECT 1 FROM audit_entry WHERE id = NEW.id) \
+                 BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
+            ],
+        };
         let connection = manager.get_connection();
-        match manager.get_database_backend() {
-            DbBackend::Postgres => {
-                connection
-                    .execute_unprepared(
-                        "CREATE FUNCTION audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ \
-                         BEGIN RAISE EXCEPTION 'audit entries are append-only'; END $$;",
-                    )
-                    .await?;
-                connection
-                    .execute_unprepared(
-                        "CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry \
-                         FOR EACH ROW EXECUTE FUNCTION audit_entry_append_only();",
-                    )
-                    .await?;
-            }
-            _ => {
-                for event in ["UPDATE", "DELETE"] {
-                    connection
-                        .execute_unprepared(&format!(
-                            "CREATE TRIGGER audit_entry_no_{} BEFORE {event} ON audit_entry \
-                             BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;",
-                            event.to_lowercase()
-                        ))
-                        .await?;
-                }
-            }
+        for statement in statements {
+            connection.execute_unprepared(statement).await?;
         }
         Ok(())
     }
@@ -136,6 +142,7 @@ enum AuditHead {
 enum Person {
     Table,
     Id,
+    SearchKey,
 }
 
 #[derive(Clone, Copy, DeriveIden)]
@@ -269,6 +276,11 @@ fn indexes() -> Vec<IndexCreateStatement> {
             .col(RoleGrant::Role)
             .col(RoleGrant::OfficeId)
             .unique()
+            .to_owned(),
+        Index::create()
+            .name("ix_person_search_key")
+            .table(Person::Table)
+            .col(Person::SearchKey)
             .to_owned(),
         Index::create()
             .name("ix_audit_entry_record")

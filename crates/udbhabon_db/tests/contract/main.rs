@@ -1,6 +1,8 @@
 //! The storage contract: every query behaves the same on SQLite and, when `UDBHABON_TEST_POSTGRES`
 //! holds a URL, on PostgreSQL. Each test gets a database of its own.
 
+mod accounts;
+mod audit;
 mod fixtures;
 mod meetings;
 mod offices;

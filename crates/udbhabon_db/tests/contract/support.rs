@@ -9,6 +9,8 @@ use udbhabon_db::Db;
 pub(crate) struct TestDb {
     pub(crate) db: Db,
     pub(crate) backend: &'static str,
+    /// The URL the database opens at, for raw SQL on a connection of one's own.
+    pub(crate) url: String,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -34,6 +36,7 @@ async fn sqlite() -> TestDb {
     TestDb {
         db,
         backend: "sqlite",
+        url,
         _dir: Some(dir),
     }
 }
@@ -61,13 +64,13 @@ async fn postgres(admin_url: &str) -> TestDb {
     let (base, _) = admin_url
         .rsplit_once('/')
         .expect("a PostgreSQL URL ends with /database");
-    let db = Db::connect(&format!("{base}/{name}"))
-        .await
-        .expect("the test database opens");
+    let url = format!("{base}/{name}");
+    let db = Db::connect(&url).await.expect("the test database opens");
     db.migrate().await.expect("migrations run on PostgreSQL");
     TestDb {
         db,
         backend: "postgres",
+        url,
         _dir: None,
     }
 }

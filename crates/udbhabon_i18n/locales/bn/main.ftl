@@ -168,6 +168,44 @@ error-stale-form = ফর্মটি পুরোনো বা অন্য ক
 error-too-many-title = অনেকবার চেষ্টা করা হয়েছে
 error-too-many = অল্প সময়ে অনেকবার চেষ্টা করা হয়েছে। কয়েক মিনিট পর আবার চেষ্টা করুন।
 
+## Administration
+nav-admin = প্রশাসন
+admin-people-title = ব্যক্তি
+admin-people-search = নাম (বাংলা বা ইংরেজি)
+admin-people-search-submit = খুঁজুন
+admin-people-found = { $count } জন পাওয়া গেছে
+admin-person-new-title = নতুন ব্যক্তি যোগ করুন
+admin-posts-title = পদসমূহ
+admin-name-bn = নাম (বাংলায়)
+admin-name-en = নাম (ইংরেজিতে)
+admin-phone = ফোন
+admin-save = সংরক্ষণ করুন
+admin-postings = পদায়ন
+admin-no-postings = কোনো পদায়নের তথ্য নেই।
+admin-office = দপ্তর
+admin-tenure = মেয়াদ
+admin-charge = দায়িত্বের ধরন
+admin-posting-current = বর্তমান
+admin-posting-post = পদ
+admin-posting-from = যে তারিখ থেকে
+admin-posting-add = পদায়ন যোগ করুন
+admin-account = অ্যাকাউন্ট
+admin-no-account = এই ব্যক্তির কোনো অ্যাকাউন্ট নেই।
+admin-account-open = অ্যাকাউন্ট খুলুন
+admin-account-opened = অ্যাকাউন্ট খোলা হয়েছে। প্রথম পাসওয়ার্ড: { $password } — এটি কেবল এখনই দেখানো হচ্ছে; ব্যক্তিকে জানিয়ে দিন এবং প্রথম প্রবেশের পর পরিবর্তন করতে বলুন।
+admin-account-active = সক্রিয়
+admin-account-inactive = নিষ্ক্রিয়
+admin-grant-role = দায়িত্ব
+admin-grant = দায়িত্ব দিন
+admin-revoke = প্রত্যাহার
+admin-history = পরিবর্তনের ইতিহাস
+admin-no-history = কোনো পরিবর্তনের তথ্য নেই।
+audit-action-create = তৈরি
+audit-action-update = পরিবর্তন
+audit-action-delete = মুছে ফেলা
+error-person-has-account = এই ব্যক্তির আগেই একটি অ্যাকাউন্ট আছে।
+error-bad-date-field = তারিখটি বোঝা যায়নি।
+
 ## Errors
 error-not-found-title = পাতাটি পাওয়া যায়নি
 error-not-found = আপনি যে তথ্য খুঁজছেন তা এখানে নেই। ঠিকানাটি আবার দেখুন।

@@ -168,6 +168,44 @@ error-stale-form = The form was old or sent from elsewhere, so nothing was chang
 error-too-many-title = Too many attempts
 error-too-many = There were too many attempts in a short time. Please try again in a few minutes.
 
+## Administration
+nav-admin = Administration
+admin-people-title = People
+admin-people-search = Name (Bengali or English)
+admin-people-search-submit = Search
+admin-people-found = { $count } found
+admin-person-new-title = Add a person
+admin-posts-title = Posts
+admin-name-bn = Name in Bengali
+admin-name-en = Name in English
+admin-phone = Phone
+admin-save = Save
+admin-postings = Postings
+admin-no-postings = No postings recorded.
+admin-office = Office
+admin-tenure = Tenure
+admin-charge = Charge
+admin-posting-current = present
+admin-posting-post = Post
+admin-posting-from = From
+admin-posting-add = Add posting
+admin-account = Account
+admin-no-account = This person has no account.
+admin-account-open = Open an account
+admin-account-opened = The account is open. First password: { $password } — shown only now; give it to the person and ask them to change it after signing in.
+admin-account-active = active
+admin-account-inactive = inactive
+admin-grant-role = Role
+admin-grant = Grant
+admin-revoke = Withdraw
+admin-history = History of changes
+admin-no-history = No changes recorded.
+audit-action-create = created
+audit-action-update = changed
+audit-action-delete = deleted
+error-person-has-account = This person already has an account.
+error-bad-date-field = The date could not be read.
+
 ## Errors
 error-not-found-title = Page not found
 error-not-found = What you are looking for is not here. Please check the address.

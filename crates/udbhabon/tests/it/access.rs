@@ -1,0 +1,182 @@
+//! The role × route test: every route of the route table, tried by a visitor without an account and by
+//! each demo role, must answer as its access rule says. A route added without a rule cannot be built;
+//! a handler that forgets its check fails here.
+
+use std::collections::HashSet;
+
+use udbhabon_domain::access::Role;
+use udbhabon_web::{Access, ROUTES};
+
+use crate::server::{DEMO_PASSWORD, TestServer};
+
+/// The demo accounts (`data/demo/mole.toml`) and their single roles.
+const ROLES: [(Role, &str); 7] = [
+    (Role::SystemAdministrator, "admin@demo.udbhabon.test"),
+    (Role::MemberSecretary, "member-secretary@demo.udbhabon.test"),
+    (Role::ChiefInnovationOfficer, "cio@demo.udbhabon.test"),
+    (Role::TeamMember, "member@demo.udbhabon.test"),
+    (Role::FocalPoint, "focal-dife@demo.udbhabon.test"),
+    (Role::Reviewer, "reviewer@demo.udbhabon.test"),
+    (Role::Viewer, "viewer@demo.udbhabon.test"),
+];
+
+/// A well-formed body for each form, so that the answer is about access, not about a missing field.
+fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
+    match path {
+        "/login" => vec![
+            ("email", "nobody@demo.udbhabon.test"),
+            ("password", "not the password"),
+        ],
+        "/account/password" => vec![
+            ("current", "wrong current"),
+            ("new", "a-new-password-1"),
+            ("confirm", "a-new-password-1"),
+        ],
+        "/admin/people" => vec![("name_bn", "নতুন কর্মকর্তা"), ("name_en", "New Officer")],
+        "/admin/people/{id}/postings" => {
+            vec![("post", "1"), ("from", "2026-02-01"), ("charge", "current")]
+        }
+        "/admin/people/{id}/account" => vec![("email", "new-officer@demo.udbhabon.test")],
+        "/admin/accounts/{id}/grants" => vec![("role", "viewer"), ("office", "3")],
+        "/admin/grants/{id}/revoke" => vec![],
+        _ => vec![],
+    }
+}
+
+/// What the route answered: refused (403), sent to sign in, or let through.
+#[derive(Debug, PartialEq, Eq)]
+enum Answer {
+    Refused,
+    SignInFirst,
+    Served(u16),
+}
+
+async fn try_route(
+    server: &TestServer,
+    method: &str,
+    path: &str,
+    sample: &str,
+    csrf: &str,
+) -> Answer {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let cookies = server.cookie_header();
+    let url = format!("{}{sample}", server.base);
+    let response = if method == "GET" {
+        client
+            .get(url)
+            .header("cookie", cookies)
+            .send()
+            .await
+            .unwrap()
+    } else {
+        let mut fields = form_fields(path);
+        fields.push(("csrf", csrf));
+        let token = server.form_token().await;
+        let mut cookies = cookies;
+        if path == "/login" {
+            fields.push(("form_token", &token));
+            cookies = format!("{cookies}; udbhabon_form={token}");
+        }
+        client
+            .post(url)
+            .header("cookie", cookies)
+            .form(&fields)
+            .send()
+            .await
+            .unwrap()
+    };
+    let status = response.status().as_u16();
+    let location = response
+        .headers()
+        .get("location")
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    match status {
+        403 => Answer::Refused,
+        303 | 302 | 307 if location.starts_with("/login?next=") => Answer::SignInFirst,
+        _ => Answer::Served(status),
+    }
+}
+
+fn expected(access: Access, role: Option<Role>) -> &'static str {
+    match (access, role) {
+        (Access::Public | Access::Operations, _) => "served",
+        (Access::SignedIn | Access::Allowed(_), None) => "sign in first",
+        (Access::SignedIn, Some(_)) => "served",
+        (Access::Allowed(action), Some(role)) if role.permits(action) => "served",
+        (Access::Allowed(_), Some(_)) => "refused",
+    }
+}
+
+/// The answer in the words of `expected`; a route that is not found was not served (only the static
+/// route's sample names a file that does not exist).
+fn describe(answer: &Answer, path: &str) -> &'static str {
+    match answer {
+        Answer::Refused => "refused",
+        Answer::SignInFirst => "sign in first",
+        Answer::Served(404) if path != "/static/{file}" => "not found",
+        Answer::Served(_) => "served",
+    }
+}
+
+#[tokio::test]
+async fn every_route_answers_every_role_as_its_access_rule_says() {
+    let mut seen = HashSet::new();
+    for route in ROUTES {
+        assert!(
+            seen.insert((route.method, route.path)),
+            "{} {} is listed twice",
+            route.method,
+            route.path
+        );
+    }
+    // Signing out comes last for each role (and is followed by signing in again), so that the other
+    // routes are tried signed in.
+    let mut routes: Vec<_> = ROUTES.iter().collect();
+    routes.sort_by_key(|route| route.path.starts_with("/logout"));
+    let server = TestServer::start_with(|state| state.with_sign_in_limit(1000, 1)).await;
+    let mut mismatches = Vec::new();
+    let visitors: Vec<(Option<Role>, Option<&str>)> = std::iter::once((None, None))
+        .chain(
+            ROLES
+                .iter()
+                .map(|(role, email)| (Some(*role), Some(*email))),
+        )
+        .collect();
+    for (role, email) in visitors {
+        let browser = server.another_browser();
+        let sign_in = async || match email {
+            Some(email) => {
+                assert_eq!(
+                    browser.sign_in(email, DEMO_PASSWORD).await.status(),
+                    200,
+                    "{email} signs in"
+                );
+                browser.csrf().await
+            }
+            None => String::new(),
+        };
+        let mut csrf = sign_in().await;
+        for route in &routes {
+            let answer = try_route(&browser, route.method, route.path, route.sample, &csrf).await;
+            if route.path.starts_with("/logout") {
+                csrf = sign_in().await;
+            }
+            let want = expected(route.access, role);
+            if describe(&answer, route.path) != want {
+                mismatches.push(format!(
+                    "{:?} {} {}: expected {want}, got {answer:?}",
+                    role, route.method, route.sample
+                ));
+            }
+        }
+    }
+    assert!(
+        mismatches.is_empty(),
+        "routes that do not keep their access rule:\n{}",
+        mismatches.join("\n")
+    );
+}

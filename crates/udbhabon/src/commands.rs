@@ -187,6 +187,8 @@ async fn open(config: &Config) -> Result<App, String> {
     let settings = Settings {
         database_url: config.database_url(),
         fonts_dir: config.fonts_dir.clone(),
+        mail: config.mail(),
+        public_url: config.public_url(),
     };
     App::open(&settings, Arc::new(SystemClock))
         .await

@@ -7,6 +7,8 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
+use udbhabon_core::MailSettings;
+
 use crate::cli::{Cli, Command};
 
 /// Every setting, resolved.
@@ -23,6 +25,13 @@ pub(crate) struct Config {
     pub(crate) public_url: String,
     /// "text" for people, "json" for log collectors.
     pub(crate) log_format: String,
+    /// The SMTP server for mail (smtp://host:25, smtps://user:password@host:465); empty writes mail
+    /// into `mail_dir` instead.
+    pub(crate) smtp_url: String,
+    /// The sender of mail.
+    pub(crate) mail_from: String,
+    /// The folder that receives mail when no SMTP server is set; empty means <data_dir>/mail.
+    pub(crate) mail_dir: PathBuf,
     pub(crate) no_demo: bool,
 }
 
@@ -35,6 +44,9 @@ impl Default for Config {
             fonts_dir: PathBuf::from("/usr/share/fonts/truetype/noto"),
             public_url: String::new(),
             log_format: "text".to_owned(),
+            smtp_url: String::new(),
+            mail_from: "Udbhabon <no-reply@localhost>".to_owned(),
+            mail_dir: PathBuf::new(),
             no_demo: false,
         }
     }
@@ -84,7 +96,7 @@ impl Config {
             no_demo,
         };
         figment
-            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url"]))
+            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir"]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(|error| {
@@ -111,6 +123,26 @@ impl Config {
             format!("http://{}", self.listen)
         } else {
             self.public_url.trim().trim_end_matches('/').to_owned()
+        }
+    }
+
+    /// Where mail goes: the SMTP server, or the mail folder.
+    pub(crate) fn mail(&self) -> MailSettings {
+        if self.smtp_url.trim().is_empty() {
+            let dir = if self.mail_dir.as_os_str().is_empty() {
+                self.data_dir.join("mail")
+            } else {
+                self.mail_dir.clone()
+            };
+            MailSettings::Folder {
+                dir,
+                from: self.mail_from.clone(),
+            }
+        } else {
+            MailSettings::Smtp {
+                url: self.smtp_url.trim().to_owned(),
+                from: self.mail_from.clone(),
+            }
         }
     }
 

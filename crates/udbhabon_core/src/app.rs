@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use udbhabon_db::Db;
 use udbhabon_docs::Fonts;
 
+use crate::mail::{MailSettings, Mailer};
 use crate::{Clock, Error};
 
 /// What the application needs to start, decided by the binary from its configuration.
@@ -16,6 +17,10 @@ pub struct Settings {
     pub database_url: String,
     /// The folder of TTF/OTF fonts for PDFs.
     pub fonts_dir: PathBuf,
+    /// Where mail goes.
+    pub mail: MailSettings,
+    /// The address readers use, for links in mail ("https://innovation.mole.gov.bd").
+    pub public_url: String,
 }
 
 /// Storage, clock and fonts; cheap to clone.
@@ -24,6 +29,8 @@ pub struct App {
     pub(crate) db: Db,
     clock: Arc<dyn Clock>,
     fonts: Result<Fonts, String>,
+    pub(crate) mailer: Mailer,
+    pub(crate) public_url: String,
 }
 
 impl App {
@@ -34,7 +41,14 @@ impl App {
             .await
             .map_err(|error| Error::Unavailable(error.to_string()))?;
         let fonts = Fonts::load(&settings.fonts_dir).map_err(|error| error.to_string());
-        Ok(Self { db, clock, fonts })
+        let mailer = Mailer::new(&settings.mail)?;
+        Ok(Self {
+            db,
+            clock,
+            fonts,
+            mailer,
+            public_url: settings.public_url.trim_end_matches('/').to_owned(),
+        })
     }
 
     /// The current instant, from the application's clock.

@@ -1,7 +1,9 @@
 //! Checking the audit trail and reading a record's history.
 
 use udbhabon_db::{AuditEntryRow, ChainCheck};
+use udbhabon_domain::access::{Action, OfficePlace, can};
 
+use crate::account::SignedIn;
 use crate::{App, Error};
 
 impl App {
@@ -10,8 +12,22 @@ impl App {
         Ok(self.db.verify_audit_chain().await?)
     }
 
-    /// The history of one record (`entity` is its table, `id` its key), oldest first.
-    pub async fn history(&self, entity: &str, id: &str) -> Result<Vec<AuditEntryRow>, Error> {
-        Ok(self.db.audit_history(entity, id).await?)
+    /// The history of one record of an office (`entity` is its table, `id` its key), oldest first, for
+    /// a reader whose roles allow seeing it; `None` for everyone else.
+    pub async fn history(
+        &self,
+        who: Option<&SignedIn>,
+        office_id: i32,
+        entity: &str,
+        id: &str,
+    ) -> Result<Option<Vec<AuditEntryRow>>, Error> {
+        let Some(who) = who else { return Ok(None) };
+        let office = self.db.office_path(office_id).await?;
+        let place = OfficePlace::from_path(office_id, &office)
+            .map_err(|error| Error::Internal(format!("office #{office_id}: {error}")))?;
+        if !can(&who.principal(), Action::ViewAudit, &place) {
+            return Ok(None);
+        }
+        Ok(Some(self.db.audit_history(entity, id).await?))
     }
 }

@@ -8,15 +8,18 @@ mod audit;
 mod clock;
 pub mod demo;
 mod error;
+mod mail;
 pub mod meeting;
 pub mod office;
 pub mod order_pdf;
+pub mod password_reset;
 mod secret;
 pub mod team;
 
 pub use app::{App, Settings};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::Error;
+pub use mail::MailSettings;
 pub use udbhabon_db::distribution::DistributionEntryRow;
 pub use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
 pub use udbhabon_db::office::{OfficeRow, UnitRow};

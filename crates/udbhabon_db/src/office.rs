@@ -100,6 +100,15 @@ impl Db {
             .try_into()
     }
 
+    /// An office's stored ancestor path ("/1/4/").
+    pub async fn office_path(&self, id: i32) -> Result<String, DbError> {
+        Ok(office::Entity::find_by_id(id)
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("office #{id}")))?
+            .path)
+    }
+
     /// The offices with these ids, keyed by id.
     pub async fn offices_by_ids(
         &self,

@@ -18,6 +18,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
 use crate::form::field_messages;
+use crate::history::{self, HistoryLine};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -65,7 +66,7 @@ pub(crate) struct PersonPage {
     office_choices: Vec<(i32, String)>,
     role_choices: Vec<(String, String)>,
     charge_choices: Vec<(String, String)>,
-    history: Vec<(String, String, String, String)>,
+    history: Vec<HistoryLine>,
     notice: Option<String>,
     errors: Vec<(String, String)>,
 }
@@ -350,27 +351,7 @@ async fn person_page(
             .iter()
             .map(|charge| (charge.code().to_owned(), t(lang, &charge.message_key())))
             .collect(),
-        history: history
-            .iter()
-            .map(|entry| {
-                let at = chrono::DateTime::parse_from_rfc3339(&entry.at)
-                    .map(|at| {
-                        let local = at.with_timezone(&bangla::DHAKA_OFFSET);
-                        format!(
-                            "{} {}",
-                            format::date_short(lang, local.date_naive()),
-                            format::digits(lang, &local.format("%H:%M").to_string())
-                        )
-                    })
-                    .unwrap_or_else(|_| entry.at.clone());
-                (
-                    at,
-                    entry.actor.clone(),
-                    t(lang, &format!("audit-action-{}", entry.action)),
-                    entry.entity.clone(),
-                )
-            })
-            .collect(),
+        history: history::lines(lang, &history),
         notice,
         errors,
     })

@@ -28,6 +28,15 @@ pub(crate) fn session_cookie(token: String, secure: bool) -> Cookie<'static> {
         .build()
 }
 
+/// The cookie holding a pre-session form's token, sent back only to the sign-in and reset forms.
+pub(crate) fn form_cookie(token: &str) -> Cookie<'static> {
+    Cookie::build((FORM_COOKIE, token.to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .build()
+}
+
 /// A cookie that removes `name`.
 pub(crate) fn removal(name: &'static str) -> Cookie<'static> {
     Cookie::build((name, "")).path("/").build()

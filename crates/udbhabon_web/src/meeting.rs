@@ -9,6 +9,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
+use crate::history;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -44,6 +45,8 @@ pub(crate) struct MeetingPage {
     distribution: Vec<String>,
     issuer_signature: Vec<String>,
     attendance: Vec<(String, String)>,
+    /// The meeting's record of changes, for readers allowed to see it.
+    changes: Option<Vec<history::HistoryLine>>,
 }
 
 struct DecisionLine {
@@ -187,7 +190,19 @@ pub(crate) async fn show(
         &format!("/meetings/{key}"),
         state.app.today(),
     );
+    let changes = state
+        .app
+        .history(
+            visitor.0.as_ref(),
+            meeting.office_id,
+            "meeting",
+            &detail.meeting.id.to_string(),
+        )
+        .await
+        .map_err(|error| PageError::new(lang, error))?
+        .map(|entries| history::lines(lang, &entries));
     Ok(MeetingPage {
+        changes,
         kind: t(lang, &meeting.kind.message_key()),
         opening: format!("{} {}", paragraph(lang, 2), meeting.opening.get(lang)),
         closing: format!("{} {}", paragraph(lang, 3), meeting.closing.get(lang)),

@@ -20,7 +20,8 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assets, home, lang, limits, meeting, office, ops, security, session, team,
+    account, admin, assets, home, lang, limits, meeting, office, ops, password, security, session,
+    team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -108,6 +109,20 @@ pub const ROUTES: &[RouteSpec] = &[
         access: Access::SignedIn,
         sample: "/account/password",
     },
+    get_public("/password/forgot", "/password/forgot"),
+    RouteSpec {
+        method: "POST",
+        path: "/password/forgot",
+        access: Access::Public,
+        sample: "/password/forgot",
+    },
+    get_public("/password/reset/{token}", "/password/reset/0000"),
+    RouteSpec {
+        method: "POST",
+        path: "/password/reset/{token}",
+        access: Access::Public,
+        sample: "/password/reset/0000",
+    },
     admin("GET", "/admin/people", "/admin/people"),
     admin("GET", "/admin/people/new", "/admin/people/new"),
     admin("POST", "/admin/people", "/admin/people"),
@@ -164,6 +179,12 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/logout/everywhere") => post(session::logout_everywhere),
         ("GET", "/account") => get(account::show),
         ("POST", "/account/password") => post(account::change_password),
+        ("GET", "/password/forgot") => get(password::forgot),
+        ("POST", "/password/forgot") => {
+            limits::per_address(post(password::send_link), state.sign_in_limit)
+        }
+        ("GET", "/password/reset/{token}") => get(password::reset_form),
+        ("POST", "/password/reset/{token}") => post(password::reset),
         ("GET", "/admin/people") => get(admin::people),
         ("GET", "/admin/people/new") => get(admin::new_person),
         ("POST", "/admin/people") => post(admin::create_person),

@@ -10,12 +10,13 @@ use axum::extract::{ConnectInfo, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
-use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
 use udbhabon_core::account::{Client, SignInFailure};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{FORM_COOKIE, Member, SESSION_COOKIE, Visitor, removal, session_cookie};
+use crate::auth::{
+    FORM_COOKIE, Member, SESSION_COOKIE, Visitor, form_cookie, removal, session_cookie,
+};
 use crate::error::PageError;
 use crate::lang::{ReaderLang, safe_back};
 use crate::layout::Layout;
@@ -29,11 +30,14 @@ pub(crate) struct LoginPage {
     next: String,
     form_token: String,
     error: Option<String>,
+    /// Whether the reader has just set a new password through a reset link.
+    reset: bool,
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct NextQuery {
     next: Option<String>,
+    reset: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -50,14 +54,6 @@ pub(crate) struct LoginForm {
 pub(crate) struct CsrfForm {
     #[serde(default)]
     csrf: String,
-}
-
-fn form_cookie(token: &str) -> Cookie<'static> {
-    Cookie::build((FORM_COOKIE, token.to_owned()))
-        .path("/login")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .build()
 }
 
 fn login_page(
@@ -83,6 +79,7 @@ fn login_page(
         next,
         form_token,
         error,
+        reset: false,
     }
 }
 
@@ -99,7 +96,7 @@ pub(crate) async fn form(
         .form_token()
         .map_err(|error| PageError::new(lang, error))?;
     let next = safe_back(query.next);
-    let page = login_page(
+    let mut page = login_page(
         &state,
         lang,
         &visitor,
@@ -108,6 +105,7 @@ pub(crate) async fn form(
         token.clone(),
         None,
     );
+    page.reset = query.reset.is_some();
     Ok((jar.add(form_cookie(&token)), page).into_response())
 }
 

@@ -13,6 +13,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
+use crate::history;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -31,6 +32,8 @@ pub(crate) struct TeamPage {
     members: Vec<MemberLine>,
     terms: Vec<(String, String)>,
     history: Vec<HistoryLine>,
+    /// The order's record of changes, for readers allowed to see it.
+    changes: Option<Vec<history::HistoryLine>>,
 }
 
 struct OrderBox {
@@ -118,7 +121,21 @@ pub(crate) async fn show(
         &[("office", team.office.name.get(lang).to_owned())],
     );
     let l = Layout::new(lang, &visitor, heading.clone(), "team", &path, today);
-    Ok(page(l, heading, &team, lang, today))
+    let changes = match &team.order {
+        Some(detail) => state
+            .app
+            .history(
+                visitor.0.as_ref(),
+                team.office.id,
+                "team_order",
+                &detail.order.id.to_string(),
+            )
+            .await
+            .map_err(|error| PageError::new(lang, error))?
+            .map(|entries| history::lines(lang, &entries)),
+        None => None,
+    };
+    Ok(page(l, heading, &team, lang, today, changes))
 }
 
 fn page(
@@ -127,6 +144,7 @@ fn page(
     team: &TeamOverview,
     lang: Lang,
     today: chrono::NaiveDate,
+    changes: Option<Vec<history::HistoryLine>>,
 ) -> TeamPage {
     let order = team.order.as_ref();
     let memo = |memo: &udbhabon_domain::memo::MemoNumber| format::digits(lang, &memo.to_string());
@@ -219,6 +237,7 @@ fn page(
             })
             .collect(),
         heading,
+        changes,
         l,
     }
 }

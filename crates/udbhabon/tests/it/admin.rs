@@ -232,3 +232,43 @@ async fn the_posts_list_shows_each_post_with_its_office_and_holder() {
         "{rows:?}"
     );
 }
+
+#[tokio::test]
+async fn a_records_history_shows_to_roles_that_may_see_it_and_to_nobody_else() {
+    let server = TestServer::start().await;
+    let team = "/teams/mole-innovation-team";
+    assert!(
+        texts(&server.page(team, 200).await, ".history-card").is_empty(),
+        "not to a visitor"
+    );
+    let focal = server.another_browser();
+    assert_eq!(
+        focal
+            .sign_in("focal-dife@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    assert!(
+        texts(&focal.page(team, 200).await, ".history-card").is_empty(),
+        "not to an office below"
+    );
+    assert_eq!(
+        server
+            .sign_in("member-secretary@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    let page = server.page(team, 200).await;
+    let entries = texts(&page, ".history-card ol.history li");
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert!(
+        entries[0].contains("udbhabon demo") && entries[0].contains("তৈরি (অফিস আদেশ)"),
+        "{entries:?}"
+    );
+    let minutes = server
+        .page("/meetings/mole-egov-2022-23-review-1", 200)
+        .await;
+    assert_eq!(texts(&minutes, ".history-card ol.history li").len(), 1);
+}

@@ -59,7 +59,10 @@ fn confined() -> BTreeMap<&'static str, BTreeSet<&'static str>> {
         ("typst", BTreeSet::from(["udbhabon_docs"])),
         ("axum", BTreeSet::from(["udbhabon_web", "udbhabon"])),
         ("askama", BTreeSet::from(["udbhabon_web"])),
-        ("tokio", BTreeSet::from(["udbhabon_web", "udbhabon"])),
+        (
+            "tokio",
+            BTreeSet::from(["udbhabon_core", "udbhabon_web", "udbhabon"]),
+        ),
     ])
 }
 

@@ -183,3 +183,138 @@ fn serve_loads_the_demo_into_a_new_database_and_stops_cleanly_on_sigterm() {
     let exit = child.wait().unwrap();
     assert!(exit.success(), "serve exits cleanly on SIGTERM: {exit:?}");
 }
+
+#[test]
+fn user_create_makes_an_administrator_and_refuses_a_duplicate_or_weak_password() {
+    let data = tempfile::tempdir().unwrap();
+    let (ok, _, err) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
+    assert!(ok, "{err}");
+    let create = |email: &str, password: &str| {
+        let mut child = udbhabon()
+            .args([
+                "user",
+                "create",
+                "--admin",
+                "--email",
+                email,
+                "--name-bn",
+                "নতুন প্রশাসক",
+                "--name-en",
+                "New Administrator",
+                "--password-stdin",
+                "--data-dir",
+            ])
+            .arg(data.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write;
+        writeln!(child.stdin.take().unwrap(), "{password}").unwrap();
+        let output = child.wait_with_output().unwrap();
+        (
+            output.status.success(),
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (ok, out, err) = create("it-admin@mole.gov.bd", "a-long-enough-password");
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Created the account it-admin@mole.gov.bd."),
+        "{out}"
+    );
+    let (ok, _, err) = create("it-admin@mole.gov.bd", "a-long-enough-password");
+    assert!(!ok);
+    assert!(
+        err.contains("An account with this email already exists"),
+        "{err}"
+    );
+    let (ok, _, err) = create("someone-else@mole.gov.bd", "short");
+    assert!(!ok);
+    assert!(err.contains("at least 10 characters"), "{err}");
+    let (ok, out, err) = run(udbhabon()
+        .args([
+            "user",
+            "create",
+            "--email",
+            "viewer@mole.gov.bd",
+            "--name-bn",
+            "দর্শক",
+            "--name-en",
+            "Viewer",
+            "--role",
+            "viewer:dife",
+            "--data-dir",
+        ])
+        .arg(data.path()));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Its password is: "),
+        "a password is generated and shown once: {out}"
+    );
+    let (ok, _, err) = run(udbhabon()
+        .args([
+            "user",
+            "create",
+            "--email",
+            "x@mole.gov.bd",
+            "--name-bn",
+            "ক",
+            "--name-en",
+            "X",
+            "--role",
+            "king:dife",
+            "--data-dir",
+        ])
+        .arg(data.path()));
+    assert!(!ok);
+    assert!(
+        err.contains("--role king:dife") && err.contains("not a known role"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn audit_verify_passes_an_intact_trail_and_names_the_first_tampered_entry() {
+    use sea_orm::ConnectionTrait;
+    let data = tempfile::tempdir().unwrap();
+    let (ok, _, err) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
+    assert!(ok, "{err}");
+    let (ok, out, err) = run(udbhabon()
+        .args(["audit", "verify", "--data-dir"])
+        .arg(data.path()));
+    assert!(ok, "{err}");
+    assert!(
+        out.starts_with("The audit trail is intact: ") && out.contains(" entries."),
+        "{out}"
+    );
+
+    // Someone with access to the database file removes the protection and edits the fifth entry.
+    let url = format!(
+        "sqlite://{}?mode=rw",
+        data.path().join("udbhabon.sqlite").display()
+    );
+    let db = sea_orm::Database::connect(url).await.unwrap();
+    let refused = db
+        .execute_unprepared("UPDATE audit_entry SET actor = 'someone else' WHERE id = 5")
+        .await;
+    assert!(refused.is_err(), "the database itself refuses edits");
+    db.execute_unprepared("DROP TRIGGER audit_entry_no_update")
+        .await
+        .unwrap();
+    db.execute_unprepared("UPDATE audit_entry SET actor = 'someone else' WHERE id = 5")
+        .await
+        .unwrap();
+    db.close().await.unwrap();
+
+    let (ok, _, err) = run(udbhabon()
+        .args(["audit", "verify", "--data-dir"])
+        .arg(data.path()));
+    assert!(!ok);
+    assert!(
+        err.contains("the audit trail is broken at entry #5") && err.contains("no longer match"),
+        "{err}"
+    );
+}

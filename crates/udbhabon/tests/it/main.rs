@@ -7,6 +7,7 @@ mod architecture;
 mod browser;
 mod cli;
 mod pages;
+mod password;
 mod pdf;
 mod server;
 mod session;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use scraper::{Html, Selector};
 use udbhabon_core::demo::load_demo;
-use udbhabon_core::{App, FixedClock, Settings};
+use udbhabon_core::{App, FixedClock, MailSettings, Settings};
 use udbhabon_web::{AppState, router};
 
 /// A running server and a client that keeps cookies, like a browser.
@@ -37,22 +37,27 @@ impl TestServer {
     /// Starts a server whose state `adjust` may change first (a looser rate limit, say).
     pub(crate) async fn start_with(adjust: impl FnOnce(AppState) -> AppState) -> Self {
         let data = tempfile::tempdir().expect("a temporary directory");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("a free port");
+        let base = format!("http://{}", listener.local_addr().unwrap());
         let settings = Settings {
             database_url: format!(
                 "sqlite://{}?mode=rwc",
                 data.path().join("test.sqlite").display()
             ),
             fonts_dir: fonts_dir(),
+            mail: MailSettings::Folder {
+                dir: data.path().join("mail"),
+                from: "Udbhabon <no-reply@udbhabon.test>".into(),
+            },
+            public_url: base.clone(),
         };
         let app = App::open(&settings, Arc::new(FixedClock(NOW.parse().unwrap())))
             .await
             .expect("the app opens");
         app.migrate().await.expect("migrations run");
         load_demo(&app).await.expect("the demo data loads");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("a free port");
-        let base = format!("http://{}", listener.local_addr().unwrap());
         let service = router(adjust(AppState::new(app, &base)))
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, service).await });
@@ -124,6 +129,24 @@ impl TestServer {
             .send()
             .await
             .expect("the server answers")
+    }
+
+    /// The mail the server has sent, oldest first, as raw messages.
+    pub(crate) fn mail(&self) -> Vec<String> {
+        let dir = self
+            ._data
+            .as_ref()
+            .expect("the server's own browser")
+            .path()
+            .join("mail");
+        let mut files: Vec<_> = std::fs::read_dir(dir)
+            .map(|entries| entries.flatten().map(|entry| entry.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+            .into_iter()
+            .map(|path| std::fs::read_to_string(path).unwrap())
+            .collect()
     }
 
     /// This browser's cookies for the server, as a `Cookie` header.

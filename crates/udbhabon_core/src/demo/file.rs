@@ -112,6 +112,8 @@ pub(super) struct PostingEntry {
     pub charge: Charge,
     /// A date the source shows the person in the post; taken as the start of the posting.
     pub on: Datetime,
+    /// The last day in the post, when the source shows the person moved on.
+    pub until: Option<Datetime>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -206,7 +206,11 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             post_id: keys.get("post", &entry.post, &used_by)?,
             charge: entry.charge,
             held_from: date(&entry.on, &used_by)?,
-            held_until: None,
+            held_until: entry
+                .until
+                .as_ref()
+                .map(|until| date(until, &used_by))
+                .transpose()?,
         })
         .await?;
     }

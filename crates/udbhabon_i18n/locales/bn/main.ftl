@@ -202,9 +202,45 @@ admin-history = পরিবর্তনের ইতিহাস
 admin-no-history = কোনো পরিবর্তনের তথ্য নেই।
 audit-action-create = তৈরি
 audit-action-update = পরিবর্তন
+audit-entity-setting = সেটিং
+audit-entity-office = দপ্তর
+audit-entity-unit = শাখা/ইউনিট
+audit-entity-designation = পদবি
+audit-entity-post = পদ
+audit-entity-person = ব্যক্তি
+audit-entity-posting = পদায়ন
+audit-entity-team = ইনোভেশন টিম
+audit-entity-distribution-list = বিতরণ তালিকা
+audit-entity-distribution-entry = বিতরণের প্রাপক
+audit-entity-team-order = অফিস আদেশ
+audit-entity-team-order-member = টিমের সদস্যপদ
+audit-entity-team-order-term = কার্যপরিধির দফা
+audit-entity-meeting = সভা
+audit-entity-meeting-attendance = উপস্থিতি
+audit-entity-decision = সিদ্ধান্ত
+audit-entity-decision-responsible = বাস্তবায়নকারী
+audit-entity-account = অ্যাকাউন্ট
+audit-entity-role-grant = দায়িত্ব প্রদান
 audit-action-delete = মুছে ফেলা
 error-person-has-account = এই ব্যক্তির আগেই একটি অ্যাকাউন্ট আছে।
 error-bad-date-field = তারিখটি বোঝা যায়নি।
+
+## Password reset
+login-forgot = পাসওয়ার্ড ভুলে গেছেন?
+reset-title = পাসওয়ার্ড পুনরুদ্ধার
+reset-intro = আপনার অ্যাকাউন্টের ইমেইল লিখুন। নতুন পাসওয়ার্ড ঠিক করার একটি লিংক সেই ঠিকানায় পাঠানো হবে; লিংকটি এক ঘণ্টা কাজ করবে এবং একবারই ব্যবহার করা যাবে।
+reset-send = লিংক পাঠান
+reset-sent = এই ঠিকানায় কোনো অ্যাকাউন্ট থাকলে পাসওয়ার্ড ঠিক করার লিংক পাঠানো হয়েছে। ইমেইল দেখুন।
+reset-new-title = নতুন পাসওয়ার্ড ঠিক করুন
+reset-link-dead = এই লিংকটির মেয়াদ শেষ হয়েছে অথবা আগেই ব্যবহার করা হয়েছে।
+reset-ask-again = নতুন লিংকের জন্য আবার অনুরোধ করুন
+reset-done = নতুন পাসওয়ার্ড ঠিক হয়েছে। এখন নতুন পাসওয়ার্ড দিয়ে প্রবেশ করুন।
+reset-mail-subject = উদ্ভাবন: পাসওয়ার্ড পুনরুদ্ধারের লিংক
+reset-mail-body = আপনার উদ্ভাবন অ্যাকাউন্টের পাসওয়ার্ড নতুন করে ঠিক করতে নিচের লিংকটি খুলুন। লিংকটি এক ঘণ্টা কাজ করবে এবং একবারই ব্যবহার করা যাবে।
+
+    { $link }
+
+    আপনি এই অনুরোধ না করে থাকলে এই ইমেইলটি উপেক্ষা করুন; আপনার পাসওয়ার্ড বদলাবে না।
 
 ## Errors
 error-not-found-title = পাতাটি পাওয়া যায়নি

@@ -202,9 +202,45 @@ admin-history = History of changes
 admin-no-history = No changes recorded.
 audit-action-create = created
 audit-action-update = changed
+audit-entity-setting = setting
+audit-entity-office = office
+audit-entity-unit = unit
+audit-entity-designation = designation
+audit-entity-post = post
+audit-entity-person = person
+audit-entity-posting = posting
+audit-entity-team = innovation team
+audit-entity-distribution-list = distribution list
+audit-entity-distribution-entry = distribution recipient
+audit-entity-team-order = office order
+audit-entity-team-order-member = team membership
+audit-entity-team-order-term = term of reference
+audit-entity-meeting = meeting
+audit-entity-meeting-attendance = attendance
+audit-entity-decision = decision
+audit-entity-decision-responsible = responsible body
+audit-entity-account = account
+audit-entity-role-grant = role grant
 audit-action-delete = deleted
 error-person-has-account = This person already has an account.
 error-bad-date-field = The date could not be read.
+
+## Password reset
+login-forgot = Forgot your password?
+reset-title = Recover your password
+reset-intro = Enter your account's email. A link to set a new password will be sent there; it works for one hour and only once.
+reset-send = Send the link
+reset-sent = If this address has an account, a link to set a new password has been sent to it. Please check your email.
+reset-new-title = Set a new password
+reset-link-dead = This link has expired or has already been used.
+reset-ask-again = Ask for a new link
+reset-done = Your new password is set. Sign in with it now.
+reset-mail-subject = Udbhabon: your password-reset link
+reset-mail-body = Open the link below to set a new password for your Udbhabon account. It works for one hour and only once.
+
+    { $link }
+
+    If you did not ask for this, ignore this email; your password will not change.
 
 ## Errors
 error-not-found-title = Page not found

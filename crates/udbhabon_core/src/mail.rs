@@ -1,0 +1,111 @@
+//! Sending mail: through an SMTP server when one is configured, otherwise into a folder of `.eml`
+//! files (development, tests, and offices without mail), so that nothing is ever lost silently.
+
+use std::path::PathBuf;
+
+use lettre::message::Mailbox;
+use lettre::message::header::ContentType;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use crate::Error;
+
+/// Where mail goes.
+#[derive(Debug, Clone)]
+pub enum MailSettings {
+    /// An SMTP server: `smtp://host:25`, `smtps://user:password@host:465`, `smtp://host:587?tls=required`.
+    Smtp { url: String, from: String },
+    /// A folder that receives each message as an `.eml` file.
+    Folder { dir: PathBuf, from: String },
+}
+
+/// The configured way of sending mail.
+#[derive(Debug, Clone)]
+pub(crate) enum Mailer {
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        from: Mailbox,
+    },
+    Folder {
+        dir: PathBuf,
+        from: Mailbox,
+    },
+}
+
+/// A message to one recipient, in plain text.
+#[derive(Debug, Clone)]
+pub(crate) struct Mail {
+    /// When it is sent, from the application's clock (names the file in a mail folder).
+    pub(crate) at: chrono::DateTime<chrono::Utc>,
+    pub(crate) to: String,
+    pub(crate) subject: String,
+    pub(crate) body: String,
+}
+
+fn mailbox(text: &str) -> Result<Mailbox, Error> {
+    text.parse().map_err(|error| {
+        Error::Unavailable(format!(
+            "the mail sender \"{text}\" is not a valid address: {error}"
+        ))
+    })
+}
+
+impl Mailer {
+    pub(crate) fn new(settings: &MailSettings) -> Result<Self, Error> {
+        match settings {
+            MailSettings::Smtp { url, from } => Ok(Self::Smtp {
+                transport: AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|error| {
+                        Error::Unavailable(format!("the SMTP address is not usable: {error}"))
+                    })?
+                    .build(),
+                from: mailbox(from)?,
+            }),
+            MailSettings::Folder { dir, from } => Ok(Self::Folder {
+                dir: dir.clone(),
+                from: mailbox(from)?,
+            }),
+        }
+    }
+
+    /// Sends a message, or writes it to the folder.
+    pub(crate) async fn send(&self, mail: Mail) -> Result<(), Error> {
+        let at = mail.at;
+        let from = match self {
+            Self::Smtp { from, .. } | Self::Folder { from, .. } => from.clone(),
+        };
+        let message = Message::builder()
+            .from(from)
+            .to(mailbox(&mail.to)?)
+            .subject(mail.subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(mail.body)
+            .map_err(|error| Error::Internal(format!("cannot build a mail message: {error}")))?;
+        match self {
+            Self::Smtp { transport, .. } => {
+                transport.send(message).await.map_err(|error| {
+                    Error::Unavailable(format!("the mail server refused the message: {error}"))
+                })?;
+            }
+            Self::Folder { dir, .. } => {
+                tokio::fs::create_dir_all(dir).await.map_err(|error| {
+                    Error::Unavailable(format!("cannot write mail to {}: {error}", dir.display()))
+                })?;
+                let name = format!(
+                    "{}-{}.eml",
+                    at.format("%Y%m%dT%H%M%S%.6f"),
+                    &crate::secret::random_token()?[..8]
+                );
+                tokio::fs::write(dir.join(&name), message.formatted())
+                    .await
+                    .map_err(|error| {
+                        Error::Unavailable(format!(
+                            "cannot write mail to {}: {error}",
+                            dir.display()
+                        ))
+                    })?;
+                tracing::info!(file = %dir.join(name).display(), "mail written to the mail folder");
+            }
+        }
+        Ok(())
+    }
+}

@@ -23,7 +23,7 @@ pub struct Home {
     pub team: Option<TeamOverview>,
     pub latest_meeting: Option<MeetingRow>,
     pub latest_meeting_decisions: usize,
-    pub offices_under: usize,
+    pub offices_under: u64,
 }
 
 impl App {
@@ -60,12 +60,7 @@ impl App {
 
     /// The team the installation is run by: the first team recorded (the demo's is MoLE's).
     pub async fn home_team(&self) -> Result<Option<TeamRow>, Error> {
-        for office in self.db.offices().await? {
-            if let Some(team) = self.db.teams_of_office(office.id).await?.into_iter().next() {
-                return Ok(Some(team));
-            }
-        }
-        Ok(None)
+        Ok(self.db.first_team().await?)
     }
 
     /// The home page: the home office, its team today, its latest meeting, and how many offices are under it.
@@ -92,7 +87,7 @@ impl App {
             Some(meeting) => self.db.decisions_of_meeting(meeting.id).await?.len(),
             None => 0,
         };
-        let offices_under = self.db.offices_under(office.id).await?.len();
+        let offices_under = self.db.count_offices_under(office.id).await?;
         Ok(Some(Home {
             office,
             team,

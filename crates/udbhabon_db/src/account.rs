@@ -120,6 +120,15 @@ impl Db {
         Ok(models.into_iter().map(Into::into).collect())
     }
 
+    /// The accounts of these people.
+    pub async fn accounts_of_people(&self, person_ids: &[i32]) -> Result<Vec<AccountRow>, DbError> {
+        let models = account::Entity::find()
+            .filter(account::Column::PersonId.is_in(person_ids.iter().copied()))
+            .all(self.connection())
+            .await?;
+        Ok(models.into_iter().map(Into::into).collect())
+    }
+
     /// Records a wrong password: the new failure count and the lock, if it now applies. Security
     /// bookkeeping, not a change to an official record, so it is logged rather than audited.
     pub async fn record_login_failure(

@@ -152,6 +152,16 @@ impl Db {
         rows(models)
     }
 
+    /// How many offices are below `office_id`, at any depth (one counting query).
+    pub async fn count_offices_under(&self, office_id: i32) -> Result<u64, DbError> {
+        use sea_orm::PaginatorTrait;
+        let path = self.office_path(office_id).await?;
+        Ok(office::Entity::find()
+            .filter(office::Column::Path.starts_with(format!("{path}{office_id}/")))
+            .count(self.connection())
+            .await?)
+    }
+
     /// Every unit of every office, in their set order (one query for the whole tree).
     pub async fn all_units(&self) -> Result<Vec<UnitRow>, DbError> {
         let models = unit::Entity::find()

@@ -113,6 +113,15 @@ impl Db {
             .into())
     }
 
+    /// The first team recorded, if any.
+    pub async fn first_team(&self) -> Result<Option<TeamRow>, DbError> {
+        Ok(team::Entity::find()
+            .order_by_asc(team::Column::Id)
+            .one(self.connection())
+            .await?
+            .map(Into::into))
+    }
+
     /// The innovation teams of an office (normally one).
     pub async fn teams_of_office(&self, office_id: i32) -> Result<Vec<TeamRow>, DbError> {
         let models = team::Entity::find()

@@ -265,6 +265,20 @@ pub fn can(principal: &Principal, action: Action, target: &OfficePlace) -> bool 
     }
 }
 
+/// Whether the principal may do `action` on every office whatever its place: only a global role
+/// (the system administrator) can. Used where there is no single office to check against.
+pub fn can_everywhere(principal: &Principal, action: Action) -> bool {
+    match principal {
+        Principal::Public => action == Action::ViewPublished,
+        Principal::Account { grants, .. } => {
+            action == Action::ViewPublished
+                || grants
+                    .iter()
+                    .any(|grant| grant.role.is_global() && grant.role.permits(action))
+        }
+    }
+}
+
 /// Every action the principal may do on the target office, in the order of [`Action::ALL`].
 pub fn allowed_actions(principal: &Principal, target: &OfficePlace) -> Vec<Action> {
     Action::ALL
@@ -272,6 +286,32 @@ pub fn allowed_actions(principal: &Principal, target: &OfficePlace) -> Vec<Actio
         .copied()
         .filter(|action| can(principal, *action, target))
         .collect()
+}
+
+#[cfg(test)]
+mod everywhere_tests {
+    use super::*;
+    use crate::Vocabulary;
+
+    #[test]
+    fn only_the_system_administrator_may_administer_everywhere() {
+        for role in Role::ALL {
+            let principal = Principal::Account {
+                account_id: 1,
+                grants: vec![Grant {
+                    role: *role,
+                    office_id: 4,
+                }],
+            };
+            assert_eq!(
+                can_everywhere(&principal, Action::Administer),
+                *role == Role::SystemAdministrator,
+                "{role:?}"
+            );
+            assert!(can_everywhere(&principal, Action::ViewPublished));
+        }
+        assert!(!can_everywhere(&Principal::Public, Action::Administer));
+    }
 }
 
 #[cfg(test)]

@@ -37,6 +37,20 @@ pub(crate) fn form_cookie(token: &str) -> Cookie<'static> {
         .build()
 }
 
+/// Refuses a pre-session form (sign-in, password reset) whose echoed token is not the one its cookie holds.
+pub(crate) fn check_form_token(jar: &CookieJar, posted: &str, lang: Lang) -> Result<(), PageError> {
+    let issued = jar
+        .get(FORM_COOKIE)
+        .map(|cookie| cookie.value().to_owned())
+        .unwrap_or_default();
+    if !issued.is_empty() && udbhabon_core::account::same_form_token(&issued, posted) {
+        Ok(())
+    } else {
+        tracing::warn!("a form was posted without the token it was issued with");
+        Err(PageError::stale_form(lang))
+    }
+}
+
 /// A cookie that removes `name`.
 pub(crate) fn removal(name: &'static str) -> Cookie<'static> {
     Cookie::build((name, "")).path("/").build()

@@ -9,10 +9,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use udbhabon_core::Error;
-use udbhabon_core::account::same_form_token;
 use udbhabon_i18n::{Lang, t};
 
-use crate::auth::{FORM_COOKIE, Visitor, form_cookie};
+use crate::auth::{Visitor, check_form_token, form_cookie};
 use crate::error::PageError;
 use crate::form::field_messages;
 use crate::lang::ReaderLang;
@@ -93,13 +92,7 @@ pub(crate) async fn send_link(
     jar: CookieJar,
     Form(form): Form<ForgotForm>,
 ) -> Result<Response, PageError> {
-    let issued = jar
-        .get(FORM_COOKIE)
-        .map(|cookie| cookie.value().to_owned())
-        .unwrap_or_default();
-    if issued.is_empty() || !same_form_token(&issued, &form.form_token) {
-        return Err(PageError::stale_form(lang));
-    }
+    check_form_token(&jar, &form.form_token, lang)?;
     state
         .app
         .request_password_reset(&form.email, lang)

@@ -15,7 +15,8 @@ use udbhabon_core::account::{Client, SignInFailure};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{
-    FORM_COOKIE, Member, SESSION_COOKIE, Visitor, form_cookie, removal, session_cookie,
+    FORM_COOKIE, Member, SESSION_COOKIE, Visitor, check_form_token, form_cookie, removal,
+    session_cookie,
 };
 use crate::error::PageError;
 use crate::lang::{ReaderLang, safe_back};
@@ -119,15 +120,7 @@ pub(crate) async fn submit(
     jar: CookieJar,
     Form(form): Form<LoginForm>,
 ) -> Result<Response, PageError> {
-    let expected = jar
-        .get(FORM_COOKIE)
-        .map(|cookie| cookie.value().to_owned())
-        .unwrap_or_default();
-    if expected.is_empty() || !udbhabon_core::account::same_form_token(&expected, &form.form_token)
-    {
-        tracing::warn!(address = %peer.ip(), "sign-in form posted without its token");
-        return Err(PageError::stale_form(lang));
-    }
+    check_form_token(&jar, &form.form_token, lang)?;
     let client = Client {
         address: Some(peer.ip().to_string()),
         user_agent: headers

@@ -341,21 +341,26 @@ async fn a_deleted_session_is_gone_and_the_others_stay() {
     }
 }
 
+/// Two accounts: "mine" with sessions m1, m2 and m3, "theirs" with t1.
+async fn two_accounts_with_sessions(db: &udbhabon_db::Db) -> (i32, i32) {
+    let (mine, theirs) = committed(db, async |tx| {
+        let (_, mine) = account(tx, "Mine", "mine@example.test", "h").await;
+        let (_, theirs) = account(tx, "Theirs", "theirs@example.test", "h").await;
+        (mine, theirs)
+    })
+    .await;
+    for (token, account_id) in [("m1", mine), ("m2", mine), ("m3", mine), ("t1", theirs)] {
+        db.create_session(session(token, account_id, "2026-11-23T04:00:00Z"))
+            .await
+            .unwrap();
+    }
+    (mine, theirs)
+}
+
 #[tokio::test]
 async fn signing_out_everywhere_ends_only_that_accounts_sessions_and_counts_them() {
     for test in each_backend().await {
-        let (mine, theirs) = committed(&test.db, async |tx| {
-            let (_, mine) = account(tx, "Mine", "mine@example.test", "h").await;
-            let (_, theirs) = account(tx, "Theirs", "theirs@example.test", "h").await;
-            (mine, theirs)
-        })
-        .await;
-        for (token, account_id) in [("m1", mine), ("m2", mine), ("m3", mine), ("t1", theirs)] {
-            test.db
-                .create_session(session(token, account_id, "2026-11-23T04:00:00Z"))
-                .await
-                .unwrap();
-        }
+        let (mine, theirs) = two_accounts_with_sessions(&test.db).await;
         assert_eq!(
             test.db.delete_sessions_of(mine).await.unwrap(),
             3,
@@ -388,18 +393,7 @@ async fn signing_out_everywhere_ends_only_that_accounts_sessions_and_counts_them
 #[tokio::test]
 async fn ending_the_other_sessions_keeps_exactly_the_named_one() {
     for test in each_backend().await {
-        let (mine, theirs) = committed(&test.db, async |tx| {
-            let (_, mine) = account(tx, "Mine", "mine@example.test", "h").await;
-            let (_, theirs) = account(tx, "Theirs", "theirs@example.test", "h").await;
-            (mine, theirs)
-        })
-        .await;
-        for (token, account_id) in [("m1", mine), ("m2", mine), ("m3", mine), ("t1", theirs)] {
-            test.db
-                .create_session(session(token, account_id, "2026-11-23T04:00:00Z"))
-                .await
-                .unwrap();
-        }
+        let (mine, _) = two_accounts_with_sessions(&test.db).await;
         assert_eq!(
             test.db.delete_other_sessions(mine, "m2").await.unwrap(),
             2,

@@ -1,7 +1,7 @@
 //! Checking the audit trail and reading a record's history.
 
 use udbhabon_db::{AuditEntryRow, ChainCheck};
-use udbhabon_domain::access::{Action, OfficePlace, can};
+use udbhabon_domain::access::Action;
 
 use crate::account::SignedIn;
 use crate::{App, Error};
@@ -22,10 +22,7 @@ impl App {
         id: &str,
     ) -> Result<Option<Vec<AuditEntryRow>>, Error> {
         let Some(who) = who else { return Ok(None) };
-        let office = self.db.office_path(office_id).await?;
-        let place = OfficePlace::from_path(office_id, &office)
-            .map_err(|error| Error::Internal(format!("office #{office_id}: {error}")))?;
-        if !can(&who.principal(), Action::ViewAudit, &place) {
+        if !self.may(who, Action::ViewAudit, office_id).await? {
             return Ok(None);
         }
         Ok(Some(self.db.audit_history(entity, id).await?))

@@ -10,9 +10,11 @@ pub mod demo;
 mod error;
 mod mail;
 pub mod meeting;
+pub mod memo;
 pub mod office;
 pub mod order_pdf;
 pub mod password_reset;
+mod permission;
 mod secret;
 pub mod team;
 

@@ -13,6 +13,7 @@ mod migration;
 pub mod account;
 pub mod distribution;
 pub mod meeting;
+pub mod memo;
 pub mod office;
 pub mod person;
 pub mod setting;

@@ -34,6 +34,69 @@ impl FileNumberForm {
     }
 }
 
+/// A file number (নথি নম্বর) without a letter serial: "40.00.0000.000.036.32.0006.17".
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FileNumber {
+    form: FileNumberForm,
+    groups: Vec<String>,
+}
+
+impl FileNumber {
+    /// A file number from its code groups, checked against the form their count names.
+    pub fn new(groups: Vec<String>) -> Result<Self, MemoNumberError> {
+        let form = FileNumberForm::with_group_count(groups.len())
+            .ok_or(MemoNumberError::GroupCount(groups.len()))?;
+        for (index, (group, width)) in groups.iter().zip(form.group_widths()).enumerate() {
+            if group.len() != *width || !group.bytes().all(|byte| byte.is_ascii_digit()) {
+                return Err(MemoNumberError::GroupWidth {
+                    position: index + 1,
+                    expected: *width,
+                    found: group.clone(),
+                });
+            }
+        }
+        Ok(Self { form, groups })
+    }
+
+    pub fn form(&self) -> FileNumberForm {
+        self.form
+    }
+
+    /// The memo number of letter `letter` in this file.
+    pub fn letter(&self, letter: u32) -> MemoNumber {
+        MemoNumber {
+            form: self.form,
+            groups: self.groups.clone(),
+            letter,
+            endorsement: None,
+        }
+    }
+
+    /// The printed form, in Bengali digits.
+    pub fn to_bengali(&self) -> String {
+        bangla::digits::to_bengali_digits(&self.to_string())
+    }
+}
+
+impl fmt::Display for FileNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.groups.join("."))
+    }
+}
+
+impl FromStr for FileNumber {
+    type Err = MemoNumberError;
+
+    /// Reads a file number in Bengali or ASCII digits.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let ascii: String = bangla::digits::to_ascii_digits(text)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        Self::new(ascii.split('.').map(str::to_owned).collect())
+    }
+}
+
 /// A copy batch sent under the letter's number: "/১ (২০)" is the first endorsement, to 20 recipients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Endorsement {
@@ -72,23 +135,15 @@ pub enum MemoNumberError {
 impl MemoNumber {
     /// A memo number for letter `letter` in the file with these code groups.
     pub fn new(groups: Vec<String>, letter: u32) -> Result<Self, MemoNumberError> {
-        let form = FileNumberForm::with_group_count(groups.len())
-            .ok_or(MemoNumberError::GroupCount(groups.len()))?;
-        for (index, (group, width)) in groups.iter().zip(form.group_widths()).enumerate() {
-            if group.len() != *width || !group.bytes().all(|byte| byte.is_ascii_digit()) {
-                return Err(MemoNumberError::GroupWidth {
-                    position: index + 1,
-                    expected: *width,
-                    found: group.clone(),
-                });
-            }
+        Ok(FileNumber::new(groups)?.letter(letter))
+    }
+
+    /// The file the letter belongs to.
+    pub fn file(&self) -> FileNumber {
+        FileNumber {
+            form: self.form,
+            groups: self.groups.clone(),
         }
-        Ok(Self {
-            form,
-            groups,
-            letter,
-            endorsement: None,
-        })
     }
 
     /// The same letter's number for a copy batch.
@@ -210,6 +265,19 @@ mod tests {
             "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৫/১ (২০)"
         );
         assert_eq!(copies.to_bengali().parse::<MemoNumber>().unwrap(), copies);
+    }
+
+    #[test]
+    fn a_file_number_reads_either_digit_script_and_numbers_its_letters() {
+        let file: FileNumber = "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭".parse().unwrap();
+        assert_eq!(file.form(), FileNumberForm::TwentyTwoDigit);
+        assert_eq!(
+            file.letter(6).to_bengali(),
+            "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬"
+        );
+        let memo: MemoNumber = "40.00.0000.036.32.006.17.83".parse().unwrap();
+        assert_eq!(memo.file().to_string(), "40.00.0000.036.32.006.17");
+        assert!("40.00.0000".parse::<FileNumber>().is_err());
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod lang;
 mod layout;
 mod limits;
 mod meeting;
+mod memo;
 mod office;
 mod ops;
 mod password;

@@ -20,8 +20,8 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assets, home, lang, limits, meeting, office, ops, password, security, session,
-    team,
+    account, admin, assets, home, lang, limits, meeting, memo, office, ops, password, security,
+    session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -123,6 +123,18 @@ pub const ROUTES: &[RouteSpec] = &[
         access: Access::Public,
         sample: "/password/reset/0000",
     },
+    RouteSpec {
+        method: "GET",
+        path: "/memos",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/memos",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/memos",
+        access: Access::Allowed(Action::ManageTeam),
+        sample: "/memos",
+    },
     admin("GET", "/admin/people", "/admin/people"),
     admin("GET", "/admin/people/new", "/admin/people/new"),
     admin("POST", "/admin/people", "/admin/people"),
@@ -145,7 +157,7 @@ pub const ROUTES: &[RouteSpec] = &[
     admin(
         "POST",
         "/admin/grants/{id}/revoke",
-        "/admin/grants/7/revoke",
+        "/admin/grants/8/revoke",
     ),
     admin("GET", "/admin/posts", "/admin/posts"),
 ];
@@ -185,6 +197,8 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         }
         ("GET", "/password/reset/{token}") => get(password::reset_form),
         ("POST", "/password/reset/{token}") => post(password::reset),
+        ("GET", "/memos") => get(memo::register),
+        ("POST", "/memos") => post(memo::take),
         ("GET", "/admin/people") => get(admin::people),
         ("GET", "/admin/people/new") => get(admin::new_person),
         ("POST", "/admin/people") => post(admin::create_person),

@@ -272,3 +272,78 @@ async fn a_records_history_shows_to_roles_that_may_see_it_and_to_nobody_else() {
         .await;
     assert_eq!(texts(&minutes, ".history-card ol.history li").len(), 1);
 }
+
+#[tokio::test]
+async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary_the_next_one() {
+    let server = TestServer::start().await;
+    assert_eq!(
+        server
+            .sign_in("viewer@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    let register = server.page("/memos", 200).await;
+    assert_eq!(
+        texts(&register, "table.register td.memo"),
+        [
+            "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৫",
+            "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৫/১ (২০)",
+            "৪০.০০.০০০০.০৩৬.৩২.০০৬.১৭.৮৩"
+        ]
+    );
+    assert!(
+        texts(&register, "form[action='/memos']").is_empty(),
+        "a viewer cannot take numbers"
+    );
+
+    let secretary = server.another_browser();
+    assert_eq!(
+        secretary
+            .sign_in("member-secretary@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    let csrf = secretary.csrf().await;
+    let page = secretary.page("/memos", 200).await;
+    let files = texts(&page, "select#file option");
+    let current = files
+        .iter()
+        .position(|label| label.starts_with("৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭ —"))
+        .expect("the 2024-form file");
+    let file = attribute(
+        &page,
+        &format!("select#file option:nth-child({})", current + 1),
+        "value",
+    );
+    let empty = secretary
+        .post(
+            "/memos",
+            &[("csrf", &csrf), ("file", &file), ("purpose_bn", " ")],
+        )
+        .await;
+    assert_eq!(empty.status(), 422);
+    let taken = secretary
+        .post(
+            "/memos",
+            &[
+                ("csrf", &csrf),
+                ("file", &file),
+                ("purpose_bn", "প্রশিক্ষণের নোটিশ"),
+            ],
+        )
+        .await;
+    let page = scraper::Html::parse_document(&taken.text().await.unwrap());
+    assert_eq!(
+        text(&page, "p.notice"),
+        "নতুন স্মারক নম্বর: ৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬"
+    );
+    assert_eq!(
+        texts(&page, "table.register td.memo")[0],
+        "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬"
+    );
+    assert!(
+        texts(&page, "table.register tbody tr")[0].contains("member-secretary@demo.udbhabon.test")
+    );
+}

@@ -24,6 +24,8 @@ pub(super) struct DemoFile {
     #[serde(default)]
     pub postings: Vec<PostingEntry>,
     #[serde(default)]
+    pub memo_files: Vec<MemoFileEntry>,
+    #[serde(default)]
     pub teams: Vec<TeamEntry>,
     #[serde(default)]
     pub team_orders: Vec<TeamOrderEntry>,
@@ -114,6 +116,18 @@ pub(super) struct PostingEntry {
     pub on: Datetime,
     /// The last day in the post, when the source shows the person moved on.
     pub until: Option<Datetime>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MemoFileEntry {
+    pub key: String,
+    pub office: String,
+    pub unit: Option<String>,
+    pub file_number: String,
+    pub subject_bn: String,
+    pub subject_en: String,
+    pub next_letter: u32,
 }
 
 #[derive(Debug, Deserialize)]

@@ -7,6 +7,7 @@ use toml::value::Datetime;
 use udbhabon_db::Tx;
 use udbhabon_db::account::NewAccount;
 use udbhabon_db::meeting::MeetingRecord;
+use udbhabon_db::memo::NewMemoFile;
 use udbhabon_db::team::TeamOrderRecord;
 use udbhabon_db::write::{
     NewDecision, NewDistributionEntry, NewMeeting, NewOffice, NewPerson, NewPost, NewPosting,
@@ -15,7 +16,7 @@ use udbhabon_db::write::{
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::account::{Email, validate_new_password};
 use udbhabon_domain::decision::{Deadline, ResponsibleKind};
-use udbhabon_domain::memo::MemoNumber;
+use udbhabon_domain::memo::{FileNumber, MemoNumber};
 
 use super::DEMO_FILE;
 use super::file::{
@@ -91,6 +92,11 @@ impl Keys {
                     "{used_by} refers to {kind} \"{key}\", which is not defined above it"
                 ))
             })
+    }
+
+    /// The id of a record by key, when there is one.
+    fn find(&self, kind: &'static str, key: &str) -> Option<i32> {
+        self.ids.get(&(kind, key.to_owned())).copied()
     }
 
     fn get_opt(
@@ -214,6 +220,25 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         })
         .await?;
     }
+    for entry in &file.memo_files {
+        let used_by = format!("memo file \"{}\"", entry.key);
+        let file_number: FileNumber = entry.file_number.parse().map_err(|error| {
+            Error::DataFile(format!(
+                "{used_by}: \"{}\" is not a file number: {error}",
+                entry.file_number
+            ))
+        })?;
+        let id = tx
+            .insert_memo_file(NewMemoFile {
+                office_id: keys.get("office", &entry.office, &used_by)?,
+                unit_id: keys.get_opt("unit", entry.unit.as_deref(), &used_by)?,
+                file_number: file_number.clone(),
+                subject: Bilingual::new(&entry.subject_bn, &entry.subject_en),
+                next_letter: entry.next_letter,
+            })
+            .await?;
+        keys.add("memo file", &file_number.to_string(), id);
+    }
     for entry in &file.teams {
         let used_by = format!("team \"{}\"", entry.key);
         let office_id = keys.get("office", &entry.office, &used_by)?;
@@ -223,10 +248,39 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         keys.add("team", &entry.key, id);
     }
     for entry in &file.team_orders {
-        tx.insert_team_order(team_order(entry, &keys)?).await?;
+        let order = team_order(entry, &keys)?;
+        let record = &order.record;
+        // The order's number and its copy batch enter the register of their file, when the file is known.
+        if let Some(file_id) = keys.find("memo file", &record.memo_number.file().to_string()) {
+            let purpose = Bilingual::new(
+                "অফিস আদেশ: ইনোভেশন টিম পুনর্গঠন",
+                "Office order: innovation team reconstituted",
+            );
+            tx.record_memo_number(file_id, &record.memo_number, record.issued_on, purpose)
+                .await?;
+            let copies = u32::try_from(order.copies.len()).unwrap_or(u32::MAX);
+            let copy_purpose = Bilingual::new("অফিস আদেশের অনুলিপি", "Copies of the office order");
+            tx.record_memo_number(
+                file_id,
+                &record.memo_number.endorsed(record.endorsement, copies),
+                record.issued_on,
+                copy_purpose,
+            )
+            .await?;
+        }
+        tx.insert_team_order(order).await?;
     }
     for entry in &file.meetings {
-        tx.insert_meeting(meeting(entry, &keys)?).await?;
+        let meeting = meeting(entry, &keys)?;
+        let record = &meeting.record;
+        if let (Some(memo), Some(issued_on)) = (&record.memo_number, record.issued_on)
+            && let Some(file_id) = keys.find("memo file", &memo.file().to_string())
+        {
+            let purpose = Bilingual::new("সভার কার্যবিবরণী", "Minutes of the meeting");
+            tx.record_memo_number(file_id, memo, issued_on, purpose)
+                .await?;
+        }
+        tx.insert_meeting(meeting).await?;
     }
     for entry in &file.accounts {
         let used_by = format!("the account {}", entry.email);

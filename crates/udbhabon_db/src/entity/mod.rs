@@ -13,6 +13,8 @@ pub(crate) mod distribution_entry;
 pub(crate) mod distribution_list;
 pub(crate) mod meeting;
 pub(crate) mod meeting_attendance;
+pub(crate) mod memo_file;
+pub(crate) mod memo_register;
 pub(crate) mod office;
 pub(crate) mod password_reset;
 pub(crate) mod person;

@@ -6,6 +6,7 @@ pub(crate) use m0002_accounts_audit::GENESIS_HASH;
 
 mod m0001_foundation;
 mod m0002_accounts_audit;
+mod m0003_memo;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m0001_foundation::Migration),
             Box::new(m0002_accounts_audit::Migration),
+            Box::new(m0003_memo::Migration),
         ]
     }
 }

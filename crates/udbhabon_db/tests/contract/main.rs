@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod fixtures;
 mod meetings;
+mod memos;
 mod offices;
 mod people;
 mod schema;

@@ -242,6 +242,21 @@ reset-mail-body = আপনার উদ্ভাবন অ্যাকাউন
 
     আপনি এই অনুরোধ না করে থাকলে এই ইমেইলটি উপেক্ষা করুন; আপনার পাসওয়ার্ড বদলাবে না।
 
+## Memo register
+nav-memos = স্মারক নিবন্ধন
+memo-title = { $office }-এর স্মারক নিবন্ধন
+memo-intro = প্রতিটি নথি থেকে জারি করা প্রতিটি স্মারক নম্বর এখানে থাকে; একটি নম্বর একবারই দেওয়া হয়।
+memo-take-heading = নতুন স্মারক নম্বর নিন
+memo-file = নথি
+memo-purpose-bn = বিষয় (বাংলায়)
+memo-purpose-en = বিষয় (ইংরেজিতে)
+memo-take = নম্বর নিন
+memo-taken = নতুন স্মারক নম্বর: { $memo }
+memo-register-heading = জারি করা নম্বর
+memo-empty = এখনো কোনো নম্বর জারি হয়নি।
+memo-purpose = বিষয়
+memo-issued-by = যিনি নিয়েছেন
+
 ## Errors
 error-not-found-title = পাতাটি পাওয়া যায়নি
 error-not-found = আপনি যে তথ্য খুঁজছেন তা এখানে নেই। ঠিকানাটি আবার দেখুন।

@@ -242,6 +242,21 @@ reset-mail-body = Open the link below to set a new password for your Udbhabon ac
 
     If you did not ask for this, ignore this email; your password will not change.
 
+## Memo register
+nav-memos = Memo register
+memo-title = Memo register of the { $office }
+memo-intro = Every memo number issued from each file is kept here; a number is given out only once.
+memo-take-heading = Take a new memo number
+memo-file = File
+memo-purpose-bn = Subject (in Bengali)
+memo-purpose-en = Subject (in English)
+memo-take = Take a number
+memo-taken = New memo number: { $memo }
+memo-register-heading = Numbers issued
+memo-empty = No number has been issued yet.
+memo-purpose = Subject
+memo-issued-by = Taken by
+
 ## Errors
 error-not-found-title = Page not found
 error-not-found = What you are looking for is not here. Please check the address.

@@ -69,7 +69,7 @@ impl App {
     pub(crate) fn fonts(&self) -> Result<&Fonts, Error> {
         self.fonts
             .as_ref()
-            .map_err(|problem| Error::Unavailable(problem.clone()))
+            .map_err(|problem| Error::NoFonts(problem.clone()))
     }
 
     /// Checks that the database answers.

@@ -16,9 +16,12 @@ pub enum Error {
     /// A data file given to a command that cannot be used; the message says where and why.
     #[error("{0}")]
     DataFile(String),
-    /// Something the server needs is missing (a font for PDFs); the message says what to install.
+    /// Something the server needs is missing or unreachable; the message says what.
     #[error("{0}")]
     Unavailable(String),
+    /// No Bengali font is installed, so documents cannot be typeset; the message says what to install.
+    #[error("{0}")]
+    NoFonts(String),
     #[error("{0}")]
     Internal(String),
 }

@@ -47,7 +47,7 @@ impl PageError {
         let kind = match error {
             Error::NotFound(_) => PageErrorKind::NotFound,
             Error::Forbidden => PageErrorKind::Forbidden,
-            Error::Unavailable(problem) if problem.contains("font") => PageErrorKind::NoFonts,
+            Error::NoFonts(_) => PageErrorKind::NoFonts,
             other => PageErrorKind::Internal(other.to_string()),
         };
         Self { lang, kind }

@@ -95,3 +95,14 @@ async fn the_office_order_pdf_is_available_in_english_too() {
     );
     assert!(text.contains("Chief Innovation Officer"), "{text}");
 }
+
+#[tokio::test]
+async fn without_a_bengali_font_the_pdf_request_says_what_to_install_and_pages_still_work() {
+    let server = TestServer::start_without_fonts().await;
+    server.page("/teams/mole-innovation-team", 200).await;
+    let response = server.get("/teams/mole-innovation-team/order.pdf").await;
+    assert_eq!(response.status(), 503);
+    let page = scraper::Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(crate::server::text(&page, "h1"), "পিডিএফ তৈরি করা যায়নি");
+    assert!(crate::server::text(&page, ".card p").contains("fonts-noto-core"));
+}

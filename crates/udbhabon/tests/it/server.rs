@@ -36,6 +36,15 @@ impl TestServer {
 
     /// Starts a server whose state `adjust` may change first (a looser rate limit, say).
     pub(crate) async fn start_with(adjust: impl FnOnce(AppState) -> AppState) -> Self {
+        Self::launch(fonts_dir(), adjust).await
+    }
+
+    /// Starts a server on a machine without a Bengali font.
+    pub(crate) async fn start_without_fonts() -> Self {
+        Self::launch(PathBuf::from("/nonexistent/fonts"), |state| state).await
+    }
+
+    async fn launch(fonts: PathBuf, adjust: impl FnOnce(AppState) -> AppState) -> Self {
         let data = tempfile::tempdir().expect("a temporary directory");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -46,7 +55,7 @@ impl TestServer {
                 "sqlite://{}?mode=rwc",
                 data.path().join("test.sqlite").display()
             ),
-            fonts_dir: fonts_dir(),
+            fonts_dir: fonts,
             mail: MailSettings::Folder {
                 dir: data.path().join("mail"),
                 from: "Udbhabon <no-reply@udbhabon.test>".into(),

@@ -4,9 +4,9 @@
 use chrono::NaiveDate;
 use udbhabon_db::AuditEntryRow;
 use udbhabon_db::account::{AccountRow, GrantRow, NewAccount};
-use udbhabon_db::office::OfficeRow;
+use udbhabon_db::office::{OfficeRow, UnitRow};
 use udbhabon_db::person::{PersonRow, PostRow, PostingRow};
-use udbhabon_db::write::{NewPerson, NewPosting};
+use udbhabon_db::write::{NewPerson, NewPost, NewPosting};
 use udbhabon_domain::access::{Action, Role, can_everywhere};
 use udbhabon_domain::account::Email;
 use udbhabon_domain::person::Charge;
@@ -44,6 +44,16 @@ pub struct PostSummary {
     pub post: PostRow,
     pub office: OfficeRow,
     pub holder: Option<PersonRow>,
+}
+
+/// What a new post is created with.
+#[derive(Debug, Clone)]
+pub struct PostForm {
+    pub office_id: i32,
+    pub unit_id: Option<i32>,
+    pub designation_id: i32,
+    pub label_bn: String,
+    pub label_en: String,
 }
 
 /// What a new person is created with.
@@ -219,6 +229,68 @@ impl App {
             .into_iter()
             .map(|node| node.office)
             .collect())
+    }
+
+    /// Units and designations to choose from when creating a post: (unit id, "unit — office"), (id, name).
+    pub async fn post_choices(
+        &self,
+        who: &SignedIn,
+    ) -> Result<(Vec<(UnitRow, OfficeRow)>, Vec<(i32, Bilingual)>), Error> {
+        self.require_administrator(who).await?;
+        let units = self.db.all_units().await?;
+        let offices = self
+            .db
+            .offices_by_ids(&units.iter().map(|unit| unit.office_id).collect::<Vec<_>>())
+            .await?;
+        let units = units
+            .into_iter()
+            .filter_map(|unit| {
+                offices
+                    .get(&unit.office_id)
+                    .cloned()
+                    .map(|office| (unit, office))
+            })
+            .collect();
+        Ok((units, self.db.all_designations().await?))
+    }
+
+    /// Creates a post: a designation in an office, optionally in one of its units, with an optional
+    /// printed label ("যুগ্মসচিব/উপসচিব (প্রশাসন অধিশাখা)").
+    pub async fn create_post(&self, who: &SignedIn, form: PostForm) -> Result<i32, Error> {
+        self.require_administrator(who).await?;
+        self.db.office_by_id(form.office_id).await?;
+        let mut errors = ValidationErrors::new();
+        if let Some(unit_id) = form.unit_id
+            && self.db.unit_by_id(unit_id).await?.office_id != form.office_id
+        {
+            errors.add("unit", "error-unit-of-other-office");
+        }
+        if self
+            .db
+            .designations(&[form.designation_id])
+            .await?
+            .is_empty()
+        {
+            errors.add("designation", "error-required");
+        }
+        if form.label_bn.trim().is_empty() && !form.label_en.trim().is_empty() {
+            errors.add("label_bn", "error-required");
+        }
+        errors.into_result(())?;
+        let label = (!form.label_bn.trim().is_empty())
+            .then(|| Bilingual::new(form.label_bn.trim(), form.label_en.trim()));
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let id = tx
+            .insert_post(NewPost {
+                key: format!("post-{}", &random_token()?[..12]),
+                office_id: form.office_id,
+                unit_id: form.unit_id,
+                designation_id: form.designation_id,
+                label,
+            })
+            .await?;
+        tx.commit().await?;
+        Ok(id)
     }
 
     /// Creates a person (who may get an account later).

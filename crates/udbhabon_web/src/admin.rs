@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::Error;
-use udbhabon_core::admin::{PersonDetail, PersonForm};
+use udbhabon_core::admin::{PersonDetail, PersonForm, PostForm};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::access::Role;
 use udbhabon_domain::person::Charge;
@@ -75,7 +75,26 @@ pub(crate) struct PersonPage {
 #[template(path = "admin/posts.html")]
 pub(crate) struct PostsPage {
     l: Layout,
+    csrf: String,
     posts: Vec<(String, String, Option<String>)>,
+    office_choices: Vec<(i32, String)>,
+    unit_choices: Vec<(i32, String)>,
+    designation_choices: Vec<(i32, String)>,
+    errors: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct NewPostForm {
+    #[serde(default)]
+    csrf: String,
+    office: i32,
+    #[serde(default)]
+    unit: String,
+    designation: i32,
+    #[serde(default)]
+    label_bn: String,
+    #[serde(default)]
+    label_en: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -483,25 +502,25 @@ pub(crate) async fn revoke(
     Ok(Redirect::to(&format!("/admin/people/{person}")).into_response())
 }
 
-/// `GET /admin/posts`: every post with its office and today's holder.
-pub(crate) async fn posts(
-    State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
+async fn posts_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    errors: Vec<(String, String)>,
 ) -> Result<PostsPage, PageError> {
-    let posts = state
-        .app
-        .posts(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let fail = |error| PageError::new(lang, error);
+    let posts = state.app.posts(&member.0).await.map_err(fail)?;
+    let offices = state.app.office_choices(&member.0).await.map_err(fail)?;
+    let (units, designations) = state.app.post_choices(&member.0).await.map_err(fail)?;
     Ok(PostsPage {
         l: layout(
-            &state,
+            state,
             lang,
-            &member,
+            member,
             t(lang, "admin-posts-title"),
             "/admin/posts",
         ),
+        csrf: member.0.csrf_token.clone(),
         posts: posts
             .into_iter()
             .map(|summary| {
@@ -514,5 +533,57 @@ pub(crate) async fn posts(
                 )
             })
             .collect(),
+        office_choices: offices
+            .iter()
+            .map(|office| (office.id, office.name.get(lang).to_owned()))
+            .collect(),
+        unit_choices: units
+            .iter()
+            .map(|(unit, office)| {
+                (
+                    unit.id,
+                    format!("{} — {}", unit.name.get(lang), office.name.get(lang)),
+                )
+            })
+            .collect(),
+        designation_choices: designations
+            .iter()
+            .map(|(id, name)| (*id, name.get(lang).to_owned()))
+            .collect(),
+        errors,
     })
+}
+
+/// `GET /admin/posts`: every post with its office and today's holder, and a form for a new post.
+pub(crate) async fn posts(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+) -> Result<PostsPage, PageError> {
+    posts_page(&state, lang, &member, Vec::new()).await
+}
+
+/// `POST /admin/posts`: creates a post.
+pub(crate) async fn create_post(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Form(form): Form<NewPostForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let request = PostForm {
+        office_id: form.office,
+        unit_id: form.unit.trim().parse().ok(),
+        designation_id: form.designation,
+        label_bn: form.label_bn,
+        label_en: form.label_en,
+    };
+    match state.app.create_post(&member.0, request).await {
+        Ok(_) => Ok(Redirect::to("/admin/posts").into_response()),
+        Err(Error::Invalid(errors)) => {
+            let page = posts_page(&state, lang, &member, field_messages(lang, &errors)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(other) => Err(PageError::new(lang, other)),
+    }
 }

@@ -160,6 +160,7 @@ pub const ROUTES: &[RouteSpec] = &[
         "/admin/grants/8/revoke",
     ),
     admin("GET", "/admin/posts", "/admin/posts"),
+    admin("POST", "/admin/posts", "/admin/posts"),
 ];
 
 /// A route only the system administrator may use.
@@ -208,6 +209,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/admin/accounts/{id}/grants") => post(admin::grant),
         ("POST", "/admin/grants/{id}/revoke") => post(admin::revoke),
         ("GET", "/admin/posts") => get(admin::posts),
+        ("POST", "/admin/posts") => post(admin::create_post),
         (method, path) => panic!("route {method} {path} is in the route table but has no handler"),
     }
 }

@@ -74,6 +74,7 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/admin/accounts/{id}/grants" => vec![("role", "viewer"), ("office", "3")],
         "/admin/grants/{id}/revoke" => vec![],
         "/memos" => vec![("file", "1"), ("purpose_bn", "পরীক্ষার চিঠি")],
+        "/admin/posts" => vec![("office", "3"), ("designation", "1")],
         _ => vec![],
     }
 }

@@ -347,3 +347,66 @@ async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary
         texts(&page, "table.register tbody tr")[0].contains("member-secretary@demo.udbhabon.test")
     );
 }
+
+#[tokio::test]
+async fn a_new_post_is_added_to_an_office_and_a_unit_of_another_office_is_refused() {
+    let (server, csrf) = signed_in_admin().await;
+    let page = server.page("/admin/posts", 200).await;
+    let pick = |select: &str, label: &str| {
+        let options = texts(&page, &format!("select#{select} option"));
+        let index = options
+            .iter()
+            .position(|option| option.starts_with(label))
+            .unwrap_or_else(|| panic!("{label} in {options:?}"));
+        attribute(
+            &page,
+            &format!("select#{select} option:nth-child({})", index + 1),
+            "value",
+        )
+    };
+    let mole = pick("office", "শ্রম ও কর্মসংস্থান মন্ত্রণালয়");
+    let dife = pick("office", "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
+    let planning = pick("unit", "পরিকল্পনা অধিশাখা");
+    let joint = pick("designation", "যুগ্মসচিব");
+    let refused = server
+        .post(
+            "/admin/posts",
+            &[
+                ("csrf", &csrf),
+                ("office", &dife),
+                ("unit", &planning),
+                ("designation", &joint),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 422);
+    let message = text(
+        &scraper::Html::parse_document(&refused.text().await.unwrap()),
+        "p.alert",
+    );
+    assert_eq!(message, "এই শাখাটি বেছে নেওয়া দপ্তরের নয়।");
+    let added = server
+        .post(
+            "/admin/posts",
+            &[
+                ("csrf", &csrf),
+                ("office", &mole),
+                ("unit", &planning),
+                ("designation", &joint),
+                ("label_bn", "যুগ্মসচিব (পরিকল্পনা)"),
+                ("label_en", "Joint Secretary (Planning)"),
+            ],
+        )
+        .await;
+    assert_eq!(added.url().path(), "/admin/posts");
+    let page = scraper::Html::parse_document(&added.text().await.unwrap());
+    let posts = texts(&page, "table.posts tbody td:nth-child(1)");
+    let index = posts
+        .iter()
+        .position(|post| post == "যুগ্মসচিব (পরিকল্পনা)")
+        .expect("the new post is listed");
+    assert_eq!(
+        texts(&page, "table.posts tbody td:nth-child(2)")[index],
+        "শ্রম ও কর্মসংস্থান মন্ত্রণালয়"
+    );
+}

@@ -1,6 +1,6 @@
 //! Administering people, postings, accounts and roles, as the system administrator does it.
 
-use crate::server::{DEMO_PASSWORD, TestServer, attribute, text, texts};
+use crate::server::{DEMO_PASSWORD, TestServer, attribute, option_value, text, texts};
 
 const ADMIN: &str = "admin@demo.udbhabon.test";
 
@@ -76,16 +76,7 @@ async fn a_new_officer_is_added_posted_given_an_account_and_a_role_and_can_sign_
     assert_eq!(text(&person, "h1"), "মো. রহিম উদ্দিন");
 
     // The programmer's post, taken over from 1 March 2026: Mehrab's open posting ends on 28 February.
-    let options = texts(&person, "select#post option");
-    let index = options
-        .iter()
-        .position(|label| label.starts_with("প্রোগ্রামার (আইসিটি সেল)"))
-        .expect("the programmer post is offered");
-    let programmer_post = attribute(
-        &person,
-        &format!("select#post option:nth-child({})", index + 1),
-        "value",
-    );
+    let programmer_post = option_value(&person, "post", "প্রোগ্রামার (আইসিটি সেল)");
     let posted = server
         .post(
             &format!("{person_path}/postings"),
@@ -140,16 +131,7 @@ async fn a_new_officer_is_added_posted_given_an_account_and_a_role_and_can_sign_
     assert_eq!(taken.status(), 422);
 
     let account_form = attribute(&person, "form[action$='/grants']", "action");
-    let offices = texts(&person, "select#office option");
-    let mole = offices
-        .iter()
-        .position(|name| name == "শ্রম ও কর্মসংস্থান মন্ত্রণালয়")
-        .unwrap();
-    let mole_id = attribute(
-        &person,
-        &format!("select#office option:nth-child({})", mole + 1),
-        "value",
-    );
+    let mole_id = option_value(&person, "office", "শ্রম ও কর্মসংস্থান মন্ত্রণালয়");
     let granted = server
         .post(
             &account_form,
@@ -307,16 +289,7 @@ async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary
     );
     let csrf = secretary.csrf().await;
     let page = secretary.page("/memos", 200).await;
-    let files = texts(&page, "select#file option");
-    let current = files
-        .iter()
-        .position(|label| label.starts_with("৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭ —"))
-        .expect("the 2024-form file");
-    let file = attribute(
-        &page,
-        &format!("select#file option:nth-child({})", current + 1),
-        "value",
-    );
+    let file = option_value(&page, "file", "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭ —");
     let empty = secretary
         .post(
             "/memos",
@@ -352,18 +325,7 @@ async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary
 async fn a_new_post_is_added_to_an_office_and_a_unit_of_another_office_is_refused() {
     let (server, csrf) = signed_in_admin().await;
     let page = server.page("/admin/posts", 200).await;
-    let pick = |select: &str, label: &str| {
-        let options = texts(&page, &format!("select#{select} option"));
-        let index = options
-            .iter()
-            .position(|option| option.starts_with(label))
-            .unwrap_or_else(|| panic!("{label} in {options:?}"));
-        attribute(
-            &page,
-            &format!("select#{select} option:nth-child({})", index + 1),
-            "value",
-        )
-    };
+    let pick = |select: &str, label: &str| option_value(&page, select, label);
     let mole = pick("office", "শ্রম ও কর্মসংস্থান মন্ত্রণালয়");
     let dife = pick("office", "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
     let planning = pick("unit", "পরিকল্পনা অধিশাখা");

@@ -222,6 +222,20 @@ pub(crate) fn text(page: &Html, selector: &str) -> String {
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
+/// The value of the option of `<select id=select>` whose label starts with `label`.
+pub(crate) fn option_value(page: &Html, select: &str, label: &str) -> String {
+    let options = texts(page, &format!("select#{select} option"));
+    let index = options
+        .iter()
+        .position(|option| option.starts_with(label))
+        .unwrap_or_else(|| panic!("no option starting {label} in {options:?}"));
+    attribute(
+        page,
+        &format!("select#{select} option:nth-child({})", index + 1),
+        "value",
+    )
+}
+
 /// An attribute of the first element matching `selector`.
 pub(crate) fn attribute(page: &Html, selector: &str, name: &str) -> String {
     let parsed = Selector::parse(selector).expect("a valid selector");

@@ -41,8 +41,35 @@ async fn sqlite() -> TestDb {
     }
 }
 
-/// Creates a database of its own on the server (dropped by the next run's clean-up of old names is
-/// not needed: names carry the process id, and the server is a throwaway one in CI).
+/// Drops the test databases that earlier runs of this suite left on the server (names carry the process
+/// id; only this process's databases are in use), once per process.
+async fn drop_earlier_runs(admin: &sea_orm::DatabaseConnection) {
+    use tokio::sync::OnceCell;
+    static CLEANED: OnceCell<()> = OnceCell::const_new();
+    CLEANED
+        .get_or_init(|| async {
+            let ours = format!("udbhabon_t{}_", std::process::id());
+            let rows = admin
+                .query_all_raw(sea_orm::Statement::from_string(
+                    admin.get_database_backend(),
+                    "SELECT datname FROM pg_database WHERE datname LIKE 'udbhabon\\_t%'",
+                ))
+                .await
+                .expect("the server lists its databases");
+            for row in rows {
+                let name: String = row.try_get("", "datname").expect("a database name");
+                if !name.starts_with(&ours) {
+                    admin
+                        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await
+                        .expect("an old test database is dropped");
+                }
+            }
+        })
+        .await;
+}
+
+/// Creates a database of its own on the server for one test.
 async fn postgres(admin_url: &str) -> TestDb {
     let name = format!(
         "udbhabon_t{}_{}",
@@ -52,6 +79,7 @@ async fn postgres(admin_url: &str) -> TestDb {
     let admin = Database::connect(admin_url)
         .await
         .expect("PostgreSQL answers at UDBHABON_TEST_POSTGRES");
+    drop_earlier_runs(&admin).await;
     admin
         .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name}"))
         .await

@@ -12,6 +12,7 @@ mod mail;
 pub mod meeting;
 pub mod memo;
 pub mod office;
+pub mod office_admin;
 pub mod order_pdf;
 pub mod password_reset;
 mod permission;

@@ -18,6 +18,8 @@ pub struct OfficeRow {
     pub short_name_en: Option<String>,
     pub memo_code: Option<String>,
     pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
     /// How many ancestors the office has (a ministry at the top is 0).
     pub depth: usize,
 }
@@ -48,6 +50,8 @@ impl TryFrom<office::Model> for OfficeRow {
             short_name_en: model.short_name_en,
             memo_code: model.memo_code,
             website: model.website,
+            email: model.email,
+            phone: model.phone,
         })
     }
 }

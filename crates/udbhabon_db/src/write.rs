@@ -26,6 +26,8 @@ pub struct NewOffice {
     pub short_name_en: Option<String>,
     pub memo_code: Option<String>,
     pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
     pub position: i32,
 }
 
@@ -121,6 +123,17 @@ fn unsigned(value: u32) -> i32 {
 }
 
 impl Tx {
+    /// The id of an office by key, seeing what this transaction has inserted.
+    pub async fn office_id_by_key(&self, key: &str) -> Result<i32, DbError> {
+        use sea_orm::{ColumnTrait, QueryFilter};
+        Ok(office::Entity::find()
+            .filter(office::Column::Key.eq(key))
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("office {key}")))?
+            .id)
+    }
+
     /// Inserts an office below its parent, recording the ancestor path.
     pub async fn insert_office(&self, new: NewOffice) -> Result<i32, DbError> {
         let path = match new.parent_id {
@@ -142,6 +155,8 @@ impl Tx {
             short_name_en: Set(new.short_name_en),
             memo_code: Set(new.memo_code),
             website: Set(new.website),
+            email: Set(new.email),
+            phone: Set(new.phone),
             path: Set(path),
             position: Set(new.position),
             ..Default::default()

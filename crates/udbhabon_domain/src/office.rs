@@ -1,6 +1,7 @@
 //! Offices (ministries, agencies, field offices) and the units inside them (wings, branches, sections, cells).
 
 use crate::vocabulary::vocabulary;
+use crate::{Bilingual, ValidationErrors, Vocabulary};
 
 vocabulary! {
     /// What kind of government body an office is. A Secretariat Division and an administrative
@@ -47,10 +48,104 @@ impl OfficeKind {
     }
 }
 
+/// An office as typed in a form or an import row, checked: what `check_office` accepts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeDraft {
+    pub key: String,
+    pub parent_key: Option<String>,
+    pub kind: OfficeKind,
+    pub name: Bilingual,
+    pub short_name_en: Option<String>,
+    pub memo_code: Option<String>,
+    pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// The fields of an office as typed, before checking.
+#[derive(Debug, Clone, Default)]
+pub struct OfficeFields {
+    pub key: String,
+    pub parent_key: String,
+    pub kind: String,
+    pub name_bn: String,
+    pub name_en: String,
+    pub short_name_en: String,
+    pub memo_code: String,
+    pub website: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// Whether `key` can name a record: 1–64 lowercase ASCII letters, digits and hyphens, starting with a
+/// letter or digit (keys appear in addresses and import files).
+pub fn valid_key(key: &str) -> bool {
+    (1..=64).contains(&key.len())
+        && key
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+        && !key.starts_with('-')
+}
+
+fn optional(text: &str) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|text| !text.is_empty())
+}
+
+/// Checks an office's fields; every problem is reported, each against its field.
+pub fn check_office(fields: &OfficeFields) -> Result<OfficeDraft, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let key = fields.key.trim().to_owned();
+    if !valid_key(&key) {
+        errors.add("key", "error-key");
+    }
+    let parent_key = optional(&fields.parent_key);
+    let kind = OfficeKind::from_code(fields.kind.trim());
+    if kind.is_err() {
+        errors.add("kind", "error-office-kind");
+    }
+    for (field, value) in [("name_bn", &fields.name_bn), ("name_en", &fields.name_en)] {
+        if value.trim().is_empty() {
+            errors.add(field, "error-required");
+        }
+    }
+    let memo_code = optional(&bangla::digits::to_ascii_digits(&fields.memo_code));
+    if memo_code.as_deref().is_some_and(|code| {
+        !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_digit())
+    }) {
+        errors.add("memo_code", "error-memo-code");
+    }
+    let email = optional(&fields.email);
+    if let Some(address) = &email
+        && let Err(problems) = crate::account::Email::parse(address, "email")
+    {
+        errors.errors.extend(problems.errors);
+    }
+    let website = optional(&fields.website);
+    if website
+        .as_deref()
+        .is_some_and(|site| site.contains(char::is_whitespace))
+    {
+        errors.add("website", "error-website");
+    }
+    match kind {
+        Ok(kind) if errors.is_empty() => Ok(OfficeDraft {
+            key,
+            parent_key,
+            kind,
+            name: Bilingual::new(fields.name_bn.trim(), fields.name_en.trim()),
+            short_name_en: optional(&fields.short_name_en),
+            memo_code,
+            website,
+            email: email.map(|address| address.to_lowercase()),
+            phone: optional(&fields.phone),
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Vocabulary;
 
     #[test]
     fn only_divisional_district_and_upazila_offices_are_field_offices() {
@@ -66,5 +161,58 @@ mod tests {
                 &OfficeKind::UpazilaOffice
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+
+    fn fields() -> OfficeFields {
+        OfficeFields {
+            key: "dife-dhaka".into(),
+            parent_key: "dife".into(),
+            kind: "divisional_office".into(),
+            name_bn: "উপমহাপরিদর্শকের কার্যালয়, ঢাকা".into(),
+            name_en: "Office of the Deputy Inspector General, Dhaka".into(),
+            memo_code: "৪০".into(),
+            ..OfficeFields::default()
+        }
+    }
+
+    #[test]
+    fn a_good_row_is_accepted_with_its_code_in_ascii_digits() {
+        let draft = check_office(&fields()).unwrap();
+        assert_eq!(draft.kind, OfficeKind::DivisionalOffice);
+        assert_eq!(draft.memo_code.as_deref(), Some("40"));
+        assert_eq!(draft.parent_key.as_deref(), Some("dife"));
+        assert_eq!(draft.website, None);
+    }
+
+    #[test]
+    fn every_problem_of_a_row_is_reported_against_its_field() {
+        let bad = OfficeFields {
+            key: "DIFE Dhaka".into(),
+            kind: "palace".into(),
+            name_en: " ".into(),
+            memo_code: "7".into(),
+            email: "not an email".into(),
+            ..fields()
+        };
+        let errors = check_office(&bad).unwrap_err();
+        let fields: Vec<_> = errors
+            .errors
+            .iter()
+            .map(|error| error.field.as_str())
+            .collect();
+        assert_eq!(fields, ["key", "kind", "name_en", "memo_code", "email"]);
+    }
+
+    #[test]
+    fn keys_are_short_lowercase_ascii_with_hyphens() {
+        assert!(valid_key("mole-ict-cell"));
+        assert!(!valid_key("-mole"));
+        assert!(!valid_key("মন্ত্রণালয়"));
+        assert!(!valid_key(&"a".repeat(65)));
     }
 }

@@ -15,6 +15,7 @@ mod limits;
 mod meeting;
 mod memo;
 mod office;
+mod office_admin;
 mod ops;
 mod password;
 mod routes;

@@ -20,8 +20,8 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assets, home, lang, limits, meeting, memo, office, ops, password, security,
-    session, team,
+    account, admin, assets, home, lang, limits, meeting, memo, office, office_admin, ops, password,
+    security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -161,6 +161,15 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
     admin("GET", "/admin/posts", "/admin/posts"),
     admin("POST", "/admin/posts", "/admin/posts"),
+    admin("GET", "/admin/offices", "/admin/offices"),
+    admin("POST", "/admin/offices", "/admin/offices"),
+    admin("POST", "/admin/units", "/admin/units"),
+    admin("POST", "/admin/offices/import", "/admin/offices/import"),
+    admin(
+        "GET",
+        "/admin/offices/export.csv",
+        "/admin/offices/export.csv",
+    ),
 ];
 
 /// A route only the system administrator may use.
@@ -210,6 +219,11 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/admin/grants/{id}/revoke") => post(admin::revoke),
         ("GET", "/admin/posts") => get(admin::posts),
         ("POST", "/admin/posts") => post(admin::create_post),
+        ("GET", "/admin/offices") => get(office_admin::list),
+        ("POST", "/admin/offices") => post(office_admin::create),
+        ("POST", "/admin/units") => post(office_admin::create_unit),
+        ("POST", "/admin/offices/import") => post(office_admin::import),
+        ("GET", "/admin/offices/export.csv") => get(office_admin::export),
         (method, path) => panic!("route {method} {path} is in the route table but has no handler"),
     }
 }

@@ -75,6 +75,19 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/admin/grants/{id}/revoke" => vec![],
         "/memos" => vec![("file", "1"), ("purpose_bn", "পরীক্ষার চিঠি")],
         "/admin/posts" => vec![("office", "3"), ("designation", "1")],
+        "/admin/offices" => vec![
+            ("key", "new-office"),
+            ("kind", "department"),
+            ("name_bn", "নতুন দপ্তর"),
+            ("name_en", "New Office"),
+        ],
+        "/admin/units" => vec![
+            ("office", "3"),
+            ("key", "new-unit"),
+            ("level", "section"),
+            ("name_bn", "নতুন শাখা"),
+            ("name_en", "New Section"),
+        ],
         _ => vec![],
     }
 }
@@ -116,13 +129,15 @@ async fn try_route(
             fields.push(("form_token", &token));
             cookies = format!("{cookies}; udbhabon_form={token}");
         }
-        client
-            .post(url)
-            .header("cookie", cookies)
-            .form(&fields)
-            .send()
-            .await
-            .unwrap()
+        let request = client.post(url).header("cookie", cookies);
+        if path == "/admin/offices/import" {
+            let upload = reqwest::multipart::Form::new()
+                .text("csrf", csrf.to_owned())
+                .text("file", "key,parent,kind,name_bn,name_en\n");
+            request.multipart(upload).send().await.unwrap()
+        } else {
+            request.form(&fields).send().await.unwrap()
+        }
     };
     let status = response.status().as_u16();
     let location = response

@@ -6,6 +6,7 @@ mod admin;
 mod architecture;
 mod browser;
 mod cli;
+mod offices;
 mod pages;
 mod password;
 mod pdf;

@@ -71,6 +71,8 @@ pub(super) struct OfficeEntry {
     pub parent: Option<String>,
     pub memo_code: Option<String>,
     pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -152,6 +152,8 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
                 short_name_en: entry.short_en.clone(),
                 memo_code: entry.memo_code.clone(),
                 website: entry.website.clone(),
+                email: entry.email.clone(),
+                phone: entry.phone.clone(),
                 position: position(index),
             })
             .await?;

@@ -15,6 +15,8 @@ pub struct Model {
     pub short_name_en: Option<String>,
     pub memo_code: Option<String>,
     pub website: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
     pub path: String,
     pub position: i32,
 }

@@ -7,6 +7,7 @@ pub(crate) use m0002_accounts_audit::GENESIS_HASH;
 mod m0001_foundation;
 mod m0002_accounts_audit;
 mod m0003_memo;
+mod m0004_office_contact;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_foundation::Migration),
             Box::new(m0002_accounts_audit::Migration),
             Box::new(m0003_memo::Migration),
+            Box::new(m0004_office_contact::Migration),
         ]
     }
 }

@@ -20,6 +20,8 @@ pub(crate) fn office(key: &str, parent_id: Option<i32>, kind: OfficeKind) -> New
         short_name_en: None,
         memo_code: None,
         website: None,
+        email: None,
+        phone: None,
         position: 0,
     }
 }

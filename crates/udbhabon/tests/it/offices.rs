@@ -1,0 +1,201 @@
+//! Administering the office tree: adding offices and units, and CSV import (all or nothing) and export.
+
+use crate::server::{DEMO_PASSWORD, TestServer, option_value, text, texts};
+
+async fn admin() -> (TestServer, String) {
+    let server = TestServer::start().await;
+    assert_eq!(
+        server
+            .sign_in("admin@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    let csrf = server.csrf().await;
+    (server, csrf)
+}
+
+async fn upload(server: &TestServer, csrf: &str, csv: &str) -> reqwest::Response {
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_owned())
+        .part(
+            "file",
+            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
+                .file_name("offices.csv")
+                .mime_str("text/csv")
+                .unwrap(),
+        );
+    server
+        .client
+        .post(format!("{}/admin/offices/import", server.base))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+const GOOD: &str = "\u{feff}key,parent,kind,name_bn,name_en,memo_code,email\n\
+dol-dhaka,dol,divisional_office,শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা,Divisional Labour Office: Dhaka,,dhaka@dol.example.gov.bd\n\
+dol-gazipur,dol-dhaka,district_office,শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর,District Labour Office: Gazipur,৩৩,\n";
+
+#[tokio::test]
+async fn a_file_with_any_bad_row_imports_nothing_and_reports_each_problem_by_line() {
+    let (server, csrf) = admin().await;
+    let bad = "key,parent,kind,name_bn,name_en\n\
+dol-dhaka,dol,divisional_office,ঢাকা কার্যালয়,Dhaka office\n\
+Bad Key,dol,palace,খ,\n\
+dol-sylhet,nowhere,district_office,সিলেট,Sylhet\n\
+dol-dhaka,dol,district_office,আবার,Again\n";
+    let response = upload(&server, &csrf, bad).await;
+    assert_eq!(response.status(), 422);
+    let page = scraper::Html::parse_document(&response.text().await.unwrap());
+    let problems = texts(&page, "p.alert");
+    assert_eq!(
+        problems,
+        [
+            "সারি ৩, কলাম key: সংকেতে কেবল ইংরেজি ছোট হাতের অক্ষর, সংখ্যা ও হাইফেন থাকবে (৬৪ অক্ষরের মধ্যে)।",
+            "সারি ৩, কলাম kind: দপ্তরের ধরনটি জানা নেই।",
+            "সারি ৩, কলাম name_en: এই ঘরটি পূরণ করুন।",
+            "সারি ৪, কলাম parent: এই ঊর্ধ্বতন দপ্তরটি নেই; আগে সেটি যোগ করুন বা ফাইলের আগের সারিতে রাখুন।",
+            "সারি ৫, কলাম key: এই সংকেত আগেই ব্যবহৃত হয়েছে।",
+        ]
+    );
+    let tree = server.page("/offices", 200).await;
+    assert!(
+        !texts(&tree, ".office-line strong")
+            .iter()
+            .any(|name| name == "ঢাকা কার্যালয়"),
+        "nothing was imported"
+    );
+    let columns = upload(&server, &csrf, "key,name_bn,colour\nx,খ,red\n").await;
+    let page = scraper::Html::parse_document(&columns.text().await.unwrap());
+    let problems = texts(&page, "p.alert");
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.contains("colour") && problem.contains("চেনা যায়নি")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.contains("kind") && problem.contains("থাকতে হবে")),
+        "{problems:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_good_file_adds_its_offices_below_their_parents_and_the_export_carries_them() {
+    let (server, csrf) = admin().await;
+    let response = upload(&server, &csrf, GOOD).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        text(
+            &scraper::Html::parse_document(&response.text().await.unwrap()),
+            "p.notice"
+        ),
+        "২টি দপ্তর আমদানি হয়েছে।"
+    );
+    let tree = server.page("/offices", 200).await;
+    let names = texts(&tree, ".office-line strong");
+    let dol = names.iter().position(|name| name == "শ্রম অধিদপ্তর").unwrap();
+    assert_eq!(names[dol + 1], "শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা", "{names:?}");
+    assert_eq!(names[dol + 2], "শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর");
+    assert_eq!(
+        texts(&tree, ".tree li.depth-3").len(),
+        1,
+        "the district office sits three levels down"
+    );
+
+    let export = server.get("/admin/offices/export.csv").await;
+    assert_eq!(export.headers()["content-type"], "text/csv; charset=utf-8");
+    let csv = export.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "key,parent,kind,name_bn,name_en,short_name_en,memo_code,website,email,phone"
+    );
+    assert!(lines.contains(&"dol-gazipur,dol-dhaka,district_office,শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর,District Labour Office: Gazipur,,33,,,"), "{csv}");
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.starts_with("mole,,ministry,শ্রম ও কর্মসংস্থান মন্ত্রণালয়,")),
+        "{csv}"
+    );
+    // Importing the export again refuses every row: the keys are all taken.
+    let again = upload(&server, &csrf, &csv).await;
+    assert_eq!(again.status(), 422);
+}
+
+#[tokio::test]
+async fn an_office_and_a_unit_are_added_from_their_forms() {
+    let (server, csrf) = admin().await;
+    let page = server.page("/admin/offices", 200).await;
+    let mole = option_value(&page, "unit-office", "শ্রম ও কর্মসংস্থান মন্ত্রণালয়");
+    let created = server
+        .post(
+            "/admin/offices",
+            &[
+                ("csrf", &csrf),
+                ("key", "dife-chattogram"),
+                ("parent", "dife"),
+                ("kind", "divisional_office"),
+                ("name_bn", "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম"),
+                ("name_en", "DIG Office, Chattogram"),
+                ("phone", "031-000000"),
+            ],
+        )
+        .await;
+    assert_eq!(created.url().path(), "/admin/offices");
+    let page = scraper::Html::parse_document(&created.text().await.unwrap());
+    assert!(
+        texts(&page, ".office-line strong")
+            .iter()
+            .any(|name| name == "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম")
+    );
+    let bad_code = server
+        .post(
+            "/admin/units",
+            &[
+                ("csrf", &csrf),
+                ("office", &mole),
+                ("key", "mole-rti-cell"),
+                ("level", "cell"),
+                ("name_bn", "তথ্য অধিকার সেল"),
+                ("name_en", "RTI Cell"),
+                ("memo_code", "৭"),
+            ],
+        )
+        .await;
+    assert_eq!(bad_code.status(), 422);
+    assert_eq!(
+        text(
+            &scraper::Html::parse_document(&bad_code.text().await.unwrap()),
+            "p.alert"
+        ),
+        "শাখার কোডটি ৩ অঙ্কের হবে।"
+    );
+    let unit = server
+        .post(
+            "/admin/units",
+            &[
+                ("csrf", &csrf),
+                ("office", &mole),
+                ("key", "mole-rti-cell"),
+                ("level", "cell"),
+                ("name_bn", "তথ্য অধিকার সেল"),
+                ("name_en", "RTI Cell"),
+                ("memo_code", "০৪১"),
+            ],
+        )
+        .await;
+    assert_eq!(unit.url().path(), "/offices");
+    assert!(
+        texts(
+            &scraper::Html::parse_document(&unit.text().await.unwrap()),
+            ".units li"
+        )
+        .iter()
+        .any(|name| name.starts_with("তথ্য অধিকার সেল"))
+    );
+}

@@ -1,0 +1,341 @@
+//! Administering the office tree: the offices with their codes and contacts, adding an office or a
+//! unit, and importing or exporting offices as CSV.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Form;
+use axum::extract::{Multipart, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use udbhabon_core::Error;
+use udbhabon_core::office_admin::{ImportOutcome, OFFICE_COLUMNS, UnitForm};
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitLevel};
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::auth::{Member, Visitor};
+use crate::error::PageError;
+use crate::form::field_messages;
+use crate::lang::ReaderLang;
+use crate::layout::Layout;
+use crate::state::AppState;
+
+#[derive(Template, WebTemplate)]
+#[template(path = "admin/offices.html")]
+pub(crate) struct OfficesPage {
+    l: Layout,
+    csrf: String,
+    offices: Vec<OfficeLine>,
+    office_choices: Vec<(i32, String, String)>,
+    kind_choices: Vec<(String, String)>,
+    level_choices: Vec<(String, String)>,
+    columns: String,
+    notice: Option<String>,
+    errors: Vec<(String, String)>,
+}
+
+struct OfficeLine {
+    name: String,
+    key: String,
+    kind: String,
+    depth: usize,
+    details: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct NewOfficeForm {
+    #[serde(default)]
+    csrf: String,
+    key: String,
+    #[serde(default)]
+    parent: String,
+    kind: String,
+    name_bn: String,
+    name_en: String,
+    #[serde(default)]
+    short_name_en: String,
+    #[serde(default)]
+    memo_code: String,
+    #[serde(default)]
+    website: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    phone: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct NewUnitForm {
+    #[serde(default)]
+    csrf: String,
+    office: i32,
+    key: String,
+    level: String,
+    name_bn: String,
+    name_en: String,
+    #[serde(default)]
+    memo_code: String,
+}
+
+async fn page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    notice: Option<String>,
+    errors: Vec<(String, String)>,
+) -> Result<OfficesPage, PageError> {
+    let offices = state
+        .app
+        .office_choices(&member.0)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(OfficesPage {
+        l: Layout::new(
+            lang,
+            &Visitor(Some(member.0.clone())),
+            t(lang, "admin-offices-title"),
+            "admin",
+            "/admin/offices",
+            state.app.today(),
+        ),
+        csrf: member.0.csrf_token.clone(),
+        office_choices: offices
+            .iter()
+            .map(|office| {
+                (
+                    office.id,
+                    office.key.clone(),
+                    office.name.get(lang).to_owned(),
+                )
+            })
+            .collect(),
+        offices: offices
+            .iter()
+            .map(|office| OfficeLine {
+                name: office.name.get(lang).to_owned(),
+                key: office.key.clone(),
+                kind: t(lang, &office.kind.message_key()),
+                depth: office.depth.min(4),
+                details: [
+                    office.memo_code.as_deref().map(|code| {
+                        t_args(
+                            lang,
+                            "offices-memo-code",
+                            &[("code", format::digits(lang, code))],
+                        )
+                    }),
+                    office.website.clone(),
+                    office.email.clone(),
+                    office
+                        .phone
+                        .as_deref()
+                        .map(|phone| format::digits(lang, phone)),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" · "),
+            })
+            .collect(),
+        kind_choices: OfficeKind::ALL
+            .iter()
+            .map(|kind| (kind.code().to_owned(), t(lang, &kind.message_key())))
+            .collect(),
+        level_choices: UnitLevel::ALL
+            .iter()
+            .map(|level| (level.code().to_owned(), t(lang, &level.message_key())))
+            .collect(),
+        columns: OFFICE_COLUMNS.join(","),
+        notice,
+        errors,
+    })
+}
+
+/// Re-renders the page with a form's problems, or passes other failures on.
+async fn refused(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    error: Error,
+) -> Result<Response, PageError> {
+    match error {
+        Error::Invalid(errors) => {
+            let page = page(state, lang, member, None, field_messages(lang, &errors)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        other => Err(PageError::new(lang, other)),
+    }
+}
+
+/// `GET /admin/offices`.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+) -> Result<OfficesPage, PageError> {
+    page(&state, lang, &member, None, Vec::new()).await
+}
+
+/// `POST /admin/offices`: adds an office.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Form(form): Form<NewOfficeForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let fields = OfficeFields {
+        key: form.key,
+        parent_key: form.parent,
+        kind: form.kind,
+        name_bn: form.name_bn,
+        name_en: form.name_en,
+        short_name_en: form.short_name_en,
+        memo_code: form.memo_code,
+        website: form.website,
+        email: form.email,
+        phone: form.phone,
+    };
+    match state.app.create_office(&member.0, &fields).await {
+        Ok(_) => Ok(Redirect::to("/admin/offices").into_response()),
+        Err(error) => refused(&state, lang, &member, error).await,
+    }
+}
+
+/// `POST /admin/units`: adds a unit to an office.
+pub(crate) async fn create_unit(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Form(form): Form<NewUnitForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let request = UnitForm {
+        office_id: form.office,
+        key: form.key,
+        level: form.level,
+        name_bn: form.name_bn,
+        name_en: form.name_en,
+        memo_code: form.memo_code,
+    };
+    match state.app.create_unit(&member.0, request).await {
+        Ok(_) => Ok(Redirect::to("/offices").into_response()),
+        Err(error) => refused(&state, lang, &member, error).await,
+    }
+}
+
+/// `POST /admin/offices/import`: a CSV file of offices; all are imported, or none with a report per line.
+pub(crate) async fn import(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    mut multipart: Multipart,
+) -> Result<Response, PageError> {
+    // Someone who may not import is refused before the upload is read.
+    state
+        .app
+        .require_administrator(&member.0)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let mut csrf = String::new();
+    let mut file = Vec::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|_| PageError::bad_input(lang, "error-import-row"))?
+    {
+        match field.name() {
+            Some("csrf") => {
+                csrf = field
+                    .text()
+                    .await
+                    .map_err(|_| PageError::bad_input(lang, "error-import-row"))?
+            }
+            Some("file") => {
+                file = field
+                    .bytes()
+                    .await
+                    .map_err(|_| PageError::bad_input(lang, "error-import-row"))?
+                    .to_vec()
+            }
+            _ => {}
+        }
+    }
+    member.check_form(lang, &csrf)?;
+    let Ok(text) = String::from_utf8(file) else {
+        let errors = vec![("file".to_owned(), t(lang, "error-import-encoding"))];
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(&state, lang, &member, None, errors).await?,
+        )
+            .into_response());
+    };
+    // Spreadsheet programs often start UTF-8 CSV with a byte-order mark.
+    let text = text.trim_start_matches('\u{feff}');
+    match state
+        .app
+        .import_offices(&member.0, text)
+        .await
+        .map_err(|error| PageError::new(lang, error))?
+    {
+        ImportOutcome::Imported { offices } => {
+            let notice = t_args(
+                lang,
+                "admin-import-done",
+                &[("count", format::number(lang, offices as i64))],
+            );
+            Ok(page(&state, lang, &member, Some(notice), Vec::new())
+                .await?
+                .into_response())
+        }
+        ImportOutcome::Rejected { problems } => {
+            let errors = problems
+                .into_iter()
+                .map(|(line, error)| {
+                    let mut one = udbhabon_domain::ValidationErrors::new();
+                    one.errors.push(error);
+                    let (field, message) = field_messages(lang, &one).remove(0);
+                    let line = format::number(lang, line as i64);
+                    (
+                        field.clone(),
+                        t_args(
+                            lang,
+                            "admin-import-problem",
+                            &[("line", line), ("column", field), ("message", message)],
+                        ),
+                    )
+                })
+                .collect();
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                page(&state, lang, &member, None, errors).await?,
+            )
+                .into_response())
+        }
+    }
+}
+
+/// `GET /admin/offices/export.csv`.
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+) -> Result<Response, PageError> {
+    let csv = state
+        .app
+        .export_offices(&member.0)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"offices.csv\"",
+            ),
+        ],
+        csv,
+    )
+        .into_response())
+}

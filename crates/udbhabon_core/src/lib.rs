@@ -29,3 +29,4 @@ pub use udbhabon_db::office::{OfficeRow, UnitRow};
 pub use udbhabon_db::person::{HolderRow, PersonRow, PostRow};
 pub use udbhabon_db::team::{TeamOrderRow, TeamRow};
 pub use udbhabon_db::{AuditEntryRow, ChainCheck};
+pub use udbhabon_docs::table::TableFormat;

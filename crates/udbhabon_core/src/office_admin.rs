@@ -1,4 +1,4 @@
-//! Administering the office tree: adding offices and units, and importing or exporting offices as CSV.
+//! Administering the office tree: adding offices and units, and importing or exporting offices as CSV or XLSX.
 //! An import is all or nothing: every row is checked first, and one bad row imports none.
 
 use std::collections::HashSet;
@@ -6,6 +6,8 @@ use std::collections::HashSet;
 use udbhabon_db::write::{NewOffice, NewUnit};
 use udbhabon_domain::office::{OfficeDraft, OfficeFields, UnitLevel, check_office, valid_key};
 use udbhabon_domain::{Bilingual, FieldError, ValidationErrors, Vocabulary};
+
+use udbhabon_docs::table::{Rows, TableFormat, read_table, write_table};
 
 use crate::account::SignedIn;
 use crate::{App, Error};
@@ -129,43 +131,42 @@ impl App {
         Ok(id)
     }
 
-    /// Imports offices from CSV text (columns `OFFICE_COLUMNS`, with a header row; a parent is an office
-    /// already recorded or one on an earlier line).
+    /// Imports offices from a CSV (UTF-8) or XLSX file whose first row names the columns
+    /// (`OFFICE_COLUMNS`); a parent is an office already recorded or one on an earlier line.
     pub async fn import_offices(
         &self,
         who: &SignedIn,
-        csv_text: &str,
+        file: &[u8],
     ) -> Result<ImportOutcome, Error> {
         self.require_administrator(who).await?;
-        let mut reader = csv::ReaderBuilder::new()
-            .trim(csv::Trim::All)
-            .from_reader(csv_text.as_bytes());
-        let Ok(headers) = reader.headers().cloned() else {
+        let Ok(rows) = read_table(file) else {
             return Ok(ImportOutcome::Rejected {
-                problems: vec![(1, problem("row", "error-import-row"))],
+                problems: vec![(1, problem("file", "error-import-encoding"))],
             });
         };
+        let mut rows = rows.into_iter();
+        let headers = rows.next().unwrap_or_default();
         let mut problems = Vec::new();
-        for header in headers.iter() {
-            if !OFFICE_COLUMNS.contains(&header) {
+        for header in &headers {
+            if !OFFICE_COLUMNS.contains(&header.as_str()) {
                 problems.push((1, problem(header, "error-import-unknown-column")));
             }
         }
         for required in &OFFICE_COLUMNS[..5] {
-            if !headers.iter().any(|header| header == *required) {
+            if !headers.iter().any(|header| header == required) {
                 problems.push((1, problem(required, "error-import-missing-column")));
             }
         }
         if !problems.is_empty() {
             return Ok(ImportOutcome::Rejected { problems });
         }
-        let column = |record: &csv::StringRecord, name: &str| {
+        let column = |row: &[String], name: &str| {
             headers
                 .iter()
                 .position(|header| header == name)
-                .and_then(|index| record.get(index))
-                .unwrap_or("")
-                .to_owned()
+                .and_then(|index| row.get(index))
+                .cloned()
+                .unwrap_or_default()
         };
         let existing: HashSet<String> = self
             .db
@@ -176,23 +177,22 @@ impl App {
             .collect();
         let mut in_file: HashSet<String> = HashSet::new();
         let mut drafts: Vec<OfficeDraft> = Vec::new();
-        for (index, record) in reader.records().enumerate() {
+        for (index, row) in rows.enumerate() {
             let line = index + 2;
-            let Ok(record) = record else {
-                problems.push((line, problem("row", "error-import-row")));
+            if row.iter().all(|cell| cell.is_empty()) {
                 continue;
-            };
+            }
             let fields = OfficeFields {
-                key: column(&record, "key"),
-                parent_key: column(&record, "parent"),
-                kind: column(&record, "kind"),
-                name_bn: column(&record, "name_bn"),
-                name_en: column(&record, "name_en"),
-                short_name_en: column(&record, "short_name_en"),
-                memo_code: column(&record, "memo_code"),
-                website: column(&record, "website"),
-                email: column(&record, "email"),
-                phone: column(&record, "phone"),
+                key: column(&row, "key"),
+                parent_key: column(&row, "parent"),
+                kind: column(&row, "kind"),
+                name_bn: column(&row, "name_bn"),
+                name_en: column(&row, "name_en"),
+                short_name_en: column(&row, "short_name_en"),
+                memo_code: column(&row, "memo_code"),
+                website: column(&row, "website"),
+                email: column(&row, "email"),
+                phone: column(&row, "phone"),
             };
             match check_office(&fields) {
                 Ok(draft) => {
@@ -228,8 +228,12 @@ impl App {
         Ok(ImportOutcome::Imported { offices: count })
     }
 
-    /// Every office as CSV in the import's columns, parents before children.
-    pub async fn export_offices(&self, who: &SignedIn) -> Result<String, Error> {
+    /// Every office, parents before children, as a CSV or XLSX file in the import's columns.
+    pub async fn export_offices(
+        &self,
+        who: &SignedIn,
+        format: TableFormat,
+    ) -> Result<Vec<u8>, Error> {
         self.require_administrator(who).await?;
         let offices: Vec<_> = self
             .office_tree()
@@ -241,33 +245,32 @@ impl App {
             .iter()
             .map(|office| (office.id, office.key.clone()))
             .collect();
-        let mut writer = csv::Writer::from_writer(Vec::new());
-        let write_error = |error: csv::Error| Error::Internal(format!("cannot write CSV: {error}"));
-        writer.write_record(OFFICE_COLUMNS).map_err(write_error)?;
+        let mut rows: Rows = vec![
+            OFFICE_COLUMNS
+                .iter()
+                .map(|column| (*column).to_owned())
+                .collect(),
+        ];
         for office in &offices {
-            let parent = office
-                .parent_id
-                .and_then(|id| keys.get(&id))
-                .map(String::as_str)
-                .unwrap_or("");
-            let record = [
-                office.key.as_str(),
-                parent,
-                office.kind.code(),
-                office.name.bn.as_str(),
-                office.name.en.as_str(),
-                office.short_name_en.as_deref().unwrap_or(""),
-                office.memo_code.as_deref().unwrap_or(""),
-                office.website.as_deref().unwrap_or(""),
-                office.email.as_deref().unwrap_or(""),
-                office.phone.as_deref().unwrap_or(""),
-            ];
-            writer.write_record(record).map_err(write_error)?;
+            let text = |value: &Option<String>| value.clone().unwrap_or_default();
+            rows.push(vec![
+                office.key.clone(),
+                office
+                    .parent_id
+                    .and_then(|id| keys.get(&id))
+                    .cloned()
+                    .unwrap_or_default(),
+                office.kind.code().to_owned(),
+                office.name.bn.clone(),
+                office.name.en.clone(),
+                text(&office.short_name_en),
+                text(&office.memo_code),
+                text(&office.website),
+                text(&office.email),
+                text(&office.phone),
+            ]);
         }
-        let bytes = writer
-            .into_inner()
-            .map_err(|error| Error::Internal(format!("cannot write CSV: {error}")))?;
-        String::from_utf8(bytes).map_err(|error| Error::Internal(error.to_string()))
+        write_table(format, "offices", &rows).map_err(|error| Error::Internal(error.to_string()))
     }
 }
 

@@ -29,4 +29,10 @@ pub enum DocsError {
     /// The PDF could not be written or post-processed.
     #[error("PDF export failed: {0}")]
     Pdf(String),
+    /// A spreadsheet or CSV file could not be read.
+    #[error("the file is not a readable CSV (UTF-8) or XLSX table: {0}")]
+    UnreadableTable(String),
+    /// A spreadsheet or CSV file could not be written.
+    #[error("cannot write the table: {0}")]
+    TableWrite(String),
 }

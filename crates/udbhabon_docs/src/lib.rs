@@ -1,4 +1,5 @@
-//! Official documents (office orders first) typeset as PDF with typst, fed by view structs.
+//! Official documents (office orders first) typeset as PDF with typst, fed by view structs, and tables
+//! read from and written to CSV and XLSX.
 //!
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
 //! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
@@ -7,6 +8,7 @@ mod error;
 mod fonts;
 mod office_order;
 mod render;
+pub mod table;
 mod text_layer;
 mod world;
 

@@ -8,8 +8,8 @@ use axum::extract::{Multipart, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use udbhabon_core::Error;
 use udbhabon_core::office_admin::{ImportOutcome, OFFICE_COLUMNS, UnitForm};
+use udbhabon_core::{Error, TableFormat};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitLevel};
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -263,19 +263,9 @@ pub(crate) async fn import(
         }
     }
     member.check_form(lang, &csrf)?;
-    let Ok(text) = String::from_utf8(file) else {
-        let errors = vec![("file".to_owned(), t(lang, "error-import-encoding"))];
-        return Ok((
-            StatusCode::UNPROCESSABLE_ENTITY,
-            page(&state, lang, &member, None, errors).await?,
-        )
-            .into_response());
-    };
-    // Spreadsheet programs often start UTF-8 CSV with a byte-order mark.
-    let text = text.trim_start_matches('\u{feff}');
     match state
         .app
-        .import_offices(&member.0, text)
+        .import_offices(&member.0, &file)
         .await
         .map_err(|error| PageError::new(lang, error))?
     {
@@ -316,26 +306,50 @@ pub(crate) async fn import(
     }
 }
 
+/// Sends every office as a file of `format`.
+async fn export(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    format: TableFormat,
+) -> Result<Response, PageError> {
+    let bytes = state
+        .app
+        .export_offices(&member.0, format)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let (content_type, name) = match format {
+        TableFormat::Csv => ("text/csv; charset=utf-8", "offices.csv"),
+        TableFormat::Xlsx => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "offices.xlsx",
+        ),
+    };
+    let disposition = format!("attachment; filename=\"{name}\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
 /// `GET /admin/offices/export.csv`.
-pub(crate) async fn export(
+pub(crate) async fn export_csv(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
 ) -> Result<Response, PageError> {
-    let csv = state
-        .app
-        .export_offices(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"offices.csv\"",
-            ),
-        ],
-        csv,
-    )
-        .into_response())
+    export(&state, lang, &member, TableFormat::Csv).await
+}
+
+/// `GET /admin/offices/export.xlsx`.
+pub(crate) async fn export_xlsx(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+) -> Result<Response, PageError> {
+    export(&state, lang, &member, TableFormat::Xlsx).await
 }

@@ -170,6 +170,11 @@ pub const ROUTES: &[RouteSpec] = &[
         "/admin/offices/export.csv",
         "/admin/offices/export.csv",
     ),
+    admin(
+        "GET",
+        "/admin/offices/export.xlsx",
+        "/admin/offices/export.xlsx",
+    ),
 ];
 
 /// A route only the system administrator may use.
@@ -223,7 +228,8 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/admin/offices") => post(office_admin::create),
         ("POST", "/admin/units") => post(office_admin::create_unit),
         ("POST", "/admin/offices/import") => post(office_admin::import),
-        ("GET", "/admin/offices/export.csv") => get(office_admin::export),
+        ("GET", "/admin/offices/export.csv") => get(office_admin::export_csv),
+        ("GET", "/admin/offices/export.xlsx") => get(office_admin::export_xlsx),
         (method, path) => panic!("route {method} {path} is in the route table but has no handler"),
     }
 }

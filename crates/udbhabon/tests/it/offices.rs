@@ -16,14 +16,21 @@ async fn admin() -> (TestServer, String) {
 }
 
 async fn upload(server: &TestServer, csrf: &str, csv: &str) -> reqwest::Response {
+    upload_bytes(server, csrf, csv.as_bytes().to_vec(), "offices.csv").await
+}
+
+/// Sends a file to the import form, as a browser's file field does.
+async fn upload_bytes(
+    server: &TestServer,
+    csrf: &str,
+    bytes: Vec<u8>,
+    name: &str,
+) -> reqwest::Response {
     let form = reqwest::multipart::Form::new()
         .text("csrf", csrf.to_owned())
         .part(
             "file",
-            reqwest::multipart::Part::bytes(csv.as_bytes().to_vec())
-                .file_name("offices.csv")
-                .mime_str("text/csv")
-                .unwrap(),
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
         );
     server
         .client
@@ -197,5 +204,62 @@ async fn an_office_and_a_unit_are_added_from_their_forms() {
         )
         .iter()
         .any(|name| name.starts_with("তথ্য অধিকার সেল"))
+    );
+}
+
+#[tokio::test]
+async fn a_spreadsheet_imports_like_a_csv_and_the_export_is_a_spreadsheet_that_reads_back() {
+    use udbhabon_docs::table::{TableFormat, read_table, write_table};
+    let (server, csrf) = admin().await;
+    let rows: Vec<Vec<String>> = [
+        vec!["key", "parent", "kind", "name_bn", "name_en", "memo_code"],
+        vec![
+            "dife-khulna",
+            "dife",
+            "divisional_office",
+            "উপমহাপরিদর্শকের কার্যালয়, খুলনা",
+            "DIG Office, Khulna",
+            "০৪৭",
+        ],
+    ]
+    .iter()
+    .map(|row| row.iter().map(|cell| (*cell).to_owned()).collect())
+    .collect();
+    let xlsx = write_table(TableFormat::Xlsx, "offices", &rows).unwrap();
+    let response = upload_bytes(&server, &csrf, xlsx, "offices.xlsx").await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        text(
+            &scraper::Html::parse_document(&response.text().await.unwrap()),
+            "p.notice"
+        ),
+        "১টি দপ্তর আমদানি হয়েছে।"
+    );
+
+    let export = server.get("/admin/offices/export.xlsx").await;
+    assert_eq!(
+        export.headers()["content-type"],
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    let table = read_table(&export.bytes().await.unwrap()).unwrap();
+    assert_eq!(table[0][0], "key");
+    let khulna = table
+        .iter()
+        .find(|row| row[0] == "dife-khulna")
+        .expect("the imported office is exported");
+    assert_eq!(khulna[1], "dife");
+    assert_eq!(
+        khulna[6], "047",
+        "the code keeps its leading zero, in ASCII digits"
+    );
+
+    let garbage = upload_bytes(&server, &csrf, vec![0xff, 0xfe, 0x00, 0x01], "offices.xlsx").await;
+    assert_eq!(garbage.status(), 422);
+    assert!(
+        text(
+            &scraper::Html::parse_document(&garbage.text().await.unwrap()),
+            "p.alert"
+        )
+        .contains("XLSX বা UTF-8 সিএসভি")
     );
 }

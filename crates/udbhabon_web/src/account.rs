@@ -8,12 +8,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
-use udbhabon_core::Error;
 use udbhabon_i18n::{Lang, t};
 
 use crate::auth::{Member, SESSION_COOKIE, Visitor};
 use crate::error::PageError;
-use crate::form::field_messages;
+use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -122,14 +121,11 @@ pub(crate) async fn change_password(
         .await
     {
         Ok(()) => Ok(Redirect::to("/account?changed=1").into_response()),
-        Err(Error::Invalid(errors)) => {
-            let errors = field_messages(lang, &errors);
-            Ok((
-                StatusCode::UNPROCESSABLE_ENTITY,
-                page(&state, lang, &member, None, errors).await?,
-            )
-                .into_response())
+        Err(error) => {
+            rejected(lang, error, |errors| {
+                page(&state, lang, &member, None, errors)
+            })
+            .await
         }
-        Err(other) => Err(PageError::new(lang, other)),
     }
 }

@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::Error;
@@ -17,7 +16,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
-use crate::form::field_messages;
+use crate::form::rejected;
 use crate::history::{self, HistoryLine};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -266,12 +265,12 @@ pub(crate) async fn create_person(
     };
     match state.app.create_person(&member.0, request).await {
         Ok(id) => Ok(Redirect::to(&format!("/admin/people/{id}")).into_response()),
-        Err(Error::Invalid(errors)) => {
-            let page =
-                new_person_page(&state, lang, &member, values, field_messages(lang, &errors));
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        Err(error) => {
+            rejected(lang, error, |errors| async {
+                Ok(new_person_page(&state, lang, &member, values, errors))
+            })
+            .await
         }
-        Err(other) => Err(PageError::new(lang, other)),
     }
 }
 
@@ -394,14 +393,10 @@ async fn refused(
     id: i32,
     error: Error,
 ) -> Result<Response, PageError> {
-    match error {
-        Error::Invalid(errors) => {
-            let page =
-                person_page(state, lang, member, id, None, field_messages(lang, &errors)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        other => Err(PageError::new(lang, other)),
-    }
+    rejected(lang, error, |errors| {
+        person_page(state, lang, member, id, None, errors)
+    })
+    .await
 }
 
 /// `POST /admin/people/{id}/postings`: the person holds a post from a date.
@@ -580,10 +575,11 @@ pub(crate) async fn create_post(
     };
     match state.app.create_post(&member.0, request).await {
         Ok(_) => Ok(Redirect::to("/admin/posts").into_response()),
-        Err(Error::Invalid(errors)) => {
-            let page = posts_page(&state, lang, &member, field_messages(lang, &errors)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        Err(error) => {
+            rejected(lang, error, |errors| {
+                posts_page(&state, lang, &member, errors)
+            })
+            .await
         }
-        Err(other) => Err(PageError::new(lang, other)),
     }
 }

@@ -4,15 +4,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use udbhabon_core::Error;
 use udbhabon_i18n::{Lang, format, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
-use crate::form::field_messages;
+use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -132,10 +130,11 @@ pub(crate) async fn take(
                 .await?
                 .into_response())
         }
-        Err(Error::Invalid(errors)) => {
-            let page = page(&state, lang, &member, None, field_messages(lang, &errors)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        Err(error) => {
+            rejected(lang, error, |errors| {
+                page(&state, lang, &member, None, errors)
+            })
+            .await
         }
-        Err(other) => Err(PageError::new(lang, other)),
     }
 }

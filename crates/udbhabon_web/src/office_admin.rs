@@ -16,7 +16,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
-use crate::form::field_messages;
+use crate::form::{field_messages, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -159,13 +159,10 @@ async fn refused(
     member: &Member,
     error: Error,
 ) -> Result<Response, PageError> {
-    match error {
-        Error::Invalid(errors) => {
-            let page = page(state, lang, member, None, field_messages(lang, &errors)).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
-        }
-        other => Err(PageError::new(lang, other)),
-    }
+    rejected(lang, error, |errors| {
+        page(state, lang, member, None, errors)
+    })
+    .await
 }
 
 /// `GET /admin/offices`.

@@ -8,12 +8,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
-use udbhabon_core::Error;
 use udbhabon_i18n::{Lang, t};
 
 use crate::auth::{Visitor, check_form_token, form_cookie};
 use crate::error::PageError;
-use crate::form::field_messages;
+use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -167,17 +166,11 @@ pub(crate) async fn reset(
             reset_page(&state, lang, &visitor, &token, Vec::new()).await?,
         )
             .into_response()),
-        Err(Error::Invalid(errors)) => {
-            let page = reset_page(
-                &state,
-                lang,
-                &visitor,
-                &token,
-                field_messages(lang, &errors),
-            )
-            .await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        Err(error) => {
+            rejected(lang, error, |errors| {
+                reset_page(&state, lang, &visitor, &token, errors)
+            })
+            .await
         }
-        Err(other) => Err(PageError::new(lang, other)),
     }
 }

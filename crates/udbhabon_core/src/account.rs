@@ -223,6 +223,17 @@ impl App {
             .map(|office| office.key))
     }
 
+    /// A sign-in email that no account uses yet, or why it cannot be one.
+    pub(crate) async fn unused_email(&self, text: &str) -> Result<Email, Error> {
+        let email = Email::parse(text, "email")?;
+        if self.db.account_credentials(email.as_str()).await?.is_some() {
+            let mut errors = ValidationErrors::new();
+            errors.add("email", "error-email-taken");
+            return Err(errors.into());
+        }
+        Ok(email)
+    }
+
     /// A fresh token for a form posted before there is a session (the sign-in form).
     pub fn form_token(&self) -> Result<String, Error> {
         random_token()
@@ -276,13 +287,8 @@ impl App {
         request: AccountRequest,
         author: &str,
     ) -> Result<i32, Error> {
-        let email = Email::parse(&request.email, "email")?;
+        let email = self.unused_email(&request.email).await?;
         validate_new_password(&request.password, &email, "password")?;
-        if self.db.account_credentials(email.as_str()).await?.is_some() {
-            let mut errors = ValidationErrors::new();
-            errors.add("email", "error-email-taken");
-            return Err(errors.into());
-        }
         let mut offices = Vec::new();
         for (role, office_key) in &request.grants {
             offices.push((*role, self.db.office_by_key(office_key).await?.id));

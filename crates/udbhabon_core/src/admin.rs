@@ -223,12 +223,7 @@ impl App {
     /// Offices to choose from in forms, in tree order.
     pub async fn office_choices(&self, who: &SignedIn) -> Result<Vec<OfficeRow>, Error> {
         self.require_administrator(who).await?;
-        Ok(self
-            .office_tree()
-            .await?
-            .into_iter()
-            .map(|node| node.office)
-            .collect())
+        self.offices_in_tree_order().await
     }
 
     /// Units and designations to choose from when creating a post: (unit id, "unit — office"), (id, name).
@@ -366,18 +361,13 @@ impl App {
     ) -> Result<String, Error> {
         self.require_administrator(who).await?;
         self.db.person(person_id).await?;
-        let email = Email::parse(email, "email")?;
-        if self.db.account_credentials(email.as_str()).await?.is_some() {
-            let mut errors = ValidationErrors::new();
-            errors.add("email", "error-email-taken");
-            return Err(errors.into());
-        }
+        let email = self.unused_email(email).await?;
         if self.db.account_of_person(person_id).await?.is_some() {
             let mut errors = ValidationErrors::new();
             errors.add("email", "error-person-has-account");
             return Err(errors.into());
         }
-        let password = random_token()?[..20].to_owned();
+        let password = self.generate_password()?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.insert_account(NewAccount {
             person_id,

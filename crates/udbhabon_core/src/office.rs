@@ -29,13 +29,25 @@ pub struct Home {
 impl App {
     /// Every office in tree order (each parent followed by its subtree), with its units: two queries.
     pub async fn office_tree(&self) -> Result<Vec<OfficeNode>, Error> {
-        let offices = self.db.offices().await?;
         let mut units: HashMap<i32, Vec<UnitRow>> = HashMap::new();
         for unit in self.db.all_units().await? {
             units.entry(unit.office_id).or_default().push(unit);
         }
+        Ok(self
+            .offices_in_tree_order()
+            .await?
+            .into_iter()
+            .map(|office| OfficeNode {
+                units: units.remove(&office.id).unwrap_or_default(),
+                office,
+            })
+            .collect())
+    }
+
+    /// Every office in tree order: each parent followed by its subtree, siblings in their set order.
+    pub(crate) async fn offices_in_tree_order(&self) -> Result<Vec<OfficeRow>, Error> {
         let mut children: HashMap<Option<i32>, Vec<OfficeRow>> = HashMap::new();
-        for office in offices {
+        for office in self.db.offices().await? {
             children.entry(office.parent_id).or_default().push(office);
         }
         let mut ordered = Vec::new();
@@ -49,11 +61,7 @@ impl App {
             if let Some(below) = children.remove(&Some(office.id)) {
                 stack.extend(below.into_iter().rev());
             }
-            let office_units = units.remove(&office.id).unwrap_or_default();
-            ordered.push(OfficeNode {
-                office,
-                units: office_units,
-            });
+            ordered.push(office);
         }
         Ok(ordered)
     }

@@ -235,12 +235,7 @@ impl App {
         format: TableFormat,
     ) -> Result<Vec<u8>, Error> {
         self.require_administrator(who).await?;
-        let offices: Vec<_> = self
-            .office_tree()
-            .await?
-            .into_iter()
-            .map(|node| node.office)
-            .collect();
+        let offices = self.offices_in_tree_order().await?;
         let keys: std::collections::HashMap<i32, String> = offices
             .iter()
             .map(|office| (office.id, office.key.clone()))

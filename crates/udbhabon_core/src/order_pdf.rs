@@ -9,7 +9,9 @@ use udbhabon_domain::Lang;
 use udbhabon_i18n::format::digits;
 use udbhabon_i18n::t;
 
-use crate::team::{OrderDetail, TeamOverview};
+use udbhabon_db::office::OfficeRow;
+
+use crate::team::OrderDetail;
 use crate::{App, Error};
 
 /// A rendered document and the name to save it under.
@@ -22,25 +24,22 @@ pub struct Document {
 impl App {
     /// The PDF of the order in force for team `key` on the day it was issued, in `lang`.
     pub async fn team_order_pdf(&self, key: &str, lang: Lang) -> Result<Document, Error> {
-        let today = self.team(key, self.today()).await?;
-        let Some(current) = &today.order else {
+        let team = self.db.team_by_key(key).await?;
+        let office = self.db.office_by_id(team.office_id).await?;
+        let Some(order) = self.db.order_in_force(team.id, self.today()).await? else {
             return Err(Error::NotFound(format!(
                 "an office order in force for team {key}"
             )));
         };
         // Holders are printed as they were when the order was signed, not as they are today.
-        let at_issue = self
-            .order_detail(current.order.clone(), current.order.record.signed_on)
-            .await?;
-        let view = office_order_view(&today, &at_issue, lang);
+        let signed_on = order.record.signed_on;
+        let issued_on = order.record.issued_on;
+        let at_issue = self.order_detail(order, signed_on).await?;
+        let view = office_order_view(&office, &at_issue, lang);
         let bytes = render_office_order(self.fonts()?, &view)
             .map_err(|error| Error::Internal(error.to_string()))?;
         Ok(Document {
-            file_name: format!(
-                "office-order-{}-{}.pdf",
-                key,
-                current.order.record.issued_on.format("%Y-%m-%d")
-            ),
+            file_name: format!("office-order-{}-{}.pdf", key, issued_on.format("%Y-%m-%d")),
             bytes,
         })
     }
@@ -60,7 +59,7 @@ fn full_stop(lang: Lang, number: usize) -> String {
 }
 
 /// Builds what the PDF prints from the stored order, every string in `lang`.
-fn office_order_view(team: &TeamOverview, order: &OrderDetail, lang: Lang) -> OfficeOrderView {
+fn office_order_view(office: &OfficeRow, order: &OrderDetail, lang: Lang) -> OfficeOrderView {
     let record = &order.order.record;
     let (date_bangla, date_gregorian) = match (lang, BanglaDate::from_gregorian(record.issued_on)) {
         (Lang::Bn, Ok(bangla_date)) => (
@@ -121,13 +120,13 @@ fn office_order_view(team: &TeamOverview, order: &OrderDetail, lang: Lang) -> Of
         },
         letterhead: Letterhead {
             government: t(lang, "government"),
-            ministry: team.office.name.get(lang).to_owned(),
+            ministry: office.name.get(lang).to_owned(),
             unit: order
                 .issuing_unit
                 .as_ref()
                 .map(|unit| unit.name.get(lang).to_owned())
                 .unwrap_or_default(),
-            website: team.office.website.clone().unwrap_or_default(),
+            website: office.website.clone().unwrap_or_default(),
         },
         memo_label: t(lang, "doc-memo-label"),
         memo_number: memo_number(&record.memo_number),

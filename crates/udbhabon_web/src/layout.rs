@@ -1,5 +1,6 @@
 //! The frame of every page: the government header, navigation, language switch and footer.
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use udbhabon_domain::access::Role;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -78,16 +79,14 @@ impl Layout {
 
 /// Percent-encodes a path with its query for use as one query value.
 pub(crate) fn encode_component(text: &str) -> String {
-    let mut encoded = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                encoded.push(byte as char)
-            }
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    encoded
+    /// Everything but unreserved characters and the path separator is escaped.
+    const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~')
+        .remove(b'/');
+    utf8_percent_encode(text, COMPONENT).to_string()
 }
 
 #[cfg(test)]

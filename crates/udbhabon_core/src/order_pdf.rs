@@ -1,8 +1,11 @@
-//! The office order of a team as a PDF, laid out like the government's printed order.
+//! The office order as a PDF laid out like the government's printed order: rendered once, when it is
+//! issued, and served from the stored bytes ever after.
 
 use bangla::{BanglaDate, format as bf};
+use udbhabon_db::DbError;
+use udbhabon_db::team::{TeamOrderRow, TeamRow};
 use udbhabon_docs::{
-    CopyBlock, Language, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine,
+    CopyBlock, Fonts, Language, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine,
     SignatureBlock, render_office_order,
 };
 use udbhabon_domain::Lang;
@@ -14,7 +17,10 @@ use udbhabon_db::office::OfficeRow;
 use crate::team::OrderDetail;
 use crate::{App, Error};
 
-/// A rendered document and the name to save it under.
+/// The kind under which office orders' PDFs are stored.
+pub(crate) const ORDER_DOCUMENT: &str = "team_order";
+
+/// A document and the name to save it under.
 #[derive(Debug, Clone)]
 pub struct Document {
     pub file_name: String,
@@ -22,27 +28,95 @@ pub struct Document {
 }
 
 impl App {
-    /// The PDF of the order in force for team `key` on the day it was issued, in `lang`.
+    /// The PDF of the order in force today for team `key`, in `lang`.
     pub async fn team_order_pdf(&self, key: &str, lang: Lang) -> Result<Document, Error> {
         let team = self.db.team_by_key(key).await?;
-        let office = self.db.office_by_id(team.office_id).await?;
         let Some(order) = self.db.order_in_force(team.id, self.today()).await? else {
             return Err(Error::NotFound(format!(
                 "an office order in force for team {key}"
             )));
         };
-        // Holders are printed as they were when the order was signed, not as they are today.
+        self.issued_order_pdf(&team, order, lang).await
+    }
+
+    /// The PDF of an office order, current or superseded, in `lang`: orders are published documents.
+    pub async fn order_pdf(&self, order_id: i32, lang: Lang) -> Result<Document, Error> {
+        let order = self.db.team_order(order_id).await?;
+        let team = self.db.team_by_id(order.record.team_id).await?;
+        self.issued_order_pdf(&team, order, lang).await
+    }
+
+    async fn issued_order_pdf(
+        &self,
+        team: &TeamRow,
+        order: TeamOrderRow,
+        lang: Lang,
+    ) -> Result<Document, Error> {
+        let file_name = format!(
+            "office-order-{}-{}.pdf",
+            team.key,
+            order.record.issued_on.format("%Y-%m-%d")
+        );
+        if let Some(stored) = self
+            .db
+            .issued_document(ORDER_DOCUMENT, order.id, lang)
+            .await?
+        {
+            return Ok(Document {
+                file_name,
+                bytes: stored.bytes,
+            });
+        }
+        // An order entered from paper, before the system issued orders, has no stored PDF: it is
+        // typeset once, with the holders as they were when it was signed, and kept from then on, so
+        // that every later copy is the same document.
+        let office = self.db.office_by_id(team.office_id).await?;
+        let order_id = order.id;
         let signed_on = order.record.signed_on;
-        let issued_on = order.record.issued_on;
-        let at_issue = self.order_detail(order, signed_on).await?;
-        let view = office_order_view(&office, &at_issue, lang);
-        let bytes = render_office_order(self.fonts()?, &view)
-            .map_err(|error| Error::Internal(error.to_string()))?;
+        let detail = self.order_detail(order, signed_on).await?;
+        let bytes = render_view(
+            self.fonts()?,
+            &office_order_view(&office, &detail, lang, false),
+        )?;
+        let tx = self
+            .db
+            .begin(self.author(None, "udbhabon (first copy of a recorded order)"))
+            .await?;
+        let stored = match tx
+            .store_issued_document(
+                ORDER_DOCUMENT,
+                order_id,
+                lang,
+                "application/pdf",
+                bytes.clone(),
+            )
+            .await
+        {
+            Ok(_) => tx.commit().await.map(|()| bytes),
+            // Another request stored it first; serve that one.
+            Err(DbError::Conflict(_) | DbError::Other(_)) => {
+                drop(tx);
+                match self
+                    .db
+                    .issued_document(ORDER_DOCUMENT, order_id, lang)
+                    .await?
+                {
+                    Some(stored) => Ok(stored.bytes),
+                    None => Ok(bytes),
+                }
+            }
+            Err(other) => Err(other),
+        }?;
         Ok(Document {
-            file_name: format!("office-order-{}-{}.pdf", key, issued_on.format("%Y-%m-%d")),
-            bytes,
+            file_name,
+            bytes: stored,
         })
     }
+}
+
+/// Typesets an office order.
+pub(crate) fn render_view(fonts: &Fonts, view: &OfficeOrderView) -> Result<Vec<u8>, Error> {
+    render_office_order(fonts, view).map_err(|error| Error::Internal(error.to_string()))
 }
 
 /// "(১)" in Bengali, "(1)" in English.
@@ -58,8 +132,14 @@ fn full_stop(lang: Lang, number: usize) -> String {
     }
 }
 
-/// Builds what the PDF prints from the stored order, every string in `lang`.
-fn office_order_view(office: &OfficeRow, order: &OrderDetail, lang: Lang) -> OfficeOrderView {
+/// Builds what the PDF prints from an order, every string in `lang`; a draft's number and title say
+/// that it is a draft.
+pub(crate) fn office_order_view(
+    office: &OfficeRow,
+    order: &OrderDetail,
+    lang: Lang,
+    draft: bool,
+) -> OfficeOrderView {
     let record = &order.order.record;
     let (date_bangla, date_gregorian) = match (lang, BanglaDate::from_gregorian(record.issued_on)) {
         (Lang::Bn, Ok(bangla_date)) => (
@@ -86,9 +166,16 @@ fn office_order_view(office: &OfficeRow, order: &OrderDetail, lang: Lang) -> Off
             .map(|phone| digits(lang, phone)),
         email: order.signatory.email.clone(),
     };
-    let memo_number = |memo: &udbhabon_domain::memo::MemoNumber| match lang {
-        Lang::Bn => memo.to_bengali(),
-        Lang::En => memo.to_string(),
+    let memo_number = |memo: &udbhabon_domain::memo::MemoNumber| {
+        let printed = match lang {
+            Lang::Bn => memo.to_bengali(),
+            Lang::En => memo.to_string(),
+        };
+        if draft {
+            format!("{printed} ({})", t(lang, "doc-draft"))
+        } else {
+            printed
+        }
     };
     let copies = (!order.copies.is_empty()).then(|| CopyBlock {
         memo_number: memo_number(&record.memo_number.endorsed(
@@ -133,7 +220,15 @@ fn office_order_view(office: &OfficeRow, order: &OrderDetail, lang: Lang) -> Off
         date_label: t(lang, "doc-date-label"),
         date_bangla,
         date_gregorian,
-        title: t(lang, "doc-office-order-title"),
+        title: if draft {
+            format!(
+                "{} ({})",
+                t(lang, "doc-office-order-title"),
+                t(lang, "doc-draft")
+            )
+        } else {
+            t(lang, "doc-office-order-title")
+        },
         preamble: record.preamble.get(lang).to_owned(),
         members: order
             .members

@@ -12,9 +12,11 @@ mod migration;
 
 pub mod account;
 pub mod distribution;
+pub mod document;
 pub mod meeting;
 pub mod memo;
 pub mod office;
+pub mod order;
 pub mod person;
 pub mod setting;
 pub mod team;

@@ -258,6 +258,16 @@ impl Db {
         Ok(models.into_iter().map(|model| model.id).collect())
     }
 
+    /// The ids of an office's posts.
+    pub async fn post_ids_of_office(&self, office_id: i32) -> Result<Vec<i32>, DbError> {
+        let models = post::Entity::find()
+            .filter(post::Column::OfficeId.eq(office_id))
+            .order_by_asc(post::Column::Id)
+            .all(self.connection())
+            .await?;
+        Ok(models.into_iter().map(|model| model.id).collect())
+    }
+
     /// Every designation, by English name, for choosing one.
     pub async fn all_designations(&self) -> Result<Vec<(i32, Bilingual)>, DbError> {
         let models = designation::Entity::find()

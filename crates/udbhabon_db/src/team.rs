@@ -113,6 +113,22 @@ impl Db {
             .into())
     }
 
+    pub async fn team_by_id(&self, id: i32) -> Result<TeamRow, DbError> {
+        Ok(team::Entity::find_by_id(id)
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("team #{id}")))?
+            .into())
+    }
+
+    pub async fn team_order(&self, id: i32) -> Result<TeamOrderRow, DbError> {
+        team_order::Entity::find_by_id(id)
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("office order #{id}")))?
+            .try_into()
+    }
+
     /// The first team recorded, if any.
     pub async fn first_team(&self) -> Result<Option<TeamRow>, DbError> {
         Ok(team::Entity::find()

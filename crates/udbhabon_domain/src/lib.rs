@@ -10,6 +10,7 @@ pub mod error;
 pub mod meeting;
 pub mod memo;
 pub mod office;
+pub mod order;
 pub mod person;
 pub mod team;
 pub mod text;

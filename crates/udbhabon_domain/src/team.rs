@@ -16,6 +16,12 @@ vocabulary! {
 }
 
 impl TeamRole {
+    /// Whether the role leads the team: the Chief Innovation Officer of a ministry or division, the
+    /// Innovation Officer of an agency or field office.
+    pub fn leads(self) -> bool {
+        matches!(self, Self::ChiefInnovationOfficer | Self::InnovationOfficer)
+    }
+
     /// Order in which roles are listed on a team page: the lead first, the member secretary last,
     /// as office orders print them.
     pub fn rank(self) -> u8 {

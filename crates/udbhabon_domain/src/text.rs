@@ -1,6 +1,6 @@
 //! Text kept in both of the system's languages, and the choice between them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The languages udbhabon speaks; Bengali is the default everywhere.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -33,7 +33,7 @@ impl Lang {
 }
 
 /// A text in Bengali and English, as official records keep names and paragraphs.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Bilingual {
     pub bn: String,
     pub en: String,

@@ -17,6 +17,7 @@ mod memo;
 mod office;
 mod office_admin;
 mod ops;
+mod order;
 mod password;
 mod routes;
 mod security;

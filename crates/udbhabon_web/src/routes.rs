@@ -20,8 +20,8 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assets, home, lang, limits, meeting, memo, office, office_admin, ops, password,
-    security, session, team,
+    account, admin, assets, home, lang, limits, meeting, memo, office, office_admin, ops, order,
+    password, security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -67,6 +67,21 @@ pub const ROUTES: &[RouteSpec] = &[
         "/teams/{key}/order.pdf",
         "/teams/mole-innovation-team/order.pdf",
     ),
+    get_public("/orders/{id}/pdf", "/orders/1/pdf"),
+    // The first signed-in role allowed to start an order makes draft 1, which the routes after it use.
+    manage_team(
+        "POST",
+        "/offices/{key}/team/orders",
+        "/offices/mole/team/orders",
+    ),
+    manage_team("GET", "/order-drafts/{id}", "/order-drafts/1"),
+    manage_team("POST", "/order-drafts/{id}", "/order-drafts/1"),
+    manage_team(
+        "GET",
+        "/order-drafts/{id}/preview",
+        "/order-drafts/1/preview",
+    ),
+    manage_team("POST", "/order-drafts/{id}/issue", "/order-drafts/1/issue"),
     get_public("/meetings", "/meetings"),
     get_public("/meetings/{key}", "/meetings/mole-egov-2022-23-review-1"),
     get_public("/lang/{tag}", "/lang/bn"),
@@ -177,6 +192,16 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
 ];
 
+/// A route for those who compose and issue the office's orders.
+const fn manage_team(method: &'static str, path: &'static str, sample: &'static str) -> RouteSpec {
+    RouteSpec {
+        method,
+        path,
+        access: Access::Allowed(Action::ManageTeam),
+        sample,
+    }
+}
+
 /// A route only the system administrator may use.
 const fn admin(method: &'static str, path: &'static str, sample: &'static str) -> RouteSpec {
     RouteSpec {
@@ -194,6 +219,12 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/team") => get(team::home_team),
         ("GET", "/teams/{key}") => get(team::show),
         ("GET", "/teams/{key}/order.pdf") => get(team::order_pdf),
+        ("GET", "/orders/{id}/pdf") => get(order::order_pdf),
+        ("POST", "/offices/{key}/team/orders") => post(order::start),
+        ("GET", "/order-drafts/{id}") => get(order::show),
+        ("POST", "/order-drafts/{id}") => post(order::save),
+        ("GET", "/order-drafts/{id}/preview") => get(order::preview),
+        ("POST", "/order-drafts/{id}/issue") => post(order::issue),
         ("GET", "/meetings") => get(meeting::list),
         ("GET", "/meetings/{key}") => get(meeting::show),
         ("GET", "/lang/{tag}") => get(lang::switch),

@@ -4,8 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 use udbhabon_core::team::TeamOverview;
 use udbhabon_domain::person::Charge;
@@ -34,6 +33,16 @@ pub(crate) struct TeamPage {
     history: Vec<HistoryLine>,
     /// The order's record of changes, for readers allowed to see it.
     changes: Option<Vec<history::HistoryLine>>,
+    /// "Order … issued" after an order was just issued.
+    issued: Option<String>,
+    /// For those who compose the office's orders: the form that starts one, and the open drafts.
+    compose: Option<Compose>,
+}
+
+struct Compose {
+    csrf: String,
+    action: String,
+    drafts: Vec<(String, String)>,
 }
 
 struct OrderBox {
@@ -57,11 +66,14 @@ struct HistoryLine {
     memo: String,
     date: String,
     status: String,
+    pdf_href: String,
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct OnQuery {
     on: Option<String>,
+    /// The memo number of an order just issued.
+    issued: Option<String>,
 }
 
 /// `GET /team`: the home office's team.
@@ -111,6 +123,44 @@ pub(crate) async fn show(
         .team(&key, on)
         .await
         .map_err(|error| PageError::new(lang, error))?;
+    let drafts = state
+        .app
+        .open_order_drafts(visitor.0.as_ref(), &team.team)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let compose = match (&visitor.0, drafts) {
+        (Some(who), Some(drafts)) => Some(Compose {
+            csrf: who.csrf_token.clone(),
+            action: format!("/offices/{}/team/orders", team.office.key),
+            drafts: drafts
+                .iter()
+                .map(|draft| {
+                    (
+                        format!("/order-drafts/{}", draft.id),
+                        t_args(
+                            lang,
+                            "team-draft-line",
+                            &[
+                                ("who", draft.updated_by.clone()),
+                                (
+                                    "date",
+                                    format::date(lang, bangla::today_in_dhaka(draft.updated_at)),
+                                ),
+                            ],
+                        ),
+                    )
+                })
+                .collect(),
+        }),
+        _ => None,
+    };
+    let issued = query.issued.as_deref().map(|memo| {
+        t_args(
+            lang,
+            "team-order-issued",
+            &[("memo", format::digits(lang, memo))],
+        )
+    });
     let path = match &query.on {
         Some(on) => format!("/teams/{key}?on={on}"),
         None => format!("/teams/{key}"),
@@ -135,7 +185,10 @@ pub(crate) async fn show(
             .map(|entries| history::lines(lang, &entries)),
         None => None,
     };
-    Ok(page(l, heading, &team, lang, today, changes))
+    let mut page = page(l, heading, &team, lang, today, changes);
+    page.issued = issued;
+    page.compose = compose;
+    Ok(page)
 }
 
 fn page(
@@ -234,10 +287,13 @@ fn page(
                 } else {
                     t(lang, "team-history-superseded")
                 },
+                pdf_href: format!("/orders/{}/pdf", entry.id),
             })
             .collect(),
         heading,
         changes,
+        issued: None,
+        compose: None,
         l,
     }
 }
@@ -253,15 +309,5 @@ pub(crate) async fn order_pdf(
         .team_order_pdf(&key, lang)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", document.file_name),
-            ),
-        ],
-        document.bytes,
-    )
-        .into_response())
+    Ok(crate::order::pdf(document, "attachment"))
 }

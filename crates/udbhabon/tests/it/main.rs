@@ -7,6 +7,7 @@ mod architecture;
 mod browser;
 mod cli;
 mod offices;
+mod orders;
 mod pages;
 mod password;
 mod pdf;

@@ -23,7 +23,7 @@ async fn the_home_page_shows_the_ministry_its_team_and_the_2022_meeting_in_benga
     let cards = texts(&home, ".card").join(" ");
     assert!(cards.contains("ইনোভেশন টিম · সদস্য ৯ জন"), "{cards}");
     assert!(cards.contains("সদস্য সচিব প্রোগ্রামার (আইসিটি সেল)"), "{cards}");
-    assert_eq!(text(&home, ".person"), "এ.এস.এম. মেহরাব হোসেন");
+    assert!(texts(&home, ".person").contains(&"এ.এস.এম. মেহরাব হোসেন".to_owned()));
     assert!(cards.contains("৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৫"), "{cards}");
     assert!(cards.contains("১ম সভার কার্যবিবরণী"), "{cards}");
     assert!(

@@ -7,7 +7,7 @@ use crate::server::{TestServer, texts};
 /// The PDF's text layer as `pdftotext -layout` extracts it, with whitespace folded. Layout mode keeps a
 /// hyphen that ends a line (plain mode deletes it as if it were hyphenation), so a line ending in a
 /// hyphen is joined to the next one, as a reader would.
-fn extract_text(pdf: &[u8]) -> String {
+pub(crate) fn extract_text(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("order.pdf");
     std::fs::write(&path, pdf).unwrap();

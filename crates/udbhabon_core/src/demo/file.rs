@@ -164,9 +164,17 @@ pub(super) struct TeamOrderEntry {
     pub copies_intro_bn: String,
     pub copies_intro_en: String,
     pub members: Vec<MemberEntry>,
-    pub terms: Vec<TextEntry>,
+    pub terms: TermsEntry,
     #[serde(default)]
     pub copies: Vec<RecipientEntry>,
+}
+
+/// An order's terms of reference: listed, or `"template"` for the built-in ones.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub(super) enum TermsEntry {
+    Listed(Vec<TextEntry>),
+    Named(String),
 }
 
 #[derive(Debug, Deserialize)]

@@ -20,8 +20,9 @@ use udbhabon_domain::memo::{FileNumber, MemoNumber};
 
 use super::DEMO_FILE;
 use super::file::{
-    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry,
+    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry, TermsEntry,
 };
+use crate::order::OrderTemplate;
 use crate::secret::hash_password;
 use crate::{App, Error};
 
@@ -371,11 +372,18 @@ fn team_order(entry: &TeamOrderEntry, keys: &Keys) -> Result<NewTeamOrder, Error
             .iter()
             .map(|member| Ok((keys.get("post", &member.post, &used_by)?, member.role)))
             .collect::<Result<_, Error>>()?,
-        terms: entry
-            .terms
-            .iter()
-            .map(|term| Bilingual::new(&term.bn, &term.en))
-            .collect(),
+        terms: match &entry.terms {
+            TermsEntry::Listed(terms) => terms
+                .iter()
+                .map(|term| Bilingual::new(&term.bn, &term.en))
+                .collect(),
+            TermsEntry::Named(name) if name == "template" => OrderTemplate::builtin().terms.clone(),
+            TermsEntry::Named(name) => {
+                return Err(Error::DataFile(format!(
+                    "{used_by}: terms must be a list or \"template\", not \"{name}\""
+                )));
+            }
+        },
         copies: recipients(&entry.copies, keys, &used_by)?,
     })
 }

@@ -8,6 +8,7 @@ mod m0001_foundation;
 mod m0002_accounts_audit;
 mod m0003_memo;
 mod m0004_office_contact;
+mod m0005_order_drafts_documents;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_accounts_audit::Migration),
             Box::new(m0003_memo::Migration),
             Box::new(m0004_office_contact::Migration),
+            Box::new(m0005_order_drafts_documents::Migration),
         ]
     }
 }

@@ -10,7 +10,7 @@ use crate::fixtures::{author, committed, ministry, office};
 use crate::support::{TestDb, each_backend};
 
 /// A connection of one's own to a test database, as an attacker with database access would have.
-async fn raw(test: &TestDb) -> DatabaseConnection {
+pub(crate) async fn raw(test: &TestDb) -> DatabaseConnection {
     Database::connect(&test.url)
         .await
         .unwrap_or_else(|error| panic!("{}: a raw connection opens: {error}", test.backend))

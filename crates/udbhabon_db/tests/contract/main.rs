@@ -7,6 +7,7 @@ mod fixtures;
 mod meetings;
 mod memos;
 mod offices;
+mod orders;
 mod people;
 mod schema;
 mod support;

@@ -1,18 +1,20 @@
-//! Administering the office tree: adding offices and units, and importing or exporting offices as CSV or XLSX.
-//! An import is all or nothing: every row is checked first, and one bad row imports none.
+//! Administering the office tree: adding offices and units, and importing or exporting either as CSV or
+//! XLSX. An import is all or nothing: every row is checked first, and one bad row imports none.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use udbhabon_db::write::{NewOffice, NewUnit};
-use udbhabon_domain::office::{OfficeDraft, OfficeFields, UnitLevel, check_office, valid_key};
-use udbhabon_domain::{Bilingual, FieldError, ValidationErrors, Vocabulary};
+use udbhabon_domain::office::{
+    OfficeDraft, OfficeFields, UnitDraft, UnitFields, check_office, check_unit,
+};
+use udbhabon_domain::{FieldError, ValidationErrors, Vocabulary};
 
 use udbhabon_docs::table::{Rows, TableFormat, read_table, write_table};
 
 use crate::account::SignedIn;
 use crate::{App, Error};
 
-/// The columns of the office CSV, in order; the first five are required.
+/// The columns of the office table, in order; the first five are required.
 pub const OFFICE_COLUMNS: [&str; 10] = [
     "key",
     "parent",
@@ -26,11 +28,32 @@ pub const OFFICE_COLUMNS: [&str; 10] = [
     "phone",
 ];
 
+/// The columns of the unit table, in order; all but `parent` and `memo_code` are required. `office` is
+/// the key of the office the unit belongs to, `parent` the key of the unit it sits under.
+pub const UNIT_COLUMNS: [&str; 7] = [
+    "key",
+    "office",
+    "level",
+    "name_bn",
+    "name_en",
+    "parent",
+    "memo_code",
+];
+const UNIT_REQUIRED: [&str; 5] = ["key", "office", "level", "name_bn", "name_en"];
+
+/// Which table a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeTable {
+    Offices,
+    Units,
+}
+
 /// What an import did.
 #[derive(Debug, Clone)]
 pub enum ImportOutcome {
     Imported {
-        offices: usize,
+        table: TreeTable,
+        rows: usize,
     },
     /// Nothing was imported; each problem names its line in the file (the header is line 1).
     Rejected {
@@ -38,21 +61,54 @@ pub enum ImportOutcome {
     },
 }
 
-/// A new unit.
+/// A new unit of an office, as typed.
 #[derive(Debug, Clone)]
 pub struct UnitForm {
     pub office_id: i32,
-    pub key: String,
-    pub level: String,
-    pub name_bn: String,
-    pub name_en: String,
-    pub memo_code: String,
+    pub fields: UnitFields,
 }
 
 fn problem(field: &str, key: &'static str) -> FieldError {
     let mut errors = ValidationErrors::new();
     errors.add(field, key);
     errors.errors.remove(0)
+}
+
+/// A file's header row against a table's columns: every unknown column and every missing required one.
+fn header_problems(
+    headers: &[String],
+    columns: &[&str],
+    required: &[&str],
+) -> Vec<(usize, FieldError)> {
+    let unknown = headers
+        .iter()
+        .filter(|header| !columns.contains(&header.as_str()))
+        .map(|header| (1, problem(header, "error-import-unknown-column")));
+    let missing = required
+        .iter()
+        .filter(|column| !headers.iter().any(|header| header == *column))
+        .map(|column| (1, problem(column, "error-import-missing-column")));
+    unknown.chain(missing).collect()
+}
+
+/// The cell of `row` under the column called `name`, or empty.
+fn cell(headers: &[String], row: &[String], name: &str) -> String {
+    headers
+        .iter()
+        .position(|header| header == name)
+        .and_then(|index| row.get(index))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The rows after the header with their line numbers in the file (the header is line 1), blank rows
+/// left out.
+fn data_rows(rows: Rows) -> impl Iterator<Item = (usize, Vec<String>)> {
+    rows.into_iter()
+        .enumerate()
+        .skip(1)
+        .map(|(index, row)| (index + 1, row))
+        .filter(|(_, row)| !row.iter().all(|cell| cell.is_empty()))
 }
 
 impl App {
@@ -85,39 +141,10 @@ impl App {
     pub async fn create_unit(&self, who: &SignedIn, form: UnitForm) -> Result<i32, Error> {
         self.require_administrator(who).await?;
         self.db.office_by_id(form.office_id).await?;
-        let mut errors = ValidationErrors::new();
-        let key = form.key.trim().to_owned();
-        if !valid_key(&key) {
-            errors.add("key", "error-key");
-        }
-        let level = UnitLevel::from_code(form.level.trim());
-        if level.is_err() {
-            errors.add("level", "error-required");
-        }
-        for (field, value) in [("name_bn", &form.name_bn), ("name_en", &form.name_en)] {
-            if value.trim().is_empty() {
-                errors.add(field, "error-required");
-            }
-        }
-        let code = bangla::digits::to_ascii_digits(form.memo_code.trim());
-        if !code.is_empty() && (code.len() != 3 || !code.bytes().all(|byte| byte.is_ascii_digit()))
-        {
-            errors.add("memo_code", "error-unit-code");
-        }
-        let (Ok(level), true) = (level, errors.is_empty()) else {
-            return Err(errors.into());
-        };
+        let draft = check_unit(&form.fields)?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let id = tx
-            .insert_unit(NewUnit {
-                key,
-                office_id: form.office_id,
-                parent_id: None,
-                level,
-                name: Bilingual::new(form.name_bn.trim(), form.name_en.trim()),
-                memo_code: Some(code).filter(|code| !code.is_empty()),
-                position: i32::MAX,
-            })
+            .insert_unit(new_unit(draft, form.office_id, None))
             .await
             .map_err(|error| match error {
                 udbhabon_db::DbError::Conflict(_) => {
@@ -131,43 +158,34 @@ impl App {
         Ok(id)
     }
 
-    /// Imports offices from a CSV (UTF-8) or XLSX file whose first row names the columns
-    /// (`OFFICE_COLUMNS`); a parent is an office already recorded or one on an earlier line.
-    pub async fn import_offices(
-        &self,
-        who: &SignedIn,
-        file: &[u8],
-    ) -> Result<ImportOutcome, Error> {
+    /// Imports offices or units from a CSV (UTF-8) or XLSX file whose first row names the columns: a
+    /// `level` column makes it a file of units (`UNIT_COLUMNS`), otherwise of offices (`OFFICE_COLUMNS`).
+    pub async fn import_tree(&self, who: &SignedIn, file: &[u8]) -> Result<ImportOutcome, Error> {
         self.require_administrator(who).await?;
         let Ok(rows) = read_table(file) else {
             return Ok(ImportOutcome::Rejected {
                 problems: vec![(1, problem("file", "error-import-encoding"))],
             });
         };
-        let mut rows = rows.into_iter();
-        let headers = rows.next().unwrap_or_default();
-        let mut problems = Vec::new();
-        for header in &headers {
-            if !OFFICE_COLUMNS.contains(&header.as_str()) {
-                problems.push((1, problem(header, "error-import-unknown-column")));
-            }
+        let headers = rows.first().cloned().unwrap_or_default();
+        if headers.iter().any(|header| header == "level") {
+            self.import_units(who, &headers, rows).await
+        } else {
+            self.import_offices(who, &headers, rows).await
         }
-        for required in &OFFICE_COLUMNS[..5] {
-            if !headers.iter().any(|header| header == required) {
-                problems.push((1, problem(required, "error-import-missing-column")));
-            }
-        }
+    }
+
+    /// Offices: a parent is an office already recorded or one on an earlier line.
+    async fn import_offices(
+        &self,
+        who: &SignedIn,
+        headers: &[String],
+        rows: Rows,
+    ) -> Result<ImportOutcome, Error> {
+        let mut problems = header_problems(headers, &OFFICE_COLUMNS, &OFFICE_COLUMNS[..5]);
         if !problems.is_empty() {
             return Ok(ImportOutcome::Rejected { problems });
         }
-        let column = |row: &[String], name: &str| {
-            headers
-                .iter()
-                .position(|header| header == name)
-                .and_then(|index| row.get(index))
-                .cloned()
-                .unwrap_or_default()
-        };
         let existing: HashSet<String> = self
             .db
             .offices()
@@ -177,22 +195,19 @@ impl App {
             .collect();
         let mut in_file: HashSet<String> = HashSet::new();
         let mut drafts: Vec<OfficeDraft> = Vec::new();
-        for (index, row) in rows.enumerate() {
-            let line = index + 2;
-            if row.iter().all(|cell| cell.is_empty()) {
-                continue;
-            }
+        for (line, row) in data_rows(rows) {
+            let column = |name: &str| cell(headers, &row, name);
             let fields = OfficeFields {
-                key: column(&row, "key"),
-                parent_key: column(&row, "parent"),
-                kind: column(&row, "kind"),
-                name_bn: column(&row, "name_bn"),
-                name_en: column(&row, "name_en"),
-                short_name_en: column(&row, "short_name_en"),
-                memo_code: column(&row, "memo_code"),
-                website: column(&row, "website"),
-                email: column(&row, "email"),
-                phone: column(&row, "phone"),
+                key: column("key"),
+                parent_key: column("parent"),
+                kind: column("kind"),
+                name_bn: column("name_bn"),
+                name_en: column("name_en"),
+                short_name_en: column("short_name_en"),
+                memo_code: column("memo_code"),
+                website: column("website"),
+                email: column("email"),
+                phone: column("phone"),
             };
             match check_office(&fields) {
                 Ok(draft) => {
@@ -225,7 +240,101 @@ impl App {
             tx.insert_office(new_office(draft, parent_id)).await?;
         }
         tx.commit().await?;
-        Ok(ImportOutcome::Imported { offices: count })
+        Ok(ImportOutcome::Imported {
+            table: TreeTable::Offices,
+            rows: count,
+        })
+    }
+
+    /// Units: the office must be recorded; a parent is a unit of the same office, recorded or on an
+    /// earlier line.
+    async fn import_units(
+        &self,
+        who: &SignedIn,
+        headers: &[String],
+        rows: Rows,
+    ) -> Result<ImportOutcome, Error> {
+        let mut problems = header_problems(headers, &UNIT_COLUMNS, &UNIT_REQUIRED);
+        if !problems.is_empty() {
+            return Ok(ImportOutcome::Rejected { problems });
+        }
+        let offices: HashMap<String, i32> = self
+            .db
+            .offices()
+            .await?
+            .into_iter()
+            .map(|office| (office.key, office.id))
+            .collect();
+        // Each known unit's office, by key: those recorded, then those on earlier lines.
+        let mut unit_office: HashMap<String, i32> = self
+            .db
+            .all_units()
+            .await?
+            .into_iter()
+            .map(|unit| (unit.key, unit.office_id))
+            .collect();
+        let mut drafts: Vec<(UnitDraft, i32)> = Vec::new();
+        for (line, row) in data_rows(rows) {
+            let column = |name: &str| cell(headers, &row, name);
+            let office_id = offices.get(column("office").trim()).copied();
+            if office_id.is_none() {
+                problems.push((line, problem("office", "error-office-unknown")));
+            }
+            let fields = UnitFields {
+                key: column("key"),
+                parent_key: column("parent"),
+                level: column("level"),
+                name_bn: column("name_bn"),
+                name_en: column("name_en"),
+                memo_code: column("memo_code"),
+            };
+            match (check_unit(&fields), office_id) {
+                (Ok(draft), Some(office_id)) => {
+                    if let Some(parent) = &draft.parent_key
+                        && unit_office.get(parent) != Some(&office_id)
+                    {
+                        problems.push((line, problem("parent", "error-unit-parent-unknown")));
+                    }
+                    if unit_office.insert(draft.key.clone(), office_id).is_some() {
+                        problems.push((line, problem("key", "error-key-taken")));
+                    }
+                    drafts.push((draft, office_id));
+                }
+                (Ok(_), None) => {}
+                (Err(errors), _) => {
+                    problems.extend(errors.errors.into_iter().map(|error| (line, error)))
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(ImportOutcome::Rejected { problems });
+        }
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let count = drafts.len();
+        let mut ids: HashMap<String, i32> = self
+            .db
+            .all_units()
+            .await?
+            .into_iter()
+            .map(|unit| (unit.key, unit.id))
+            .collect();
+        for (draft, office_id) in drafts {
+            let parent_id = draft
+                .parent_key
+                .as_ref()
+                .and_then(|key| ids.get(key))
+                .copied();
+            let key = draft.key.clone();
+            let id = tx
+                .insert_unit(new_unit(draft, office_id, parent_id))
+                .await?;
+            ids.insert(key, id);
+        }
+        tx.commit().await?;
+        Ok(ImportOutcome::Imported {
+            table: TreeTable::Units,
+            rows: count,
+        })
     }
 
     /// Every office, parents before children, as a CSV or XLSX file in the import's columns.
@@ -266,6 +375,77 @@ impl App {
             ]);
         }
         write_table(format, "offices", &rows).map_err(|error| Error::Internal(error.to_string()))
+    }
+
+    /// Every unit, office by office in tree order and parents before children, in the import's columns.
+    pub async fn export_units(
+        &self,
+        who: &SignedIn,
+        format: TableFormat,
+    ) -> Result<Vec<u8>, Error> {
+        self.require_administrator(who).await?;
+        let offices = self.offices_in_tree_order().await?;
+        let order: HashMap<i32, usize> = offices
+            .iter()
+            .enumerate()
+            .map(|(index, office)| (office.id, index))
+            .collect();
+        let mut units = self.db.all_units().await?;
+        let keys: HashMap<i32, String> = units
+            .iter()
+            .map(|unit| (unit.id, unit.key.clone()))
+            .collect();
+        let parents: HashMap<i32, Option<i32>> =
+            units.iter().map(|unit| (unit.id, unit.parent_id)).collect();
+        // A unit comes after the one it sits under, so that the file imports back line by line.
+        let depth = |mut id: i32| {
+            let mut depth = 0;
+            while let Some(Some(parent)) = parents.get(&id) {
+                depth += 1;
+                id = *parent;
+                if depth > parents.len() {
+                    break;
+                }
+            }
+            depth
+        };
+        units.sort_by_key(|unit| (order.get(&unit.office_id).copied(), depth(unit.id)));
+        let mut rows: Rows = vec![
+            UNIT_COLUMNS
+                .iter()
+                .map(|column| (*column).to_owned())
+                .collect(),
+        ];
+        for unit in &units {
+            rows.push(vec![
+                unit.key.clone(),
+                offices
+                    .get(order.get(&unit.office_id).copied().unwrap_or(usize::MAX))
+                    .map(|office| office.key.clone())
+                    .unwrap_or_default(),
+                unit.level.code().to_owned(),
+                unit.name.bn.clone(),
+                unit.name.en.clone(),
+                unit.parent_id
+                    .and_then(|id| keys.get(&id))
+                    .cloned()
+                    .unwrap_or_default(),
+                unit.memo_code.clone().unwrap_or_default(),
+            ]);
+        }
+        write_table(format, "units", &rows).map_err(|error| Error::Internal(error.to_string()))
+    }
+}
+
+fn new_unit(draft: UnitDraft, office_id: i32, parent_id: Option<i32>) -> NewUnit {
+    NewUnit {
+        key: draft.key,
+        office_id,
+        parent_id,
+        level: draft.level,
+        name: draft.name,
+        memo_code: draft.memo_code,
+        position: i32::MAX,
     }
 }
 

@@ -143,9 +143,98 @@ pub fn check_office(fields: &OfficeFields) -> Result<OfficeDraft, ValidationErro
     }
 }
 
+/// A unit (wing, branch, section, cell) as typed in a form or an import row, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitDraft {
+    pub key: String,
+    /// The unit it sits under, in the same office (a branch under its wing).
+    pub parent_key: Option<String>,
+    pub level: UnitLevel,
+    pub name: Bilingual,
+    /// The three-digit branch code of memo numbers ("036").
+    pub memo_code: Option<String>,
+}
+
+/// The fields of a unit as typed, before checking; the office is chosen separately.
+#[derive(Debug, Clone, Default)]
+pub struct UnitFields {
+    pub key: String,
+    pub parent_key: String,
+    pub level: String,
+    pub name_bn: String,
+    pub name_en: String,
+    pub memo_code: String,
+}
+
+/// Checks a unit's fields; every problem is reported, each against its field.
+pub fn check_unit(fields: &UnitFields) -> Result<UnitDraft, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let key = fields.key.trim().to_owned();
+    if !valid_key(&key) {
+        errors.add("key", "error-key");
+    }
+    let level = UnitLevel::from_code(fields.level.trim());
+    if level.is_err() {
+        errors.add("level", "error-unit-level");
+    }
+    for (field, value) in [("name_bn", &fields.name_bn), ("name_en", &fields.name_en)] {
+        if value.trim().is_empty() {
+            errors.add(field, "error-required");
+        }
+    }
+    let memo_code = optional(&bangla::digits::to_ascii_digits(&fields.memo_code));
+    if memo_code
+        .as_deref()
+        .is_some_and(|code| code.len() != 3 || !code.bytes().all(|b| b.is_ascii_digit()))
+    {
+        errors.add("memo_code", "error-unit-code");
+    }
+    match level {
+        Ok(level) if errors.is_empty() => Ok(UnitDraft {
+            key,
+            parent_key: optional(&fields.parent_key),
+            level,
+            name: Bilingual::new(fields.name_bn.trim(), fields.name_en.trim()),
+            memo_code,
+        }),
+        _ => Err(errors),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_row_is_checked_field_by_field_and_its_code_read_in_either_digits() {
+        let good = UnitFields {
+            key: "mole-ict-cell".into(),
+            level: "cell".into(),
+            name_bn: "আইসিটি সেল".into(),
+            name_en: "ICT Cell".into(),
+            memo_code: "০৩৬".into(),
+            ..UnitFields::default()
+        };
+        let draft = check_unit(&good).unwrap();
+        assert_eq!(
+            (draft.level, draft.memo_code.as_deref()),
+            (UnitLevel::Cell, Some("036"))
+        );
+        let bad = UnitFields {
+            key: "ICT".into(),
+            level: "floor".into(),
+            memo_code: "36".into(),
+            name_en: String::new(),
+            ..good
+        };
+        let fields: Vec<_> = check_unit(&bad)
+            .unwrap_err()
+            .errors
+            .into_iter()
+            .map(|error| error.field)
+            .collect();
+        assert_eq!(fields, ["key", "level", "name_en", "memo_code"]);
+    }
 
     #[test]
     fn only_divisional_district_and_upazila_offices_are_field_offices() {

@@ -4,14 +4,16 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Multipart, State};
+use axum::extract::{Multipart, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use udbhabon_core::office_admin::{ImportOutcome, OFFICE_COLUMNS, UnitForm};
+use udbhabon_core::office_admin::{
+    ImportOutcome, OFFICE_COLUMNS, TreeTable, UNIT_COLUMNS, UnitForm,
+};
 use udbhabon_core::{Error, TableFormat};
 use udbhabon_domain::Vocabulary;
-use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitLevel};
+use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitFields, UnitLevel};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
@@ -31,6 +33,7 @@ pub(crate) struct OfficesPage {
     kind_choices: Vec<(String, String)>,
     level_choices: Vec<(String, String)>,
     columns: String,
+    unit_columns: String,
     notice: Option<String>,
     errors: Vec<(String, String)>,
 }
@@ -147,6 +150,7 @@ async fn page(
             .map(|level| (level.code().to_owned(), t(lang, &level.message_key())))
             .collect(),
         columns: OFFICE_COLUMNS.join(","),
+        unit_columns: UNIT_COLUMNS.join(","),
         notice,
         errors,
     })
@@ -210,11 +214,14 @@ pub(crate) async fn create_unit(
     member.check_form(lang, &form.csrf)?;
     let request = UnitForm {
         office_id: form.office,
-        key: form.key,
-        level: form.level,
-        name_bn: form.name_bn,
-        name_en: form.name_en,
-        memo_code: form.memo_code,
+        fields: UnitFields {
+            key: form.key,
+            parent_key: String::new(),
+            level: form.level,
+            name_bn: form.name_bn,
+            name_en: form.name_en,
+            memo_code: form.memo_code,
+        },
     };
     match state.app.create_unit(&member.0, request).await {
         Ok(_) => Ok(Redirect::to("/offices").into_response()),
@@ -262,16 +269,16 @@ pub(crate) async fn import(
     member.check_form(lang, &csrf)?;
     match state
         .app
-        .import_offices(&member.0, &file)
+        .import_tree(&member.0, &file)
         .await
         .map_err(|error| PageError::new(lang, error))?
     {
-        ImportOutcome::Imported { offices } => {
-            let notice = t_args(
-                lang,
-                "admin-import-done",
-                &[("count", format::number(lang, offices as i64))],
-            );
+        ImportOutcome::Imported { table, rows } => {
+            let key = match table {
+                TreeTable::Offices => "admin-import-done",
+                TreeTable::Units => "admin-import-units-done",
+            };
+            let notice = t_args(lang, key, &[("count", format::number(lang, rows as i64))]);
             Ok(page(&state, lang, &member, Some(notice), Vec::new())
                 .await?
                 .into_response())
@@ -303,26 +310,35 @@ pub(crate) async fn import(
     }
 }
 
-/// Sends every office as a file of `format`.
+/// Which table an export sends: `?table=units` for the units, the offices otherwise.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ExportQuery {
+    #[serde(default)]
+    table: String,
+}
+
+/// Sends every office, or every unit, as a file of `format`.
 async fn export(
     state: &AppState,
     lang: Lang,
     member: &Member,
     format: TableFormat,
+    query: &ExportQuery,
 ) -> Result<Response, PageError> {
-    let bytes = state
-        .app
-        .export_offices(&member.0, format)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    let (content_type, name) = match format {
-        TableFormat::Csv => ("text/csv; charset=utf-8", "offices.csv"),
+    let (bytes, stem) = if query.table == "units" {
+        (state.app.export_units(&member.0, format).await, "units")
+    } else {
+        (state.app.export_offices(&member.0, format).await, "offices")
+    };
+    let bytes = bytes.map_err(|error| PageError::new(lang, error))?;
+    let (content_type, extension) = match format {
+        TableFormat::Csv => ("text/csv; charset=utf-8", "csv"),
         TableFormat::Xlsx => (
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "offices.xlsx",
+            "xlsx",
         ),
     };
-    let disposition = format!("attachment; filename=\"{name}\"");
+    let disposition = format!("attachment; filename=\"{stem}.{extension}\"");
     Ok((
         [
             (header::CONTENT_TYPE, content_type.to_owned()),
@@ -333,20 +349,22 @@ async fn export(
         .into_response())
 }
 
-/// `GET /admin/offices/export.csv`.
+/// `GET /admin/offices/export.csv[?table=units]`.
 pub(crate) async fn export_csv(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
+    Query(query): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
-    export(&state, lang, &member, TableFormat::Csv).await
+    export(&state, lang, &member, TableFormat::Csv, &query).await
 }
 
-/// `GET /admin/offices/export.xlsx`.
+/// `GET /admin/offices/export.xlsx[?table=units]`.
 pub(crate) async fn export_xlsx(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
+    Query(query): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
-    export(&state, lang, &member, TableFormat::Xlsx).await
+    export(&state, lang, &member, TableFormat::Xlsx, &query).await
 }

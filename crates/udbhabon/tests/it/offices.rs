@@ -263,3 +263,75 @@ async fn a_spreadsheet_imports_like_a_csv_and_the_export_is_a_spreadsheet_that_r
         .contains("XLSX বা UTF-8 সিএসভি")
     );
 }
+
+#[tokio::test]
+async fn units_import_under_their_offices_all_or_nothing_and_export_in_the_same_columns() {
+    let (server, csrf) = admin().await;
+    let bad = "key,office,level,name_bn,name_en,parent,memo_code\n\
+dife-admin-wing,dife,wing,প্রশাসন অনুবিভাগ,Administration Wing,,\n\
+dife-hr,nowhere,branch,মানবসম্পদ শাখা,HR Branch,,\n\
+dife-ict,dife,floor,আইসিটি সেল,ICT Cell,,৩৬\n\
+dife-audit,dife,section,নিরীক্ষা শাখা,Audit Section,mole-ict-cell,\n";
+    let response = upload(&server, &csrf, bad).await;
+    assert_eq!(response.status(), 422);
+    let page = scraper::Html::parse_document(&response.text().await.unwrap());
+    assert_eq!(
+        texts(&page, "p.alert"),
+        [
+            "সারি ৩, কলাম office: এই সংকেতের কোনো দপ্তর নেই; আগে দপ্তরটি যোগ বা আমদানি করুন।",
+            "সারি ৪, কলাম level: ইউনিটের স্তরটি জানা নেই (wing, branch, section, cell বা head_office)।",
+            "সারি ৪, কলাম memo_code: শাখার কোডটি ৩ অঙ্কের হবে।",
+            "সারি ৫, কলাম parent: এই দপ্তরে এই সংকেতের কোনো ঊর্ধ্বতন ইউনিট নেই; সেটি আগে যোগ করুন বা ফাইলের আগের সারিতে রাখুন।",
+        ]
+    );
+    let units = server
+        .get("/admin/offices/export.csv?table=units")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!units.contains("dife-admin-wing"), "nothing was imported");
+
+    let good = "key,office,level,name_bn,name_en,parent,memo_code\n\
+dife-admin-wing,dife,wing,প্রশাসন অনুবিভাগ,Administration Wing,,\n\
+dife-hr,dife,branch,মানবসম্পদ অধিশাখা,HR Branch,dife-admin-wing,০১২\n";
+    let response = upload(&server, &csrf, good).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(
+        text(
+            &scraper::Html::parse_document(&response.text().await.unwrap()),
+            "p.notice"
+        ),
+        "২টি শাখা/ইউনিট আমদানি হয়েছে।"
+    );
+    let export = server.get("/admin/offices/export.csv?table=units").await;
+    assert_eq!(
+        export.headers()["content-disposition"],
+        "attachment; filename=\"units.csv\""
+    );
+    let csv = export.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "key,office,level,name_bn,name_en,parent,memo_code"
+    );
+    assert!(
+        lines.contains(&"mole-ict-cell,mole,cell,আইসিটি সেল,ICT Cell,,036"),
+        "{csv}"
+    );
+    let wing = lines
+        .iter()
+        .position(|line| line.starts_with("dife-admin-wing,"))
+        .unwrap();
+    let branch = lines
+        .iter()
+        .position(|line| *line == "dife-hr,dife,branch,মানবসম্পদ অধিশাখা,HR Branch,dife-admin-wing,012")
+        .unwrap_or_else(|| panic!("{csv}"));
+    assert!(wing < branch, "a unit comes after the one it sits under");
+    let tree = server.page("/offices", 200).await;
+    assert!(
+        texts(&tree, ".units li")
+            .iter()
+            .any(|unit| unit.contains("মানবসম্পদ অধিশাখা"))
+    );
+}

@@ -9,11 +9,25 @@ use udbhabon_db::team::TeamRow;
 use crate::team::TeamOverview;
 use crate::{App, Error};
 
-/// An office with its units, and its depth for indentation.
+/// An office shown in the tree, with its units and how many offices sit directly below it.
 #[derive(Debug, Clone)]
 pub struct OfficeNode {
     pub office: OfficeRow,
+    /// 0 for the offices of the level shown, 1 for the offices directly below them.
+    pub depth: usize,
     pub units: Vec<UnitRow>,
+    pub children: u64,
+}
+
+/// Two levels of the office tree below an office (or below the top), with the way back up.
+#[derive(Debug, Clone)]
+pub struct OfficeLevel {
+    /// The office whose subtree is shown; `None` at the top of the tree.
+    pub office: Option<OfficeRow>,
+    /// The offices above it, the topmost first.
+    pub ancestors: Vec<OfficeRow>,
+    /// The offices below it, each followed by those directly below that one.
+    pub nodes: Vec<OfficeNode>,
 }
 
 /// What the home page shows.
@@ -27,21 +41,69 @@ pub struct Home {
 }
 
 impl App {
-    /// Every office in tree order (each parent followed by its subtree), with its units: two queries.
-    pub async fn office_tree(&self) -> Result<Vec<OfficeNode>, Error> {
+    /// The two levels of offices below `under` (an office key; the top of the tree when `None`), each
+    /// with its units and its count of offices directly below: a fixed number of queries, however
+    /// large the tree, so that a national tree is browsed a level at a time.
+    pub async fn office_level(&self, under: Option<&str>) -> Result<OfficeLevel, Error> {
+        let office = match under {
+            Some(key) => Some(self.db.office_by_key(key).await?),
+            None => None,
+        };
+        let ancestors = match &office {
+            Some(office) => {
+                let path = self.db.office_path(office.id).await?;
+                let ids: Vec<i32> = path.split('/').filter_map(|id| id.parse().ok()).collect();
+                let mut found = self.db.offices_by_ids(&ids).await?;
+                ids.iter().filter_map(|id| found.remove(id)).collect()
+            }
+            None => Vec::new(),
+        };
+        let first = self
+            .db
+            .office_children(&[office.as_ref().map(|office| office.id)])
+            .await?;
+        let second = self
+            .db
+            .office_children(
+                &first
+                    .iter()
+                    .map(|office| Some(office.id))
+                    .collect::<Vec<_>>(),
+            )
+            .await?;
+        let shown: Vec<i32> = first
+            .iter()
+            .chain(&second)
+            .map(|office| office.id)
+            .collect();
+        let counts = self.db.child_counts(&shown).await?;
         let mut units: HashMap<i32, Vec<UnitRow>> = HashMap::new();
-        for unit in self.db.all_units().await? {
+        for unit in self.db.units_of_offices(&shown).await? {
             units.entry(unit.office_id).or_default().push(unit);
         }
-        Ok(self
-            .offices_in_tree_order()
-            .await?
-            .into_iter()
-            .map(|office| OfficeNode {
-                units: units.remove(&office.id).unwrap_or_default(),
-                office,
-            })
-            .collect())
+        let mut below: HashMap<i32, Vec<OfficeRow>> = HashMap::new();
+        for office in second {
+            if let Some(parent) = office.parent_id {
+                below.entry(parent).or_default().push(office);
+            }
+        }
+        let mut node = |office: OfficeRow, depth: usize| OfficeNode {
+            units: units.remove(&office.id).unwrap_or_default(),
+            children: counts.get(&office.id).copied().unwrap_or(0),
+            depth,
+            office,
+        };
+        let mut nodes = Vec::new();
+        for office in first {
+            let children = below.remove(&office.id).unwrap_or_default();
+            nodes.push(node(office, 0));
+            nodes.extend(children.into_iter().map(|child| node(child, 1)));
+        }
+        Ok(OfficeLevel {
+            office,
+            ancestors,
+            nodes,
+        })
     }
 
     /// Every office in tree order: each parent followed by its subtree, siblings in their set order.

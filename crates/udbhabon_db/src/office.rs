@@ -145,6 +145,59 @@ impl Db {
         rows(models)
     }
 
+    /// The offices directly below `parent` (the top of the tree when `None`), in their set order.
+    pub async fn office_children(
+        &self,
+        parents: &[Option<i32>],
+    ) -> Result<Vec<OfficeRow>, DbError> {
+        let ids: Vec<i32> = parents.iter().flatten().copied().collect();
+        let mut below = sea_orm::Condition::any().add(office::Column::ParentId.is_in(ids));
+        if parents.contains(&None) {
+            below = below.add(office::Column::ParentId.is_null());
+        }
+        let models = office::Entity::find()
+            .filter(below)
+            .order_by_asc(office::Column::Position)
+            .order_by_asc(office::Column::Id)
+            .all(self.connection())
+            .await?;
+        rows(models)
+    }
+
+    /// How many offices sit directly below each of these, keyed by id (one grouped query); an office
+    /// with none is absent.
+    pub async fn child_counts(
+        &self,
+        ids: &[i32],
+    ) -> Result<std::collections::HashMap<i32, u64>, DbError> {
+        use sea_orm::QuerySelect;
+        let counts: Vec<(Option<i32>, i64)> = office::Entity::find()
+            .select_only()
+            .column(office::Column::ParentId)
+            .column_as(office::Column::Id.count(), "children")
+            .filter(office::Column::ParentId.is_in(ids.iter().copied()))
+            .group_by(office::Column::ParentId)
+            .into_tuple()
+            .all(self.connection())
+            .await?;
+        Ok(counts
+            .into_iter()
+            .filter_map(|(parent, count)| Some((parent?, u64::try_from(count).unwrap_or(0))))
+            .collect())
+    }
+
+    /// The units of these offices, office by office in their set order.
+    pub async fn units_of_offices(&self, ids: &[i32]) -> Result<Vec<UnitRow>, DbError> {
+        let models = unit::Entity::find()
+            .filter(unit::Column::OfficeId.is_in(ids.iter().copied()))
+            .order_by_asc(unit::Column::OfficeId)
+            .order_by_asc(unit::Column::Position)
+            .order_by_asc(unit::Column::Id)
+            .all(self.connection())
+            .await?;
+        rows(models)
+    }
+
     /// The units of an office, in their set order.
     pub async fn units_of_office(&self, office_id: i32) -> Result<Vec<UnitRow>, DbError> {
         let models = unit::Entity::find()

@@ -67,7 +67,7 @@ dol-dhaka,dol,district_office,আবার,Again\n";
             "সারি ৫, কলাম key: এই সংকেত আগেই ব্যবহৃত হয়েছে।",
         ]
     );
-    let tree = server.page("/offices", 200).await;
+    let tree = server.page("/offices?under=dol", 200).await;
     assert!(
         !texts(&tree, ".office-line strong")
             .iter()
@@ -103,16 +103,34 @@ async fn a_good_file_adds_its_offices_below_their_parents_and_the_export_carries
         ),
         "২টি দপ্তর আমদানি হয়েছে।"
     );
-    let tree = server.page("/offices", 200).await;
-    let names = texts(&tree, ".office-line strong");
-    let dol = names.iter().position(|name| name == "শ্রম অধিদপ্তর").unwrap();
-    assert_eq!(names[dol + 1], "শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা", "{names:?}");
-    assert_eq!(names[dol + 2], "শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর");
-    assert_eq!(
-        texts(&tree, ".tree li.depth-3").len(),
-        1,
-        "the district office sits three levels down"
+    // The tree is browsed two levels at a time: the ministry's agencies, then below the department.
+    let top = server.page("/offices", 200).await;
+    let dol = texts(&top, ".tree li")
+        .into_iter()
+        .find(|office| office.starts_with("শ্রম অধিদপ্তর"))
+        .unwrap();
+    assert!(dol.contains("আওতাধীন ১টি দপ্তর"), "{dol}");
+    assert!(
+        !texts(&top, ".office-line strong").contains(&"শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা".to_owned())
     );
+    let tree = server.page("/offices?under=dol", 200).await;
+    assert_eq!(text(&tree, "h1"), "শ্রম অধিদপ্তর-এর আওতাধীন দপ্তর");
+    assert_eq!(
+        texts(&tree, ".trail li"),
+        ["সব দপ্তর", "শ্রম ও কর্মসংস্থান মন্ত্রণালয়"]
+    );
+    assert_eq!(
+        texts(&tree, ".tree li.depth-0 .office-line strong"),
+        ["শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা"]
+    );
+    assert_eq!(
+        texts(&tree, ".tree li.depth-1 .office-line strong"),
+        ["শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর"],
+        "the district office is shown below its divisional office"
+    );
+    let below = server.page("/offices?under=dol-gazipur", 200).await;
+    assert_eq!(text(&below, "p.notice"), "এই দপ্তরের আওতায় আর কোনো দপ্তর নেই।");
+    server.page("/offices?under=nowhere", 404).await;
 
     let export = server.get("/admin/offices/export.csv").await;
     assert_eq!(export.headers()["content-type"], "text/csv; charset=utf-8");

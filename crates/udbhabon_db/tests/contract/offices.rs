@@ -48,6 +48,35 @@ async fn offices_under_an_office_are_its_whole_subtree_and_nothing_else() {
         assert_eq!(under_dife.len(), 1);
         assert_eq!(under_dife[0].depth, 2);
         assert_eq!(under_dife[0].kind, OfficeKind::DivisionalOffice);
+
+        let keys = |offices: Vec<udbhabon_db::office::OfficeRow>| -> Vec<String> {
+            offices.into_iter().map(|office| office.key).collect()
+        };
+        let top = test.db.office_children(&[None]).await.unwrap();
+        let other = top
+            .iter()
+            .find(|office| office.key == "cabinet")
+            .unwrap()
+            .id;
+        assert_eq!(keys(top), ["mole", "cabinet"], "{}", test.backend);
+        assert_eq!(
+            keys(
+                test.db
+                    .office_children(&[Some(mole), Some(other)])
+                    .await
+                    .unwrap()
+            ),
+            ["dife", "cabinet-child"]
+        );
+        let counts = test
+            .db
+            .child_counts(&[mole, dife, other, 999])
+            .await
+            .unwrap();
+        assert_eq!(counts.get(&mole), Some(&1), "{}", test.backend);
+        assert_eq!(counts.get(&dife), Some(&1));
+        assert_eq!(counts.get(&other), Some(&1));
+        assert_eq!(counts.get(&999), None);
     }
 }
 

@@ -34,6 +34,11 @@ offices-title = দপ্তরসমূহ
 offices-intro = মন্ত্রণালয়/বিভাগ, আওতাধীন অধিদপ্তর/সংস্থা ও মাঠ পর্যায়ের অফিস এবং প্রতিটির অভ্যন্তরীণ শাখা।
 offices-units = অভ্যন্তরীণ শাখা/ইউনিট ({ $count }টি)
 offices-memo-code = স্মারক কোড { $code }
+offices-under-title = { $office }-এর আওতাধীন দপ্তর
+offices-top = সব দপ্তর
+offices-trail = দপ্তরের ক্রম
+offices-below = আওতাধীন { $count }টি দপ্তর
+offices-none-below = এই দপ্তরের আওতায় আর কোনো দপ্তর নেই।
 offices-website = ওয়েবসাইট
 
 ## Team

@@ -34,6 +34,11 @@ offices-title = Offices
 offices-intro = Ministries and divisions, the agencies under them and their field offices, with the units inside each.
 offices-units = Units inside ({ $count })
 offices-memo-code = Memo code { $code }
+offices-under-title = Offices under { $office }
+offices-top = All offices
+offices-trail = Office hierarchy
+offices-below = { $count } offices under it
+offices-none-below = No offices sit under this office.
 offices-website = Website
 
 ## Team

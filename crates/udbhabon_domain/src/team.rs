@@ -10,8 +10,12 @@ vocabulary! {
         /// ইনোভেশন অফিসার: leads an agency's or field office's team.
         InnovationOfficer => "innovation_officer",
         Member => "member",
+        /// সহ-সদস্য সচিব: assists the member secretary, as some orders name.
+        CoMemberSecretary => "co_member_secretary",
         /// সদস্য সচিব: does the team's daily work.
         MemberSecretary => "member_secretary",
+        /// উপদেষ্টা: an adviser to the team, as some orders name the head of the office.
+        Adviser => "adviser",
     }
 }
 
@@ -20,15 +24,5 @@ impl TeamRole {
     /// Innovation Officer of an agency or field office.
     pub fn leads(self) -> bool {
         matches!(self, Self::ChiefInnovationOfficer | Self::InnovationOfficer)
-    }
-
-    /// Order in which roles are listed on a team page: the lead first, the member secretary last,
-    /// as office orders print them.
-    pub fn rank(self) -> u8 {
-        match self {
-            Self::ChiefInnovationOfficer | Self::InnovationOfficer => 0,
-            Self::Member => 1,
-            Self::MemberSecretary => 2,
-        }
     }
 }

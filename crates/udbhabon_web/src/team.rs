@@ -53,6 +53,9 @@ struct OrderBox {
     cites: Option<(String, Option<String>)>,
     pdf_href: String,
     members_count: String,
+    /// The signatory as the order prints them: name, designation, and the phone and e-mail the order
+    /// published (no one else's contact details are shown).
+    contact: (String, String, Option<String>, Option<String>),
 }
 
 struct MemberLine {
@@ -229,6 +232,16 @@ fn page(
                 lang,
                 "team-members-count",
                 &[("count", format::number(lang, detail.members.len() as i64))],
+            ),
+            contact: (
+                detail.signatory.name.get(lang).to_owned(),
+                detail.signatory_post.label.get(lang).to_owned(),
+                detail
+                    .signatory
+                    .phone
+                    .as_deref()
+                    .map(|phone| format::digits(lang, phone)),
+                detail.signatory.email.clone(),
             ),
         }),
         no_order: order.is_none().then(|| {

@@ -472,3 +472,60 @@ async fn readers_who_may_not_compose_orders_see_no_way_to_start_one() {
         403
     );
 }
+
+#[tokio::test]
+async fn the_public_team_page_shows_only_the_contact_the_order_published() {
+    let server = TestServer::start().await;
+    server
+        .sign_in("admin@demo.udbhabon.test", DEMO_PASSWORD)
+        .await;
+    let csrf = server.csrf().await;
+    // A member's holder with a phone of their own: the order did not publish it.
+    let created = server
+        .post(
+            "/admin/people",
+            &[
+                ("csrf", &csrf),
+                ("name_bn", "মো. রহিম উদ্দিন"),
+                ("name_en", "Md. Rahim Uddin"),
+                ("phone", "01711223344"),
+            ],
+        )
+        .await;
+    let person_path = created.url().path().to_owned();
+    let person = Html::parse_document(&created.text().await.unwrap());
+    let analyst = crate::server::option_value(&person, "post", "সিস্টেম এনালিস্ট (আইসিটি সেল)");
+    server
+        .post(
+            &format!("{person_path}/postings"),
+            &[
+                ("csrf", &csrf),
+                ("post", &analyst),
+                ("from", "2026-02-01"),
+                ("charge", "regular"),
+            ],
+        )
+        .await;
+
+    let visitor = server.another_browser();
+    let response = visitor.get("/teams/mole-innovation-team").await;
+    let html = response.text().await.unwrap();
+    let page = Html::parse_document(&html);
+    assert!(
+        texts(&page, "table.members td")
+            .iter()
+            .any(|cell| cell == "মো. রহিম উদ্দিন")
+    );
+    assert!(
+        !html.contains("০১৭১১২২৩৩৪৪") && !html.contains("01711223344"),
+        "a holder's phone is not shown"
+    );
+    let contact = text(&page, "dd.contact");
+    assert!(contact.contains("এ.এস.এম. মেহরাব হোসেন"), "{contact}");
+    assert!(
+        contact.contains("৫৫১০০৮৪৪"),
+        "the signatory's phone, as the order printed it: {contact}"
+    );
+    assert!(contact.contains("programmer@mole.gov.bd"), "{contact}");
+    assert_eq!(html.matches("৫৫১০০৮৪৪").count(), 1);
+}

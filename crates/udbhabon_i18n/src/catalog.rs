@@ -101,6 +101,37 @@ mod tests {
         }
     }
 
+    /// Every value of every closed vocabulary is named in both languages.
+    #[test]
+    fn every_vocabulary_value_has_a_name_in_both_languages() {
+        use udbhabon_domain::Vocabulary;
+        fn keys<V: Vocabulary>(message_key: fn(V) -> String) -> Vec<String> {
+            V::ALL.iter().map(|value| message_key(*value)).collect()
+        }
+        use udbhabon_domain::{access, meeting, office, person, score, team};
+        let all = [
+            keys(access::Role::message_key),
+            keys(office::OfficeKind::message_key),
+            keys(office::UnitLevel::message_key),
+            keys(team::TeamRole::message_key),
+            keys(person::Charge::message_key),
+            keys(meeting::MeetingKind::message_key),
+            keys(score::MeasureUnit::message_key),
+            keys(score::Direction::message_key),
+            keys(score::ScoringRule::message_key),
+            keys(score::Calculation::message_key),
+        ];
+        for lang in Lang::ALL {
+            for key in all.iter().flatten() {
+                assert!(
+                    !t(lang, key).contains(MISSING_MARK),
+                    "{} has no {key}",
+                    lang.tag()
+                );
+            }
+        }
+    }
+
     #[test]
     fn arguments_are_inserted_without_invisible_marks() {
         let text = t_args(Lang::Bn, "team-members-count", &[("count", "৯".into())]);

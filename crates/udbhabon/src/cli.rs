@@ -1,4 +1,5 @@
-//! The command line: global settings, and the commands `serve`, `migrate` and `demo`.
+//! The command line: global settings, and the commands `serve`, `migrate`, `demo`, `user`, `audit`
+//! and `template`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -52,6 +53,9 @@ pub(crate) enum Command {
     /// Check the audit trail.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Manage the templates of annual plans.
+    #[command(subcommand)]
+    Template(TemplateCommand),
     /// Load the demo data (the Ministry of Labour and Employment's Innovation Team); safe to repeat.
     Demo {
         /// Load this demo-data file instead of the built-in one.
@@ -85,6 +89,16 @@ pub(crate) enum UserCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum TemplateCommand {
+    /// Load a year's plan template from its data file (see data/templates/); a file with any problem
+    /// loads nothing and each problem is named.
+    Load {
+        /// The template's TOML file.
+        file: PathBuf,
     },
 }
 

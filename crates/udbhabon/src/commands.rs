@@ -9,7 +9,7 @@ use udbhabon_domain::access::Role;
 use udbhabon_domain::{Bilingual, ValidationErrors};
 use udbhabon_web::{AppState, router};
 
-use crate::cli::{AuditCommand, Command, UserCommand};
+use crate::cli::{AuditCommand, Command, TemplateCommand, UserCommand};
 use crate::config::Config;
 
 pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> {
@@ -113,6 +113,31 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
                     "the audit trail is broken at entry #{entry_id} ({entity} {entity_id}, {at}): {reason}"
                 )),
             }
+        }
+        Command::Template(TemplateCommand::Load { file }) => {
+            let text = std::fs::read_to_string(&file).map_err(|error| {
+                format!(
+                    "the template file {} cannot be read ({error})",
+                    file.display()
+                )
+            })?;
+            let app = open(&config).await?;
+            app.migrate()
+                .await
+                .map_err(|error| explain(&config, error))?;
+            let key = app
+                .load_plan_template(&text, &format!("udbhabon template load {}", file.display()))
+                .await
+                .map_err(|error| match error {
+                    udbhabon_core::Error::Invalid(errors) => format!(
+                        "the template in {} is not valid: {}",
+                        file.display(),
+                        describe(&errors)
+                    ),
+                    other => explain(&config, other),
+                })?;
+            println!("Loaded the plan template {key}.");
+            Ok(())
         }
         Command::Demo { file } => {
             let app = open(&config).await?;

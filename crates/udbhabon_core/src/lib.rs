@@ -17,6 +17,7 @@ pub mod order;
 pub mod order_pdf;
 pub mod password_reset;
 mod permission;
+pub mod plan;
 mod secret;
 pub mod team;
 

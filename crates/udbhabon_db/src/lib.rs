@@ -18,6 +18,7 @@ pub mod memo;
 pub mod office;
 pub mod order;
 pub mod person;
+pub mod plan;
 pub mod setting;
 pub mod team;
 pub mod write;

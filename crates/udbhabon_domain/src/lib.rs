@@ -12,6 +12,7 @@ pub mod memo;
 pub mod office;
 pub mod order;
 pub mod person;
+pub mod plan;
 pub mod score;
 pub mod team;
 pub mod text;

@@ -19,6 +19,7 @@ mod office_admin;
 mod ops;
 mod order;
 mod password;
+mod plan;
 mod routes;
 mod security;
 mod session;

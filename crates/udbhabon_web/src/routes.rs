@@ -21,7 +21,7 @@ use udbhabon_domain::access::Action;
 
 use crate::{
     account, admin, assets, home, lang, limits, meeting, memo, office, office_admin, ops, order,
-    password, security, session, team,
+    password, plan, security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -82,6 +82,18 @@ pub const ROUTES: &[RouteSpec] = &[
         "/order-drafts/1/preview",
     ),
     manage_team("POST", "/order-drafts/{id}/issue", "/order-drafts/1/issue"),
+    RouteSpec {
+        method: "GET",
+        path: "/plans",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/plans/{id}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1",
+    },
     get_public("/meetings", "/meetings"),
     get_public("/meetings/{key}", "/meetings/mole-egov-2022-23-review-1"),
     get_public("/lang/{tag}", "/lang/bn"),
@@ -225,6 +237,8 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/order-drafts/{id}") => post(order::save),
         ("GET", "/order-drafts/{id}/preview") => get(order::preview),
         ("POST", "/order-drafts/{id}/issue") => post(order::issue),
+        ("GET", "/plans") => get(plan::list),
+        ("GET", "/plans/{id}") => get(plan::show),
         ("GET", "/meetings") => get(meeting::list),
         ("GET", "/meetings/{key}") => get(meeting::show),
         ("GET", "/lang/{tag}") => get(lang::switch),

@@ -318,3 +318,57 @@ async fn audit_verify_passes_an_intact_trail_and_names_the_first_tampered_entry(
         "{err}"
     );
 }
+
+#[test]
+fn template_load_takes_a_year_once_and_names_each_problem_of_a_wrong_file() {
+    let data = tempfile::tempdir().unwrap();
+    let good = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/templates/egov-2022-23.toml"
+    );
+    let (ok, out, err) = run(udbhabon()
+        .args(["template", "load", good, "--data-dir"])
+        .arg(data.path()));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Loaded the plan template egov-2022-23."),
+        "{out}"
+    );
+    let (ok, _, err) = run(udbhabon()
+        .args(["template", "load", good, "--data-dir"])
+        .arg(data.path()));
+    assert!(!ok);
+    assert!(
+        err.contains("the template egov-2022-23 is loaded already"),
+        "{err}"
+    );
+
+    let wrong = data.path().join("wrong.toml");
+    let text = std::fs::read_to_string(good)
+        .unwrap()
+        .replace("key = \"egov-2022-23\"", "key = \"egov-wrong\"")
+        .replacen("weight = 8", "weight = 9", 1)
+        .replacen(
+            "bands = [80, 70, 60, 50, 40]",
+            "bands = [80, 90, 60, 50, 40]",
+            1,
+        );
+    std::fs::write(&wrong, text).unwrap();
+    let (ok, _, err) = run(udbhabon()
+        .args(["template", "load"])
+        .arg(&wrong)
+        .arg("--data-dir")
+        .arg(data.path()));
+    assert!(!ok);
+    assert!(
+        err.contains(
+            "area ১: The indicators of this area add up to 26.00 marks, but the area has 25.00."
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("indicator ২.১.১: targets: The five graded targets are out of order"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}

@@ -11,5 +11,6 @@ mod orders;
 mod pages;
 mod password;
 mod pdf;
+mod plans;
 mod server;
 mod session;

@@ -33,6 +33,16 @@ pub(super) struct DemoFile {
     pub meetings: Vec<MeetingEntry>,
     #[serde(default)]
     pub accounts: Vec<AccountEntry>,
+    #[serde(default)]
+    pub plans: Vec<PlanEntry>,
+}
+
+/// An office's plan from one of the built-in templates, with the template's targets.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct PlanEntry {
+    pub template: String,
+    pub office: String,
 }
 
 #[derive(Debug, Deserialize)]

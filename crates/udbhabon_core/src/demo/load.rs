@@ -23,6 +23,7 @@ use super::file::{
     DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry, TermsEntry,
 };
 use crate::order::OrderTemplate;
+use crate::plan::{builtin_template, insert_template};
 use crate::secret::hash_password;
 use crate::{App, Error};
 
@@ -310,6 +311,21 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             )
             .await?;
         }
+    }
+    let mut templates = HashMap::new();
+    for entry in &file.plans {
+        let used_by = format!("the plan {} of {}", entry.template, entry.office);
+        if !templates.contains_key(&entry.template) {
+            let text = builtin_template(&entry.template).ok_or_else(|| {
+                Error::DataFile(format!("{used_by}: no built-in template has this key"))
+            })?;
+            templates.insert(entry.template.clone(), insert_template(tx, text).await?);
+        }
+        tx.insert_plan(
+            &templates[&entry.template],
+            keys.get("office", &entry.office, &used_by)?,
+        )
+        .await?;
     }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),

@@ -250,7 +250,7 @@ enum DecisionResponsible {
 }
 
 /// A foreign key named after its table and column, so backend error messages say which link failed.
-fn fk(
+pub(super) fn fk(
     from: impl IntoIden + Clone + 'static,
     column: impl IntoIden + Clone + 'static,
     to: impl IntoIden + Clone + 'static,

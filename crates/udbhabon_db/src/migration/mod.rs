@@ -9,6 +9,7 @@ mod m0002_accounts_audit;
 mod m0003_memo;
 mod m0004_office_contact;
 mod m0005_order_drafts_documents;
+mod m0006_plans;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_memo::Migration),
             Box::new(m0004_office_contact::Migration),
             Box::new(m0005_order_drafts_documents::Migration),
+            Box::new(m0006_plans::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ mod memos;
 mod offices;
 mod orders;
 mod people;
+mod plans;
 mod schema;
 mod support;
 mod teams;

@@ -1,0 +1,409 @@
+//! Annual plans: loading a year's template from its data file, starting an office's plan from it, and
+//! the plan as its table prints it, with the marks each indicator has earned.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use udbhabon_db::Tx;
+use udbhabon_db::office::OfficeRow;
+use udbhabon_db::plan::{PlanRow, TargetRow, TemplateTree};
+use udbhabon_domain::access::Action;
+use udbhabon_domain::plan::{
+    ActivityContent, AreaContent, IndicatorContent, PlanKind, TemplateContent, check_template,
+};
+use udbhabon_domain::score::{
+    Calculation, Direction, IndicatorRule, Measure, MeasureUnit, ScoringRule, Targets,
+    indicator_score,
+};
+use udbhabon_domain::{Bilingual, Vocabulary};
+
+use crate::account::SignedIn;
+use crate::{App, Error};
+
+/// A template data file (`data/templates/*.toml`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TemplateFile {
+    key: String,
+    kind: String,
+    fiscal_year: String,
+    title_bn: String,
+    title_en: String,
+    total_marks: f64,
+    quarter_due: [NaiveDate; 4],
+    mid_year_review_due: NaiveDate,
+    self_assessment_due: NaiveDate,
+    areas: Vec<AreaFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AreaFile {
+    number: String,
+    bn: String,
+    en: String,
+    marks: f64,
+    activities: Vec<ActivityFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ActivityFile {
+    number: String,
+    bn: String,
+    en: String,
+    indicators: Vec<IndicatorFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IndicatorFile {
+    number: String,
+    bn: String,
+    en: String,
+    unit: String,
+    #[serde(default = "higher")]
+    direction: String,
+    rule: String,
+    calculation: String,
+    weight: f64,
+    target: Option<toml::Value>,
+    bands: Option<[toml::Value; 5]>,
+    #[serde(default)]
+    evidence_bn: String,
+    #[serde(default)]
+    evidence_en: String,
+    #[serde(default)]
+    method_bn: String,
+    #[serde(default)]
+    method_en: String,
+}
+
+fn higher() -> String {
+    Direction::HigherIsBetter.code().to_owned()
+}
+
+/// A target as written in a data file, in the indicator's unit.
+fn measure(unit: MeasureUnit, value: &toml::Value, used_by: &str) -> Result<Measure, Error> {
+    let wrong = || {
+        Error::DataFile(format!(
+            "{used_by}: the target {value} is not in the unit {}",
+            unit.code()
+        ))
+    };
+    match (unit, value) {
+        (MeasureUnit::Date, toml::Value::String(text)) => {
+            text.parse().map(Measure::Date).map_err(|_| wrong())
+        }
+        (MeasureUnit::Number | MeasureUnit::Percent, toml::Value::Integer(number)) => {
+            Ok(Measure::Number(*number as f64))
+        }
+        (MeasureUnit::Number | MeasureUnit::Percent, toml::Value::Float(number)) => {
+            Ok(Measure::Number(*number))
+        }
+        _ => Err(wrong()),
+    }
+}
+
+fn code<V: Vocabulary>(text: &str, used_by: &str) -> Result<V, Error> {
+    V::from_code(text).map_err(|error| Error::DataFile(format!("{used_by}: {error}")))
+}
+
+fn indicator(file: &IndicatorFile) -> Result<IndicatorContent, Error> {
+    let used_by = format!("indicator {}", file.number);
+    let unit: MeasureUnit = code(&file.unit, &used_by)?;
+    let targets = match (&file.target, &file.bands) {
+        (Some(_), Some(_)) => {
+            return Err(Error::DataFile(format!(
+                "{used_by}: give either target or bands, not both"
+            )));
+        }
+        (Some(target), None) => Some(Targets::Single(measure(unit, target, &used_by)?)),
+        (None, Some(bands)) => {
+            let mut values = [Measure::YesNo(false); 5];
+            for (slot, band) in values.iter_mut().zip(bands) {
+                *slot = measure(unit, band, &used_by)?;
+            }
+            Some(Targets::Bands(values))
+        }
+        (None, None) => None,
+    };
+    Ok(IndicatorContent {
+        number: file.number.clone(),
+        title: Bilingual::new(&file.bn, &file.en),
+        rule: IndicatorRule {
+            unit,
+            direction: code::<Direction>(&file.direction, &used_by)?,
+            rule: code::<ScoringRule>(&file.rule, &used_by)?,
+            calculation: code::<Calculation>(&file.calculation, &used_by)?,
+            weight: file.weight,
+            targets,
+        },
+        evidence: Bilingual::new(&file.evidence_bn, &file.evidence_en),
+        method: Bilingual::new(&file.method_bn, &file.method_en),
+    })
+}
+
+/// A template read from its data file and checked: a file that cannot be read is a data-file error, a
+/// template that breaks the rules is invalid with every problem named.
+fn read_template(
+    text: &str,
+) -> Result<(String, PlanKind, bangla::FiscalYear, TemplateContent), Error> {
+    let file: TemplateFile = toml::from_str(text)
+        .map_err(|error| Error::DataFile(format!("the template file cannot be read: {error}")))?;
+    let kind: PlanKind = code(&file.kind, "the template")?;
+    let year = bangla::FiscalYear::parse(&file.fiscal_year).map_err(|error| {
+        Error::DataFile(format!("fiscal_year \"{}\": {error}", file.fiscal_year))
+    })?;
+    let areas = file
+        .areas
+        .iter()
+        .map(|area| {
+            Ok(AreaContent {
+                number: area.number.clone(),
+                title: Bilingual::new(&area.bn, &area.en),
+                marks: area.marks,
+                activities: area
+                    .activities
+                    .iter()
+                    .map(|activity| {
+                        Ok(ActivityContent {
+                            number: activity.number.clone(),
+                            title: Bilingual::new(&activity.bn, &activity.en),
+                            indicators: activity
+                                .indicators
+                                .iter()
+                                .map(indicator)
+                                .collect::<Result<_, Error>>()?,
+                        })
+                    })
+                    .collect::<Result<_, Error>>()?,
+            })
+        })
+        .collect::<Result<_, Error>>()?;
+    let content = TemplateContent {
+        title: Bilingual::new(&file.title_bn, &file.title_en),
+        total_marks: file.total_marks,
+        quarter_due: file.quarter_due,
+        mid_year_review_due: file.mid_year_review_due,
+        self_assessment_due: file.self_assessment_due,
+        areas,
+    };
+    check_template(&content, (year.first_day(), year.last_day()))?;
+    Ok((file.key, kind, year, content))
+}
+
+/// The templates shipped with udbhabon, as (file, text): the years domain.md describes.
+pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[(
+    "data/templates/egov-2022-23.toml",
+    include_str!("../../../data/templates/egov-2022-23.toml"),
+)];
+
+/// Reads, checks and inserts a template data file in `tx`; a key loaded before is refused.
+pub(crate) async fn insert_template(tx: &Tx, text: &str) -> Result<TemplateTree, Error> {
+    let (key, kind, year, content) = read_template(text)?;
+    tx.insert_plan_template(&key, kind, year.start_year(), &content)
+        .await
+        .map_err(|error| match error {
+            udbhabon_db::DbError::Conflict(_) => {
+                Error::DataFile(format!("the template {key} is loaded already"))
+            }
+            other => other.into(),
+        })
+}
+
+/// The text of the built-in template with this key.
+pub(crate) fn builtin_template(key: &str) -> Option<&'static str> {
+    BUILTIN_TEMPLATES
+        .iter()
+        .map(|(_, text)| *text)
+        .find(|text| read_template(text).is_ok_and(|(found, ..)| found == key))
+}
+
+/// An indicator of a plan with the office's targets and what it has earned.
+#[derive(Debug, Clone)]
+pub struct PlanIndicatorLine {
+    pub indicator: udbhabon_db::plan::IndicatorRow,
+    /// The scoring set-up with the office's own targets.
+    pub rule: IndicatorRule,
+    pub target: Option<TargetRow>,
+    /// The year's achievement from the progress accepted so far.
+    pub achieved: Option<Measure>,
+    pub score: f64,
+}
+
+/// An office's plan as its table prints it.
+#[derive(Debug, Clone)]
+pub struct PlanOverview {
+    pub plan: PlanRow,
+    pub office: OfficeRow,
+    pub tree: TemplateTree,
+    /// Every indicator in template order, with the office's targets and marks.
+    pub lines: HashMap<i32, PlanIndicatorLine>,
+    pub score: f64,
+}
+
+impl App {
+    /// Loads a template data file; returns its key. A file with any problem loads nothing.
+    pub async fn load_plan_template(&self, text: &str, loaded_by: &str) -> Result<String, Error> {
+        let (key, kind, year, content) = read_template(text)?;
+        if self.db.plan_template_by_key(&key).await.is_ok() {
+            return Err(Error::DataFile(format!(
+                "the template {key} is loaded already"
+            )));
+        }
+        let tx = self.db.begin(self.author(None, loaded_by)).await?;
+        tx.insert_plan_template(&key, kind, year.start_year(), &content)
+            .await?;
+        tx.commit().await?;
+        Ok(key)
+    }
+
+    /// Starts an office's plan from a template, with the template's targets; returns its id.
+    pub async fn start_plan(
+        &self,
+        who: Option<&SignedIn>,
+        template_key: &str,
+        office_key: &str,
+    ) -> Result<i32, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        if let Some(who) = who {
+            self.require(who, Action::ManageTeam, office.id).await?;
+        }
+        let template = self.db.plan_template_by_key(template_key).await?;
+        let tree = self.db.template_tree(template.id).await?;
+        let tx = self.db.begin(self.author(who, "udbhabon demo")).await?;
+        let id = tx.insert_plan(&tree, office.id).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// A plan with its office's targets and marks, for readers of the office's records.
+    pub async fn plan_overview(&self, who: &SignedIn, plan_id: i32) -> Result<PlanOverview, Error> {
+        let plan = self.db.plan(plan_id).await?;
+        self.require(who, Action::ViewOfficeRecords, plan.office_id)
+            .await?;
+        let office = self.db.office_by_id(plan.office_id).await?;
+        let tree = self.db.template_tree(plan.template_id).await?;
+        let mut targets = self.db.plan_targets(plan.id).await?;
+        let mut lines = HashMap::new();
+        let mut total = 0.0;
+        for indicator in tree
+            .areas
+            .iter()
+            .flat_map(|area| &area.activities)
+            .flat_map(|activity| &activity.indicators)
+        {
+            let target = targets.remove(&indicator.id);
+            let rule = IndicatorRule {
+                targets: target
+                    .as_ref()
+                    .and_then(|target| target.targets.clone())
+                    .or_else(|| indicator.rule.targets.clone()),
+                ..indicator.rule.clone()
+            };
+            let achieved = None;
+            let score = indicator_score(&rule, achieved.as_ref());
+            total += score;
+            lines.insert(
+                indicator.id,
+                PlanIndicatorLine {
+                    indicator: indicator.clone(),
+                    rule,
+                    target,
+                    achieved,
+                    score,
+                },
+            );
+        }
+        Ok(PlanOverview {
+            plan,
+            office,
+            tree,
+            lines,
+            score: total,
+        })
+    }
+
+    /// The plans of the home office, the latest year first, with their templates.
+    pub async fn home_plans(
+        &self,
+        who: &SignedIn,
+    ) -> Result<(OfficeRow, Vec<(PlanRow, udbhabon_db::plan::TemplateRow)>), Error> {
+        let team = self
+            .home_team()
+            .await?
+            .ok_or_else(|| Error::NotFound("a home office".into()))?;
+        let office = self.db.office_by_id(team.office_id).await?;
+        self.require(who, Action::ViewOfficeRecords, office.id)
+            .await?;
+        let mut plans = Vec::new();
+        for plan in self.db.plans_of_office(office.id).await? {
+            let template = self.db.template_tree(plan.template_id).await?.template;
+            plans.push((plan, template));
+        }
+        Ok((office, plans))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEMPLATE: &str = BUILTIN_TEMPLATES[0].1;
+
+    #[test]
+    fn the_2022_23_template_reads_and_its_marks_add_up_to_100() {
+        let (key, kind, year, content) = read_template(TEMPLATE).unwrap();
+        assert_eq!(
+            (key.as_str(), kind, year.start_year()),
+            ("egov-2022-23", PlanKind::EGovernance, 2022)
+        );
+        let weights: f64 = content
+            .areas
+            .iter()
+            .flat_map(|area| &area.activities)
+            .flat_map(|activity| &activity.indicators)
+            .map(|indicator| indicator.rule.weight)
+            .sum();
+        assert_eq!(weights, 100.0);
+        assert_eq!(content.areas.len(), 4);
+    }
+
+    #[test]
+    fn a_template_file_with_wrong_weights_or_targets_names_each_problem() {
+        let wrong = TEMPLATE.replacen("weight = 8", "weight = 9", 1).replacen(
+            "bands = [80, 70, 60, 50, 40]",
+            "bands = [80, 90, 60, 50, 40]",
+            1,
+        );
+        let Err(Error::Invalid(errors)) = read_template(&wrong) else {
+            panic!("the wrong template was accepted");
+        };
+        let problems: Vec<_> = errors
+            .errors
+            .iter()
+            .map(|error| (error.field.as_str(), error.message_key))
+            .collect();
+        assert_eq!(
+            problems,
+            [
+                ("area ১", "error-plan-area-weights"),
+                ("indicator ২.১.১: targets", "error-plan-bands-order"),
+            ]
+        );
+        assert_eq!(
+            errors.errors[0].args,
+            vec![
+                ("weights", "26.00".to_owned()),
+                ("marks", "25.00".to_owned())
+            ]
+        );
+        let unit = TEMPLATE.replacen("target = 4", "target = \"four\"", 1);
+        let Err(Error::DataFile(message)) = read_template(&unit) else {
+            panic!("a target in the wrong unit was accepted");
+        };
+        assert!(message.contains("indicator ১.১.১"), "{message}");
+    }
+}

@@ -214,6 +214,7 @@ async fn open(config: &Config) -> Result<App, String> {
         fonts_dir: config.fonts_dir.clone(),
         mail: config.mail(),
         public_url: config.public_url(),
+        files_dir: config.data_dir.join("files"),
     };
     App::open(&settings, Arc::new(SystemClock))
         .await

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use udbhabon_db::Db;
 use udbhabon_docs::Fonts;
 
+use crate::files::FileStore;
 use crate::mail::{MailSettings, Mailer};
 use crate::{Clock, Error};
 
@@ -21,6 +22,8 @@ pub struct Settings {
     pub mail: MailSettings,
     /// The address readers use, for links in mail ("https://innovation.mole.gov.bd").
     pub public_url: String,
+    /// The folder uploaded evidence is kept in.
+    pub files_dir: PathBuf,
 }
 
 /// Storage, clock and fonts; cheap to clone.
@@ -31,6 +34,7 @@ pub struct App {
     fonts: Result<Fonts, String>,
     pub(crate) mailer: Mailer,
     pub(crate) public_url: String,
+    pub(crate) files: FileStore,
 }
 
 impl App {
@@ -42,7 +46,9 @@ impl App {
             .map_err(|error| Error::Unavailable(error.to_string()))?;
         let fonts = Fonts::load(&settings.fonts_dir).map_err(|error| error.to_string());
         let mailer = Mailer::new(&settings.mail)?;
+        let files = FileStore::local(&settings.files_dir)?;
         Ok(Self {
+            files,
             db,
             clock,
             fonts,

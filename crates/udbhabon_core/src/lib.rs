@@ -8,6 +8,7 @@ mod audit;
 mod clock;
 pub mod demo;
 mod error;
+pub mod files;
 mod mail;
 pub mod meeting;
 pub mod memo;
@@ -18,6 +19,7 @@ pub mod order_pdf;
 pub mod password_reset;
 mod permission;
 pub mod plan;
+pub mod progress;
 mod secret;
 pub mod team;
 

@@ -7,18 +7,19 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use udbhabon_db::Tx;
 use udbhabon_db::office::OfficeRow;
-use udbhabon_db::plan::{PlanRow, TargetRow, TemplateTree};
+use udbhabon_db::plan::{PlanRow, TargetRow, TemplateRow, TemplateTree};
+use udbhabon_db::progress::{EvidenceRow, ProgressRow};
 use udbhabon_domain::access::Action;
 use udbhabon_domain::plan::{
     ActivityContent, AreaContent, IndicatorContent, PlanKind, TemplateContent, check_template,
 };
 use udbhabon_domain::score::{
     Calculation, Direction, IndicatorRule, Measure, MeasureUnit, ScoringRule, Targets,
-    indicator_score,
 };
 use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::account::SignedIn;
+use crate::progress::indicator_year;
 use crate::{App, Error};
 
 /// A template data file (`data/templates/*.toml`).
@@ -221,27 +222,46 @@ pub(crate) fn builtin_template(key: &str) -> Option<&'static str> {
         .find(|text| read_template(text).is_ok_and(|(found, ..)| found == key))
 }
 
-/// An indicator of a plan with the office's targets and what it has earned.
+/// An indicator of a plan with the office's targets, its four quarters and what it has earned.
 #[derive(Debug, Clone)]
 pub struct PlanIndicatorLine {
     pub indicator: udbhabon_db::plan::IndicatorRow,
     /// The scoring set-up with the office's own targets.
     pub rule: IndicatorRule,
     pub target: Option<TargetRow>,
-    /// The year's achievement from the progress accepted so far.
+    /// Q1 to Q4.
+    pub quarters: [Option<QuarterEntry>; 4],
+    /// The year's achievement from the entries the office above accepted.
     pub achieved: Option<Measure>,
+    /// Marks from the accepted entries.
     pub score: f64,
+    /// Marks from every submitted entry.
+    pub self_score: f64,
 }
 
-/// An office's plan as its table prints it.
+/// A quarter's entry with its evidence; each file says whether other entries use it too.
+#[derive(Debug, Clone)]
+pub struct QuarterEntry {
+    pub entry: ProgressRow,
+    pub evidence: Vec<(EvidenceRow, bool)>,
+}
+
+/// An office's plan as its table prints it, and what the reader may do with it.
 #[derive(Debug, Clone)]
 pub struct PlanOverview {
     pub plan: PlanRow,
     pub office: OfficeRow,
     pub tree: TemplateTree,
-    /// Every indicator in template order, with the office's targets and marks.
+    /// Every indicator, by id, with the office's targets and marks.
     pub lines: HashMap<i32, PlanIndicatorLine>,
     pub score: f64,
+    pub self_score: f64,
+    /// Whether the reader reports this office's progress.
+    pub may_report: bool,
+    /// Whether the reader reviews this office's progress (from the office above).
+    pub may_review: bool,
+    /// Whether the reader approves and locks this office's plan.
+    pub may_approve: bool,
 }
 
 impl App {
@@ -260,7 +280,8 @@ impl App {
         Ok(key)
     }
 
-    /// Starts an office's plan from a template, with the template's targets; returns its id.
+    /// Starts an office's plan from a template, with the template's targets; returns its id. An office
+    /// has one plan a year: a second start is refused.
     pub async fn start_plan(
         &self,
         who: Option<&SignedIn>,
@@ -269,17 +290,36 @@ impl App {
     ) -> Result<i32, Error> {
         let office = self.db.office_by_key(office_key).await?;
         if let Some(who) = who {
-            self.require(who, Action::ManageTeam, office.id).await?;
+            self.require(who, Action::SubmitForOffice, office.id)
+                .await?;
         }
-        let template = self.db.plan_template_by_key(template_key).await?;
+        let template = self
+            .db
+            .plan_template_by_key(template_key)
+            .await
+            .map_err(|_| {
+                let mut errors = udbhabon_domain::ValidationErrors::new();
+                errors.add("template", "error-plan-template-unknown");
+                Error::Invalid(errors)
+            })?;
         let tree = self.db.template_tree(template.id).await?;
-        let tx = self.db.begin(self.author(who, "udbhabon demo")).await?;
-        let id = tx.insert_plan(&tree, office.id).await?;
+        let tx = self.db.begin(self.author(who, "udbhabon")).await?;
+        let id = tx
+            .insert_plan(&tree, office.id)
+            .await
+            .map_err(|error| match error {
+                udbhabon_db::DbError::Conflict(_) => {
+                    let mut errors = udbhabon_domain::ValidationErrors::new();
+                    errors.add("template", "error-plan-exists");
+                    Error::Invalid(errors)
+                }
+                other => other.into(),
+            })?;
         tx.commit().await?;
         Ok(id)
     }
 
-    /// A plan with its office's targets and marks, for readers of the office's records.
+    /// A plan with its office's targets, quarters and marks, for readers of the office's records.
     pub async fn plan_overview(&self, who: &SignedIn, plan_id: i32) -> Result<PlanOverview, Error> {
         let plan = self.db.plan(plan_id).await?;
         self.require(who, Action::ViewOfficeRecords, plan.office_id)
@@ -287,64 +327,135 @@ impl App {
         let office = self.db.office_by_id(plan.office_id).await?;
         let tree = self.db.template_tree(plan.template_id).await?;
         let mut targets = self.db.plan_targets(plan.id).await?;
+        let rules = self.plan_rules(&plan, &tree).await?;
+        let entries = self.db.progress_of_plan(plan.id).await?;
+        let ids: Vec<i32> = entries.iter().map(|entry| entry.id).collect();
+        let mut evidence = self.db.evidence_of_entries(&ids).await?;
+        let file_ids: Vec<i32> = evidence.values().flatten().map(|file| file.id).collect();
+        let uses = self.db.uses_of_evidence(&file_ids).await?;
         let mut lines = HashMap::new();
-        let mut total = 0.0;
-        for indicator in tree
+        let (mut score, mut self_score) = (0.0, 0.0);
+        let indicators: HashMap<i32, &udbhabon_db::plan::IndicatorRow> = tree
             .areas
             .iter()
             .flat_map(|area| &area.activities)
             .flat_map(|activity| &activity.indicators)
-        {
-            let target = targets.remove(&indicator.id);
-            let rule = IndicatorRule {
-                targets: target
-                    .as_ref()
-                    .and_then(|target| target.targets.clone())
-                    .or_else(|| indicator.rule.targets.clone()),
-                ..indicator.rule.clone()
+            .map(|indicator| (indicator.id, indicator))
+            .collect();
+        for (indicator_id, rule) in rules {
+            let Some(indicator) = indicators.get(&indicator_id) else {
+                continue;
             };
-            let achieved = None;
-            let score = indicator_score(&rule, achieved.as_ref());
-            total += score;
+            let (achieved, earned, assessed) = indicator_year(&rule, indicator_id, &entries);
+            score += earned;
+            self_score += assessed;
+            let mut quarters: [Option<QuarterEntry>; 4] = Default::default();
+            for entry in entries
+                .iter()
+                .filter(|entry| entry.indicator_id == indicator_id)
+            {
+                let files = evidence
+                    .remove(&entry.id)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|file| {
+                        let reused = uses.get(&file.id).is_some_and(|uses| uses.len() > 1);
+                        (file, reused)
+                    })
+                    .collect();
+                if let Some(slot) = quarters.get_mut(usize::from(entry.quarter).saturating_sub(1)) {
+                    *slot = Some(QuarterEntry {
+                        entry: entry.clone(),
+                        evidence: files,
+                    });
+                }
+            }
             lines.insert(
-                indicator.id,
+                indicator_id,
                 PlanIndicatorLine {
-                    indicator: indicator.clone(),
+                    indicator: (*indicator).clone(),
+                    target: targets.remove(&indicator_id),
                     rule,
-                    target,
+                    quarters,
                     achieved,
-                    score,
+                    score: earned,
+                    self_score: assessed,
                 },
             );
         }
         Ok(PlanOverview {
+            may_report: self
+                .may(who, Action::SubmitForOffice, plan.office_id)
+                .await?,
+            may_review: self
+                .may(who, Action::ReviewSubmission, plan.office_id)
+                .await?,
+            may_approve: self
+                .may(who, Action::ApproveAndSign, plan.office_id)
+                .await?,
             plan,
             office,
             tree,
             lines,
-            score: total,
+            score,
+            self_score,
         })
     }
 
-    /// The plans of the home office, the latest year first, with their templates.
-    pub async fn home_plans(
+    /// An office's plans (the home office's when `office_key` is `None`), the latest year first, and
+    /// the templates it could start a plan from when the reader reports for the office.
+    pub async fn office_plans(
         &self,
         who: &SignedIn,
-    ) -> Result<(OfficeRow, Vec<(PlanRow, udbhabon_db::plan::TemplateRow)>), Error> {
-        let team = self
-            .home_team()
-            .await?
-            .ok_or_else(|| Error::NotFound("a home office".into()))?;
-        let office = self.db.office_by_id(team.office_id).await?;
+        office_key: Option<&str>,
+    ) -> Result<OfficePlans, Error> {
+        let office = match office_key {
+            Some(key) => self.db.office_by_key(key).await?,
+            None => {
+                let team = self
+                    .home_team()
+                    .await?
+                    .ok_or_else(|| Error::NotFound("a home office".into()))?;
+                self.db.office_by_id(team.office_id).await?
+            }
+        };
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
-        let mut plans = Vec::new();
-        for plan in self.db.plans_of_office(office.id).await? {
-            let template = self.db.template_tree(plan.template_id).await?.template;
-            plans.push((plan, template));
-        }
-        Ok((office, plans))
+        let templates = self.db.plan_templates().await?;
+        let plans: Vec<(PlanRow, TemplateRow)> = self
+            .db
+            .plans_of_office(office.id)
+            .await?
+            .into_iter()
+            .filter_map(|plan| {
+                let template = templates
+                    .iter()
+                    .find(|template| template.id == plan.template_id)?;
+                Some((plan, template.clone()))
+            })
+            .collect();
+        let startable = if self.may(who, Action::SubmitForOffice, office.id).await? {
+            templates
+                .into_iter()
+                .filter(|template| plans.iter().all(|(_, planned)| planned.id != template.id))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Ok(OfficePlans {
+            office,
+            plans,
+            startable,
+        })
     }
+}
+
+/// An office's plans and the templates it could plan from.
+#[derive(Debug, Clone)]
+pub struct OfficePlans {
+    pub office: OfficeRow,
+    pub plans: Vec<(PlanRow, TemplateRow)>,
+    pub startable: Vec<TemplateRow>,
 }
 
 #[cfg(test)]

@@ -36,6 +36,7 @@ async fn app(clock: Arc<MovableClock>) -> (App, tempfile::TempDir) {
             from: "Udbhabon <no-reply@udbhabon.test>".into(),
         },
         public_url: "http://127.0.0.1:8080".into(),
+        files_dir: dir.path().join("files"),
     };
     let app = App::open(&settings, clock).await.unwrap();
     app.migrate().await.unwrap();

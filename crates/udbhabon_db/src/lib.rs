@@ -19,6 +19,7 @@ pub mod office;
 pub mod order;
 pub mod person;
 pub mod plan;
+pub mod progress;
 pub mod setting;
 pub mod team;
 pub mod write;

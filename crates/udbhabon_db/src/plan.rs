@@ -67,9 +67,10 @@ pub struct PlanRow {
     pub id: i32,
     pub template_id: i32,
     pub office_id: i32,
-    pub status: String,
+    pub status: udbhabon_domain::progress::PlanStatus,
     pub version: i32,
     pub score: Option<f64>,
+    pub self_score: Option<f64>,
     pub approved_meeting_id: Option<i32>,
     pub approved_on: Option<NaiveDate>,
 }
@@ -113,18 +114,21 @@ impl TryFrom<plan_template::Model> for TemplateRow {
     }
 }
 
-impl From<plan::Model> for PlanRow {
-    fn from(model: plan::Model) -> Self {
-        Self {
+impl TryFrom<plan::Model> for PlanRow {
+    type Error = DbError;
+
+    fn try_from(model: plan::Model) -> Result<Self, DbError> {
+        Ok(Self {
             id: model.id,
             template_id: model.template_id,
             office_id: model.office_id,
-            status: model.status,
+            status: udbhabon_domain::progress::PlanStatus::from_code(&model.status)?,
             version: model.version,
             score: model.score,
+            self_score: model.self_score,
             approved_meeting_id: model.approved_meeting_id,
             approved_on: model.approved_on,
-        }
+        })
     }
 }
 
@@ -136,6 +140,18 @@ impl Db {
             .await?
             .ok_or_else(|| DbError::NotFound(format!("plan template {key}")))?
             .try_into()
+    }
+
+    /// Every template, the latest year first.
+    pub async fn plan_templates(&self) -> Result<Vec<TemplateRow>, DbError> {
+        plan_template::Entity::find()
+            .order_by_desc(plan_template::Column::FiscalYear)
+            .order_by_asc(plan_template::Column::Key)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect()
     }
 
     /// A template with its whole tree, in four queries.
@@ -199,23 +215,23 @@ impl Db {
     }
 
     pub async fn plan(&self, id: i32) -> Result<PlanRow, DbError> {
-        Ok(plan::Entity::find_by_id(id)
+        plan::Entity::find_by_id(id)
             .one(self.connection())
             .await?
             .ok_or_else(|| DbError::NotFound(format!("plan #{id}")))?
-            .into())
+            .try_into()
     }
 
     /// The plans of an office, the latest year first.
     pub async fn plans_of_office(&self, office_id: i32) -> Result<Vec<PlanRow>, DbError> {
-        Ok(plan::Entity::find()
+        plan::Entity::find()
             .filter(plan::Column::OfficeId.eq(office_id))
             .order_by_desc(plan::Column::TemplateId)
             .all(self.connection())
             .await?
             .into_iter()
-            .map(Into::into)
-            .collect())
+            .map(TryInto::try_into)
+            .collect()
     }
 
     /// The office's own targets for each indicator of a plan, keyed by indicator.
@@ -359,9 +375,12 @@ impl Tx {
             .insert_audited(plan::ActiveModel {
                 template_id: Set(template.template.id),
                 office_id: Set(office_id),
-                status: Set("draft".to_owned()),
+                status: Set(udbhabon_domain::progress::PlanStatus::Draft
+                    .code()
+                    .to_owned()),
                 version: Set(1),
                 score: Set(None),
+                self_score: Set(None),
                 approved_meeting_id: Set(None),
                 approved_on: Set(None),
                 updated_by: Set(self.author.label.clone()),

@@ -13,6 +13,7 @@ pub mod office;
 pub mod order;
 pub mod person;
 pub mod plan;
+pub mod progress;
 pub mod score;
 pub mod team;
 pub mod text;

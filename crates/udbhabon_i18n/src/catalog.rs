@@ -108,7 +108,7 @@ mod tests {
         fn keys<V: Vocabulary>(message_key: fn(V) -> String) -> Vec<String> {
             V::ALL.iter().map(|value| message_key(*value)).collect()
         }
-        use udbhabon_domain::{access, meeting, office, person, score, team};
+        use udbhabon_domain::{access, meeting, office, person, progress, score, team};
         let all = [
             keys(access::Role::message_key),
             keys(office::OfficeKind::message_key),
@@ -116,6 +116,8 @@ mod tests {
             keys(team::TeamRole::message_key),
             keys(person::Charge::message_key),
             keys(meeting::MeetingKind::message_key),
+            keys(progress::PlanStatus::message_key),
+            keys(progress::EntryStatus::message_key),
             keys(score::MeasureUnit::message_key),
             keys(score::Direction::message_key),
             keys(score::ScoringRule::message_key),

@@ -20,6 +20,7 @@ mod ops;
 mod order;
 mod password;
 mod plan;
+mod progress;
 mod routes;
 mod security;
 mod session;

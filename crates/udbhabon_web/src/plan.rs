@@ -3,7 +3,10 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
 use udbhabon_domain::score::{BAND_PERCENTS, Measure, Targets};
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -21,6 +24,15 @@ pub(crate) struct PlansPage {
     heading: String,
     /// (link, title, status, score)
     plans: Vec<(String, String, String, String)>,
+    /// For those who report for the office: the templates it has no plan from yet.
+    start: Option<StartPlan>,
+}
+
+struct StartPlan {
+    csrf: String,
+    action: String,
+    /// (key, title)
+    templates: Vec<(String, String)>,
 }
 
 #[derive(Template, WebTemplate)]
@@ -34,6 +46,23 @@ pub(crate) struct PlanPage {
     /// The headings of the five target columns: "অসাধারণ (১০০%)" ….
     band_headings: Vec<String>,
     rows: Vec<PlanRowView>,
+    /// The headings of the four quarters.
+    quarter_headings: Vec<String>,
+    progress: Vec<ProgressRowView>,
+    /// The steps the reader may take now: (form action, decision, button label).
+    steps: Vec<(String, String, String)>,
+    csrf: String,
+    /// Why the last step was refused.
+    errors: Vec<String>,
+}
+
+/// One indicator's quarters and marks.
+struct ProgressRowView {
+    indicator: String,
+    /// (link, value, status, late)
+    quarters: Vec<(String, String, String, bool)>,
+    achieved: String,
+    score: String,
 }
 
 /// One indicator's row; the area and activity cells are printed on the first row they cover.
@@ -45,16 +74,14 @@ struct PlanRowView {
     unit: String,
     weight: String,
     targets: Vec<String>,
-    achieved: String,
-    score: String,
 }
 
-fn marks(lang: Lang, value: f64) -> String {
+pub(crate) fn marks(lang: Lang, value: f64) -> String {
     format::digits(lang, &format!("{value:.2}"))
 }
 
 /// A value as printed in the indicator's unit.
-fn measure(lang: Lang, value: &Measure) -> String {
+pub(crate) fn measure(lang: Lang, value: &Measure) -> String {
     match value {
         Measure::Number(number) if number.fract() == 0.0 => {
             format::digits(lang, &format!("{number:.0}"))
@@ -113,12 +140,6 @@ fn rows(lang: Lang, overview: &PlanOverview) -> Vec<PlanRowView> {
                     unit: t(lang, &line.rule.unit.message_key()),
                     weight: marks(lang, line.rule.weight),
                     targets: target_cells(lang, line),
-                    achieved: line
-                        .achieved
-                        .as_ref()
-                        .map(|value| measure(lang, value))
-                        .unwrap_or_default(),
-                    score: marks(lang, line.score),
                 });
                 first_in_area = false;
                 first_in_activity = false;
@@ -128,21 +149,32 @@ fn rows(lang: Lang, overview: &PlanOverview) -> Vec<PlanRowView> {
     rows
 }
 
-/// `GET /plans`: the home office's plans.
+#[derive(Debug, Deserialize)]
+pub(crate) struct OfficeQuery {
+    office: Option<String>,
+}
+
+/// `GET /plans?office=KEY`: an office's plans (the home office's by default), and a form to start one.
 pub(crate) async fn list(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
+    Query(query): Query<OfficeQuery>,
 ) -> Result<PlansPage, PageError> {
-    let (office, plans) = state
+    let office_key = query
+        .office
+        .as_deref()
+        .map(str::trim)
+        .filter(|key| !key.is_empty());
+    let found = state
         .app
-        .home_plans(&member.0)
+        .office_plans(&member.0, office_key)
         .await
         .map_err(|error| PageError::new(lang, error))?;
     let heading = t_args(
         lang,
         "plans-title",
-        &[("office", office.name.get(lang).to_owned())],
+        &[("office", found.office.name.get(lang).to_owned())],
     );
     Ok(PlansPage {
         l: Layout::new(
@@ -154,52 +186,173 @@ pub(crate) async fn list(
             state.app.today(),
         ),
         heading,
-        plans: plans
+        plans: found
+            .plans
             .iter()
             .map(|(plan, template)| {
                 (
                     format!("/plans/{}", plan.id),
                     template.title.get(lang).to_owned(),
-                    t(lang, &format!("plan-status-{}", plan.status)),
+                    t(lang, &plan.status.message_key()),
                     plan.score
-                        .map(|score| marks(lang, score))
+                        .map(|score| {
+                            crate::progress::both_scores(
+                                lang,
+                                score,
+                                plan.self_score.unwrap_or(score),
+                            )
+                        })
                         .unwrap_or_default(),
                 )
             })
             .collect(),
+        start: (!found.startable.is_empty()).then(|| StartPlan {
+            csrf: member.0.csrf_token.clone(),
+            action: format!("/offices/{}/plans", found.office.key),
+            templates: found
+                .startable
+                .iter()
+                .map(|template| (template.key.clone(), template.title.get(lang).to_owned()))
+                .collect(),
+        }),
     })
 }
 
-/// `GET /plans/{id}`: the plan as a table.
-pub(crate) async fn show(
+#[derive(Debug, Deserialize)]
+pub(crate) struct StartForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    template: String,
+}
+
+/// `POST /offices/{key}/plans`: starts the office's plan from a template.
+pub(crate) async fn start(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
-    Path(id): Path<i32>,
-) -> Result<PlanPage, PageError> {
-    let overview = state
+    Path(office_key): Path<String>,
+    Form(form): Form<StartForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    match state
         .app
-        .plan_overview(&member.0, id)
+        .start_plan(Some(&member.0), form.template.trim(), &office_key)
         .await
-        .map_err(|error| PageError::new(lang, error))?;
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
+        Err(udbhabon_core::Error::Invalid(errors)) => Err(PageError::bad_input(
+            lang,
+            errors
+                .errors
+                .first()
+                .map_or("error-plan-step", |error| error.message_key),
+        )),
+        Err(error) => Err(PageError::new(lang, error)),
+    }
+}
+
+fn progress_rows(lang: Lang, overview: &PlanOverview) -> Vec<ProgressRowView> {
+    overview
+        .tree
+        .areas
+        .iter()
+        .flat_map(|area| &area.activities)
+        .flat_map(|activity| &activity.indicators)
+        .filter_map(|indicator| overview.lines.get(&indicator.id))
+        .map(|line| ProgressRowView {
+            indicator: format!(
+                "[{}] {}",
+                line.indicator.number,
+                line.indicator.title.get(lang)
+            ),
+            quarters: (1..=4u8)
+                .map(|quarter| {
+                    let entry = line.quarters[usize::from(quarter) - 1].as_ref();
+                    (
+                        format!(
+                            "/plans/{}/indicators/{}/quarters/{quarter}",
+                            overview.plan.id, line.indicator.id
+                        ),
+                        entry
+                            .and_then(|entry| entry.entry.value.as_ref())
+                            .map(|value| measure(lang, value))
+                            .unwrap_or_else(|| "—".to_owned()),
+                        entry
+                            .map(|entry| t(lang, &entry.entry.status.message_key()))
+                            .unwrap_or_default(),
+                        entry.is_some_and(|entry| entry.entry.on_time == Some(false)),
+                    )
+                })
+                .collect(),
+            achieved: line
+                .achieved
+                .as_ref()
+                .map(|value| measure(lang, value))
+                .unwrap_or_default(),
+            score: crate::progress::both_scores(lang, line.score, line.self_score),
+        })
+        .collect()
+}
+
+/// The steps the reader may take on the plan now: (action, decision, label).
+fn steps(lang: Lang, overview: &PlanOverview) -> Vec<(String, String, String)> {
+    use udbhabon_domain::progress::PlanStatus;
+    let status = overview.plan.status;
+    let id = overview.plan.id;
+    let mut steps = Vec::new();
+    if overview.may_report && status == PlanStatus::Draft {
+        steps.push((format!("/plans/{id}/submit"), "", "plan-step-submit"));
+    }
+    if overview.may_approve && status == PlanStatus::Submitted {
+        steps.push((
+            format!("/plans/{id}/decision"),
+            "approve",
+            "plan-step-approve",
+        ));
+        steps.push((
+            format!("/plans/{id}/decision"),
+            "return",
+            "plan-step-return",
+        ));
+    }
+    if overview.may_approve && status == PlanStatus::Approved {
+        steps.push((format!("/plans/{id}/decision"), "lock", "plan-step-lock"));
+    }
+    steps
+        .into_iter()
+        .map(|(action, decision, key)| (action, decision.to_owned(), t(lang, key)))
+        .collect()
+}
+
+fn plan_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    overview: &PlanOverview,
+    errors: Vec<String>,
+) -> PlanPage {
     let heading = overview.tree.template.title.get(lang).to_owned();
-    Ok(PlanPage {
+    PlanPage {
         l: Layout::new(
             lang,
             &Visitor(Some(member.0.clone())),
             heading.clone(),
             "plans",
-            &format!("/plans/{id}"),
+            &format!("/plans/{}", overview.plan.id),
             state.app.today(),
         ),
         heading,
         office: overview.office.name.get(lang).to_owned(),
-        status: t(lang, &format!("plan-status-{}", overview.plan.status)),
+        status: t(lang, &overview.plan.status.message_key()),
         score: t_args(
             lang,
             "plan-score-of",
             &[
-                ("score", marks(lang, overview.score)),
+                (
+                    "score",
+                    crate::progress::both_scores(lang, overview.score, overview.self_score),
+                ),
                 ("total", marks(lang, overview.tree.template.total_marks)),
             ],
         ),
@@ -220,6 +373,57 @@ pub(crate) async fn show(
             )
         })
         .collect(),
-        rows: rows(lang, &overview),
-    })
+        rows: rows(lang, overview),
+        quarter_headings: bangla::Quarter::ALL
+            .iter()
+            .map(|quarter| match lang {
+                Lang::Bn => quarter.name_bn().to_owned(),
+                Lang::En => quarter.name_en().to_owned(),
+            })
+            .collect(),
+        progress: progress_rows(lang, overview),
+        steps: steps(lang, overview),
+        csrf: member.0.csrf_token.clone(),
+        errors,
+    }
+}
+
+/// The plan page again with why a step was refused (422).
+pub(crate) async fn refused_step(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    plan_id: i32,
+    errors: &udbhabon_domain::ValidationErrors,
+) -> Result<(axum::http::StatusCode, PlanPage), PageError> {
+    let overview = state
+        .app
+        .plan_overview(&member.0, plan_id)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok((
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+        plan_page(
+            state,
+            lang,
+            member,
+            &overview,
+            crate::progress::step_messages(lang, errors),
+        ),
+    ))
+}
+
+/// `GET /plans/{id}`: the plan as a table, with its quarters and marks.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+) -> Result<PlanPage, PageError> {
+    let overview = state
+        .app
+        .plan_overview(&member.0, id)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(plan_page(&state, lang, &member, &overview, Vec::new()))
 }

@@ -21,7 +21,7 @@ use udbhabon_domain::access::Action;
 
 use crate::{
     account, admin, assets, home, lang, limits, meeting, memo, office, office_admin, ops, order,
-    password, plan, security, session, team,
+    password, plan, progress, security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -89,10 +89,53 @@ pub const ROUTES: &[RouteSpec] = &[
         sample: "/plans",
     },
     RouteSpec {
+        method: "POST",
+        path: "/offices/{key}/plans",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/offices/mole/plans",
+    },
+    RouteSpec {
         method: "GET",
         path: "/plans/{id}",
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/plans/1",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/plans/{id}/indicators/{indicator}/quarters/{quarter}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1/indicators/1/quarters/1",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/plans/{id}/indicators/{indicator}/quarters/{quarter}",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/plans/1/indicators/1/quarters/1",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/plans/{id}/indicators/{indicator}/quarters/{quarter}/review",
+        access: Access::Allowed(Action::ReviewSubmission),
+        // Plan 2 is the DIFE's: the office above reviews it.
+        sample: "/plans/2/indicators/1/quarters/1/review",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/plans/{id}/submit",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/plans/1/submit",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/plans/{id}/decision",
+        access: Access::Allowed(Action::ApproveAndSign),
+        sample: "/plans/1/decision",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/plans/{id}/evidence/{file}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1/evidence/1",
     },
     get_public("/meetings", "/meetings"),
     get_public("/meetings/{key}", "/meetings/mole-egov-2022-23-review-1"),
@@ -238,7 +281,19 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/order-drafts/{id}/preview") => get(order::preview),
         ("POST", "/order-drafts/{id}/issue") => post(order::issue),
         ("GET", "/plans") => get(plan::list),
+        ("POST", "/offices/{key}/plans") => post(plan::start),
         ("GET", "/plans/{id}") => get(plan::show),
+        ("GET", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => get(progress::show),
+        ("POST", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => {
+            // Evidence files come with the form: up to ten megabytes each.
+            post(progress::save).layer(axum::extract::DefaultBodyLimit::max(EVIDENCE_REQUEST_BYTES))
+        }
+        ("POST", "/plans/{id}/indicators/{indicator}/quarters/{quarter}/review") => {
+            post(progress::review)
+        }
+        ("POST", "/plans/{id}/submit") => post(progress::submit_plan),
+        ("POST", "/plans/{id}/decision") => post(progress::decide_plan),
+        ("GET", "/plans/{id}/evidence/{file}") => get(progress::evidence),
         ("GET", "/meetings") => get(meeting::list),
         ("GET", "/meetings/{key}") => get(meeting::show),
         ("GET", "/lang/{tag}") => get(lang::switch),
@@ -279,6 +334,10 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
     }
 }
 
+/// The largest request: a progress form with its evidence (each file up to the file store's limit).
+/// Other forms keep axum's default limit of two megabytes.
+const EVIDENCE_REQUEST_BYTES: usize = 3 * udbhabon_core::files::MAX_EVIDENCE_BYTES + 64 * 1024;
+
 /// Anything else: a not-found page in the reader's language.
 async fn not_found(ReaderLang(lang): ReaderLang) -> PageError {
     PageError::new(lang, udbhabon_core::Error::NotFound("page".into()))
@@ -307,7 +366,7 @@ pub fn router(state: AppState) -> Router {
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
-                .layer(RequestBodyLimitLayer::new(2 * 1024 * 1024))
+                .layer(RequestBodyLimitLayer::new(EVIDENCE_REQUEST_BYTES))
                 .layer(CompressionLayer::new())
                 .layer(csp)
                 .layer(nosniff)

@@ -81,6 +81,11 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
             ("name_bn", "নতুন দপ্তর"),
             ("name_en", "New Office"),
         ],
+        "/offices/{key}/plans" => vec![("template", "egov-2022-23")],
+        "/plans/{id}/indicators/{indicator}/quarters/{quarter}/review" => {
+            vec![("outcome", "accept")]
+        }
+        "/plans/{id}/decision" => vec![("decision", "lock")],
         "/admin/units" => vec![
             ("office", "3"),
             ("key", "new-unit"),
@@ -135,6 +140,11 @@ async fn try_route(
                 .text("csrf", csrf.to_owned())
                 .text("file", "key,parent,kind,name_bn,name_en\n");
             request.multipart(upload).send().await.unwrap()
+        } else if path == "/plans/{id}/indicators/{indicator}/quarters/{quarter}" {
+            let upload = reqwest::multipart::Form::new()
+                .text("csrf", csrf.to_owned())
+                .text("value", "3");
+            request.multipart(upload).send().await.unwrap()
         } else {
             request.form(&fields).send().await.unwrap()
         }
@@ -170,13 +180,17 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
     }
 }
 
-/// The answer in the words of `expected`; a route that is not found was not served (only the static
-/// route's sample names a file that does not exist).
+/// Samples that name something the demo data does not have, so that "not found" is the served answer:
+/// a static file, and an evidence file (the demo reports no progress).
+const ABSENT_SAMPLES: [&str; 2] = ["/static/{file}", "/plans/{id}/evidence/{file}"];
+
+/// The answer in the words of `expected`; a route that is not found was not served (unless its sample
+/// names something absent on purpose).
 fn describe(answer: &Answer, path: &str) -> &'static str {
     match answer {
         Answer::Refused => "refused",
         Answer::SignInFirst => "sign in first",
-        Answer::Served(404) if path != "/static/{file}" => "not found",
+        Answer::Served(404) if !ABSENT_SAMPLES.contains(&path) => "not found",
         Answer::Served(_) => "served",
     }
 }

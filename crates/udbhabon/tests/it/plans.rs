@@ -1,6 +1,11 @@
-//! Annual plans: the ministry's 2022-23 plan from the built-in template, as its table prints it.
+//! Annual plans: the ministry's 2022-23 plan as its table prints it, and an agency's whole year of it:
+//! approval, four quarters of progress with evidence, a return and resubmission, the score.
 
-use crate::server::{DEMO_PASSWORD, TestServer, attribute, text, texts};
+use std::collections::HashMap;
+
+use scraper::{Html, Selector};
+
+use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, attribute, text, texts};
 
 /// Bengali digits read as ASCII ones.
 fn ascii(text: &str) -> String {
@@ -29,7 +34,10 @@ async fn the_ministrys_plan_prints_every_indicator_with_its_unit_marks_and_five_
     let href = attribute(&list, "ul.plans li a", "href");
     let plan = server.page(&href, 200).await;
     assert_eq!(text(&plan, "h1"), "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২২-২০২৩");
-    assert_eq!(text(&plan, "dd.plan-score"), "১০০.০০-এর মধ্যে ০.০০");
+    assert_eq!(
+        text(&plan, "dd.plan-score"),
+        "১০০.০০-এর মধ্যে ০.০০ (স্ব-মূল্যায়ন ০.০০)"
+    );
     assert_eq!(
         texts(&plan, "thead tr:nth-child(2) th"),
         [
@@ -40,7 +48,7 @@ async fn the_ministrys_plan_prints_every_indicator_with_its_unit_marks_and_five_
             "চলতি মানের নিম্নে (৬০%)"
         ]
     );
-    let indicators = texts(&plan, "td.indicator");
+    let indicators = texts(&plan, "table.plan td.indicator");
     assert_eq!(indicators.len(), 10);
     assert_eq!(indicators[3], "[২.১.১] ই-নথিতে নিষ্পন্ন নথির হার");
     let weights: f64 = texts(&plan, "td.weight")
@@ -54,7 +62,12 @@ async fn the_ministrys_plan_prints_every_indicator_with_its_unit_marks_and_five_
         "one cell per area, spanning its rows"
     );
     let rows: Vec<Vec<String>> = (1..=10)
-        .map(|row| texts(&plan, &format!("tbody tr:nth-child({row}) td.target")))
+        .map(|row| {
+            texts(
+                &plan,
+                &format!("table.plan tbody tr:nth-child({row}) td.target"),
+            )
+        })
         .collect();
     assert_eq!(
         rows[3],
@@ -73,7 +86,10 @@ async fn the_ministrys_plan_prints_every_indicator_with_its_unit_marks_and_five_
 
     server.choose("en").await;
     let english = server.page(&href, 200).await;
-    assert_eq!(text(&english, "dd.plan-score"), "0.00 of 100.00");
+    assert_eq!(
+        text(&english, "dd.plan-score"),
+        "0.00 (self-assessed 0.00) of 100.00"
+    );
     assert!(
         texts(&english, "td.indicator")
             .contains(&"[২.১.১] Share of files handled in e-Nothi".to_owned())
@@ -92,4 +108,470 @@ async fn an_office_below_sees_no_plan_of_the_ministry() {
         .await
         .unwrap();
     assert!(response.url().path().starts_with("/login"));
+}
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+
+/// The entries an office reports on one day: (indicator, quarter, value).
+type Reports = &'static [(&'static str, u8, &'static str)];
+
+/// The DIFE's 2022-23 plan in the demo data.
+const DIFE_PLAN: i32 = 2;
+
+/// A fresh browser signed in as `email` (sessions end when the clock jumps months ahead).
+async fn browser(server: &TestServer, email: &str) -> (TestServer, String) {
+    let browser = server.another_browser();
+    assert_eq!(
+        browser.sign_in(email, DEMO_PASSWORD).await.status(),
+        200,
+        "{email}"
+    );
+    let csrf = browser.csrf().await;
+    (browser, csrf)
+}
+
+/// Each indicator's id by its number, from the plan page's progress table.
+fn indicator_ids(plan: &Html) -> HashMap<String, i32> {
+    let rows = Selector::parse("table.progress tbody tr").unwrap();
+    let name = Selector::parse("td.indicator").unwrap();
+    let link = Selector::parse("td.quarter a").unwrap();
+    plan.select(&rows)
+        .map(|row| {
+            let number: String = row.select(&name).next().unwrap().text().collect();
+            let number = number
+                .trim()
+                .trim_start_matches('[')
+                .split(']')
+                .next()
+                .unwrap()
+                .to_owned();
+            let href = row
+                .select(&link)
+                .next()
+                .unwrap()
+                .value()
+                .attr("href")
+                .unwrap();
+            let id = href.split('/').nth(4).unwrap().parse().unwrap();
+            (number, id)
+        })
+        .collect()
+}
+
+/// Reports a quarter's achievement with evidence files; `submit` sends it, otherwise it is a draft.
+async fn report(
+    browser: &TestServer,
+    csrf: &str,
+    (indicator, quarter): (i32, u8),
+    value: &str,
+    files: &[(&str, &[u8])],
+    submit: bool,
+) -> reqwest::Response {
+    let path = format!("/plans/{DIFE_PLAN}/indicators/{indicator}/quarters/{quarter}");
+    let page = browser.page(&path, 200).await;
+    let version = attribute_or_empty(&page, "form.progress-form input[name=version]");
+    let mut form = reqwest::multipart::Form::new()
+        .text("csrf", csrf.to_owned())
+        .text("version", version)
+        .text("value", value.to_owned())
+        .text("comment", "মাঠ পর্যায় থেকে প্রাপ্ত তথ্য")
+        .text("submit", if submit { "1" } else { "0" });
+    for (name, bytes) in files {
+        form = form.part(
+            "files",
+            reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()),
+        );
+    }
+    browser
+        .client
+        .post(format!("{}{path}", browser.base))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn attribute_or_empty(page: &Html, selector: &str) -> String {
+    let parsed = Selector::parse(selector).unwrap();
+    page.select(&parsed)
+        .next()
+        .and_then(|element| element.value().attr("value"))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+async fn review(
+    browser: &TestServer,
+    csrf: &str,
+    (indicator, quarter): (i32, u8),
+    outcome: &str,
+    comment: &str,
+) -> reqwest::Response {
+    browser
+        .post(
+            &format!("/plans/{DIFE_PLAN}/indicators/{indicator}/quarters/{quarter}/review"),
+            &[("csrf", csrf), ("outcome", outcome), ("comment", comment)],
+        )
+        .await
+}
+
+async fn alerts(response: reqwest::Response) -> (u16, Vec<String>) {
+    let status = response.status().as_u16();
+    let page = Html::parse_document(&response.text().await.unwrap());
+    (status, texts(&page, "p.alert"))
+}
+
+#[tokio::test]
+async fn an_agency_goes_through_a_whole_year_and_earns_the_hand_computed_score() {
+    let clock = MovableClock::at("2022-07-10");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+    let focal = "focal-dife@demo.udbhabon.test";
+    let (office, csrf) = browser(&server, focal).await;
+    let list = office.page("/plans?office=dife", 200).await;
+    assert_eq!(
+        text(&list, "h1"),
+        "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর-এর কর্মপরিকল্পনা"
+    );
+    assert!(text(&list, "ul.plans li").contains("খসড়া"));
+    let plan = office.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    let ids = indicator_ids(&plan);
+    let at = |number: &str, quarter: u8| (ids[number], quarter);
+
+    // No progress against a plan that is not approved.
+    let (status, messages) =
+        alerts(report(&office, &csrf, at("১.১.১", 1), "1", &[], true).await).await;
+    assert_eq!(
+        (status, messages),
+        (
+            422,
+            vec!["কর্মপরিকল্পনা অনুমোদিত হওয়ার পর অগ্রগতি জানানো যাবে।".to_owned()]
+        )
+    );
+
+    // The office submits its plan; the ministry's Chief Innovation Officer approves it.
+    assert_eq!(
+        office
+            .post(&format!("/plans/{DIFE_PLAN}/submit"), &[("csrf", &csrf)])
+            .await
+            .status(),
+        200
+    );
+    clock.set("2022-07-20");
+    let (cio, cio_csrf) = browser(&server, "cio@demo.udbhabon.test").await;
+    let decide = |decision: &'static str, on: &'static str| {
+        let (cio, cio_csrf) = (&cio, &cio_csrf);
+        async move {
+            cio.post(
+                &format!("/plans/{DIFE_PLAN}/decision"),
+                &[
+                    ("csrf", cio_csrf.as_str()),
+                    ("decision", decision),
+                    ("approved_on", on),
+                ],
+            )
+            .await
+        }
+    };
+    let (status, messages) = alerts(decide("approve", "2022-08-01").await).await;
+    assert_eq!(
+        (status, messages),
+        (422, vec!["অনুমোদনের তারিখ আজকের পরে হতে পারে না।".to_owned()])
+    );
+    assert_eq!(decide("approve", "2022-07-20").await.status(), 200);
+    let approved = cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    assert!(text(&approved, "dl.pairs").contains("অনুমোদিত"));
+
+    // First quarter, reported on 10 October (due 15 October).
+    clock.set("2022-10-10");
+    let (office, csrf) = browser(&server, focal).await;
+    let (status, messages) =
+        alerts(report(&office, &csrf, at("২.১.১", 1), "১২০", &[], true).await).await;
+    assert_eq!(
+        (status, messages),
+        (422, vec!["শতকরা মান ০ থেকে ১০০-এর মধ্যে হবে।".to_owned()])
+    );
+    let (status, messages) = alerts(
+        report(
+            &office,
+            &csrf,
+            at("১.১.১", 1),
+            "1",
+            &[("notice.pdf", PNG)],
+            true,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        messages,
+        ["ফাইলের ভেতরের ধরন তার নামের শেষাংশের সাথে মেলে না (notice.pdf)।"]
+    );
+    for (number, value, files) in [
+        ("১.১.১", "1", vec![("notice.pdf", PDF)]),
+        ("২.১.১", "৫০", vec![]),
+        (
+            "১.২.১",
+            "2",
+            vec![("training.pdf", b"%PDF-1.4 training".as_slice())],
+        ),
+    ] {
+        let response = report(&office, &csrf, at(number, 1), value, &files, true).await;
+        assert_eq!(response.status(), 200, "{number}");
+    }
+    let entry = office
+        .page(
+            &format!("/plans/{DIFE_PLAN}/indicators/{}/quarters/1", ids["১.১.১"]),
+            200,
+        )
+        .await;
+    assert_eq!(
+        text(&entry, ".submitted"),
+        "১০ অক্টোবর ২০২২ তারিখে সময়মতো দাখিল"
+    );
+    assert!(
+        texts(&entry, "form.progress-form").is_empty(),
+        "a submitted entry waits for review"
+    );
+
+    // The ministry's reviewer accepts two and returns one, which needs a comment.
+    clock.set("2022-10-20");
+    let (reviewer, reviewer_csrf) = browser(&server, "reviewer@demo.udbhabon.test").await;
+    let (status, messages) =
+        alerts(review(&reviewer, &reviewer_csrf, at("১.২.১", 1), "return", " ").await).await;
+    assert_eq!(
+        (status, messages),
+        (422, vec!["ফেরত দেওয়ার কারণ মন্তব্যে লিখুন।".to_owned()])
+    );
+    for (number, outcome, comment) in [
+        ("১.১.১", "accept", ""),
+        ("২.১.১", "accept", ""),
+        ("১.২.১", "return", "প্রশিক্ষণের হাজিরা সংযুক্ত নেই।"),
+    ] {
+        assert_eq!(
+            review(&reviewer, &reviewer_csrf, at(number, 1), outcome, comment)
+                .await
+                .status(),
+            200
+        );
+    }
+
+    // The office sees the comment, adds the attendance sheet and sends it again, after the due date.
+    clock.set("2022-10-25");
+    let (office, csrf) = browser(&server, focal).await;
+    let returned = office
+        .page(
+            &format!("/plans/{DIFE_PLAN}/indicators/{}/quarters/1", ids["১.২.১"]),
+            200,
+        )
+        .await;
+    assert_eq!(text(&returned, ".progress-status"), "ফেরত");
+    assert_eq!(
+        text(&returned, ".review-comment"),
+        "প্রশিক্ষণের হাজিরা সংযুক্ত নেই।"
+    );
+    let again = report(
+        &office,
+        &csrf,
+        at("১.২.১", 1),
+        "2",
+        &[("attendance.pdf", b"%PDF-1.4 attendance".as_slice())],
+        true,
+    )
+    .await;
+    assert_eq!(again.status(), 200);
+    let resent = Html::parse_document(&again.text().await.unwrap());
+    assert_eq!(
+        text(&resent, ".submitted"),
+        "২৫ অক্টোবর ২০২২ তারিখে বিলম্বে দাখিল"
+    );
+    assert_eq!(
+        texts(&resent, "ul.evidence li a"),
+        ["training.pdf", "attendance.pdf"]
+    );
+
+    // The other quarters; the notice of the first quarter's meeting is used again as evidence.
+    let quarters: [(&str, Reports); 3] = [
+        (
+            "2023-01-10",
+            &[
+                ("১.১.১", 2, "1"),
+                ("২.১.১", 2, "60"),
+                ("৩.১.১", 2, "22-10-2022"),
+            ],
+        ),
+        (
+            "2023-01-20",
+            &[
+                ("২.১.১", 3, "70"),
+                ("১.২.১", 3, "1"),
+                ("৩.৩.১", 3, "1"),
+                ("৪.১.১", 3, "২০-০১-২০২৩"),
+            ],
+        ),
+        (
+            "2023-07-10",
+            &[
+                ("১.১.১", 4, "1"),
+                ("১.১.২", 4, "85"),
+                ("২.১.১", 4, "80"),
+                ("২.২.১", 4, "হ্যাঁ"),
+                ("৩.২.১", 4, "1"),
+            ],
+        ),
+    ];
+    for (day, entries) in quarters {
+        clock.set(day);
+        let (office, csrf) = browser(&server, focal).await;
+        for (number, quarter, value) in entries {
+            let files: &[(&str, &[u8])] = if *number == "৩.১.১" {
+                &[("notice.pdf", PDF)]
+            } else {
+                &[]
+            };
+            let response = report(&office, &csrf, at(number, *quarter), value, files, true).await;
+            assert_eq!(response.status(), 200, "{number} Q{quarter}");
+        }
+    }
+
+    // The reviewer accepts everything still waiting; the score is the hand computation of the note
+    // in docs: 6 + 5.95 + 7.5 + 12.75 + 10 + 9.5625 + 10 + 5 + 0 + 0 = 66.7625.
+    clock.set("2023-07-12");
+    let (reviewer, reviewer_csrf) = browser(&server, "reviewer@demo.udbhabon.test").await;
+    let waiting = [
+        ("১.২.১", 1),
+        ("১.১.১", 2),
+        ("২.১.১", 2),
+        ("৩.১.১", 2),
+        ("২.১.১", 3),
+        ("১.২.১", 3),
+        ("৩.৩.১", 3),
+        ("৪.১.১", 3),
+        ("১.১.১", 4),
+        ("১.১.২", 4),
+        ("২.১.১", 4),
+        ("২.২.১", 4),
+        ("৩.২.১", 4),
+    ];
+    for (number, quarter) in waiting {
+        assert_eq!(
+            review(&reviewer, &reviewer_csrf, at(number, quarter), "accept", "")
+                .await
+                .status(),
+            200,
+            "{number} Q{quarter}"
+        );
+    }
+    let reviewed = reviewer.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    assert_eq!(
+        text(&reviewed, "dd.plan-score"),
+        "১০০.০০-এর মধ্যে ৬৬.৭৬ (স্ব-মূল্যায়ন ৬৬.৭৬)"
+    );
+    let late: Vec<String> = texts(&reviewed, "table.progress .tag.late");
+    assert_eq!(late.len(), 1, "one entry was sent late: {late:?}");
+    let database = reviewer
+        .page(
+            &format!("/plans/{DIFE_PLAN}/indicators/{}/quarters/2", ids["৩.১.১"]),
+            200,
+        )
+        .await;
+    assert_eq!(
+        text(&database, "ul.evidence li"),
+        "notice.pdf অন্য সূচক বা বছরেও ব্যবহৃত"
+    );
+    let download = reviewer
+        .get(&attribute(&database, "ul.evidence a", "href"))
+        .await;
+    assert_eq!(download.status(), 200);
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+
+    // The year is closed: nothing more is taken.
+    clock.set("2023-07-20");
+    let (cio, cio_csrf) = browser(&server, "cio@demo.udbhabon.test").await;
+    assert_eq!(
+        cio.post(
+            &format!("/plans/{DIFE_PLAN}/decision"),
+            &[("csrf", cio_csrf.as_str()), ("decision", "lock")]
+        )
+        .await
+        .status(),
+        200
+    );
+    let (office, csrf) = browser(&server, focal).await;
+    let (status, messages) =
+        alerts(report(&office, &csrf, at("৪.২.১", 4), "90", &[], true).await).await;
+    assert_eq!(
+        (status, messages),
+        (
+            422,
+            vec!["কর্মপরিকল্পনাটি চূড়ান্ত করা হয়েছে; আর কিছু বদলানো যাবে না।".to_owned()]
+        )
+    );
+}
+
+#[tokio::test]
+async fn a_second_person_saving_the_same_entry_is_shown_the_newer_value() {
+    let clock = MovableClock::at("2022-07-20");
+    let server = TestServer::start_with_clock(clock).await;
+    let (office, csrf) = browser(&server, "focal-dife@demo.udbhabon.test").await;
+    assert_eq!(
+        office
+            .post(&format!("/plans/{DIFE_PLAN}/submit"), &[("csrf", &csrf)])
+            .await
+            .status(),
+        200
+    );
+    let (cio, cio_csrf) = browser(&server, "cio@demo.udbhabon.test").await;
+    cio.post(
+        &format!("/plans/{DIFE_PLAN}/decision"),
+        &[
+            ("csrf", cio_csrf.as_str()),
+            ("decision", "approve"),
+            ("approved_on", "2022-07-20"),
+        ],
+    )
+    .await;
+    let ids = indicator_ids(&office.page(&format!("/plans/{DIFE_PLAN}"), 200).await);
+    let entry = (ids["২.১.১"], 1);
+    assert_eq!(
+        report(&office, &csrf, entry, "40", &[], false)
+            .await
+            .status(),
+        200
+    );
+
+    // Two officers open the saved draft; the first saves 55, the second, from the older copy, 45.
+    let path = format!("/plans/{DIFE_PLAN}/indicators/{}/quarters/1", entry.0);
+    let (other, other_csrf) = browser(&server, "member-secretary@demo.udbhabon.test").await;
+    let opened = attribute_or_empty(
+        &other.page(&path, 200).await,
+        "form.progress-form input[name=version]",
+    );
+    assert_eq!(
+        report(&office, &csrf, entry, "55", &[], false)
+            .await
+            .status(),
+        200
+    );
+    let stale = reqwest::multipart::Form::new()
+        .text("csrf", other_csrf.clone())
+        .text("version", opened)
+        .text("value", "45")
+        .text("submit", "0");
+    let response = other
+        .client
+        .post(format!("{}{path}", other.base))
+        .multipart(stale)
+        .send()
+        .await
+        .unwrap();
+    let (status, messages) = alerts(response).await;
+    assert_eq!(status, 409);
+    assert!(
+        messages[0].contains("৫৫") && messages[0].contains("focal-dife@demo.udbhabon.test"),
+        "{messages:?}"
+    );
+    let page = office.page(&path, 200).await;
+    assert_eq!(attribute(&page, "input#value", "value"), "৫৫");
 }

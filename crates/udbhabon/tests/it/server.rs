@@ -5,8 +5,38 @@ use std::sync::Arc;
 
 use scraper::{Html, Selector};
 use udbhabon_core::demo::load_demo;
-use udbhabon_core::{App, FixedClock, MailSettings, Settings};
+use udbhabon_core::{App, Clock, FixedClock, MailSettings, Settings};
 use udbhabon_web::{AppState, router};
+
+fn fixed_clock() -> Arc<dyn Clock> {
+    Arc::new(FixedClock(NOW.parse().unwrap()))
+}
+
+/// A clock the test sets, to walk through a year.
+#[derive(Debug)]
+pub(crate) struct MovableClock(std::sync::Mutex<chrono::DateTime<chrono::Utc>>);
+
+impl MovableClock {
+    /// A clock at 10:00 in Dhaka on `date` (YYYY-MM-DD).
+    pub(crate) fn at(date: &str) -> Arc<Self> {
+        Arc::new(Self(std::sync::Mutex::new(Self::morning(date))))
+    }
+
+    fn morning(date: &str) -> chrono::DateTime<chrono::Utc> {
+        format!("{date}T04:00:00Z").parse().expect("a date")
+    }
+
+    /// Moves the clock to 10:00 in Dhaka on `date`.
+    pub(crate) fn set(&self, date: &str) {
+        *self.0.lock().unwrap() = Self::morning(date);
+    }
+}
+
+impl Clock for MovableClock {
+    fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        *self.0.lock().unwrap()
+    }
+}
 
 /// A running server and a client that keeps cookies, like a browser.
 pub(crate) struct TestServer {
@@ -36,15 +66,33 @@ impl TestServer {
 
     /// Starts a server whose state `adjust` may change first (a looser rate limit, say).
     pub(crate) async fn start_with(adjust: impl FnOnce(AppState) -> AppState) -> Self {
-        Self::launch(fonts_dir(), adjust).await
+        Self::launch(fonts_dir(), fixed_clock(), adjust).await
     }
 
     /// Starts a server on a machine without a Bengali font.
     pub(crate) async fn start_without_fonts() -> Self {
-        Self::launch(PathBuf::from("/nonexistent/fonts"), |state| state).await
+        Self::launch(
+            PathBuf::from("/nonexistent/fonts"),
+            fixed_clock(),
+            |state| state,
+        )
+        .await
     }
 
-    async fn launch(fonts: PathBuf, adjust: impl FnOnce(AppState) -> AppState) -> Self {
+    /// Starts a server whose clock the test moves; its people sign in often, as the clock ends their
+    /// sessions, so the sign-in limit is loosened.
+    pub(crate) async fn start_with_clock(clock: Arc<MovableClock>) -> Self {
+        Self::launch(fonts_dir(), clock, |state| {
+            state.with_sign_in_limit(1000, 1)
+        })
+        .await
+    }
+
+    async fn launch(
+        fonts: PathBuf,
+        clock: Arc<dyn Clock>,
+        adjust: impl FnOnce(AppState) -> AppState,
+    ) -> Self {
         let data = tempfile::tempdir().expect("a temporary directory");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
@@ -61,10 +109,9 @@ impl TestServer {
                 from: "Udbhabon <no-reply@udbhabon.test>".into(),
             },
             public_url: base.clone(),
+            files_dir: data.path().join("files"),
         };
-        let app = App::open(&settings, Arc::new(FixedClock(NOW.parse().unwrap())))
-            .await
-            .expect("the app opens");
+        let app = App::open(&settings, clock).await.expect("the app opens");
         app.migrate().await.expect("migrations run");
         load_demo(&app).await.expect("the demo data loads");
         let service = router(adjust(AppState::new(app, &base)))

@@ -12,6 +12,7 @@ pub struct Model {
     pub status: String,
     pub version: i32,
     pub score: Option<f64>,
+    pub self_score: Option<f64>,
     pub approved_meeting_id: Option<i32>,
     pub approved_on: Option<Date>,
     pub updated_by: String,

@@ -119,6 +119,7 @@ impl MigrationTrait for Migration {
                     .col(string(Plan::Status))
                     .col(integer(Plan::Version))
                     .col(double_null(Plan::Score))
+                    .col(double_null(Plan::SelfScore))
                     .col(integer_null(Plan::ApprovedMeetingId))
                     .col(date_null(Plan::ApprovedOn))
                     .col(string(Plan::UpdatedBy))
@@ -278,8 +279,11 @@ enum Plan {
     /// draft, submitted, approved, locked.
     Status,
     Version,
-    /// The plan's marks from the progress accepted so far, kept with every change for the roll-ups.
+    /// The plan's marks from the progress the office above accepted, kept with every review for the
+    /// roll-ups.
     Score,
+    /// The marks the office gives itself: from everything it submitted, accepted or not.
+    SelfScore,
     /// The monthly coordination meeting that approved the plan.
     ApprovedMeetingId,
     ApprovedOn,

@@ -10,6 +10,7 @@ mod m0003_memo;
 mod m0004_office_contact;
 mod m0005_order_drafts_documents;
 mod m0006_plans;
+mod m0007_progress;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_office_contact::Migration),
             Box::new(m0005_order_drafts_documents::Migration),
             Box::new(m0006_plans::Migration),
+            Box::new(m0007_progress::Migration),
         ]
     }
 }

@@ -91,8 +91,8 @@ async fn a_template_reads_back_as_inserted_and_a_plan_starts_with_its_targets() 
         .await;
         let plan = test.db.plan(plan_id).await.unwrap();
         assert_eq!(
-            (plan.status.as_str(), plan.version, plan.score),
-            ("draft", 1, None)
+            (plan.status, plan.version, plan.score),
+            (udbhabon_domain::progress::PlanStatus::Draft, 1, None)
         );
         assert_eq!(test.db.plans_of_office(office_id).await.unwrap(), [plan]);
         let targets = test.db.plan_targets(plan_id).await.unwrap();
@@ -119,6 +119,108 @@ async fn a_template_reads_back_as_inserted_and_a_plan_starts_with_its_targets() 
         assert!(
             matches!(second_plan, Err(DbError::Conflict(_))),
             "one plan per office and year"
+        );
+    }
+}
+
+#[tokio::test]
+async fn progress_is_saved_over_the_version_read_and_evidence_is_kept_once_by_hash() {
+    use udbhabon_db::progress::EntryValues;
+    use udbhabon_domain::progress::EntryStatus;
+    for test in each_backend().await {
+        let (tree, plan_id) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let tree = tx
+                .insert_plan_template("egov-2022-23", PlanKind::EGovernance, 2022, &content())
+                .await
+                .unwrap();
+            let plan = tx.insert_plan(&tree, created.office_id).await.unwrap();
+            (tree, plan)
+        })
+        .await;
+        let indicator_id = tree.areas[0].activities[0].indicators[0].id;
+        let values = |value: f64| EntryValues {
+            plan_id,
+            indicator_id,
+            quarter: 1,
+            value: Measure::Number(value),
+            comment: String::new(),
+        };
+        let first = committed(&test.db, async |tx| {
+            tx.save_progress(&values(50.0), None).await.unwrap()
+        })
+        .await;
+        assert_eq!(
+            (first.version, first.status),
+            (1, EntryStatus::Draft),
+            "{}",
+            test.backend
+        );
+        let second = committed(&test.db, async |tx| {
+            tx.save_progress(&values(55.0), Some(1)).await.unwrap()
+        })
+        .await;
+        assert_eq!(second.version, 2);
+        let tx = test.db.begin(author()).await.unwrap();
+        let stale = tx.save_progress(&values(45.0), Some(1)).await;
+        assert!(
+            matches!(stale, Err(DbError::Conflict(_))),
+            "{}: {stale:?}",
+            test.backend
+        );
+        drop(tx);
+
+        let (file, same_file) = committed(&test.db, async |tx| {
+            let file = tx
+                .evidence_by_hash("ab12", "application/pdf", 10, "notice.pdf")
+                .await
+                .unwrap();
+            tx.attach_evidence(second.id, file).await.unwrap();
+            tx.attach_evidence(second.id, file).await.unwrap();
+            tx.submit_progress(second.id, true).await.unwrap();
+            tx.review_progress(second.id, EntryStatus::Accepted, "")
+                .await
+                .unwrap();
+            tx.set_plan_scores(plan_id, 4.25, 4.25).await.unwrap();
+            let again = tx
+                .evidence_by_hash("ab12", "application/pdf", 10, "copy.pdf")
+                .await
+                .unwrap();
+            (file, again)
+        })
+        .await;
+        assert_eq!(file, same_file, "one record per content hash");
+        let entry = test
+            .db
+            .progress_entry(plan_id, indicator_id, 1)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (entry.status, entry.on_time, entry.value),
+            (
+                EntryStatus::Accepted,
+                Some(true),
+                Some(Measure::Number(55.0))
+            ),
+            "{}",
+            test.backend
+        );
+        assert!(entry.submitted_at.is_some());
+        assert_eq!(
+            test.db.evidence_of_entries(&[entry.id]).await.unwrap()[&entry.id].len(),
+            1
+        );
+        assert_eq!(
+            test.db.uses_of_evidence(&[file]).await.unwrap()[&file].len(),
+            1
+        );
+        assert_eq!(test.db.plan(plan_id).await.unwrap().score, Some(4.25));
+        let tx = test.db.begin(author()).await.unwrap();
+        let after_review = tx.save_progress(&values(60.0), Some(entry.version)).await;
+        assert!(
+            matches!(after_review, Err(DbError::Conflict(_))),
+            "an accepted entry is no longer changed"
         );
     }
 }

@@ -253,6 +253,12 @@ pub(crate) async fn start(
 }
 
 fn progress_rows(lang: Lang, overview: &PlanOverview) -> Vec<ProgressRowView> {
+    // An empty quarter invites the office to report it, and shows a dash to everyone else.
+    let open_label = if overview.may_report && overview.plan.status.takes_progress() {
+        t(lang, "progress-report")
+    } else {
+        "—".to_owned()
+    };
     overview
         .tree
         .areas
@@ -277,7 +283,7 @@ fn progress_rows(lang: Lang, overview: &PlanOverview) -> Vec<ProgressRowView> {
                         entry
                             .and_then(|entry| entry.entry.value.as_ref())
                             .map(|value| measure(lang, value))
-                            .unwrap_or_else(|| "—".to_owned()),
+                            .unwrap_or_else(|| open_label.clone()),
                         entry
                             .map(|entry| t(lang, &entry.entry.status.message_key()))
                             .unwrap_or_default(),

@@ -426,6 +426,7 @@ progress-status-draft = খসড়া
 progress-status-submitted = দাখিলকৃত
 progress-status-accepted = গৃহীত
 progress-status-returned = ফেরত
+progress-report = জানান
 progress-late = বিলম্বে
 progress-back = কর্মপরিকল্পনায় ফিরে যান
 progress-evidence-required = প্রয়োজনীয় প্রমাণক

@@ -426,6 +426,7 @@ progress-status-draft = Draft
 progress-status-submitted = Submitted
 progress-status-accepted = Accepted
 progress-status-returned = Returned
+progress-report = Report
 progress-late = Late
 progress-back = Back to the plan
 progress-evidence-required = Evidence required

@@ -13,6 +13,7 @@ use udbhabon_domain::access::Action;
 use udbhabon_domain::plan::{
     ActivityContent, AreaContent, IndicatorContent, PlanKind, TemplateContent, check_template,
 };
+use udbhabon_domain::progress::read_measure;
 use udbhabon_domain::score::{
     Calculation, Direction, IndicatorRule, Measure, MeasureUnit, ScoringRule, Targets,
 };
@@ -447,6 +448,94 @@ impl App {
             plans,
             startable,
         })
+    }
+}
+
+/// An indicator's targets as typed: the five graded columns (only the first for a single target),
+/// and the achievements of the two previous years.
+#[derive(Debug, Clone, Default)]
+pub struct TargetFields {
+    pub indicator_id: i32,
+    pub columns: [String; 5],
+    pub previous_year: String,
+    pub year_before: String,
+}
+
+impl App {
+    /// Sets the office's targets of a draft plan, all or nothing: each value in its indicator's unit,
+    /// graded targets in order.
+    pub async fn save_targets(
+        &self,
+        who: &SignedIn,
+        plan_id: i32,
+        fields: &[TargetFields],
+    ) -> Result<(), Error> {
+        let plan = self.db.plan(plan_id).await?;
+        self.require(who, Action::SubmitForOffice, plan.office_id)
+            .await?;
+        if plan.status != udbhabon_domain::progress::PlanStatus::Draft {
+            let mut errors = udbhabon_domain::ValidationErrors::new();
+            errors.add("targets", "error-plan-targets-fixed");
+            return Err(errors.into());
+        }
+        let tree = self.db.template_tree(plan.template_id).await?;
+        let rules: HashMap<i32, IndicatorRule> =
+            self.plan_rules(&plan, &tree).await?.into_iter().collect();
+        let mut errors = udbhabon_domain::ValidationErrors::new();
+        let mut rows = Vec::new();
+        for field in fields {
+            let Some(rule) = rules.get(&field.indicator_id) else {
+                continue;
+            };
+            let name = format!("target_{}", field.indicator_id);
+            let read = |text: &str| read_measure(rule.unit, text);
+            let targets = match &rule.targets {
+                None => Ok(None),
+                Some(Targets::Single(_)) => {
+                    read(&field.columns[0]).map(|value| Some(Targets::Single(value)))
+                }
+                Some(Targets::Bands(_)) => field
+                    .columns
+                    .iter()
+                    .map(|text| read(text))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|values| {
+                        let mut bands = [Measure::YesNo(false); 5];
+                        bands.copy_from_slice(&values);
+                        Some(Targets::Bands(bands))
+                    }),
+            };
+            match targets {
+                Err(key) => {
+                    errors.add(name, key);
+                }
+                Ok(targets) => {
+                    let checked = IndicatorRule {
+                        targets: targets.clone(),
+                        ..rule.clone()
+                    };
+                    if let Err(problems) = udbhabon_domain::score::check_rule(&checked) {
+                        for problem in problems.errors {
+                            errors.add(name.clone(), problem.message_key);
+                        }
+                    } else {
+                        rows.push(TargetRow {
+                            indicator_id: field.indicator_id,
+                            targets,
+                            previous_year: field.previous_year.trim().to_owned(),
+                            year_before: field.year_before.trim().to_owned(),
+                        });
+                    }
+                }
+            }
+        }
+        errors.into_result(())?;
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        for row in &rows {
+            tx.set_plan_target(plan.id, row).await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }
 

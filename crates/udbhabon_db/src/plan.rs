@@ -365,6 +365,31 @@ impl Tx {
         Ok(TemplateTree { template, areas })
     }
 
+    /// Sets the office's own targets for an indicator of its plan, with its two previous years.
+    pub async fn set_plan_target(&self, plan_id: i32, target: &TargetRow) -> Result<(), DbError> {
+        let current = plan_target::Entity::find()
+            .filter(plan_target::Column::PlanId.eq(plan_id))
+            .filter(plan_target::Column::IndicatorId.eq(target.indicator_id))
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| {
+                DbError::NotFound(format!(
+                    "indicator #{} of plan #{plan_id}",
+                    target.indicator_id
+                ))
+            })?;
+        let targets = target.targets.as_ref().map(json).transpose()?;
+        let (previous_year, year_before) =
+            (target.previous_year.clone(), target.year_before.clone());
+        self.update_audited(current, |active: &mut plan_target::ActiveModel| {
+            active.targets = Set(targets);
+            active.previous_year = Set(previous_year);
+            active.year_before = Set(year_before);
+        })
+        .await?;
+        Ok(())
+    }
+
     /// Starts an office's plan from a template, as a draft with the template's targets.
     pub async fn insert_plan(
         &self,

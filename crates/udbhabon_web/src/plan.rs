@@ -7,7 +7,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
+use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview, TargetFields};
 use udbhabon_domain::score::{BAND_PERCENTS, Measure, Targets};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -54,6 +54,8 @@ pub(crate) struct PlanPage {
     csrf: String,
     /// Why the last step was refused.
     errors: Vec<String>,
+    /// The form of the office's own targets, while the plan is a draft.
+    targets_href: Option<String>,
 }
 
 /// One indicator's quarters and marks.
@@ -389,6 +391,9 @@ fn plan_page(
             .collect(),
         progress: progress_rows(lang, overview),
         steps: steps(lang, overview),
+        targets_href: (overview.may_report
+            && overview.plan.status == udbhabon_domain::progress::PlanStatus::Draft)
+            .then(|| format!("/plans/{}/targets", overview.plan.id)),
         csrf: member.0.csrf_token.clone(),
         errors,
     }
@@ -432,4 +437,222 @@ pub(crate) async fn show(
         .await
         .map_err(|error| PageError::new(lang, error))?;
     Ok(plan_page(&state, lang, &member, &overview, Vec::new()))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan/targets.html")]
+pub(crate) struct TargetsPage {
+    l: Layout,
+    heading: String,
+    plan_href: String,
+    action: String,
+    csrf: String,
+    band_headings: Vec<String>,
+    rows: Vec<TargetInputRow>,
+    errors: Vec<(String, String)>,
+}
+
+/// One indicator's inputs: how many target columns it takes (5, 1 or none) and their values.
+struct TargetInputRow {
+    indicator_id: i32,
+    indicator: String,
+    unit: String,
+    columns: usize,
+    values: Vec<String>,
+    previous_year: String,
+    year_before: String,
+    error: Option<String>,
+}
+
+/// A target as the form shows it.
+fn typed(lang: Lang, value: &Measure) -> String {
+    match value {
+        Measure::Date(date) => date.format("%Y-%m-%d").to_string(),
+        other => measure(lang, other),
+    }
+}
+
+fn targets_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    overview: &PlanOverview,
+    errors: Vec<(String, String)>,
+) -> TargetsPage {
+    let rows = overview
+        .tree
+        .areas
+        .iter()
+        .flat_map(|area| &area.activities)
+        .flat_map(|activity| &activity.indicators)
+        .filter_map(|indicator| overview.lines.get(&indicator.id))
+        .map(|line| {
+            let (columns, values): (usize, Vec<String>) = match &line.rule.targets {
+                Some(Targets::Bands(bands)) => {
+                    (5, bands.iter().map(|band| typed(lang, band)).collect())
+                }
+                Some(Targets::Single(target)) => (1, vec![typed(lang, target)]),
+                None => (0, Vec::new()),
+            };
+            let field = format!("target_{}", line.indicator.id);
+            TargetInputRow {
+                indicator_id: line.indicator.id,
+                indicator: format!(
+                    "[{}] {}",
+                    line.indicator.number,
+                    line.indicator.title.get(lang)
+                ),
+                unit: t(lang, &line.rule.unit.message_key()),
+                values: values
+                    .into_iter()
+                    .chain(std::iter::repeat(String::new()))
+                    .take(5)
+                    .collect(),
+                columns,
+                previous_year: line
+                    .target
+                    .as_ref()
+                    .map(|target| target.previous_year.clone())
+                    .unwrap_or_default(),
+                year_before: line
+                    .target
+                    .as_ref()
+                    .map(|target| target.year_before.clone())
+                    .unwrap_or_default(),
+                error: errors
+                    .iter()
+                    .find(|(name, _)| *name == field)
+                    .map(|(_, message)| message.clone()),
+            }
+        })
+        .collect();
+    let heading = t_args(
+        lang,
+        "plan-targets-title",
+        &[("plan", overview.tree.template.title.get(lang).to_owned())],
+    );
+    TargetsPage {
+        l: Layout::new(
+            lang,
+            &Visitor(Some(member.0.clone())),
+            heading.clone(),
+            "plans",
+            &format!("/plans/{}/targets", overview.plan.id),
+            state.app.today(),
+        ),
+        heading,
+        plan_href: format!("/plans/{}", overview.plan.id),
+        action: format!("/plans/{}/targets", overview.plan.id),
+        csrf: member.0.csrf_token.clone(),
+        band_headings: band_headings(lang),
+        rows,
+        errors,
+    }
+}
+
+fn band_headings(lang: Lang) -> Vec<String> {
+    [
+        "plan-band-100",
+        "plan-band-90",
+        "plan-band-80",
+        "plan-band-70",
+        "plan-band-60",
+    ]
+    .iter()
+    .zip(BAND_PERCENTS)
+    .map(|(key, percent)| {
+        format!(
+            "{} ({}%)",
+            t(lang, key),
+            format::digits(lang, &format!("{percent:.0}"))
+        )
+    })
+    .collect()
+}
+
+/// `GET /plans/{id}/targets`: the office's targets of its draft plan, as a form.
+pub(crate) async fn targets_form(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+) -> Result<TargetsPage, PageError> {
+    let overview = state
+        .app
+        .plan_overview(&member.0, id)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    if !overview.may_report {
+        return Err(PageError::new(lang, udbhabon_core::Error::Forbidden));
+    }
+    Ok(targets_page(&state, lang, &member, &overview, Vec::new()))
+}
+
+/// The targets form as posted: each indicator's row as parallel repeated fields.
+#[derive(Debug, Deserialize)]
+pub(crate) struct TargetsForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    indicator: Vec<i32>,
+    #[serde(default)]
+    c0: Vec<String>,
+    #[serde(default)]
+    c1: Vec<String>,
+    #[serde(default)]
+    c2: Vec<String>,
+    #[serde(default)]
+    c3: Vec<String>,
+    #[serde(default)]
+    c4: Vec<String>,
+    #[serde(default)]
+    previous_year: Vec<String>,
+    #[serde(default)]
+    year_before: Vec<String>,
+}
+
+/// `POST /plans/{id}/targets`: saves every target, or none with each problem by its indicator.
+pub(crate) async fn save_targets(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+    axum_extra::extract::Form(form): axum_extra::extract::Form<TargetsForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let cell = |column: &[String], index: usize| column.get(index).cloned().unwrap_or_default();
+    let fields: Vec<TargetFields> = form
+        .indicator
+        .iter()
+        .enumerate()
+        .map(|(index, indicator_id)| TargetFields {
+            indicator_id: *indicator_id,
+            columns: [
+                cell(&form.c0, index),
+                cell(&form.c1, index),
+                cell(&form.c2, index),
+                cell(&form.c3, index),
+                cell(&form.c4, index),
+            ],
+            previous_year: cell(&form.previous_year, index),
+            year_before: cell(&form.year_before, index),
+        })
+        .collect();
+    match state.app.save_targets(&member.0, id, &fields).await {
+        Ok(()) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
+        Err(udbhabon_core::Error::Invalid(errors)) => {
+            let overview = state
+                .app
+                .plan_overview(&member.0, id)
+                .await
+                .map_err(|error| PageError::new(lang, error))?;
+            let messages = crate::form::field_messages(lang, &errors);
+            Ok((
+                axum::http::StatusCode::UNPROCESSABLE_ENTITY,
+                targets_page(&state, lang, &member, &overview, messages),
+            )
+                .into_response())
+        }
+        Err(error) => Err(PageError::new(lang, error)),
+    }
 }

@@ -102,6 +102,18 @@ pub const ROUTES: &[RouteSpec] = &[
     },
     RouteSpec {
         method: "GET",
+        path: "/plans/{id}/targets",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/plans/1/targets",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/plans/{id}/targets",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/plans/1/targets",
+    },
+    RouteSpec {
+        method: "GET",
         path: "/plans/{id}/indicators/{indicator}/quarters/{quarter}",
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/plans/1/indicators/1/quarters/1",
@@ -283,6 +295,8 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/plans") => get(plan::list),
         ("POST", "/offices/{key}/plans") => post(plan::start),
         ("GET", "/plans/{id}") => get(plan::show),
+        ("GET", "/plans/{id}/targets") => get(plan::targets_form),
+        ("POST", "/plans/{id}/targets") => post(plan::save_targets),
         ("GET", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => get(progress::show),
         ("POST", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => {
             // Evidence files come with the form: up to ten megabytes each.

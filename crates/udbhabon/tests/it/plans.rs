@@ -575,3 +575,128 @@ async fn a_second_person_saving_the_same_entry_is_shown_the_newer_value() {
     let page = office.page(&path, 200).await;
     assert_eq!(attribute(&page, "input#value", "value"), "৫৫");
 }
+
+/// Every input of the targets form with its value, in the order a browser sends them.
+fn target_fields(page: &Html) -> Vec<(String, String)> {
+    let inputs = Selector::parse("form.targets-form input").unwrap();
+    page.select(&inputs)
+        .filter_map(|input| {
+            Some((
+                input.value().attr("name")?.to_owned(),
+                input.value().attr("value").unwrap_or_default().to_owned(),
+            ))
+        })
+        .collect()
+}
+
+/// Sets the inputs of the row of the indicator with this id.
+fn set_row(fields: &mut [(String, String)], indicator_id: i32, values: &[(&str, &str)]) {
+    let start = fields
+        .iter()
+        .position(|(name, value)| name == "indicator" && *value == indicator_id.to_string())
+        .expect("the indicator's row");
+    let end = fields[start + 1..]
+        .iter()
+        .position(|(name, _)| name == "indicator")
+        .map_or(fields.len(), |offset| start + 1 + offset);
+    for (name, value) in values {
+        let field = fields[start..end]
+            .iter_mut()
+            .find(|(field, _)| field == name)
+            .unwrap_or_else(|| panic!("no {name} in the row"));
+        field.1 = (*value).to_owned();
+    }
+}
+
+#[tokio::test]
+async fn the_office_sets_its_own_targets_all_or_nothing_until_it_submits_the_plan() {
+    let server = signed_in("member-secretary@demo.udbhabon.test").await;
+    let csrf = server.csrf().await;
+    let plan = server.page("/plans/1", 200).await;
+    let ids = indicator_ids(&plan);
+    let form = server.page("/plans/1/targets", 200).await;
+    let original = target_fields(&form);
+
+    let mut wrong = original.clone();
+    set_row(&mut wrong, ids["২.১.১"], &[("c0", "৫০"), ("c1", "৬০")]);
+    set_row(&mut wrong, ids["১.২.১"], &[("c0", "ছয়")]);
+    let response = server
+        .client
+        .post(format!("{}/plans/1/targets", server.base))
+        .form(&wrong)
+        .send()
+        .await
+        .unwrap();
+    let (status, messages) = alerts(response).await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        messages,
+        [
+            "সংখ্যা লিখুন।",
+            "পাঁচ স্তরের লক্ষ্যমাত্রা ক্রমানুসারে নয়: অসাধারণ থেকে চলতি মানের নিম্নে পর্যন্ত মান ক্রমশ কমবে (তারিখ হলে ক্রমশ পরে হবে)।",
+        ]
+    );
+    assert_eq!(
+        target_fields(&server.page("/plans/1/targets", 200).await),
+        original,
+        "nothing was saved"
+    );
+
+    let mut good = original.clone();
+    set_row(
+        &mut good,
+        ids["২.১.১"],
+        &[
+            ("c0", "৯০"),
+            ("c1", "৮০"),
+            ("c2", "৭০"),
+            ("c3", "৬০"),
+            ("c4", "৫০"),
+            ("previous_year", "৪৫%"),
+        ],
+    );
+    set_row(&mut good, ids["১.২.১"], &[("c0", "৬")]);
+    let saved = server
+        .client
+        .post(format!("{}/plans/1/targets", server.base))
+        .form(&good)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), 200);
+    let plan = Html::parse_document(&saved.text().await.unwrap());
+    let rows: Vec<Vec<String>> = (1..=10)
+        .map(|row| {
+            texts(
+                &plan,
+                &format!("table.plan tbody tr:nth-child({row}) td.target"),
+            )
+        })
+        .collect();
+    assert_eq!(rows[3], ["৯০", "৮০", "৭০", "৬০", "৫০"]);
+    assert_eq!(rows[2][0], "৬");
+
+    // Once submitted for approval, the targets are the plan's.
+    assert_eq!(
+        server
+            .post("/plans/1/submit", &[("csrf", &csrf)])
+            .await
+            .status(),
+        200
+    );
+    let response = server
+        .client
+        .post(format!("{}/plans/1/targets", server.base))
+        .form(&good)
+        .send()
+        .await
+        .unwrap();
+    let (status, messages) = alerts(response).await;
+    assert_eq!(
+        (status, messages),
+        (
+            422,
+            vec!["অনুমোদনের জন্য দাখিলের পর লক্ষ্যমাত্রা বদলানো যায় না।".to_owned()]
+        )
+    );
+}

@@ -6,6 +6,7 @@ pub mod admin;
 mod app;
 mod audit;
 mod clock;
+pub mod dashboard;
 pub mod demo;
 mod error;
 pub mod files;

@@ -20,6 +20,7 @@ pub mod order;
 pub mod person;
 pub mod plan;
 pub mod progress;
+pub mod rollup;
 pub mod setting;
 pub mod team;
 pub mod write;

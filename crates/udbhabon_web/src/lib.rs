@@ -5,6 +5,8 @@ mod account;
 mod admin;
 mod assets;
 mod auth;
+mod chart;
+mod dashboard;
 mod error;
 mod form;
 mod history;

@@ -20,8 +20,8 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assets, home, lang, limits, meeting, memo, office, office_admin, ops, order,
-    password, plan, progress, security, session, team,
+    account, admin, assets, dashboard, home, lang, limits, meeting, memo, office, office_admin,
+    ops, order, password, plan, progress, security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -82,6 +82,12 @@ pub const ROUTES: &[RouteSpec] = &[
         "/order-drafts/1/preview",
     ),
     manage_team("POST", "/order-drafts/{id}/issue", "/order-drafts/1/issue"),
+    RouteSpec {
+        method: "GET",
+        path: "/dashboard",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/dashboard",
+    },
     RouteSpec {
         method: "GET",
         path: "/plans",
@@ -292,6 +298,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/order-drafts/{id}") => post(order::save),
         ("GET", "/order-drafts/{id}/preview") => get(order::preview),
         ("POST", "/order-drafts/{id}/issue") => post(order::issue),
+        ("GET", "/dashboard") => get(dashboard::show),
         ("GET", "/plans") => get(plan::list),
         ("POST", "/offices/{key}/plans") => post(plan::start),
         ("GET", "/plans/{id}") => get(plan::show),

@@ -100,6 +100,12 @@ async fn the_ministrys_plan_prints_every_indicator_with_its_unit_marks_and_five_
 async fn an_office_below_sees_no_plan_of_the_ministry() {
     let server = signed_in("focal-dife@demo.udbhabon.test").await;
     assert_eq!(server.get("/plans/1").await.status(), 403);
+    assert_eq!(server.get("/dashboard").await.status(), 403);
+    let own = server.page("/dashboard?office=dife", 200).await;
+    assert_eq!(
+        text(&own, "h1"),
+        "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর: কর্মপরিকল্পনার সার্বিক চিত্র"
+    );
     let visitor = TestServer::start().await;
     let response = visitor
         .client
@@ -485,6 +491,33 @@ async fn an_agency_goes_through_a_whole_year_and_earns_the_hand_computed_score()
         .await;
     assert_eq!(download.status(), 200);
     assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+
+    // The ministry's dashboard rolls the agency's score up, with the indicator that went late.
+    let board = reviewer.page("/dashboard?template=egov-2022-23", 200).await;
+    let dife_row = texts(&board, "table.rollup tbody tr")
+        .into_iter()
+        .find(|row| row.starts_with("কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর"))
+        .unwrap();
+    assert!(
+        dife_row.contains("৬৬.৭৬") && dife_row.contains("অনুমোদিত"),
+        "{dife_row}"
+    );
+    assert_eq!(
+        texts(&board, "table.trouble tbody td"),
+        ["[১.২.১] কর্মপরিকল্পনা বাস্তবায়ন সংক্রান্ত প্রশিক্ষণ আয়োজিত", "১", "০"]
+    );
+    assert_eq!(texts(&board, "svg.chart rect").len(), 10);
+    let own = reviewer
+        .page(
+            "/dashboard?template=egov-2022-23&kind=department&sort=name",
+            200,
+        )
+        .await;
+    assert!(
+        texts(&own, "table.rollup tbody tr")
+            .iter()
+            .all(|row| row.contains("অধিদপ্তর"))
+    );
 
     // The year is closed: nothing more is taken.
     clock.set("2023-07-20");

@@ -224,3 +224,115 @@ async fn progress_is_saved_over_the_version_read_and_evidence_is_kept_once_by_ha
         );
     }
 }
+
+#[tokio::test]
+async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_returned_entries() {
+    use udbhabon_db::progress::EntryValues;
+    use udbhabon_domain::office::OfficeKind;
+    use udbhabon_domain::progress::{EntryStatus, PlanStatus};
+    for test in each_backend().await {
+        let (tree, mole, dife, plan_id) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let dife = tx
+                .insert_office(crate::fixtures::office(
+                    "dife",
+                    Some(created.office_id),
+                    OfficeKind::Department,
+                ))
+                .await
+                .unwrap();
+            tx.insert_office(crate::fixtures::office(
+                "dife-dhaka",
+                Some(dife),
+                OfficeKind::DivisionalOffice,
+            ))
+            .await
+            .unwrap();
+            let tree = tx
+                .insert_plan_template("egov-2022-23", PlanKind::EGovernance, 2022, &content())
+                .await
+                .unwrap();
+            tx.insert_plan(&tree, created.office_id).await.unwrap();
+            let plan = tx.insert_plan(&tree, dife).await.unwrap();
+            tx.set_plan_status(plan, PlanStatus::Approved, None)
+                .await
+                .unwrap();
+            tx.set_plan_scores(plan, 7.5, 8.0).await.unwrap();
+            (tree, created.office_id, dife, plan)
+        })
+        .await;
+        let rows = test.db.rollup(mole, tree.template.id).await.unwrap();
+        let keys: Vec<(&str, usize, Option<f64>)> = rows
+            .iter()
+            .map(|row| (row.key.as_str(), row.depth, row.score))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("mole", 0, None),
+                ("dife", 1, Some(7.5)),
+                ("dife-dhaka", 2, None)
+            ],
+            "{}",
+            test.backend
+        );
+        assert_eq!(rows[1].status, Some(PlanStatus::Approved));
+        assert_eq!(
+            rows[2].plan_id, None,
+            "an office without a plan is still listed"
+        );
+        assert_eq!(
+            test.db
+                .silent_plans(mole, tree.template.id, 1)
+                .await
+                .unwrap(),
+            [dife]
+        );
+
+        let indicator_id = tree.areas[0].activities[0].indicators[0].id;
+        committed(&test.db, async |tx| {
+            let values = EntryValues {
+                plan_id,
+                indicator_id,
+                quarter: 1,
+                value: Measure::Number(50.0),
+                comment: String::new(),
+            };
+            let entry = tx.save_progress(&values, None).await.unwrap();
+            tx.submit_progress(entry.id, false).await.unwrap();
+            tx.review_progress(entry.id, EntryStatus::Returned, "প্রমাণক নেই")
+                .await
+                .unwrap();
+        })
+        .await;
+        let trouble = test
+            .db
+            .trouble_indicators(mole, tree.template.id, 5)
+            .await
+            .unwrap();
+        assert_eq!(trouble.len(), 1, "{}", test.backend);
+        assert_eq!(
+            (
+                trouble[0].indicator_id,
+                trouble[0].late,
+                trouble[0].returned
+            ),
+            (indicator_id, 1, 1)
+        );
+        assert_eq!(
+            test.db
+                .silent_plans(mole, tree.template.id, 1)
+                .await
+                .unwrap(),
+            [dife],
+            "a returned entry is not a report"
+        );
+        assert!(
+            test.db
+                .trouble_indicators(dife + 1, tree.template.id, 5)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+    }
+}

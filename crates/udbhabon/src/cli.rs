@@ -100,6 +100,21 @@ pub(crate) enum TemplateCommand {
         /// The template's TOML file.
         file: PathBuf,
     },
+    /// Write a loaded template as the data file of another year, every date moved on, to be edited and
+    /// loaded as that year's template.
+    Copy {
+        /// The key of the loaded template (e.g. egov-2022-23).
+        key: String,
+        /// The key of the new year's template (e.g. egov-2023-24).
+        #[arg(long = "to", value_name = "KEY")]
+        new_key: String,
+        /// The new template's fiscal year, e.g. 2023-24.
+        #[arg(long, value_name = "YEAR")]
+        fiscal_year: String,
+        /// Write the file here instead of to standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

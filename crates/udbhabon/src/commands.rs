@@ -139,6 +139,31 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             println!("Loaded the plan template {key}.");
             Ok(())
         }
+        Command::Template(TemplateCommand::Copy {
+            key,
+            new_key,
+            fiscal_year,
+            out,
+        }) => {
+            let app = open(&config).await?;
+            app.migrate()
+                .await
+                .map_err(|error| explain(&config, error))?;
+            let text = app
+                .copy_plan_template(&key, &new_key, &fiscal_year)
+                .await
+                .map_err(|error| explain(&config, error))?;
+            match out {
+                Some(path) => std::fs::write(&path, text).map_err(|error| {
+                    format!(
+                        "the template file {} cannot be written ({error})",
+                        path.display()
+                    )
+                })?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
         Command::Demo { file } => {
             let app = open(&config).await?;
             app.migrate()

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use udbhabon_db::Tx;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::plan::{PlanRow, TargetRow, TemplateRow, TemplateTree};
@@ -24,7 +24,7 @@ use crate::progress::indicator_year;
 use crate::{App, Error};
 
 /// A template data file (`data/templates/*.toml`).
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct TemplateFile {
     key: String,
@@ -39,7 +39,7 @@ struct TemplateFile {
     areas: Vec<AreaFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct AreaFile {
     number: String,
@@ -49,7 +49,7 @@ struct AreaFile {
     activities: Vec<ActivityFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct ActivityFile {
     number: String,
@@ -58,7 +58,7 @@ struct ActivityFile {
     indicators: Vec<IndicatorFile>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct IndicatorFile {
     number: String,
@@ -70,7 +70,9 @@ struct IndicatorFile {
     rule: String,
     calculation: String,
     weight: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
     target: Option<toml::Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     bands: Option<[toml::Value; 5]>,
     #[serde(default)]
     evidence_bn: String,
@@ -196,6 +198,109 @@ fn read_template(
     Ok((file.key, kind, year, content))
 }
 
+/// A target as a data file writes it: a number, or a date as "YYYY-MM-DD", moved `years` on.
+fn file_value(value: &Measure, years: i32) -> toml::Value {
+    match value {
+        Measure::Number(number) if number.fract() == 0.0 => toml::Value::Integer(*number as i64),
+        Measure::Number(number) => toml::Value::Float(*number),
+        Measure::Date(date) => toml::Value::String(shifted(*date, years).to_string()),
+        Measure::YesNo(yes) => toml::Value::Boolean(*yes),
+    }
+}
+
+/// The same day `years` later (28 February for 29 February in a year without it).
+fn shifted(date: NaiveDate, years: i32) -> NaiveDate {
+    use chrono::Datelike;
+    let year = date.year() + years;
+    date.with_year(year)
+        .or_else(|| NaiveDate::from_ymd_opt(year, date.month(), 28))
+        .unwrap_or(date)
+}
+
+/// A stored template written back as a data file for another year: the same areas, activities and
+/// indicators, every date moved by the years between, to be edited and loaded as that year's template.
+fn template_file(
+    tree: &TemplateTree,
+    key: &str,
+    year: bangla::FiscalYear,
+) -> Result<String, Error> {
+    let template = &tree.template;
+    let years = year.start_year() - template.fiscal_year;
+    let retitle = |title: &str| {
+        let from = bangla::FiscalYear::starting_in(template.fiscal_year).ok();
+        match from {
+            Some(from) => title
+                .replace(&from.long_bn(), &year.long_bn())
+                .replace(&from.long_en(), &year.long_en()),
+            None => title.to_owned(),
+        }
+    };
+    let file = TemplateFile {
+        key: key.to_owned(),
+        kind: template.kind.code().to_owned(),
+        fiscal_year: year.short_en(),
+        title_bn: retitle(&template.title.bn),
+        title_en: retitle(&template.title.en),
+        total_marks: template.total_marks,
+        quarter_due: template.quarter_due.map(|due| shifted(due, years)),
+        mid_year_review_due: shifted(template.mid_year_review_due, years),
+        self_assessment_due: shifted(template.self_assessment_due, years),
+        areas: tree
+            .areas
+            .iter()
+            .map(|area| AreaFile {
+                number: area.number.clone(),
+                bn: area.title.bn.clone(),
+                en: area.title.en.clone(),
+                marks: area.marks,
+                activities: area
+                    .activities
+                    .iter()
+                    .map(|activity| ActivityFile {
+                        number: activity.number.clone(),
+                        bn: activity.title.bn.clone(),
+                        en: activity.title.en.clone(),
+                        indicators: activity
+                            .indicators
+                            .iter()
+                            .map(|indicator| {
+                                let rule = &indicator.rule;
+                                let (target, bands) = match &rule.targets {
+                                    Some(Targets::Single(value)) => {
+                                        (Some(file_value(value, years)), None)
+                                    }
+                                    Some(Targets::Bands(values)) => {
+                                        (None, Some(values.map(|value| file_value(&value, years))))
+                                    }
+                                    None => (None, None),
+                                };
+                                IndicatorFile {
+                                    number: indicator.number.clone(),
+                                    bn: indicator.title.bn.clone(),
+                                    en: indicator.title.en.clone(),
+                                    unit: rule.unit.code().to_owned(),
+                                    direction: rule.direction.code().to_owned(),
+                                    rule: rule.rule.code().to_owned(),
+                                    calculation: rule.calculation.code().to_owned(),
+                                    weight: rule.weight,
+                                    target,
+                                    bands,
+                                    evidence_bn: indicator.evidence.bn.clone(),
+                                    evidence_en: indicator.evidence.en.clone(),
+                                    method_bn: indicator.method.bn.clone(),
+                                    method_en: indicator.method.en.clone(),
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    toml::to_string_pretty(&file)
+        .map_err(|error| Error::Internal(format!("writing the template: {error}")))
+}
+
 /// The templates shipped with udbhabon, as (file, text): the years domain.md describes.
 pub const BUILTIN_TEMPLATES: &[(&str, &str)] = &[(
     "data/templates/egov-2022-23.toml",
@@ -279,6 +384,21 @@ impl App {
             .await?;
         tx.commit().await?;
         Ok(key)
+    }
+
+    /// A loaded template as a data file for the year `fiscal_year` under `new_key`: next year's
+    /// template starts as a copy, is edited, and is loaded with `load_plan_template`.
+    pub async fn copy_plan_template(
+        &self,
+        key: &str,
+        new_key: &str,
+        fiscal_year: &str,
+    ) -> Result<String, Error> {
+        let year = bangla::FiscalYear::parse(fiscal_year)
+            .map_err(|error| Error::DataFile(format!("fiscal year \"{fiscal_year}\": {error}")))?;
+        let template = self.db.plan_template_by_key(key).await?;
+        let tree = self.db.template_tree(template.id).await?;
+        template_file(&tree, new_key, year)
     }
 
     /// Starts an office's plan from a template, with the template's targets; returns its id. An office
@@ -569,6 +689,79 @@ mod tests {
             .sum();
         assert_eq!(weights, 100.0);
         assert_eq!(content.areas.len(), 4);
+    }
+
+    #[test]
+    fn a_template_copied_to_the_next_year_reads_back_with_every_date_a_year_on() {
+        let (_, kind, year, content) = read_template(TEMPLATE).unwrap();
+        let tree = TemplateTree {
+            template: udbhabon_db::plan::TemplateRow {
+                id: 1,
+                key: "egov-2022-23".into(),
+                kind,
+                fiscal_year: year.start_year(),
+                title: content.title.clone(),
+                total_marks: content.total_marks,
+                quarter_due: content.quarter_due,
+                mid_year_review_due: content.mid_year_review_due,
+                self_assessment_due: content.self_assessment_due,
+            },
+            areas: content
+                .areas
+                .iter()
+                .map(|area| udbhabon_db::plan::AreaRow {
+                    id: 0,
+                    number: area.number.clone(),
+                    title: area.title.clone(),
+                    marks: area.marks,
+                    activities: area
+                        .activities
+                        .iter()
+                        .map(|activity| udbhabon_db::plan::ActivityRow {
+                            id: 0,
+                            number: activity.number.clone(),
+                            title: activity.title.clone(),
+                            indicators: activity
+                                .indicators
+                                .iter()
+                                .map(|indicator| udbhabon_db::plan::IndicatorRow {
+                                    id: 0,
+                                    number: indicator.number.clone(),
+                                    title: indicator.title.clone(),
+                                    rule: indicator.rule.clone(),
+                                    evidence: indicator.evidence.clone(),
+                                    method: indicator.method.clone(),
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let next = bangla::FiscalYear::starting_in(2023).unwrap();
+        let text = template_file(&tree, "egov-2023-24", next).unwrap();
+        let (key, _, copied_year, copied) = read_template(&text).unwrap();
+        assert_eq!((key.as_str(), copied_year), ("egov-2023-24", next));
+        assert_eq!(copied.title.bn, "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৩-২০২৪");
+        assert_eq!(
+            copied.quarter_due[0],
+            NaiveDate::from_ymd_opt(2023, 10, 15).unwrap()
+        );
+        let database = &copied.areas[2].activities[0].indicators[0];
+        assert_eq!(
+            database.rule.targets,
+            Some(Targets::Bands(
+                [
+                    "2023-10-15",
+                    "2023-10-31",
+                    "2023-11-15",
+                    "2023-11-30",
+                    "2023-12-15"
+                ]
+                .map(|day| Measure::Date(day.parse().unwrap()))
+            ))
+        );
+        assert_eq!(copied.areas.len(), content.areas.len());
     }
 
     #[test]

@@ -343,6 +343,40 @@ fn template_load_takes_a_year_once_and_names_each_problem_of_a_wrong_file() {
         "{err}"
     );
 
+    // Next year's template starts as a copy with every date a year on, and loads once edited.
+    let next = data.path().join("next.toml");
+    let (ok, _, err) = run(udbhabon()
+        .args([
+            "template",
+            "copy",
+            "egov-2022-23",
+            "--to",
+            "egov-2023-24",
+            "--fiscal-year",
+            "2023-24",
+            "--out",
+        ])
+        .arg(&next)
+        .arg("--data-dir")
+        .arg(data.path()));
+    assert!(ok, "{err}");
+    let copied = std::fs::read_to_string(&next).unwrap();
+    assert!(
+        copied.contains("2023-10-15") && !copied.contains("2022-10-15"),
+        "{copied}"
+    );
+    std::fs::write(&next, copied.replacen("target = 4", "target = 5", 1)).unwrap();
+    let (ok, out, err) = run(udbhabon()
+        .args(["template", "load"])
+        .arg(&next)
+        .arg("--data-dir")
+        .arg(data.path()));
+    assert!(ok, "{err}");
+    assert!(
+        out.contains("Loaded the plan template egov-2023-24."),
+        "{out}"
+    );
+
     let wrong = data.path().join("wrong.toml");
     let text = std::fs::read_to_string(good)
         .unwrap()

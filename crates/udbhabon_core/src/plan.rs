@@ -17,9 +17,14 @@ use udbhabon_domain::progress::read_measure;
 use udbhabon_domain::score::{
     Calculation, Direction, IndicatorRule, Measure, MeasureUnit, ScoringRule, Targets,
 };
-use udbhabon_domain::{Bilingual, Vocabulary};
+use udbhabon_domain::{Bilingual, Lang, Vocabulary};
+
+use udbhabon_docs::plan_sheet::{PlanSheet, SheetActivity, SheetArea, SheetIndicator, plan_xlsx};
+use udbhabon_i18n::format;
+use udbhabon_i18n::t;
 
 use crate::account::SignedIn;
+use crate::order_pdf::Document;
 use crate::progress::indicator_year;
 use crate::{App, Error};
 
@@ -656,6 +661,147 @@ impl App {
         }
         tx.commit().await?;
         Ok(())
+    }
+}
+
+/// A value as the sheet prints it.
+fn sheet_value(lang: Lang, value: &Measure) -> String {
+    match value {
+        Measure::Number(number) if number.fract() == 0.0 => {
+            format::digits(lang, &format!("{number:.0}"))
+        }
+        Measure::Number(number) => format::digits(lang, &format!("{number:.2}")),
+        Measure::Date(date) => format::date_short(lang, *date),
+        Measure::YesNo(true) => t(lang, "plan-yes"),
+        Measure::YesNo(false) => t(lang, "plan-no"),
+    }
+}
+
+impl App {
+    /// A plan with its targets and progress as an XLSX sheet in the Cabinet Division's layout.
+    pub async fn plan_sheet(
+        &self,
+        who: &SignedIn,
+        plan_id: i32,
+        lang: Lang,
+    ) -> Result<Document, Error> {
+        let overview = self.plan_overview(who, plan_id).await?;
+        let marks = |value: f64| format::digits(lang, &format!("{value:.2}"));
+        let texts = |keys: &[&str]| keys.iter().map(|key| t(lang, key)).collect::<Vec<_>>();
+        let array = |keys: &[&str]| -> [String; 5] {
+            let mut out: [String; 5] = Default::default();
+            for (slot, text) in out.iter_mut().zip(texts(keys)) {
+                *slot = text;
+            }
+            out
+        };
+        let lead = texts(&[
+            "plan-col-area",
+            "plan-col-marks",
+            "plan-col-activity",
+            "plan-col-indicator",
+            "plan-col-unit",
+            "plan-col-weight",
+            "plan-previous-year",
+            "plan-year-before",
+        ]);
+        let sheet = PlanSheet {
+            title: overview.tree.template.title.get(lang).to_owned(),
+            office: overview.office.name.get(lang).to_owned(),
+            lead_headings: lead
+                .try_into()
+                .map_err(|_| Error::Internal("headings".into()))?,
+            targets_heading: t(lang, "plan-col-targets"),
+            band_headings: array(&[
+                "plan-band-100",
+                "plan-band-90",
+                "plan-band-80",
+                "plan-band-70",
+                "plan-band-60",
+            ]),
+            quarters_heading: t(lang, "plan-progress-heading"),
+            quarter_headings: bangla::Quarter::ALL.map(|quarter| match lang {
+                Lang::Bn => quarter.name_bn().to_owned(),
+                Lang::En => quarter.name_en().to_owned(),
+            }),
+            tail_headings: [t(lang, "plan-col-achieved"), t(lang, "plan-col-score")],
+            areas: overview
+                .tree
+                .areas
+                .iter()
+                .map(|area| SheetArea {
+                    title: format!("[{}] {}", area.number, area.title.get(lang)),
+                    marks: marks(area.marks),
+                    activities: area
+                        .activities
+                        .iter()
+                        .map(|activity| SheetActivity {
+                            title: format!("[{}] {}", activity.number, activity.title.get(lang)),
+                            indicators: activity
+                                .indicators
+                                .iter()
+                                .filter_map(|indicator| overview.lines.get(&indicator.id))
+                                .map(|line| {
+                                    let mut targets: [String; 5] = Default::default();
+                                    match &line.rule.targets {
+                                        Some(Targets::Bands(bands)) => {
+                                            for (slot, band) in targets.iter_mut().zip(bands) {
+                                                *slot = sheet_value(lang, band);
+                                            }
+                                        }
+                                        Some(Targets::Single(target)) => {
+                                            targets[0] = sheet_value(lang, target)
+                                        }
+                                        None => targets[0] = t(lang, "plan-yes"),
+                                    }
+                                    SheetIndicator {
+                                        title: format!(
+                                            "[{}] {}",
+                                            line.indicator.number,
+                                            line.indicator.title.get(lang)
+                                        ),
+                                        unit: t(lang, &line.rule.unit.message_key()),
+                                        weight: marks(line.rule.weight),
+                                        previous: [
+                                            line.target
+                                                .as_ref()
+                                                .map(|target| target.previous_year.clone())
+                                                .unwrap_or_default(),
+                                            line.target
+                                                .as_ref()
+                                                .map(|target| target.year_before.clone())
+                                                .unwrap_or_default(),
+                                        ],
+                                        targets,
+                                        quarters: line.quarters.each_ref().map(|quarter| {
+                                            quarter
+                                                .as_ref()
+                                                .and_then(|quarter| quarter.entry.value.as_ref())
+                                                .map(|value| sheet_value(lang, value))
+                                                .unwrap_or_default()
+                                        }),
+                                        achieved: line
+                                            .achieved
+                                            .as_ref()
+                                            .map(|value| sheet_value(lang, value))
+                                            .unwrap_or_default(),
+                                        score: marks(line.score),
+                                    }
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            total: (t(lang, "plan-score"), marks(overview.score)),
+        };
+        Ok(Document {
+            file_name: format!(
+                "plan-{}-{}.xlsx",
+                overview.office.key, overview.tree.template.key
+            ),
+            bytes: plan_xlsx(&sheet).map_err(|error| Error::Internal(error.to_string()))?,
+        })
     }
 }
 

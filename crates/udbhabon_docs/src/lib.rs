@@ -7,6 +7,7 @@
 mod error;
 mod fonts;
 mod office_order;
+pub mod plan_sheet;
 mod render;
 pub mod table;
 mod text_layer;

@@ -56,6 +56,7 @@ pub(crate) struct PlanPage {
     errors: Vec<String>,
     /// The form of the office's own targets, while the plan is a draft.
     targets_href: Option<String>,
+    sheet_href: String,
 }
 
 /// One indicator's quarters and marks.
@@ -391,6 +392,7 @@ fn plan_page(
             .collect(),
         progress: progress_rows(lang, overview),
         steps: steps(lang, overview),
+        sheet_href: format!("/plans/{}/plan.xlsx", overview.plan.id),
         targets_href: (overview.may_report
             && overview.plan.status == udbhabon_domain::progress::PlanStatus::Draft)
             .then(|| format!("/plans/{}/targets", overview.plan.id)),
@@ -655,4 +657,32 @@ pub(crate) async fn save_targets(
         }
         Err(error) => Err(PageError::new(lang, error)),
     }
+}
+
+/// `GET /plans/{id}/plan.xlsx`: the plan and its progress as a spreadsheet in the prescribed layout.
+pub(crate) async fn sheet(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+) -> Result<Response, PageError> {
+    let document = state
+        .app
+        .plan_sheet(&member.0, id, lang)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{}\"", document.file_name),
+            ),
+        ],
+        document.bytes,
+    )
+        .into_response())
 }

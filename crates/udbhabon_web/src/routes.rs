@@ -108,6 +108,12 @@ pub const ROUTES: &[RouteSpec] = &[
     },
     RouteSpec {
         method: "GET",
+        path: "/plans/{id}/plan.xlsx",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1/plan.xlsx",
+    },
+    RouteSpec {
+        method: "GET",
         path: "/plans/{id}/targets",
         access: Access::Allowed(Action::SubmitForOffice),
         sample: "/plans/1/targets",
@@ -302,6 +308,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/plans") => get(plan::list),
         ("POST", "/offices/{key}/plans") => post(plan::start),
         ("GET", "/plans/{id}") => get(plan::show),
+        ("GET", "/plans/{id}/plan.xlsx") => get(plan::sheet),
         ("GET", "/plans/{id}/targets") => get(plan::targets_form),
         ("POST", "/plans/{id}/targets") => post(plan::save_targets),
         ("GET", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => get(progress::show),

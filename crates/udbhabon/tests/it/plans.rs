@@ -519,6 +519,19 @@ async fn an_agency_goes_through_a_whole_year_and_earns_the_hand_computed_score()
             .all(|row| row.contains("অধিদপ্তর"))
     );
 
+    // The plan and its progress as a spreadsheet in the prescribed layout.
+    let sheet = reviewer.get(&format!("/plans/{DIFE_PLAN}/plan.xlsx")).await;
+    assert_eq!(sheet.status(), 200);
+    let rows = udbhabon_docs::table::read_table(&sheet.bytes().await.unwrap()).unwrap();
+    assert_eq!(rows[3][8], "লক্ষ্যমাত্রা/নির্ণায়ক");
+    let share = rows
+        .iter()
+        .find(|row| row[3].starts_with("[২.১.১]"))
+        .unwrap();
+    assert_eq!(share[13..17], ["৫০", "৬০", "৭০", "৮০"]);
+    assert_eq!(share[18], "১২.৭৫");
+    assert_eq!(rows.last().unwrap()[18], "৬৬.৭৬");
+
     // The year is closed: nothing more is taken.
     clock.set("2023-07-20");
     let (cio, cio_csrf) = browser(&server, "cio@demo.udbhabon.test").await;

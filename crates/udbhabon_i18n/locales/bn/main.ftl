@@ -502,3 +502,4 @@ dashboard-trouble = যে সূচকগুলো প্রায়ই বি
 dashboard-no-trouble = কোনো সূচক বিলম্বে দাখিল বা ফেরত হয়নি।
 dashboard-late = বিলম্বে
 dashboard-returned = ফেরত
+plan-download-xlsx = কর্মপরিকল্পনা ও অগ্রগতি এক্সেল (XLSX) ফাইলে নামান

@@ -502,3 +502,4 @@ dashboard-trouble = Indicators most often late or returned
 dashboard-no-trouble = No indicator was sent late or returned.
 dashboard-late = Late
 dashboard-returned = Returned
+plan-download-xlsx = Download the plan and its progress as a spreadsheet (XLSX)

@@ -664,19 +664,6 @@ impl App {
     }
 }
 
-/// A value as the sheet prints it.
-fn sheet_value(lang: Lang, value: &Measure) -> String {
-    match value {
-        Measure::Number(number) if number.fract() == 0.0 => {
-            format::digits(lang, &format!("{number:.0}"))
-        }
-        Measure::Number(number) => format::digits(lang, &format!("{number:.2}")),
-        Measure::Date(date) => format::date_short(lang, *date),
-        Measure::YesNo(true) => t(lang, "plan-yes"),
-        Measure::YesNo(false) => t(lang, "plan-no"),
-    }
-}
-
 impl App {
     /// A plan with its targets and progress as an XLSX sheet in the Cabinet Division's layout.
     pub async fn plan_sheet(
@@ -686,7 +673,7 @@ impl App {
         lang: Lang,
     ) -> Result<Document, Error> {
         let overview = self.plan_overview(who, plan_id).await?;
-        let marks = |value: f64| format::digits(lang, &format!("{value:.2}"));
+        let marks = |value: f64| format::marks(lang, value);
         let texts = |keys: &[&str]| keys.iter().map(|key| t(lang, key)).collect::<Vec<_>>();
         let array = |keys: &[&str]| -> [String; 5] {
             let mut out: [String; 5] = Default::default();
@@ -746,11 +733,11 @@ impl App {
                                     match &line.rule.targets {
                                         Some(Targets::Bands(bands)) => {
                                             for (slot, band) in targets.iter_mut().zip(bands) {
-                                                *slot = sheet_value(lang, band);
+                                                *slot = format::measure(lang, band);
                                             }
                                         }
                                         Some(Targets::Single(target)) => {
-                                            targets[0] = sheet_value(lang, target)
+                                            targets[0] = format::measure(lang, target)
                                         }
                                         None => targets[0] = t(lang, "plan-yes"),
                                     }
@@ -777,13 +764,13 @@ impl App {
                                             quarter
                                                 .as_ref()
                                                 .and_then(|quarter| quarter.entry.value.as_ref())
-                                                .map(|value| sheet_value(lang, value))
+                                                .map(|value| format::measure(lang, value))
                                                 .unwrap_or_default()
                                         }),
                                         achieved: line
                                             .achieved
                                             .as_ref()
-                                            .map(|value| sheet_value(lang, value))
+                                            .map(|value| format::measure(lang, value))
                                             .unwrap_or_default(),
                                         score: marks(line.score),
                                     }

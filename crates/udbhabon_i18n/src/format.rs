@@ -21,6 +21,24 @@ pub fn number(lang: Lang, value: i64) -> String {
     }
 }
 
+/// An achievement or target in its unit: a number (two decimals unless whole), a date as
+/// "২২-১০-২০২২", or yes/no.
+pub fn measure(lang: Lang, value: &udbhabon_domain::score::Measure) -> String {
+    use udbhabon_domain::score::Measure;
+    match value {
+        Measure::Number(number) if number.fract() == 0.0 => digits(lang, &format!("{number:.0}")),
+        Measure::Number(number) => digits(lang, &format!("{number:.2}")),
+        Measure::Date(day) => date_short(lang, *day),
+        Measure::YesNo(true) => crate::t(lang, "plan-yes"),
+        Measure::YesNo(false) => crate::t(lang, "plan-no"),
+    }
+}
+
+/// Marks with two decimals: "৬৬.৭৬".
+pub fn marks(lang: Lang, value: f64) -> String {
+    digits(lang, &format!("{value:.2}"))
+}
+
 /// "২৬ জানুয়ারি ২০২৬" / "26 January 2026".
 pub fn date(lang: Lang, date: NaiveDate) -> String {
     match lang {

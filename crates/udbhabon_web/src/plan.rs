@@ -79,22 +79,7 @@ struct PlanRowView {
     targets: Vec<String>,
 }
 
-pub(crate) fn marks(lang: Lang, value: f64) -> String {
-    format::digits(lang, &format!("{value:.2}"))
-}
-
-/// A value as printed in the indicator's unit.
-pub(crate) fn measure(lang: Lang, value: &Measure) -> String {
-    match value {
-        Measure::Number(number) if number.fract() == 0.0 => {
-            format::digits(lang, &format!("{number:.0}"))
-        }
-        Measure::Number(number) => format::digits(lang, &format!("{number:.2}")),
-        Measure::Date(date) => format::date_short(lang, *date),
-        Measure::YesNo(true) => t(lang, "plan-yes"),
-        Measure::YesNo(false) => t(lang, "plan-no"),
-    }
-}
+pub(crate) use udbhabon_i18n::format::{marks, measure};
 
 /// The five target cells: the graded targets, or a single target in the first column.
 fn target_cells(lang: Lang, line: &PlanIndicatorLine) -> Vec<String> {
@@ -365,23 +350,7 @@ fn plan_page(
                 ("total", marks(lang, overview.tree.template.total_marks)),
             ],
         ),
-        band_headings: [
-            "plan-band-100",
-            "plan-band-90",
-            "plan-band-80",
-            "plan-band-70",
-            "plan-band-60",
-        ]
-        .iter()
-        .zip(BAND_PERCENTS)
-        .map(|(key, percent)| {
-            format!(
-                "{} ({}%)",
-                t(lang, key),
-                format::digits(lang, &format!("{percent:.0}"))
-            )
-        })
-        .collect(),
+        band_headings: band_headings(lang),
         rows: rows(lang, overview),
         quarter_headings: bangla::Quarter::ALL
             .iter()
@@ -466,8 +435,8 @@ struct TargetInputRow {
     error: Option<String>,
 }
 
-/// A target as the form shows it.
-fn typed(lang: Lang, value: &Measure) -> String {
+/// A value as a form shows it again (dates as the date field wants them).
+pub(crate) fn typed(lang: Lang, value: &Measure) -> String {
     match value {
         Measure::Date(date) => date.format("%Y-%m-%d").to_string(),
         other => measure(lang, other),

@@ -14,7 +14,7 @@ use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
 use udbhabon_core::progress::{ProgressForm, ProgressRefusal};
 use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::progress::EntryStatus;
-use udbhabon_domain::score::{Measure, MeasureUnit};
+use udbhabon_domain::score::MeasureUnit;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
@@ -22,7 +22,7 @@ use crate::error::PageError;
 use crate::form::field_messages;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
-use crate::plan::{marks, measure};
+use crate::plan::{marks, measure, typed};
 use crate::state::AppState;
 
 #[derive(Template, WebTemplate)]
@@ -62,14 +62,6 @@ impl Quarter {
                 Lang::En => quarter.name_en().to_owned(),
             })
             .unwrap_or_default()
-    }
-}
-
-/// The value as the form shows it again.
-fn typed(lang: Lang, value: &Measure) -> String {
-    match value {
-        Measure::Date(date) => date.format("%Y-%m-%d").to_string(),
-        other => measure(lang, other),
     }
 }
 

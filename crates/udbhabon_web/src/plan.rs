@@ -378,11 +378,7 @@ pub(crate) async fn refused_step(
     plan_id: i32,
     errors: &udbhabon_domain::ValidationErrors,
 ) -> Result<(axum::http::StatusCode, PlanPage), PageError> {
-    let overview = state
-        .app
-        .plan_overview(&member.0, plan_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let overview = overview(state, lang, member, plan_id).await?;
     Ok((
         axum::http::StatusCode::UNPROCESSABLE_ENTITY,
         plan_page(
@@ -395,6 +391,20 @@ pub(crate) async fn refused_step(
     ))
 }
 
+/// A plan with its quarters and marks for the reader, or the error page.
+pub(crate) async fn overview(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    plan_id: i32,
+) -> Result<PlanOverview, PageError> {
+    state
+        .app
+        .plan_overview(&member.0, plan_id)
+        .await
+        .map_err(|error| PageError::new(lang, error))
+}
+
 /// `GET /plans/{id}`: the plan as a table, with its quarters and marks.
 pub(crate) async fn show(
     State(state): State<AppState>,
@@ -402,11 +412,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<PlanPage, PageError> {
-    let overview = state
-        .app
-        .plan_overview(&member.0, id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let overview = overview(&state, lang, &member, id).await?;
     Ok(plan_page(&state, lang, &member, &overview, Vec::new()))
 }
 
@@ -548,11 +554,7 @@ pub(crate) async fn targets_form(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<TargetsPage, PageError> {
-    let overview = state
-        .app
-        .plan_overview(&member.0, id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let overview = overview(&state, lang, &member, id).await?;
     if !overview.may_report {
         return Err(PageError::new(lang, udbhabon_core::Error::Forbidden));
     }
@@ -612,11 +614,7 @@ pub(crate) async fn save_targets(
     match state.app.save_targets(&member.0, id, &fields).await {
         Ok(()) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
         Err(udbhabon_core::Error::Invalid(errors)) => {
-            let overview = state
-                .app
-                .plan_overview(&member.0, id)
-                .await
-                .map_err(|error| PageError::new(lang, error))?;
+            let overview = overview(&state, lang, &member, id).await?;
             let messages = crate::form::field_messages(lang, &errors);
             Ok((
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,

@@ -22,7 +22,7 @@ use crate::error::PageError;
 use crate::form::field_messages;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
-use crate::plan::{marks, measure, typed};
+use crate::plan::{marks, measure, overview, typed};
 use crate::state::AppState;
 
 #[derive(Template, WebTemplate)]
@@ -195,19 +195,6 @@ fn page(
         errors,
         stale,
     })
-}
-
-async fn overview(
-    state: &AppState,
-    lang: Lang,
-    member: &Member,
-    plan_id: i32,
-) -> Result<PlanOverview, PageError> {
-    state
-        .app
-        .plan_overview(&member.0, plan_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))
 }
 
 /// `GET /plans/{id}/indicators/{indicator}/quarters/{quarter}`.

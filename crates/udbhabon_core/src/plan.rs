@@ -25,7 +25,7 @@ use udbhabon_i18n::t;
 
 use crate::account::SignedIn;
 use crate::order_pdf::Document;
-use crate::progress::indicator_year;
+use crate::progress::{indicator_year, office_rules};
 use crate::{App, Error};
 
 /// A template data file (`data/templates/*.toml`).
@@ -453,7 +453,7 @@ impl App {
         let office = self.db.office_by_id(plan.office_id).await?;
         let tree = self.db.template_tree(plan.template_id).await?;
         let mut targets = self.db.plan_targets(plan.id).await?;
-        let rules = self.plan_rules(&plan, &tree).await?;
+        let rules = office_rules(&tree, &targets);
         let entries = self.db.progress_of_plan(plan.id).await?;
         let ids: Vec<i32> = entries.iter().map(|entry| entry.id).collect();
         let mut evidence = self.db.evidence_of_entries(&ids).await?;

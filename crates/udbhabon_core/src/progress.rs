@@ -2,10 +2,12 @@
 //! of submission is the server's, and on time or late is decided then), the office above accepting or
 //! returning it, the plan's steps from draft to locked, and the scores kept on the plan for roll-ups.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use udbhabon_db::Tx;
 use udbhabon_db::document::sha256_hex;
-use udbhabon_db::plan::{PlanRow, TemplateTree};
+use udbhabon_db::plan::{PlanRow, TargetRow, TemplateTree};
 use udbhabon_db::progress::{EntryValues, EvidenceRow, ProgressRow};
 use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::access::Action;
@@ -101,41 +103,47 @@ pub(crate) fn plan_scores(rules: &[(i32, IndicatorRule)], entries: &[ProgressRow
         })
 }
 
+/// Every indicator of a plan with the office's own targets (the template's where it set none), in
+/// template order.
+pub(crate) fn office_rules(
+    tree: &TemplateTree,
+    targets: &HashMap<i32, TargetRow>,
+) -> Vec<(i32, IndicatorRule)> {
+    tree.areas
+        .iter()
+        .flat_map(|area| &area.activities)
+        .flat_map(|activity| &activity.indicators)
+        .map(|indicator| {
+            (
+                indicator.id,
+                IndicatorRule {
+                    targets: targets
+                        .get(&indicator.id)
+                        .and_then(|target| target.targets.clone())
+                        .or_else(|| indicator.rule.targets.clone()),
+                    ..indicator.rule.clone()
+                },
+            )
+        })
+        .collect()
+}
+
+/// Recomputes and stores the plan's scores from its entries as `tx` sees them.
+async fn rescore(tx: &Tx, plan_id: i32, rules: &[(i32, IndicatorRule)]) -> Result<(), Error> {
+    let entries = tx.progress_of_plan(plan_id).await?;
+    let (reviewed, assessed) = plan_scores(rules, &entries);
+    tx.set_plan_scores(plan_id, reviewed, assessed).await?;
+    Ok(())
+}
+
 impl App {
-    /// Every indicator of a plan with the office's targets, in template order.
+    /// The plan's indicators with the office's targets (one query for the targets).
     pub(crate) async fn plan_rules(
         &self,
         plan: &PlanRow,
         tree: &TemplateTree,
     ) -> Result<Vec<(i32, IndicatorRule)>, Error> {
-        let targets = self.db.plan_targets(plan.id).await?;
-        Ok(tree
-            .areas
-            .iter()
-            .flat_map(|area| &area.activities)
-            .flat_map(|activity| &activity.indicators)
-            .map(|indicator| {
-                (
-                    indicator.id,
-                    IndicatorRule {
-                        targets: targets
-                            .get(&indicator.id)
-                            .and_then(|target| target.targets.clone())
-                            .or_else(|| indicator.rule.targets.clone()),
-                        ..indicator.rule.clone()
-                    },
-                )
-            })
-            .collect())
-    }
-
-    /// Recomputes and stores the plan's scores from its entries as `tx` sees them.
-    async fn rescore(&self, tx: &Tx, plan: &PlanRow, tree: &TemplateTree) -> Result<(), Error> {
-        let rules = self.plan_rules(plan, tree).await?;
-        let entries = tx.progress_of_plan(plan.id).await?;
-        let (reviewed, assessed) = plan_scores(&rules, &entries);
-        tx.set_plan_scores(plan.id, reviewed, assessed).await?;
-        Ok(())
+        Ok(office_rules(tree, &self.db.plan_targets(plan.id).await?))
     }
 
     /// Saves a quarter's achievement for an indicator, with any evidence files, and submits it when
@@ -171,11 +179,10 @@ impl App {
             _ => {}
         }
         let tree = self.db.template_tree(plan.template_id).await?;
-        let rule = self
-            .plan_rules(&plan, &tree)
-            .await?
-            .into_iter()
-            .find_map(|(id, rule)| (id == indicator_id).then_some(rule))
+        let rules = self.plan_rules(&plan, &tree).await?;
+        let rule = rules
+            .iter()
+            .find_map(|(id, rule)| (*id == indicator_id).then(|| rule.clone()))
             .ok_or_else(|| {
                 Error::NotFound(format!("indicator #{indicator_id} of plan #{plan_id}"))
             })?;
@@ -254,7 +261,7 @@ impl App {
             let due = tree.template.quarter_due[usize::from(quarter) - 1];
             tx.submit_progress(entry.id, on_time(self.today(), due))
                 .await?;
-            self.rescore(&tx, &plan, &tree).await?;
+            rescore(&tx, plan.id, &rules).await?;
         }
         tx.commit().await?;
         Ok(self
@@ -290,6 +297,7 @@ impl App {
             return Err(invalid("comment", "error-progress-return-comment").into());
         }
         let tree = self.db.template_tree(plan.template_id).await?;
+        let rules = self.plan_rules(&plan, &tree).await?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let outcome = if accept {
             EntryStatus::Accepted
@@ -298,7 +306,7 @@ impl App {
         };
         tx.review_progress(entry.id, outcome, comment.trim())
             .await?;
-        self.rescore(&tx, &plan, &tree).await?;
+        rescore(&tx, plan.id, &rules).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -472,7 +472,7 @@ impl App {
             holders_on,
             problems: Vec::new(),
         };
-        let facts = self.issue_facts(&overview.draft.content, &overview).await?;
+        let facts = self.issue_facts(&overview).await?;
         overview.problems = check_issue(&overview.draft.content, &facts)
             .err()
             .map(|errors| errors.errors)
@@ -480,12 +480,10 @@ impl App {
         Ok(overview)
     }
 
-    /// What the records say about issuing `draft` today.
-    async fn issue_facts(
-        &self,
-        draft: &OrderDraft,
-        overview: &DraftOverview,
-    ) -> Result<IssueFacts, Error> {
+    /// What the records say about issuing the overview's draft today; the members' holders on the
+    /// effective date are the ones the overview already read.
+    async fn issue_facts(&self, overview: &DraftOverview) -> Result<IssueFacts, Error> {
+        let draft = &overview.draft.content;
         let previous_effective = self
             .db
             .orders_of_team(overview.team.id)
@@ -494,14 +492,7 @@ impl App {
             .map(|order| order.record.effective_from)
             .max();
         let held_on_effective = match draft.effective_from {
-            Some(effective) => {
-                let posts: Vec<i32> = draft.members.iter().map(|member| member.post_id).collect();
-                self.db
-                    .holders_on(&posts, effective)
-                    .await?
-                    .into_keys()
-                    .collect()
-            }
+            Some(_) => overview.holders.keys().copied().collect(),
             None => Default::default(),
         };
         let signatory_held = match draft.signatory_post_id {

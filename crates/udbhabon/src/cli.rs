@@ -59,8 +59,22 @@ pub(crate) enum Command {
     /// Load the demo data (the Ministry of Labour and Employment's Innovation Team); safe to repeat.
     Demo {
         /// Load this demo-data file instead of the built-in one.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", conflicts_with = "national")]
         file: Option<PathBuf>,
+        /// Also generate a synthetic national tree for benchmarks: about 23,400 offices, each with a
+        /// 30-indicator plan and four quarters of progress (a few minutes; about 1 GB on disk).
+        #[arg(long)]
+        national: bool,
+        /// The seed of the national generation: the same seed gives the same data.
+        #[arg(long, default_value_t = 2026, requires = "national")]
+        seed: u64,
+        /// Ministries and divisions at the top of the national tree.
+        #[arg(long, default_value_t = 52, requires = "national", value_parser = clap::value_parser!(u16).range(1..))]
+        ministries: u16,
+        /// Agencies below them; five in eight get divisional and district offices, one in forty
+        /// upazila offices as well.
+        #[arg(long, default_value_t = 400, requires = "national", value_parser = clap::value_parser!(u16).range(1..))]
+        agencies: u16,
     },
 }
 

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use udbhabon_core::account::AccountRequest;
-use udbhabon_core::demo::{DemoOutcome, load_demo, load_demo_file};
+use udbhabon_core::demo::{
+    DemoOutcome, NationalOutcome, NationalSize, load_demo, load_demo_file, load_national,
+};
 use udbhabon_core::{App, ChainCheck, Error, Settings, SystemClock};
 use udbhabon_domain::access::Role;
 use udbhabon_domain::{Bilingual, ValidationErrors};
@@ -164,7 +166,13 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             }
             Ok(())
         }
-        Command::Demo { file } => {
+        Command::Demo {
+            file,
+            national,
+            seed,
+            ministries,
+            agencies,
+        } => {
             let app = open(&config).await?;
             app.migrate()
                 .await
@@ -194,6 +202,27 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
                 }
                 DemoOutcome::AlreadyLoaded => {
                     println!("The demo data is already loaded; nothing changed.")
+                }
+            }
+            if national {
+                let size = NationalSize {
+                    tops: usize::from(ministries),
+                    agencies: usize::from(agencies),
+                };
+                match load_national(&app, size, seed)
+                    .await
+                    .map_err(|error| explain(&config, error))?
+                {
+                    NationalOutcome::Generated {
+                        offices,
+                        plans,
+                        entries,
+                    } => println!(
+                        "Generated the national tree: {offices} offices, {plans} plans, {entries} progress entries."
+                    ),
+                    NationalOutcome::AlreadyLoaded => {
+                        println!("The national tree is already generated; nothing changed.")
+                    }
                 }
             }
             Ok(())

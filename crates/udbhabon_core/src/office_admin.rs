@@ -15,7 +15,7 @@ use crate::account::SignedIn;
 use crate::{App, Error};
 
 /// The columns of the office table, in order; the first five are required.
-pub const OFFICE_COLUMNS: [&str; 10] = [
+pub const OFFICE_COLUMNS: [&str; 11] = [
     "key",
     "parent",
     "kind",
@@ -26,6 +26,7 @@ pub const OFFICE_COLUMNS: [&str; 10] = [
     "website",
     "email",
     "phone",
+    "district",
 ];
 
 /// The columns of the unit table, in order; all but `parent` and `memo_code` are required. `office` is
@@ -208,6 +209,7 @@ impl App {
                 website: column("website"),
                 email: column("email"),
                 phone: column("phone"),
+                district: column("district"),
             };
             match check_office(&fields) {
                 Ok(draft) => {
@@ -372,6 +374,7 @@ impl App {
                 text(&office.website),
                 text(&office.email),
                 text(&office.phone),
+                text(&office.district_code),
             ]);
         }
         write_table(format, "offices", &rows).map_err(|error| Error::Internal(error.to_string()))
@@ -460,6 +463,7 @@ fn new_office(draft: OfficeDraft, parent_id: Option<i32>) -> NewOffice {
         website: draft.website,
         email: draft.email,
         phone: draft.phone,
+        district_code: draft.district_code,
         position: i32::MAX,
     }
 }

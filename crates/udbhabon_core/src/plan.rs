@@ -156,7 +156,7 @@ fn indicator(file: &IndicatorFile) -> Result<IndicatorContent, Error> {
 
 /// A template read from its data file and checked: a file that cannot be read is a data-file error, a
 /// template that breaks the rules is invalid with every problem named.
-fn read_template(
+pub(crate) fn read_template(
     text: &str,
 ) -> Result<(String, PlanKind, bangla::FiscalYear, TemplateContent), Error> {
     let file: TemplateFile = toml::from_str(text)
@@ -214,7 +214,7 @@ fn file_value(value: &Measure, years: i32) -> toml::Value {
 }
 
 /// The same day `years` later (28 February for 29 February in a year without it).
-fn shifted(date: NaiveDate, years: i32) -> NaiveDate {
+pub(crate) fn shifted(date: NaiveDate, years: i32) -> NaiveDate {
     use chrono::Datelike;
     let year = date.year() + years;
     date.with_year(year)

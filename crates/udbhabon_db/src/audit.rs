@@ -98,7 +98,7 @@ fn json(record: &impl Serialize) -> Result<serde_json::Value, DbError> {
 
 impl Tx {
     /// Appends an entry after the current head, holding the head's lock until the transaction ends.
-    async fn append_audit(
+    pub(crate) async fn append_audit(
         &self,
         action: &str,
         entity: &str,

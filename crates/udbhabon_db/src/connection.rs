@@ -79,9 +79,23 @@ impl Db {
         }
     }
 
-    /// Brings the schema up to date; safe to run at every start.
+    /// Brings the schema up to date and the planner's statistics with it; safe to run at every start.
     pub async fn migrate(&self) -> Result<(), DbError> {
         Migrator::up(&self.connection, None).await?;
+        self.refresh_statistics().await
+    }
+
+    /// Lets the query planner see the tables' sizes again. Without statistics SQLite starts the
+    /// roll-ups from the largest table; with them it starts from the office subtree. The sampling
+    /// limit keeps it to milliseconds on a national database.
+    pub async fn refresh_statistics(&self) -> Result<(), DbError> {
+        let statements: &[&str] = match self.backend() {
+            Backend::Sqlite => &["PRAGMA analysis_limit = 1000", "ANALYZE"],
+            Backend::Postgres => &["ANALYZE"],
+        };
+        for statement in statements {
+            sea_orm::ConnectionTrait::execute_unprepared(&self.connection, statement).await?;
+        }
         Ok(())
     }
 
@@ -124,6 +138,13 @@ impl Db {
 }
 
 impl Tx {
+    pub fn backend(&self) -> Backend {
+        match sea_orm::ConnectionTrait::get_database_backend(&self.transaction) {
+            DbBackend::Postgres => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+
     pub async fn commit(self) -> Result<(), DbError> {
         self.transaction.commit().await?;
         Ok(())

@@ -20,6 +20,8 @@ pub struct OfficeRow {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The Bureau of Statistics code of the district a field office sits in.
+    pub district_code: Option<String>,
     /// How many ancestors the office has (a ministry at the top is 0).
     pub depth: usize,
 }
@@ -52,6 +54,7 @@ impl TryFrom<office::Model> for OfficeRow {
             website: model.website,
             email: model.email,
             phone: model.phone,
+            district_code: model.district_code,
         })
     }
 }

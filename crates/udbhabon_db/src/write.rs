@@ -28,6 +28,7 @@ pub struct NewOffice {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    pub district_code: Option<String>,
     pub position: i32,
 }
 
@@ -159,6 +160,7 @@ impl Tx {
             phone: Set(new.phone),
             path: Set(path),
             position: Set(new.position),
+            district_code: Set(new.district_code),
             ..Default::default()
         };
         Ok(self.insert_audited(row).await?.id)

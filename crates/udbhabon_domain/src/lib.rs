@@ -7,6 +7,7 @@ pub mod access;
 pub mod account;
 pub mod decision;
 pub mod error;
+pub mod geo;
 pub mod meeting;
 pub mod memo;
 pub mod office;

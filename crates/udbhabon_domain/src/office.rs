@@ -60,6 +60,8 @@ pub struct OfficeDraft {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The district a field office sits in, by its two-digit code.
+    pub district_code: Option<String>,
 }
 
 /// The fields of an office as typed, before checking.
@@ -75,6 +77,8 @@ pub struct OfficeFields {
     pub website: String,
     pub email: String,
     pub phone: String,
+    /// A district's two-digit code (in either script) or its English name.
+    pub district: String,
 }
 
 /// Whether `key` can name a record: 1–64 lowercase ASCII letters, digits and hyphens, starting with a
@@ -127,6 +131,16 @@ pub fn check_office(fields: &OfficeFields) -> Result<OfficeDraft, ValidationErro
     {
         errors.add("website", "error-website");
     }
+    let district = optional(&bangla::digits::to_ascii_digits(&fields.district));
+    let district_code = district.as_deref().map(|typed| {
+        crate::geo::DISTRICTS
+            .iter()
+            .find(|district| district.code == typed || district.en.eq_ignore_ascii_case(typed))
+            .map(|district| district.code.to_owned())
+    });
+    if district_code.as_ref().is_some_and(Option::is_none) {
+        errors.add("district", "error-district");
+    }
     match kind {
         Ok(kind) if errors.is_empty() => Ok(OfficeDraft {
             key,
@@ -138,6 +152,7 @@ pub fn check_office(fields: &OfficeFields) -> Result<OfficeDraft, ValidationErro
             website,
             email: email.map(|address| address.to_lowercase()),
             phone: optional(&fields.phone),
+            district_code: district_code.flatten(),
         }),
         _ => Err(errors),
     }
@@ -276,6 +291,26 @@ mod check_tests {
         assert_eq!(draft.memo_code.as_deref(), Some("40"));
         assert_eq!(draft.parent_key.as_deref(), Some("dife"));
         assert_eq!(draft.website, None);
+        assert_eq!(draft.district_code, None);
+    }
+
+    #[test]
+    fn a_district_is_taken_by_its_code_in_either_script_or_its_english_name() {
+        for typed in ["২৬", "26", "dhaka"] {
+            let draft = check_office(&OfficeFields {
+                district: typed.into(),
+                ..fields()
+            })
+            .unwrap();
+            assert_eq!(draft.district_code.as_deref(), Some("26"), "{typed}");
+        }
+        let errors = check_office(&OfficeFields {
+            district: "02".into(),
+            ..fields()
+        })
+        .unwrap_err();
+        assert_eq!(errors.errors[0].field, "district");
+        assert_eq!(errors.errors[0].message_key, "error-district");
     }
 
     #[test]

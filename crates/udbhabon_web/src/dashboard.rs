@@ -1,13 +1,15 @@
-//! The roll-up dashboard page: an office's own score, the scores of every office below it for a year
-//! (filtered by kind, sorted by score or name), their spread as a chart, the indicators most often late
-//! or returned, and who has not reported this quarter.
+//! The roll-up dashboard page: an office's own score (or the whole country's), the scores of every
+//! office below it for a year (filtered by kind and district, sorted by score or name, a page at a
+//! time), their spread as a chart, the indicators most often late or returned, and who has not
+//! reported this quarter.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};
 use serde::Deserialize;
-use udbhabon_core::dashboard::DashboardQuery;
+use udbhabon_core::dashboard::{DashboardQuery, ROWS_PER_PAGE};
 use udbhabon_domain::Vocabulary;
+use udbhabon_domain::geo::district_by_code;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
@@ -23,18 +25,32 @@ use crate::state::AppState;
 pub(crate) struct DashboardPage {
     l: Layout,
     heading: String,
+    /// Empty for the whole country.
     office_key: String,
+    nation: bool,
+    /// The link to the whole country's roll-up, for those who may see it.
+    nation_href: Option<String>,
     /// (key, title, selected)
     templates: Vec<(String, String, bool)>,
     /// (code, name, selected)
     kinds: Vec<(String, String, bool)>,
+    /// (code, name, selected)
+    districts: Vec<(String, String, bool)>,
     by_name: bool,
-    own: String,
+    own: Option<String>,
+    /// "12,345 offices, 12,000 with a plan, average score 71.20".
+    summary: String,
     chart: String,
     rows: Vec<DashboardLine>,
+    /// "Offices 101–200 of 23,402".
+    shown: String,
+    previous_href: Option<String>,
+    next_href: Option<String>,
     /// "Not yet reported for the 2nd quarter".
     silent_heading: String,
     silent: Vec<String>,
+    /// "and 1,234 more", when the list is cut short.
+    silent_more: Option<String>,
     /// (indicator, times late, returned)
     trouble: Vec<(String, String, String)>,
 }
@@ -43,6 +59,7 @@ struct DashboardLine {
     name: String,
     href: String,
     kind: String,
+    district: String,
     status: String,
     score: String,
     self_score: String,
@@ -51,10 +68,17 @@ struct DashboardLine {
 #[derive(Debug, Deserialize)]
 pub(crate) struct DashboardParams {
     office: Option<String>,
+    /// `all`: the whole country.
+    scope: Option<String>,
     template: Option<String>,
     kind: Option<String>,
+    district: Option<String>,
     sort: Option<String>,
+    page: Option<u64>,
 }
+
+/// Offices named in the "not yet reported" list before it is cut short.
+const SILENT_SHOWN: usize = 50;
 
 fn given(value: &Option<String>) -> Option<String> {
     value
@@ -64,13 +88,8 @@ fn given(value: &Option<String>) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// The spread of the offices' reviewed scores in ten bands of ten marks.
-fn spread(lang: Lang, scores: &[f64], total: f64) -> BarChart {
-    let mut counts = [0usize; 10];
-    for score in scores {
-        let band = ((score / total.max(1.0)) * 10.0).floor().clamp(0.0, 9.0) as usize;
-        counts[band] += 1;
-    }
+/// The spread of the offices' reviewed scores in ten bands of a tenth of the marks.
+fn spread(lang: Lang, counts: &[u64; 10]) -> BarChart {
     BarChart {
         title: t(lang, "dashboard-chart-title"),
         bars: counts
@@ -80,14 +99,24 @@ fn spread(lang: Lang, scores: &[f64], total: f64) -> BarChart {
                 (
                     format::digits(lang, &format!("{}", band * 10)),
                     *count as f64,
-                    format::number(lang, *count as i64),
+                    format::number(lang, i64::try_from(*count).unwrap_or(i64::MAX)),
                 )
             })
             .collect(),
     }
 }
 
-/// `GET /dashboard?office=KEY&template=KEY&kind=KIND&sort=name`.
+/// The dashboard's address with these choices.
+fn dashboard_href(params: &[(&str, &str)]) -> String {
+    let query: Vec<String> = params
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(name, value)| format!("{name}={}", encode_component(value)))
+        .collect();
+    format!("/dashboard?{}", query.join("&"))
+}
+
+/// `GET /dashboard?office=KEY|scope=all&template=KEY&kind=KIND&district=CODE&sort=name&page=N`.
 pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
@@ -96,9 +125,12 @@ pub(crate) async fn show(
 ) -> Result<DashboardPage, PageError> {
     let query = DashboardQuery {
         office: given(&params.office),
+        nation: params.scope.as_deref() == Some("all"),
         template: given(&params.template),
         kind: given(&params.kind),
+        district: given(&params.district),
         by_name: params.sort.as_deref() == Some("name"),
+        page: params.page.unwrap_or(1),
     };
     let board = state
         .app
@@ -111,12 +143,40 @@ pub(crate) async fn show(
             .map(|value| marks(lang, value))
             .unwrap_or_else(|| "—".to_owned())
     };
-    let heading = t_args(
-        lang,
-        "dashboard-title",
-        &[("office", board.office.name.get(lang).to_owned())],
-    );
-    let scores: Vec<f64> = board.below.iter().filter_map(|row| row.score).collect();
+    let heading = match &board.office {
+        Some(office) => t_args(
+            lang,
+            "dashboard-title",
+            &[("office", office.name.get(lang).to_owned())],
+        ),
+        None => t(lang, "dashboard-title-nation"),
+    };
+    let office_key = board
+        .office
+        .as_ref()
+        .map(|office| office.key.clone())
+        .unwrap_or_default();
+    let nation = board.office.is_none();
+    let kind_code = board.kind.map(|kind| kind.code()).unwrap_or_default();
+    let district_code = board
+        .district
+        .map(|district| district.code)
+        .unwrap_or_default();
+    let sort = if query.by_name { "name" } else { "" };
+    let page_href = |page: u64| {
+        let page = page.to_string();
+        dashboard_href(&[
+            ("office", &office_key),
+            ("scope", if nation { "all" } else { "" }),
+            ("template", &board.template.key),
+            ("kind", kind_code),
+            ("district", district_code),
+            ("sort", sort),
+            ("page", &page),
+        ])
+    };
+    let first = (board.page - 1) * ROWS_PER_PAGE;
+    let count = |value: u64| format::number(lang, i64::try_from(value).unwrap_or(i64::MAX));
     Ok(DashboardPage {
         l: Layout::new(
             lang,
@@ -127,7 +187,10 @@ pub(crate) async fn show(
             state.app.today(),
         ),
         heading,
-        office_key: board.office.key.clone(),
+        nation_href: (board.may_see_nation && !nation)
+            .then(|| dashboard_href(&[("scope", "all"), ("template", &board.template.key)])),
+        office_key: office_key.clone(),
+        nation,
         templates: board
             .templates
             .iter()
@@ -150,38 +213,65 @@ pub(crate) async fn show(
                 )
             })
             .collect(),
-        by_name: query.by_name,
-        own: t_args(
-            lang,
-            "plan-score-of",
-            &[
+        districts: board
+            .districts
+            .iter()
+            .map(|district| {
                 (
-                    "score",
-                    crate::progress::both_scores(
-                        lang,
-                        board.own.as_ref().and_then(|row| row.score).unwrap_or(0.0),
-                        board
-                            .own
-                            .as_ref()
-                            .and_then(|row| row.self_score)
-                            .unwrap_or(0.0),
-                    ),
+                    district.code.to_owned(),
+                    district.name(lang).to_owned(),
+                    board.district == Some(*district),
+                )
+            })
+            .collect(),
+        by_name: query.by_name,
+        summary: t_args(
+            lang,
+            "dashboard-summary",
+            &[
+                ("offices", count(board.summary.offices)),
+                ("plans", count(board.summary.with_plan)),
+                (
+                    "average",
+                    board
+                        .summary
+                        .average
+                        .map(|average| marks(lang, average))
+                        .unwrap_or_else(|| "—".to_owned()),
                 ),
-                ("total", marks(lang, total)),
             ],
         ),
-        chart: spread(lang, &scores, total).svg(),
+        own: board.own.as_ref().map(|own| {
+            t_args(
+                lang,
+                "plan-score-of",
+                &[
+                    (
+                        "score",
+                        crate::progress::both_scores(
+                            lang,
+                            own.score.unwrap_or(0.0),
+                            own.self_score.unwrap_or(0.0),
+                        ),
+                    ),
+                    ("total", marks(lang, total)),
+                ],
+            )
+        }),
+        chart: spread(lang, &board.summary.tenths).svg(),
         rows: board
-            .below
+            .rows
             .iter()
             .map(|row| DashboardLine {
                 name: row.name.get(lang).to_owned(),
-                href: format!(
-                    "/dashboard?office={}&template={}",
-                    encode_component(&row.key),
-                    encode_component(&board.template.key)
-                ),
+                href: dashboard_href(&[("office", &row.key), ("template", &board.template.key)]),
                 kind: t(lang, &row.kind.message_key()),
+                district: row
+                    .district_code
+                    .as_deref()
+                    .and_then(district_by_code)
+                    .map(|district| district.name(lang).to_owned())
+                    .unwrap_or_default(),
                 status: row
                     .status
                     .map(|status| t(lang, &status.message_key()))
@@ -190,6 +280,17 @@ pub(crate) async fn show(
                 self_score: score(row.self_score),
             })
             .collect(),
+        shown: t_args(
+            lang,
+            "dashboard-shown",
+            &[
+                ("first", count((first + 1).min(board.summary.offices))),
+                ("last", count(first + board.rows.len() as u64)),
+                ("total", count(board.summary.offices)),
+            ],
+        ),
+        previous_href: (board.page > 1).then(|| page_href(board.page - 1)),
+        next_href: (board.page < board.pages).then(|| page_href(board.page + 1)),
         silent_heading: t_args(
             lang,
             "dashboard-silent",
@@ -206,8 +307,19 @@ pub(crate) async fn show(
         silent: board
             .silent
             .iter()
+            .take(SILENT_SHOWN)
             .map(|row| row.name.get(lang).to_owned())
             .collect(),
+        silent_more: (board.silent.len() > SILENT_SHOWN).then(|| {
+            t_args(
+                lang,
+                "dashboard-silent-more",
+                &[(
+                    "count",
+                    format::number(lang, (board.silent.len() - SILENT_SHOWN) as i64),
+                )],
+            )
+        }),
         trouble: board
             .trouble
             .iter()

@@ -13,6 +13,7 @@ use udbhabon_core::office_admin::{
 };
 use udbhabon_core::{Error, TableFormat};
 use udbhabon_domain::Vocabulary;
+use udbhabon_domain::geo::{DISTRICTS, district_by_code};
 use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitFields, UnitLevel};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -31,6 +32,7 @@ pub(crate) struct OfficesPage {
     offices: Vec<OfficeLine>,
     office_choices: Vec<(i32, String, String)>,
     kind_choices: Vec<(String, String)>,
+    district_choices: Vec<(&'static str, &'static str)>,
     level_choices: Vec<(String, String)>,
     columns: String,
     unit_columns: String,
@@ -66,6 +68,8 @@ pub(crate) struct NewOfficeForm {
     email: String,
     #[serde(default)]
     phone: String,
+    #[serde(default)]
+    district: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -128,6 +132,11 @@ async fn page(
                             &[("code", format::digits(lang, code))],
                         )
                     }),
+                    office
+                        .district_code
+                        .as_deref()
+                        .and_then(district_by_code)
+                        .map(|district| district.name(lang).to_owned()),
                     office.website.clone(),
                     office.email.clone(),
                     office
@@ -144,6 +153,10 @@ async fn page(
         kind_choices: OfficeKind::ALL
             .iter()
             .map(|kind| (kind.code().to_owned(), t(lang, &kind.message_key())))
+            .collect(),
+        district_choices: DISTRICTS
+            .iter()
+            .map(|district| (district.code, district.name(lang)))
             .collect(),
         level_choices: UnitLevel::ALL
             .iter()
@@ -197,6 +210,7 @@ pub(crate) async fn create(
         website: form.website,
         email: form.email,
         phone: form.phone,
+        district: form.district,
     };
     match state.app.create_office(&member.0, &fields).await {
         Ok(_) => Ok(Redirect::to("/admin/offices").into_response()),

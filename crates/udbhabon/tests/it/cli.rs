@@ -406,3 +406,43 @@ fn template_load_takes_a_year_once_and_names_each_problem_of_a_wrong_file() {
     );
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn the_national_tree_generates_once_in_one_audited_step() {
+    let data = tempfile::tempdir().unwrap();
+    let generate = || {
+        run(udbhabon()
+            .args([
+                "demo",
+                "--national",
+                "--ministries",
+                "1",
+                "--agencies",
+                "1",
+                "--data-dir",
+            ])
+            .arg(data.path()))
+    };
+    let (ok, out, err) = generate();
+    assert!(ok, "{err}");
+    assert!(out.contains("Loaded the demo data"), "{out}");
+    assert!(
+        out.contains("Generated the national tree: 569 offices, 569 plans,"),
+        "{out}"
+    );
+    let (ok, out, _) = generate();
+    assert!(ok);
+    assert!(
+        out.contains("The national tree is already generated; nothing changed."),
+        "{out}"
+    );
+    let (ok, out, err) = run(udbhabon()
+        .args(["audit", "verify", "--data-dir"])
+        .arg(data.path()));
+    assert!(ok, "{out}{err}");
+    let (ok, _, err) = run(udbhabon()
+        .args(["demo", "--agencies", "3", "--data-dir"])
+        .arg(data.path()));
+    assert!(!ok);
+    assert!(err.contains("--national"), "{err}");
+}

@@ -6,6 +6,7 @@ mod admin;
 mod architecture;
 mod browser;
 mod cli;
+mod national;
 mod offices;
 mod orders;
 mod pages;

@@ -41,9 +41,9 @@ async fn upload_bytes(
         .unwrap()
 }
 
-const GOOD: &str = "\u{feff}key,parent,kind,name_bn,name_en,memo_code,email\n\
-dol-dhaka,dol,divisional_office,শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা,Divisional Labour Office: Dhaka,,dhaka@dol.example.gov.bd\n\
-dol-gazipur,dol-dhaka,district_office,শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর,District Labour Office: Gazipur,৩৩,\n";
+const GOOD: &str = "\u{feff}key,parent,kind,name_bn,name_en,memo_code,email,district\n\
+dol-dhaka,dol,divisional_office,শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা,Divisional Labour Office: Dhaka,,dhaka@dol.example.gov.bd,Dhaka\n\
+dol-gazipur,dol-dhaka,district_office,শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর,District Labour Office: Gazipur,৩৩,,৩৩\n";
 
 #[tokio::test]
 async fn a_file_with_any_bad_row_imports_nothing_and_reports_each_problem_by_line() {
@@ -138,9 +138,15 @@ async fn a_good_file_adds_its_offices_below_their_parents_and_the_export_carries
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "key,parent,kind,name_bn,name_en,short_name_en,memo_code,website,email,phone"
+        "key,parent,kind,name_bn,name_en,short_name_en,memo_code,website,email,phone,district"
     );
-    assert!(lines.contains(&"dol-gazipur,dol-dhaka,district_office,শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর,District Labour Office: Gazipur,,33,,,"), "{csv}");
+    assert!(lines.contains(&"dol-gazipur,dol-dhaka,district_office,শ্রম অধিদপ্তর জেলা কার্যালয়: গাজীপুর,District Labour Office: Gazipur,,33,,,,33"), "{csv}");
+    assert!(
+        lines
+            .iter()
+            .any(|line| line.starts_with("dol-dhaka,") && line.ends_with(",26")),
+        "{csv}"
+    );
     assert!(
         lines
             .iter()

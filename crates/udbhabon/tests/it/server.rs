@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use scraper::{Html, Selector};
-use udbhabon_core::demo::load_demo;
+use udbhabon_core::demo::{NationalSize, load_demo, load_national};
 use udbhabon_core::{App, Clock, FixedClock, MailSettings, Settings};
 use udbhabon_web::{AppState, router};
 
@@ -66,7 +66,7 @@ impl TestServer {
 
     /// Starts a server whose state `adjust` may change first (a looser rate limit, say).
     pub(crate) async fn start_with(adjust: impl FnOnce(AppState) -> AppState) -> Self {
-        Self::launch(fonts_dir(), fixed_clock(), adjust).await
+        Self::launch(fonts_dir(), fixed_clock(), adjust, None).await
     }
 
     /// Starts a server on a machine without a Bengali font.
@@ -75,6 +75,7 @@ impl TestServer {
             PathBuf::from("/nonexistent/fonts"),
             fixed_clock(),
             |state| state,
+            None,
         )
         .await
     }
@@ -82,16 +83,25 @@ impl TestServer {
     /// Starts a server whose clock the test moves; its people sign in often, as the clock ends their
     /// sessions, so the sign-in limit is loosened.
     pub(crate) async fn start_with_clock(clock: Arc<MovableClock>) -> Self {
-        Self::launch(fonts_dir(), clock, |state| {
-            state.with_sign_in_limit(1000, 1)
-        })
+        Self::launch(
+            fonts_dir(),
+            clock,
+            |state| state.with_sign_in_limit(1000, 1),
+            None,
+        )
         .await
+    }
+
+    /// A server with the demo data and a generated national tree of this size beside it.
+    pub(crate) async fn start_with_national(size: NationalSize) -> Self {
+        Self::launch(fonts_dir(), fixed_clock(), |state| state, Some(size)).await
     }
 
     async fn launch(
         fonts: PathBuf,
         clock: Arc<dyn Clock>,
         adjust: impl FnOnce(AppState) -> AppState,
+        national: Option<NationalSize>,
     ) -> Self {
         let data = tempfile::tempdir().expect("a temporary directory");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -114,6 +124,11 @@ impl TestServer {
         let app = App::open(&settings, clock).await.expect("the app opens");
         app.migrate().await.expect("migrations run");
         load_demo(&app).await.expect("the demo data loads");
+        if let Some(size) = national {
+            load_national(&app, size, 7)
+                .await
+                .expect("the national tree generates");
+        }
         let service = router(adjust(AppState::new(app, &base)))
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, service).await });

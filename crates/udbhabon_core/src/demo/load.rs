@@ -156,6 +156,7 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
                 website: entry.website.clone(),
                 email: entry.email.clone(),
                 phone: entry.phone.clone(),
+                district_code: None,
                 position: position(index),
             })
             .await?;

@@ -3,8 +3,10 @@
 
 mod file;
 mod load;
+mod national;
 
 pub use load::{DemoOutcome, load_demo, load_demo_file};
+pub use national::{NATIONAL_TEMPLATE, NationalOutcome, NationalSize, load_national};
 
 /// The demo data shipped in the binary.
 pub const DEMO_FILE: &str = include_str!("../../../../data/demo/mole.toml");

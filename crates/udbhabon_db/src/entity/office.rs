@@ -19,6 +19,8 @@ pub struct Model {
     pub phone: Option<String>,
     pub path: String,
     pub position: i32,
+    /// The Bureau of Statistics code of the district a field office sits in.
+    pub district_code: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -11,6 +11,7 @@ mod m0004_office_contact;
 mod m0005_order_drafts_documents;
 mod m0006_plans;
 mod m0007_progress;
+mod m0008_office_district;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_order_drafts_documents::Migration),
             Box::new(m0006_plans::Migration),
             Box::new(m0007_progress::Migration),
+            Box::new(m0008_office_district::Migration),
         ]
     }
 }

@@ -22,6 +22,7 @@ pub(crate) fn office(key: &str, parent_id: Option<i32>, kind: OfficeKind) -> New
         website: None,
         email: None,
         phone: None,
+        district_code: None,
         position: 0,
     }
 }

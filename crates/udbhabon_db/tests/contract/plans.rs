@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 use udbhabon_db::DbError;
+use udbhabon_db::rollup::{RollupFilter, RollupOrder, Scope};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::plan::{
     ActivityContent, AreaContent, IndicatorContent, PlanKind, TemplateContent,
@@ -261,33 +262,81 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
             (tree, created.office_id, dife, plan)
         })
         .await;
-        let rows = test.db.rollup(mole, tree.template.id).await.unwrap();
-        let keys: Vec<(&str, usize, Option<f64>)> = rows
+        let all = RollupFilter::default();
+        let rows = test
+            .db
+            .rollup_page(
+                Scope::Office(mole),
+                tree.template.id,
+                &all,
+                RollupOrder::Score,
+                (0, 10),
+            )
+            .await
+            .unwrap();
+        let keys: Vec<(&str, Option<f64>)> = rows
             .iter()
-            .map(|row| (row.key.as_str(), row.depth, row.score))
+            .map(|row| (row.key.as_str(), row.score))
             .collect();
         assert_eq!(
             keys,
-            [
-                ("mole", 0, None),
-                ("dife", 1, Some(7.5)),
-                ("dife-dhaka", 2, None)
-            ],
-            "{}",
+            [("dife", Some(7.5)), ("dife-dhaka", None)],
+            "{}: every office below, scored first",
             test.backend
         );
-        assert_eq!(rows[1].status, Some(PlanStatus::Approved));
+        assert_eq!(rows[0].status, Some(PlanStatus::Approved));
         assert_eq!(
-            rows[2].plan_id, None,
+            rows[1].plan_id, None,
             "an office without a plan is still listed"
         );
+        let own = test
+            .db
+            .office_with_plan(mole, tree.template.id)
+            .await
+            .unwrap();
         assert_eq!(
-            test.db
-                .silent_plans(mole, tree.template.id, 1)
-                .await
-                .unwrap(),
-            [dife]
+            (own.key.as_str(), own.status),
+            ("mole", Some(PlanStatus::Draft))
         );
+        let summary = test
+            .db
+            .rollup_summary(Scope::Office(mole), tree.template.id, &all, 100.0)
+            .await
+            .unwrap();
+        assert_eq!(
+            (summary.offices, summary.with_plan, summary.average),
+            (2, 1, Some(7.5))
+        );
+        assert_eq!(summary.tenths[0], 1);
+        let departments = RollupFilter {
+            kind: Some(OfficeKind::DivisionalOffice),
+            district: None,
+        };
+        let second_page = test
+            .db
+            .rollup_page(
+                Scope::Office(mole),
+                tree.template.id,
+                &departments,
+                RollupOrder::Name,
+                (0, 1),
+            )
+            .await
+            .unwrap();
+        assert_eq!(second_page.len(), 1);
+        assert_eq!(second_page[0].key, "dife-dhaka");
+        let silent = |quarter| {
+            let db = &test.db;
+            async move {
+                db.silent_offices(Scope::Office(mole), tree.template.id, quarter)
+                    .await
+                    .unwrap()
+                    .into_iter()
+                    .map(|row| row.office_id)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(silent(1).await, [dife]);
 
         let indicator_id = tree.areas[0].activities[0].indicators[0].id;
         committed(&test.db, async |tx| {
@@ -307,7 +356,7 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
         .await;
         let trouble = test
             .db
-            .trouble_indicators(mole, tree.template.id, 5)
+            .trouble_indicators(Scope::Office(mole), tree.template.id, 5)
             .await
             .unwrap();
         assert_eq!(trouble.len(), 1, "{}", test.backend);
@@ -319,20 +368,180 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
             ),
             (indicator_id, 1, 1)
         );
-        assert_eq!(
-            test.db
-                .silent_plans(mole, tree.template.id, 1)
-                .await
-                .unwrap(),
-            [dife],
-            "a returned entry is not a report"
-        );
+        assert_eq!(silent(1).await, [dife], "a returned entry is not a report");
         assert!(
             test.db
-                .trouble_indicators(dife + 1, tree.template.id, 5)
+                .trouble_indicators(Scope::Office(dife), tree.template.id, 5)
                 .await
                 .unwrap()
                 .is_empty()
+        );
+    }
+}
+
+#[tokio::test]
+async fn generated_offices_and_plans_keep_their_ids_and_the_nation_rolls_them_up_with_one_audit_entry()
+ {
+    use udbhabon_db::bulk::{GeneratedEntry, GeneratedOffice, GeneratedPlan};
+    use udbhabon_domain::office::OfficeKind;
+    use udbhabon_domain::progress::{EntryStatus, PlanStatus};
+    for test in each_backend().await {
+        let tree = committed(&test.db, async |tx| {
+            ministry(tx).await;
+            tx.insert_plan_template("egov-2022-23", PlanKind::EGovernance, 2022, &content())
+                .await
+                .unwrap()
+        })
+        .await;
+        let audited_before = test.db.audit_entry_count().await.unwrap();
+        let indicator_id = tree.areas[0].activities[0].indicators[0].id;
+        let (first_office, first_plan) = committed(&test.db, async |tx| {
+            let (office_id, plan_id) = tx.next_free_ids().await.unwrap();
+            let top = GeneratedOffice {
+                id: office_id,
+                key: "nat-01".into(),
+                parent_id: None,
+                path: "/".into(),
+                kind: OfficeKind::Ministry,
+                name: Bilingual::new("নমুনা মন্ত্রণালয় ১", "Sample Ministry 1"),
+                district_code: None,
+                position: 1,
+            };
+            let field = GeneratedOffice {
+                id: office_id + 1,
+                key: "nat-01-d26".into(),
+                parent_id: Some(office_id),
+                path: format!("/{office_id}/"),
+                kind: OfficeKind::DistrictOffice,
+                name: Bilingual::new("জেলা কার্যালয়, ঢাকা", "District Office, Dhaka"),
+                district_code: Some("26".into()),
+                position: 1,
+            };
+            tx.insert_generated_offices(&[top, field]).await.unwrap();
+            let plan =
+                |id: i32, office_id: i32, status: PlanStatus, score: Option<f64>| GeneratedPlan {
+                    id,
+                    template_id: tree.template.id,
+                    office_id,
+                    status,
+                    approved_on: None,
+                    score,
+                    self_score: score,
+                };
+            tx.insert_generated_plans(&[
+                plan(plan_id, office_id, PlanStatus::Approved, Some(61.0)),
+                plan(plan_id + 1, office_id + 1, PlanStatus::Approved, Some(82.5)),
+            ])
+            .await
+            .unwrap();
+            tx.insert_generated_entries(&[GeneratedEntry {
+                plan_id,
+                indicator_id,
+                quarter: 4,
+                value: Measure::Number(3.0),
+                status: EntryStatus::Accepted,
+                submitted_at: "2023-07-20T04:00:00Z".parse().unwrap(),
+                on_time: false,
+                review_comment: String::new(),
+            }])
+            .await
+            .unwrap();
+            tx.record_generation(serde_json::json!({ "offices": 2 }))
+                .await
+                .unwrap();
+            (office_id, plan_id)
+        })
+        .await;
+        assert_eq!(
+            test.db.audit_entry_count().await.unwrap(),
+            audited_before + 1,
+            "{}: one entry for the generation",
+            test.backend
+        );
+        assert!(matches!(
+            test.db.verify_audit_chain().await.unwrap(),
+            udbhabon_db::ChainCheck::Intact { .. }
+        ));
+
+        let nation = test
+            .db
+            .rollup_page(
+                Scope::Nation,
+                tree.template.id,
+                &RollupFilter::default(),
+                RollupOrder::Score,
+                (0, 100),
+            )
+            .await
+            .unwrap();
+        let generated: Vec<(&str, Option<&str>, Option<f64>)> = nation
+            .iter()
+            .filter(|row| row.key.starts_with("nat-"))
+            .map(|row| (row.key.as_str(), row.district_code.as_deref(), row.score))
+            .collect();
+        assert_eq!(
+            generated,
+            [
+                ("nat-01-d26", Some("26"), Some(82.5)),
+                ("nat-01", None, Some(61.0))
+            ],
+            "{}",
+            test.backend
+        );
+        assert!(
+            nation.iter().any(|row| row.key == "mole"),
+            "every top office"
+        );
+        let dhaka = RollupFilter {
+            kind: None,
+            district: Some("26".into()),
+        };
+        let summary = test
+            .db
+            .rollup_summary(Scope::Nation, tree.template.id, &dhaka, 100.0)
+            .await
+            .unwrap();
+        assert_eq!((summary.offices, summary.with_plan), (1, 1));
+        assert_eq!(summary.tenths[8], 1, "82.5 of 100 is in the ninth tenth");
+        let (_, districts) = test.db.rollup_choices(Scope::Nation).await.unwrap();
+        assert_eq!(districts, ["26"]);
+        let silent: Vec<i32> = test
+            .db
+            .silent_offices(Scope::Nation, tree.template.id, 4)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|row| row.office_id)
+            .collect();
+        assert_eq!(
+            silent,
+            [first_office + 1],
+            "only the district office has not reported the fourth quarter"
+        );
+        let trouble = test
+            .db
+            .trouble_indicators(Scope::Nation, tree.template.id, 5)
+            .await
+            .unwrap();
+        assert_eq!(
+            (trouble[0].indicator_id, trouble[0].late),
+            (indicator_id, 1)
+        );
+
+        // The next office and plan made the ordinary way take the ids after the generated ones.
+        let (office_id, plan_id) = committed(&test.db, async |tx| {
+            let office_id = tx
+                .insert_office(crate::fixtures::office("after", None, OfficeKind::Ministry))
+                .await
+                .unwrap();
+            (office_id, tx.insert_plan(&tree, office_id).await.unwrap())
+        })
+        .await;
+        assert_eq!(
+            (office_id, plan_id),
+            (first_office + 2, first_plan + 2),
+            "{}",
+            test.backend
         );
     }
 }

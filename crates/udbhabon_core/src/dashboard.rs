@@ -107,16 +107,26 @@ impl App {
             None => templates.first().cloned(),
         }
         .ok_or_else(|| Error::NotFound("a plan template".into()))?;
-        let own = match &office {
-            Some(office) => Some(self.db.office_with_plan(office.id, template.id).await?),
-            None => None,
+        let own = async {
+            match &office {
+                Some(office) => self
+                    .db
+                    .office_with_plan(office.id, template.id)
+                    .await
+                    .map(Some),
+                None => Ok(None),
+            }
         };
-        let (mut kinds, district_codes) = self.db.rollup_choices(scope).await?;
-        kinds.sort_by_key(|kind| OfficeKind::ALL.iter().position(|known| known == kind));
-        let districts: Vec<&'static District> = DISTRICTS
-            .iter()
-            .filter(|district| district_codes.iter().any(|code| code == district.code))
-            .collect();
+        let year = bangla::FiscalYear::starting_in(template.fiscal_year)
+            .map_err(|error| Error::Internal(error.to_string()))?;
+        let today = self.today();
+        let quarter = if today < year.first_day() {
+            1
+        } else if today > year.last_day() {
+            4
+        } else {
+            bangla::Quarter::of(today).number()
+        };
         let kind = query
             .kind
             .as_deref()
@@ -126,10 +136,21 @@ impl App {
             kind,
             district: district.map(|district| district.code.to_owned()),
         };
-        let summary = self
-            .db
-            .rollup_summary(scope, template.id, &filter, template.total_marks)
-            .await?;
+        // The parts do not depend on each other: they run side by side on the pool's connections.
+        let (own, (mut kinds, district_codes), summary, silent, tree, trouble) = tokio::try_join!(
+            own,
+            self.db.rollup_choices(scope),
+            self.db
+                .rollup_summary(scope, template.id, &filter, template.total_marks),
+            self.db.silent_offices(scope, template.id, quarter),
+            self.db.template_tree(template.id),
+            self.db.trouble_indicators(scope, template.id, 5),
+        )?;
+        kinds.sort_by_key(|kind| OfficeKind::ALL.iter().position(|known| known == kind));
+        let districts: Vec<&'static District> = DISTRICTS
+            .iter()
+            .filter(|district| district_codes.iter().any(|code| code == district.code))
+            .collect();
         let pages = summary.offices.div_ceil(ROWS_PER_PAGE).max(1);
         let page = query.page.clamp(1, pages);
         let order = if query.by_name {
@@ -147,28 +168,13 @@ impl App {
                 ((page - 1) * ROWS_PER_PAGE, ROWS_PER_PAGE),
             )
             .await?;
-        let year = bangla::FiscalYear::starting_in(template.fiscal_year)
-            .map_err(|error| Error::Internal(error.to_string()))?;
-        let today = self.today();
-        let quarter = if today < year.first_day() {
-            1
-        } else if today > year.last_day() {
-            4
-        } else {
-            bangla::Quarter::of(today).number()
-        };
-        let silent = self.db.silent_offices(scope, template.id, quarter).await?;
-        let tree = self.db.template_tree(template.id).await?;
         let indicators: Vec<&IndicatorRow> = tree
             .areas
             .iter()
             .flat_map(|area| &area.activities)
             .flat_map(|activity| &activity.indicators)
             .collect();
-        let trouble = self
-            .db
-            .trouble_indicators(scope, template.id, 5)
-            .await?
+        let trouble = trouble
             .into_iter()
             .filter_map(|row| {
                 let indicator = indicators

@@ -58,6 +58,19 @@ async fn the_administrator_sees_the_whole_country_a_page_at_a_time_and_by_distri
     assert!(rows.iter().all(|district| district == "ঢাকা"), "{rows:?}");
     let scores = texts(&dhaka, "table.rollup td.score");
     assert!(scores.iter().any(|score| score != "—"), "{scores:?}");
+
+    server.choose("en").await;
+    let english = server.page(&nation_href, 200).await;
+    assert_eq!(
+        text(&english, "h1"),
+        "The whole country: the plans at a glance"
+    );
+    let summary = text(&english, "dd.summary");
+    assert!(
+        summary.starts_with("578 offices, 569 with a plan"),
+        "{summary}"
+    );
+    assert_eq!(text(&english, "nav.pager .shown"), "1–100 of 578");
 }
 
 #[tokio::test]

@@ -60,6 +60,7 @@ impl NationalSize {
         self.agencies.div_ceil(40)
     }
 }
+
 /// Offices whose plans and progress are made and inserted together, keeping memory flat.
 const OFFICES_PER_BATCH: usize = 500;
 

@@ -42,7 +42,7 @@ pub(crate) struct DashboardPage {
     summary: String,
     chart: String,
     rows: Vec<DashboardLine>,
-    /// "Offices 101–200 of 23,402".
+    /// "101–200 of 23,402".
     shown: String,
     previous_href: Option<String>,
     next_href: Option<String>,

@@ -373,6 +373,8 @@ pub struct PlanOverview {
     pub may_review: bool,
     /// Whether the reader approves and locks this office's plan.
     pub may_approve: bool,
+    /// The versions the plan had before each revision, latest first.
+    pub revisions: Vec<udbhabon_db::revision::RevisionRow>,
 }
 
 impl App {
@@ -510,6 +512,7 @@ impl App {
             );
         }
         Ok(PlanOverview {
+            revisions: self.db.plan_revisions(plan.id).await?,
             may_report: self
                 .may(who, Action::SubmitForOffice, plan.office_id)
                 .await?,

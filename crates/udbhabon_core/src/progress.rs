@@ -320,13 +320,15 @@ impl App {
     }
 
     /// The office's approver decides on its plan: `approve` (at the monthly coordination meeting, on
-    /// a date not after today), `return` it for correction, or `lock` the year.
+    /// a date not after today), `return` it for correction, `revise` an approved plan (with the reason;
+    /// the approved version is kept), or `lock` the year.
     pub async fn decide_plan(
         &self,
         who: &SignedIn,
         plan_id: i32,
         decision: &str,
         approved: Option<(Option<&str>, NaiveDate)>,
+        reason: &str,
     ) -> Result<PlanStatus, Error> {
         let plan = self.db.plan(plan_id).await?;
         self.require(who, Action::ApproveAndSign, plan.office_id)
@@ -334,6 +336,7 @@ impl App {
         let step = match decision {
             "approve" => PlanStep::Approve,
             "return" => PlanStep::ReturnToDraft,
+            "revise" => PlanStep::Revise,
             "lock" => PlanStep::Lock,
             _ => return Err(invalid("decision", "error-plan-step").into()),
         };
@@ -358,7 +361,29 @@ impl App {
             }
             _ => None,
         };
+        if step == PlanStep::Revise {
+            return self.revise(who, &plan, reason.trim()).await;
+        }
         self.take_step(who, &plan, step, approval).await
+    }
+
+    async fn revise(
+        &self,
+        who: &SignedIn,
+        plan: &PlanRow,
+        reason: &str,
+    ) -> Result<PlanStatus, Error> {
+        let next = plan
+            .status
+            .after(PlanStep::Revise)
+            .map_err(|key| Error::Invalid(invalid("status", key)))?;
+        if reason.is_empty() {
+            return Err(invalid("reason", "error-plan-revise-reason").into());
+        }
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        tx.revise_plan(plan.id, reason).await?;
+        tx.commit().await?;
+        Ok(next)
     }
 
     async fn take_step(

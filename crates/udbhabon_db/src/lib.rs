@@ -21,6 +21,7 @@ pub mod order;
 pub mod person;
 pub mod plan;
 pub mod progress;
+pub mod revision;
 pub mod rollup;
 pub mod setting;
 pub mod team;

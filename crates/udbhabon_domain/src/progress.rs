@@ -41,6 +41,8 @@ pub enum PlanStep {
     Approve,
     /// Send a submitted plan back to its office.
     ReturnToDraft,
+    /// Reopen an approved plan as a draft of its next version (the approved one is kept).
+    Revise,
     Lock,
 }
 
@@ -51,6 +53,7 @@ impl PlanStatus {
             (Self::Draft, PlanStep::Submit) => Ok(Self::Submitted),
             (Self::Submitted, PlanStep::Approve) => Ok(Self::Approved),
             (Self::Submitted, PlanStep::ReturnToDraft) => Ok(Self::Draft),
+            (Self::Approved, PlanStep::Revise) => Ok(Self::Draft),
             (Self::Approved, PlanStep::Lock) => Ok(Self::Locked),
             (Self::Locked, _) => Err("error-plan-locked"),
             _ => Err("error-plan-step"),
@@ -120,6 +123,15 @@ mod tests {
         assert!(approved.takes_progress());
         assert!(!PlanStatus::Draft.takes_progress());
         assert_eq!(approved.after(PlanStep::Lock), Ok(PlanStatus::Locked));
+        assert_eq!(approved.after(PlanStep::Revise), Ok(PlanStatus::Draft));
+        assert_eq!(
+            PlanStatus::Submitted.after(PlanStep::Revise),
+            Err("error-plan-step")
+        );
+        assert_eq!(
+            PlanStatus::Locked.after(PlanStep::Revise),
+            Err("error-plan-locked")
+        );
         assert_eq!(
             PlanStatus::Draft.after(PlanStep::Approve),
             Err("error-plan-step")

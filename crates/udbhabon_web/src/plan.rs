@@ -51,6 +51,8 @@ pub(crate) struct PlanPage {
     progress: Vec<ProgressRowView>,
     /// The steps the reader may take now: (form action, decision, button label).
     steps: Vec<(String, String, String)>,
+    /// "Version 1, approved on …, reopened on … by …: reason", latest first.
+    revisions: Vec<String>,
     csrf: String,
     /// Why the last step was refused.
     errors: Vec<String>,
@@ -311,6 +313,11 @@ fn steps(lang: Lang, overview: &PlanOverview) -> Vec<(String, String, String)> {
         ));
     }
     if overview.may_approve && status == PlanStatus::Approved {
+        steps.push((
+            format!("/plans/{id}/decision"),
+            "revise",
+            "plan-step-revise",
+        ));
         steps.push((format!("/plans/{id}/decision"), "lock", "plan-step-lock"));
     }
     steps
@@ -361,6 +368,32 @@ fn plan_page(
             .collect(),
         progress: progress_rows(lang, overview),
         steps: steps(lang, overview),
+        revisions: overview
+            .revisions
+            .iter()
+            .map(|revision| {
+                t_args(
+                    lang,
+                    "plan-revision-line",
+                    &[
+                        ("version", format::number(lang, i64::from(revision.version))),
+                        (
+                            "approved",
+                            revision
+                                .approved_on
+                                .map(|on| format::date(lang, on))
+                                .unwrap_or_else(|| "—".to_owned()),
+                        ),
+                        (
+                            "revised",
+                            format::date(lang, bangla::dhaka::today_in_dhaka(revision.revised_at)),
+                        ),
+                        ("by", revision.revised_by.clone()),
+                        ("reason", revision.reason.clone()),
+                    ],
+                )
+            })
+            .collect(),
         sheet_href: format!("/plans/{}/plan.xlsx", overview.plan.id),
         targets_href: (overview.may_report
             && overview.plan.status == udbhabon_domain::progress::PlanStatus::Draft)

@@ -390,6 +390,9 @@ pub(crate) struct DecisionForm {
     approved_on: String,
     #[serde(default)]
     meeting: String,
+    /// Why an approved plan is reopened.
+    #[serde(default)]
+    reason: String,
 }
 
 /// The plan page again with why a step was refused, or the error page.
@@ -444,7 +447,13 @@ pub(crate) async fn decide_plan(
         approved_on.map(|on| (Some(form.meeting.trim()).filter(|key| !key.is_empty()), on));
     match state
         .app
-        .decide_plan(&member.0, plan_id, form.decision.trim(), approved)
+        .decide_plan(
+            &member.0,
+            plan_id,
+            form.decision.trim(),
+            approved,
+            &form.reason,
+        )
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/plans/{plan_id}")).into_response()),

@@ -746,3 +746,89 @@ async fn the_office_sets_its_own_targets_all_or_nothing_until_it_submits_the_pla
         )
     );
 }
+
+#[tokio::test]
+async fn an_approved_plan_reopened_for_revision_keeps_the_approved_version_and_the_reason() {
+    let clock = MovableClock::at("2022-07-20");
+    let server = TestServer::start_with_clock(clock).await;
+    let (office, csrf) = browser(&server, "focal-dife@demo.udbhabon.test").await;
+    let plan_path = format!("/plans/{DIFE_PLAN}/submit");
+    let submit = || async { office.post(&plan_path, &[("csrf", csrf.as_str())]).await };
+    assert_eq!(submit().await.status(), 200);
+    let (cio, cio_csrf) = browser(&server, "cio@demo.udbhabon.test").await;
+    let decide = |fields: &'static [(&'static str, &'static str)]| {
+        let mut form = vec![("csrf", cio_csrf.as_str())];
+        form.extend_from_slice(fields);
+        let cio = &cio;
+        async move {
+            cio.post(&format!("/plans/{DIFE_PLAN}/decision"), &form)
+                .await
+        }
+    };
+    let approve: &[(&str, &str)] = &[("decision", "approve"), ("approved_on", "2022-07-20")];
+    assert_eq!(decide(approve).await.status(), 200);
+
+    // Without a reason nothing changes.
+    let (status, messages) = alerts(decide(&[("decision", "revise"), ("reason", " ")]).await).await;
+    assert_eq!(
+        (status, messages),
+        (
+            422,
+            vec!["সংশোধনের কারণ লিখুন; আগের সংস্করণের সঙ্গে কারণটি রাখা হবে।".to_owned()]
+        )
+    );
+    assert!(
+        text(
+            &cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await,
+            "dl.pairs"
+        )
+        .contains("অনুমোদিত")
+    );
+    // The member secretary does not approve, so cannot reopen either.
+    let (secretary, secretary_csrf) = browser(&server, "member-secretary@demo.udbhabon.test").await;
+    let refused = secretary
+        .post(
+            &format!("/plans/{DIFE_PLAN}/decision"),
+            &[
+                ("csrf", secretary_csrf.as_str()),
+                ("decision", "revise"),
+                ("reason", "লক্ষ্যমাত্রা বদলাবে"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+
+    let reason = "মন্ত্রিপরিষদ বিভাগের সংশোধিত নির্দেশনা অনুযায়ী লক্ষ্যমাত্রা হালনাগাদ";
+    let reopened = cio
+        .post(
+            &format!("/plans/{DIFE_PLAN}/decision"),
+            &[
+                ("csrf", cio_csrf.as_str()),
+                ("decision", "revise"),
+                ("reason", reason),
+            ],
+        )
+        .await;
+    assert_eq!(reopened.status(), 200);
+    let page = office.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    assert!(text(&page, "dl.pairs").contains("খসড়া"), "back to draft");
+    let kept = text(&page, "ul.revisions li");
+    assert!(
+        kept.starts_with("সংস্করণ ১: অনুমোদন ২০ জুলাই ২০২২; ২০ জুলাই ২০২২ তারিখে ")
+            && kept.ends_with(&format!("সংশোধনের জন্য খোলেন। কারণ: {reason}")),
+        "{kept}"
+    );
+    assert!(
+        texts(&page, "a.button")
+            .iter()
+            .any(|link| link.contains("লক্ষ্যমাত্রা")),
+        "targets editable again"
+    );
+
+    // The office submits the revised version and it is approved again; the first stays on record.
+    assert_eq!(submit().await.status(), 200);
+    assert_eq!(decide(approve).await.status(), 200);
+    let page = cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    assert!(text(&page, "dl.pairs").contains("অনুমোদিত"));
+    assert_eq!(texts(&page, "ul.revisions li").len(), 1);
+}

@@ -24,6 +24,7 @@ pub(crate) mod plan;
 pub(crate) mod plan_activity;
 pub(crate) mod plan_area;
 pub(crate) mod plan_indicator;
+pub(crate) mod plan_revision;
 pub(crate) mod plan_target;
 pub(crate) mod plan_template;
 pub(crate) mod post;

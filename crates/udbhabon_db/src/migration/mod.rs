@@ -12,6 +12,7 @@ mod m0005_order_drafts_documents;
 mod m0006_plans;
 mod m0007_progress;
 mod m0008_office_district;
+mod m0009_plan_revisions;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_plans::Migration),
             Box::new(m0007_progress::Migration),
             Box::new(m0008_office_district::Migration),
+            Box::new(m0009_plan_revisions::Migration),
         ]
     }
 }

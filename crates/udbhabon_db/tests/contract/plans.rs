@@ -545,3 +545,43 @@ async fn generated_offices_and_plans_keep_their_ids_and_the_nation_rolls_them_up
         );
     }
 }
+
+#[tokio::test]
+async fn a_revision_keeps_the_approved_version_and_its_reason_and_reopens_the_next_as_a_draft() {
+    use udbhabon_domain::progress::PlanStatus;
+    for test in each_backend().await {
+        let plan_id = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let tree = tx
+                .insert_plan_template("egov-2022-23", PlanKind::EGovernance, 2022, &content())
+                .await
+                .unwrap();
+            let plan = tx.insert_plan(&tree, created.office_id).await.unwrap();
+            tx.set_plan_status(plan, PlanStatus::Approved, Some((None, date(2022, 7, 20))))
+                .await
+                .unwrap();
+            plan
+        })
+        .await;
+        let version = committed(&test.db, async |tx| {
+            tx.revise_plan(plan_id, "লক্ষ্যমাত্রা হালনাগাদ").await.unwrap()
+        })
+        .await;
+        assert_eq!(version, 2, "{}", test.backend);
+        let plan = test.db.plan(plan_id).await.unwrap();
+        assert_eq!(
+            (plan.status, plan.version, plan.approved_on),
+            (PlanStatus::Draft, 2, None)
+        );
+        let revisions = test.db.plan_revisions(plan_id).await.unwrap();
+        assert_eq!(revisions.len(), 1);
+        assert_eq!(
+            (
+                revisions[0].version,
+                revisions[0].reason.as_str(),
+                revisions[0].approved_on
+            ),
+            (1, "লক্ষ্যমাত্রা হালনাগাদ", Some(date(2022, 7, 20)))
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! Opening an approved plan for revision: the version it had is kept (its targets, its approval and the
+//! reason it was reopened), and the plan goes back to draft under the next version number.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::progress::PlanStatus;
+
+use crate::entity::{plan, plan_revision, plan_target};
+use crate::{Db, DbError, Tx};
+
+/// A superseded version of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RevisionRow {
+    pub version: i32,
+    pub reason: String,
+    pub approved_on: Option<NaiveDate>,
+    pub revised_by: String,
+    pub revised_at: DateTime<Utc>,
+}
+
+impl From<plan_revision::Model> for RevisionRow {
+    fn from(model: plan_revision::Model) -> Self {
+        Self {
+            version: model.version,
+            reason: model.reason,
+            approved_on: model.approved_on,
+            revised_by: model.revised_by,
+            revised_at: model.revised_at,
+        }
+    }
+}
+
+impl Db {
+    /// The plan's earlier versions, latest first.
+    pub async fn plan_revisions(&self, plan_id: i32) -> Result<Vec<RevisionRow>, DbError> {
+        Ok(plan_revision::Entity::find()
+            .filter(plan_revision::Column::PlanId.eq(plan_id))
+            .order_by_desc(plan_revision::Column::Version)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(RevisionRow::from)
+            .collect())
+    }
+}
+
+impl Tx {
+    /// Keeps the plan's current version with `reason` and reopens the plan as a draft of the next
+    /// version; returns that version.
+    pub async fn revise_plan(&self, plan_id: i32, reason: &str) -> Result<i32, DbError> {
+        let current = plan::Entity::find_by_id(plan_id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("plan #{plan_id}")))?;
+        let targets = plan_target::Entity::find()
+            .filter(plan_target::Column::PlanId.eq(plan_id))
+            .order_by_asc(plan_target::Column::IndicatorId)
+            .all(&self.transaction)
+            .await?;
+        let targets = serde_json::to_string(&targets)
+            .map_err(|error| DbError::Other(format!("cannot keep the targets: {error}")))?;
+        self.insert_audited(plan_revision::ActiveModel {
+            plan_id: Set(plan_id),
+            version: Set(current.version),
+            reason: Set(reason.to_owned()),
+            targets: Set(targets),
+            approved_on: Set(current.approved_on),
+            revised_by: Set(self.author.label.clone()),
+            revised_at: Set(self.author.at),
+            ..Default::default()
+        })
+        .await?;
+        let version = current.version + 1;
+        let (label, at) = (self.author.label.clone(), self.author.at);
+        self.update_audited(current, |active: &mut plan::ActiveModel| {
+            active.status = Set(PlanStatus::Draft.code().to_owned());
+            active.version = Set(version);
+            active.approved_meeting_id = Set(None);
+            active.approved_on = Set(None);
+            active.updated_by = Set(label);
+            active.updated_at = Set(at);
+        })
+        .await?;
+        Ok(version)
+    }
+}

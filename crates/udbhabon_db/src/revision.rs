@@ -54,6 +54,13 @@ impl Tx {
             .one(&self.transaction)
             .await?
             .ok_or_else(|| DbError::NotFound(format!("plan #{plan_id}")))?;
+        // Checked again under the lock: a second reviser who read the plan before the first
+        // committed would otherwise keep the new draft as an approved version.
+        if current.status != PlanStatus::Approved.code() {
+            return Err(DbError::Conflict(format!(
+                "plan #{plan_id} is no longer approved"
+            )));
+        }
         let targets = plan_target::Entity::find()
             .filter(plan_target::Column::PlanId.eq(plan_id))
             .order_by_asc(plan_target::Column::IndicatorId)

@@ -136,15 +136,16 @@ impl App {
             kind,
             district: district.map(|district| district.code.to_owned()),
         };
+        let below = self.db.offices_below(scope).await?;
         // The parts do not depend on each other: they run side by side on the pool's connections.
         let (own, (mut kinds, district_codes), summary, silent, tree, trouble) = tokio::try_join!(
             own,
-            self.db.rollup_choices(scope),
+            self.db.rollup_choices(&below),
             self.db
-                .rollup_summary(scope, template.id, &filter, template.total_marks),
-            self.db.silent_offices(scope, template.id, quarter),
+                .rollup_summary(&below, template.id, &filter, template.total_marks),
+            self.db.silent_offices(&below, template.id, quarter),
             self.db.template_tree(template.id),
-            self.db.trouble_indicators(scope, template.id, 5),
+            self.db.trouble_indicators(&below, template.id, 5),
         )?;
         kinds.sort_by_key(|kind| OfficeKind::ALL.iter().position(|known| known == kind));
         let districts: Vec<&'static District> = DISTRICTS
@@ -161,7 +162,7 @@ impl App {
         let rows = self
             .db
             .rollup_page(
-                scope,
+                &below,
                 template.id,
                 &filter,
                 order,

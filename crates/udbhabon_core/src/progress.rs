@@ -316,7 +316,7 @@ impl App {
         let plan = self.db.plan(plan_id).await?;
         self.require(who, Action::SubmitForOffice, plan.office_id)
             .await?;
-        self.take_step(who, &plan, PlanStep::Submit, None).await
+        self.take_step(who, &plan, PlanStep::Submit, None, "").await
     }
 
     /// The office's approver decides on its plan: `approve` (at the monthly coordination meeting, on
@@ -361,44 +361,33 @@ impl App {
             }
             _ => None,
         };
-        if step == PlanStep::Revise {
-            return self.revise(who, &plan, reason.trim()).await;
-        }
-        self.take_step(who, &plan, step, approval).await
+        self.take_step(who, &plan, step, approval, reason.trim())
+            .await
     }
 
-    async fn revise(
-        &self,
-        who: &SignedIn,
-        plan: &PlanRow,
-        reason: &str,
-    ) -> Result<PlanStatus, Error> {
-        let next = plan
-            .status
-            .after(PlanStep::Revise)
-            .map_err(|key| Error::Invalid(invalid("status", key)))?;
-        if reason.is_empty() {
-            return Err(invalid("reason", "error-plan-revise-reason").into());
-        }
-        let tx = self.db.begin(self.author(Some(who), "")).await?;
-        tx.revise_plan(plan.id, reason).await?;
-        tx.commit().await?;
-        Ok(next)
-    }
-
+    /// Takes the step if the plan's status allows it; a revision needs its reason and keeps the
+    /// approved version.
     async fn take_step(
         &self,
         who: &SignedIn,
         plan: &PlanRow,
         step: PlanStep,
         approval: Option<(Option<i32>, NaiveDate)>,
+        reason: &str,
     ) -> Result<PlanStatus, Error> {
         let next = plan
             .status
             .after(step)
             .map_err(|key| Error::Invalid(invalid("status", key)))?;
+        if step == PlanStep::Revise && reason.is_empty() {
+            return Err(invalid("reason", "error-plan-revise-reason").into());
+        }
         let tx = self.db.begin(self.author(Some(who), "")).await?;
-        tx.set_plan_status(plan.id, next, approval).await?;
+        if step == PlanStep::Revise {
+            tx.revise_plan(plan.id, reason).await?;
+        } else {
+            tx.set_plan_status(plan.id, next, approval).await?;
+        }
         tx.commit().await?;
         Ok(next)
     }

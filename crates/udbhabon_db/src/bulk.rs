@@ -10,6 +10,7 @@ use udbhabon_domain::score::Measure;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::entity::{office, plan, progress_entry};
+use crate::progress::value_json;
 use crate::{Backend, DbError, Tx};
 
 /// Rows per INSERT: under SQLite's 32,766 bound parameters for the widest table (14 columns).
@@ -146,9 +147,7 @@ impl Tx {
                     plan_id: Set(new.plan_id),
                     indicator_id: Set(new.indicator_id),
                     quarter: Set(i32::from(new.quarter)),
-                    value: Set(Some(serde_json::to_string(&new.value).map_err(
-                        |error| DbError::Other(format!("cannot store: {error}")),
-                    )?)),
+                    value: Set(Some(value_json(&new.value)?)),
                     comment: Set(String::new()),
                     status: Set(new.status.code().to_owned()),
                     submitted_at: Set(Some(new.submitted_at)),

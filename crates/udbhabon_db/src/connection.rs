@@ -19,6 +19,15 @@ pub enum Backend {
     Postgres,
 }
 
+impl Backend {
+    fn of(backend: DbBackend) -> Self {
+        match backend {
+            DbBackend::Postgres => Self::Postgres,
+            _ => Self::Sqlite,
+        }
+    }
+}
+
 /// A pool of connections to the database.
 #[derive(Debug, Clone)]
 pub struct Db {
@@ -73,10 +82,7 @@ impl Db {
     }
 
     pub fn backend(&self) -> Backend {
-        match self.connection.get_database_backend() {
-            DbBackend::Postgres => Backend::Postgres,
-            _ => Backend::Sqlite,
-        }
+        Backend::of(self.connection.get_database_backend())
     }
 
     /// Brings the schema up to date and the planner's statistics with it; safe to run at every start.
@@ -139,10 +145,9 @@ impl Db {
 
 impl Tx {
     pub fn backend(&self) -> Backend {
-        match sea_orm::ConnectionTrait::get_database_backend(&self.transaction) {
-            DbBackend::Postgres => Backend::Postgres,
-            _ => Backend::Sqlite,
-        }
+        Backend::of(sea_orm::ConnectionTrait::get_database_backend(
+            &self.transaction,
+        ))
     }
 
     pub async fn commit(self) -> Result<(), DbError> {

@@ -98,7 +98,7 @@ impl From<evidence_file::Model> for EvidenceRow {
     }
 }
 
-fn value_json(value: &Measure) -> Result<String, DbError> {
+pub(crate) fn value_json(value: &Measure) -> Result<String, DbError> {
     serde_json::to_string(value).map_err(|error| DbError::Other(format!("cannot store: {error}")))
 }
 
@@ -404,7 +404,7 @@ impl Tx {
         Ok(())
     }
 
-    async fn plan_for_update(&self, plan_id: i32) -> Result<plan::Model, DbError> {
+    pub(crate) async fn plan_for_update(&self, plan_id: i32) -> Result<plan::Model, DbError> {
         plan::Entity::find_by_id(plan_id)
             .lock_exclusive()
             .one(&self.transaction)

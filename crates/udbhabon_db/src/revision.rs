@@ -2,7 +2,7 @@
 //! reason it was reopened), and the plan goes back to draft under the next version number.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::progress::PlanStatus;
 
@@ -49,11 +49,7 @@ impl Tx {
     /// Keeps the plan's current version with `reason` and reopens the plan as a draft of the next
     /// version; returns that version.
     pub async fn revise_plan(&self, plan_id: i32, reason: &str) -> Result<i32, DbError> {
-        let current = plan::Entity::find_by_id(plan_id)
-            .lock_exclusive()
-            .one(&self.transaction)
-            .await?
-            .ok_or_else(|| DbError::NotFound(format!("plan #{plan_id}")))?;
+        let current = self.plan_for_update(plan_id).await?;
         // Checked again under the lock: a second reviser who read the plan before the first
         // committed would otherwise keep the new draft as an approved version.
         if current.status != PlanStatus::Approved.code() {

@@ -25,6 +25,13 @@ pub enum Scope {
     Nation,
 }
 
+/// The offices a scope covers, resolved from its top office.
+#[derive(Debug, Clone)]
+pub struct Offices {
+    scope: Scope,
+    below: Condition,
+}
+
 /// Which of the offices in scope to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RollupFilter {
@@ -175,17 +182,18 @@ fn filtered(filter: &RollupFilter) -> Condition {
 }
 
 impl Db {
-    /// The offices strictly below the scope's top (every office for the nation).
-    async fn below(&self, scope: Scope) -> Result<Condition, DbError> {
-        match scope {
-            Scope::Nation => Ok(Condition::all()),
+    /// The offices strictly below the scope's top (every office for the nation), looked up once for
+    /// all the roll-ups of a page.
+    pub async fn offices_below(&self, scope: Scope) -> Result<Offices, DbError> {
+        let below = match scope {
+            Scope::Nation => Condition::all(),
             Scope::Office(office_id) => {
                 let top = office::Entity::find_by_id(office_id)
                     .one(self.connection())
                     .await?
                     .ok_or_else(|| DbError::NotFound(format!("office #{office_id}")))?;
                 let prefix = format!("{}{}/", top.path, top.id);
-                Ok(Condition::all().add(match self.backend() {
+                Condition::all().add(match self.backend() {
                     // SQLite searches its path index for a prefix only with the case-sensitive
                     // GLOB (LIKE ignores case); a path holds digits and slashes only.
                     Backend::Sqlite => {
@@ -193,9 +201,10 @@ impl Db {
                     }
                     // PostgreSQL uses the path's text_pattern_ops index (migration m0008).
                     Backend::Postgres => office::Column::Path.starts_with(prefix),
-                }))
+                })
             }
-        }
+        };
+        Ok(Offices { scope, below })
     }
 
     /// An office with its plan from the template.
@@ -216,14 +225,14 @@ impl Db {
     /// A page of the offices in scope that pass the filter, each with its plan from the template.
     pub async fn rollup_page(
         &self,
-        scope: Scope,
+        offices: &Offices,
         template_id: i32,
         filter: &RollupFilter,
         order: RollupOrder,
         (offset, limit): (u64, u64),
     ) -> Result<Vec<RollupRow>, DbError> {
         let mut query = rollup_columns(offices_with_plans(template_id))
-            .filter(self.below(scope).await?)
+            .filter(offices.below.clone())
             .filter(filtered(filter));
         if order == RollupOrder::Score {
             query = query.order_by_with_nulls(plan::Column::Score, Order::Desc, NullOrdering::Last);
@@ -245,12 +254,12 @@ impl Db {
     /// spread in tenths of `total_marks`.
     pub async fn rollup_summary(
         &self,
-        scope: Scope,
+        offices: &Offices,
         template_id: i32,
         filter: &RollupFilter,
         total_marks: f64,
     ) -> Result<RollupSummary, DbError> {
-        let below = self.below(scope).await?;
+        let below = &offices.below;
         let base = || {
             offices_with_plans(template_id)
                 .filter(below.clone())
@@ -303,9 +312,9 @@ impl Db {
     /// The kinds of office and the districts found in scope, for the filters.
     pub async fn rollup_choices(
         &self,
-        scope: Scope,
+        offices: &Offices,
     ) -> Result<(Vec<OfficeKind>, Vec<String>), DbError> {
-        let below = self.below(scope).await?;
+        let below = &offices.below;
         let kinds: Vec<String> = office::Entity::find()
             .filter(below.clone())
             .select_only()
@@ -315,7 +324,7 @@ impl Db {
             .all(self.connection())
             .await?;
         let districts: Vec<Option<String>> = office::Entity::find()
-            .filter(below)
+            .filter(below.clone())
             .filter(office::Column::DistrictCode.is_not_null())
             .select_only()
             .column(office::Column::DistrictCode)
@@ -335,7 +344,7 @@ impl Db {
     /// The indicators whose entries in scope were most often sent late or are returned, worst first.
     pub async fn trouble_indicators(
         &self,
-        scope: Scope,
+        offices: &Offices,
         template_id: i32,
         limit: u64,
     ) -> Result<Vec<TroubleRow>, DbError> {
@@ -345,7 +354,7 @@ impl Db {
             EntryStatus::Returned.code()
         ));
         let query = progress_entry::Entity::find().filter(troubled());
-        let query = match scope {
+        let query = match offices.scope {
             // Over the whole country no office needs looking at: the template's indicators say
             // which entries belong to the year.
             Scope::Nation => query.filter(
@@ -361,7 +370,7 @@ impl Db {
                 .join(JoinType::InnerJoin, entry_plan())
                 .join(JoinType::InnerJoin, plan_office())
                 .filter(plan::Column::TemplateId.eq(template_id))
-                .filter(self.below(scope).await?),
+                .filter(offices.below.clone()),
         };
         let models = query
             .select_only()
@@ -389,7 +398,7 @@ impl Db {
     /// the offices that have not reported it, by name.
     pub async fn silent_offices(
         &self,
-        scope: Scope,
+        offices: &Offices,
         template_id: i32,
         quarter: u8,
     ) -> Result<Vec<RollupRow>, DbError> {
@@ -407,7 +416,7 @@ impl Db {
             )
             .to_owned();
         rollup_columns(offices_with_plans(template_id))
-            .filter(self.below(scope).await?)
+            .filter(offices.below.clone())
             .filter(plan::Column::Status.eq(PlanStatus::Approved.code()))
             .filter(Expr::exists(reported).not())
             .order_by_asc(office::Column::NameEn)

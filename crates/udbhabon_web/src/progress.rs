@@ -428,7 +428,7 @@ pub(crate) async fn submit_plan(
     }
 }
 
-/// `POST /plans/{id}/decision`: the approver approves, returns or locks the plan.
+/// `POST /plans/{id}/decision`: the approver approves, returns, reopens for revision or locks the plan.
 pub(crate) async fn decide_plan(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use udbhabon_db::DbError;
-use udbhabon_db::rollup::{RollupFilter, RollupOrder, Scope};
+use udbhabon_db::rollup::{Offices, RollupFilter, RollupOrder, Scope};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::plan::{
     ActivityContent, AreaContent, IndicatorContent, PlanKind, TemplateContent,
@@ -14,6 +14,11 @@ use udbhabon_domain::score::{
 
 use crate::fixtures::{author, committed, date, ministry};
 use crate::support::each_backend;
+
+/// The offices a roll-up covers.
+async fn db_offices(db: &udbhabon_db::Db, scope: Scope) -> Offices {
+    db.offices_below(scope).await.unwrap()
+}
 
 fn indicator(number: &str, unit: MeasureUnit, targets: Option<Targets>) -> IndicatorContent {
     IndicatorContent {
@@ -266,7 +271,7 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
         let rows = test
             .db
             .rollup_page(
-                Scope::Office(mole),
+                &db_offices(&test.db, Scope::Office(mole)).await,
                 tree.template.id,
                 &all,
                 RollupOrder::Score,
@@ -300,7 +305,12 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
         );
         let summary = test
             .db
-            .rollup_summary(Scope::Office(mole), tree.template.id, &all, 100.0)
+            .rollup_summary(
+                &db_offices(&test.db, Scope::Office(mole)).await,
+                tree.template.id,
+                &all,
+                100.0,
+            )
             .await
             .unwrap();
         assert_eq!(
@@ -315,7 +325,7 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
         let second_page = test
             .db
             .rollup_page(
-                Scope::Office(mole),
+                &db_offices(&test.db, Scope::Office(mole)).await,
                 tree.template.id,
                 &departments,
                 RollupOrder::Name,
@@ -328,12 +338,16 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
         let silent = |quarter| {
             let db = &test.db;
             async move {
-                db.silent_offices(Scope::Office(mole), tree.template.id, quarter)
-                    .await
-                    .unwrap()
-                    .into_iter()
-                    .map(|row| row.office_id)
-                    .collect::<Vec<_>>()
+                db.silent_offices(
+                    &db_offices(db, Scope::Office(mole)).await,
+                    tree.template.id,
+                    quarter,
+                )
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|row| row.office_id)
+                .collect::<Vec<_>>()
             }
         };
         assert_eq!(silent(1).await, [dife]);
@@ -356,7 +370,11 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
         .await;
         let trouble = test
             .db
-            .trouble_indicators(Scope::Office(mole), tree.template.id, 5)
+            .trouble_indicators(
+                &db_offices(&test.db, Scope::Office(mole)).await,
+                tree.template.id,
+                5,
+            )
             .await
             .unwrap();
         assert_eq!(trouble.len(), 1, "{}", test.backend);
@@ -371,7 +389,11 @@ async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_ret
         assert_eq!(silent(1).await, [dife], "a returned entry is not a report");
         assert!(
             test.db
-                .trouble_indicators(Scope::Office(dife), tree.template.id, 5)
+                .trouble_indicators(
+                    &db_offices(&test.db, Scope::Office(dife)).await,
+                    tree.template.id,
+                    5
+                )
                 .await
                 .unwrap()
                 .is_empty()
@@ -466,7 +488,7 @@ async fn generated_offices_and_plans_keep_their_ids_and_the_nation_rolls_them_up
         let nation = test
             .db
             .rollup_page(
-                Scope::Nation,
+                &db_offices(&test.db, Scope::Nation).await,
                 tree.template.id,
                 &RollupFilter::default(),
                 RollupOrder::Score,
@@ -498,16 +520,29 @@ async fn generated_offices_and_plans_keep_their_ids_and_the_nation_rolls_them_up
         };
         let summary = test
             .db
-            .rollup_summary(Scope::Nation, tree.template.id, &dhaka, 100.0)
+            .rollup_summary(
+                &db_offices(&test.db, Scope::Nation).await,
+                tree.template.id,
+                &dhaka,
+                100.0,
+            )
             .await
             .unwrap();
         assert_eq!((summary.offices, summary.with_plan), (1, 1));
         assert_eq!(summary.tenths[8], 1, "82.5 of 100 is in the ninth tenth");
-        let (_, districts) = test.db.rollup_choices(Scope::Nation).await.unwrap();
+        let (_, districts) = test
+            .db
+            .rollup_choices(&db_offices(&test.db, Scope::Nation).await)
+            .await
+            .unwrap();
         assert_eq!(districts, ["26"]);
         let silent: Vec<i32> = test
             .db
-            .silent_offices(Scope::Nation, tree.template.id, 4)
+            .silent_offices(
+                &db_offices(&test.db, Scope::Nation).await,
+                tree.template.id,
+                4,
+            )
             .await
             .unwrap()
             .into_iter()
@@ -520,7 +555,11 @@ async fn generated_offices_and_plans_keep_their_ids_and_the_nation_rolls_them_up
         );
         let trouble = test
             .db
-            .trouble_indicators(Scope::Nation, tree.template.id, 5)
+            .trouble_indicators(
+                &db_offices(&test.db, Scope::Nation).await,
+                tree.template.id,
+                5,
+            )
             .await
             .unwrap();
         assert_eq!(

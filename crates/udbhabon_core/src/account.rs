@@ -49,6 +49,19 @@ pub struct SignedIn {
     pub csrf_token: String,
 }
 
+/// The people behind the account labels a record carries (who sent, reviewed or revised it).
+#[derive(Debug, Clone, Default)]
+pub struct PeopleNames(std::collections::HashMap<String, Bilingual>);
+
+impl PeopleNames {
+    /// The person's name in `lang`, or the label itself when it is no account's.
+    pub fn of(&self, label: &str, lang: udbhabon_domain::Lang) -> String {
+        self.0
+            .get(label)
+            .map_or_else(|| label.to_owned(), |name| name.get(lang).to_owned())
+    }
+}
+
 impl SignedIn {
     /// The principal the permission rules judge.
     pub fn principal(&self) -> Principal {
@@ -99,6 +112,26 @@ impl App {
             label: who.map_or_else(|| system.to_owned(), |person| person.email.clone()),
             at: self.now(),
         }
+    }
+
+    /// The names of the people whose accounts these labels (emails) are; a label of no account (the
+    /// system, a deleted account) is left out, to be shown as it is.
+    pub(crate) async fn names_of(&self, labels: &[&str]) -> Result<PeopleNames, Error> {
+        if labels.is_empty() {
+            return Ok(PeopleNames::default());
+        }
+        let accounts = self.db.accounts_by_email(labels).await?;
+        let ids: Vec<i32> = accounts.iter().map(|account| account.person_id).collect();
+        let people = self.db.people(&ids).await?;
+        Ok(PeopleNames(
+            accounts
+                .into_iter()
+                .filter_map(|account| {
+                    let person = people.get(&account.person_id)?;
+                    Some((account.email, person.name.clone()))
+                })
+                .collect(),
+        ))
     }
 
     /// Signs in with email and password: a new session on success (so a session id never survives

@@ -4,6 +4,7 @@
 pub mod account;
 pub mod admin;
 mod app;
+pub mod assessment;
 mod audit;
 mod clock;
 pub mod dashboard;
@@ -33,6 +34,7 @@ pub use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
 pub use udbhabon_db::office::{OfficeRow, UnitRow};
 pub use udbhabon_db::order::OrderDraftRow;
 pub use udbhabon_db::person::{HolderRow, PersonRow, PostRow};
+pub use udbhabon_db::revision::RevisionRow;
 pub use udbhabon_db::team::{TeamOrderRow, TeamRow};
 pub use udbhabon_db::{AuditEntryRow, ChainCheck};
 pub use udbhabon_docs::table::TableFormat;

@@ -114,6 +114,14 @@ impl App {
     }
 }
 
+/// The document language for the reader's language.
+pub(crate) fn document_language(lang: Lang) -> Language {
+    match lang {
+        Lang::Bn => Language::Bengali,
+        Lang::En => Language::English,
+    }
+}
+
 /// Typesets an office order.
 pub(crate) fn render_view(fonts: &Fonts, view: &OfficeOrderView) -> Result<Vec<u8>, Error> {
     render_office_order(fonts, view).map_err(|error| Error::Internal(error.to_string()))
@@ -201,10 +209,7 @@ pub(crate) fn office_order_view(
         },
     });
     OfficeOrderView {
-        language: match lang {
-            Lang::Bn => Language::Bengali,
-            Lang::En => Language::English,
-        },
+        language: document_language(lang),
         letterhead: Letterhead {
             government: t(lang, "government"),
             ministry: office.name.get(lang).to_owned(),

@@ -19,12 +19,14 @@ use udbhabon_domain::score::{
 };
 use udbhabon_domain::{Bilingual, Lang, Vocabulary};
 
-use udbhabon_docs::plan_sheet::{PlanSheet, SheetActivity, SheetArea, SheetIndicator, plan_xlsx};
+use udbhabon_docs::plan_sheet::{
+    PlanSheet, SheetActivity, SheetArea, SheetIndicator, plan_pdf, plan_xlsx,
+};
 use udbhabon_i18n::format;
 use udbhabon_i18n::t;
 
 use crate::account::SignedIn;
-use crate::order_pdf::Document;
+use crate::order_pdf::{Document, document_language};
 use crate::progress::{indicator_year, office_rules};
 use crate::{App, Error};
 
@@ -375,6 +377,13 @@ pub struct PlanOverview {
     pub may_approve: bool,
     /// The versions the plan had before each revision, latest first.
     pub revisions: Vec<udbhabon_db::revision::RevisionRow>,
+    /// The meetings an approval can be recorded against (the office's and the office above's, the
+    /// latest first), while the reader may approve the submitted plan.
+    pub approval_meetings: Vec<udbhabon_db::meeting::MeetingRow>,
+    /// The names of the people who revised the plan.
+    pub names: crate::account::PeopleNames,
+    /// The meeting the current version was approved at, if the approval named one.
+    pub approved_at: Option<udbhabon_db::meeting::MeetingRow>,
 }
 
 impl App {
@@ -511,17 +520,36 @@ impl App {
                 },
             );
         }
+        let may_approve = self
+            .may(who, Action::ApproveAndSign, plan.office_id)
+            .await?;
+        let approval_meetings =
+            if may_approve && plan.status == udbhabon_domain::progress::PlanStatus::Submitted {
+                self.approval_meetings(&office).await?
+            } else {
+                Vec::new()
+            };
+        let revisions = self.db.plan_revisions(plan.id).await?;
+        let revisers: Vec<&str> = revisions
+            .iter()
+            .map(|revision| revision.revised_by.as_str())
+            .collect();
+        let approved_at = match plan.approved_meeting_id {
+            Some(id) => Some(self.db.meeting_by_id(id).await?),
+            None => None,
+        };
         Ok(PlanOverview {
-            revisions: self.db.plan_revisions(plan.id).await?,
+            approved_at,
+            names: self.names_of(&revisers).await?,
+            revisions,
             may_report: self
                 .may(who, Action::SubmitForOffice, plan.office_id)
                 .await?,
             may_review: self
                 .may(who, Action::ReviewSubmission, plan.office_id)
                 .await?,
-            may_approve: self
-                .may(who, Action::ApproveAndSign, plan.office_id)
-                .await?,
+            may_approve,
+            approval_meetings,
             plan,
             office,
             tree,
@@ -529,6 +557,41 @@ impl App {
             score,
             self_score,
         })
+    }
+
+    /// The plan as an earlier version had it: the office's targets then, with today's progress and
+    /// marks against the current targets left as they are.
+    pub async fn plan_version(
+        &self,
+        who: &SignedIn,
+        plan_id: i32,
+        version: i32,
+    ) -> Result<(PlanOverview, udbhabon_db::revision::RevisionRow), Error> {
+        let mut overview = self.plan_overview(who, plan_id).await?;
+        let (revision, mut targets) = self.db.plan_revision(plan_id, version).await?;
+        for (indicator_id, line) in &mut overview.lines {
+            let kept = targets.remove(indicator_id);
+            line.rule.targets = kept
+                .as_ref()
+                .and_then(|target| target.targets.clone())
+                .or_else(|| line.indicator.rule.targets.clone());
+            line.target = kept;
+        }
+        Ok((overview, revision))
+    }
+
+    /// The meetings of the office and of the office above, the latest first: a plan is approved at
+    /// either one's coordination meeting.
+    pub(crate) async fn approval_meetings(
+        &self,
+        office: &OfficeRow,
+    ) -> Result<Vec<udbhabon_db::meeting::MeetingRow>, Error> {
+        let mut meetings = self.db.meetings_of_office(office.id).await?;
+        if let Some(parent) = office.parent_id {
+            meetings.extend(self.db.meetings_of_office(parent).await?);
+        }
+        meetings.sort_by_key(|meeting| std::cmp::Reverse(meeting.record.held_on));
+        Ok(meetings)
     }
 
     /// An office's plans (the home office's when `office_key` is `None`), the latest year first, and
@@ -676,123 +739,150 @@ impl App {
         lang: Lang,
     ) -> Result<Document, Error> {
         let overview = self.plan_overview(who, plan_id).await?;
-        let marks = |value: f64| format::marks(lang, value);
-        let texts = |keys: &[&str]| keys.iter().map(|key| t(lang, key)).collect::<Vec<_>>();
-        let array = |keys: &[&str]| -> [String; 5] {
-            let mut out: [String; 5] = Default::default();
-            for (slot, text) in out.iter_mut().zip(texts(keys)) {
-                *slot = text;
-            }
-            out
-        };
-        let lead = texts(&[
-            "plan-col-area",
-            "plan-col-marks",
-            "plan-col-activity",
-            "plan-col-indicator",
-            "plan-col-unit",
-            "plan-col-weight",
-            "plan-previous-year",
-            "plan-year-before",
-        ]);
-        let sheet = PlanSheet {
-            title: overview.tree.template.title.get(lang).to_owned(),
-            office: overview.office.name.get(lang).to_owned(),
-            lead_headings: lead
-                .try_into()
-                .map_err(|_| Error::Internal("headings".into()))?,
-            targets_heading: t(lang, "plan-col-targets"),
-            band_headings: array(&[
-                "plan-band-100",
-                "plan-band-90",
-                "plan-band-80",
-                "plan-band-70",
-                "plan-band-60",
-            ]),
-            quarters_heading: t(lang, "plan-progress-heading"),
-            quarter_headings: bangla::Quarter::ALL.map(|quarter| match lang {
-                Lang::Bn => quarter.name_bn().to_owned(),
-                Lang::En => quarter.name_en().to_owned(),
-            }),
-            tail_headings: [t(lang, "plan-col-achieved"), t(lang, "plan-col-score")],
-            areas: overview
-                .tree
-                .areas
-                .iter()
-                .map(|area| SheetArea {
-                    title: format!("[{}] {}", area.number, area.title.get(lang)),
-                    marks: marks(area.marks),
-                    activities: area
-                        .activities
-                        .iter()
-                        .map(|activity| SheetActivity {
-                            title: format!("[{}] {}", activity.number, activity.title.get(lang)),
-                            indicators: activity
-                                .indicators
-                                .iter()
-                                .filter_map(|indicator| overview.lines.get(&indicator.id))
-                                .map(|line| {
-                                    let mut targets: [String; 5] = Default::default();
-                                    match &line.rule.targets {
-                                        Some(Targets::Bands(bands)) => {
-                                            for (slot, band) in targets.iter_mut().zip(bands) {
-                                                *slot = format::measure(lang, band);
-                                            }
-                                        }
-                                        Some(Targets::Single(target)) => {
-                                            targets[0] = format::measure(lang, target)
-                                        }
-                                        None => targets[0] = t(lang, "plan-yes"),
-                                    }
-                                    SheetIndicator {
-                                        title: format!(
-                                            "[{}] {}",
-                                            line.indicator.number,
-                                            line.indicator.title.get(lang)
-                                        ),
-                                        unit: t(lang, &line.rule.unit.message_key()),
-                                        weight: marks(line.rule.weight),
-                                        previous: [
-                                            line.target
-                                                .as_ref()
-                                                .map(|target| target.previous_year.clone())
-                                                .unwrap_or_default(),
-                                            line.target
-                                                .as_ref()
-                                                .map(|target| target.year_before.clone())
-                                                .unwrap_or_default(),
-                                        ],
-                                        targets,
-                                        quarters: line.quarters.each_ref().map(|quarter| {
-                                            quarter
-                                                .as_ref()
-                                                .and_then(|quarter| quarter.entry.value.as_ref())
-                                                .map(|value| format::measure(lang, value))
-                                                .unwrap_or_default()
-                                        }),
-                                        achieved: line
-                                            .achieved
-                                            .as_ref()
-                                            .map(|value| format::measure(lang, value))
-                                            .unwrap_or_default(),
-                                        score: marks(line.score),
-                                    }
-                                })
-                                .collect(),
-                        })
-                        .collect(),
-                })
-                .collect(),
-            total: (t(lang, "plan-score"), marks(overview.score)),
-        };
+        let sheet = plan_sheet_view(&overview, lang)?;
         Ok(Document {
-            file_name: format!(
-                "plan-{}-{}.xlsx",
-                overview.office.key, overview.tree.template.key
-            ),
+            file_name: plan_file_name(&overview, "xlsx"),
             bytes: plan_xlsx(&sheet).map_err(|error| Error::Internal(error.to_string()))?,
         })
     }
+
+    /// The same table as a landscape PDF, its header rows repeated on every page.
+    pub async fn plan_pdf(
+        &self,
+        who: &SignedIn,
+        plan_id: i32,
+        lang: Lang,
+    ) -> Result<Document, Error> {
+        let overview = self.plan_overview(who, plan_id).await?;
+        let sheet = plan_sheet_view(&overview, lang)?;
+        Ok(Document {
+            file_name: plan_file_name(&overview, "pdf"),
+            bytes: plan_pdf(self.fonts()?, document_language(lang), &sheet)
+                .map_err(|error| Error::Internal(error.to_string()))?,
+        })
+    }
+}
+
+/// `plan-<office>-<template>.<extension>`.
+fn plan_file_name(overview: &PlanOverview, extension: &str) -> String {
+    format!(
+        "plan-{}-{}.{extension}",
+        overview.office.key, overview.tree.template.key
+    )
+}
+
+/// The plan's table as its exports print it, in `lang`.
+fn plan_sheet_view(overview: &PlanOverview, lang: Lang) -> Result<PlanSheet, Error> {
+    let marks = |value: f64| format::marks(lang, value);
+    let texts = |keys: &[&str]| keys.iter().map(|key| t(lang, key)).collect::<Vec<_>>();
+    let array = |keys: &[&str]| -> [String; 5] {
+        let mut out: [String; 5] = Default::default();
+        for (slot, text) in out.iter_mut().zip(texts(keys)) {
+            *slot = text;
+        }
+        out
+    };
+    let lead = texts(&[
+        "plan-col-area",
+        "plan-col-marks",
+        "plan-col-activity",
+        "plan-col-indicator",
+        "plan-col-unit",
+        "plan-col-weight",
+        "plan-previous-year",
+        "plan-year-before",
+    ]);
+    let sheet = PlanSheet {
+        title: overview.tree.template.title.get(lang).to_owned(),
+        office: overview.office.name.get(lang).to_owned(),
+        lead_headings: lead
+            .try_into()
+            .map_err(|_| Error::Internal("headings".into()))?,
+        targets_heading: t(lang, "plan-col-targets"),
+        band_headings: array(&[
+            "plan-band-100",
+            "plan-band-90",
+            "plan-band-80",
+            "plan-band-70",
+            "plan-band-60",
+        ]),
+        quarters_heading: t(lang, "plan-progress-heading"),
+        quarter_headings: bangla::Quarter::ALL.map(|quarter| match lang {
+            Lang::Bn => quarter.name_bn().to_owned(),
+            Lang::En => quarter.name_en().to_owned(),
+        }),
+        tail_headings: [t(lang, "plan-col-achieved"), t(lang, "plan-col-score")],
+        areas: overview
+            .tree
+            .areas
+            .iter()
+            .map(|area| SheetArea {
+                title: format!("[{}] {}", area.number, area.title.get(lang)),
+                marks: marks(area.marks),
+                activities: area
+                    .activities
+                    .iter()
+                    .map(|activity| SheetActivity {
+                        title: format!("[{}] {}", activity.number, activity.title.get(lang)),
+                        indicators: activity
+                            .indicators
+                            .iter()
+                            .filter_map(|indicator| overview.lines.get(&indicator.id))
+                            .map(|line| {
+                                let mut targets: [String; 5] = Default::default();
+                                match &line.rule.targets {
+                                    Some(Targets::Bands(bands)) => {
+                                        for (slot, band) in targets.iter_mut().zip(bands) {
+                                            *slot = format::measure(lang, band);
+                                        }
+                                    }
+                                    Some(Targets::Single(target)) => {
+                                        targets[0] = format::measure(lang, target)
+                                    }
+                                    None => targets[0] = t(lang, "plan-yes"),
+                                }
+                                SheetIndicator {
+                                    title: format!(
+                                        "[{}] {}",
+                                        line.indicator.number,
+                                        line.indicator.title.get(lang)
+                                    ),
+                                    unit: t(lang, &line.rule.unit.message_key()),
+                                    weight: marks(line.rule.weight),
+                                    previous: [
+                                        line.target
+                                            .as_ref()
+                                            .map(|target| target.previous_year.clone())
+                                            .unwrap_or_default(),
+                                        line.target
+                                            .as_ref()
+                                            .map(|target| target.year_before.clone())
+                                            .unwrap_or_default(),
+                                    ],
+                                    targets,
+                                    quarters: line.quarters.each_ref().map(|quarter| {
+                                        quarter
+                                            .as_ref()
+                                            .and_then(|quarter| quarter.entry.value.as_ref())
+                                            .map(|value| format::measure(lang, value))
+                                            .unwrap_or_default()
+                                    }),
+                                    achieved: line
+                                        .achieved
+                                        .as_ref()
+                                        .map(|value| format::measure(lang, value))
+                                        .unwrap_or_default(),
+                                    score: marks(line.score),
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        total: (t(lang, "plan-score"), marks(overview.score)),
+    };
+    Ok(sheet)
 }
 
 /// An office's plans and the templates it could plan from.

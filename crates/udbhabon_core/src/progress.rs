@@ -343,12 +343,16 @@ impl App {
         let approval = match (step, approved) {
             (PlanStep::Approve, Some((meeting, on))) if on <= self.today() => {
                 let meeting = match meeting {
-                    Some(key) => match self.db.meeting_by_key(key).await {
-                        Ok(meeting) if meeting.record.office_id == plan.office_id => {
-                            Some(meeting.id)
+                    Some(key) => {
+                        let office = self.db.office_by_id(plan.office_id).await?;
+                        let choices = self.approval_meetings(&office).await?;
+                        match choices.iter().find(|meeting| meeting.record.key == key) {
+                            Some(meeting) => Some(meeting.id),
+                            None => {
+                                return Err(invalid("meeting", "error-plan-meeting-unknown").into());
+                            }
                         }
-                        _ => return Err(invalid("meeting", "error-plan-meeting-unknown").into()),
-                    },
+                    }
                     None => None,
                 };
                 Some((meeting, on))

@@ -120,6 +120,15 @@ impl Db {
         Ok(models.into_iter().map(Into::into).collect())
     }
 
+    /// The accounts with these emails (the label records carry of who changed them).
+    pub async fn accounts_by_email(&self, emails: &[&str]) -> Result<Vec<AccountRow>, DbError> {
+        let models = account::Entity::find()
+            .filter(account::Column::Email.is_in(emails.iter().copied()))
+            .all(self.connection())
+            .await?;
+        Ok(models.into_iter().map(Into::into).collect())
+    }
+
     /// The accounts of these people.
     pub async fn accounts_of_people(&self, person_ids: &[i32]) -> Result<Vec<AccountRow>, DbError> {
         let models = account::Entity::find()

@@ -11,6 +11,7 @@ mod error;
 mod migration;
 
 pub mod account;
+pub mod assessment;
 pub mod bulk;
 pub mod distribution;
 pub mod document;

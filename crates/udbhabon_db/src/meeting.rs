@@ -151,6 +151,14 @@ pub(crate) fn deadline_columns(
 }
 
 impl Db {
+    pub async fn meeting_by_id(&self, id: i32) -> Result<MeetingRow, DbError> {
+        meeting::Entity::find_by_id(id)
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("meeting #{id}")))?
+            .try_into()
+    }
+
     pub async fn meeting_by_key(&self, key: &str) -> Result<MeetingRow, DbError> {
         meeting::Entity::find()
             .filter(meeting::Column::Key.eq(key))

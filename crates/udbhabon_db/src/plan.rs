@@ -92,6 +92,20 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str, what: &str) -> Result<T, Db
     serde_json::from_str(text).map_err(|error| DbError::Other(format!("stored {what}: {error}")))
 }
 
+/// A stored target as its row.
+pub(crate) fn target_row(model: plan_target::Model) -> Result<TargetRow, DbError> {
+    Ok(TargetRow {
+        indicator_id: model.indicator_id,
+        targets: model
+            .targets
+            .as_deref()
+            .map(|text| parse(text, "targets"))
+            .transpose()?,
+        previous_year: model.previous_year,
+        year_before: model.year_before,
+    })
+}
+
 fn position(index: usize) -> i32 {
     i32::try_from(index + 1).unwrap_or(i32::MAX)
 }
@@ -241,21 +255,7 @@ impl Db {
             .all(self.connection())
             .await?
             .into_iter()
-            .map(|model| {
-                Ok((
-                    model.indicator_id,
-                    TargetRow {
-                        indicator_id: model.indicator_id,
-                        targets: model
-                            .targets
-                            .as_deref()
-                            .map(|text| parse(text, "targets"))
-                            .transpose()?,
-                        previous_year: model.previous_year,
-                        year_before: model.year_before,
-                    },
-                ))
-            })
+            .map(|model| Ok((model.indicator_id, target_row(model)?)))
             .collect()
     }
 }

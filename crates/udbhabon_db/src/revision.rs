@@ -1,12 +1,15 @@
 //! Opening an approved plan for revision: the version it had is kept (its targets, its approval and the
 //! reason it was reopened), and the plan goes back to draft under the next version number.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::progress::PlanStatus;
 
 use crate::entity::{plan, plan_revision, plan_target};
+use crate::plan::{TargetRow, target_row};
 use crate::{Db, DbError, Tx};
 
 /// A superseded version of a plan.
@@ -42,6 +45,29 @@ impl Db {
             .into_iter()
             .map(RevisionRow::from)
             .collect())
+    }
+
+    /// An earlier version of the plan with the office's targets as they were then, keyed by indicator.
+    pub async fn plan_revision(
+        &self,
+        plan_id: i32,
+        version: i32,
+    ) -> Result<(RevisionRow, HashMap<i32, TargetRow>), DbError> {
+        let model = plan_revision::Entity::find()
+            .filter(plan_revision::Column::PlanId.eq(plan_id))
+            .filter(plan_revision::Column::Version.eq(version))
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("version {version} of plan #{plan_id}")))?;
+        let kept: Vec<plan_target::Model> =
+            serde_json::from_str(&model.targets).map_err(|error| {
+                DbError::Other(format!("the targets of version {version}: {error}"))
+            })?;
+        let targets = kept
+            .into_iter()
+            .map(|target| Ok((target.indicator_id, target_row(target)?)))
+            .collect::<Result<_, DbError>>()?;
+        Ok((model.into(), targets))
     }
 }
 

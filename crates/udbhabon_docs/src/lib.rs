@@ -1,5 +1,5 @@
-//! Official documents (office orders first) typeset as PDF with typst, fed by view structs, and tables
-//! read from and written to CSV and XLSX.
+//! Official documents (office orders, plans and their self-assessments) typeset as PDF with typst, fed
+//! by view structs, and tables read from and written to CSV and XLSX.
 //!
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
 //! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
@@ -9,6 +9,7 @@ mod fonts;
 mod office_order;
 pub mod plan_sheet;
 mod render;
+mod self_assessment;
 pub mod table;
 mod text_layer;
 mod world;
@@ -20,3 +21,4 @@ pub use office_order::{
     render_office_order,
 };
 pub use render::Language;
+pub use self_assessment::{SelfAssessmentLine, SelfAssessmentView, render_self_assessment};

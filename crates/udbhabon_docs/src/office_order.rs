@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::DocsError;
 use crate::fonts::Fonts;
-use crate::render::{Language, render_pdf};
+use crate::render::{Language, input, render_pdf};
 
 const TEMPLATE: &str = include_str!("../templates/office_order.typ");
 
@@ -115,7 +115,6 @@ pub fn render_office_order(fonts: &Fonts, view: &OfficeOrderView) -> Result<Vec<
         "/office_order.typ",
         TEMPLATE,
         view.language,
-        "order",
-        view,
+        vec![("order", input(view)?)],
     )
 }

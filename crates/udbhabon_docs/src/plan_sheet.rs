@@ -1,13 +1,18 @@
-//! A plan and its progress as an XLSX sheet in the Cabinet Division's column layout: two header rows
-//! with the target and quarter columns grouped under merged headings, and each area and activity
-//! merged down the rows of its indicators.
+//! A plan and its progress in the Cabinet Division's column layout, as an XLSX sheet and as a landscape
+//! PDF: two header rows with the target and quarter columns grouped under merged headings, and each
+//! area and activity merged down the rows of its indicators.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+use serde::Serialize;
 
 use crate::error::DocsError;
+use crate::fonts::Fonts;
+use crate::render::{Language, input, render_pdf};
+
+const TEMPLATE: &str = include_str!("../templates/plan_sheet.typ");
 
 /// Everything the sheet prints, as localized strings.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PlanSheet {
     pub title: String,
     pub office: String,
@@ -27,20 +32,20 @@ pub struct PlanSheet {
     pub total: (String, String),
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetArea {
     pub title: String,
     pub marks: String,
     pub activities: Vec<SheetActivity>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetActivity {
     pub title: String,
     pub indicators: Vec<SheetIndicator>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SheetIndicator {
     pub title: String,
     pub unit: String,
@@ -50,6 +55,17 @@ pub struct SheetIndicator {
     pub quarters: [String; 4],
     pub achieved: String,
     pub score: String,
+}
+
+/// Renders the plan sheet as a landscape A4 PDF whose header rows repeat on every page.
+pub fn plan_pdf(fonts: &Fonts, language: Language, plan: &PlanSheet) -> Result<Vec<u8>, DocsError> {
+    render_pdf(
+        fonts,
+        "/plan_sheet.typ",
+        TEMPLATE,
+        language,
+        vec![("sheet", input(plan)?)],
+    )
 }
 
 fn failed(error: impl std::fmt::Display) -> DocsError {

@@ -23,18 +23,21 @@ pub enum Language {
     English,
 }
 
-/// Typesets `template` with `view` as `sys.inputs.<key>` and the font families to use as
-/// `sys.inputs.fonts`, and returns the PDF bytes.
+/// A view as a typst input value.
+pub(crate) fn input(view: &impl Serialize) -> Result<serde_json::Value, DocsError> {
+    serde_json::to_value(view).map_err(|err| DocsError::Input(err.to_string()))
+}
+
+/// Typesets `template` with each `(key, value)` as `sys.inputs.<key>`, the font families to use as
+/// `sys.inputs.fonts`, the language code as `sys.inputs.language` and its ten digits as
+/// `sys.inputs.digits`, and returns the PDF bytes.
 pub(crate) fn render_pdf(
     fonts: &Fonts,
     name: &str,
     template: &str,
     language: Language,
-    key: &str,
-    view: &impl Serialize,
+    views: Vec<(&str, serde_json::Value)>,
 ) -> Result<Vec<u8>, DocsError> {
-    let json = serde_json::to_value(view).map_err(|err| DocsError::Input(err.to_string()))?;
-    let value = Value::deserialize(json).map_err(|err| DocsError::Input(err.to_string()))?;
     let families: Vec<Value> = fonts
         .family_order(language)
         .into_iter()
@@ -42,8 +45,21 @@ pub(crate) fn render_pdf(
         .collect();
 
     let mut inputs = Dict::new();
-    inputs.insert(key.into(), value);
+    for (key, json) in views {
+        let value = Value::deserialize(json).map_err(|err| DocsError::Input(err.to_string()))?;
+        inputs.insert(key.into(), value);
+    }
     inputs.insert("fonts".into(), families.into_value());
+    let (code, digits) = match language {
+        Language::Bengali => ("bn", "০১২৩৪৫৬৭৮৯"),
+        Language::English => ("en", "0123456789"),
+    };
+    inputs.insert("language".into(), Str::from(code).into_value());
+    let digits: Vec<Value> = digits
+        .chars()
+        .map(|digit| Str::from(digit.to_string()).into_value())
+        .collect();
+    inputs.insert("digits".into(), digits.into_value());
 
     let world = DocWorld::new(fonts, name, template, inputs)?;
     let document = world

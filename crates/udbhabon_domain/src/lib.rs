@@ -5,6 +5,7 @@
 
 pub mod access;
 pub mod account;
+pub mod assessment;
 pub mod decision;
 pub mod error;
 pub mod geo;

@@ -3,6 +3,7 @@
 
 mod account;
 mod admin;
+mod assessment;
 mod assets;
 mod auth;
 mod chart;

@@ -7,6 +7,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use udbhabon_core::RevisionRow;
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview, TargetFields};
 use udbhabon_domain::score::{BAND_PERCENTS, Measure, Targets};
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -52,13 +53,20 @@ pub(crate) struct PlanPage {
     /// The steps the reader may take now: (form action, decision, button label).
     steps: Vec<(String, String, String)>,
     /// "Version 1, approved on …, reopened on … by …: reason", latest first.
-    revisions: Vec<String>,
+    revisions: Vec<(String, String)>,
     csrf: String,
     /// Why the last step was refused.
     errors: Vec<String>,
     /// The form of the office's own targets, while the plan is a draft.
     targets_href: Option<String>,
     sheet_href: String,
+    pdf_href: String,
+    /// The half-yearly self-assessment, once the plan is approved.
+    assessment_href: Option<String>,
+    /// The meetings the approval can name: (key, date and title).
+    meetings: Vec<(String, String)>,
+    /// When the plan was approved, and at which meeting.
+    approval: Option<String>,
 }
 
 /// One indicator's quarters and marks.
@@ -372,35 +380,78 @@ fn plan_page(
             .revisions
             .iter()
             .map(|revision| {
-                t_args(
-                    lang,
-                    "plan-revision-line",
-                    &[
-                        ("version", format::number(lang, i64::from(revision.version))),
-                        (
-                            "approved",
-                            revision
-                                .approved_on
-                                .map(|on| format::date(lang, on))
-                                .unwrap_or_else(|| "—".to_owned()),
-                        ),
-                        (
-                            "revised",
-                            format::date(lang, bangla::dhaka::today_in_dhaka(revision.revised_at)),
-                        ),
-                        ("by", revision.revised_by.clone()),
-                        ("reason", revision.reason.clone()),
-                    ],
+                (
+                    format!("/plans/{}/versions/{}", overview.plan.id, revision.version),
+                    revision_line(lang, overview, revision),
                 )
             })
             .collect(),
         sheet_href: format!("/plans/{}/plan.xlsx", overview.plan.id),
+        pdf_href: format!("/plans/{}/plan.pdf", overview.plan.id),
+        approval: overview
+            .plan
+            .approved_on
+            .map(|on| match &overview.approved_at {
+                Some(meeting) => t_args(
+                    lang,
+                    "plan-approved-at",
+                    &[
+                        ("date", format::date(lang, on)),
+                        ("meeting", meeting.record.title.get(lang).to_owned()),
+                    ],
+                ),
+                None => format::date(lang, on),
+            }),
+        meetings: overview
+            .approval_meetings
+            .iter()
+            .map(|meeting| {
+                (
+                    meeting.record.key.clone(),
+                    format!(
+                        "{} — {}",
+                        format::date(lang, meeting.record.held_on),
+                        meeting.record.title.get(lang)
+                    ),
+                )
+            })
+            .collect(),
+        assessment_href: matches!(
+            overview.plan.status,
+            udbhabon_domain::progress::PlanStatus::Approved
+                | udbhabon_domain::progress::PlanStatus::Locked
+        )
+        .then(|| format!("/plans/{}/self-assessment", overview.plan.id)),
         targets_href: (overview.may_report
             && overview.plan.status == udbhabon_domain::progress::PlanStatus::Draft)
             .then(|| format!("/plans/{}/targets", overview.plan.id)),
         csrf: member.0.csrf_token.clone(),
         errors,
     }
+}
+
+/// "Version 1: approved on …; reopened on … by …. Reason: …".
+fn revision_line(lang: Lang, overview: &PlanOverview, revision: &RevisionRow) -> String {
+    t_args(
+        lang,
+        "plan-revision-line",
+        &[
+            ("version", format::number(lang, i64::from(revision.version))),
+            (
+                "approved",
+                revision
+                    .approved_on
+                    .map(|on| format::date(lang, on))
+                    .unwrap_or_else(|| "—".to_owned()),
+            ),
+            (
+                "revised",
+                format::date(lang, bangla::dhaka::today_in_dhaka(revision.revised_at)),
+            ),
+            ("by", overview.names.of(&revision.revised_by, lang)),
+            ("reason", revision.reason.clone()),
+        ],
+    )
 }
 
 /// The plan page again with why a step was refused (422).
@@ -685,4 +736,69 @@ pub(crate) async fn sheet(
         document.bytes,
     )
         .into_response())
+}
+
+/// `GET /plans/{id}/plan.pdf`: the same table as a landscape PDF.
+pub(crate) async fn sheet_pdf(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+) -> Result<Response, PageError> {
+    let document = state
+        .app
+        .plan_pdf(&member.0, id, lang)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(crate::order::pdf(document, "inline"))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "plan/version.html")]
+pub(crate) struct VersionPage {
+    l: Layout,
+    heading: String,
+    plan_href: String,
+    plan_title: String,
+    office: String,
+    /// "Version 1: approved on …; reopened … Reason: …".
+    summary: String,
+    band_headings: Vec<String>,
+    rows: Vec<PlanRowView>,
+}
+
+/// `GET /plans/{id}/versions/{version}`: the targets an earlier, approved version of the plan had.
+pub(crate) async fn version(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path((id, version)): Path<(i32, i32)>,
+) -> Result<VersionPage, PageError> {
+    let (overview, revision) = state
+        .app
+        .plan_version(&member.0, id, version)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let heading = t_args(
+        lang,
+        "plan-version-heading",
+        &[("version", format::number(lang, i64::from(version)))],
+    );
+    Ok(VersionPage {
+        l: Layout::new(
+            lang,
+            &Visitor(Some(member.0.clone())),
+            heading.clone(),
+            "plans",
+            &format!("/plans/{id}/versions/{version}"),
+            state.app.today(),
+        ),
+        heading,
+        plan_href: format!("/plans/{id}"),
+        plan_title: overview.tree.template.title.get(lang).to_owned(),
+        office: overview.office.name.get(lang).to_owned(),
+        summary: revision_line(lang, &overview, &revision),
+        band_headings: band_headings(lang),
+        rows: rows(lang, &overview),
+    })
 }

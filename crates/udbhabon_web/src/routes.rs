@@ -20,8 +20,8 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assets, dashboard, home, lang, limits, meeting, memo, office, office_admin,
-    ops, order, password, plan, progress, security, session, team,
+    account, admin, assessment, assets, dashboard, home, lang, limits, meeting, memo, office,
+    office_admin, ops, order, password, plan, progress, security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -111,6 +111,42 @@ pub const ROUTES: &[RouteSpec] = &[
         path: "/plans/{id}/plan.xlsx",
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/plans/1/plan.xlsx",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/plans/{id}/plan.pdf",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1/plan.pdf",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/plans/{id}/versions/{version}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1/versions/1",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/plans/{id}/self-assessment",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1/self-assessment",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/plans/{id}/self-assessment.pdf",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/plans/1/self-assessment.pdf",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/plans/{id}/self-assessment",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/plans/1/self-assessment",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/plans/{id}/self-assessment/review",
+        access: Access::Allowed(Action::ReviewSubmission),
+        sample: "/plans/2/self-assessment/review",
     },
     RouteSpec {
         method: "GET",
@@ -309,6 +345,12 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/offices/{key}/plans") => post(plan::start),
         ("GET", "/plans/{id}") => get(plan::show),
         ("GET", "/plans/{id}/plan.xlsx") => get(plan::sheet),
+        ("GET", "/plans/{id}/plan.pdf") => get(plan::sheet_pdf),
+        ("GET", "/plans/{id}/versions/{version}") => get(plan::version),
+        ("GET", "/plans/{id}/self-assessment") => get(assessment::show),
+        ("GET", "/plans/{id}/self-assessment.pdf") => get(assessment::pdf),
+        ("POST", "/plans/{id}/self-assessment") => post(assessment::submit),
+        ("POST", "/plans/{id}/self-assessment/review") => post(assessment::review),
         ("GET", "/plans/{id}/targets") => get(plan::targets_form),
         ("POST", "/plans/{id}/targets") => post(plan::save_targets),
         ("GET", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => get(progress::show),

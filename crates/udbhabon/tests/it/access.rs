@@ -181,8 +181,14 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 }
 
 /// Samples that name something the demo data does not have, so that "not found" is the served answer:
-/// a static file, and an evidence file (the demo reports no progress).
-const ABSENT_SAMPLES: [&str; 2] = ["/static/{file}", "/plans/{id}/evidence/{file}"];
+/// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
+/// sent) and an earlier version of a plan (none is revised).
+const ABSENT_SAMPLES: [&str; 4] = [
+    "/static/{file}",
+    "/plans/{id}/evidence/{file}",
+    "/plans/{id}/self-assessment.pdf",
+    "/plans/{id}/versions/{version}",
+];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample
 /// names something absent on purpose).

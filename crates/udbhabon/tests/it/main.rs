@@ -4,6 +4,7 @@
 mod access;
 mod admin;
 mod architecture;
+mod assessment;
 mod browser;
 mod cli;
 mod national;

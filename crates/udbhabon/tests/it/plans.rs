@@ -116,17 +116,17 @@ async fn an_office_below_sees_no_plan_of_the_ministry() {
     assert!(response.url().path().starts_with("/login"));
 }
 
-const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
+pub(crate) const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n";
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
 
 /// The entries an office reports on one day: (indicator, quarter, value).
 type Reports = &'static [(&'static str, u8, &'static str)];
 
 /// The DIFE's 2022-23 plan in the demo data.
-const DIFE_PLAN: i32 = 2;
+pub(crate) const DIFE_PLAN: i32 = 2;
 
 /// A fresh browser signed in as `email` (sessions end when the clock jumps months ahead).
-async fn browser(server: &TestServer, email: &str) -> (TestServer, String) {
+pub(crate) async fn browser(server: &TestServer, email: &str) -> (TestServer, String) {
     let browser = server.another_browser();
     assert_eq!(
         browser.sign_in(email, DEMO_PASSWORD).await.status(),
@@ -138,7 +138,7 @@ async fn browser(server: &TestServer, email: &str) -> (TestServer, String) {
 }
 
 /// Each indicator's id by its number, from the plan page's progress table.
-fn indicator_ids(plan: &Html) -> HashMap<String, i32> {
+pub(crate) fn indicator_ids(plan: &Html) -> HashMap<String, i32> {
     let rows = Selector::parse("table.progress tbody tr").unwrap();
     let name = Selector::parse("td.indicator").unwrap();
     let link = Selector::parse("td.quarter a").unwrap();
@@ -166,7 +166,7 @@ fn indicator_ids(plan: &Html) -> HashMap<String, i32> {
 }
 
 /// Reports a quarter's achievement with evidence files; `submit` sends it, otherwise it is a draft.
-async fn report(
+pub(crate) async fn report(
     browser: &TestServer,
     csrf: &str,
     (indicator, quarter): (i32, u8),
@@ -222,7 +222,7 @@ async fn review(
         .await
 }
 
-async fn alerts(response: reqwest::Response) -> (u16, Vec<String>) {
+pub(crate) async fn alerts(response: reqwest::Response) -> (u16, Vec<String>) {
     let status = response.status().as_u16();
     let page = Html::parse_document(&response.text().await.unwrap());
     (status, texts(&page, "p.alert"))
@@ -531,6 +531,20 @@ async fn an_agency_goes_through_a_whole_year_and_earns_the_hand_computed_score()
     assert_eq!(share[13..17], ["৫০", "৬০", "৭০", "৮০"]);
     assert_eq!(share[18], "১২.৭৫");
     assert_eq!(rows.last().unwrap()[18], "৬৬.৭৬");
+    // The same table as a landscape PDF.
+    let pdf = reviewer.get(&format!("/plans/{DIFE_PLAN}/plan.pdf")).await;
+    assert_eq!(pdf.status(), 200);
+    let printed = crate::pdf::extract_text(&pdf.bytes().await.unwrap());
+    for expected in [
+        "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২২-২০২৩",
+        "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর",
+        "লক্ষ্যমাত্রা/নির্ণায়ক",
+        "[২.১.১] ই-নথিতে নিষ্পন্ন নথির হার",
+        "১২.৭৫",
+        "৬৬.৭৬",
+    ] {
+        assert!(printed.contains(expected), "{expected} in {printed}");
+    }
 
     // The year is closed: nothing more is taken.
     clock.set("2023-07-20");
@@ -654,6 +668,21 @@ fn set_row(fields: &mut [(String, String)], indicator_id: i32, values: &[(&str, 
     }
 }
 
+/// Posts the targets form of a plan.
+async fn post_targets(
+    browser: &TestServer,
+    plan: i32,
+    fields: &[(String, String)],
+) -> reqwest::Response {
+    browser
+        .client
+        .post(format!("{}/plans/{plan}/targets", browser.base))
+        .form(fields)
+        .send()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn the_office_sets_its_own_targets_all_or_nothing_until_it_submits_the_plan() {
     let server = signed_in("member-secretary@demo.udbhabon.test").await;
@@ -666,13 +695,7 @@ async fn the_office_sets_its_own_targets_all_or_nothing_until_it_submits_the_pla
     let mut wrong = original.clone();
     set_row(&mut wrong, ids["২.১.১"], &[("c0", "৫০"), ("c1", "৬০")]);
     set_row(&mut wrong, ids["১.২.১"], &[("c0", "ছয়")]);
-    let response = server
-        .client
-        .post(format!("{}/plans/1/targets", server.base))
-        .form(&wrong)
-        .send()
-        .await
-        .unwrap();
+    let response = post_targets(&server, 1, &wrong).await;
     let (status, messages) = alerts(response).await;
     assert_eq!(status, 422);
     assert_eq!(
@@ -702,13 +725,7 @@ async fn the_office_sets_its_own_targets_all_or_nothing_until_it_submits_the_pla
         ],
     );
     set_row(&mut good, ids["১.২.১"], &[("c0", "৬")]);
-    let saved = server
-        .client
-        .post(format!("{}/plans/1/targets", server.base))
-        .form(&good)
-        .send()
-        .await
-        .unwrap();
+    let saved = post_targets(&server, 1, &good).await;
     assert_eq!(saved.status(), 200);
     let plan = Html::parse_document(&saved.text().await.unwrap());
     let rows: Vec<Vec<String>> = (1..=10)
@@ -730,13 +747,7 @@ async fn the_office_sets_its_own_targets_all_or_nothing_until_it_submits_the_pla
             .status(),
         200
     );
-    let response = server
-        .client
-        .post(format!("{}/plans/1/targets", server.base))
-        .form(&good)
-        .send()
-        .await
-        .unwrap();
+    let response = post_targets(&server, 1, &good).await;
     let (status, messages) = alerts(response).await;
     assert_eq!(
         (status, messages),
@@ -814,7 +825,7 @@ async fn an_approved_plan_reopened_for_revision_keeps_the_approved_version_and_t
     assert!(text(&page, "dl.pairs").contains("খসড়া"), "back to draft");
     let kept = text(&page, "ul.revisions li");
     assert!(
-        kept.starts_with("সংস্করণ ১: অনুমোদন ২০ জুলাই ২০২২; ২০ জুলাই ২০২২ তারিখে ")
+        kept.starts_with("সংস্করণ ১: অনুমোদন ২০ জুলাই ২০২২; ২০ জুলাই ২০২২ তারিখে বেগম জেবুন্নেছা করিম ")
             && kept.ends_with(&format!("সংশোধনের জন্য খোলেন। কারণ: {reason}")),
         "{kept}"
     );
@@ -825,10 +836,105 @@ async fn an_approved_plan_reopened_for_revision_keeps_the_approved_version_and_t
         "targets editable again"
     );
 
-    // The office submits the revised version and it is approved again; the first stays on record.
+    // The office raises its e-Nothi targets, submits the revised version and it is approved again;
+    // the first stays on record.
+    let ids = indicator_ids(&office.page(&format!("/plans/{DIFE_PLAN}"), 200).await);
+    let mut fields = target_fields(
+        &office
+            .page(&format!("/plans/{DIFE_PLAN}/targets"), 200)
+            .await,
+    );
+    set_row(
+        &mut fields,
+        ids["২.১.১"],
+        &[
+            ("c0", "৯০"),
+            ("c1", "৮০"),
+            ("c2", "৭০"),
+            ("c3", "৬০"),
+            ("c4", "৫০"),
+        ],
+    );
+    let saved = post_targets(&office, DIFE_PLAN, &fields).await;
+    assert_eq!(saved.status(), 200);
     assert_eq!(submit().await.status(), 200);
     assert_eq!(decide(approve).await.status(), 200);
     let page = cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
     assert!(text(&page, "dl.pairs").contains("অনুমোদিত"));
     assert_eq!(texts(&page, "ul.revisions li").len(), 1);
+
+    // The first version's page shows its targets as they were approved.
+    let href = crate::server::attribute(&page, "ul.revisions li a", "href");
+    assert_eq!(href, format!("/plans/{DIFE_PLAN}/versions/1"));
+    let first = cio.page(&href, 200).await;
+    assert_eq!(text(&first, "h1"), "কর্মপরিকল্পনার সংস্করণ ১-এর লক্ষ্যমাত্রা");
+    assert!(text(&first, ".revision-summary").contains(reason));
+    let share_targets = |page: &Html| {
+        texts(page, "table.plan tbody tr")
+            .into_iter()
+            .find(|row| row.contains("[২.১.১]"))
+            .unwrap()
+    };
+    assert!(
+        share_targets(&first).ends_with("১৫.০০ ৮০৭০৬০৫০৪০"),
+        "{}",
+        share_targets(&first)
+    );
+    let current = cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    assert!(
+        share_targets(&current).ends_with("১৫.০০ ৯০৮০৭০৬০৫০"),
+        "{}",
+        share_targets(&current)
+    );
+    cio.page(&format!("/plans/{DIFE_PLAN}/versions/2"), 404)
+        .await;
+}
+
+#[tokio::test]
+async fn an_approval_names_the_meeting_it_was_given_at_from_the_offices_meetings() {
+    let clock = MovableClock::at("2022-07-10");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+    let (office, csrf) = browser(&server, "focal-dife@demo.udbhabon.test").await;
+    office
+        .post(&format!("/plans/{DIFE_PLAN}/submit"), &[("csrf", &csrf)])
+        .await;
+    clock.set("2022-09-20");
+    let (cio, cio_csrf) = browser(&server, "cio@demo.udbhabon.test").await;
+    let page = cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    let choices = texts(&page, "select#meeting option");
+    assert_eq!(choices.len(), 2, "{choices:?}");
+    assert!(
+        choices[1].starts_with("১৫ সেপ্টেম্বর ২০২২ — "),
+        "the ministry's review meeting: {choices:?}"
+    );
+    let approve = |meeting: &'static str| {
+        let (cio, cio_csrf) = (&cio, &cio_csrf);
+        async move {
+            cio.post(
+                &format!("/plans/{DIFE_PLAN}/decision"),
+                &[
+                    ("csrf", cio_csrf.as_str()),
+                    ("decision", "approve"),
+                    ("approved_on", "2022-09-15"),
+                    ("meeting", meeting),
+                ],
+            )
+            .await
+        }
+    };
+    let (status, messages) = alerts(approve("another-office-meeting").await).await;
+    assert_eq!(
+        (status, messages),
+        (
+            422,
+            vec!["বাছাই করা সভাটি এই দপ্তর বা এর ঊর্ধ্বতন অফিসের নয়।".to_owned()]
+        )
+    );
+    assert_eq!(approve("mole-egov-2022-23-review-1").await.status(), 200);
+    let page = cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
+    let approval = text(&page, "dd.approval");
+    assert!(
+        approval.starts_with("১৫ সেপ্টেম্বর ২০২২, ") && approval.contains("১ম সভা"),
+        "{approval}"
+    );
 }

@@ -4,6 +4,7 @@
 #![allow(unreachable_pub)]
 
 pub(crate) mod account;
+pub(crate) mod assessment_line;
 pub(crate) mod audit_entry;
 pub(crate) mod audit_head;
 pub(crate) mod decision;
@@ -23,6 +24,7 @@ pub(crate) mod person;
 pub(crate) mod plan;
 pub(crate) mod plan_activity;
 pub(crate) mod plan_area;
+pub(crate) mod plan_assessment;
 pub(crate) mod plan_indicator;
 pub(crate) mod plan_revision;
 pub(crate) mod plan_target;

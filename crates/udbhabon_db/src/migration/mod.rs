@@ -13,6 +13,7 @@ mod m0006_plans;
 mod m0007_progress;
 mod m0008_office_district;
 mod m0009_plan_revisions;
+mod m0010_plan_assessments;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_progress::Migration),
             Box::new(m0008_office_district::Migration),
             Box::new(m0009_plan_revisions::Migration),
+            Box::new(m0010_plan_assessments::Migration),
         ]
     }
 }

@@ -624,3 +624,111 @@ async fn a_revision_keeps_the_approved_version_and_its_reason_and_reopens_the_ne
         );
     }
 }
+
+#[tokio::test]
+async fn a_self_assessment_is_replaced_until_reviewed_and_fixed_after() {
+    use std::collections::HashMap;
+    use udbhabon_db::assessment::AssessmentLine;
+    use udbhabon_domain::assessment::AssessmentStatus;
+    for test in each_backend().await {
+        let (plan_id, indicators) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let tree = tx
+                .insert_plan_template("egov-2022-23", PlanKind::EGovernance, 2022, &content())
+                .await
+                .unwrap();
+            let indicators: Vec<i32> = tree.areas[0].activities[0]
+                .indicators
+                .iter()
+                .map(|indicator| indicator.id)
+                .collect();
+            (
+                tx.insert_plan(&tree, created.office_id).await.unwrap(),
+                indicators,
+            )
+        })
+        .await;
+        let lines = |share: f64, marks: f64| {
+            vec![
+                AssessmentLine {
+                    indicator_id: indicators[0],
+                    achieved: Some(Measure::Number(share)),
+                    evidence: true,
+                    self_marks: marks,
+                    reviewed_marks: None,
+                },
+                AssessmentLine {
+                    indicator_id: indicators[1],
+                    achieved: None,
+                    evidence: false,
+                    self_marks: 0.0,
+                    reviewed_marks: None,
+                },
+            ]
+        };
+        assert_eq!(test.db.plan_assessment(plan_id).await.unwrap(), None);
+        committed(&test.db, async |tx| {
+            tx.submit_assessment(plan_id, &lines(55.0, 3.75), true)
+                .await
+                .unwrap()
+        })
+        .await;
+        committed(&test.db, async |tx| {
+            tx.submit_assessment(plan_id, &lines(65.0, 4.25), false)
+                .await
+                .unwrap()
+        })
+        .await;
+        let sent = test.db.plan_assessment(plan_id).await.unwrap().unwrap();
+        assert_eq!(
+            (sent.status, sent.version, sent.self_score, sent.on_time),
+            (AssessmentStatus::Submitted, 2, 4.25, false),
+            "{}",
+            test.backend
+        );
+        assert_eq!(sent.lines, lines(65.0, 4.25), "sent again, not added to");
+
+        let marks = HashMap::from([(indicators[0], 4.0), (indicators[1], 0.5)]);
+        let tx = test.db.begin(author()).await.unwrap();
+        assert!(
+            matches!(
+                tx.review_assessment(plan_id, 1, &marks, "ফলাবর্তক", true)
+                    .await,
+                Err(DbError::Conflict(_))
+            ),
+            "a review of the version before is refused"
+        );
+        drop(tx);
+        committed(&test.db, async |tx| {
+            tx.review_assessment(plan_id, 2, &marks, "প্রমাণক যোগ করুন", true)
+                .await
+                .unwrap()
+        })
+        .await;
+        let reviewed = test.db.plan_assessment(plan_id).await.unwrap().unwrap();
+        let review = reviewed.review.clone().unwrap();
+        assert_eq!(
+            (
+                reviewed.status,
+                review.score,
+                review.feedback.as_str(),
+                review.on_time
+            ),
+            (AssessmentStatus::Reviewed, 4.5, "প্রমাণক যোগ করুন", true)
+        );
+        assert_eq!(
+            reviewed
+                .lines
+                .iter()
+                .map(|line| line.reviewed_marks)
+                .collect::<Vec<_>>(),
+            [Some(4.0), Some(0.5)]
+        );
+        let tx = test.db.begin(author()).await.unwrap();
+        assert!(matches!(
+            tx.submit_assessment(plan_id, &lines(70.0, 5.0), true).await,
+            Err(DbError::Conflict(_))
+        ));
+        drop(tx);
+    }
+}

@@ -64,6 +64,8 @@ pub struct Dashboard {
     pub quarter: u8,
     /// Offices below with an approved plan and nothing sent for `quarter`, by name.
     pub silent: Vec<RollupRow>,
+    /// Offices in scope whose half-yearly self-assessment waits for the mid-year review, by name.
+    pub awaiting_review: Vec<RollupRow>,
     /// (indicator, times late, entries returned), worst first.
     pub trouble: Vec<(IndicatorRow, i64, i64)>,
 }
@@ -138,12 +140,13 @@ impl App {
         };
         let below = self.db.offices_below(scope).await?;
         // The parts do not depend on each other: they run side by side on the pool's connections.
-        let (own, (mut kinds, district_codes), summary, silent, tree, trouble) = tokio::try_join!(
+        let (own, (mut kinds, district_codes), summary, silent, awaiting_review, tree, trouble) = tokio::try_join!(
             own,
             self.db.rollup_choices(&below),
             self.db
                 .rollup_summary(&below, template.id, &filter, template.total_marks),
             self.db.silent_offices(&below, template.id, quarter),
+            self.db.assessments_awaiting_review(&below, template.id),
             self.db.template_tree(template.id),
             self.db.trouble_indicators(&below, template.id, 5),
         )?;
@@ -200,6 +203,7 @@ impl App {
             district,
             quarter,
             silent,
+            awaiting_review,
             trouble,
         })
     }

@@ -9,6 +9,10 @@ use object_store::ObjectStore;
 use object_store::local::LocalFileSystem;
 use object_store::path::Path as StorePath;
 
+use udbhabon_db::Tx;
+use udbhabon_db::document::sha256_hex;
+use udbhabon_domain::ValidationErrors;
+
 use crate::Error;
 
 /// The largest evidence file accepted, in bytes.
@@ -59,6 +63,84 @@ pub fn check_upload(name: &str, bytes: &[u8]) -> Result<&'static str, &'static s
     } else {
         Err("error-evidence-mismatch")
     }
+}
+
+/// An upload that passed the checks, to be kept.
+#[derive(Debug, Clone)]
+pub(crate) struct CheckedUpload {
+    name: String,
+    media_type: &'static str,
+    bytes: Vec<u8>,
+}
+
+/// An upload in the file store, to be recorded in a transaction.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredUpload {
+    sha256: String,
+    media_type: &'static str,
+    size: i64,
+    name: String,
+}
+
+/// Checks each upload of a form (an empty file field is no upload); a refused one adds its message to
+/// `errors` under `field`, naming the file.
+pub(crate) fn check_uploads(
+    files: Vec<(String, Vec<u8>)>,
+    field: &str,
+    errors: &mut ValidationErrors,
+) -> Vec<CheckedUpload> {
+    let mut checked = Vec::new();
+    for (name, bytes) in files
+        .into_iter()
+        .filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty())
+    {
+        match check_upload(&name, &bytes) {
+            Ok(media_type) => checked.push(CheckedUpload {
+                name,
+                media_type,
+                bytes,
+            }),
+            Err(key) => {
+                errors.add(field, key).with("name", &name);
+            }
+        }
+    }
+    checked
+}
+
+impl FileStore {
+    /// Keeps checked uploads under their hashes. This comes before the transaction that records them:
+    /// one that fails later leaves at most a file nobody refers to, never a record without its file.
+    pub(crate) async fn keep(
+        &self,
+        uploads: Vec<CheckedUpload>,
+    ) -> Result<Vec<StoredUpload>, Error> {
+        let mut stored = Vec::new();
+        for upload in uploads {
+            let sha256 = sha256_hex(&upload.bytes);
+            let size = i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX);
+            self.put(&sha256, upload.bytes).await?;
+            stored.push(StoredUpload {
+                sha256,
+                media_type: upload.media_type,
+                size,
+                name: upload.name,
+            });
+        }
+        Ok(stored)
+    }
+}
+
+/// Records kept uploads as evidence files (one record per content); returns their ids.
+pub(crate) async fn record_uploads(tx: &Tx, stored: &[StoredUpload]) -> Result<Vec<i32>, Error> {
+    let mut ids = Vec::new();
+    for upload in stored {
+        ids.push(
+            tx.evidence_by_hash(&upload.sha256, upload.media_type, upload.size, &upload.name)
+                .await?,
+        );
+    }
+    Ok(ids)
 }
 
 /// Where evidence files are kept.

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use udbhabon_db::Tx;
-use udbhabon_db::document::sha256_hex;
 use udbhabon_db::plan::{PlanRow, TargetRow, TemplateTree};
 use udbhabon_db::progress::{EntryValues, EvidenceRow, ProgressRow};
 use udbhabon_domain::ValidationErrors;
@@ -17,7 +16,7 @@ use udbhabon_domain::score::{
 };
 
 use crate::account::SignedIn;
-use crate::files::check_upload;
+use crate::files::{check_uploads, record_uploads};
 use crate::{App, Error};
 
 /// A quarter's entry as typed, with the files chosen to go with it.
@@ -207,31 +206,11 @@ impl App {
                 None
             }
         };
-        let mut files = Vec::new();
-        for (name, bytes) in form
-            .files
-            .into_iter()
-            .filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty())
-        {
-            match check_upload(&name, &bytes) {
-                Ok(media_type) => files.push((name, media_type, bytes)),
-                Err(key) => {
-                    errors.add("files", key).with("name", &name);
-                }
-            }
-        }
+        let uploads = check_uploads(form.files, "files", &mut errors);
         let (Some(value), true) = (value, errors.is_empty()) else {
             return Err(ProgressRefusal::Invalid(errors));
         };
-        // The bytes go to the file store first, under their hash: a transaction that fails later leaves
-        // at most a file nobody refers to, never an entry without its evidence.
-        let mut stored = Vec::new();
-        for (name, media_type, bytes) in files {
-            let sha256 = sha256_hex(&bytes);
-            let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
-            self.files.put(&sha256, bytes).await?;
-            stored.push((sha256, media_type, size, name));
-        }
+        let stored = self.files.keep(uploads).await?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let values = EntryValues {
             plan_id,
@@ -253,8 +232,7 @@ impl App {
             }
             Err(other) => return Err(other.into()),
         };
-        for (sha256, media_type, size, name) in &stored {
-            let file_id = tx.evidence_by_hash(sha256, media_type, *size, name).await?;
+        for file_id in record_uploads(&tx, &stored).await? {
             tx.attach_evidence(entry.id, file_id).await?;
         }
         if form.submit {

@@ -15,6 +15,7 @@ pub mod assessment;
 pub mod bulk;
 pub mod distribution;
 pub mod document;
+pub mod follow_up;
 pub mod meeting;
 pub mod memo;
 pub mod office;

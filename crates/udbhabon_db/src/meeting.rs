@@ -59,6 +59,7 @@ pub struct AttendanceRow {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionRow {
     pub id: i32,
+    pub meeting_id: i32,
     pub serial: DecisionSerial,
     pub text: Bilingual,
     pub deadline: Deadline,
@@ -196,8 +197,34 @@ impl Db {
 
     /// The decisions of a meeting in serial order, each with its responsible bodies (two queries).
     pub async fn decisions_of_meeting(&self, meeting_id: i32) -> Result<Vec<DecisionRow>, DbError> {
+        self.decisions_where(decision::Column::MeetingId.eq(meeting_id))
+            .await
+    }
+
+    /// The decisions of these meetings, by meeting and serial.
+    pub async fn decisions_of_meetings(
+        &self,
+        meeting_ids: &[i32],
+    ) -> Result<Vec<DecisionRow>, DbError> {
+        self.decisions_where(decision::Column::MeetingId.is_in(meeting_ids.iter().copied()))
+            .await
+    }
+
+    /// One decision with its responsible bodies.
+    pub async fn decision(&self, id: i32) -> Result<DecisionRow, DbError> {
+        self.decisions_where(decision::Column::Id.eq(id))
+            .await?
+            .pop()
+            .ok_or_else(|| DbError::NotFound(format!("decision #{id}")))
+    }
+
+    async fn decisions_where(
+        &self,
+        condition: impl sea_orm::sea_query::IntoCondition,
+    ) -> Result<Vec<DecisionRow>, DbError> {
         let decisions = decision::Entity::find()
-            .filter(decision::Column::MeetingId.eq(meeting_id))
+            .filter(condition)
+            .order_by_asc(decision::Column::MeetingId)
             .order_by_asc(decision::Column::Paragraph)
             .order_by_asc(decision::Column::Item)
             .all(self.connection())
@@ -234,6 +261,7 @@ impl Db {
                 };
                 Ok(DecisionRow {
                     id: model.id,
+                    meeting_id: model.meeting_id,
                     serial,
                     deadline: deadline(&model)?,
                     responsible: responsible.remove(&model.id).unwrap_or_default(),

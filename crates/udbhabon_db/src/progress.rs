@@ -151,13 +151,9 @@ impl Db {
             .order_by_asc(progress_evidence::Column::Id)
             .all(self.connection())
             .await?;
-        let files: HashMap<i32, EvidenceRow> = evidence_file::Entity::find()
-            .filter(evidence_file::Column::Id.is_in(links.iter().map(|link| link.file_id)))
-            .all(self.connection())
-            .await?
-            .into_iter()
-            .map(|model| (model.id, model.into()))
-            .collect();
+        let files = self
+            .evidence_files(links.iter().map(|link| link.file_id))
+            .await?;
         let mut by_entry: HashMap<i32, Vec<EvidenceRow>> = HashMap::new();
         for link in links {
             if let Some(file) = files.get(&link.file_id) {
@@ -168,6 +164,20 @@ impl Db {
             }
         }
         Ok(by_entry)
+    }
+
+    /// The evidence files with these ids, keyed by id.
+    pub(crate) async fn evidence_files(
+        &self,
+        ids: impl IntoIterator<Item = i32>,
+    ) -> Result<HashMap<i32, EvidenceRow>, DbError> {
+        Ok(evidence_file::Entity::find()
+            .filter(evidence_file::Column::Id.is_in(ids))
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(|model| (model.id, model.into()))
+            .collect())
     }
 
     pub async fn evidence_file(&self, id: i32) -> Result<EvidenceRow, DbError> {

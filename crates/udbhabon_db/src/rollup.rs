@@ -1,7 +1,7 @@
 //! Roll-ups over the office tree for one year's plans: a page of the offices below an office (or of the
 //! whole country) with their scores, filtered and sorted in the database; the count, average and
-//! spread of their scores; the indicators most often late or returned; and the plans with nothing sent
-//! for a quarter. Each is one query over the stored ancestor path, whatever the size of the tree, and
+//! spread of their scores; the indicators most often late or returned; the plans with nothing sent
+//! for a quarter; and the self-assessments waiting for the mid-year review. Each is one query over the stored ancestor path, whatever the size of the tree, and
 //! only what a page shows leaves the database.
 
 use sea_orm::sea_query::{Expr, ExprTrait, IntoCondition, NullOrdering, Query, SimpleExpr};
@@ -9,11 +9,12 @@ use sea_orm::{
     ColumnTrait, Condition, EntityTrait, FromQueryResult, JoinType, Order, QueryFilter, QueryOrder,
     QuerySelect, RelationDef, Select,
 };
+use udbhabon_domain::assessment::AssessmentStatus;
 use udbhabon_domain::office::OfficeKind;
 use udbhabon_domain::progress::{EntryStatus, PlanStatus};
 use udbhabon_domain::{Bilingual, Vocabulary};
 
-use crate::entity::{office, plan, plan_indicator, progress_entry};
+use crate::entity::{office, plan, plan_assessment, plan_indicator, progress_entry};
 use crate::{Backend, Db, DbError};
 
 /// Which offices a roll-up covers.
@@ -419,6 +420,39 @@ impl Db {
             .filter(offices.below.clone())
             .filter(plan::Column::Status.eq(PlanStatus::Approved.code()))
             .filter(Expr::exists(reported).not())
+            .order_by_asc(office::Column::NameEn)
+            .order_by_asc(office::Column::Id)
+            .into_model::<RollupModel>()
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect()
+    }
+}
+
+impl Db {
+    /// The offices in scope whose half-yearly self-assessment waits for the mid-year review, by name.
+    pub async fn assessments_awaiting_review(
+        &self,
+        offices: &Offices,
+        template_id: i32,
+    ) -> Result<Vec<RollupRow>, DbError> {
+        let waiting = Query::select()
+            .expr(Expr::val(1))
+            .from(plan_assessment::Entity)
+            .and_where(
+                Expr::col((plan_assessment::Entity, plan_assessment::Column::PlanId))
+                    .equals((plan::Entity, plan::Column::Id)),
+            )
+            .and_where(
+                Expr::col((plan_assessment::Entity, plan_assessment::Column::Status))
+                    .eq(AssessmentStatus::Submitted.code()),
+            )
+            .to_owned();
+        rollup_columns(offices_with_plans(template_id))
+            .filter(offices.below.clone())
+            .filter(Expr::exists(waiting))
             .order_by_asc(office::Column::NameEn)
             .order_by_asc(office::Column::Id)
             .into_model::<RollupModel>()

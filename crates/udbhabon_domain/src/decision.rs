@@ -1,4 +1,5 @@
-//! Decisions recorded in minutes: their serials, deadlines and who carries them out.
+//! Decisions recorded in minutes: their serials, deadlines and who carries them out, and the steps that
+//! follow them to closure.
 
 use std::fmt;
 use std::str::FromStr;
@@ -106,9 +107,185 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Where the carrying out of a decision is.
+    pub enum DecisionStatus ("decision status", "decision-status") {
+        /// Nothing reported yet.
+        NotStarted => "not_started",
+        /// A responsible body reported work under way.
+        InProgress => "in_progress",
+        /// A responsible body reported it done; the member secretary has yet to confirm.
+        Done => "done",
+        /// Confirmed done by the member secretary: followed to closure.
+        Closed => "closed",
+        /// Dropped by the team, with the reason.
+        Dropped => "dropped",
+    }
+}
+
+/// A step in following a decision: a responsible body's report, or the team's confirmation, sending
+/// back or dropping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecisionStep {
+    /// A responsible body reports work under way.
+    Progress,
+    /// A responsible body reports it done.
+    Done,
+    /// The member secretary confirms it done.
+    Confirm,
+    /// The member secretary sends a reported "done" back as still under way.
+    SendBack,
+    /// The team drops it, with the reason.
+    Drop,
+}
+
+impl DecisionStatus {
+    /// The status after `step`, or why the step cannot be taken now.
+    pub fn after(self, step: DecisionStep) -> Result<Self, &'static str> {
+        use DecisionStatus::*;
+        match (self, step) {
+            (Closed | Dropped, _) => Err("error-decision-finished"),
+            (NotStarted | InProgress, DecisionStep::Progress) => Ok(InProgress),
+            (NotStarted | InProgress | Done, DecisionStep::Done) => Ok(Done),
+            (Done, DecisionStep::Confirm) => Ok(Closed),
+            (Done, DecisionStep::SendBack) => Ok(InProgress),
+            (_, DecisionStep::Drop) => Ok(Dropped),
+            _ => Err("error-decision-step"),
+        }
+    }
+
+    /// Whether the decision still waits to be carried out (or confirmed).
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::NotStarted | Self::InProgress | Self::Done)
+    }
+
+    /// Whether a fixed deadline has passed before the decision was reported done: overdue.
+    pub fn is_overdue(self, deadline: Deadline, today: NaiveDate) -> bool {
+        matches!(self, Self::NotStarted | Self::InProgress)
+            && matches!(deadline, Deadline::By(date) if date < today)
+    }
+}
+
+/// Whether a decision done on `done_on` met its deadline; `None` when the deadline has no fixed date.
+pub fn done_on_time(done_on: NaiveDate, deadline: Deadline) -> Option<bool> {
+    match deadline {
+        Deadline::By(date) => Some(done_on <= date),
+        _ => None,
+    }
+}
+
+/// "Decisions implemented on time": of the decisions with a fixed deadline that has passed or that
+/// are finished, how many were done by it. Each is (deadline, status, the day it was reported done).
+/// Dropped decisions do not count.
+pub fn implemented_on_time(
+    decisions: impl IntoIterator<Item = (Deadline, DecisionStatus, Option<NaiveDate>)>,
+    today: NaiveDate,
+) -> (usize, usize) {
+    decisions
+        .into_iter()
+        .filter_map(|(deadline, status, done_on)| {
+            let Deadline::By(due) = deadline else {
+                return None;
+            };
+            if status == DecisionStatus::Dropped {
+                return None;
+            }
+            match (status, done_on) {
+                (DecisionStatus::Done | DecisionStatus::Closed, Some(done)) => Some(done <= due),
+                _ if due < today => Some(false),
+                _ => None,
+            }
+        })
+        .fold((0, 0), |(on_time, counted), in_time| {
+            (on_time + usize::from(in_time), counted + 1)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_decision_is_reported_then_confirmed_and_nothing_follows_closure() {
+        let done = DecisionStatus::NotStarted
+            .after(DecisionStep::Progress)
+            .and_then(|status| status.after(DecisionStep::Done))
+            .unwrap();
+        assert_eq!(done, DecisionStatus::Done);
+        assert_eq!(
+            done.after(DecisionStep::SendBack),
+            Ok(DecisionStatus::InProgress)
+        );
+        let closed = done.after(DecisionStep::Confirm).unwrap();
+        assert!(!closed.is_open());
+        assert_eq!(
+            closed.after(DecisionStep::Progress),
+            Err("error-decision-finished")
+        );
+        assert_eq!(
+            DecisionStatus::InProgress.after(DecisionStep::Confirm),
+            Err("error-decision-step"),
+            "only a reported \"done\" is confirmed"
+        );
+        assert_eq!(
+            DecisionStatus::NotStarted.after(DecisionStep::Drop),
+            Ok(DecisionStatus::Dropped)
+        );
+    }
+
+    #[test]
+    fn a_decision_is_overdue_only_past_a_fixed_deadline_and_before_it_is_reported_done() {
+        let due = Deadline::By(date(2022, 9, 30));
+        assert!(!DecisionStatus::NotStarted.is_overdue(due, date(2022, 9, 30)));
+        assert!(DecisionStatus::NotStarted.is_overdue(due, date(2022, 10, 1)));
+        assert!(DecisionStatus::InProgress.is_overdue(due, date(2022, 10, 1)));
+        assert!(!DecisionStatus::Done.is_overdue(due, date(2022, 10, 1)));
+        assert!(!DecisionStatus::NotStarted.is_overdue(Deadline::MonthlyBy(3), date(2023, 1, 1)));
+    }
+
+    #[test]
+    fn the_on_time_share_counts_fixed_deadlines_that_are_due_or_done() {
+        let today = date(2022, 10, 10);
+        let decisions = [
+            // done by its date
+            (
+                Deadline::By(date(2022, 9, 30)),
+                DecisionStatus::Closed,
+                Some(date(2022, 9, 28)),
+            ),
+            // done late
+            (
+                Deadline::By(date(2022, 9, 30)),
+                DecisionStatus::Done,
+                Some(date(2022, 10, 2)),
+            ),
+            // past due, not done
+            (
+                Deadline::By(date(2022, 10, 5)),
+                DecisionStatus::InProgress,
+                None,
+            ),
+            // not yet due: not counted
+            (
+                Deadline::By(date(2022, 10, 15)),
+                DecisionStatus::NotStarted,
+                None,
+            ),
+            // dropped and recurring: not counted
+            (
+                Deadline::By(date(2022, 9, 1)),
+                DecisionStatus::Dropped,
+                None,
+            ),
+            (Deadline::MonthlyBy(3), DecisionStatus::InProgress, None),
+        ];
+        assert_eq!(implemented_on_time(decisions, today), (1, 3));
+        assert_eq!(
+            done_on_time(date(2022, 10, 2), Deadline::By(date(2022, 9, 30))),
+            Some(false)
+        );
+        assert_eq!(done_on_time(date(2022, 10, 2), Deadline::Yearly), None);
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

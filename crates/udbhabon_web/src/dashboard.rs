@@ -51,6 +51,8 @@ pub(crate) struct DashboardPage {
     silent: Vec<String>,
     /// "and 1,234 more", when the list is cut short.
     silent_more: Option<String>,
+    /// The self-assessments waiting for the mid-year review: (office, link to the assessment).
+    awaiting_review: Vec<(String, String)>,
     /// (indicator, times late, returned)
     trouble: Vec<(String, String, String)>,
 }
@@ -320,6 +322,16 @@ pub(crate) async fn show(
                 )],
             )
         }),
+        awaiting_review: board
+            .awaiting_review
+            .iter()
+            .filter_map(|row| {
+                Some((
+                    row.name.get(lang).to_owned(),
+                    format!("/plans/{}/self-assessment", row.plan_id?),
+                ))
+            })
+            .collect(),
         trouble: board
             .trouble
             .iter()

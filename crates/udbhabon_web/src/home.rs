@@ -1,4 +1,5 @@
-//! The home page: the home office, its innovation team today, its latest meeting, and the offices under it.
+//! The home page: the home office, its innovation team today, its latest meeting, the offices under it,
+//! and for a signed-in officer the open decisions their offices carry out.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -17,6 +18,9 @@ use crate::state::AppState;
 pub(crate) struct HomePage {
     l: Layout,
     office: Option<OfficeCard>,
+    /// The open decisions the signed-in reader's offices carry out: (link, serial and text, deadline,
+    /// overdue).
+    decisions: Vec<(String, String, String, bool)>,
 }
 
 struct OfficeCard {
@@ -130,5 +134,35 @@ pub(crate) async fn show(
             ),
         }
     });
-    Ok(HomePage { l, office })
+    let decisions = match &visitor.0 {
+        Some(who) => state
+            .app
+            .open_decisions_for(who)
+            .await
+            .map_err(|error| PageError::new(lang, error))?
+            .into_iter()
+            .map(|(tracked, office)| {
+                (
+                    format!("/decisions/{}", tracked.decision.id),
+                    format!(
+                        "{} {}",
+                        format::digits(lang, &tracked.decision.serial.to_string()),
+                        tracked.decision.text.get(lang)
+                    ),
+                    format!(
+                        "{} · {}",
+                        crate::meeting::deadline(lang, tracked.decision.deadline),
+                        office.name.get(lang)
+                    ),
+                    tracked.overdue,
+                )
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(HomePage {
+        l,
+        office,
+        decisions,
+    })
 }

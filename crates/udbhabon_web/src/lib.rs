@@ -9,6 +9,7 @@ mod auth;
 mod chart;
 mod dashboard;
 mod error;
+mod follow_up;
 mod form;
 mod history;
 mod home;

@@ -71,7 +71,8 @@ fn paragraph(lang: Lang, number: u32) -> String {
     }
 }
 
-fn deadline(lang: Lang, deadline: Deadline) -> String {
+/// A decision's deadline as the minutes say it: by a date, every month by a day, every year, or none.
+pub(crate) fn deadline(lang: Lang, deadline: Deadline) -> String {
     match deadline {
         Deadline::By(date) => t_args(lang, "deadline-by", &[("date", format::date(lang, date))]),
         Deadline::MonthlyBy(day) => {

@@ -9,9 +9,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use udbhabon_core::Error;
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
 use udbhabon_core::progress::{ProgressForm, ProgressRefusal};
+use udbhabon_core::{Error, EvidenceRow};
 use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::progress::EntryStatus;
 use udbhabon_domain::score::MeasureUnit;
@@ -473,6 +473,12 @@ pub(crate) async fn evidence(
         .evidence(&member.0, plan_id, file_id)
         .await
         .map_err(|error| PageError::new(lang, error))?;
+    Ok(evidence_download(file, bytes))
+}
+
+/// An evidence file as an attachment, under its name with anything but letters, digits, dots,
+/// hyphens and underscores replaced.
+pub(crate) fn evidence_download(file: EvidenceRow, bytes: Vec<u8>) -> Response {
     let name: String = file
         .name
         .chars()
@@ -484,7 +490,7 @@ pub(crate) async fn evidence(
             }
         })
         .collect();
-    Ok((
+    (
         [
             (header::CONTENT_TYPE, file.media_type),
             (
@@ -494,7 +500,7 @@ pub(crate) async fn evidence(
         ],
         bytes,
     )
-        .into_response())
+        .into_response()
 }
 
 /// The messages of a refused step, for the plan page.

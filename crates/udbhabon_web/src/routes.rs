@@ -20,8 +20,8 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assessment, assets, dashboard, home, lang, limits, meeting, memo, office,
-    office_admin, ops, order, password, plan, progress, security, session, team,
+    account, admin, assessment, assets, dashboard, follow_up, home, lang, limits, meeting, memo,
+    office, office_admin, ops, order, password, plan, progress, security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -197,6 +197,48 @@ pub const ROUTES: &[RouteSpec] = &[
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/plans/1/evidence/1",
     },
+    RouteSpec {
+        method: "GET",
+        path: "/decisions",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/decisions",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/decisions.csv",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/decisions.csv",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/decisions.xlsx",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/decisions.xlsx",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/decisions/{id}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/decisions/1",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/decisions/{id}/updates",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/decisions/1/updates",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/decisions/{id}/closure",
+        access: Access::Allowed(Action::ManageTeam),
+        sample: "/decisions/1/closure",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/decisions/{id}/evidence/{file}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/decisions/1/evidence/1",
+    },
     get_public("/meetings", "/meetings"),
     get_public("/meetings/{key}", "/meetings/mole-egov-2022-23-review-1"),
     get_public("/lang/{tag}", "/lang/bn"),
@@ -364,6 +406,17 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/plans/{id}/submit") => post(progress::submit_plan),
         ("POST", "/plans/{id}/decision") => post(progress::decide_plan),
         ("GET", "/plans/{id}/evidence/{file}") => get(progress::evidence),
+        ("GET", "/decisions") => get(follow_up::tracker),
+        ("GET", "/decisions.csv") => get(follow_up::tracker_csv),
+        ("GET", "/decisions.xlsx") => get(follow_up::tracker_xlsx),
+        ("GET", "/decisions/{id}") => get(follow_up::show),
+        ("POST", "/decisions/{id}/updates") => {
+            // Evidence files come with the report: up to ten megabytes each.
+            post(follow_up::report)
+                .layer(axum::extract::DefaultBodyLimit::max(EVIDENCE_REQUEST_BYTES))
+        }
+        ("POST", "/decisions/{id}/closure") => post(follow_up::closure),
+        ("GET", "/decisions/{id}/evidence/{file}") => get(follow_up::evidence),
         ("GET", "/meetings") => get(meeting::list),
         ("GET", "/meetings/{key}") => get(meeting::show),
         ("GET", "/lang/{tag}") => get(lang::switch),

@@ -140,6 +140,11 @@ async fn try_route(
                 .text("csrf", csrf.to_owned())
                 .text("file", "key,parent,kind,name_bn,name_en\n");
             request.multipart(upload).send().await.unwrap()
+        } else if path == "/decisions/{id}/updates" {
+            let upload = reqwest::multipart::Form::new()
+                .text("csrf", csrf.to_owned())
+                .text("status", "in_progress");
+            request.multipart(upload).send().await.unwrap()
         } else if path == "/plans/{id}/indicators/{indicator}/quarters/{quarter}" {
             let upload = reqwest::multipart::Form::new()
                 .text("csrf", csrf.to_owned())
@@ -182,12 +187,13 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 
 /// Samples that name something the demo data does not have, so that "not found" is the served answer:
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
-/// sent) and an earlier version of a plan (none is revised).
-const ABSENT_SAMPLES: [&str; 4] = [
+/// sent), an earlier version of a plan (none is revised) and a decision's evidence (none is reported).
+const ABSENT_SAMPLES: [&str; 5] = [
     "/static/{file}",
     "/plans/{id}/evidence/{file}",
     "/plans/{id}/self-assessment.pdf",
     "/plans/{id}/versions/{version}",
+    "/decisions/{id}/evidence/{file}",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

@@ -160,10 +160,15 @@ async fn an_agency_sends_its_half_year_and_the_ministry_marks_it_with_feedback()
         "the office does not review itself"
     );
 
-    // The ministry's reviewer marks it on 12 January: a mark above the weight refuses the whole
-    // review and keeps what was typed; then the review with one mark lowered and the feedback.
+    // The ministry's reviewer finds it on the dashboard and marks it on 12 January: a mark above the
+    // weight refuses the whole review; then the review with one mark lowered and the feedback.
     clock.set("2023-01-12");
     let (reviewer, reviewer_csrf) = browser(&server, "reviewer@demo.udbhabon.test").await;
+    let board = reviewer.page("/dashboard", 200).await;
+    assert_eq!(
+        texts(&board, "ul.awaiting-review li"),
+        ["কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর"]
+    );
     let page = reviewer.page(&assessment_path(), 200).await;
     let mut fields = review_fields(&page);
     let meetings = format!("marks_{}", ids["১.১.১"]);
@@ -227,6 +232,11 @@ async fn an_agency_sends_its_half_year_and_the_ministry_marks_it_with_feedback()
         "3 + 11.25 and nothing for the indicators not reported"
     );
     assert_eq!(text(&page, "p.feedback"), feedback);
+    let board = reviewer.page("/dashboard", 200).await;
+    assert!(
+        texts(&board, "ul.awaiting-review li").is_empty(),
+        "reviewed, it no longer waits"
+    );
     let facts = text(&page, "dl.assessment-facts");
     assert!(
         facts.contains("ডেমো ফোকাল পয়েন্ট") && facts.contains("ডেমো পর্যালোচক"),

@@ -7,6 +7,7 @@ mod architecture;
 mod assessment;
 mod browser;
 mod cli;
+mod decisions;
 mod national;
 mod offices;
 mod orders;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use scraper::{Html, Selector};
 
-use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, attribute, text, texts};
+use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, attribute, text, texts, upload_form};
 
 /// Bengali digits read as ASCII ones.
 fn ascii(text: &str) -> String {
@@ -177,18 +177,16 @@ pub(crate) async fn report(
     let path = format!("/plans/{DIFE_PLAN}/indicators/{indicator}/quarters/{quarter}");
     let page = browser.page(&path, 200).await;
     let version = attribute_or_empty(&page, "form.progress-form input[name=version]");
-    let mut form = reqwest::multipart::Form::new()
-        .text("csrf", csrf.to_owned())
-        .text("version", version)
-        .text("value", value.to_owned())
-        .text("comment", "মাঠ পর্যায় থেকে প্রাপ্ত তথ্য")
-        .text("submit", if submit { "1" } else { "0" });
-    for (name, bytes) in files {
-        form = form.part(
-            "files",
-            reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()),
-        );
-    }
+    let form = upload_form(
+        &[
+            ("csrf", csrf),
+            ("version", &version),
+            ("value", value),
+            ("comment", "মাঠ পর্যায় থেকে প্রাপ্ত তথ্য"),
+            ("submit", if submit { "1" } else { "0" }),
+        ],
+        files,
+    );
     browser
         .client
         .post(format!("{}{path}", browser.base))

@@ -307,3 +307,22 @@ pub(crate) fn attribute(page: &Html, selector: &str, name: &str) -> String {
         .unwrap_or_else(|| panic!("no {name} on {selector}"))
         .to_owned()
 }
+
+/// A multipart form with these text fields and files (name, bytes) under `files`, as a browser sends
+/// a form with a file input.
+pub(crate) fn upload_form(
+    fields: &[(&str, &str)],
+    files: &[(&str, &[u8])],
+) -> reqwest::multipart::Form {
+    let mut form = reqwest::multipart::Form::new();
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
+    }
+    for (name, bytes) in files {
+        form = form.part(
+            "files",
+            reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_string()),
+        );
+    }
+    form
+}

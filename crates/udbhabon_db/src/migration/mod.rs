@@ -14,6 +14,7 @@ mod m0007_progress;
 mod m0008_office_district;
 mod m0009_plan_revisions;
 mod m0010_plan_assessments;
+mod m0011_decision_updates;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_office_district::Migration),
             Box::new(m0009_plan_revisions::Migration),
             Box::new(m0010_plan_assessments::Migration),
+            Box::new(m0011_decision_updates::Migration),
         ]
     }
 }

@@ -1,13 +1,16 @@
-//! Meetings, attendance, decisions with their deadlines and responsible bodies.
+//! Meetings, attendance, decisions with their deadlines and responsible bodies, and the updates that
+//! follow a decision to closure.
 
 use chrono::NaiveTime;
+use udbhabon_db::DbError;
+use udbhabon_db::follow_up::current_status;
 use udbhabon_db::meeting::MeetingRecord;
 use udbhabon_db::write::{NewDecision, NewDistributionEntry, NewMeeting, NewResponsible};
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::decision::{Deadline, ResponsibleKind};
+use udbhabon_domain::decision::{Deadline, DecisionStatus, DecisionStep, ResponsibleKind};
 use udbhabon_domain::meeting::MeetingKind;
 
-use crate::fixtures::{committed, date, ministry, person};
+use crate::fixtures::{author, committed, date, ministry, person};
 use crate::support::each_backend;
 
 fn decision(item: u32, deadline: Deadline, office_id: i32) -> NewDecision {
@@ -121,5 +124,65 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
             distribution[0].attention.as_ref().unwrap().bn,
             "ইনোভেশন অফিসার"
         );
+
+        // The first decision followed to closure: reported done with a file, then confirmed; a step
+        // that does not follow the latest status is refused under the decision's lock.
+        let first = decisions[0].id;
+        assert_eq!(
+            test.db.decision(first).await.unwrap().meeting_id,
+            meeting.id
+        );
+        committed(&test.db, async |tx| {
+            let file = tx
+                .evidence_by_hash("ab12cd", "application/pdf", 10, "minutes.pdf")
+                .await
+                .unwrap();
+            tx.add_decision_update(
+                first,
+                DecisionStep::Done,
+                "করা হয়েছে",
+                Some(office_id),
+                &[file],
+            )
+            .await
+            .unwrap()
+        })
+        .await;
+        let tx = test.db.begin(author()).await.unwrap();
+        assert!(
+            matches!(
+                tx.add_decision_update(first, DecisionStep::Progress, "আবার", None, &[])
+                    .await,
+                Err(DbError::Conflict(_))
+            ),
+            "{}",
+            test.backend
+        );
+        drop(tx);
+        let status = committed(&test.db, async |tx| {
+            tx.add_decision_update(first, DecisionStep::Confirm, "", None, &[])
+                .await
+                .unwrap()
+        })
+        .await;
+        assert_eq!(status, DecisionStatus::Closed);
+        let updates = test
+            .db
+            .decision_updates(&[first, decisions[1].id])
+            .await
+            .unwrap();
+        assert_eq!(
+            updates[&first]
+                .iter()
+                .map(|update| (update.status, update.office_id))
+                .collect::<Vec<_>>(),
+            [
+                (DecisionStatus::Done, Some(office_id)),
+                (DecisionStatus::Closed, None)
+            ]
+        );
+        assert_eq!(updates[&first][0].evidence[0].name, "minutes.pdf");
+        assert_eq!(current_status(&updates[&first]), DecisionStatus::Closed);
+        assert!(!updates.contains_key(&decisions[1].id));
     }
 }

@@ -78,39 +78,43 @@ impl App {
             self.fonts()?,
             &office_order_view(&office, &detail, lang, false),
         )?;
+        Ok(Document {
+            file_name,
+            bytes: self
+                .keep_first_copy(ORDER_DOCUMENT, order_id, lang, bytes)
+                .await?,
+        })
+    }
+
+    /// Stores the first copy of a document recorded from paper, typeset now, so that every later
+    /// copy is the same document; when another request stored one first, that one is returned.
+    pub(crate) async fn keep_first_copy(
+        &self,
+        kind: &str,
+        id: i32,
+        lang: Lang,
+        bytes: Vec<u8>,
+    ) -> Result<Vec<u8>, Error> {
         let tx = self
             .db
-            .begin(self.author(None, "udbhabon (first copy of a recorded order)"))
+            .begin(self.author(None, "udbhabon (first copy of a recorded document)"))
             .await?;
         let stored = match tx
-            .store_issued_document(
-                ORDER_DOCUMENT,
-                order_id,
-                lang,
-                "application/pdf",
-                bytes.clone(),
-            )
+            .store_issued_document(kind, id, lang, "application/pdf", bytes.clone())
             .await
         {
             Ok(_) => tx.commit().await.map(|()| bytes),
             // Another request stored it first; serve that one.
             Err(DbError::Conflict(_) | DbError::Other(_)) => {
                 drop(tx);
-                match self
-                    .db
-                    .issued_document(ORDER_DOCUMENT, order_id, lang)
-                    .await?
-                {
+                match self.db.issued_document(kind, id, lang).await? {
                     Some(stored) => Ok(stored.bytes),
                     None => Ok(bytes),
                 }
             }
             Err(other) => Err(other),
         }?;
-        Ok(Document {
-            file_name,
-            bytes: stored,
-        })
+        Ok(stored)
     }
 }
 

@@ -1,11 +1,12 @@
-//! Official documents (office orders, plans and their self-assessments) typeset as PDF with typst, fed
-//! by view structs, and tables read from and written to CSV and XLSX.
+//! Official documents (office orders, minutes, plans and their self-assessments) typeset as PDF with
+//! typst, fed by view structs, and tables read from and written to CSV and XLSX.
 //!
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
 //! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
 
 mod error;
 mod fonts;
+mod minutes;
 mod office_order;
 pub mod plan_sheet;
 mod render;
@@ -16,6 +17,7 @@ mod world;
 
 pub use error::DocsError;
 pub use fonts::Fonts;
+pub use minutes::{MinutesDecision, MinutesView, render_minutes};
 pub use office_order::{
     CopyBlock, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine, SignatureBlock,
     render_office_order,

@@ -22,8 +22,8 @@ use crate::error::PageError;
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
-use crate::meeting::deadline;
 use crate::state::AppState;
+use udbhabon_core::minutes::deadline_text;
 
 /// The tracker's filters as the query string carries them.
 #[derive(Debug, Default, Deserialize)]
@@ -253,7 +253,7 @@ fn groups(lang: Lang, tracker: &Tracker) -> Vec<MeetingGroup> {
                 serial: format::digits(lang, &tracked.decision.serial.to_string()),
                 text: tracked.decision.text.get(lang).to_owned(),
                 responsible: responsible(lang, tracked),
-                deadline: deadline(lang, tracked.decision.deadline),
+                deadline: deadline_text(lang, tracked.decision.deadline),
                 status: status_label(lang, tracked),
                 overdue: tracked.overdue,
                 latest: latest_update(lang, tracked),
@@ -312,7 +312,7 @@ fn tracker_rows(lang: Lang, tracker: &Tracker) -> Vec<Vec<String>> {
             format::digits(lang, &tracked.decision.serial.to_string()),
             tracked.decision.text.get(lang).to_owned(),
             responsible(lang, tracked),
-            deadline(lang, tracked.decision.deadline),
+            deadline_text(lang, tracked.decision.deadline),
             status_label(lang, tracked),
             t(
                 lang,
@@ -455,7 +455,7 @@ fn decision_page(
             .iter()
             .map(|party| party.label.get(lang).to_owned())
             .collect(),
-        deadline: deadline(lang, tracked.decision.deadline),
+        deadline: deadline_text(lang, tracked.decision.deadline),
         status: status_label(lang, tracked),
         overdue: tracked.overdue,
         updates: tracked

@@ -151,7 +151,7 @@ pub(crate) async fn show(
                     ),
                     format!(
                         "{} · {}",
-                        crate::meeting::deadline(lang, tracked.decision.deadline),
+                        udbhabon_core::minutes::deadline_text(lang, tracked.decision.deadline),
                         office.name.get(lang)
                     ),
                     tracked.overdue,

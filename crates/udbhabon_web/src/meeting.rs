@@ -3,9 +3,10 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
-use udbhabon_domain::decision::Deadline;
-use udbhabon_domain::meeting::{ordinal_bn, ordinal_en};
-use udbhabon_i18n::{Lang, format, t, t_args};
+use axum::response::Response;
+use udbhabon_core::MinutesDecision;
+use udbhabon_core::minutes::{minutes_view, ordinal};
+use udbhabon_i18n::{format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
@@ -37,7 +38,7 @@ pub(crate) struct MeetingPage {
     kind: String,
     fields: Vec<(String, String)>,
     opening: String,
-    decisions: Vec<DecisionLine>,
+    decisions: Vec<MinutesDecision>,
     closing: String,
     chair_signature: Vec<String>,
     memo: Option<String>,
@@ -45,46 +46,10 @@ pub(crate) struct MeetingPage {
     distribution: Vec<String>,
     issuer_signature: Vec<String>,
     attendance: Vec<(String, String)>,
+    /// The issued minutes as a PDF.
+    pdf_href: Option<String>,
     /// The meeting's record of changes, for readers allowed to see it.
     changes: Option<Vec<history::HistoryLine>>,
-}
-
-struct DecisionLine {
-    serial: String,
-    text: String,
-    responsible: Vec<String>,
-    deadline: String,
-}
-
-fn ordinal(lang: Lang, sequence: u32) -> String {
-    match lang {
-        Lang::Bn => ordinal_bn(sequence),
-        Lang::En => ordinal_en(sequence),
-    }
-}
-
-/// A numbered paragraph's number as minutes print it: "২।" in Bengali, "2." in English.
-fn paragraph(lang: Lang, number: u32) -> String {
-    match lang {
-        Lang::Bn => format::digits(lang, &format!("{number}।")),
-        Lang::En => format!("{number}."),
-    }
-}
-
-/// A decision's deadline as the minutes say it: by a date, every month by a day, every year, or none.
-pub(crate) fn deadline(lang: Lang, deadline: Deadline) -> String {
-    match deadline {
-        Deadline::By(date) => t_args(lang, "deadline-by", &[("date", format::date(lang, date))]),
-        Deadline::MonthlyBy(day) => {
-            let day = match lang {
-                Lang::Bn => format::digits(lang, &day.to_string()),
-                Lang::En => ordinal_en(day),
-            };
-            t_args(lang, "deadline-monthly", &[("day", day)])
-        }
-        Deadline::Yearly => t(lang, "deadline-yearly"),
-        Deadline::Unspecified => t(lang, "deadline-unspecified"),
-    }
 }
 
 /// `GET /meetings`: the home office's meetings, latest first.
@@ -140,49 +105,8 @@ pub(crate) async fn show(
         .await
         .map_err(|error| PageError::new(lang, error))?;
     let meeting = &detail.meeting.record;
-    let title = meeting.title.get(lang).to_owned();
-    let chair = match (&detail.chair, &detail.chair_designation) {
-        (Some(person), Some(designation)) => {
-            format!("{}, {}", person.name.get(lang), designation.get(lang))
-        }
-        (Some(person), None) => person.name.get(lang).to_owned(),
-        (None, Some(designation)) => designation.get(lang).to_owned(),
-        (None, None) => String::new(),
-    };
-    let mut fields = vec![
-        (t(lang, "meeting-chair"), chair),
-        (t(lang, "meeting-date"), format::date(lang, meeting.held_on)),
-    ];
-    if let Some(starts_at) = meeting.starts_at {
-        fields.push((t(lang, "meeting-time"), format::time(lang, starts_at)));
-    }
-    fields.push((t(lang, "meeting-place"), meeting.place.get(lang).to_owned()));
-    fields.push((
-        t(lang, "meeting-attendance"),
-        t(lang, "meeting-attendance-appendix"),
-    ));
-    let decisions = detail
-        .decisions
-        .iter()
-        .map(|decision| DecisionLine {
-            serial: format::digits(lang, &decision.serial.to_string()),
-            text: decision.text.get(lang).to_owned(),
-            responsible: decision
-                .responsible
-                .iter()
-                .map(|party| party.label.get(lang).to_owned())
-                .collect(),
-            deadline: deadline(lang, decision.deadline),
-        })
-        .collect();
-    let signature =
-        |person: &Option<udbhabon_core::PersonRow>, post: Option<String>| -> Vec<String> {
-            person
-                .iter()
-                .map(|person| person.name.get(lang).to_owned())
-                .chain(post)
-                .collect()
-        };
+    let minutes = minutes_view(&detail, lang);
+    let title = minutes.title.clone();
     let l = Layout::new(
         lang,
         &visitor,
@@ -205,79 +129,34 @@ pub(crate) async fn show(
     Ok(MeetingPage {
         changes,
         kind: t(lang, &meeting.kind.message_key()),
-        opening: format!("{} {}", paragraph(lang, 2), meeting.opening.get(lang)),
-        closing: format!("{} {}", paragraph(lang, 3), meeting.closing.get(lang)),
-        chair_signature: signature(
-            &detail.chair,
-            detail
-                .chair_designation
-                .as_ref()
-                .map(|d| d.get(lang).to_owned()),
-        ),
-        memo: meeting
-            .memo_number
-            .as_ref()
-            .map(|memo| format::digits(lang, &memo.to_string())),
-        issued: meeting
+        pdf_href: meeting
             .issued_on
-            .map(|date| {
-                [
-                    format::bangla_date(lang, date),
-                    Some(format::date(lang, date)),
-                ]
-                .into_iter()
-                .flatten()
-                .collect()
-            })
-            .unwrap_or_default(),
-        distribution: detail
-            .distribution
-            .iter()
-            .map(|entry| {
-                let attention = entry
-                    .attention
-                    .as_ref()
-                    .map(|whom| {
-                        format!(
-                            " ({})",
-                            t_args(
-                                lang,
-                                "meeting-attention",
-                                &[("whom", whom.get(lang).to_owned())]
-                            )
-                        )
-                    })
-                    .unwrap_or_default();
-                format!("{}{attention}", entry.text.get(lang))
-            })
-            .collect(),
-        issuer_signature: signature(
-            &detail.issuer,
-            detail
-                .issuer_post
-                .as_ref()
-                .map(|post| post.designation.get(lang).to_owned()),
-        ),
-        attendance: detail
-            .attendance
-            .iter()
-            .map(|(person, present)| {
-                (
-                    person.name.get(lang).to_owned(),
-                    t(
-                        lang,
-                        if *present {
-                            "meeting-present"
-                        } else {
-                            "meeting-absent"
-                        },
-                    ),
-                )
-            })
-            .collect(),
-        fields,
-        decisions,
+            .map(|_| format!("/meetings/{key}/minutes.pdf")),
+        fields: minutes.fields,
+        opening: minutes.opening,
+        decisions: minutes.decisions,
+        closing: minutes.closing,
+        chair_signature: minutes.chair_signature,
+        memo: minutes.memo.map(|(_, memo)| memo),
+        issued: minutes.issued.map(|(_, lines)| lines).unwrap_or_default(),
+        distribution: minutes.distribution.1,
+        issuer_signature: minutes.issuer_signature,
+        attendance: minutes.appendix.3,
         title,
         l,
     })
+}
+
+/// `GET /meetings/{key}/minutes.pdf`: the issued minutes, laid out like the printed original.
+pub(crate) async fn minutes_pdf(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    let document = state
+        .app
+        .minutes_pdf(&key, lang)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(crate::order::pdf(document, "inline"))
 }

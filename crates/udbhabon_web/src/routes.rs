@@ -241,6 +241,10 @@ pub const ROUTES: &[RouteSpec] = &[
     },
     get_public("/meetings", "/meetings"),
     get_public("/meetings/{key}", "/meetings/mole-egov-2022-23-review-1"),
+    get_public(
+        "/meetings/{key}/minutes.pdf",
+        "/meetings/mole-egov-2022-23-review-1/minutes.pdf",
+    ),
     get_public("/lang/{tag}", "/lang/bn"),
     get_public("/static/{file}", "/static/missing.css"),
     get_public("/health", "/health"),
@@ -419,6 +423,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/decisions/{id}/evidence/{file}") => get(follow_up::evidence),
         ("GET", "/meetings") => get(meeting::list),
         ("GET", "/meetings/{key}") => get(meeting::show),
+        ("GET", "/meetings/{key}/minutes.pdf") => get(meeting::minutes_pdf),
         ("GET", "/lang/{tag}") => get(lang::switch),
         ("GET", "/static/{file}") => get(assets::serve),
         ("GET", "/health") => get(ops::health),

@@ -8,11 +8,16 @@ use crate::server::{TestServer, texts};
 /// hyphen that ends a line (plain mode deletes it as if it were hyphenation), so a line ending in a
 /// hyphen is joined to the next one, as a reader would.
 pub(crate) fn extract_text(pdf: &[u8]) -> String {
+    fold(&pdftotext(pdf, "-layout"))
+}
+
+/// What `pdftotext` with `mode` (`-layout`, `-raw`) reads from the PDF.
+pub(crate) fn pdftotext(pdf: &[u8], mode: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("order.pdf");
+    let path = dir.path().join("document.pdf");
     std::fs::write(&path, pdf).unwrap();
     let output = Command::new("pdftotext")
-        .arg("-layout")
+        .arg(mode)
         .arg(&path)
         .arg("-")
         .output()
@@ -22,7 +27,7 @@ pub(crate) fn extract_text(pdf: &[u8]) -> String {
         "pdftotext failed: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    fold(&String::from_utf8(output.stdout).unwrap())
+    String::from_utf8(output.stdout).unwrap()
 }
 
 fn fold(text: &str) -> String {

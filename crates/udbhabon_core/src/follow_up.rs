@@ -16,6 +16,8 @@ use udbhabon_domain::access::Action;
 use udbhabon_domain::decision::{
     DecisionStatus, DecisionStep, ResponsibleKind, implemented_on_time,
 };
+use udbhabon_domain::plan::IndicatorFeed;
+use udbhabon_domain::score::Measure;
 
 use crate::account::{PeopleNames, SignedIn};
 use crate::files::{check_uploads, record_uploads};
@@ -118,6 +120,15 @@ pub struct Tracker {
     pub on_time: (usize, usize),
     /// The same per meeting, by meeting id.
     pub on_time_by_meeting: HashMap<i32, (usize, usize)>,
+}
+
+/// A figure the system keeps, offered as an indicator's achievement for a quarter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedFigure {
+    pub value: Measure,
+    /// Of the decisions counted, how many were implemented on time.
+    pub on_time: usize,
+    pub counted: usize,
 }
 
 /// The tracker's rows (headings first) as a CSV or XLSX file.
@@ -397,6 +408,60 @@ impl App {
             })?;
         let bytes = self.files.get(&file.sha256).await?;
         Ok((file, bytes))
+    }
+
+    /// For an indicator fed by the decision tracker: the share of the plan office's meeting decisions of
+    /// the plan's year implemented on time, as of the quarter's last day (or today, if earlier).
+    /// `None` for other indicators, or when no decision with a fixed deadline is due yet.
+    pub async fn indicator_feed(
+        &self,
+        who: &SignedIn,
+        plan_id: i32,
+        indicator_id: i32,
+        quarter: u8,
+    ) -> Result<Option<FeedFigure>, Error> {
+        let plan = self.db.plan(plan_id).await?;
+        self.require(who, Action::ViewOfficeRecords, plan.office_id)
+            .await?;
+        let tree = self.db.template_tree(plan.template_id).await?;
+        let fed = tree
+            .areas
+            .iter()
+            .flat_map(|area| &area.activities)
+            .flat_map(|activity| &activity.indicators)
+            .any(|indicator| {
+                indicator.id == indicator_id
+                    && indicator.feed == Some(IndicatorFeed::DecisionsOnTime)
+            });
+        let (Some(quarter), true) = (bangla::Quarter::from_number(quarter), fed) else {
+            return Ok(None);
+        };
+        let year = bangla::FiscalYear::starting_in(tree.template.fiscal_year)
+            .map_err(|error| Error::Internal(error.to_string()))?;
+        let as_of = year.quarter_last_day(quarter).min(self.today());
+        let meetings: Vec<MeetingRow> = self
+            .db
+            .meetings_of_office(plan.office_id)
+            .await?
+            .into_iter()
+            .filter(|meeting| (year.first_day()..=as_of).contains(&meeting.record.held_on))
+            .collect();
+        let ids: Vec<i32> = meetings.iter().map(|meeting| meeting.id).collect();
+        let decisions = self.db.decisions_of_meetings(&ids).await?;
+        let tracked = self.tracked(decisions, &meetings).await?;
+        let (on_time, counted) = implemented_on_time(
+            tracked
+                .iter()
+                .map(|tracked| (tracked.decision.deadline, tracked.status, tracked.done_on)),
+            as_of,
+        );
+        let count = |value: usize| f64::from(u32::try_from(value).unwrap_or(u32::MAX));
+        Ok((counted > 0).then(|| FeedFigure {
+            // A whole percentage, as the tracker shows it.
+            value: Measure::Number((count(on_time) * 100.0 / count(counted)).round()),
+            on_time,
+            counted,
+        }))
     }
 
     /// The decisions of the home office's meetings with where each stands, filtered.

@@ -11,7 +11,8 @@ use udbhabon_db::plan::{PlanRow, TargetRow, TemplateRow, TemplateTree};
 use udbhabon_db::progress::{EvidenceRow, ProgressRow};
 use udbhabon_domain::access::Action;
 use udbhabon_domain::plan::{
-    ActivityContent, AreaContent, IndicatorContent, PlanKind, TemplateContent, check_template,
+    ActivityContent, AreaContent, IndicatorContent, IndicatorFeed, PlanKind, TemplateContent,
+    check_template,
 };
 use udbhabon_domain::progress::read_measure;
 use udbhabon_domain::score::{
@@ -89,6 +90,9 @@ struct IndicatorFile {
     method_bn: String,
     #[serde(default)]
     method_en: String,
+    /// A figure the system keeps that serves as the achievement, e.g. "decisions_on_time".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    feed: Option<String>,
 }
 
 fn higher() -> String {
@@ -153,6 +157,11 @@ fn indicator(file: &IndicatorFile) -> Result<IndicatorContent, Error> {
         },
         evidence: Bilingual::new(&file.evidence_bn, &file.evidence_en),
         method: Bilingual::new(&file.method_bn, &file.method_en),
+        feed: file
+            .feed
+            .as_deref()
+            .map(|feed| code::<IndicatorFeed>(feed, &used_by))
+            .transpose()?,
     })
 }
 
@@ -296,6 +305,7 @@ fn template_file(
                                     evidence_en: indicator.evidence.en.clone(),
                                     method_bn: indicator.method.bn.clone(),
                                     method_en: indicator.method.en.clone(),
+                                    feed: indicator.feed.map(|feed| feed.code().to_owned()),
                                 }
                             })
                             .collect(),
@@ -957,6 +967,7 @@ mod tests {
                                     rule: indicator.rule.clone(),
                                     evidence: indicator.evidence.clone(),
                                     method: indicator.method.clone(),
+                                    feed: indicator.feed,
                                 })
                                 .collect(),
                         })

@@ -5,7 +5,7 @@
 //!
 //! ```sh
 //! target/release/udbhabon --data-dir /tmp/national demo --national
-//! UDBHABON_BENCH_DB='sqlite:///tmp/national/udbhabon.db' cargo bench -p udbhabon_db --bench rollup
+//! UDBHABON_BENCH_DB='sqlite:///tmp/national/udbhabon.sqlite' cargo bench -p udbhabon_db --bench rollup
 //! ```
 //!
 //! Without `UDBHABON_BENCH_DB` there is nothing to measure and the benchmark says so.
@@ -82,6 +82,9 @@ fn rollup(c: &mut Criterion) {
         });
         group.bench_function("silent_plans", |b| {
             b.iter(|| runtime.block_on(db.silent_offices(offices, template, 4)))
+        });
+        group.bench_function("awaiting_review", |b| {
+            b.iter(|| runtime.block_on(db.assessments_awaiting_review(offices, template)))
         });
         group.finish();
     }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use udbhabon_domain::plan::{PlanKind, TemplateContent};
+use udbhabon_domain::plan::{IndicatorFeed, PlanKind, TemplateContent};
 use udbhabon_domain::score::{IndicatorRule, Targets};
 use udbhabon_domain::{Bilingual, Vocabulary};
 
@@ -59,6 +59,8 @@ pub struct IndicatorRow {
     pub rule: IndicatorRule,
     pub evidence: Bilingual,
     pub method: Bilingual,
+    /// The figure the system keeps for it, if any.
+    pub feed: Option<IndicatorFeed>,
 }
 
 /// An office's plan for a year.
@@ -202,6 +204,11 @@ impl Db {
                     title: Bilingual::new(model.title_bn, model.title_en),
                     evidence: Bilingual::new(model.evidence_bn, model.evidence_en),
                     method: Bilingual::new(model.method_bn, model.method_en),
+                    feed: model
+                        .feed
+                        .as_deref()
+                        .map(IndicatorFeed::from_code)
+                        .transpose()?,
                 });
         }
         let mut by_area: HashMap<i32, Vec<ActivityRow>> = HashMap::new();
@@ -333,6 +340,7 @@ impl Tx {
                             evidence_en: Set(indicator.evidence.en.clone()),
                             method_bn: Set(indicator.method.bn.clone()),
                             method_en: Set(indicator.method.en.clone()),
+                            feed: Set(indicator.feed.map(|feed| feed.code().to_owned())),
                             ..Default::default()
                         })
                         .await?
@@ -345,6 +353,7 @@ impl Tx {
                         rule: indicator.rule.clone(),
                         evidence: indicator.evidence.clone(),
                         method: indicator.method.clone(),
+                        feed: indicator.feed,
                     });
                 }
                 activities.push(ActivityRow {

@@ -163,12 +163,16 @@ fn entry_plan() -> RelationDef {
 
 /// Every office with its plan from the template, if any.
 fn offices_with_plans(template_id: i32) -> Select<office::Entity> {
-    let with_plan = plan_office().rev().on_condition(move |_office, plan| {
+    office::Entity::find().join(JoinType::LeftJoin, plan_of_year(template_id))
+}
+
+/// office → its plan from the template.
+fn plan_of_year(template_id: i32) -> RelationDef {
+    plan_office().rev().on_condition(move |_office, plan| {
         Expr::col((plan, plan::Column::TemplateId))
             .eq(template_id)
             .into_condition()
-    });
-    office::Entity::find().join(JoinType::LeftJoin, with_plan)
+    })
 }
 
 fn filtered(filter: &RollupFilter) -> Condition {
@@ -438,21 +442,17 @@ impl Db {
         offices: &Offices,
         template_id: i32,
     ) -> Result<Vec<RollupRow>, DbError> {
+        // The plans are looked up from the few self-assessments waiting, not each office of the subtree
+        // tested for one: with an inner join to the plan the database can start from the subquery (the
+        // country's page took 20 ms the other way round, 2 ms this way).
         let waiting = Query::select()
-            .expr(Expr::val(1))
+            .column(plan_assessment::Column::PlanId)
             .from(plan_assessment::Entity)
-            .and_where(
-                Expr::col((plan_assessment::Entity, plan_assessment::Column::PlanId))
-                    .equals((plan::Entity, plan::Column::Id)),
-            )
-            .and_where(
-                Expr::col((plan_assessment::Entity, plan_assessment::Column::Status))
-                    .eq(AssessmentStatus::Submitted.code()),
-            )
+            .and_where(plan_assessment::Column::Status.eq(AssessmentStatus::Submitted.code()))
             .to_owned();
-        rollup_columns(offices_with_plans(template_id))
+        rollup_columns(office::Entity::find().join(JoinType::InnerJoin, plan_of_year(template_id)))
             .filter(offices.below.clone())
-            .filter(Expr::exists(waiting))
+            .filter(plan::Column::Id.in_subquery(waiting))
             .order_by_asc(office::Column::NameEn)
             .order_by_asc(office::Column::Id)
             .into_model::<RollupModel>()

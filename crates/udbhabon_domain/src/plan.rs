@@ -25,6 +25,14 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A figure the system keeps that can serve as an indicator's achievement.
+    pub enum IndicatorFeed ("indicator feed", "indicator-feed") {
+        /// The share of the office's meeting decisions implemented on time, from the decision tracker.
+        DecisionsOnTime => "decisions_on_time",
+    }
+}
+
 /// A year's template: its areas of work, in order, and its calendar.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TemplateContent {
@@ -70,6 +78,9 @@ pub struct IndicatorContent {
     pub evidence: Bilingual,
     /// How the achievement is assessed.
     pub method: Bilingual,
+    /// The figure the system keeps for it, offered as the achievement, if there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feed: Option<IndicatorFeed>,
 }
 
 /// Marks are compared to a hundredth: templates print two decimals.
@@ -150,6 +161,7 @@ mod tests {
             },
             evidence: Bilingual::new("নোটিশ, হাজিরা", "Notice, attendance"),
             method: Bilingual::default(),
+            feed: None,
         }
     }
 

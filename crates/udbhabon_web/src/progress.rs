@@ -9,6 +9,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
+use udbhabon_core::follow_up::FeedFigure;
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
 use udbhabon_core::progress::{ProgressForm, ProgressRefusal};
 use udbhabon_core::{Error, EvidenceRow};
@@ -36,6 +37,8 @@ pub(crate) struct ProgressPage {
     unit: String,
     /// What to type, for the indicator's unit.
     hint: String,
+    /// Where the offered achievement comes from, when the indicator is fed by a figure the system keeps.
+    feed: Option<String>,
     evidence_required: String,
     due: String,
     /// The entry's status, submission time and review, when there is one.
@@ -79,6 +82,25 @@ struct Shown {
     typed_back: Option<(String, String)>,
     errors: Vec<(String, String)>,
     stale: Option<String>,
+    /// The figure the system keeps for the indicator, offered as the achievement.
+    feed: Option<FeedFigure>,
+}
+
+/// What is shown, with the figure the system keeps for the indicator (if it is fed by one).
+async fn with_feed(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    plan_id: i32,
+    (indicator_id, quarter): (i32, u8),
+    shown: Shown,
+) -> Result<Shown, PageError> {
+    let feed = state
+        .app
+        .indicator_feed(&member.0, plan_id, indicator_id, quarter)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(Shown { feed, ..shown })
 }
 
 fn page(
@@ -93,6 +115,7 @@ fn page(
         typed_back,
         errors,
         stale,
+        feed,
     } = shown;
     let line = line(overview, indicator_id).map_err(|error| PageError::new(lang, error))?;
     let entry = line
@@ -113,18 +136,22 @@ fn page(
     let editable = overview.may_report
         && overview.plan.status.takes_progress()
         && entry.is_none_or(|entry| entry.entry.status.editable());
+    let offered = feed.as_ref().map(|feed| typed(lang, &feed.value));
     let (value, comment) = typed_back.unwrap_or_else(|| {
-        entry.map_or_else(Default::default, |entry| {
-            (
-                entry
-                    .entry
-                    .value
-                    .as_ref()
-                    .map(|value| typed(lang, value))
-                    .unwrap_or_default(),
-                entry.entry.comment.clone(),
-            )
-        })
+        entry.map_or_else(
+            || (offered.clone().unwrap_or_default(), String::new()),
+            |entry| {
+                (
+                    entry
+                        .entry
+                        .value
+                        .as_ref()
+                        .map(|value| typed(lang, value))
+                        .unwrap_or_default(),
+                    entry.entry.comment.clone(),
+                )
+            },
+        )
     });
     let due = overview.tree.template.quarter_due[usize::from(quarter) - 1];
     Ok(ProgressPage {
@@ -149,6 +176,19 @@ fn page(
                 MeasureUnit::YesNo => "progress-hint-yes-no",
             },
         ),
+        feed: feed.map(|feed| {
+            let count =
+                |value: usize| format::number(lang, i64::try_from(value).unwrap_or(i64::MAX));
+            t_args(
+                lang,
+                "progress-feed-decisions",
+                &[
+                    ("on_time", count(feed.on_time)),
+                    ("counted", count(feed.counted)),
+                    ("value", offered.clone().unwrap_or_default()),
+                ],
+            )
+        }),
         evidence_required: line.indicator.evidence.get(lang).to_owned(),
         due: format::date_both(lang, due),
         status: entry.map(|entry| t(lang, &entry.entry.status.message_key())),
@@ -208,13 +248,22 @@ pub(crate) async fn show(
         return Err(PageError::new(lang, Error::NotFound("quarter".into())));
     }
     let overview = overview(&state, lang, &member, plan_id).await?;
+    let shown = with_feed(
+        &state,
+        lang,
+        &member,
+        plan_id,
+        (indicator_id, quarter),
+        Shown::default(),
+    )
+    .await?;
     page(
         &state,
         lang,
         &member,
         &overview,
         (indicator_id, quarter),
-        Shown::default(),
+        shown,
     )
 }
 

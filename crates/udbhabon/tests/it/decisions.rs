@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use scraper::{Html, Selector};
 
-use crate::plans::{PDF, alerts, browser};
+use crate::plans::{PDF, alerts, browser, indicator_ids};
 use crate::server::{MovableClock, TestServer, text, texts, upload_form};
 
 const FOCAL: &str = "focal-dife@demo.udbhabon.test";
@@ -261,6 +261,53 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
         listed(&secretary, "?from=2022-10-01&to=2022-10-31").await,
         ["২.২"]
     );
+
+    // The share feeds the plan's indicator on meeting decisions: as of the first quarter's end one
+    // of the two then due was on time (2.5; 2.1 came two days late), as of today one of three.
+    let (secretary, secretary_csrf) = browser(&server, SECRETARY).await;
+    secretary
+        .post("/plans/1/submit", &[("csrf", secretary_csrf.as_str())])
+        .await;
+    let (cio, cio_csrf) = browser(&server, "cio@demo.udbhabon.test").await;
+    let approved = cio
+        .post(
+            "/plans/1/decision",
+            &[
+                ("csrf", cio_csrf.as_str()),
+                ("decision", "approve"),
+                ("approved_on", "2022-10-20"),
+            ],
+        )
+        .await;
+    assert_eq!(approved.status(), 200);
+    let ids_in_plan = indicator_ids(&secretary.page("/plans/1", 200).await);
+    let quarter_page = |quarter: u8| {
+        format!(
+            "/plans/1/indicators/{}/quarters/{quarter}",
+            ids_in_plan["১.১.২"]
+        )
+    };
+    let first = secretary.page(&quarter_page(1), 200).await;
+    assert_eq!(
+        text(&first, "p.feed"),
+        "সভার সিদ্ধান্ত অনুসরণ থেকে: নির্দিষ্ট শেষ তারিখের ২টি সিদ্ধান্তের মধ্যে ১টি সময়মতো বাস্তবায়িত, অর্থাৎ ৫০%। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।"
+    );
+    assert_eq!(
+        crate::server::attribute(&first, "input#value", "value"),
+        "৫০"
+    );
+    let second = secretary.page(&quarter_page(2), 200).await;
+    assert_eq!(
+        crate::server::attribute(&second, "input#value", "value"),
+        "৩৩"
+    );
+    let other = secretary
+        .page(
+            &format!("/plans/1/indicators/{}/quarters/1", ids_in_plan["১.১.১"]),
+            200,
+        )
+        .await;
+    assert!(texts(&other, "p.feed").is_empty(), "only the fed indicator");
 
     // The tracker as CSV and XLSX, with the filters.
     let csv = secretary.get("/decisions.csv?overdue=1").await;

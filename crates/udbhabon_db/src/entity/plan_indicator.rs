@@ -20,6 +20,7 @@ pub struct Model {
     pub evidence_en: String,
     pub method_bn: String,
     pub method_en: String,
+    pub feed: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -15,6 +15,7 @@ mod m0008_office_district;
 mod m0009_plan_revisions;
 mod m0010_plan_assessments;
 mod m0011_decision_updates;
+mod m0012_indicator_feed;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_plan_revisions::Migration),
             Box::new(m0010_plan_assessments::Migration),
             Box::new(m0011_decision_updates::Migration),
+            Box::new(m0012_indicator_feed::Migration),
         ]
     }
 }

@@ -34,6 +34,7 @@ fn indicator(number: &str, unit: MeasureUnit, targets: Option<Targets>) -> Indic
         },
         evidence: Bilingual::new("প্রমাণক", "Evidence"),
         method: Bilingual::new("পদ্ধতি", "Method"),
+        feed: None,
     }
 }
 

@@ -569,6 +569,7 @@ error-assessment-feedback = ফলাবর্তক লিখুন।
 
 ## Following decisions to closure
 home-open-decisions = আপনার দপ্তরের বাস্তবায়নাধীন সিদ্ধান্ত
+progress-feed-decisions = সভার সিদ্ধান্ত অনুসরণ থেকে: নির্দিষ্ট শেষ তারিখের { $counted }টি সিদ্ধান্তের মধ্যে { $on_time }টি সময়মতো বাস্তবায়িত, অর্থাৎ { $value }%। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।
 decision-tracker = সিদ্ধান্ত বাস্তবায়ন অনুসরণ
 decision-heading = সিদ্ধান্ত { $serial }
 decision-status-not-started = শুরু হয়নি

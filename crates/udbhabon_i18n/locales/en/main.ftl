@@ -569,6 +569,7 @@ error-assessment-feedback = Write the feedback.
 
 ## Following decisions to closure
 home-open-decisions = Open decisions your offices carry out
+progress-feed-decisions = From the decision tracker: { $on_time } of { $counted } decisions with a fixed deadline implemented on time, that is { $value }%. The value is filled in; change it if needed.
 decision-tracker = Decision tracker
 decision-heading = Decision { $serial }
 decision-status-not-started = not started

@@ -144,25 +144,39 @@ fn invalid(field: &str, key: &'static str) -> Error {
 
 impl App {
     /// The offices that carry a decision out, as (office, whether the offices under it are meant).
+    /// Teams and units are looked up once per page: `known` keeps the office of each one seen, keyed
+    /// by (is a team, id).
     async fn responsible_offices(
         &self,
         responsible: &[ResponsibleRow],
+        known: &mut HashMap<(bool, i32), i32>,
     ) -> Result<Vec<(i32, bool)>, Error> {
         let mut offices = Vec::new();
         for party in responsible {
-            let office = match party.kind {
-                ResponsibleKind::Team => match party.team_id {
-                    Some(team) => Some((self.db.team_by_id(team).await?.office_id, false)),
-                    None => None,
-                },
-                ResponsibleKind::Unit => match party.unit_id {
-                    Some(unit) => Some((self.db.unit_by_id(unit).await?.office_id, false)),
-                    None => None,
-                },
-                ResponsibleKind::Office | ResponsibleKind::AllUnits => {
+            let office = match (party.kind, party.team_id, party.unit_id) {
+                (ResponsibleKind::Team, Some(team), _) => match known.get(&(true, team)) {
+                    Some(office) => Some(*office),
+                    None => Some(self.db.team_by_id(team).await?.office_id),
+                }
+                .inspect(|office| {
+                    known.insert((true, team), *office);
+                })
+                .map(|office| (office, false)),
+                (ResponsibleKind::Unit, _, Some(unit)) => match known.get(&(false, unit)) {
+                    Some(office) => Some(*office),
+                    None => Some(self.db.unit_by_id(unit).await?.office_id),
+                }
+                .inspect(|office| {
+                    known.insert((false, unit), *office);
+                })
+                .map(|office| (office, false)),
+                (ResponsibleKind::Office | ResponsibleKind::AllUnits, ..) => {
                     party.office_id.map(|office| (office, false))
                 }
-                ResponsibleKind::SubordinateOffices => party.office_id.map(|office| (office, true)),
+                (ResponsibleKind::SubordinateOffices, ..) => {
+                    party.office_id.map(|office| (office, true))
+                }
+                (ResponsibleKind::Team | ResponsibleKind::Unit, ..) => None,
             };
             offices.extend(office);
         }
@@ -177,6 +191,7 @@ impl App {
         let ids: Vec<i32> = decisions.iter().map(|decision| decision.id).collect();
         let mut updates = self.db.decision_updates(&ids).await?;
         let today = self.today();
+        let mut known = HashMap::new();
         let mut tracked = Vec::new();
         for decision in decisions {
             let Some(meeting) = meetings
@@ -185,7 +200,9 @@ impl App {
             else {
                 continue;
             };
-            let offices = self.responsible_offices(&decision.responsible).await?;
+            let offices = self
+                .responsible_offices(&decision.responsible, &mut known)
+                .await?;
             let decision_updates = updates.remove(&decision.id).unwrap_or_default();
             tracked.push(TrackedDecision::new(
                 decision,

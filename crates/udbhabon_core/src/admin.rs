@@ -198,15 +198,7 @@ impl App {
         let ids = self.db.post_ids().await?;
         let mut posts = self.db.posts(&ids).await?;
         let holders = self.db.holders_on(&ids, self.today()).await?;
-        let offices = self
-            .db
-            .offices_by_ids(
-                &posts
-                    .values()
-                    .map(|post| post.office_id)
-                    .collect::<Vec<_>>(),
-            )
-            .await?;
+        let offices = self.db.offices_of_posts(&posts).await?;
         Ok(ids
             .into_iter()
             .filter_map(|id| {

@@ -17,6 +17,7 @@ use udbhabon_domain::score::{Targets, indicator_score};
 use udbhabon_i18n::{format, t};
 
 use crate::account::{PeopleNames, SignedIn};
+use crate::error::invalid;
 use crate::order_pdf::{Document, document_language};
 use crate::plan::PlanOverview;
 use crate::{App, Error};
@@ -96,12 +97,6 @@ fn half_year_lines(plan: &PlanOverview) -> Vec<AssessmentLine> {
             }
         })
         .collect()
-}
-
-fn invalid(field: &str, key: &'static str) -> Error {
-    let mut errors = ValidationErrors::new();
-    errors.add(field, key);
-    Error::Invalid(errors)
 }
 
 impl App {

@@ -26,6 +26,13 @@ pub enum Error {
     Internal(String),
 }
 
+/// A refusal naming one field and why.
+pub(crate) fn invalid(field: &str, key: &'static str) -> Error {
+    let mut errors = ValidationErrors::new();
+    errors.add(field, key);
+    Error::Invalid(errors)
+}
+
 impl From<DbError> for Error {
     fn from(error: DbError) -> Self {
         match error {

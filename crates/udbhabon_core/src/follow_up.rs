@@ -20,6 +20,7 @@ use udbhabon_domain::plan::IndicatorFeed;
 use udbhabon_domain::score::Measure;
 
 use crate::account::{PeopleNames, SignedIn};
+use crate::error::invalid;
 use crate::files::{check_uploads, record_uploads};
 use crate::{App, Error};
 
@@ -134,12 +135,6 @@ pub struct FeedFigure {
 /// The tracker's rows (headings first) as a CSV or XLSX file.
 pub fn tracker_file(format: TableFormat, rows: &Rows) -> Result<Vec<u8>, Error> {
     write_table(format, "decisions", rows).map_err(|error| Error::Internal(error.to_string()))
-}
-
-fn invalid(field: &str, key: &'static str) -> Error {
-    let mut errors = ValidationErrors::new();
-    errors.add(field, key);
-    Error::Invalid(errors)
 }
 
 impl App {

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use lettre::message::Mailbox;
 use lettre::message::header::ContentType;
+use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use crate::Error;
@@ -31,7 +31,7 @@ pub(crate) enum Mailer {
     },
 }
 
-/// A message to one recipient, in plain text.
+/// A message to one recipient, in plain text, with any attached files.
 #[derive(Debug, Clone)]
 pub(crate) struct Mail {
     /// When it is sent, from the application's clock (names the file in a mail folder).
@@ -39,6 +39,16 @@ pub(crate) struct Mail {
     pub(crate) to: String,
     pub(crate) subject: String,
     pub(crate) body: String,
+    pub(crate) attachments: Vec<Attachment>,
+}
+
+/// A file sent with a message.
+#[derive(Debug, Clone)]
+pub(crate) struct Attachment {
+    pub(crate) file_name: String,
+    /// The media type, with parameters ("text/calendar; method=REQUEST; charset=UTF-8").
+    pub(crate) media_type: String,
+    pub(crate) bytes: Vec<u8>,
 }
 
 fn mailbox(text: &str) -> Result<Mailbox, Error> {
@@ -73,12 +83,29 @@ impl Mailer {
         let from = match self {
             Self::Smtp { from, .. } | Self::Folder { from, .. } => from.clone(),
         };
-        let message = Message::builder()
+        let builder = Message::builder()
             .from(from)
             .to(mailbox(&mail.to)?)
-            .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(mail.body)
+            .subject(mail.subject);
+        let built = if mail.attachments.is_empty() {
+            builder.header(ContentType::TEXT_PLAIN).body(mail.body)
+        } else {
+            let mut parts = MultiPart::mixed().singlepart(SinglePart::plain(mail.body));
+            for attachment in mail.attachments {
+                let media_type = ContentType::parse(&attachment.media_type).map_err(|error| {
+                    Error::Internal(format!(
+                        "the attachment type {} is not valid: {error}",
+                        attachment.media_type
+                    ))
+                })?;
+                parts = parts.singlepart(
+                    lettre::message::Attachment::new(attachment.file_name)
+                        .body(attachment.bytes, media_type),
+                );
+            }
+            builder.multipart(parts)
+        };
+        let message = built
             .map_err(|error| Error::Internal(format!("cannot build a mail message: {error}")))?;
         match self {
             Self::Smtp { transport, .. } => {

@@ -1,11 +1,14 @@
-//! Meetings and their minutes: the fixed fields, attendance, decisions and distribution.
+//! Meetings and their minutes: the fixed fields, invitees and agenda, attendance, decisions and
+//! distribution.
 
 use udbhabon_db::distribution::DistributionEntryRow;
 use udbhabon_db::meeting::{DecisionRow, MeetingRow};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::person::{PersonRow, PostRow};
+use udbhabon_db::schedule::{AgendaItem, Invitee};
 use udbhabon_domain::Bilingual;
 
+use crate::schedule::InviteeDetail;
 use crate::{App, Error};
 
 /// A meeting with everything its minutes show.
@@ -19,19 +22,34 @@ pub struct MeetingDetail {
     pub member_secretary_post: Option<PostRow>,
     pub issuer: Option<PersonRow>,
     pub issuer_post: Option<PostRow>,
-    /// Each invited person and whether they were present.
-    pub attendance: Vec<(PersonRow, bool)>,
+    /// Who is invited, with the holders of invited posts on the meeting day.
+    pub invitees: Vec<InviteeDetail>,
+    /// The agenda, each item with its presenter's post.
+    pub agenda: Vec<(AgendaItem, Option<PostRow>)>,
+    /// Each person recorded and whether they were present.
+    pub attendance: Vec<Attendee>,
     pub decisions: Vec<DecisionRow>,
     pub distribution: Vec<DistributionEntryRow>,
 }
 
+/// One person on the attendance record.
+#[derive(Debug, Clone)]
+pub struct Attendee {
+    pub person: PersonRow,
+    pub present: bool,
+    /// False for someone who came without an invitation.
+    pub invited: bool,
+}
+
 impl App {
-    /// The meetings of the home office, latest first.
-    pub async fn meetings(&self) -> Result<Vec<MeetingRow>, Error> {
+    /// The home office and its meetings, latest first.
+    pub async fn meetings(&self) -> Result<Option<(OfficeRow, Vec<MeetingRow>)>, Error> {
         let Some(team) = self.home_team().await? else {
-            return Ok(Vec::new());
+            return Ok(None);
         };
-        Ok(self.db.meetings_of_office(team.office_id).await?)
+        let office = self.db.office_by_id(team.office_id).await?;
+        let meetings = self.db.meetings_of_office(office.id).await?;
+        Ok(Some((office, meetings)))
     }
 
     /// One meeting with its minutes.
@@ -40,9 +58,23 @@ impl App {
         let record = &meeting.record;
         let office = self.db.office_by_id(record.office_id).await?;
         let attendance = self.db.attendance(meeting.id).await?;
+        let invitees = self.db.invitees(meeting.id).await?;
+        let agenda = self.db.agenda(meeting.id).await?;
+        let invited_posts: Vec<i32> = invitees
+            .iter()
+            .filter_map(|invitee| match invitee {
+                Invitee::Post(id) => Some(*id),
+                Invitee::Person(_) => None,
+            })
+            .collect();
+        let holders = self.db.holders_on(&invited_posts, record.held_on).await?;
         let person_ids: Vec<i32> = attendance
             .iter()
             .map(|row| row.person_id)
+            .chain(invitees.iter().filter_map(|invitee| match invitee {
+                Invitee::Person(id) => Some(*id),
+                Invitee::Post(_) => None,
+            }))
             .chain(
                 [
                     record.chair_person_id,
@@ -57,8 +89,11 @@ impl App {
         let post_ids: Vec<i32> = [record.member_secretary_post_id, record.issuer_post_id]
             .into_iter()
             .flatten()
+            .chain(invited_posts.iter().copied())
+            .chain(agenda.iter().filter_map(|item| item.presenter_post_id))
             .collect();
         let posts = self.db.posts(&post_ids).await?;
+        let offices = self.db.offices_of_posts(&posts).await?;
         let designations = self
             .db
             .designations(&record.chair_designation_id.into_iter().collect::<Vec<_>>())
@@ -81,9 +116,36 @@ impl App {
             attendance: attendance
                 .iter()
                 .filter_map(|row| {
-                    people
-                        .get(&row.person_id)
-                        .map(|person| (person.clone(), row.present))
+                    people.get(&row.person_id).map(|person| Attendee {
+                        person: person.clone(),
+                        present: row.present,
+                        invited: row.invited,
+                    })
+                })
+                .collect(),
+            invitees: invitees
+                .into_iter()
+                .map(|invitee| match invitee {
+                    Invitee::Post(id) => InviteeDetail {
+                        invitee,
+                        office: post(Some(id))
+                            .and_then(|post| offices.get(&post.office_id).cloned()),
+                        post: post(Some(id)),
+                        person: holders.get(&id).map(|holder| holder.person.clone()),
+                    },
+                    Invitee::Person(id) => InviteeDetail {
+                        invitee,
+                        post: None,
+                        office: None,
+                        person: person(Some(id)),
+                    },
+                })
+                .collect(),
+            agenda: agenda
+                .into_iter()
+                .map(|item| {
+                    let presenter = post(item.presenter_post_id);
+                    (item, presenter)
                 })
                 .collect(),
             decisions: self.db.decisions_of_meeting(meeting.id).await?,

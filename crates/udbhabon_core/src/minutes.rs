@@ -170,18 +170,13 @@ pub fn minutes_view(detail: &MeetingDetail, lang: Lang) -> MinutesView {
             detail
                 .attendance
                 .iter()
-                .map(|(person, present)| {
-                    (
-                        person.name.get(lang).to_owned(),
-                        t(
-                            lang,
-                            if *present {
-                                "meeting-present"
-                            } else {
-                                "meeting-absent"
-                            },
-                        ),
-                    )
+                .map(|attendee| {
+                    let status = match (attendee.present, attendee.invited) {
+                        (true, true) => "meeting-present",
+                        (true, false) => "meeting-present-uninvited",
+                        (false, _) => "meeting-absent",
+                    };
+                    (attendee.person.name.get(lang).to_owned(), t(lang, status))
                 })
                 .collect(),
         ),

@@ -147,12 +147,13 @@ impl App {
             Some(team) => Some(self.team(&team.key, self.today()).await?),
             None => None,
         };
+        // The latest minutes: a meeting still to be held has none to show.
         let latest_meeting = self
             .db
             .meetings_of_office(office.id)
             .await?
             .into_iter()
-            .next();
+            .find(|meeting| meeting.record.issued_on.is_some());
         let latest_meeting_decisions = match &latest_meeting {
             Some(meeting) => self.db.decisions_of_meeting(meeting.id).await?.len(),
             None => 0,

@@ -432,15 +432,7 @@ impl App {
         let office_post_ids = self.db.post_ids_of_office(office.id).await?;
         let all_post_ids = self.db.post_ids().await?;
         let mut posts = self.db.posts(&all_post_ids).await?;
-        let offices = self
-            .db
-            .offices_by_ids(
-                &posts
-                    .values()
-                    .map(|post| post.office_id)
-                    .collect::<Vec<_>>(),
-            )
-            .await?;
+        let offices = self.db.offices_of_posts(&posts).await?;
         let copy_posts = all_post_ids
             .iter()
             .filter_map(|id| {

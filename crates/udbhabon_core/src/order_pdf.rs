@@ -2,6 +2,7 @@
 //! issued, and served from the stored bytes ever after.
 
 use bangla::{BanglaDate, format as bf};
+use chrono::NaiveDate;
 use udbhabon_db::DbError;
 use udbhabon_db::team::{TeamOrderRow, TeamRow};
 use udbhabon_docs::{
@@ -137,7 +138,7 @@ fn bracketed(lang: Lang, number: usize) -> String {
 }
 
 /// "১।" in Bengali, "1." in English: the way each language numbers paragraphs and list entries.
-fn full_stop(lang: Lang, number: usize) -> String {
+pub(crate) fn full_stop(lang: Lang, number: usize) -> String {
     match lang {
         Lang::Bn => digits(lang, &format!("{number}।")),
         Lang::En => format!("{number}."),
@@ -146,6 +147,21 @@ fn full_stop(lang: Lang, number: usize) -> String {
 
 /// Builds what the PDF prints from an order, every string in `lang`; a draft's number and title say
 /// that it is a draft.
+/// A letter's date as printed beside its memo number: the Bangla date over the Gregorian one.
+pub(crate) fn letter_dates(lang: Lang, date: NaiveDate) -> (String, String) {
+    match (lang, BanglaDate::from_gregorian(date)) {
+        (Lang::Bn, Ok(bangla_date)) => (
+            bf::bangla_date_long_bn_with_era(bangla_date),
+            bf::gregorian_date_long_bn_with_era(date),
+        ),
+        (Lang::En, Ok(bangla_date)) => (
+            bf::bangla_date_long_en_with_era(bangla_date),
+            bf::gregorian_date_long_en(date),
+        ),
+        (_, Err(_)) => (String::new(), udbhabon_i18n::format::date(lang, date)),
+    }
+}
+
 pub(crate) fn office_order_view(
     office: &OfficeRow,
     order: &OrderDetail,
@@ -153,20 +169,7 @@ pub(crate) fn office_order_view(
     draft: bool,
 ) -> OfficeOrderView {
     let record = &order.order.record;
-    let (date_bangla, date_gregorian) = match (lang, BanglaDate::from_gregorian(record.issued_on)) {
-        (Lang::Bn, Ok(bangla_date)) => (
-            bf::bangla_date_long_bn_with_era(bangla_date),
-            bf::gregorian_date_long_bn_with_era(record.issued_on),
-        ),
-        (Lang::En, Ok(bangla_date)) => (
-            bf::bangla_date_long_en_with_era(bangla_date),
-            bf::gregorian_date_long_en(record.issued_on),
-        ),
-        (_, Err(_)) => (
-            String::new(),
-            udbhabon_i18n::format::date(lang, record.issued_on),
-        ),
-    };
+    let (date_bangla, date_gregorian) = letter_dates(lang, record.issued_on);
     let signature = SignatureBlock {
         date: udbhabon_i18n::format::date_short(lang, record.signed_on),
         name: order.signatory.name.get(lang).to_owned(),

@@ -47,6 +47,7 @@ impl App {
                 to: account.email.clone(),
                 subject: udbhabon_i18n::t(lang, "reset-mail-subject"),
                 body: t_args(lang, "reset-mail-body", &[("link", link)]),
+                attachments: Vec::new(),
             })
             .await?;
         tracing::info!(account = account.id, "a password-reset link was sent");

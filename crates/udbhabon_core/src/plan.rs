@@ -590,8 +590,8 @@ impl App {
         Ok((overview, revision))
     }
 
-    /// The meetings of the office and of the office above, the latest first: a plan is approved at
-    /// either one's coordination meeting.
+    /// The meetings held by the office and by the office above, the latest first: a plan is approved
+    /// at either one's coordination meeting, once it has met.
     pub(crate) async fn approval_meetings(
         &self,
         office: &OfficeRow,
@@ -600,6 +600,8 @@ impl App {
         if let Some(parent) = office.parent_id {
             meetings.extend(self.db.meetings_of_office(parent).await?);
         }
+        let today = self.today();
+        meetings.retain(|meeting| meeting.record.held_on <= today);
         meetings.sort_by_key(|meeting| std::cmp::Reverse(meeting.record.held_on));
         Ok(meetings)
     }

@@ -25,6 +25,7 @@ pub mod plan;
 pub mod progress;
 pub mod revision;
 pub mod rollup;
+pub mod schedule;
 pub mod setting;
 pub mod team;
 pub mod write;

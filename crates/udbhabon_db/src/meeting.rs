@@ -38,6 +38,11 @@ pub struct MeetingRecord {
     pub issued_on: Option<NaiveDate>,
     pub issuer_person_id: Option<i32>,
     pub issuer_post_id: Option<i32>,
+    /// Where to join an online meeting; empty when it is held in a room only.
+    pub online_link: String,
+    /// The memo number of the invitation notice, once sent.
+    pub notice_memo: Option<MemoNumber>,
+    pub notice_sent_on: Option<NaiveDate>,
 }
 
 /// A stored meeting.
@@ -48,11 +53,12 @@ pub struct MeetingRow {
     pub distribution_list_id: Option<i32>,
 }
 
-/// Whether one invited person attended.
+/// Whether one person attended, and whether they had been invited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttendanceRow {
     pub person_id: i32,
     pub present: bool,
+    pub invited: bool,
 }
 
 /// A decision of the minutes.
@@ -89,14 +95,10 @@ impl TryFrom<meeting::Model> for MeetingRow {
             place: Bilingual::new(model.place_bn, model.place_en),
             opening: Bilingual::new(model.opening_bn, model.opening_en),
             closing: Bilingual::new(model.closing_bn, model.closing_en),
-            memo_number: model
-                .memo_number
-                .map(|text| {
-                    text.parse().map_err(|error| {
-                        DbError::Other(format!("stored memo number {text}: {error}"))
-                    })
-                })
-                .transpose()?,
+            memo_number: model.memo_number.map(stored_memo).transpose()?,
+            notice_memo: model.notice_memo.map(stored_memo).transpose()?,
+            notice_sent_on: model.notice_sent_on,
+            online_link: model.online_link,
             key: model.key,
             office_id: model.office_id,
             team_id: model.team_id,
@@ -117,6 +119,11 @@ impl TryFrom<meeting::Model> for MeetingRow {
             distribution_list_id: model.distribution_list_id,
         })
     }
+}
+
+fn stored_memo(text: String) -> Result<MemoNumber, DbError> {
+    text.parse()
+        .map_err(|error| DbError::Other(format!("stored memo number {text}: {error}")))
 }
 
 /// Reads the deadline columns back into a `Deadline`.
@@ -191,6 +198,7 @@ impl Db {
             .map(|model| AttendanceRow {
                 person_id: model.person_id,
                 present: model.present,
+                invited: model.invited,
             })
             .collect())
     }

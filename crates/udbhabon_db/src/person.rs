@@ -24,6 +24,7 @@ pub struct PersonRow {
 pub struct PostRow {
     pub id: i32,
     pub office_id: i32,
+    pub designation_id: i32,
     pub designation: Bilingual,
     pub unit: Option<Bilingual>,
     /// "প্রোগ্রামার (আইসিটি সেল)": the stored label, or the designation with the unit in brackets.
@@ -98,6 +99,7 @@ impl Db {
                     PostRow {
                         id: post.id,
                         office_id: post.office_id,
+                        designation_id: post.designation_id,
                         designation,
                         unit,
                         label,
@@ -105,6 +107,20 @@ impl Db {
                 ))
             })
             .collect()
+    }
+
+    /// The offices of these posts, keyed by office id.
+    pub async fn offices_of_posts(
+        &self,
+        posts: &HashMap<i32, PostRow>,
+    ) -> Result<HashMap<i32, crate::office::OfficeRow>, DbError> {
+        self.offices_by_ids(
+            &posts
+                .values()
+                .map(|post| post.office_id)
+                .collect::<Vec<_>>(),
+        )
+        .await
     }
 
     /// Who held each of these posts on `on`; a post nobody held then is absent from the map.

@@ -14,6 +14,7 @@ use crate::entity::{
     team_order_term, unit,
 };
 use crate::meeting::{MeetingRecord, deadline_columns};
+use crate::schedule::{AgendaItem, Invitee};
 use crate::team::TeamOrderRecord;
 use crate::{DbError, Tx};
 
@@ -94,6 +95,8 @@ pub struct NewMeeting {
     pub record: MeetingRecord,
     /// (person id, present)
     pub attendance: Vec<(i32, bool)>,
+    pub invitees: Vec<Invitee>,
+    pub agenda: Vec<AgendaItem>,
     pub decisions: Vec<NewDecision>,
     pub distribution: Vec<NewDistributionEntry>,
 }
@@ -388,6 +391,9 @@ impl Tx {
                 issuer_person_id: Set(record.issuer_person_id),
                 issuer_post_id: Set(record.issuer_post_id),
                 distribution_list_id: Set(distribution_list_id),
+                online_link: Set(record.online_link),
+                notice_memo: Set(record.notice_memo.map(|memo| memo.to_string())),
+                notice_sent_on: Set(record.notice_sent_on),
                 ..Default::default()
             })
             .await?;
@@ -396,10 +402,13 @@ impl Tx {
                 meeting_id: Set(meeting.id),
                 person_id: Set(person_id),
                 present: Set(present),
+                invited: Set(true),
                 ..Default::default()
             })
             .await?;
         }
+        self.insert_invitees(meeting.id, &new.invitees).await?;
+        self.insert_agenda(meeting.id, &new.agenda).await?;
         for new_decision in new.decisions {
             let (deadline_on, recurrence, day_of_month) = deadline_columns(new_decision.deadline);
             let decision = self

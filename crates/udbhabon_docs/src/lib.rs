@@ -7,6 +7,7 @@
 mod error;
 mod fonts;
 mod minutes;
+mod notice;
 mod office_order;
 pub mod plan_sheet;
 mod render;
@@ -18,6 +19,7 @@ mod world;
 pub use error::DocsError;
 pub use fonts::Fonts;
 pub use minutes::{MinutesDecision, MinutesView, render_minutes};
+pub use notice::{NoticeView, render_notice};
 pub use office_order::{
     CopyBlock, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine, SignatureBlock,
     render_office_order,

@@ -1,10 +1,11 @@
-//! The signed-in person's own page: who they are, their roles, changing the password, signing out.
+//! The signed-in person's own page: who they are, their roles, changing the password, the calendar
+//! feed, signing out; and the feed itself.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
-use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
@@ -27,6 +28,10 @@ pub(crate) struct AccountPage {
     csrf: String,
     notice: Option<String>,
     errors: Vec<(String, String)>,
+    /// Whether the account has a calendar feed, and its address just after it was made (only then
+    /// can it be shown: the system keeps a hash of it).
+    has_calendar: bool,
+    calendar_address: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,7 +50,23 @@ async fn page(
     notice: Option<String>,
     errors: Vec<(String, String)>,
 ) -> Result<AccountPage, PageError> {
+    with_calendar(state, lang, member, notice, errors, None).await
+}
+
+async fn with_calendar(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    notice: Option<String>,
+    errors: Vec<(String, String)>,
+    calendar_address: Option<String>,
+) -> Result<AccountPage, PageError> {
     let who = &member.0;
+    let has_calendar = state
+        .app
+        .has_calendar_feed(who)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
     let offices = state
         .app
         .grant_offices(who)
@@ -75,7 +96,64 @@ async fn page(
         csrf: who.csrf_token.clone(),
         notice,
         errors,
+        has_calendar,
+        calendar_address,
     })
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct CalendarForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// `POST /account/calendar`: makes a new secret address for the account's calendar feed and shows
+/// it once; an earlier address stops working.
+pub(crate) async fn renew_calendar(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Form(form): Form<CalendarForm>,
+) -> Result<AccountPage, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let token = state
+        .app
+        .renew_calendar_feed(&member.0)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let address = state.app.calendar_address(&token);
+    with_calendar(
+        &state,
+        lang,
+        &member,
+        Some(t(lang, "account-calendar-made")),
+        Vec::new(),
+        Some(address),
+    )
+    .await
+}
+
+/// `GET /calendar/{token}`: the account's meetings and deadlines as an iCalendar feed, for calendar
+/// programs, which cannot sign in; the token is the secret.
+pub(crate) async fn calendar_feed(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(token): Path<String>,
+) -> Result<Response, PageError> {
+    let token = token.trim_end_matches(".ics");
+    let feed = state
+        .app
+        .calendar_feed(token)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=300"),
+        ],
+        feed,
+    )
+        .into_response())
 }
 
 #[derive(Debug, Deserialize)]

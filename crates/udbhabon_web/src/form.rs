@@ -1,4 +1,5 @@
-//! Turning validation errors into messages beside the form fields, in the reader's language.
+//! Forms: validation errors as messages beside their fields, in the reader's language, and the options
+//! of selects.
 
 use std::future::Future;
 
@@ -46,4 +47,62 @@ where
             .into_response()),
         other => Err(PageError::new(lang, other)),
     }
+}
+
+/// A form page's messages by field, for its template to show beside each field.
+pub(crate) trait FieldErrors {
+    /// (field name, message) for each refused field.
+    fn errors(&self) -> &[(String, String)];
+
+    /// The message for a field of the refused form, if it has one.
+    fn error_for(&self, field: &str) -> Option<&str> {
+        self.errors()
+            .iter()
+            .find(|(name, _)| name == field)
+            .map(|(_, message)| message.as_str())
+    }
+
+    /// The message for row `index` of a repeated field (`member_post`, `agenda_bn`…).
+    fn row_error(&self, prefix: &str, index: &usize) -> Option<&str> {
+        self.error_for(&format!("{prefix}_{index}"))
+    }
+}
+
+/// One option of a select.
+pub(crate) struct Choice {
+    pub(crate) value: String,
+    pub(crate) label: String,
+    pub(crate) selected: bool,
+}
+
+/// The options of a select, `selected` marking the one chosen.
+pub(crate) fn choices<T>(
+    items: impl IntoIterator<Item = T>,
+    selected: Option<&str>,
+    value: impl Fn(&T) -> String,
+    label: impl Fn(&T) -> String,
+) -> Vec<Choice> {
+    items
+        .into_iter()
+        .map(|item| {
+            let value_text = value(&item);
+            Choice {
+                selected: selected == Some(value_text.as_str()),
+                label: label(&item),
+                value: value_text,
+            }
+        })
+        .collect()
+}
+
+/// A "—" choice for leaving a row or a field empty, followed by `rest`.
+pub(crate) fn with_none(rest: Vec<Choice>) -> Vec<Choice> {
+    let none_selected = !rest.iter().any(|choice| choice.selected);
+    std::iter::once(Choice {
+        value: String::new(),
+        label: "—".to_owned(),
+        selected: none_selected,
+    })
+    .chain(rest)
+    .collect()
 }

@@ -26,6 +26,7 @@ mod password;
 mod plan;
 mod progress;
 mod routes;
+mod schedule;
 mod security;
 mod session;
 mod state;

@@ -1,4 +1,5 @@
-//! The meetings list and a meeting's minutes: fields, decisions table, memo number and distribution.
+//! The meetings list and a meeting's page: its schedule and notice before it is held, and its minutes
+//! (fields, decisions table, memo number and distribution) once issued.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -6,10 +7,12 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use udbhabon_core::MinutesDecision;
 use udbhabon_core::minutes::{minutes_view, ordinal};
+use udbhabon_core::notice;
 use udbhabon_i18n::{format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
+use crate::form::{Choice, choices, with_none};
 use crate::history;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -20,6 +23,8 @@ use crate::state::AppState;
 pub(crate) struct MeetingListPage {
     l: Layout,
     meetings: Vec<MeetingItem>,
+    /// Where those who manage the office's team schedule a meeting.
+    schedule_href: Option<String>,
 }
 
 struct MeetingItem {
@@ -48,6 +53,21 @@ pub(crate) struct MeetingPage {
     attendance: Vec<(String, String)>,
     /// The issued minutes as a PDF.
     pdf_href: Option<String>,
+    /// Whether the minutes are issued; before, the page shows the schedule.
+    minutes_issued: bool,
+    /// Where the meeting stands: scheduled, notice sent (with its number), minutes issued.
+    stage: String,
+    /// Date, time, place, online link (for readers of the office's records) and chair.
+    particulars: Vec<(String, String)>,
+    agenda: Vec<String>,
+    invitees: Vec<String>,
+    /// What the reader may do.
+    manage: bool,
+    notice_sent: bool,
+    notice_href: Option<String>,
+    memo_files: Vec<Choice>,
+    csrf: String,
+    key: String,
     /// The meeting's record of changes, for readers allowed to see it.
     changes: Option<Vec<history::HistoryLine>>,
 }
@@ -58,12 +78,20 @@ pub(crate) async fn list(
     ReaderLang(lang): ReaderLang,
     visitor: Visitor,
 ) -> Result<MeetingListPage, PageError> {
-    let meetings = state
-        .app
-        .meetings()
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let fail = |error| PageError::new(lang, error);
+    let (office, meetings) = state.app.meetings().await.map_err(fail)?.unzip();
+    let schedule_href = match &office {
+        Some(office) => state
+            .app
+            .meeting_actions(visitor.0.as_ref(), office.id)
+            .await
+            .map_err(fail)?
+            .manage
+            .then(|| format!("/offices/{}/meetings/new", office.key)),
+        None => None,
+    };
     let meetings = meetings
+        .unwrap_or_default()
         .into_iter()
         .map(|meeting| MeetingItem {
             href: format!("/meetings/{}", meeting.record.key),
@@ -89,6 +117,7 @@ pub(crate) async fn list(
             state.app.today(),
         ),
         meetings,
+        schedule_href,
     })
 }
 
@@ -105,7 +134,35 @@ pub(crate) async fn show(
         .await
         .map_err(|error| PageError::new(lang, error))?;
     let meeting = &detail.meeting.record;
+    let actions = state
+        .app
+        .meeting_actions(visitor.0.as_ref(), meeting.office_id)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
     let minutes = minutes_view(&detail, lang);
+    let online_label = t(lang, "meeting-online-link");
+    let particulars = notice::particulars(&detail, lang)
+        .into_iter()
+        .filter(|(label, _)| actions.read_records || *label != online_label)
+        .collect();
+    let stage = match (&meeting.notice_memo, meeting.issued_on) {
+        (_, Some(_)) => t(lang, "meeting-stage-issued"),
+        (Some(memo), None) => t_args(
+            lang,
+            "meeting-stage-notice-sent",
+            &[
+                ("memo", format::digits(lang, &memo.to_string())),
+                (
+                    "date",
+                    meeting
+                        .notice_sent_on
+                        .map(|date| format::date(lang, date))
+                        .unwrap_or_default(),
+                ),
+            ],
+        ),
+        (None, None) => t(lang, "meeting-stage-scheduled"),
+    };
     let title = minutes.title.clone();
     let l = Layout::new(
         lang,
@@ -127,6 +184,40 @@ pub(crate) async fn show(
         .map_err(|error| PageError::new(lang, error))?
         .map(|entries| history::lines(lang, &entries));
     Ok(MeetingPage {
+        minutes_issued: meeting.issued_on.is_some(),
+        stage,
+        particulars,
+        agenda: notice::agenda_lines(&detail, lang)
+            .into_iter()
+            .map(|item| item.text)
+            .collect(),
+        invitees: detail
+            .invitees
+            .iter()
+            .map(|invitee| notice::invitee_label(invitee, lang))
+            .collect(),
+        manage: actions.manage && meeting.issued_on.is_none(),
+        notice_sent: meeting.notice_memo.is_some(),
+        notice_href: (actions.read_records && meeting.notice_memo.is_some())
+            .then(|| format!("/meetings/{key}/notice.pdf")),
+        memo_files: with_none(choices(
+            &actions.memo_files,
+            None,
+            |file| file.id.to_string(),
+            |file| {
+                format!(
+                    "{} — {}",
+                    format::digits(lang, &file.file_number.to_string()),
+                    file.subject.get(lang)
+                )
+            },
+        )),
+        csrf: visitor
+            .0
+            .as_ref()
+            .map(|who| who.csrf_token.clone())
+            .unwrap_or_default(),
+        key: key.clone(),
         changes,
         kind: t(lang, &meeting.kind.message_key()),
         pdf_href: meeting

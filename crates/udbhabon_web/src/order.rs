@@ -17,7 +17,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
-use crate::form::field_messages;
+use crate::form::{Choice, FieldErrors, choices, field_messages, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -61,12 +61,6 @@ pub(crate) struct DraftPage {
     copies: Vec<CopyRow>,
 }
 
-struct Choice {
-    value: String,
-    label: String,
-    selected: bool,
-}
-
 struct MemberRow {
     index: usize,
     serial: String,
@@ -90,50 +84,10 @@ struct CopyRow {
     en: String,
 }
 
-impl DraftPage {
-    /// The message for a field of the refused form, if it has one.
-    fn error_for(&self, field: &str) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(name, _)| name == field)
-            .map(|(_, message)| message.as_str())
+impl FieldErrors for DraftPage {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
     }
-
-    /// The message for row `index` of a repeated field (`member_post`, `term_bn`, `copy_post`…).
-    fn row_error(&self, prefix: &str, index: &usize) -> Option<&str> {
-        self.error_for(&format!("{prefix}_{index}"))
-    }
-}
-
-fn choices<T>(
-    items: impl IntoIterator<Item = T>,
-    selected: Option<&str>,
-    value: impl Fn(&T) -> String,
-    label: impl Fn(&T) -> String,
-) -> Vec<Choice> {
-    items
-        .into_iter()
-        .map(|item| {
-            let value_text = value(&item);
-            Choice {
-                selected: selected == Some(value_text.as_str()),
-                label: label(&item),
-                value: value_text,
-            }
-        })
-        .collect()
-}
-
-/// A "—" choice for leaving a row or a field empty, followed by `rest`.
-fn with_none(rest: Vec<Choice>) -> Vec<Choice> {
-    let none_selected = !rest.iter().any(|choice| choice.selected);
-    std::iter::once(Choice {
-        value: String::new(),
-        label: "—".to_owned(),
-        selected: none_selected,
-    })
-    .chain(rest)
-    .collect()
 }
 
 fn page(

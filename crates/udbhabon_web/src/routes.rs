@@ -21,7 +21,7 @@ use udbhabon_domain::access::Action;
 
 use crate::{
     account, admin, assessment, assets, dashboard, follow_up, home, lang, limits, meeting, memo,
-    office, office_admin, ops, order, password, plan, progress, security, session, team,
+    office, office_admin, ops, order, password, plan, progress, schedule, security, session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -245,6 +245,44 @@ pub const ROUTES: &[RouteSpec] = &[
         "/meetings/{key}/minutes.pdf",
         "/meetings/mole-egov-2022-23-review-1/minutes.pdf",
     ),
+    manage_team(
+        "GET",
+        "/offices/{key}/meetings/new",
+        "/offices/mole/meetings/new",
+    ),
+    manage_team("POST", "/offices/{key}/meetings", "/offices/mole/meetings"),
+    manage_team(
+        "GET",
+        "/meetings/{key}/schedule",
+        "/meetings/mole-egov-2026-27-review-2/schedule",
+    ),
+    manage_team(
+        "POST",
+        "/meetings/{key}/schedule",
+        "/meetings/mole-egov-2026-27-review-2/schedule",
+    ),
+    manage_team(
+        "POST",
+        "/meetings/{key}/notice",
+        "/meetings/mole-egov-2026-27-review-2/notice",
+    ),
+    RouteSpec {
+        method: "GET",
+        path: "/meetings/{key}/notice.pdf",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/meetings/mole-egov-2026-27-review-2/notice.pdf",
+    },
+    manage_team(
+        "GET",
+        "/meetings/{key}/attendance",
+        "/meetings/mole-egov-2026-27-review-2/attendance",
+    ),
+    manage_team(
+        "POST",
+        "/meetings/{key}/attendance",
+        "/meetings/mole-egov-2026-27-review-2/attendance",
+    ),
+    get_public("/calendar/{token}", "/calendar/unknown.ics"),
     get_public("/lang/{tag}", "/lang/bn"),
     get_public("/static/{file}", "/static/missing.css"),
     get_public("/health", "/health"),
@@ -284,6 +322,12 @@ pub const ROUTES: &[RouteSpec] = &[
         path: "/account/password",
         access: Access::SignedIn,
         sample: "/account/password",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/account/calendar",
+        access: Access::SignedIn,
+        sample: "/account/calendar",
     },
     get_public("/password/forgot", "/password/forgot"),
     RouteSpec {
@@ -424,6 +468,15 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/meetings") => get(meeting::list),
         ("GET", "/meetings/{key}") => get(meeting::show),
         ("GET", "/meetings/{key}/minutes.pdf") => get(meeting::minutes_pdf),
+        ("GET", "/offices/{key}/meetings/new") => get(schedule::new),
+        ("POST", "/offices/{key}/meetings") => post(schedule::create),
+        ("GET", "/meetings/{key}/schedule") => get(schedule::edit),
+        ("POST", "/meetings/{key}/schedule") => post(schedule::update),
+        ("POST", "/meetings/{key}/notice") => post(schedule::send_notice),
+        ("GET", "/meetings/{key}/notice.pdf") => get(schedule::notice_pdf),
+        ("GET", "/meetings/{key}/attendance") => get(schedule::attendance),
+        ("POST", "/meetings/{key}/attendance") => post(schedule::record_attendance),
+        ("GET", "/calendar/{token}") => get(account::calendar_feed),
         ("GET", "/lang/{tag}") => get(lang::switch),
         ("GET", "/static/{file}") => get(assets::serve),
         ("GET", "/health") => get(ops::health),
@@ -434,6 +487,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/logout/everywhere") => post(session::logout_everywhere),
         ("GET", "/account") => get(account::show),
         ("POST", "/account/password") => post(account::change_password),
+        ("POST", "/account/calendar") => post(account::renew_calendar),
         ("GET", "/password/forgot") => get(password::forgot),
         ("POST", "/password/forgot") => {
             limits::per_address(post(password::send_link), state.sign_in_limit)

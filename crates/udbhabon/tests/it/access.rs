@@ -188,8 +188,10 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// Samples that name something the demo data does not have, so that "not found" is the served answer:
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
 /// sent), an earlier version of a plan (none is revised) and a decision's evidence (none is reported).
-const ABSENT_SAMPLES: [&str; 5] = [
+const ABSENT_SAMPLES: [&str; 7] = [
     "/static/{file}",
+    "/meetings/{key}/notice.pdf",
+    "/calendar/{token}",
     "/plans/{id}/evidence/{file}",
     "/plans/{id}/self-assessment.pdf",
     "/plans/{id}/versions/{version}",

@@ -8,6 +8,7 @@ mod assessment;
 mod browser;
 mod cli;
 mod decisions;
+mod meetings;
 mod minutes;
 mod national;
 mod offices;

@@ -227,24 +227,50 @@ pub(super) struct MeetingEntry {
     pub starts_at: Option<String>,
     pub place_bn: String,
     pub place_en: String,
+    #[serde(default)]
+    pub online_link: String,
     pub chair_person: Option<String>,
     pub chair_designation: Option<String>,
     pub member_secretary_person: Option<String>,
     pub member_secretary_post: Option<String>,
+    #[serde(default)]
     pub opening_bn: String,
+    #[serde(default)]
     pub opening_en: String,
+    #[serde(default)]
     pub closing_bn: String,
+    #[serde(default)]
     pub closing_en: String,
     pub memo: Option<String>,
     pub issued_on: Option<Datetime>,
     pub issuer_person: Option<String>,
     pub issuer_post: Option<String>,
     #[serde(default)]
+    pub invitees: Vec<InviteeEntry>,
+    #[serde(default)]
+    pub agenda: Vec<AgendaEntry>,
+    #[serde(default)]
     pub attendance: Vec<AttendanceEntry>,
     #[serde(default)]
     pub decisions: Vec<DecisionEntry>,
     #[serde(default)]
     pub distribution: Vec<RecipientEntry>,
+}
+
+/// An invitee: a post by key or a person by key.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InviteeEntry {
+    pub post: Option<String>,
+    pub person: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AgendaEntry {
+    pub title_bn: String,
+    pub title_en: String,
+    pub presenter_post: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -8,6 +8,7 @@ use udbhabon_db::Tx;
 use udbhabon_db::account::NewAccount;
 use udbhabon_db::meeting::MeetingRecord;
 use udbhabon_db::memo::NewMemoFile;
+use udbhabon_db::schedule::{AgendaItem, Invitee};
 use udbhabon_db::team::TeamOrderRecord;
 use udbhabon_db::write::{
     NewDecision, NewDistributionEntry, NewMeeting, NewOffice, NewPerson, NewPost, NewPosting,
@@ -460,7 +461,36 @@ fn meeting(entry: &MeetingEntry, keys: &Keys) -> Result<NewMeeting, Error> {
                 .transpose()?,
             issuer_person_id: keys.get_opt("person", entry.issuer_person.as_deref(), &used_by)?,
             issuer_post_id: keys.get_opt("post", entry.issuer_post.as_deref(), &used_by)?,
+            online_link: entry.online_link.clone(),
+            notice_memo: None,
+            notice_sent_on: None,
         },
+        invitees: entry
+            .invitees
+            .iter()
+            .map(|invitee| match (&invitee.post, &invitee.person) {
+                (Some(post), None) => Ok(Invitee::Post(keys.get("post", post, &used_by)?)),
+                (None, Some(person)) => Ok(Invitee::Person(keys.get("person", person, &used_by)?)),
+                _ => Err(Error::DataFile(format!(
+                    "{used_by}: an invitee names either a post or a person"
+                ))),
+            })
+            .collect::<Result<_, Error>>()?,
+        agenda: entry
+            .agenda
+            .iter()
+            .map(|item| {
+                Ok(AgendaItem {
+                    title: Bilingual::new(&item.title_bn, &item.title_en),
+                    presenter_post_id: keys.get_opt(
+                        "post",
+                        item.presenter_post.as_deref(),
+                        &used_by,
+                    )?,
+                    discussion: Bilingual::default(),
+                })
+            })
+            .collect::<Result<_, Error>>()?,
         attendance: entry
             .attendance
             .iter()

@@ -16,6 +16,9 @@ pub struct Model {
     pub active: bool,
     pub created_at: DateTimeUtc,
     pub password_changed_at: DateTimeUtc,
+    /// The SHA-256 of the account's calendar-feed token, kept out of the audit trail like the password.
+    #[serde(skip_serializing)]
+    pub calendar_token_hash: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

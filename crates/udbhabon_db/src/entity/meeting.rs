@@ -1,4 +1,5 @@
-//! A meeting: when and where, who chaired, and the minutes' paragraphs and memo number.
+//! A meeting: when and where, who chaired, its invitation notice, and the minutes' paragraphs and memo
+//! number.
 
 use sea_orm::entity::prelude::*;
 
@@ -32,6 +33,9 @@ pub struct Model {
     pub issuer_person_id: Option<i32>,
     pub issuer_post_id: Option<i32>,
     pub distribution_list_id: Option<i32>,
+    pub online_link: String,
+    pub notice_memo: Option<String>,
+    pub notice_sent_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,4 +1,4 @@
-//! Whether an invited person was present at a meeting.
+//! Whether a person was present at a meeting, and whether they had been invited.
 
 use sea_orm::entity::prelude::*;
 
@@ -10,6 +10,8 @@ pub struct Model {
     pub meeting_id: i32,
     pub person_id: i32,
     pub present: bool,
+    /// False for someone who attended without being invited.
+    pub invited: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -4,6 +4,7 @@
 #![allow(unreachable_pub)]
 
 pub(crate) mod account;
+pub(crate) mod agenda_item;
 pub(crate) mod assessment_line;
 pub(crate) mod audit_entry;
 pub(crate) mod audit_head;
@@ -18,6 +19,7 @@ pub(crate) mod evidence_file;
 pub(crate) mod issued_document;
 pub(crate) mod meeting;
 pub(crate) mod meeting_attendance;
+pub(crate) mod meeting_invitee;
 pub(crate) mod memo_file;
 pub(crate) mod memo_register;
 pub(crate) mod office;

@@ -16,6 +16,7 @@ mod m0009_plan_revisions;
 mod m0010_plan_assessments;
 mod m0011_decision_updates;
 mod m0012_indicator_feed;
+mod m0013_meeting_schedule;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_plan_assessments::Migration),
             Box::new(m0011_decision_updates::Migration),
             Box::new(m0012_indicator_feed::Migration),
+            Box::new(m0013_meeting_schedule::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ mod offices;
 mod orders;
 mod people;
 mod plans;
+mod schedules;
 mod schema;
 mod support;
 mod teams;

@@ -62,8 +62,13 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
                     issued_on: Some(date(2022, 9, 19)),
                     issuer_person_id: None,
                     issuer_post_id: None,
+                    online_link: String::new(),
+                    notice_memo: None,
+                    notice_sent_on: None,
                 },
                 attendance: vec![(chair, true)],
+                invitees: Vec::new(),
+                agenda: Vec::new(),
                 // Inserted out of order: the query must sort by serial.
                 decisions: deadlines
                     .iter()

@@ -608,3 +608,70 @@ error-decision-finished = সিদ্ধান্তটির অনুসর�
 error-decision-step = সিদ্ধান্তটির বর্তমান অবস্থায় এ ধাপ নেওয়া যায় না।
 error-decision-note = কী করা হয়েছে তা সংক্ষেপে লিখুন।
 error-decision-reason = কারণ লিখুন।
+
+## Scheduling meetings, the invitation notice, attendance and the calendar feed
+meeting-kind = সভার ধরন
+meeting-back = সভায় ফিরে যান
+meeting-online-link = অনলাইন সংযোগ
+meeting-agenda = আলোচ্যসূচি
+meeting-presenter = উপস্থাপক: { $who }
+meeting-presenter-heading = উপস্থাপক
+meeting-present-uninvited = উপস্থিত (আমন্ত্রিত নন)
+meeting-invitees = আমন্ত্রিত
+meeting-invitees-help = যে পদে আমন্ত্রণ যাবে তা বেছে নিন; সভার দিন যিনি পদে থাকবেন তিনি আমন্ত্রিত।
+meeting-invitees-people = নাম ধরে আমন্ত্রণ
+meeting-schedule-new = নতুন সভা আহ্বান
+meeting-schedule-title = সভা আহ্বান: { $office }
+meeting-schedule-what = সভা
+meeting-schedule-title-bn = সভার শিরোনাম (বাংলায়)
+meeting-schedule-title-en = সভার শিরোনাম (ইংরেজিতে)
+meeting-schedule-sequence = সভার ক্রম (১ম, ২য় …)
+meeting-schedule-when = সময় ও স্থান
+meeting-schedule-place-bn = স্থান (বাংলায়)
+meeting-schedule-place-en = স্থান (ইংরেজিতে)
+meeting-schedule-save = সংরক্ষণ করুন
+meeting-schedule-edit = সভার তথ্য বদলান
+meeting-stage-scheduled = আহ্বান করা হয়েছে, নোটিশ যায়নি
+meeting-stage-notice-sent = নোটিশ জারি: স্মারক { $memo }, { $date }
+meeting-stage-issued = কার্যবিবরণী জারি হয়েছে
+meeting-actions = সভার কাজ
+meeting-attendance-record = উপস্থিতি লিখুন
+meeting-notice-send = নোটিশ জারি ও ইমেইলে পাঠান
+meeting-notice-explained = নথির পরবর্তী স্মারক নম্বরে নোটিশটি জারি হবে, পিডিএফ সংরক্ষিত থাকবে এবং ইমেইল ঠিকানা আছে এমন প্রত্যেক আমন্ত্রিতকে নোটিশ ও ক্যালেন্ডার আমন্ত্রণ পাঠানো হবে। জারির পরে সভার তথ্য আর বদলানো যাবে না।
+meeting-notice-pdf = নোটিশ পিডিএফ (PDF)
+meeting-notice-mail-subject = সভার নোটিশ: { $title }
+meeting-notice-mail-body = { $title } নিম্নোক্ত সময় ও স্থানে অনুষ্ঠিত হবে। নোটিশটি সংযুক্ত; সংযুক্ত ক্যালেন্ডার আমন্ত্রণটি খুললে সভাটি আপনার ক্যালেন্ডারে উঠবে।
+
+    { $particulars }
+
+    আলোচ্যসূচি:
+    { $agenda }
+meeting-attendance-sheet = উপস্থিতি: { $title }
+meeting-attendance-save = উপস্থিতি সংরক্ষণ করুন
+meeting-uninvited = আমন্ত্রণ ছাড়া উপস্থিত
+meeting-uninvited-help = আমন্ত্রিত নন এমন কেউ উপস্থিত থাকলে এখানে যোগ করুন; উপস্থিতির তালিকায় তা চিহ্নিত থাকবে।
+meeting-not-invited = আমন্ত্রিত নন
+doc-notice-title = সভার নোটিশ
+doc-notice-subject = বিষয়
+doc-notice-body = এতদ্বারা জানানো যাচ্ছে যে, { $title } নিম্নোক্ত সময় ও স্থানে অনুষ্ঠিত হবে।
+doc-notice-request = সভায় যথাসময়ে উপস্থিত থাকার জন্য অনুরোধ করা হলো।
+calendar-name = উদ্ভাবন: সভা ও সময়সীমা
+calendar-decision-due = সিদ্ধান্তের সময়সীমা
+account-calendar-heading = ক্যালেন্ডার
+account-calendar-intro = আপনার সভা ও আপনার দপ্তরের সিদ্ধান্তের সময়সীমা আপনার ক্যালেন্ডার অ্যাপে দেখতে একটি গোপন ঠিকানা তৈরি করুন। ঠিকানাটি কাউকে দেবেন না।
+account-calendar-make = ক্যালেন্ডার ঠিকানা তৈরি করুন
+account-calendar-renew = নতুন ঠিকানা তৈরি করুন (আগেরটি বন্ধ হবে)
+account-calendar-made = নতুন ক্যালেন্ডার ঠিকানা তৈরি হয়েছে। এটি এখনই আপনার ক্যালেন্ডার অ্যাপে যোগ করুন; পরে আর দেখানো যাবে না।
+account-calendar-address = ক্যালেন্ডার ঠিকানা
+account-calendar-exists = আপনার একটি ক্যালেন্ডার ঠিকানা চালু আছে।
+error-meeting-bad-time = সময় লিখুন, যেমন ১১:০০।
+error-meeting-bad-link = অনলাইন সংযোগ https:// দিয়ে শুরু হতে হবে।
+error-meeting-no-place = স্থান অথবা অনলাইন সংযোগ লিখুন।
+error-meeting-bad-sequence = সভার ক্রম একটি ধনাত্মক সংখ্যা হতে হবে।
+error-meeting-chair = এ দপ্তরের একটি পদ থেকে সভাপতি বেছে নিন।
+error-meeting-chair-vacant = সভার দিন সভাপতির পদে কেউ নেই; অন্য পদ বেছে নিন।
+error-meeting-no-invitees = অন্তত একজনকে আমন্ত্রণ জানান।
+error-meeting-no-agenda = অন্তত একটি আলোচ্যসূচি লিখুন।
+error-meeting-issued = কার্যবিবরণী জারি হয়েছে; সভার তথ্য আর বদলানো যায় না।
+error-meeting-notice-sent = নোটিশ জারি হয়েছে; সভার তথ্য আর বদলানো যায় না।
+error-meeting-not-yet-held = সভা এখনও হয়নি; সভার দিন বা পরে উপস্থিতি লিখুন।

@@ -608,3 +608,70 @@ error-decision-finished = This decision has been followed to its end; it can no 
 error-decision-step = This step cannot be taken in the decision's present status.
 error-decision-note = Say briefly what was done.
 error-decision-reason = Give the reason.
+
+## Scheduling meetings, the invitation notice, attendance and the calendar feed
+meeting-kind = Kind of meeting
+meeting-back = Back to the meeting
+meeting-online-link = Online link
+meeting-agenda = Agenda
+meeting-presenter = presented by { $who }
+meeting-presenter-heading = Presenter
+meeting-present-uninvited = Present (not invited)
+meeting-invitees = Invited
+meeting-invitees-help = Choose the posts to invite; whoever holds a post on the day of the meeting is invited.
+meeting-invitees-people = Invite by name
+meeting-schedule-new = Call a meeting
+meeting-schedule-title = Calling a meeting: { $office }
+meeting-schedule-what = Meeting
+meeting-schedule-title-bn = Title (in Bengali)
+meeting-schedule-title-en = Title (in English)
+meeting-schedule-sequence = Ordinal of the meeting (1st, 2nd …)
+meeting-schedule-when = Time and place
+meeting-schedule-place-bn = Place (in Bengali)
+meeting-schedule-place-en = Place (in English)
+meeting-schedule-save = Save
+meeting-schedule-edit = Change the meeting
+meeting-stage-scheduled = Called; notice not yet sent
+meeting-stage-notice-sent = Notice sent: memo { $memo }, { $date }
+meeting-stage-issued = Minutes issued
+meeting-actions = Meeting tasks
+meeting-attendance-record = Record attendance
+meeting-notice-send = Issue the notice and mail it
+meeting-notice-explained = The notice takes the file's next memo number, its PDF is kept, and every invitee with an email address is sent the notice and a calendar invitation. After that the meeting can no longer be changed.
+meeting-notice-pdf = Notice PDF
+meeting-notice-mail-subject = Meeting notice: { $title }
+meeting-notice-mail-body = The { $title } will be held at the time and place below. The notice is attached; opening the attached calendar invitation puts the meeting in your calendar.
+
+    { $particulars }
+
+    Agenda:
+    { $agenda }
+meeting-attendance-sheet = Attendance: { $title }
+meeting-attendance-save = Save attendance
+meeting-uninvited = Present without an invitation
+meeting-uninvited-help = Add anyone who attended without being invited; the attendance list marks them as such.
+meeting-not-invited = not invited
+doc-notice-title = Meeting notice
+doc-notice-subject = Subject
+doc-notice-body = This is to inform you that the { $title } will be held at the time and place below.
+doc-notice-request = You are requested to attend on time.
+calendar-name = Udbhabon: meetings and deadlines
+calendar-decision-due = Decision due
+account-calendar-heading = Calendar
+account-calendar-intro = Make a secret address to see your meetings and your offices' decision deadlines in your calendar app. Do not share the address.
+account-calendar-make = Make a calendar address
+account-calendar-renew = Make a new address (the old one stops working)
+account-calendar-made = A new calendar address was made. Add it to your calendar app now; it cannot be shown again.
+account-calendar-address = Calendar address
+account-calendar-exists = You have a calendar address in use.
+error-meeting-bad-time = Enter a time, such as 11:00.
+error-meeting-bad-link = The online link must start with https://.
+error-meeting-no-place = Enter a place or an online link.
+error-meeting-bad-sequence = The ordinal must be a positive number.
+error-meeting-chair = Choose the chair from a post of this office.
+error-meeting-chair-vacant = Nobody holds the chair's post on the day of the meeting; choose another post.
+error-meeting-no-invitees = Invite at least one person.
+error-meeting-no-agenda = Enter at least one agenda item.
+error-meeting-issued = The minutes are issued; the meeting can no longer be changed.
+error-meeting-notice-sent = The notice has been sent; the meeting can no longer be changed.
+error-meeting-not-yet-held = The meeting has not been held yet; record attendance on the day or after.

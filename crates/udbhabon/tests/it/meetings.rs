@@ -1,0 +1,395 @@
+//! Calling a meeting: the schedule form with its defaults and its refusals, the invitation notice with
+//! its memo number, PDF and mail with a calendar invitation, attendance marked against the invitation,
+//! and each account's calendar feed.
+
+use base64::Engine;
+use scraper::{Html, Selector};
+
+use crate::pdf::extract_text;
+use crate::plans::{alerts, browser};
+use crate::server::{MovableClock, TestServer, attribute, option_value, text, texts};
+
+const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
+const FOCAL: &str = "focal-dife@demo.udbhabon.test";
+
+/// The values of the checked boxes named `name`.
+fn checked(page: &Html, name: &str) -> Vec<String> {
+    let boxes = Selector::parse(&format!("input[name={name}][checked]")).unwrap();
+    page.select(&boxes)
+        .map(|element| element.value().attr("value").unwrap().to_owned())
+        .collect()
+}
+
+/// The body of the part of a raw mail message with this content type, decoded.
+fn mail_part(mail: &str, content_type: &str) -> Vec<u8> {
+    let start = mail
+        .find(&format!("Content-Type: {content_type}"))
+        .unwrap_or_else(|| panic!("no {content_type} part in {mail}"));
+    let part = &mail[start..];
+    let (headers, rest) = part.split_once("\r\n\r\n").unwrap();
+    let body = rest.split("\r\n--").next().unwrap();
+    if headers.contains("Content-Transfer-Encoding: base64") {
+        let compact: String = body.split_whitespace().collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(compact)
+            .unwrap()
+    } else {
+        body.as_bytes().to_vec()
+    }
+}
+
+/// The whole schedule form as the secretary fills it in for 24 December 2026.
+fn schedule_fields(form: &Html) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("kind", "quarterly_review".to_owned()),
+        (
+            "title_bn",
+            "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনার ৩য় পর্যালোচনা সভা".to_owned(),
+        ),
+        ("title_en", "3rd review meeting".to_owned()),
+        ("sequence", "৩".to_owned()),
+        ("held_on", "২০২৬-১২-২৪".to_owned()),
+        ("starts_at", "১০:৩০".to_owned()),
+        ("place_bn", "মন্ত্রণালয় সভাকক্ষ".to_owned()),
+        ("place_en", "Ministry conference room".to_owned()),
+        ("online_link", String::new()),
+        (
+            "chair_post",
+            option_value(form, "chair_post", "অতিরিক্ত সচিব (প্রশাসন)"),
+        ),
+        (
+            "invitee_person",
+            option_value(form, "invitee_person_1", "বেগম জেবুন্নেছা করিম"),
+        ),
+        ("agenda_bn", "পূর্ববর্তী সভার সিদ্ধান্ত".to_owned()),
+        ("agenda_en", "Decisions of the previous meeting".to_owned()),
+        ("agenda_presenter", String::new()),
+        ("agenda_bn", "ত্রৈমাসিক অগ্রগতি".to_owned()),
+        ("agenda_en", "The quarter's progress".to_owned()),
+        ("agenda_presenter", String::new()),
+    ];
+    for post in checked(form, "invitee_post") {
+        fields.push(("invitee_post", post));
+    }
+    fields
+}
+
+async fn post_fields(
+    browser: &TestServer,
+    path: &str,
+    csrf: &str,
+    fields: &[(&str, String)],
+) -> reqwest::Response {
+    let mut form: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(name, value)| (*name, value.as_str()))
+        .collect();
+    form.push(("csrf", csrf));
+    browser.post(path, &form).await
+}
+
+#[tokio::test]
+async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
+    let clock = MovableClock::at("2026-12-01");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+
+    // The form starts as the next quarterly review, chaired by the CIO's post, inviting the team.
+    let form = secretary.page("/offices/mole/meetings/new", 200).await;
+    assert!(
+        attribute(&form, "input#title_bn", "value")
+            .contains("২০২৬-২০২৭-এর বাস্তবায়ন অগ্রগতি পর্যালোচনা সংক্রান্ত ৩য় সভা"),
+        "the title follows the year's series"
+    );
+    assert_eq!(attribute(&form, "input#sequence", "value"), "৩");
+    assert_eq!(
+        checked(&form, "invitee_post").len(),
+        9,
+        "the nine posts of the team order"
+    );
+    assert_eq!(
+        text(&form, "select#chair_post option[selected]"),
+        "অতিরিক্ত সচিব (প্রশাসন)"
+    );
+    let meetings_before = texts(&server.page("/meetings", 200).await, "ul.meetings li").len();
+
+    // Bad input names every problem and saves nothing.
+    let bad = vec![
+        ("kind", "quarterly_review".to_owned()),
+        ("title_bn", String::new()),
+        ("held_on", "২০২৬-১৩-৪০".to_owned()),
+        ("starts_at", "এগারোটা".to_owned()),
+        ("place_bn", String::new()),
+        ("online_link", "ftp://meet".to_owned()),
+        ("chair_post", String::new()),
+    ];
+    let (status, messages) =
+        alerts(post_fields(&secretary, "/offices/mole/meetings", &csrf, &bad).await).await;
+    assert_eq!(status, 422);
+    for expected in [
+        "এই ঘরটি পূরণ করুন",
+        "সময় লিখুন, যেমন ১১:০০।",
+        "অনলাইন সংযোগ https:// দিয়ে শুরু হতে হবে।",
+        "এ দপ্তরের একটি পদ থেকে সভাপতি বেছে নিন।",
+        "অন্তত একজনকে আমন্ত্রণ জানান।",
+        "অন্তত একটি আলোচ্যসূচি লিখুন।",
+    ] {
+        assert!(
+            messages.iter().any(|message| message.contains(expected)),
+            "{expected} in {messages:?}"
+        );
+    }
+    let mut nowhere = schedule_fields(&form);
+    nowhere.retain(|(name, _)| *name != "place_bn");
+    let (status, messages) =
+        alerts(post_fields(&secretary, "/offices/mole/meetings", &csrf, &nowhere).await).await;
+    assert_eq!(status, 422);
+    assert_eq!(messages, ["স্থান অথবা অনলাইন সংযোগ লিখুন।"]);
+    assert_eq!(
+        texts(&server.page("/meetings", 200).await, "ul.meetings li").len(),
+        meetings_before
+    );
+
+    // An agency's focal point may not call the ministry's meeting.
+    let (focal, focal_csrf) = browser(&server, FOCAL).await;
+    let fields = schedule_fields(&form);
+    assert_eq!(
+        post_fields(&focal, "/offices/mole/meetings", &focal_csrf, &fields)
+            .await
+            .status(),
+        403
+    );
+
+    // Called: the page shows the particulars in both calendars, the agenda and the invitees.
+    let created = post_fields(&secretary, "/offices/mole/meetings", &csrf, &fields).await;
+    assert_eq!(created.status(), 200);
+    let location = created.url().path().to_owned();
+    assert_eq!(location, "/meetings/mole-2026-12-24");
+    let page = secretary.page(&location, 200).await;
+    assert_eq!(text(&page, ".meeting-stage"), "আহ্বান করা হয়েছে, নোটিশ যায়নি");
+    let particulars = texts(&page, "dl.fields dd");
+    assert!(
+        particulars.contains(&"৯ পৌষ ১৪৩৩ বঙ্গাব্দ / ২৪ ডিসেম্বর ২০২৬ খ্রিস্টাব্দ".to_owned()),
+        "{particulars:?}"
+    );
+    assert!(
+        particulars.iter().any(|value| value.contains("১০.৩০")),
+        "{particulars:?}"
+    );
+    assert_eq!(
+        texts(&page, "ol.agenda li"),
+        ["পূর্ববর্তী সভার সিদ্ধান্ত", "ত্রৈমাসিক অগ্রগতি"]
+    );
+    let invitees = texts(&page, "ol.distribution li");
+    assert_eq!(invitees.len(), 10);
+    assert_eq!(invitees[0], "অতিরিক্ত সচিব (প্রশাসন), শ্রম ও কর্মসংস্থান মন্ত্রণালয়");
+    assert_eq!(invitees[9], "বেগম জেবুন্নেছা করিম");
+
+    // Changed before the notice: the time moves to 11:00.
+    let mut changed = fields.clone();
+    changed.retain(|(name, _)| *name != "starts_at");
+    changed.push(("starts_at", "11:00".to_owned()));
+    let saved = post_fields(&secretary, &format!("{location}/schedule"), &csrf, &changed).await;
+    assert_eq!(saved.url().path(), location);
+    let page = secretary.page(&location, 200).await;
+    assert!(
+        texts(&page, "dl.fields dd")
+            .iter()
+            .any(|value| value.contains("১১.০০"))
+    );
+
+    // The notice needs a memo file; with one it is numbered, kept and mailed.
+    let (status, _) = alerts(
+        secretary
+            .post(
+                &format!("{location}/notice"),
+                &[("csrf", &csrf), ("memo_file", "")],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(server.mail().is_empty());
+    let file = attribute(&page, "select#memo_file option:nth-child(2)", "value");
+    let sent = secretary
+        .post(
+            &format!("{location}/notice"),
+            &[("csrf", &csrf), ("memo_file", &file)],
+        )
+        .await;
+    assert_eq!(sent.url().path(), location);
+    let page = secretary.page(&location, 200).await;
+    // The ICT Cell's file issued the office order as letter 5; the notice is letter 6.
+    let memo = "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬".to_owned();
+    assert_eq!(
+        text(&page, ".meeting-stage"),
+        format!("নোটিশ জারি: স্মারক {memo}, ১ ডিসেম্বর ২০২৬")
+    );
+    let notice = secretary.get(&format!("{location}/notice.pdf")).await;
+    assert_eq!(notice.status(), 200);
+    let bytes = notice.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    let printed = extract_text(&bytes);
+    for expected in [
+        "সভার নোটিশ",
+        memo.as_str(),
+        "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনার ৩য় পর্যালোচনা সভা",
+        "পূর্ববর্তী সভার সিদ্ধান্ত",
+        "বিতরণ (জ্যেষ্ঠতার ক্রমানুসারে নয়)",
+        "বেগম জেবুন্নেছা করিম",
+        "এ.এস.এম. মেহরাব হোসেন",
+    ] {
+        assert!(printed.contains(expected), "{expected} in {printed}");
+    }
+    let register = secretary.page("/memos", 200).await;
+    assert!(
+        texts(&register, "td")
+            .iter()
+            .any(|cell| cell.contains(&memo))
+    );
+
+    // Mail went to each invitee with an address: the programmer's own and the CIO's account.
+    let mail = server.mail();
+    assert_eq!(mail.len(), 2, "{mail:?}");
+    assert!(
+        mail.iter()
+            .any(|message| message.contains("To: programmer@mole.gov.bd"))
+    );
+    assert!(
+        mail.iter()
+            .any(|message| message.contains("To: cio@demo.udbhabon.test"))
+    );
+    let invitation = String::from_utf8(mail_part(&mail[0], "text/calendar")).unwrap();
+    assert!(invitation.contains("METHOD:REQUEST"), "{invitation}");
+    // 11:00 in Dhaka is 05:00 UTC.
+    assert!(
+        invitation.contains("DTSTART:20261224T050000Z"),
+        "{invitation}"
+    );
+    assert!(invitation.contains("UID:meeting-mole-2026-12-24@udbhabon"));
+    assert!(mail_part(&mail[0], "application/pdf").starts_with(b"%PDF-"));
+
+    // The sent notice fixes the schedule.
+    let (status, messages) =
+        alerts(post_fields(&secretary, &format!("{location}/schedule"), &csrf, &fields).await)
+            .await;
+    assert_eq!(status, 422);
+    assert!(messages.contains(&"নোটিশ জারি হয়েছে; সভার তথ্য আর বদলানো যায় না।".to_owned()));
+
+    // Attendance waits for the day; then invitees are ticked and an uninvited officer added.
+    let (status, messages) = alerts(
+        secretary
+            .post(&format!("{location}/attendance"), &[("csrf", &csrf)])
+            .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(messages, ["সভা এখনও হয়নি; সভার দিন বা পরে উপস্থিতি লিখুন।"]);
+    clock.set("2026-12-24");
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+    let sheet = secretary.page(&format!("{location}/attendance"), 200).await;
+    let ticks: Vec<String> = {
+        let boxes = Selector::parse("input[name=present]").unwrap();
+        sheet
+            .select(&boxes)
+            .map(|element| element.value().attr("value").unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        ticks.len(),
+        10,
+        "every invited post is held and the CIO was invited by name"
+    );
+    let viewer = option_value(&sheet, "uninvited_1", "ডেমো দর্শক");
+    let stranger = secretary
+        .post(
+            &format!("{location}/attendance"),
+            &[("csrf", &csrf), ("present", &viewer)],
+        )
+        .await;
+    assert_eq!(
+        stranger.status(),
+        422,
+        "only invitees are ticked as present"
+    );
+    let recorded = secretary
+        .post(
+            &format!("{location}/attendance"),
+            &[
+                ("csrf", &csrf),
+                ("present", &ticks[0]),
+                ("present", &ticks[8]),
+                ("uninvited", &viewer),
+            ],
+        )
+        .await;
+    assert_eq!(recorded.url().path(), location);
+    let page = secretary.page(&location, 200).await;
+    let attendance = texts(&page, ".appendix li");
+    assert_eq!(attendance.len(), 11);
+    assert_eq!(attendance[0], "ডেমো কর্মকর্তা ১: উপস্থিত");
+    assert_eq!(attendance[1], "ডেমো কর্মকর্তা ২: অনুপস্থিত");
+    assert_eq!(attendance[8], "এ.এস.এম. মেহরাব হোসেন: উপস্থিত");
+    assert_eq!(attendance[10], "ডেমো দর্শক: উপস্থিত (আমন্ত্রিত নন)");
+
+    // The focal point may not mark the ministry's attendance either.
+    let (focal, focal_csrf) = browser(&server, FOCAL).await;
+    assert_eq!(
+        focal
+            .post(&format!("{location}/attendance"), &[("csrf", &focal_csrf)])
+            .await
+            .status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn an_account_subscribes_to_its_meetings_and_deadlines() {
+    let server = TestServer::start_with_clock(MovableClock::at("2026-12-01")).await;
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+    let account = secretary.page("/account", 200).await;
+    assert!(texts(&account, "#calendar-address").is_empty());
+    let made = secretary
+        .post("/account/calendar", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(made.status(), 200);
+    let page = Html::parse_document(&made.text().await.unwrap());
+    let address = attribute(&page, "#calendar-address", "value");
+    let path = address
+        .split_once("/calendar/")
+        .map(|(_, token)| format!("/calendar/{token}"))
+        .unwrap();
+    assert!(path.ends_with(".ics"));
+
+    // Read without signing in, as calendar programs do.
+    let feed = server.another_browser().get(&path).await;
+    assert_eq!(feed.status(), 200);
+    assert!(
+        feed.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/calendar")
+    );
+    let feed = feed.text().await.unwrap();
+    assert!(feed.starts_with("BEGIN:VCALENDAR"));
+    // The programmer's post is invited to the demo's December review.
+    assert!(
+        feed.contains("UID:meeting-mole-egov-2026-27-review-2@udbhabon"),
+        "{feed}"
+    );
+    assert!(feed.contains("DTSTART:20261217T050000Z"), "{feed}");
+    // The decision due by the 3rd of every month is next due on 3 December.
+    assert!(feed.contains("DTSTART;VALUE=DATE:20261203"), "{feed}");
+
+    // A new address ends the old one.
+    let again = secretary
+        .post("/account/calendar", &[("csrf", &csrf)])
+        .await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(server.another_browser().get(&path).await.status(), 404);
+    let page = secretary.page("/account", 200).await;
+    assert_eq!(
+        text(&page, "#calendar-heading + p + p"),
+        "আপনার একটি ক্যালেন্ডার ঠিকানা চালু আছে।"
+    );
+}

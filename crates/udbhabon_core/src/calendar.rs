@@ -1,0 +1,155 @@
+//! Calendars in iCalendar form: the invitation a notice mail carries, and each account's feed of its
+//! meetings and decision deadlines, read by calendar programs through a secret address.
+
+use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use udbhabon_domain::Lang;
+use udbhabon_i18n::t;
+
+use crate::account::SignedIn;
+use crate::meeting::MeetingDetail;
+use crate::notice::agenda_lines;
+use crate::secret::{random_token, token_hash};
+use crate::{App, Error};
+
+/// How long a meeting is taken to last: notices give a start, not an end.
+const MEETING_LENGTH: Duration = Duration::hours(2);
+
+/// The instant a meeting starts, its day and time being Dhaka's; 10:00 when no time is set.
+fn starts_at(held_on: NaiveDate, time: Option<NaiveTime>) -> chrono::DateTime<Utc> {
+    let local = held_on.and_time(time.unwrap_or(NaiveTime::MIN + Duration::hours(10)));
+    bangla::DHAKA_OFFSET
+        .from_local_datetime(&local)
+        .single()
+        .map_or_else(|| local.and_utc(), |at| at.with_timezone(&Utc))
+}
+
+impl App {
+    /// A meeting as a calendar event: Bengali title, place and link, the agenda, and its page.
+    fn meeting_event(&self, detail: &MeetingDetail) -> Event {
+        let record = &detail.meeting.record;
+        let start = starts_at(record.held_on, record.starts_at);
+        let location = [record.place.bn.clone(), record.online_link.clone()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        let agenda = Lang::ALL
+            .into_iter()
+            .map(|lang| {
+                agenda_lines(detail, lang)
+                    .into_iter()
+                    .map(|item| format!("{} {}", item.number, item.text))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        Event::new()
+            .uid(&format!("meeting-{}@udbhabon", record.key))
+            .summary(&record.title.bn)
+            .location(&location)
+            .description(&agenda)
+            .url(&format!("{}/meetings/{}", self.public_url, record.key))
+            .starts(start)
+            .ends(start + MEETING_LENGTH)
+            .status(EventStatus::Confirmed)
+            .done()
+    }
+
+    /// The invitation a notice mail carries: one event, as a request to attend.
+    pub(crate) fn meeting_invitation(&self, detail: &MeetingDetail) -> String {
+        let mut calendar = Calendar::new();
+        calendar.append_property(("METHOD", "REQUEST"));
+        calendar.push(self.meeting_event(detail));
+        calendar.done().to_string()
+    }
+
+    /// Makes a new secret address for the account's calendar feed; the previous one stops working.
+    /// Returns the token the address ends in (only its hash is kept).
+    pub async fn renew_calendar_feed(&self, who: &SignedIn) -> Result<String, Error> {
+        let token = random_token()?;
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        tx.set_calendar_token(who.account_id, &token_hash(&token))
+            .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The address a calendar program subscribes to for this token.
+    pub fn calendar_address(&self, token: &str) -> String {
+        format!("{}/calendar/{token}.ics", self.public_url)
+    }
+
+    /// Whether the account has a calendar feed.
+    pub async fn has_calendar_feed(&self, who: &SignedIn) -> Result<bool, Error> {
+        Ok(self.db.has_calendar_feed(who.account_id).await?)
+    }
+
+    /// The calendar behind a feed token: the account's meetings from a month ago on (those inviting
+    /// them by name, the posts they hold, or chaired by them) and the next deadlines of the open
+    /// decisions of the offices they act for.
+    pub async fn calendar_feed(&self, token: &str) -> Result<String, Error> {
+        let account = self
+            .db
+            .account_by_calendar_token(&token_hash(token))
+            .await?
+            .ok_or_else(|| Error::NotFound("a calendar feed".into()))?;
+        let person = self
+            .db
+            .people(&[account.person_id])
+            .await?
+            .remove(&account.person_id)
+            .ok_or_else(|| Error::Internal(format!("account #{} has no person", account.id)))?;
+        let who = SignedIn {
+            account_id: account.id,
+            person_id: account.person_id,
+            email: account.email,
+            name: person.name,
+            grants: self.db.grants_of(account.id).await?,
+            csrf_token: String::new(),
+        };
+        let today = self.today();
+        let post_ids: Vec<i32> = self
+            .db
+            .postings_of(&[who.person_id])
+            .await?
+            .into_iter()
+            .filter(|posting| {
+                posting.held_from <= today && posting.held_until.is_none_or(|until| until >= today)
+            })
+            .map(|posting| posting.post_id)
+            .collect();
+        let meetings = self
+            .db
+            .meetings_inviting(who.person_id, &post_ids, today - Duration::days(30))
+            .await?;
+        let mut calendar = Calendar::new();
+        calendar.name(&t(Lang::Bn, "calendar-name"));
+        for meeting in meetings {
+            let detail = self.meeting(&meeting.record.key).await?;
+            calendar.push(self.meeting_event(&detail));
+        }
+        for (tracked, _) in self.open_decisions_for(&who).await? {
+            let Some(due) = tracked.next_due else {
+                continue;
+            };
+            let decision = &tracked.decision;
+            calendar.push(
+                Event::new()
+                    .uid(&format!("decision-{}-{due}@udbhabon", decision.id))
+                    .summary(&format!(
+                        "{} {}: {}",
+                        t(Lang::Bn, "calendar-decision-due"),
+                        udbhabon_i18n::format::digits(Lang::Bn, &decision.serial.to_string()),
+                        decision.text.bn
+                    ))
+                    .description(&decision.text.en)
+                    .url(&format!("{}/decisions/{}", self.public_url, decision.id))
+                    .all_day(due)
+                    .done(),
+            );
+        }
+        Ok(calendar.done().to_string())
+    }
+}

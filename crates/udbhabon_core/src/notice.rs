@@ -1,0 +1,230 @@
+//! The invitation notice of a meeting: what it prints, its PDF (typeset when sent and kept), and the
+//! mail that carries it to each invitee.
+
+use udbhabon_docs::{Fonts, Letterhead, NoticeView, NumberedItem, SignatureBlock};
+use udbhabon_domain::Lang;
+use udbhabon_i18n::{format, t, t_args};
+
+use crate::meeting::MeetingDetail;
+use crate::order_pdf::{Document, document_language, full_stop, letter_dates};
+use crate::schedule::InviteeDetail;
+use crate::{App, Error};
+
+/// The kind under which sent notices' PDFs are stored.
+pub(crate) const NOTICE_DOCUMENT: &str = "meeting_notice";
+
+/// An invitee as the distribution list names them: the post and its office, or the person.
+pub fn invitee_label(invitee: &InviteeDetail, lang: Lang) -> String {
+    match (&invitee.post, &invitee.office, &invitee.person) {
+        (Some(post), Some(office), _) => {
+            format!("{}, {}", post.label.get(lang), office.name.get(lang))
+        }
+        (Some(post), None, _) => post.label.get(lang).to_owned(),
+        (None, _, Some(person)) => person.name.get(lang).to_owned(),
+        (None, _, None) => String::new(),
+    }
+}
+
+/// The chair as the notice and the minutes name them: "name, designation".
+fn chair(detail: &MeetingDetail, lang: Lang) -> String {
+    [
+        detail
+            .chair
+            .as_ref()
+            .map(|person| person.name.get(lang).to_owned()),
+        detail
+            .chair_designation
+            .as_ref()
+            .map(|designation| designation.get(lang).to_owned()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(", ")
+}
+
+/// The meeting's particulars, label and value: date (both calendars), time, place, link, chair.
+pub fn particulars(detail: &MeetingDetail, lang: Lang) -> Vec<(String, String)> {
+    let record = &detail.meeting.record;
+    let mut fields = vec![(
+        t(lang, "meeting-date"),
+        format::date_both(lang, record.held_on),
+    )];
+    if let Some(starts_at) = record.starts_at {
+        fields.push((t(lang, "meeting-time"), format::time(lang, starts_at)));
+    }
+    if !record.place.bn.is_empty() {
+        fields.push((t(lang, "meeting-place"), record.place.get(lang).to_owned()));
+    }
+    if !record.online_link.is_empty() {
+        fields.push((t(lang, "meeting-online-link"), record.online_link.clone()));
+    }
+    fields.push((t(lang, "meeting-chair"), chair(detail, lang)));
+    fields
+}
+
+/// The agenda items as numbered lines, each with its presenter.
+pub fn agenda_lines(detail: &MeetingDetail, lang: Lang) -> Vec<NumberedItem> {
+    detail
+        .agenda
+        .iter()
+        .enumerate()
+        .map(|(index, (item, presenter))| NumberedItem {
+            number: full_stop(lang, index + 1),
+            text: match presenter {
+                Some(post) => format!(
+                    "{} ({})",
+                    item.title.get(lang),
+                    t_args(
+                        lang,
+                        "meeting-presenter",
+                        &[("who", post.label.get(lang).to_owned())]
+                    )
+                ),
+                None => item.title.get(lang).to_owned(),
+            },
+        })
+        .collect()
+}
+
+/// What the notice prints in `lang`; an unsent notice has no number or date yet.
+pub fn notice_view(detail: &MeetingDetail, lang: Lang) -> NoticeView {
+    let record = &detail.meeting.record;
+    let (date_bangla, date_gregorian) = record
+        .notice_sent_on
+        .map(|date| letter_dates(lang, date))
+        .unwrap_or_default();
+    let memo_number = record
+        .notice_memo
+        .as_ref()
+        .map(|memo| match lang {
+            Lang::Bn => memo.to_bengali(),
+            Lang::En => memo.to_string(),
+        })
+        .unwrap_or_default();
+    let title = record.title.get(lang).to_owned();
+    NoticeView {
+        language: document_language(lang),
+        letterhead: Letterhead {
+            government: t(lang, "government"),
+            ministry: detail.office.name.get(lang).to_owned(),
+            unit: String::new(),
+            website: detail.office.website.clone().unwrap_or_default(),
+        },
+        memo_label: t(lang, "doc-memo-label"),
+        memo_number,
+        date_label: t(lang, "doc-date-label"),
+        date_bangla,
+        date_gregorian,
+        title: t(lang, "doc-notice-title"),
+        subject: (t(lang, "doc-notice-subject"), title.clone()),
+        body: t_args(lang, "doc-notice-body", &[("title", title)]),
+        fields: particulars(detail, lang),
+        agenda: (t(lang, "meeting-agenda"), agenda_lines(detail, lang)),
+        request: t(lang, "doc-notice-request"),
+        signature: SignatureBlock {
+            date: record
+                .notice_sent_on
+                .map(|date| format::date_short(lang, date))
+                .unwrap_or_default(),
+            name: detail
+                .member_secretary
+                .as_ref()
+                .map(|person| person.name.get(lang).to_owned())
+                .unwrap_or_default(),
+            designation: detail
+                .member_secretary_post
+                .as_ref()
+                .map(|post| post.label.get(lang).to_owned())
+                .unwrap_or_default(),
+            phone: detail
+                .member_secretary
+                .as_ref()
+                .and_then(|person| person.phone.as_deref())
+                .map(|phone| format::digits(lang, phone)),
+            email: detail
+                .member_secretary
+                .as_ref()
+                .and_then(|person| person.email.clone()),
+        },
+        distribution: (
+            format!("{} :", t(lang, "meeting-distribution-heading")),
+            detail
+                .invitees
+                .iter()
+                .enumerate()
+                .map(|(index, invitee)| NumberedItem {
+                    number: format::digits(lang, &format!("{})", index + 1)),
+                    text: invitee_label(invitee, lang),
+                })
+                .collect(),
+        ),
+    }
+}
+
+/// Typesets the notice in `lang`.
+pub(crate) fn render_notice(
+    fonts: &Fonts,
+    detail: &MeetingDetail,
+    lang: Lang,
+) -> Result<Vec<u8>, Error> {
+    udbhabon_docs::render_notice(fonts, &notice_view(detail, lang))
+        .map_err(|error| Error::Internal(error.to_string()))
+}
+
+/// The notice mail's text, in Bengali and then in English.
+pub(crate) fn mail_body(detail: &MeetingDetail) -> String {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let particulars = particulars(detail, lang)
+                .into_iter()
+                .map(|(label, value)| format!("{label}: {value}"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let agenda = agenda_lines(detail, lang)
+                .into_iter()
+                .map(|item| format!("{} {}", item.number, item.text))
+                .collect::<Vec<_>>()
+                .join("\n");
+            t_args(
+                lang,
+                "meeting-notice-mail-body",
+                &[
+                    ("title", detail.meeting.record.title.get(lang).to_owned()),
+                    ("particulars", particulars),
+                    ("agenda", agenda),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n----\n\n")
+}
+
+impl App {
+    /// The sent notice of a meeting in `lang`, as stored when it was sent, for readers of the
+    /// office's records.
+    pub async fn notice_pdf(
+        &self,
+        who: &crate::account::SignedIn,
+        key: &str,
+        lang: Lang,
+    ) -> Result<Document, Error> {
+        let meeting = self.db.meeting_by_key(key).await?;
+        self.require(
+            who,
+            udbhabon_domain::access::Action::ViewOfficeRecords,
+            meeting.record.office_id,
+        )
+        .await?;
+        let stored = self
+            .db
+            .issued_document(NOTICE_DOCUMENT, meeting.id, lang)
+            .await?
+            .ok_or_else(|| Error::NotFound(format!("the notice of {key}")))?;
+        Ok(Document {
+            file_name: format!("notice-{key}.pdf"),
+            bytes: stored.bytes,
+        })
+    }
+}

@@ -29,6 +29,7 @@ pub mod dhaka;
 pub mod digits;
 pub mod fiscal;
 pub mod format;
+pub mod grammar;
 pub mod names;
 pub mod number;
 mod text;

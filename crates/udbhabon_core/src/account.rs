@@ -116,7 +116,7 @@ impl App {
 
     /// The names of the people whose accounts these labels (emails) are; a label of no account (the
     /// system, a deleted account) is left out, to be shown as it is.
-    pub(crate) async fn names_of(&self, labels: &[&str]) -> Result<PeopleNames, Error> {
+    pub async fn names_of(&self, labels: &[&str]) -> Result<PeopleNames, Error> {
         if labels.is_empty() {
             return Ok(PeopleNames::default());
         }

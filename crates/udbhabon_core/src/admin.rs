@@ -96,9 +96,7 @@ impl App {
             .postings_of(&ids)
             .await?
             .into_iter()
-            .filter(|posting| {
-                posting.held_from <= today && posting.held_until.is_none_or(|until| today <= until)
-            })
+            .filter(|posting| posting.is_held_on(today))
             .collect();
         let posts = self
             .db

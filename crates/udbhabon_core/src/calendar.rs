@@ -1,8 +1,8 @@
-//! Calendars in iCalendar form: the invitation a notice mail carries, and each account's feed of its
-//! meetings and decision deadlines, read by calendar programs through a secret address.
+//! Calendars: the invitation a notice mail carries, and each account's feed of its meetings and
+//! decision deadlines, read by calendar programs through a secret address.
 
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use udbhabon_docs::calendar::{CalendarEvent, CalendarKind, When, render_calendar};
 use udbhabon_domain::Lang;
 use udbhabon_i18n::t;
 
@@ -26,7 +26,7 @@ fn starts_at(held_on: NaiveDate, time: Option<NaiveTime>) -> chrono::DateTime<Ut
 
 impl App {
     /// A meeting as a calendar event: Bengali title, place and link, the agenda, and its page.
-    fn meeting_event(&self, detail: &MeetingDetail) -> Event {
+    fn meeting_event(&self, detail: &MeetingDetail) -> CalendarEvent {
         let record = &detail.meeting.record;
         let start = starts_at(record.held_on, record.starts_at);
         let location = [record.place.bn.clone(), record.online_link.clone()]
@@ -45,24 +45,19 @@ impl App {
             })
             .collect::<Vec<_>>()
             .join("\n\n");
-        Event::new()
-            .uid(&format!("meeting-{}@udbhabon", record.key))
-            .summary(&record.title.bn)
-            .location(&location)
-            .description(&agenda)
-            .url(&format!("{}/meetings/{}", self.public_url, record.key))
-            .starts(start)
-            .ends(start + MEETING_LENGTH)
-            .status(EventStatus::Confirmed)
-            .done()
+        CalendarEvent {
+            uid: format!("meeting-{}@udbhabon", record.key),
+            summary: record.title.bn.clone(),
+            description: agenda,
+            location,
+            url: format!("{}/meetings/{}", self.public_url, record.key),
+            when: When::Between(start, start + MEETING_LENGTH),
+        }
     }
 
     /// The invitation a notice mail carries: one event, as a request to attend.
     pub(crate) fn meeting_invitation(&self, detail: &MeetingDetail) -> String {
-        let mut calendar = Calendar::new();
-        calendar.append_property(("METHOD", "REQUEST"));
-        calendar.push(self.meeting_event(detail));
-        calendar.done().to_string()
+        render_calendar(&CalendarKind::Invitation, &[self.meeting_event(detail)])
     }
 
     /// Makes a new secret address for the account's calendar feed; the previous one stops working.
@@ -115,41 +110,42 @@ impl App {
             .postings_of(&[who.person_id])
             .await?
             .into_iter()
-            .filter(|posting| {
-                posting.held_from <= today && posting.held_until.is_none_or(|until| until >= today)
-            })
+            .filter(|posting| posting.is_held_on(today))
             .map(|posting| posting.post_id)
             .collect();
         let meetings = self
             .db
             .meetings_inviting(who.person_id, &post_ids, today - Duration::days(30))
             .await?;
-        let mut calendar = Calendar::new();
-        calendar.name(&t(Lang::Bn, "calendar-name"));
+        let mut events = Vec::new();
         for meeting in meetings {
             let detail = self.meeting(&meeting.record.key).await?;
-            calendar.push(self.meeting_event(&detail));
+            events.push(self.meeting_event(&detail));
         }
         for (tracked, _) in self.open_decisions_for(&who).await? {
             let Some(due) = tracked.next_due else {
                 continue;
             };
             let decision = &tracked.decision;
-            calendar.push(
-                Event::new()
-                    .uid(&format!("decision-{}-{due}@udbhabon", decision.id))
-                    .summary(&format!(
-                        "{} {}: {}",
-                        t(Lang::Bn, "calendar-decision-due"),
-                        udbhabon_i18n::format::digits(Lang::Bn, &decision.serial.to_string()),
-                        decision.text.bn
-                    ))
-                    .description(&decision.text.en)
-                    .url(&format!("{}/decisions/{}", self.public_url, decision.id))
-                    .all_day(due)
-                    .done(),
-            );
+            events.push(CalendarEvent {
+                uid: format!("decision-{}-{due}@udbhabon", decision.id),
+                summary: format!(
+                    "{} {}: {}",
+                    t(Lang::Bn, "calendar-decision-due"),
+                    udbhabon_i18n::format::digits(Lang::Bn, &decision.serial.to_string()),
+                    decision.text.bn
+                ),
+                description: decision.text.en.clone(),
+                location: String::new(),
+                url: format!("{}/decisions/{}", self.public_url, decision.id),
+                when: When::Day(due),
+            });
         }
-        Ok(calendar.done().to_string())
+        Ok(render_calendar(
+            &CalendarKind::Feed {
+                name: t(Lang::Bn, "calendar-name"),
+            },
+            &events,
+        ))
     }
 }

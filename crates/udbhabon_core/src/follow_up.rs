@@ -178,7 +178,9 @@ impl App {
         Ok(offices)
     }
 
-    async fn tracked(
+    /// Each decision with its meeting, updates and status. Only decisions of issued minutes count: a
+    /// draft's decisions are nobody's to carry out yet.
+    pub(crate) async fn tracked(
         &self,
         decisions: Vec<DecisionRow>,
         meetings: &[MeetingRow],
@@ -189,10 +191,9 @@ impl App {
         let mut known = HashMap::new();
         let mut tracked = Vec::new();
         for decision in decisions {
-            let Some(meeting) = meetings
-                .iter()
-                .find(|meeting| meeting.id == decision.meeting_id)
-            else {
+            let Some(meeting) = meetings.iter().find(|meeting| {
+                meeting.id == decision.meeting_id && meeting.record.issued_on.is_some()
+            }) else {
                 continue;
             };
             let offices = self

@@ -1,18 +1,22 @@
 //! The minutes of a meeting as they print: the view the meeting page and the PDF share, and the PDF of
 //! issued minutes, typeset once when first asked for and served from the stored bytes ever after.
 
-use udbhabon_docs::{MinutesDecision, MinutesView, render_minutes};
+use udbhabon_db::meeting::DecisionRow;
+use udbhabon_docs::{
+    MinutesDecision, MinutesItem, MinutesView, PreviousDecisionLine, render_minutes,
+};
 use udbhabon_domain::Lang;
 use udbhabon_domain::decision::Deadline;
-use udbhabon_domain::meeting::{ordinal_bn, ordinal_en};
+use udbhabon_domain::meeting::{minutes_title_bn, minutes_title_en, ordinal_bn, ordinal_en};
 use udbhabon_i18n::{format, t, t_args};
 
 use crate::meeting::MeetingDetail;
+use crate::minutes_cycle::{OPENING_PARAGRAPH, PreviousDecisions};
 use crate::order_pdf::{Document, document_language};
 use crate::{App, Error};
 
 /// The kind under which issued minutes' PDFs are stored.
-const MINUTES_DOCUMENT: &str = "meeting_minutes";
+pub(crate) const MINUTES_DOCUMENT: &str = "meeting_minutes";
 
 /// A meeting's ordinal as its title says it: "১ম" in Bengali, "1st" in English.
 pub fn ordinal(lang: Lang, sequence: u32) -> String {
@@ -46,8 +50,29 @@ pub fn deadline_text(lang: Lang, deadline: Deadline) -> String {
     }
 }
 
-/// The minutes of a meeting in `lang`, as the page shows them and the PDF prints them.
-pub fn minutes_view(detail: &MeetingDetail, lang: Lang) -> MinutesView {
+/// A decision as the minutes' table prints it.
+fn minutes_decision(lang: Lang, decision: &DecisionRow) -> MinutesDecision {
+    MinutesDecision {
+        serial: format::digits(lang, &decision.serial.to_string()),
+        text: decision.text.get(lang).to_owned(),
+        responsible: decision
+            .responsible
+            .iter()
+            .map(|party| party.label.get(lang).to_owned())
+            .collect(),
+        deadline: deadline_text(lang, decision.deadline),
+    }
+}
+
+/// The minutes of a meeting in `lang`, as the page shows them and the PDF prints them: the opening
+/// paragraph (২) with its decisions, then one paragraph per agenda item with its discussion and
+/// decisions (the first listing the previous meeting's open decisions and where each stands), then
+/// the closing.
+pub fn minutes_view(
+    detail: &MeetingDetail,
+    previous: Option<&PreviousDecisions>,
+    lang: Lang,
+) -> MinutesView {
     let meeting = &detail.meeting.record;
     let chair = match (&detail.chair, &detail.chair_designation) {
         (Some(person), Some(designation)) => {
@@ -78,9 +103,16 @@ pub fn minutes_view(detail: &MeetingDetail, lang: Lang) -> MinutesView {
     };
     MinutesView {
         language: document_language(lang),
-        title: meeting.title.get(lang).to_owned(),
+        title: match lang {
+            Lang::Bn => minutes_title_bn(&meeting.title.bn),
+            Lang::En => minutes_title_en(&meeting.title.en),
+        },
         fields,
-        opening: format!("{} {}", paragraph(lang, 2), meeting.opening.get(lang)),
+        opening: format!(
+            "{} {}",
+            paragraph(lang, OPENING_PARAGRAPH),
+            meeting.opening.get(lang)
+        ),
         headings: [
             "meeting-decision-serial",
             "meeting-decision-text",
@@ -90,18 +122,64 @@ pub fn minutes_view(detail: &MeetingDetail, lang: Lang) -> MinutesView {
         decisions: detail
             .decisions
             .iter()
-            .map(|decision| MinutesDecision {
-                serial: format::digits(lang, &decision.serial.to_string()),
-                text: decision.text.get(lang).to_owned(),
-                responsible: decision
-                    .responsible
-                    .iter()
-                    .map(|party| party.label.get(lang).to_owned())
-                    .collect(),
-                deadline: deadline_text(lang, decision.deadline),
+            .filter(|decision| decision.serial.paragraph <= OPENING_PARAGRAPH)
+            .map(|decision| minutes_decision(lang, decision))
+            .collect(),
+        items: detail
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(index, (item, _))| {
+                let number = OPENING_PARAGRAPH + 1 + u32::try_from(index).unwrap_or(u32::MAX);
+                MinutesItem {
+                    heading: format!(
+                        "{} {}",
+                        paragraph(lang, number),
+                        t_args(
+                            lang,
+                            "minutes-agenda-item",
+                            &[
+                                ("number", format::digits(lang, &(index + 1).to_string())),
+                                ("title", item.title.get(lang).to_owned()),
+                            ],
+                        )
+                    ),
+                    previous: match previous {
+                        Some(previous) if index == 0 => previous
+                            .decisions
+                            .iter()
+                            .map(|tracked| PreviousDecisionLine {
+                                serial: format::digits(lang, &tracked.decision.serial.to_string()),
+                                text: tracked.decision.text.get(lang).to_owned(),
+                                status: t(lang, &tracked.status.message_key()),
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    },
+                    discussion: item.discussion.get(lang).to_owned(),
+                    decisions: detail
+                        .decisions
+                        .iter()
+                        .filter(|decision| decision.serial.paragraph == number)
+                        .map(|decision| minutes_decision(lang, decision))
+                        .collect(),
+                }
             })
             .collect(),
-        closing: format!("{} {}", paragraph(lang, 3), meeting.closing.get(lang)),
+        previous_headings: [
+            "meeting-decision-serial",
+            "meeting-decision-text",
+            "decision-col-status",
+        ]
+        .map(|key| t(lang, key)),
+        closing: format!(
+            "{} {}",
+            paragraph(
+                lang,
+                OPENING_PARAGRAPH + 1 + u32::try_from(detail.agenda.len()).unwrap_or(u32::MAX)
+            ),
+            meeting.closing.get(lang)
+        ),
         chair_signature: signature(
             &detail.chair,
             detail
@@ -203,7 +281,8 @@ impl App {
                 bytes: stored.bytes,
             });
         }
-        let bytes = render_minutes(self.fonts()?, &minutes_view(&detail, lang))
+        // Minutes entered from paper print as the paper did: no agenda, so no previous decisions.
+        let bytes = render_minutes(self.fonts()?, &minutes_view(&detail, None, lang))
             .map_err(|error| Error::Internal(error.to_string()))?;
         Ok(Document {
             file_name,

@@ -72,12 +72,15 @@ pub struct InviteeDetail {
     pub person: Option<PersonRow>,
 }
 
-/// What a reader may do with a meeting: manage its schedule, notice and attendance (with the memo
-/// files a notice can be numbered from), and read the office's records (the notice, the online link).
+/// What a reader may do with a meeting: manage its schedule, notice, attendance and minutes (with the
+/// memo files they can be numbered from), read the office's records (the notice, the online link, the
+/// comments), approve minutes, and comment on circulated minutes.
 #[derive(Debug, Clone, Default)]
 pub struct MeetingActions {
     pub manage: bool,
     pub read_records: bool,
+    pub approve: bool,
+    pub comment: bool,
     pub memo_files: Vec<MemoFileRow>,
 }
 
@@ -198,8 +201,8 @@ impl App {
             let sequence = highest.max(u32::try_from(reviews.len()).unwrap_or(u32::MAX)) + 1;
             fields.sequence = sequence.to_string();
             fields.title_bn = format!(
-                "{}-এর ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা {}-এর বাস্তবায়ন অগ্রগতি পর্যালোচনা সংক্রান্ত {} সভা",
-                choices.office.name.bn,
+                "{} ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা {}-এর বাস্তবায়ন অগ্রগতি পর্যালোচনা সংক্রান্ত {} সভা",
+                bangla::grammar::genitive(&choices.office.name.bn),
                 year.long_bn(),
                 ordinal_bn(sequence)
             );
@@ -533,6 +536,10 @@ impl App {
             online_link: link.to_owned(),
             notice_memo: None,
             notice_sent_on: None,
+            minutes_stage: None,
+            circulated_on: None,
+            approved_on: None,
+            approved_by: None,
         };
         Ok(NewSchedule {
             record,
@@ -629,7 +636,10 @@ impl App {
     }
 
     /// The mail addresses of the invitees: a person's own, else their account's.
-    async fn invitee_addresses(&self, detail: &MeetingDetail) -> Result<Vec<String>, Error> {
+    pub(crate) async fn invitee_addresses(
+        &self,
+        detail: &MeetingDetail,
+    ) -> Result<Vec<String>, Error> {
         let people: Vec<&PersonRow> = detail
             .invitees
             .iter()
@@ -679,6 +689,8 @@ impl App {
         Ok(MeetingActions {
             manage,
             read_records: self.may(who, Action::ViewOfficeRecords, office_id).await?,
+            approve: self.may(who, Action::ApproveAndSign, office_id).await?,
+            comment: self.may(who, Action::CommentAsMember, office_id).await?,
             memo_files: if manage {
                 self.db.memo_files(office_id).await?
             } else {

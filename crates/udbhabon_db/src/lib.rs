@@ -18,6 +18,7 @@ pub mod document;
 pub mod follow_up;
 pub mod meeting;
 pub mod memo;
+pub mod minutes;
 pub mod office;
 pub mod order;
 pub mod person;

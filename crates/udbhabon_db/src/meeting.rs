@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveTime};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::decision::{Deadline, DecisionSerial, ResponsibleKind};
-use udbhabon_domain::meeting::MeetingKind;
+use udbhabon_domain::meeting::{MeetingKind, MinutesStage};
 use udbhabon_domain::memo::MemoNumber;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
@@ -43,6 +43,12 @@ pub struct MeetingRecord {
     /// The memo number of the invitation notice, once sent.
     pub notice_memo: Option<MemoNumber>,
     pub notice_sent_on: Option<NaiveDate>,
+    /// Where the minutes stand; `None` until someone writes them. Issued minutes read `Issued`.
+    pub minutes_stage: Option<MinutesStage>,
+    pub circulated_on: Option<NaiveDate>,
+    pub approved_on: Option<NaiveDate>,
+    /// Who approved the minutes (the account's label).
+    pub approved_by: Option<String>,
 }
 
 /// A stored meeting.
@@ -99,6 +105,14 @@ impl TryFrom<meeting::Model> for MeetingRow {
             notice_memo: model.notice_memo.map(stored_memo).transpose()?,
             notice_sent_on: model.notice_sent_on,
             online_link: model.online_link,
+            minutes_stage: match (model.issued_on, model.minutes_stage.as_deref()) {
+                (Some(_), _) => Some(MinutesStage::Issued),
+                (None, Some(code)) => Some(MinutesStage::from_code(code)?),
+                (None, None) => None,
+            },
+            circulated_on: model.circulated_on,
+            approved_on: model.approved_on,
+            approved_by: model.approved_by,
             key: model.key,
             office_id: model.office_id,
             team_id: model.team_id,

@@ -200,6 +200,13 @@ pub struct PostingRow {
     pub held_until: Option<NaiveDate>,
 }
 
+impl PostingRow {
+    /// Whether the posting covers `day`.
+    pub fn is_held_on(&self, day: NaiveDate) -> bool {
+        self.held_from <= day && self.held_until.is_none_or(|until| day <= until)
+    }
+}
+
 impl TryFrom<posting::Model> for PostingRow {
     type Error = DbError;
 

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use udbhabon_domain::decision::{Deadline, DecisionSerial, ResponsibleKind};
+use udbhabon_domain::meeting::MinutesStage;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
 use udbhabon_domain::person::Charge;
 use udbhabon_domain::team::TeamRole;
@@ -253,7 +254,7 @@ impl Tx {
         Ok(self.insert_audited(row).await?.id)
     }
 
-    async fn insert_distribution(
+    pub(crate) async fn insert_distribution(
         &self,
         purpose: &str,
         entries: Vec<NewDistributionEntry>,
@@ -394,6 +395,13 @@ impl Tx {
                 online_link: Set(record.online_link),
                 notice_memo: Set(record.notice_memo.map(|memo| memo.to_string())),
                 notice_sent_on: Set(record.notice_sent_on),
+                minutes_stage: Set(record
+                    .minutes_stage
+                    .filter(|stage| *stage != MinutesStage::Issued)
+                    .map(|stage| stage.code().to_owned())),
+                circulated_on: Set(record.circulated_on),
+                approved_on: Set(record.approved_on),
+                approved_by: Set(record.approved_by),
                 ..Default::default()
             })
             .await?;
@@ -410,35 +418,45 @@ impl Tx {
         self.insert_invitees(meeting.id, &new.invitees).await?;
         self.insert_agenda(meeting.id, &new.agenda).await?;
         for new_decision in new.decisions {
-            let (deadline_on, recurrence, day_of_month) = deadline_columns(new_decision.deadline);
-            let decision = self
-                .insert_audited(decision::ActiveModel {
-                    meeting_id: Set(meeting.id),
-                    paragraph: Set(unsigned(new_decision.serial.paragraph)),
-                    item: Set(unsigned(new_decision.serial.item)),
-                    text_bn: Set(new_decision.text.bn),
-                    text_en: Set(new_decision.text.en),
-                    deadline_on: Set(deadline_on),
-                    recurrence: Set(recurrence),
-                    day_of_month: Set(day_of_month),
-                    ..Default::default()
-                })
-                .await?;
-            for (index, responsible) in new_decision.responsible.into_iter().enumerate() {
-                self.insert_audited(decision_responsible::ActiveModel {
-                    decision_id: Set(decision.id),
-                    position: Set(count(index + 1)),
-                    kind: Set(responsible.kind.code().to_owned()),
-                    team_id: Set(responsible.team_id),
-                    unit_id: Set(responsible.unit_id),
-                    office_id: Set(responsible.office_id),
-                    label_bn: Set(responsible.label.bn),
-                    label_en: Set(responsible.label.en),
-                    ..Default::default()
-                })
-                .await?;
-            }
+            self.insert_decision(meeting.id, new_decision).await?;
         }
         Ok(meeting.id)
+    }
+
+    /// Inserts a decision of a meeting's minutes with the bodies that carry it out.
+    pub(crate) async fn insert_decision(
+        &self,
+        meeting_id: i32,
+        new_decision: NewDecision,
+    ) -> Result<(), DbError> {
+        let (deadline_on, recurrence, day_of_month) = deadline_columns(new_decision.deadline);
+        let decision = self
+            .insert_audited(decision::ActiveModel {
+                meeting_id: Set(meeting_id),
+                paragraph: Set(unsigned(new_decision.serial.paragraph)),
+                item: Set(unsigned(new_decision.serial.item)),
+                text_bn: Set(new_decision.text.bn),
+                text_en: Set(new_decision.text.en),
+                deadline_on: Set(deadline_on),
+                recurrence: Set(recurrence),
+                day_of_month: Set(day_of_month),
+                ..Default::default()
+            })
+            .await?;
+        for (index, responsible) in new_decision.responsible.into_iter().enumerate() {
+            self.insert_audited(decision_responsible::ActiveModel {
+                decision_id: Set(decision.id),
+                position: Set(count(index + 1)),
+                kind: Set(responsible.kind.code().to_owned()),
+                team_id: Set(responsible.team_id),
+                unit_id: Set(responsible.unit_id),
+                office_id: Set(responsible.office_id),
+                label_bn: Set(responsible.label.bn),
+                label_en: Set(responsible.label.en),
+                ..Default::default()
+            })
+            .await?;
+        }
+        Ok(())
     }
 }

@@ -1,9 +1,10 @@
-//! Official documents (office orders, minutes, plans and their self-assessments) typeset as PDF with
-//! typst, fed by view structs, and tables read from and written to CSV and XLSX.
+//! Official documents (office orders, notices, minutes, plans and their self-assessments) typeset as
+//! PDF with typst, fed by view structs; tables read from and written to CSV and XLSX; calendars as ICS.
 //!
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
 //! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
 
+pub mod calendar;
 mod error;
 mod fonts;
 mod minutes;
@@ -18,7 +19,9 @@ mod world;
 
 pub use error::DocsError;
 pub use fonts::Fonts;
-pub use minutes::{MinutesDecision, MinutesView, render_minutes};
+pub use minutes::{
+    MinutesDecision, MinutesItem, MinutesView, PreviousDecisionLine, render_minutes,
+};
 pub use notice::{NoticeView, render_notice};
 pub use office_order::{
     CopyBlock, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine, SignatureBlock,

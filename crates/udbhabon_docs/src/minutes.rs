@@ -21,6 +21,25 @@ pub struct MinutesDecision {
     pub deadline: String,
 }
 
+/// One of the previous meeting's open decisions and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PreviousDecisionLine {
+    pub serial: String,
+    pub text: String,
+    pub status: String,
+}
+
+/// One agenda item's paragraph: its heading, the previous meeting's decisions (the first item), what
+/// was discussed, and the decisions taken on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MinutesItem {
+    /// "৩। আলোচ্যসূচি ১: …".
+    pub heading: String,
+    pub previous: Vec<PreviousDecisionLine>,
+    pub discussion: String,
+    pub decisions: Vec<MinutesDecision>,
+}
+
 /// Everything the minutes print, as localized strings; the caller formats dates and numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct MinutesView {
@@ -33,8 +52,13 @@ pub struct MinutesView {
     pub opening: String,
     /// The decisions table's headings: serial, decision, who carries it out.
     pub headings: [String; 3],
+    /// The decisions of the opening paragraph (minutes without an agenda put them all here).
     pub decisions: Vec<MinutesDecision>,
-    /// "৩। পরিশেষে …".
+    /// The agenda items, each a paragraph.
+    pub items: Vec<MinutesItem>,
+    /// The previous decisions table's headings: serial, decision, where it stands.
+    pub previous_headings: [String; 3],
+    /// "৩। পরিশেষে …" (numbered after the agenda items).
     pub closing: String,
     /// The chair's name and designation.
     pub chair_signature: Vec<String>,

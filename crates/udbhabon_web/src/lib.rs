@@ -18,6 +18,7 @@ mod layout;
 mod limits;
 mod meeting;
 mod memo;
+mod minutes;
 mod office;
 mod office_admin;
 mod ops;

@@ -5,9 +5,10 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, State};
 use axum::response::Response;
-use udbhabon_core::MinutesDecision;
 use udbhabon_core::minutes::{minutes_view, ordinal};
 use udbhabon_core::notice;
+use udbhabon_core::{MinutesDecision, MinutesItem};
+use udbhabon_domain::meeting::{MinutesStage, MinutesStep};
 use udbhabon_i18n::{format, t, t_args};
 
 use crate::auth::Visitor;
@@ -44,6 +45,9 @@ pub(crate) struct MeetingPage {
     fields: Vec<(String, String)>,
     opening: String,
     decisions: Vec<MinutesDecision>,
+    /// The agenda items' paragraphs of the minutes.
+    items: Vec<MinutesItem>,
+    previous_headings: [String; 3],
     closing: String,
     chair_signature: Vec<String>,
     memo: Option<String>,
@@ -68,6 +72,19 @@ pub(crate) struct MeetingPage {
     memo_files: Vec<Choice>,
     csrf: String,
     key: String,
+    /// Where the minutes stand, once someone has written them; whether they are shown.
+    minutes_stage: Option<String>,
+    /// Who approved the minutes and when.
+    approval: Option<String>,
+    /// The steps the reader may take on the minutes now.
+    write_minutes: bool,
+    circulate: bool,
+    withdraw: bool,
+    approve: bool,
+    issue: bool,
+    comment: bool,
+    /// The members' comments: (who, when, text), for readers of the office's records.
+    comments: Vec<(String, String, String)>,
     /// The meeting's record of changes, for readers allowed to see it.
     changes: Option<Vec<history::HistoryLine>>,
 }
@@ -139,7 +156,23 @@ pub(crate) async fn show(
         .meeting_actions(visitor.0.as_ref(), meeting.office_id)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    let minutes = minutes_view(&detail, lang);
+    let fail = |error| PageError::new(lang, error);
+    let previous = state.app.previous_decisions(&detail).await.map_err(fail)?;
+    let minutes = minutes_view(&detail, previous.as_ref(), lang);
+    let comments = state
+        .app
+        .minutes_comments(visitor.0.as_ref(), &detail)
+        .await
+        .map_err(fail)?;
+    let labels: Vec<&str> = comments
+        .iter()
+        .map(|comment| comment.author.as_str())
+        .chain(meeting.approved_by.as_deref())
+        .collect();
+    let names = state.app.names_of(&labels).await.map_err(fail)?;
+    let minutes_stage = meeting.minutes_stage;
+    let held = meeting.held_on <= state.app.today();
+    let can = |step: MinutesStep| step.from(minutes_stage).is_some();
     let online_label = t(lang, "meeting-online-link");
     let particulars = notice::particulars(&detail, lang)
         .into_iter()
@@ -197,6 +230,38 @@ pub(crate) async fn show(
             .map(|invitee| notice::invitee_label(invitee, lang))
             .collect(),
         manage: actions.manage && meeting.issued_on.is_none(),
+        minutes_stage: minutes_stage
+            .filter(|stage| *stage != MinutesStage::Issued)
+            .map(|stage| t(lang, &stage.message_key())),
+        approval: meeting.approved_on.map(|date| {
+            t_args(
+                lang,
+                "minutes-approved-by",
+                &[
+                    (
+                        "who",
+                        names.of(meeting.approved_by.as_deref().unwrap_or_default(), lang),
+                    ),
+                    ("date", format::date(lang, date)),
+                ],
+            )
+        }),
+        write_minutes: actions.manage && held && can(MinutesStep::Save),
+        circulate: actions.manage && can(MinutesStep::Circulate),
+        withdraw: actions.manage && can(MinutesStep::Withdraw),
+        approve: actions.approve && can(MinutesStep::Approve),
+        issue: actions.manage && can(MinutesStep::Issue),
+        comment: actions.comment && minutes_stage == Some(MinutesStage::Circulated),
+        comments: comments
+            .iter()
+            .map(|comment| {
+                (
+                    names.of(&comment.author, lang),
+                    format::date(lang, bangla::today_in_dhaka(comment.created_at)),
+                    comment.body.clone(),
+                )
+            })
+            .collect(),
         notice_sent: meeting.notice_memo.is_some(),
         notice_href: (actions.read_records && meeting.notice_memo.is_some())
             .then(|| format!("/meetings/{key}/notice.pdf")),
@@ -226,6 +291,8 @@ pub(crate) async fn show(
         fields: minutes.fields,
         opening: minutes.opening,
         decisions: minutes.decisions,
+        items: minutes.items,
+        previous_headings: minutes.previous_headings,
         closing: minutes.closing,
         chair_signature: minutes.chair_signature,
         memo: minutes.memo.map(|(_, memo)| memo),

@@ -21,7 +21,8 @@ use udbhabon_domain::access::Action;
 
 use crate::{
     account, admin, assessment, assets, dashboard, follow_up, home, lang, limits, meeting, memo,
-    office, office_admin, ops, order, password, plan, progress, schedule, security, session, team,
+    minutes, office, office_admin, ops, order, password, plan, progress, schedule, security,
+    session, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -282,6 +283,43 @@ pub const ROUTES: &[RouteSpec] = &[
         "/meetings/{key}/attendance",
         "/meetings/mole-egov-2026-27-review-2/attendance",
     ),
+    manage_team(
+        "GET",
+        "/meetings/{key}/minutes",
+        "/meetings/mole-egov-2026-27-review-2/minutes",
+    ),
+    manage_team(
+        "POST",
+        "/meetings/{key}/minutes",
+        "/meetings/mole-egov-2026-27-review-2/minutes",
+    ),
+    manage_team(
+        "POST",
+        "/meetings/{key}/minutes/circulate",
+        "/meetings/mole-egov-2026-27-review-2/minutes/circulate",
+    ),
+    manage_team(
+        "POST",
+        "/meetings/{key}/minutes/withdraw",
+        "/meetings/mole-egov-2026-27-review-2/minutes/withdraw",
+    ),
+    RouteSpec {
+        method: "POST",
+        path: "/meetings/{key}/minutes/approve",
+        access: Access::Allowed(Action::ApproveAndSign),
+        sample: "/meetings/mole-egov-2026-27-review-2/minutes/approve",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/meetings/{key}/minutes/comments",
+        access: Access::Allowed(Action::CommentAsMember),
+        sample: "/meetings/mole-egov-2026-27-review-2/minutes/comments",
+    },
+    manage_team(
+        "POST",
+        "/meetings/{key}/minutes/issue",
+        "/meetings/mole-egov-2026-27-review-2/minutes/issue",
+    ),
     get_public("/calendar/{token}", "/calendar/unknown.ics"),
     get_public("/lang/{tag}", "/lang/bn"),
     get_public("/static/{file}", "/static/missing.css"),
@@ -476,6 +514,13 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/meetings/{key}/notice.pdf") => get(schedule::notice_pdf),
         ("GET", "/meetings/{key}/attendance") => get(schedule::attendance),
         ("POST", "/meetings/{key}/attendance") => post(schedule::record_attendance),
+        ("GET", "/meetings/{key}/minutes") => get(minutes::form),
+        ("POST", "/meetings/{key}/minutes") => post(minutes::save),
+        ("POST", "/meetings/{key}/minutes/circulate") => post(minutes::circulate),
+        ("POST", "/meetings/{key}/minutes/withdraw") => post(minutes::withdraw),
+        ("POST", "/meetings/{key}/minutes/approve") => post(minutes::approve),
+        ("POST", "/meetings/{key}/minutes/comments") => post(minutes::comment),
+        ("POST", "/meetings/{key}/minutes/issue") => post(minutes::issue),
         ("GET", "/calendar/{token}") => get(account::calendar_feed),
         ("GET", "/lang/{tag}") => get(lang::switch),
         ("GET", "/static/{file}") => get(assets::serve),

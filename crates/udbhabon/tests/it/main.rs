@@ -10,6 +10,7 @@ mod cli;
 mod decisions;
 mod meetings;
 mod minutes;
+mod minutes_cycle;
 mod national;
 mod offices;
 mod orders;

@@ -74,20 +74,6 @@ fn schedule_fields(form: &Html) -> Vec<(&'static str, String)> {
     fields
 }
 
-async fn post_fields(
-    browser: &TestServer,
-    path: &str,
-    csrf: &str,
-    fields: &[(&str, String)],
-) -> reqwest::Response {
-    let mut form: Vec<(&str, &str)> = fields
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    form.push(("csrf", csrf));
-    browser.post(path, &form).await
-}
-
 #[tokio::test]
 async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     let clock = MovableClock::at("2026-12-01");
@@ -123,8 +109,12 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
         ("online_link", "ftp://meet".to_owned()),
         ("chair_post", String::new()),
     ];
-    let (status, messages) =
-        alerts(post_fields(&secretary, "/offices/mole/meetings", &csrf, &bad).await).await;
+    let (status, messages) = alerts(
+        secretary
+            .post_form("/offices/mole/meetings", &csrf, &bad)
+            .await,
+    )
+    .await;
     assert_eq!(status, 422);
     for expected in [
         "এই ঘরটি পূরণ করুন",
@@ -141,8 +131,12 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     }
     let mut nowhere = schedule_fields(&form);
     nowhere.retain(|(name, _)| *name != "place_bn");
-    let (status, messages) =
-        alerts(post_fields(&secretary, "/offices/mole/meetings", &csrf, &nowhere).await).await;
+    let (status, messages) = alerts(
+        secretary
+            .post_form("/offices/mole/meetings", &csrf, &nowhere)
+            .await,
+    )
+    .await;
     assert_eq!(status, 422);
     assert_eq!(messages, ["স্থান অথবা অনলাইন সংযোগ লিখুন।"]);
     assert_eq!(
@@ -154,14 +148,17 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     let (focal, focal_csrf) = browser(&server, FOCAL).await;
     let fields = schedule_fields(&form);
     assert_eq!(
-        post_fields(&focal, "/offices/mole/meetings", &focal_csrf, &fields)
+        focal
+            .post_form("/offices/mole/meetings", &focal_csrf, &fields)
             .await
             .status(),
         403
     );
 
     // Called: the page shows the particulars in both calendars, the agenda and the invitees.
-    let created = post_fields(&secretary, "/offices/mole/meetings", &csrf, &fields).await;
+    let created = secretary
+        .post_form("/offices/mole/meetings", &csrf, &fields)
+        .await;
     assert_eq!(created.status(), 200);
     let location = created.url().path().to_owned();
     assert_eq!(location, "/meetings/mole-2026-12-24");
@@ -189,7 +186,9 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     let mut changed = fields.clone();
     changed.retain(|(name, _)| *name != "starts_at");
     changed.push(("starts_at", "11:00".to_owned()));
-    let saved = post_fields(&secretary, &format!("{location}/schedule"), &csrf, &changed).await;
+    let saved = secretary
+        .post_form(&format!("{location}/schedule"), &csrf, &changed)
+        .await;
     assert_eq!(saved.url().path(), location);
     let page = secretary.page(&location, 200).await;
     assert!(
@@ -270,9 +269,12 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     assert!(mail_part(&mail[0], "application/pdf").starts_with(b"%PDF-"));
 
     // The sent notice fixes the schedule.
-    let (status, messages) =
-        alerts(post_fields(&secretary, &format!("{location}/schedule"), &csrf, &fields).await)
-            .await;
+    let (status, messages) = alerts(
+        secretary
+            .post_form(&format!("{location}/schedule"), &csrf, &fields)
+            .await,
+    )
+    .await;
     assert_eq!(status, 422);
     assert!(messages.contains(&"নোটিশ জারি হয়েছে; সভার তথ্য আর বদলানো যায় না।".to_owned()));
 

@@ -202,6 +202,21 @@ impl TestServer {
             .expect("the server answers")
     }
 
+    /// Posts a form of owned values with the session's CSRF token.
+    pub(crate) async fn post_form(
+        &self,
+        path: &str,
+        csrf: &str,
+        fields: &[(&str, String)],
+    ) -> reqwest::Response {
+        let mut form: Vec<(&str, &str)> = fields
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        form.push(("csrf", csrf));
+        self.post(path, &form).await
+    }
+
     /// The mail the server has sent, oldest first, as raw messages.
     pub(crate) fn mail(&self) -> Vec<String> {
         let dir = self

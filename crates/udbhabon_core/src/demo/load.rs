@@ -464,6 +464,10 @@ fn meeting(entry: &MeetingEntry, keys: &Keys) -> Result<NewMeeting, Error> {
             online_link: entry.online_link.clone(),
             notice_memo: None,
             notice_sent_on: None,
+            minutes_stage: None,
+            circulated_on: None,
+            approved_on: None,
+            approved_by: None,
         },
         invitees: entry
             .invitees

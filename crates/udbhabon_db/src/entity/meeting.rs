@@ -36,6 +36,10 @@ pub struct Model {
     pub online_link: String,
     pub notice_memo: Option<String>,
     pub notice_sent_on: Option<Date>,
+    pub minutes_stage: Option<String>,
+    pub circulated_on: Option<Date>,
+    pub approved_on: Option<Date>,
+    pub approved_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

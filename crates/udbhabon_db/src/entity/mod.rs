@@ -22,6 +22,7 @@ pub(crate) mod meeting_attendance;
 pub(crate) mod meeting_invitee;
 pub(crate) mod memo_file;
 pub(crate) mod memo_register;
+pub(crate) mod minutes_comment;
 pub(crate) mod office;
 pub(crate) mod password_reset;
 pub(crate) mod person;

@@ -17,6 +17,7 @@ mod m0010_plan_assessments;
 mod m0011_decision_updates;
 mod m0012_indicator_feed;
 mod m0013_meeting_schedule;
+mod m0014_minutes_cycle;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_decision_updates::Migration),
             Box::new(m0012_indicator_feed::Migration),
             Box::new(m0013_meeting_schedule::Migration),
+            Box::new(m0014_minutes_cycle::Migration),
         ]
     }
 }

@@ -45,6 +45,10 @@ fn scheduled(office_id: i32, chair: i32, designation_id: i32) -> MeetingRecord {
         online_link: "https://meet.example/review".into(),
         notice_memo: None,
         notice_sent_on: None,
+        minutes_stage: None,
+        circulated_on: None,
+        approved_on: None,
+        approved_by: None,
     }
 }
 
@@ -204,5 +208,145 @@ async fn a_schedule_is_kept_replaced_noticed_and_attended() {
             Some(account_id),
             "{backend}"
         );
+    }
+}
+
+#[tokio::test]
+async fn minutes_are_saved_staged_commented_and_issued_once() {
+    use udbhabon_db::minutes::{MinutesIssue, MinutesText};
+    use udbhabon_db::write::{NewDecision, NewDistributionEntry, NewResponsible};
+    use udbhabon_domain::decision::{Deadline, ResponsibleKind};
+    use udbhabon_domain::meeting::MinutesStage;
+
+    let decision = |paragraph: u32, office_id: i32| NewDecision {
+        serial: udbhabon_domain::decision::DecisionSerial { paragraph, item: 1 },
+        text: Bilingual::new("সিদ্ধান্ত", "Decision"),
+        deadline: Deadline::MonthlyBy(3),
+        responsible: vec![NewResponsible {
+            kind: ResponsibleKind::Office,
+            team_id: None,
+            unit_id: None,
+            office_id: Some(office_id),
+            label: Bilingual::new("মন্ত্রণালয়", "Ministry"),
+        }],
+    };
+    for test in each_backend().await {
+        let backend = test.backend;
+        let (created, chair) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let chair = person(tx, "Chair").await;
+            tx.insert_meeting(NewMeeting {
+                record: scheduled(created.office_id, chair, created.designation_id),
+                attendance: Vec::new(),
+                invitees: vec![Invitee::Person(chair)],
+                agenda: vec![item("অগ্রগতি", None)],
+                decisions: Vec::new(),
+                distribution: Vec::new(),
+            })
+            .await
+            .unwrap();
+            (created, chair)
+        })
+        .await;
+        let meeting = test.db.meeting_by_key("review-2").await.unwrap();
+        assert_eq!(meeting.record.minutes_stage, None, "{backend}");
+        // Saved twice: the second text replaces the first's decisions.
+        for paragraphs in [vec![2, 3], vec![3]] {
+            committed(&test.db, async |tx| {
+                tx.save_minutes(
+                    meeting.id,
+                    MinutesText {
+                        opening: Bilingual::new("সূচনা", "Opening"),
+                        discussions: vec![Bilingual::new("আলোচনা", "Discussion")],
+                        decisions: paragraphs
+                            .iter()
+                            .map(|paragraph| decision(*paragraph, created.office_id))
+                            .collect(),
+                        closing: Bilingual::new("সমাপ্তি", "Closing"),
+                    },
+                )
+                .await
+                .unwrap();
+            })
+            .await;
+        }
+        let decisions = test.db.decisions_of_meeting(meeting.id).await.unwrap();
+        assert_eq!(decisions.len(), 1, "{backend}");
+        assert_eq!(decisions[0].serial.paragraph, 3);
+        assert_eq!(decisions[0].responsible.len(), 1);
+        assert_eq!(
+            test.db.agenda(meeting.id).await.unwrap()[0].discussion.bn,
+            "আলোচনা"
+        );
+        committed(&test.db, async |tx| {
+            tx.set_minutes_stage(
+                meeting.id,
+                MinutesStage::Circulated,
+                date(2026, 12, 18),
+                "secretary",
+            )
+            .await
+            .unwrap();
+            tx.add_minutes_comment(meeting.id, Some(chair), "মতামত")
+                .await
+                .unwrap();
+            tx.set_minutes_stage(
+                meeting.id,
+                MinutesStage::Approved,
+                date(2026, 12, 19),
+                "cio",
+            )
+            .await
+            .unwrap();
+        })
+        .await;
+        let read = test.db.meeting_by_id(meeting.id).await.unwrap().record;
+        assert_eq!(
+            read.minutes_stage,
+            Some(MinutesStage::Approved),
+            "{backend}"
+        );
+        assert_eq!(read.circulated_on, Some(date(2026, 12, 18)));
+        assert_eq!(read.approved_by.as_deref(), Some("cio"));
+        let comments = test.db.minutes_comments(meeting.id).await.unwrap();
+        assert_eq!((comments.len(), comments[0].person_id), (1, Some(chair)));
+
+        let issue = || MinutesIssue {
+            memo_number: "40.00.0000.000.036.32.0006.17.7".parse().unwrap(),
+            issued_on: date(2026, 12, 20),
+            issuer_person_id: chair,
+            issuer_post_id: Some(created.post_id),
+            distribution: vec![NewDistributionEntry {
+                text: Bilingual::new("অফিস কপি", "Office copy"),
+                attention: None,
+                office_id: None,
+                post_id: None,
+            }],
+        };
+        committed(&test.db, async |tx| {
+            tx.issue_minutes(meeting.id, issue()).await.unwrap()
+        })
+        .await;
+        let read = test.db.meeting_by_id(meeting.id).await.unwrap();
+        assert_eq!(
+            read.record.minutes_stage,
+            Some(MinutesStage::Issued),
+            "{backend}"
+        );
+        assert_eq!(read.record.memo_number.unwrap().letter(), 7);
+        assert_eq!(
+            test.db
+                .distribution(read.distribution_list_id.unwrap())
+                .await
+                .unwrap()
+                .len(),
+            1
+        );
+        // Issued once: a second issue is a conflict and changes nothing.
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
+        assert!(matches!(
+            tx.issue_minutes(meeting.id, issue()).await,
+            Err(udbhabon_db::DbError::Conflict(_))
+        ));
     }
 }

@@ -42,12 +42,18 @@ pub struct Attendee {
 }
 
 impl App {
-    /// The home office and its meetings, latest first.
-    pub async fn meetings(&self) -> Result<Option<(OfficeRow, Vec<MeetingRow>)>, Error> {
-        let Some(team) = self.home_team().await? else {
-            return Ok(None);
+    /// An office's meetings, latest first: the office `key`, or the home office when `None`.
+    pub async fn meetings(
+        &self,
+        office_key: Option<&str>,
+    ) -> Result<Option<(OfficeRow, Vec<MeetingRow>)>, Error> {
+        let office = match office_key {
+            Some(key) => self.db.office_by_key(key).await?,
+            None => match self.home_team().await? {
+                Some(team) => self.db.office_by_id(team.office_id).await?,
+                None => return Ok(None),
+            },
         };
-        let office = self.db.office_by_id(team.office_id).await?;
         let meetings = self.db.meetings_of_office(office.id).await?;
         Ok(Some((office, meetings)))
     }

@@ -3,11 +3,12 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::Response;
+use serde::Deserialize;
 use udbhabon_core::minutes::{minutes_view, ordinal};
 use udbhabon_core::notice;
-use udbhabon_core::{MinutesDecision, MinutesItem};
+use udbhabon_core::{MeetingRow, MinutesDecision, MinutesItem};
 use udbhabon_domain::meeting::{MinutesStage, MinutesStep};
 use udbhabon_i18n::{format, t, t_args};
 
@@ -23,7 +24,11 @@ use crate::state::AppState;
 #[template(path = "meeting/list.html")]
 pub(crate) struct MeetingListPage {
     l: Layout,
-    meetings: Vec<MeetingItem>,
+    heading: String,
+    /// Meetings still to be held, the nearest first.
+    upcoming: Vec<MeetingItem>,
+    /// Meetings held, the latest first.
+    held: Vec<MeetingItem>,
     /// Where those who manage the office's team schedule a meeting.
     schedule_href: Option<String>,
 }
@@ -89,14 +94,26 @@ pub(crate) struct MeetingPage {
     changes: Option<Vec<history::HistoryLine>>,
 }
 
-/// `GET /meetings`: the home office's meetings, latest first.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ListQuery {
+    office: Option<String>,
+}
+
+/// `GET /meetings` (`?office=KEY` for another office): an office's meeting calendar, the meetings to
+/// come and those held.
 pub(crate) async fn list(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     visitor: Visitor,
+    Query(query): Query<ListQuery>,
 ) -> Result<MeetingListPage, PageError> {
     let fail = |error| PageError::new(lang, error);
-    let (office, meetings) = state.app.meetings().await.map_err(fail)?.unzip();
+    let (office, meetings) = state
+        .app
+        .meetings(query.office.as_deref())
+        .await
+        .map_err(fail)?
+        .unzip();
     let schedule_href = match &office {
         Some(office) => state
             .app
@@ -107,33 +124,45 @@ pub(crate) async fn list(
             .then(|| format!("/offices/{}/meetings/new", office.key)),
         None => None,
     };
-    let meetings = meetings
+    let today = state.app.today();
+    let item = |meeting: MeetingRow| MeetingItem {
+        href: format!("/meetings/{}", meeting.record.key),
+        title: meeting.record.title.get(lang).to_owned(),
+        kind: t(lang, &meeting.record.kind.message_key()),
+        sequence: meeting.record.sequence.map(|sequence| {
+            t_args(
+                lang,
+                "meeting-sequence",
+                &[("ordinal", ordinal(lang, sequence))],
+            )
+        }),
+        when: format::date_both(lang, meeting.record.held_on),
+    };
+    let (mut upcoming, held): (Vec<MeetingRow>, Vec<MeetingRow>) = meetings
         .unwrap_or_default()
         .into_iter()
-        .map(|meeting| MeetingItem {
-            href: format!("/meetings/{}", meeting.record.key),
-            title: meeting.record.title.get(lang).to_owned(),
-            kind: t(lang, &meeting.record.kind.message_key()),
-            sequence: meeting.record.sequence.map(|sequence| {
-                t_args(
-                    lang,
-                    "meeting-sequence",
-                    &[("ordinal", ordinal(lang, sequence))],
-                )
-            }),
-            when: format::date_both(lang, meeting.record.held_on),
-        })
-        .collect();
+        .partition(|meeting| meeting.record.held_on >= today);
+    upcoming.reverse();
+    let heading = match &office {
+        Some(office) => t_args(
+            lang,
+            "meetings-of-office",
+            &[("office", office.name.get(lang).to_owned())],
+        ),
+        None => t(lang, "meetings-title"),
+    };
     Ok(MeetingListPage {
         l: Layout::new(
             lang,
             &visitor,
-            t(lang, "meetings-title"),
+            heading.clone(),
             "meetings",
             "/meetings",
-            state.app.today(),
+            today,
         ),
-        meetings,
+        heading,
+        upcoming: upcoming.into_iter().map(item).collect(),
+        held: held.into_iter().map(item).collect(),
         schedule_href,
     })
 }

@@ -303,6 +303,18 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         assert!(printed.contains(expected), "{expected} in {printed}");
     }
 
+    secretary.choose("en").await;
+    let english = secretary.get(&format!("{MEETING}/minutes.pdf")).await;
+    let printed = pdftotext(&english.bytes().await.unwrap(), "-raw");
+    for expected in [
+        "Minutes of the 2nd meeting on reviewing",
+        "3. Agenda item 1: Progress on the decisions of the previous meeting",
+        "Office copy/guard file",
+    ] {
+        assert!(printed.contains(expected), "{expected} in {printed}");
+    }
+    secretary.choose("bn").await;
+
     // Issued minutes are fixed, and their decisions are followed.
     let (status, messages) = alerts(
         secretary

@@ -279,10 +279,14 @@ async fn the_meetings_list_links_each_meeting_with_its_kind_ordinal_and_dates() 
             .map(|link| link.value().attr("href").unwrap().to_owned())
             .collect()
     };
+    assert_eq!(links, ["/meetings/mole-egov-2026-27-review-2", MEETING]);
+    let agency = server.page("/meetings?office=dife", 200).await;
+    assert_eq!(text(&agency, "h1"), "সভা: কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
+    assert!(texts(&agency, "p").contains(&"এখনো কোনো সভার তথ্য নেই।".to_owned()));
     assert_eq!(
-        links,
-        ["/meetings/mole-egov-2026-27-review-2", MEETING],
-        "the latest first"
+        texts(&list, "h2"),
+        ["আসন্ন সভা", "অনুষ্ঠিত সভা"],
+        "the December review is still to come on 23 November"
     );
     let meta = texts(&list, "ul.meetings .meta");
     assert_eq!(

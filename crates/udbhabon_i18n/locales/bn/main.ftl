@@ -722,3 +722,6 @@ error-decision-no-responsible = সিদ্ধান্তটি কে বা�
 error-decision-deadline-before-meeting = সময়সীমা সভার তারিখের আগে হতে পারে না।
 error-decision-bad-day = মাসের দিন ১ থেকে ৩১-এর মধ্যে লিখুন।
 error-minutes-no-attendance = উপস্থিতি লেখা হয়নি; পরিশিষ্ট-ক-এর জন্য আগে সভার উপস্থিতি লিখুন।
+meetings-of-office = সভা: { $office }
+meetings-upcoming = আসন্ন সভা
+meetings-held = অনুষ্ঠিত সভা

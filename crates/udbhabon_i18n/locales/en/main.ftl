@@ -722,3 +722,6 @@ error-decision-no-responsible = Choose who carries the decision out.
 error-decision-deadline-before-meeting = A deadline cannot fall before the meeting.
 error-decision-bad-day = Give a day of the month from 1 to 31.
 error-minutes-no-attendance = No attendance is recorded; record who attended (Appendix Ka) first.
+meetings-of-office = Meetings: { $office }
+meetings-upcoming = Meetings to come
+meetings-held = Meetings held

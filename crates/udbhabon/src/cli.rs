@@ -47,6 +47,8 @@ pub(crate) enum Command {
     },
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Send the reminders due now (decision deadlines), each once, then exit.
+    Remind,
     /// Manage accounts.
     #[command(subcommand)]
     User(UserCommand),

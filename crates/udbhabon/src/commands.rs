@@ -1,4 +1,4 @@
-//! The commands: `serve`, `migrate` and `demo`.
+//! The commands: `serve` (with the reminder job), `migrate`, `remind`, `demo` and the rest.
 
 use std::sync::Arc;
 
@@ -32,6 +32,21 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
                     applied.join(", ")
                 );
             }
+            Ok(())
+        }
+        Command::Remind => {
+            let app = open(&config).await?;
+            app.migrate()
+                .await
+                .map_err(|error| explain(&config, error))?;
+            let run = app
+                .send_decision_reminders()
+                .await
+                .map_err(|error| explain(&config, error))?;
+            println!(
+                "Sent {} reminder(s); {} had been sent before.",
+                run.sent, run.already_sent
+            );
             Ok(())
         }
         Command::User(UserCommand::Create {
@@ -329,6 +344,12 @@ async fn serve(config: Config) -> Result<(), String> {
     let address = listener.local_addr().map_err(|error| error.to_string())?;
     tracing::info!(%address, database = %config.database_url_for_display(), "udbhabon is serving");
     println!("udbhabon is serving on http://{address}");
+    if config.reminders_every_minutes > 0 {
+        tokio::spawn(run_reminders(
+            app.clone(),
+            std::time::Duration::from_secs(config.reminders_every_minutes * 60),
+        ));
+    }
     let service = router(AppState::new(app, &config.public_url()))
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)
@@ -337,6 +358,19 @@ async fn serve(config: Config) -> Result<(), String> {
         .map_err(|error| format!("the server stopped with an error: {error}"))?;
     tracing::info!("udbhabon stopped");
     Ok(())
+}
+
+/// The job runner: sends the reminders due, now and then at each interval, for as long as the server
+/// runs. A failed run is logged and the next one tries again.
+async fn run_reminders(app: App, every: std::time::Duration) {
+    let mut ticks = tokio::time::interval(every);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        ticks.tick().await;
+        if let Err(error) = app.send_decision_reminders().await {
+            tracing::warn!(%error, "the reminder job failed; it runs again at the next interval");
+        }
+    }
 }
 
 /// Resolves on Ctrl-C or SIGTERM, letting requests in flight finish.

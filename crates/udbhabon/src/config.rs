@@ -33,6 +33,9 @@ pub(crate) struct Config {
     /// The folder that receives mail when no SMTP server is set; empty means <data_dir>/mail.
     pub(crate) mail_dir: PathBuf,
     pub(crate) no_demo: bool,
+    /// How often the server runs its reminder job, in minutes; 0 leaves it to `udbhabon remind`
+    /// (from cron, say).
+    pub(crate) reminders_every_minutes: u64,
 }
 
 impl Default for Config {
@@ -48,6 +51,7 @@ impl Default for Config {
             mail_from: "Udbhabon <no-reply@localhost>".to_owned(),
             mail_dir: PathBuf::new(),
             no_demo: false,
+            reminders_every_minutes: 60,
         }
     }
 }
@@ -96,7 +100,7 @@ impl Config {
             no_demo,
         };
         figment
-            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir"]))
+            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir", "reminders_every_minutes"]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(|error| {

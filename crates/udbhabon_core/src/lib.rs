@@ -27,6 +27,7 @@ pub mod password_reset;
 mod permission;
 pub mod plan;
 pub mod progress;
+pub mod reminders;
 pub mod schedule;
 mod secret;
 pub mod team;

@@ -24,6 +24,7 @@ pub mod order;
 pub mod person;
 pub mod plan;
 pub mod progress;
+pub mod reminder;
 pub mod revision;
 pub mod rollup;
 pub mod schedule;

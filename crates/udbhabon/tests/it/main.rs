@@ -18,5 +18,6 @@ mod pages;
 mod password;
 mod pdf;
 mod plans;
+mod reminders;
 mod server;
 mod session;

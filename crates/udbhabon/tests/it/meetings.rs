@@ -2,12 +2,11 @@
 //! its memo number, PDF and mail with a calendar invitation, attendance marked against the invitation,
 //! and each account's calendar feed.
 
-use base64::Engine;
 use scraper::{Html, Selector};
 
 use crate::pdf::extract_text;
 use crate::plans::{alerts, browser};
-use crate::server::{MovableClock, TestServer, attribute, option_value, text, texts};
+use crate::server::{MovableClock, TestServer, attribute, mail_part, option_value, text, texts};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const FOCAL: &str = "focal-dife@demo.udbhabon.test";
@@ -18,24 +17,6 @@ fn checked(page: &Html, name: &str) -> Vec<String> {
     page.select(&boxes)
         .map(|element| element.value().attr("value").unwrap().to_owned())
         .collect()
-}
-
-/// The body of the part of a raw mail message with this content type, decoded.
-fn mail_part(mail: &str, content_type: &str) -> Vec<u8> {
-    let start = mail
-        .find(&format!("Content-Type: {content_type}"))
-        .unwrap_or_else(|| panic!("no {content_type} part in {mail}"));
-    let part = &mail[start..];
-    let (headers, rest) = part.split_once("\r\n\r\n").unwrap();
-    let body = rest.split("\r\n--").next().unwrap();
-    if headers.contains("Content-Transfer-Encoding: base64") {
-        let compact: String = body.split_whitespace().collect();
-        base64::engine::general_purpose::STANDARD
-            .decode(compact)
-            .unwrap()
-    } else {
-        body.as_bytes().to_vec()
-    }
 }
 
 /// The whole schedule form as the secretary fills it in for 24 December 2026.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use base64::Engine;
 use scraper::{Html, Selector};
 use udbhabon_core::demo::{NationalSize, load_demo, load_national};
 use udbhabon_core::{App, Clock, FixedClock, MailSettings, Settings};
@@ -44,6 +45,8 @@ pub(crate) struct TestServer {
     pub(crate) client: reqwest::Client,
     jar: std::sync::Arc<reqwest::cookie::Jar>,
     _data: Option<tempfile::TempDir>,
+    /// The application behind the server, for running its jobs as the scheduler would.
+    app: Option<App>,
 }
 
 /// The password of every demo account.
@@ -129,6 +132,7 @@ impl TestServer {
                 .await
                 .expect("the national tree generates");
         }
+        let jobs = app.clone();
         let service = router(adjust(AppState::new(app, &base)))
             .into_make_service_with_connect_info::<std::net::SocketAddr>();
         tokio::spawn(async move { axum::serve(listener, service).await });
@@ -143,6 +147,7 @@ impl TestServer {
             base,
             client,
             _data: Some(data),
+            app: Some(jobs),
         }
     }
 
@@ -266,7 +271,13 @@ impl TestServer {
             client,
             jar,
             _data: None,
+            app: None,
         }
+    }
+
+    /// The server's application, to run a job now (the server's own browser only).
+    pub(crate) fn app(&self) -> &App {
+        self.app.as_ref().expect("the server's own browser")
     }
 
     /// Chooses the reader's language as the switch link does.
@@ -340,4 +351,22 @@ pub(crate) fn upload_form(
         );
     }
     form
+}
+
+/// The body of the part of a raw mail message with this content type, decoded.
+pub(crate) fn mail_part(mail: &str, content_type: &str) -> Vec<u8> {
+    let start = mail
+        .find(&format!("Content-Type: {content_type}"))
+        .unwrap_or_else(|| panic!("no {content_type} part in {mail}"));
+    let part = &mail[start..];
+    let (headers, rest) = part.split_once("\r\n\r\n").unwrap();
+    let body = rest.split("\r\n--").next().unwrap();
+    if headers.contains("Content-Transfer-Encoding: base64") {
+        let compact: String = body.split_whitespace().collect();
+        base64::engine::general_purpose::STANDARD
+            .decode(compact)
+            .unwrap()
+    } else {
+        body.as_bytes().to_vec()
+    }
 }

@@ -38,6 +38,7 @@ pub(crate) mod post;
 pub(crate) mod posting;
 pub(crate) mod progress_entry;
 pub(crate) mod progress_evidence;
+pub(crate) mod reminder;
 pub(crate) mod role_grant;
 pub(crate) mod session;
 pub(crate) mod setting;

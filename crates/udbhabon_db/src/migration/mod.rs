@@ -18,6 +18,7 @@ mod m0011_decision_updates;
 mod m0012_indicator_feed;
 mod m0013_meeting_schedule;
 mod m0014_minutes_cycle;
+mod m0015_reminders;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_indicator_feed::Migration),
             Box::new(m0013_meeting_schedule::Migration),
             Box::new(m0014_minutes_cycle::Migration),
+            Box::new(m0015_reminders::Migration),
         ]
     }
 }

@@ -10,6 +10,7 @@ mod offices;
 mod orders;
 mod people;
 mod plans;
+mod reminders;
 mod schedules;
 mod schema;
 mod support;

@@ -725,3 +725,19 @@ error-minutes-no-attendance = উপস্থিতি লেখা হয়ন
 meetings-of-office = সভা: { $office }
 meetings-upcoming = আসন্ন সভা
 meetings-held = অনুষ্ঠিত সভা
+
+## Reminders
+reminder-due-subject = সময়সীমা { $date }: সিদ্ধান্ত { $serial }
+reminder-due-body = সভার সিদ্ধান্ত { $serial } বাস্তবায়নের সময়সীমা { $date }।
+
+    { $text }
+
+    সভা: { $meeting }
+    বাস্তবায়নের অগ্রগতি এখানে জানান: { $link }
+reminder-overdue-subject = সময়সীমা পেরিয়েছে: সিদ্ধান্ত { $serial }
+reminder-overdue-body = সভার সিদ্ধান্ত { $serial } বাস্তবায়নের সময়সীমা { $date } পেরিয়ে গেছে, কিন্তু বাস্তবায়ন এখনও জানানো হয়নি।
+
+    { $text }
+
+    সভা: { $meeting }
+    অগ্রগতি এখানে জানান: { $link }

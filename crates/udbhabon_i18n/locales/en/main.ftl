@@ -725,3 +725,19 @@ error-minutes-no-attendance = No attendance is recorded; record who attended (Ap
 meetings-of-office = Meetings: { $office }
 meetings-upcoming = Meetings to come
 meetings-held = Meetings held
+
+## Reminders
+reminder-due-subject = Due { $date }: decision { $serial }
+reminder-due-body = Decision { $serial } of the meeting is due by { $date }.
+
+    { $text }
+
+    Meeting: { $meeting }
+    Report its progress here: { $link }
+reminder-overdue-subject = Overdue: decision { $serial }
+reminder-overdue-body = Decision { $serial } of the meeting was due by { $date }, and it has not been reported done.
+
+    { $text }
+
+    Meeting: { $meeting }
+    Report its progress here: { $link }

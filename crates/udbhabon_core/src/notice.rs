@@ -3,8 +3,10 @@
 
 use udbhabon_docs::{Fonts, Letterhead, NoticeView, NumberedItem, SignatureBlock};
 use udbhabon_domain::Lang;
+use udbhabon_domain::access::Action;
 use udbhabon_i18n::{format, t, t_args};
 
+use crate::account::SignedIn;
 use crate::meeting::MeetingDetail;
 use crate::order_pdf::{Document, document_language, full_stop, letter_dates};
 use crate::schedule::InviteeDetail;
@@ -206,17 +208,13 @@ impl App {
     /// office's records.
     pub async fn notice_pdf(
         &self,
-        who: &crate::account::SignedIn,
+        who: &SignedIn,
         key: &str,
         lang: Lang,
     ) -> Result<Document, Error> {
         let meeting = self.db.meeting_by_key(key).await?;
-        self.require(
-            who,
-            udbhabon_domain::access::Action::ViewOfficeRecords,
-            meeting.record.office_id,
-        )
-        .await?;
+        self.require(who, Action::ViewOfficeRecords, meeting.record.office_id)
+            .await?;
         let stored = self
             .db
             .issued_document(NOTICE_DOCUMENT, meeting.id, lang)

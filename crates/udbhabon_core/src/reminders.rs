@@ -1,6 +1,9 @@
 //! The reminder job: the open decisions of issued minutes due within three days, within a day, or past
 //! their date are mailed to the accounts that act for their responsible offices, each reminder once.
 
+use std::collections::HashMap;
+
+use udbhabon_db::account::AccountRow;
 use udbhabon_db::reminder::NewReminder;
 use udbhabon_domain::Lang;
 use udbhabon_domain::access::Role;
@@ -51,25 +54,20 @@ impl App {
         let ids: Vec<i32> = meetings.iter().map(|meeting| meeting.id).collect();
         let decisions = self.db.decisions_of_meetings(&ids).await?;
         let mut run = ReminderRun::default();
+        let mut acting: HashMap<Vec<(i32, bool)>, Vec<AccountRow>> = HashMap::new();
         for tracked in self.tracked(decisions, &meetings).await? {
             let (Some(step), Some(due_on)) = (step(&tracked, today), tracked.next_due) else {
                 continue;
             };
-            let mut offices = Vec::new();
-            for (office_id, below) in &tracked.offices {
-                if *below {
-                    offices.extend(
-                        self.db
-                            .office_children(&[Some(*office_id)])
-                            .await?
-                            .into_iter()
-                            .map(|office| office.id),
-                    );
-                } else {
-                    offices.push(*office_id);
+            // Decisions share their responsible bodies: each set's accounts are looked up once a run.
+            let accounts = match acting.get(&tracked.offices) {
+                Some(accounts) => accounts,
+                None => {
+                    let found = self.acting_for(&tracked.offices).await?;
+                    acting.entry(tracked.offices.clone()).or_insert(found)
                 }
-            }
-            for account in self.db.accounts_acting_for(&offices, &REMINDED).await? {
+            };
+            for account in accounts {
                 let tx = self
                     .db
                     .begin(self.author(None, "udbhabon (reminders)"))
@@ -107,6 +105,26 @@ impl App {
             tracing::info!(sent = run.sent, "decision reminders sent");
         }
         Ok(run)
+    }
+
+    /// The accounts reminded for these responsible offices (each with whether the offices under it
+    /// are meant).
+    async fn acting_for(&self, responsible: &[(i32, bool)]) -> Result<Vec<AccountRow>, Error> {
+        let mut offices = Vec::new();
+        for (office_id, below) in responsible {
+            if *below {
+                offices.extend(
+                    self.db
+                        .office_children(&[Some(*office_id)])
+                        .await?
+                        .into_iter()
+                        .map(|office| office.id),
+                );
+            } else {
+                offices.push(*office_id);
+            }
+        }
+        Ok(self.db.accounts_acting_for(&offices, &REMINDED).await?)
     }
 
     /// The reminder of one decision, in Bengali and then in English, with its page's address.

@@ -250,58 +250,6 @@ impl App {
         Ok(fields)
     }
 
-    /// A stored meeting's schedule as the form shows it: the chair's post is the office's post of the
-    /// chair's designation that the chair holds, or any of that designation.
-    pub fn meeting_fields(detail: &MeetingDetail, choices: &ScheduleChoices) -> ScheduleFields {
-        let record = &detail.meeting.record;
-        let of_designation = |(post, _, _): &&(PostRow, OfficeRow, Option<HolderRow>)| {
-            post.office_id == record.office_id
-                && Some(post.designation_id) == record.chair_designation_id
-        };
-        let chair_post = choices
-            .posts
-            .iter()
-            .filter(of_designation)
-            .find(|(_, _, holder)| {
-                holder.as_ref().map(|holder| holder.person.id) == record.chair_person_id
-            })
-            .or_else(|| choices.posts.iter().find(of_designation))
-            .map(|(post, _, _)| post.id.to_string())
-            .unwrap_or_default();
-        let mut fields = ScheduleFields {
-            kind: record.kind.code().to_owned(),
-            title_bn: record.title.bn.clone(),
-            title_en: record.title.en.clone(),
-            held_on: record.held_on.format("%Y-%m-%d").to_string(),
-            starts_at: record
-                .starts_at
-                .map(|time| time.format("%H:%M").to_string())
-                .unwrap_or_default(),
-            place_bn: record.place.bn.clone(),
-            place_en: record.place.en.clone(),
-            online_link: record.online_link.clone(),
-            sequence: record.sequence.map(|n| n.to_string()).unwrap_or_default(),
-            chair_post,
-            ..ScheduleFields::default()
-        };
-        for invitee in &detail.invitees {
-            match invitee.invitee {
-                Invitee::Post(id) => fields.invitee_posts.push(id.to_string()),
-                Invitee::Person(id) => fields.invitee_people.push(id.to_string()),
-            }
-        }
-        for (item, _) in &detail.agenda {
-            fields.agenda_bn.push(item.title.bn.clone());
-            fields.agenda_en.push(item.title.en.clone());
-            fields.agenda_presenters.push(
-                item.presenter_post_id
-                    .map(|id| id.to_string())
-                    .unwrap_or_default(),
-            );
-        }
-        fields
-    }
-
     /// Schedules a meeting of the office; returns its key. Nothing is saved unless all of it is right.
     pub async fn schedule_meeting(
         &self,
@@ -800,6 +748,58 @@ impl App {
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// A stored meeting's schedule as the form shows it: the chair's post is the office's post of the
+/// chair's designation that the chair holds, or any of that designation.
+pub fn schedule_fields(detail: &MeetingDetail, choices: &ScheduleChoices) -> ScheduleFields {
+    let record = &detail.meeting.record;
+    let of_designation = |(post, _, _): &&(PostRow, OfficeRow, Option<HolderRow>)| {
+        post.office_id == record.office_id
+            && Some(post.designation_id) == record.chair_designation_id
+    };
+    let chair_post = choices
+        .posts
+        .iter()
+        .filter(of_designation)
+        .find(|(_, _, holder)| {
+            holder.as_ref().map(|holder| holder.person.id) == record.chair_person_id
+        })
+        .or_else(|| choices.posts.iter().find(of_designation))
+        .map(|(post, _, _)| post.id.to_string())
+        .unwrap_or_default();
+    let mut fields = ScheduleFields {
+        kind: record.kind.code().to_owned(),
+        title_bn: record.title.bn.clone(),
+        title_en: record.title.en.clone(),
+        held_on: record.held_on.format("%Y-%m-%d").to_string(),
+        starts_at: record
+            .starts_at
+            .map(|time| time.format("%H:%M").to_string())
+            .unwrap_or_default(),
+        place_bn: record.place.bn.clone(),
+        place_en: record.place.en.clone(),
+        online_link: record.online_link.clone(),
+        sequence: record.sequence.map(|n| n.to_string()).unwrap_or_default(),
+        chair_post,
+        ..ScheduleFields::default()
+    };
+    for invitee in &detail.invitees {
+        match invitee.invitee {
+            Invitee::Post(id) => fields.invitee_posts.push(id.to_string()),
+            Invitee::Person(id) => fields.invitee_people.push(id.to_string()),
+        }
+    }
+    for (item, _) in &detail.agenda {
+        fields.agenda_bn.push(item.title.bn.clone());
+        fields.agenda_en.push(item.title.en.clone());
+        fields.agenda_presenters.push(
+            item.presenter_post_id
+                .map(|id| id.to_string())
+                .unwrap_or_default(),
+        );
+    }
+    fields
 }
 
 /// A meeting's schedule read from the form.

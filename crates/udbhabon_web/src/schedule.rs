@@ -7,9 +7,9 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use udbhabon_core::App;
 use udbhabon_core::notice::invitee_label;
-use udbhabon_core::schedule::{AttendanceSheet, ScheduleChoices, ScheduleFields};
+use udbhabon_core::schedule::{AttendanceSheet, ScheduleChoices, ScheduleFields, schedule_fields};
+use udbhabon_core::{HolderRow, OfficeRow, PostRow};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::meeting::MeetingKind;
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -70,20 +70,16 @@ fn schedule_page(
         "meeting-schedule-title",
         &[("office", offered.office.name.get(lang).to_owned())],
     );
-    let post_label = |id: &str| -> String {
-        offered
-            .posts
-            .iter()
-            .find(|(post, ..)| post.id.to_string() == id)
-            .map(|(post, office, _)| format!("{}, {}", post.label.get(lang), office.name.get(lang)))
-            .unwrap_or_default()
+    // A post as the form names it: "post, office".
+    let post_and_office = |(post, office, _): &(PostRow, OfficeRow, Option<HolderRow>)| {
+        format!("{}, {}", post.label.get(lang), office.name.get(lang))
     };
     let presenter_choices = |selected: &str| {
         with_none(choices(
             &offered.posts,
             Some(selected),
             |(post, ..)| post.id.to_string(),
-            |(post, office, _)| format!("{}, {}", post.label.get(lang), office.name.get(lang)),
+            |offer| post_and_office(offer),
         ))
     };
     let agenda = (0..fields.agenda_bn.len() + SPARE_ROWS)
@@ -113,14 +109,14 @@ fn schedule_page(
     let invitee_posts = offered
         .posts
         .iter()
-        .map(|(post, _, holder)| {
-            let id = post.id.to_string();
-            let holder = holder.as_ref().map_or_else(
+        .map(|offer| {
+            let id = offer.0.id.to_string();
+            let holder = offer.2.as_ref().map_or_else(
                 || t(lang, "team-vacant"),
                 |holder| holder.person.name.get(lang).to_owned(),
             );
             let checked = fields.invitee_posts.contains(&id);
-            let label = format!("{} — {holder}", post_label(&id));
+            let label = format!("{} — {holder}", post_and_office(offer));
             (id, label, checked)
         })
         .collect();
@@ -259,32 +255,13 @@ pub(crate) async fn create(
 ) -> Result<Response, PageError> {
     member.check_form(lang, &form.csrf)?;
     let fields = ScheduleFields::from(form);
-    match state
+    let saved = state
         .app
         .schedule_meeting(&member.0, &office_key, &fields)
-        .await
-    {
-        Ok(key) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
-        Err(error) => {
-            rejected(lang, error, |errors| async {
-                let choices = state
-                    .app
-                    .schedule_choices(&member.0, &office_key)
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
-                Ok(schedule_page(
-                    &state,
-                    lang,
-                    &member,
-                    &choices,
-                    fields,
-                    format!("/offices/{office_key}/meetings"),
-                    errors,
-                ))
-            })
-            .await
-        }
-    }
+        .await;
+    let choices = state.app.schedule_choices(&member.0, &office_key);
+    let action = format!("/offices/{office_key}/meetings");
+    answer(&state, lang, &member, saved, fields, action, choices).await
 }
 
 /// `GET /meetings/{key}/schedule`: the form of a scheduled meeting, until its notice is sent.
@@ -299,7 +276,7 @@ pub(crate) async fn edit(
         .meeting_schedule(&member.0, &key)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    let fields = App::meeting_fields(&detail, &choices);
+    let fields = schedule_fields(&detail, &choices);
     Ok(schedule_page(
         &state,
         lang,
@@ -321,23 +298,40 @@ pub(crate) async fn update(
 ) -> Result<Response, PageError> {
     member.check_form(lang, &form.csrf)?;
     let fields = ScheduleFields::from(form);
-    match state.app.reschedule_meeting(&member.0, &key, &fields).await {
-        Ok(()) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
+    let saved = state
+        .app
+        .reschedule_meeting(&member.0, &key, &fields)
+        .await
+        .map(|()| key.clone());
+    let choices = async {
+        state
+            .app
+            .meeting_schedule(&member.0, &key)
+            .await
+            .map(|(_, choices)| choices)
+    };
+    let action = format!("/meetings/{key}/schedule");
+    answer(&state, lang, &member, saved, fields, action, choices).await
+}
+
+/// Answers a posted schedule form: the meeting's page once saved, otherwise the form again (with
+/// `choices`, read only then) and each refusal beside its field.
+async fn answer(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    saved: Result<String, udbhabon_core::Error>,
+    fields: ScheduleFields,
+    action: String,
+    choices: impl Future<Output = Result<ScheduleChoices, udbhabon_core::Error>>,
+) -> Result<Response, PageError> {
+    match saved {
+        Ok(key) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let (_, choices) = state
-                    .app
-                    .meeting_schedule(&member.0, &key)
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
+                let choices = choices.await.map_err(|error| PageError::new(lang, error))?;
                 Ok(schedule_page(
-                    &state,
-                    lang,
-                    &member,
-                    &choices,
-                    fields,
-                    format!("/meetings/{key}/schedule"),
-                    errors,
+                    state, lang, member, &choices, fields, action, errors,
                 ))
             })
             .await

@@ -54,6 +54,20 @@ pub fn gregorian_date_long_bn_with_era(date: NaiveDate) -> String {
     format!("{} খ্রিস্টাব্দ", gregorian_date_long_bn(date))
 }
 
+/// `"নভেম্বর ২০২৬"`, the month a monthly return is for.
+pub fn gregorian_month_year_bn(date: NaiveDate) -> String {
+    to_bengali_digits(&format!(
+        "{} {}",
+        month_name_bn(month_of(date)),
+        date.year()
+    ))
+}
+
+/// `"November 2026"`.
+pub fn gregorian_month_year_en(date: NaiveDate) -> String {
+    format!("{} {}", month_name_en(month_of(date)), date.year())
+}
+
 /// `"26 January 2026"`.
 pub fn gregorian_date_long_en(date: NaiveDate) -> String {
     format!(

@@ -47,7 +47,8 @@ pub(crate) enum Command {
     },
     /// Bring the database schema up to date, then exit.
     Migrate,
-    /// Send the reminders due now (decision deadlines), each once, then exit.
+    /// Open the collections' new periods and send the reminders due now (decision and collection
+    /// deadlines), each once, then exit.
     Remind,
     /// Manage accounts.
     #[command(subcommand)]

@@ -40,7 +40,7 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
                 .await
                 .map_err(|error| explain(&config, error))?;
             let run = app
-                .send_decision_reminders()
+                .run_jobs()
                 .await
                 .map_err(|error| explain(&config, error))?;
             println!(
@@ -284,6 +284,7 @@ async fn open(config: &Config) -> Result<App, String> {
         mail: config.mail(),
         public_url: config.public_url(),
         files_dir: config.data_dir.join("files"),
+        reminders: config.reminders(),
     };
     App::open(&settings, Arc::new(SystemClock))
         .await
@@ -367,7 +368,7 @@ async fn run_reminders(app: App, every: std::time::Duration) {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         ticks.tick().await;
-        if let Err(error) = app.send_decision_reminders().await {
+        if let Err(error) = app.run_jobs().await {
             tracing::warn!(%error, "the reminder job failed; it runs again at the next interval");
         }
     }

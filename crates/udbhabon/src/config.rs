@@ -8,6 +8,7 @@ use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
 use udbhabon_core::MailSettings;
+use udbhabon_domain::reminder::ReminderSchedule;
 
 use crate::cli::{Cli, Command};
 
@@ -36,6 +37,11 @@ pub(crate) struct Config {
     /// How often the server runs its reminder job, in minutes; 0 leaves it to `udbhabon remind`
     /// (from cron, say).
     pub(crate) reminders_every_minutes: u64,
+    /// The days before a deadline on which reminders go out.
+    pub(crate) reminder_days_before: Vec<u32>,
+    /// The days after a collection's deadline when those still missing are escalated to the office
+    /// above.
+    pub(crate) escalate_after_days: u32,
 }
 
 impl Default for Config {
@@ -52,6 +58,8 @@ impl Default for Config {
             mail_dir: PathBuf::new(),
             no_demo: false,
             reminders_every_minutes: 60,
+            reminder_days_before: vec![3, 1],
+            escalate_after_days: 3,
         }
     }
 }
@@ -100,7 +108,7 @@ impl Config {
             no_demo,
         };
         figment
-            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir", "reminders_every_minutes"]))
+            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir", "reminders_every_minutes", "escalate_after_days"]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(|error| {
@@ -131,6 +139,14 @@ impl Config {
     }
 
     /// Where mail goes: the SMTP server, or the mail folder.
+    /// When reminders of deadlines go out.
+    pub(crate) fn reminders(&self) -> ReminderSchedule {
+        ReminderSchedule {
+            days_before: self.reminder_days_before.clone(),
+            escalate_after: self.escalate_after_days,
+        }
+    }
+
     pub(crate) fn mail(&self) -> MailSettings {
         if self.smtp_url.trim().is_empty() {
             let dir = if self.mail_dir.as_os_str().is_empty() {

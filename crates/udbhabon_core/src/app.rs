@@ -6,6 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, NaiveDate, Utc};
 use udbhabon_db::Db;
 use udbhabon_docs::Fonts;
+use udbhabon_domain::reminder::ReminderSchedule;
 
 use crate::files::FileStore;
 use crate::mail::{MailSettings, Mailer};
@@ -24,6 +25,8 @@ pub struct Settings {
     pub public_url: String,
     /// The folder uploaded evidence is kept in.
     pub files_dir: PathBuf,
+    /// When reminders of deadlines go out.
+    pub reminders: ReminderSchedule,
 }
 
 /// Storage, clock and fonts; cheap to clone.
@@ -35,6 +38,7 @@ pub struct App {
     pub(crate) mailer: Mailer,
     pub(crate) public_url: String,
     pub(crate) files: FileStore,
+    pub(crate) reminders: ReminderSchedule,
 }
 
 impl App {
@@ -54,6 +58,7 @@ impl App {
             fonts,
             mailer,
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
+            reminders: settings.reminders.clone(),
         })
     }
 

@@ -127,9 +127,16 @@ pub struct Tracker {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FeedFigure {
     pub value: Measure,
+    pub basis: FeedBasis,
+}
+
+/// What a fed figure rests on, for the sentence that explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedBasis {
     /// Of the decisions counted, how many were implemented on time.
-    pub on_time: usize,
-    pub counted: usize,
+    Decisions { on_time: usize, counted: usize },
+    /// How many monthly e-filing returns the share is taken over.
+    EFilingReturns { returns: usize },
 }
 
 /// The tracker's rows (headings first) as a CSV or XLSX file.
@@ -423,9 +430,10 @@ impl App {
         Ok((file, bytes))
     }
 
-    /// For an indicator fed by the decision tracker: the share of the plan office's meeting decisions of
-    /// the plan's year implemented on time, as of the quarter's last day (or today, if earlier).
-    /// `None` for other indicators, or when no decision with a fixed deadline is due yet.
+    /// For an indicator fed by a figure the system keeps, that figure as of the quarter's last day (or
+    /// today, if earlier): the share of the plan office's meeting decisions of the year implemented on
+    /// time, or the share of e-filing of its branches' monthly returns for the quarter's months. `None`
+    /// for other indicators, or when there is nothing to count yet.
     pub async fn indicator_feed(
         &self,
         who: &SignedIn,
@@ -437,24 +445,44 @@ impl App {
         self.require(who, Action::ViewOfficeRecords, plan.office_id)
             .await?;
         let tree = self.db.template_tree(plan.template_id).await?;
-        let fed = tree
+        let feed = tree
             .areas
             .iter()
             .flat_map(|area| &area.activities)
             .flat_map(|activity| &activity.indicators)
-            .any(|indicator| {
-                indicator.id == indicator_id
-                    && indicator.feed == Some(IndicatorFeed::DecisionsOnTime)
-            });
-        let (Some(quarter), true) = (bangla::Quarter::from_number(quarter), fed) else {
+            .find(|indicator| indicator.id == indicator_id)
+            .and_then(|indicator| indicator.feed);
+        let (Some(quarter), Some(feed)) = (bangla::Quarter::from_number(quarter), feed) else {
             return Ok(None);
         };
         let year = bangla::FiscalYear::starting_in(tree.template.fiscal_year)
             .map_err(|error| Error::Internal(error.to_string()))?;
         let as_of = year.quarter_last_day(quarter).min(self.today());
+        match feed {
+            IndicatorFeed::DecisionsOnTime => {
+                self.decisions_feed(plan.office_id, year, as_of).await
+            }
+            IndicatorFeed::EFilingShare => Ok(self
+                .e_filing_figure(plan.office_id, (year.quarter_first_day(quarter), as_of))
+                .await?
+                .map(|(share, returns)| FeedFigure {
+                    // One decimal, as the returns' figures allow.
+                    value: Measure::Number((share * 10.0).round() / 10.0),
+                    basis: FeedBasis::EFilingReturns { returns },
+                })),
+        }
+    }
+
+    /// The share of the office's meeting decisions of the year implemented on time as of a day.
+    async fn decisions_feed(
+        &self,
+        office_id: i32,
+        year: bangla::FiscalYear,
+        as_of: NaiveDate,
+    ) -> Result<Option<FeedFigure>, Error> {
         let meetings: Vec<MeetingRow> = self
             .db
-            .meetings_of_office(plan.office_id)
+            .meetings_of_office(office_id)
             .await?
             .into_iter()
             .filter(|meeting| (year.first_day()..=as_of).contains(&meeting.record.held_on))
@@ -472,8 +500,7 @@ impl App {
         Ok((counted > 0).then(|| FeedFigure {
             // A whole percentage, as the tracker shows it.
             value: Measure::Number((count(on_time) * 100.0 / count(counted)).round()),
-            on_time,
-            counted,
+            basis: FeedBasis::Decisions { on_time, counted },
         }))
     }
 

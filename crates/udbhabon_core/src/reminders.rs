@@ -1,21 +1,40 @@
-//! The reminder job: the open decisions of issued minutes due within three days, within a day, or past
-//! their date are mailed to the accounts that act for their responsible offices, each reminder once.
+//! The reminder job: open decisions of issued minutes, and collections not yet submitted, are mailed on
+//! the configured days before their deadline and once it has passed to the accounts that act for the
+//! responsible office or branch; a collection still missing some days later is escalated to the office
+//! above. Each reminder is recorded, and so sent, once.
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use udbhabon_db::account::AccountRow;
+use udbhabon_db::collection::SubmissionRow;
 use udbhabon_db::reminder::NewReminder;
 use udbhabon_domain::Lang;
 use udbhabon_domain::access::Role;
-use udbhabon_domain::decision::DecisionStatus;
+use udbhabon_domain::collection::SubmissionStatus;
+use udbhabon_domain::decision::{DecisionStatus, ResponsibleKind};
+use udbhabon_domain::reminder::ReminderStep;
 use udbhabon_i18n::{format, t_args};
 
+use crate::collection::{REMINDER_SUBJECT, Respondent};
 use crate::follow_up::TrackedDecision;
 use crate::mail::Mail;
 use crate::{App, Error};
 
 /// The roles reminded for an office: those who report for it and its member secretary.
 const REMINDED: [Role; 2] = [Role::FocalPoint, Role::MemberSecretary];
+
+/// The roles told when an office or branch below misses a deadline: the office's innovation head and
+/// its member secretary.
+const ESCALATED: [Role; 2] = [Role::ChiefInnovationOfficer, Role::MemberSecretary];
+
+/// How long after a deadline a period still missing is chased: older ones are on the board, not in
+/// anyone's mail.
+const CHASED_FOR_DAYS: i64 = 31;
+
+/// The accounts reminded for each set of responsible offices (each with whether the offices under it
+/// are meant), and whether the decision is a team's alone.
+type Reminded = HashMap<(Vec<(i32, bool)>, bool), Vec<AccountRow>>;
 
 /// What one run of the job did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -26,26 +45,53 @@ pub struct ReminderRun {
     pub already_sent: usize,
 }
 
-/// When in a deadline's life a reminder goes: three days before, the day before (or on the day), or
-/// once it has passed; `None` when nothing is due now.
-fn step(tracked: &TrackedDecision, today: chrono::NaiveDate) -> Option<&'static str> {
-    if !matches!(
-        tracked.status,
-        DecisionStatus::NotStarted | DecisionStatus::InProgress
-    ) {
-        return None;
-    }
-    if tracked.overdue {
-        return Some("overdue");
-    }
-    match (tracked.next_due? - today).num_days() {
-        0..=1 => Some("before_1"),
-        2..=3 => Some("before_3"),
-        _ => None,
+impl std::ops::AddAssign for ReminderRun {
+    fn add_assign(&mut self, other: Self) {
+        self.sent += other.sent;
+        self.already_sent += other.already_sent;
     }
 }
 
 impl App {
+    /// Runs every job due: opens the collections' new periods, then sends the decision and collection
+    /// reminders due today.
+    pub async fn run_jobs(&self) -> Result<ReminderRun, Error> {
+        self.open_collection_periods().await?;
+        let mut run = self.send_decision_reminders().await?;
+        run += self.send_collection_reminders().await?;
+        if run.sent > 0 {
+            tracing::info!(sent = run.sent, "reminders sent");
+        }
+        Ok(run)
+    }
+
+    /// Records a reminder and mails it, unless it went out before. The record is committed before the
+    /// mail, so that no write lock waits on a mail server; a mail that fails is forgotten again, to be
+    /// tried on the next run.
+    async fn deliver(
+        &self,
+        reminder: NewReminder,
+        mail: Mail,
+        run: &mut ReminderRun,
+    ) -> Result<(), Error> {
+        let author = || self.author(None, "udbhabon (reminders)");
+        let tx = self.db.begin(author()).await?;
+        if !tx.record_reminder(reminder.clone()).await? {
+            run.already_sent += 1;
+            return Ok(());
+        }
+        tx.commit().await?;
+        if let Err(error) = self.mailer.send(mail).await {
+            tracing::warn!(subject = %reminder.subject, record = reminder.record_id, account = reminder.account_id, %error, "a reminder was not mailed; it is tried again on the next run");
+            let tx = self.db.begin(author()).await?;
+            tx.forget_reminder(reminder).await?;
+            tx.commit().await?;
+            return Ok(());
+        }
+        run.sent += 1;
+        Ok(())
+    }
+
     /// Sends the decision reminders due today. Safe to run as often as wanted: a reminder already
     /// recorded is not sent again.
     pub async fn send_decision_reminders(&self) -> Result<ReminderRun, Error> {
@@ -54,62 +100,70 @@ impl App {
         let ids: Vec<i32> = meetings.iter().map(|meeting| meeting.id).collect();
         let decisions = self.db.decisions_of_meetings(&ids).await?;
         let mut run = ReminderRun::default();
-        let mut acting: HashMap<Vec<(i32, bool)>, Vec<AccountRow>> = HashMap::new();
+        let mut acting: Reminded = HashMap::new();
         for tracked in self.tracked(decisions, &meetings).await? {
-            let (Some(step), Some(due_on)) = (step(&tracked, today), tracked.next_due) else {
+            if !matches!(
+                tracked.status,
+                DecisionStatus::NotStarted | DecisionStatus::InProgress
+            ) {
+                continue;
+            }
+            let Some(due_on) = tracked.next_due else {
                 continue;
             };
-            // Decisions share their responsible bodies: each set's accounts are looked up once a run.
-            let accounts = match acting.get(&tracked.offices) {
+            // An overdue decision is one whose fixed date has passed; a monthly one is never overdue,
+            // it is due again.
+            let step = if tracked.overdue {
+                ReminderStep::Overdue
+            } else {
+                match self.reminders.step(due_on, today) {
+                    Some(step @ ReminderStep::Before(_)) => step,
+                    _ => continue,
+                }
+            };
+            // A team's decision is its member secretary's to report; any other body's, its focal
+            // points' too. Decisions share their responsible bodies: each set's accounts are looked
+            // up once a run.
+            let team_only = tracked
+                .decision
+                .responsible
+                .iter()
+                .all(|party| party.kind == ResponsibleKind::Team);
+            let key = (tracked.offices.clone(), team_only);
+            let accounts = match acting.get(&key) {
                 Some(accounts) => accounts,
                 None => {
-                    let found = self.acting_for(&tracked.offices).await?;
-                    acting.entry(tracked.offices.clone()).or_insert(found)
+                    let roles: &[Role] = if team_only {
+                        &[Role::MemberSecretary]
+                    } else {
+                        &REMINDED
+                    };
+                    let found = self.acting_for(&tracked.offices, roles).await?;
+                    acting.entry(key).or_insert(found)
                 }
             };
             for account in accounts {
-                let tx = self
-                    .db
-                    .begin(self.author(None, "udbhabon (reminders)"))
-                    .await?;
                 let reminder = NewReminder {
                     subject: "decision".into(),
                     record_id: tracked.decision.id,
                     due_on,
-                    step: step.into(),
+                    step: step.code(),
                     account_id: account.id,
                 };
-                let recorded = tx.record_reminder(reminder.clone()).await?;
-                if !recorded {
-                    run.already_sent += 1;
-                    continue;
-                }
-                // Recorded and committed before the mail, so that no write lock waits on a mail
-                // server; a mail that fails is forgotten again, to be tried on the next run.
-                tx.commit().await?;
-                let mail = self.reminder_mail(&tracked, step, due_on, &account.email);
-                if let Err(error) = self.mailer.send(mail).await {
-                    tracing::warn!(decision = tracked.decision.id, to = %account.email, %error, "a reminder was not mailed; it is tried again on the next run");
-                    let tx = self
-                        .db
-                        .begin(self.author(None, "udbhabon (reminders)"))
-                        .await?;
-                    tx.forget_reminder(reminder).await?;
-                    tx.commit().await?;
-                    continue;
-                }
-                run.sent += 1;
+                let mail = self.decision_mail(&tracked, step, due_on, &account.email);
+                self.deliver(reminder, mail, &mut run).await?;
             }
-        }
-        if run.sent > 0 {
-            tracing::info!(sent = run.sent, "decision reminders sent");
         }
         Ok(run)
     }
 
-    /// The accounts reminded for these responsible offices (each with whether the offices under it
-    /// are meant).
-    async fn acting_for(&self, responsible: &[(i32, bool)]) -> Result<Vec<AccountRow>, Error> {
+    /// The accounts holding these roles on the responsible offices (each with whether the offices
+    /// under it are meant).
+    async fn acting_for(
+        &self,
+        responsible: &[(i32, bool)],
+        roles: &[Role],
+    ) -> Result<Vec<AccountRow>, Error> {
         let mut offices = Vec::new();
         for (office_id, below) in responsible {
             if *below {
@@ -124,19 +178,137 @@ impl App {
                 offices.push(*office_id);
             }
         }
-        Ok(self.db.accounts_acting_for(&offices, &REMINDED).await?)
+        Ok(self.db.accounts_acting_for(&offices, roles).await?)
+    }
+
+    /// Sends the collection reminders due today: before the deadline and once it has passed to those
+    /// who submit for each respondent that has not (or whose submission was returned), and after the
+    /// configured days to the office above it. Safe to run as often as wanted.
+    pub async fn send_collection_reminders(&self) -> Result<ReminderRun, Error> {
+        let today = self.today();
+        let collections = self.db.collections().await?;
+        let ids: Vec<i32> = collections.iter().map(|collection| collection.id).collect();
+        let periods: Vec<_> = self
+            .db
+            .periods_of(&ids)
+            .await?
+            .into_iter()
+            .filter(|period| (today - period.period.due_on).num_days() <= CHASED_FOR_DAYS)
+            .filter(|period| self.reminders.step(period.period.due_on, today).is_some())
+            .collect();
+        let mut run = ReminderRun::default();
+        if periods.is_empty() {
+            return Ok(run);
+        }
+        let respondents = self.respondents(&ids).await?;
+        let submissions = self
+            .db
+            .submissions_in(&periods.iter().map(|period| period.id).collect::<Vec<_>>())
+            .await?;
+        let answered = |period_id: i32, respondent_id: i32| {
+            submissions
+                .iter()
+                .filter(|s| s.period_id == period_id && s.respondent_id == respondent_id)
+                .max_by_key(|s| s.version)
+                .is_some_and(|s: &SubmissionRow| s.status != SubmissionStatus::Returned)
+        };
+        for period in &periods {
+            let Some(collection) = collections.iter().find(|c| c.id == period.collection_id) else {
+                continue;
+            };
+            let due_on = period.period.due_on;
+            for respondent in respondents
+                .iter()
+                .filter(|respondent| respondent.row.collection_id == collection.id)
+                .filter(|respondent| !answered(period.id, respondent.row.id))
+            {
+                let mut steps: Vec<(ReminderStep, Vec<AccountRow>)> = Vec::new();
+                if let Some(step) = self.reminders.step(due_on, today) {
+                    steps.push((step, self.respondent_accounts(respondent).await?));
+                }
+                if self.reminders.escalates(due_on, today) {
+                    steps.push((ReminderStep::Escalated, self.heads_above(respondent).await?));
+                }
+                for (step, accounts) in steps {
+                    for account in accounts {
+                        let reminder = NewReminder {
+                            subject: REMINDER_SUBJECT.into(),
+                            record_id: respondent.row.id,
+                            due_on,
+                            step: step.code(),
+                            account_id: account.id,
+                        };
+                        let link = if step == ReminderStep::Escalated {
+                            format!(
+                                "{}/collections/{}?period={}",
+                                self.public_url, collection.key, period.period.starts_on
+                            )
+                        } else {
+                            format!(
+                                "{}/collections/{}/periods/{}/respondents/{}",
+                                self.public_url,
+                                collection.key,
+                                period.period.starts_on,
+                                respondent.row.id
+                            )
+                        };
+                        let mail = self.collection_mail(
+                            (&collection.title, period.period.starts_on, due_on),
+                            respondent,
+                            step,
+                            &link,
+                            &account.email,
+                        );
+                        self.deliver(reminder, mail, &mut run).await?;
+                    }
+                }
+            }
+        }
+        Ok(run)
+    }
+
+    /// Who submits for a respondent: for a unit, the people posted in it; for an office, its focal
+    /// points and member secretary.
+    async fn respondent_accounts(&self, respondent: &Respondent) -> Result<Vec<AccountRow>, Error> {
+        Ok(match respondent.row.unit_id {
+            Some(unit) => self
+                .db
+                .accounts_posted_in(&[unit], self.today())
+                .await?
+                .into_iter()
+                .map(|(_, account)| account)
+                .collect(),
+            None => {
+                self.db
+                    .accounts_acting_for(&[respondent.row.office_id], &REMINDED)
+                    .await?
+            }
+        })
+    }
+
+    /// The office above a respondent (a branch's own office, an office's parent), as its innovation
+    /// head and member secretary.
+    async fn heads_above(&self, respondent: &Respondent) -> Result<Vec<AccountRow>, Error> {
+        let above = match respondent.row.unit_id {
+            Some(_) => Some(respondent.office.id),
+            None => respondent.office.parent_id,
+        };
+        Ok(match above {
+            Some(office) => self.db.accounts_acting_for(&[office], &ESCALATED).await?,
+            None => Vec::new(),
+        })
     }
 
     /// The reminder of one decision, in Bengali and then in English, with its page's address.
-    fn reminder_mail(
+    fn decision_mail(
         &self,
         tracked: &TrackedDecision,
-        step: &str,
-        due_on: chrono::NaiveDate,
+        step: ReminderStep,
+        due_on: NaiveDate,
         to: &str,
     ) -> Mail {
         let decision = &tracked.decision;
-        let (subject_key, body_key) = if step == "overdue" {
+        let (subject_key, body_key) = if step == ReminderStep::Overdue {
             ("reminder-overdue-subject", "reminder-overdue-body")
         } else {
             ("reminder-due-subject", "reminder-due-body")
@@ -153,6 +325,51 @@ impl App {
                 ),
             ]
         };
+        self.bilingual_mail(to, (subject_key, body_key), args)
+    }
+
+    /// The reminder of one respondent's submission for a period, or its escalation.
+    fn collection_mail(
+        &self,
+        (title, starts_on, due_on): (&udbhabon_domain::Bilingual, NaiveDate, NaiveDate),
+        respondent: &Respondent,
+        step: ReminderStep,
+        link: &str,
+        to: &str,
+    ) -> Mail {
+        let keys = match step {
+            ReminderStep::Before(_) => ("collection-due-subject", "collection-due-body"),
+            ReminderStep::Overdue => ("collection-overdue-subject", "collection-overdue-body"),
+            ReminderStep::Escalated => {
+                ("collection-escalated-subject", "collection-escalated-body")
+            }
+        };
+        let args = |lang: Lang| {
+            vec![
+                ("collection", title.get(lang).to_owned()),
+                ("period", format::month_year(lang, starts_on)),
+                ("respondent", respondent.name().get(lang).to_owned()),
+                (
+                    "respondent_of",
+                    match lang {
+                        Lang::Bn => bangla::grammar::genitive(&respondent.name().bn),
+                        Lang::En => respondent.name().en.clone(),
+                    },
+                ),
+                ("date", format::date(lang, due_on)),
+                ("link", link.to_owned()),
+            ]
+        };
+        self.bilingual_mail(to, keys, args)
+    }
+
+    /// A mail in Bengali and then in English.
+    fn bilingual_mail(
+        &self,
+        to: &str,
+        (subject_key, body_key): (&str, &str),
+        args: impl Fn(Lang) -> Vec<(&'static str, String)>,
+    ) -> Mail {
         Mail {
             at: self.now(),
             to: to.to_owned(),

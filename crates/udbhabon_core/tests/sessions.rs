@@ -37,6 +37,7 @@ async fn app(clock: Arc<MovableClock>) -> (App, tempfile::TempDir) {
         },
         public_url: "http://127.0.0.1:8080".into(),
         files_dir: dir.path().join("files"),
+        reminders: Default::default(),
     };
     let app = App::open(&settings, clock).await.unwrap();
     app.migrate().await.unwrap();

@@ -13,6 +13,7 @@ mod migration;
 pub mod account;
 pub mod assessment;
 pub mod bulk;
+pub mod collection;
 pub mod distribution;
 pub mod document;
 pub mod follow_up;

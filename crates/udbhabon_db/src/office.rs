@@ -116,6 +116,20 @@ impl Db {
             .path)
     }
 
+    /// The stored ancestor paths ("/1/4/") of these offices, keyed by id.
+    pub async fn office_paths(
+        &self,
+        ids: &[i32],
+    ) -> Result<std::collections::HashMap<i32, String>, DbError> {
+        Ok(office::Entity::find()
+            .filter(office::Column::Id.is_in(ids.iter().copied()))
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(|model| (model.id, model.path))
+            .collect())
+    }
+
     /// The offices with these ids, keyed by id.
     pub async fn offices_by_ids(
         &self,

@@ -50,6 +50,15 @@ impl From<person::Model> for PersonRow {
     }
 }
 
+/// The postings that cover `on`.
+pub(crate) fn held_on(on: NaiveDate) -> Condition {
+    Condition::all().add(posting::Column::HeldFrom.lte(on)).add(
+        Condition::any()
+            .add(posting::Column::HeldUntil.is_null())
+            .add(posting::Column::HeldUntil.gte(on)),
+    )
+}
+
 impl Db {
     /// The posts with these ids, with their labels, keyed by id (three queries whatever the count).
     pub async fn posts(&self, ids: &[i32]) -> Result<HashMap<i32, PostRow>, DbError> {
@@ -133,12 +142,7 @@ impl Db {
     ) -> Result<HashMap<i32, HolderRow>, DbError> {
         let postings = posting::Entity::find()
             .filter(posting::Column::PostId.is_in(post_ids.iter().copied()))
-            .filter(posting::Column::HeldFrom.lte(on))
-            .filter(
-                Condition::any()
-                    .add(posting::Column::HeldUntil.is_null())
-                    .add(posting::Column::HeldUntil.gte(on)),
-            )
+            .filter(held_on(on))
             .order_by_asc(posting::Column::HeldFrom)
             .all(self.connection())
             .await?;

@@ -84,7 +84,7 @@ impl Deadline {
     }
 }
 
-fn day_in_month(year: i32, month: u32, day: u32) -> NaiveDate {
+pub(crate) fn day_in_month(year: i32, month: u32, day: u32) -> NaiveDate {
     (1..=day.clamp(1, 31))
         .rev()
         .find_map(|candidate| NaiveDate::from_ymd_opt(year, month, candidate))

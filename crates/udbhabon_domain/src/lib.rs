@@ -6,6 +6,7 @@
 pub mod access;
 pub mod account;
 pub mod assessment;
+pub mod collection;
 pub mod decision;
 pub mod error;
 pub mod geo;
@@ -16,6 +17,7 @@ pub mod order;
 pub mod person;
 pub mod plan;
 pub mod progress;
+pub mod reminder;
 pub mod score;
 pub mod team;
 pub mod text;

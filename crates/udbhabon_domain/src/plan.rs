@@ -30,6 +30,8 @@ vocabulary! {
     pub enum IndicatorFeed ("indicator feed", "indicator-feed") {
         /// The share of the office's meeting decisions implemented on time, from the decision tracker.
         DecisionsOnTime => "decisions_on_time",
+        /// The share of files handled in e-Nothi, from the branches' monthly e-filing returns.
+        EFilingShare => "e_filing_share",
     }
 }
 

@@ -47,6 +47,14 @@ pub fn date(lang: Lang, date: NaiveDate) -> String {
     }
 }
 
+/// "নভেম্বর ২০২৬" / "November 2026": the month a monthly return is for.
+pub fn month_year(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::Bn => bf::gregorian_month_year_bn(date),
+        Lang::En => bf::gregorian_month_year_en(date),
+    }
+}
+
 /// "১২ মাঘ ১৪৩২" / "12 Magh 1432"; `None` outside the years the calendar supports.
 pub fn bangla_date(lang: Lang, date: NaiveDate) -> Option<String> {
     let bangla_date = BanglaDate::from_gregorian(date).ok()?;

@@ -9,7 +9,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use udbhabon_core::follow_up::FeedFigure;
+use udbhabon_core::follow_up::{FeedBasis, FeedFigure};
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
 use udbhabon_core::progress::{ProgressForm, ProgressRefusal};
 use udbhabon_core::{Error, EvidenceRow};
@@ -179,15 +179,23 @@ fn page(
         feed: feed.map(|feed| {
             let count =
                 |value: usize| format::number(lang, i64::try_from(value).unwrap_or(i64::MAX));
-            t_args(
-                lang,
-                "progress-feed-decisions",
-                &[
-                    ("on_time", count(feed.on_time)),
-                    ("counted", count(feed.counted)),
-                    ("value", offered.clone().unwrap_or_default()),
-                ],
-            )
+            let value = ("value", offered.clone().unwrap_or_default());
+            match feed.basis {
+                FeedBasis::Decisions { on_time, counted } => t_args(
+                    lang,
+                    "progress-feed-decisions",
+                    &[
+                        ("on_time", count(on_time)),
+                        ("counted", count(counted)),
+                        value,
+                    ],
+                ),
+                FeedBasis::EFilingReturns { returns } => t_args(
+                    lang,
+                    "progress-feed-e-filing",
+                    &[("returns", count(returns)), value],
+                ),
+            }
         }),
         evidence_required: line.indicator.evidence.get(lang).to_owned(),
         due: format::date_both(lang, due),
@@ -371,14 +379,15 @@ pub(crate) async fn save(
     }
 }
 
+/// Accepting or returning what an office submitted: the outcome and the comment.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ReviewForm {
     #[serde(default)]
-    csrf: String,
+    pub(crate) csrf: String,
     #[serde(default)]
-    outcome: String,
+    pub(crate) outcome: String,
     #[serde(default)]
-    comment: String,
+    pub(crate) comment: String,
 }
 
 /// `POST /plans/{id}/indicators/{indicator}/quarters/{quarter}/review`: accepts or returns the entry.

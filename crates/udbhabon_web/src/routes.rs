@@ -20,9 +20,9 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assessment, assets, dashboard, follow_up, home, lang, limits, meeting, memo,
-    minutes, office, office_admin, ops, order, password, plan, progress, schedule, security,
-    session, team,
+    account, admin, assessment, assets, collection, collection_board, dashboard, follow_up, home,
+    lang, limits, meeting, memo, minutes, notification, office, office_admin, ops, order, password,
+    plan, progress, schedule, security, session, submission, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -197,6 +197,70 @@ pub const ROUTES: &[RouteSpec] = &[
         path: "/plans/{id}/evidence/{file}",
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/plans/1/evidence/1",
+    },
+    // Every officer sees the collections that concern them: those they run, read or answer.
+    RouteSpec {
+        method: "GET",
+        path: "/collections",
+        access: Access::SignedIn,
+        sample: "/collections",
+    },
+    manage_team(
+        "GET",
+        "/offices/{key}/collections/new",
+        "/offices/mole/collections/new",
+    ),
+    manage_team(
+        "POST",
+        "/offices/{key}/collections",
+        "/offices/mole/collections",
+    ),
+    RouteSpec {
+        method: "GET",
+        path: "/collections/{key}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/collections/mole-e-filing-return",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/collections/{key}/board.xlsx",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/collections/mole-e-filing-return/board.xlsx",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/collections/{key}/year",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/collections/mole-e-filing-return/year",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/collections/{key}/periods/{start}/respondents/{id}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/collections/{key}/periods/{start}/respondents/{id}",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1",
+    },
+    manage_team(
+        "POST",
+        "/collections/{key}/periods/{start}/respondents/{id}/review",
+        "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/review",
+    ),
+    RouteSpec {
+        method: "GET",
+        path: "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/evidence/1",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/notifications",
+        access: Access::SignedIn,
+        sample: "/notifications",
     },
     RouteSpec {
         method: "GET",
@@ -492,6 +556,25 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/plans/{id}/submit") => post(progress::submit_plan),
         ("POST", "/plans/{id}/decision") => post(progress::decide_plan),
         ("GET", "/plans/{id}/evidence/{file}") => get(progress::evidence),
+        ("GET", "/collections") => get(collection::list),
+        ("GET", "/offices/{key}/collections/new") => get(collection::new),
+        ("POST", "/offices/{key}/collections") => post(collection::create),
+        ("GET", "/collections/{key}") => get(collection_board::board),
+        ("GET", "/collections/{key}/board.xlsx") => get(collection_board::board_xlsx),
+        ("GET", "/collections/{key}/year") => get(collection_board::year),
+        ("GET", "/collections/{key}/periods/{start}/respondents/{id}") => get(submission::show),
+        ("POST", "/collections/{key}/periods/{start}/respondents/{id}") => {
+            // Evidence files come with the return: up to ten megabytes each.
+            post(submission::submit)
+                .layer(axum::extract::DefaultBodyLimit::max(EVIDENCE_REQUEST_BYTES))
+        }
+        ("POST", "/collections/{key}/periods/{start}/respondents/{id}/review") => {
+            post(submission::review)
+        }
+        ("GET", "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}") => {
+            get(submission::evidence)
+        }
+        ("GET", "/notifications") => get(notification::list),
         ("GET", "/decisions") => get(follow_up::tracker),
         ("GET", "/decisions.csv") => get(follow_up::tracker_csv),
         ("GET", "/decisions.xlsx") => get(follow_up::tracker_xlsx),

@@ -145,6 +145,11 @@ async fn try_route(
                 .text("csrf", csrf.to_owned())
                 .text("status", "in_progress");
             request.multipart(upload).send().await.unwrap()
+        } else if path == "/collections/{key}/periods/{start}/respondents/{id}" {
+            let upload = reqwest::multipart::Form::new()
+                .text("csrf", csrf.to_owned())
+                .text("files_total", "10");
+            request.multipart(upload).send().await.unwrap()
         } else if path == "/plans/{id}/indicators/{indicator}/quarters/{quarter}" {
             let upload = reqwest::multipart::Form::new()
                 .text("csrf", csrf.to_owned())
@@ -187,8 +192,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 
 /// Samples that name something the demo data does not have, so that "not found" is the served answer:
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
-/// sent), an earlier version of a plan (none is revised) and a decision's evidence (none is reported).
-const ABSENT_SAMPLES: [&str; 7] = [
+/// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported) and
+/// a return's evidence (none is submitted).
+const ABSENT_SAMPLES: [&str; 8] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/calendar/{token}",
@@ -196,6 +202,7 @@ const ABSENT_SAMPLES: [&str; 7] = [
     "/plans/{id}/self-assessment.pdf",
     "/plans/{id}/versions/{version}",
     "/decisions/{id}/evidence/{file}",
+    "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

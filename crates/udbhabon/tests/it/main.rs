@@ -7,6 +7,7 @@ mod architecture;
 mod assessment;
 mod browser;
 mod cli;
+mod collections;
 mod decisions;
 mod meetings;
 mod minutes;

@@ -228,9 +228,10 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
             .any(|cell| cell.contains(&memo))
     );
 
-    // Mail went to each invitee with an address: the programmer's own and the CIO's account.
+    // Mail went to each invitee with an address: the programmer's own, the CIO's account and the four
+    // branch officers' accounts.
     let mail = server.mail();
-    assert_eq!(mail.len(), 2, "{mail:?}");
+    assert_eq!(mail.len(), 6, "{mail:?}");
     assert!(
         mail.iter()
             .any(|message| message.contains("To: programmer@mole.gov.bd"))

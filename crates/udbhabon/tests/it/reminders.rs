@@ -1,5 +1,6 @@
 //! The reminder job on the seed decisions: three days before the 3rd of the month, the day before, and
-//! once overdue, to the member secretary and the focal points of the responsible offices, each once.
+//! once overdue, each once: a team's decisions to its member secretary, the others also to the focal
+//! points of the responsible offices (the ministry's branch officers for the branches' monthly return).
 
 use crate::server::{MovableClock, TestServer, mail_part};
 
@@ -18,10 +19,16 @@ async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once
     // 30 November: 2.1 and 2.2 (the ministry's team) and 2.5 (the agencies) are overdue since 2022;
     // 2.4 (every branch, by the 3rd) is three days away. 2.3 has no date, 2.6 is yearly.
     let run = server.app().send_decision_reminders().await.unwrap();
-    assert_eq!((run.sent, run.already_sent), (4, 0));
+    assert_eq!((run.sent, run.already_sent), (8, 0));
     let mail = server.mail();
     assert_eq!(to(&mail, "member-secretary@demo.udbhabon.test"), 3);
     assert_eq!(to(&mail, "focal-dife@demo.udbhabon.test"), 1);
+    for officer in ["admin", "operations", "budget", "labour"] {
+        assert_eq!(
+            to(&mail, &format!("officer-{officer}@demo.udbhabon.test")),
+            1
+        );
+    }
     let agency = mail
         .iter()
         .find(|message| message.contains("To: focal-dife@demo.udbhabon.test"))
@@ -39,16 +46,20 @@ async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once
 
     // The same day again: nothing new.
     let again = server.app().send_decision_reminders().await.unwrap();
-    assert_eq!((again.sent, again.already_sent), (0, 4));
-    assert_eq!(server.mail().len(), 4);
+    assert_eq!((again.sent, again.already_sent), (0, 8));
+    assert_eq!(server.mail().len(), 8);
 
-    // 2 December: the day before the 3rd.
+    // 2 December: the day before the 3rd, to the member secretary and the four branch officers.
     clock.set("2026-12-02");
     let run = server.app().send_decision_reminders().await.unwrap();
-    assert_eq!(run.sent, 1);
+    assert_eq!(run.sent, 5);
     let mail = server.mail();
-    assert_eq!(mail.len(), 5);
-    let latest = String::from_utf8(mail_part(&mail[4], "text/plain")).unwrap();
+    assert_eq!(mail.len(), 13);
+    let latest = mail
+        .iter()
+        .rfind(|message| message.contains("To: member-secretary@demo.udbhabon.test"))
+        .unwrap();
+    let latest = String::from_utf8(mail_part(latest, "text/plain")).unwrap();
     assert!(
         latest.contains("সভার সিদ্ধান্ত ২.৪ বাস্তবায়নের সময়সীমা ৩ ডিসেম্বর ২০২৬।"),
         "{latest}"
@@ -60,5 +71,5 @@ async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once
         server.app().send_decision_reminders().await.unwrap().sent,
         0
     );
-    assert_eq!(server.mail().len(), 5);
+    assert_eq!(server.mail().len(), 13);
 }

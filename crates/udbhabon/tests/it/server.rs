@@ -123,6 +123,7 @@ impl TestServer {
             },
             public_url: base.clone(),
             files_dir: data.path().join("files"),
+            reminders: Default::default(),
         };
         let app = App::open(&settings, clock).await.expect("the app opens");
         app.migrate().await.expect("migrations run");

@@ -35,6 +35,32 @@ pub(super) struct DemoFile {
     pub accounts: Vec<AccountEntry>,
     #[serde(default)]
     pub plans: Vec<PlanEntry>,
+    #[serde(default)]
+    pub collections: Vec<CollectionEntry>,
+}
+
+/// A collection an office runs, asking these of its units.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CollectionEntry {
+    pub key: String,
+    pub office: String,
+    pub kind: String,
+    pub bn: String,
+    pub en: String,
+    #[serde(default)]
+    pub instructions_bn: String,
+    #[serde(default)]
+    pub instructions_en: String,
+    pub recurrence: String,
+    pub opens: Datetime,
+    #[serde(default)]
+    pub due_day: u32,
+    #[serde(default)]
+    pub late_allowed: bool,
+    #[serde(default)]
+    pub evidence_required: bool,
+    pub units: Vec<String>,
 }
 
 /// An office's plan from one of the built-in templates, with the template's targets.

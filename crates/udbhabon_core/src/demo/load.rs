@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use toml::value::Datetime;
 use udbhabon_db::Tx;
 use udbhabon_db::account::NewAccount;
+use udbhabon_db::collection::NewCollection;
 use udbhabon_db::meeting::MeetingRecord;
 use udbhabon_db::memo::NewMemoFile;
 use udbhabon_db::schedule::{AgendaItem, Invitee};
@@ -16,6 +17,7 @@ use udbhabon_db::write::{
 };
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::account::{Email, validate_new_password};
+use udbhabon_domain::collection::{CollectionFields, check_collection};
 use udbhabon_domain::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::memo::{FileNumber, MemoNumber};
 
@@ -327,6 +329,36 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             &templates[&entry.template],
             keys.get("office", &entry.office, &used_by)?,
         )
+        .await?;
+    }
+    for entry in &file.collections {
+        let used_by = format!("the collection {}", entry.key);
+        let fields = CollectionFields {
+            key: entry.key.clone(),
+            kind: entry.kind.clone(),
+            title_bn: entry.bn.clone(),
+            title_en: entry.en.clone(),
+            instructions_bn: entry.instructions_bn.clone(),
+            instructions_en: entry.instructions_en.clone(),
+            recurrence: entry.recurrence.clone(),
+            opens_on: date(&entry.opens, "opens")?.to_string(),
+            due_day: entry.due_day.to_string(),
+            due_on: String::new(),
+            late_allowed: entry.late_allowed,
+            evidence_required: entry.evidence_required,
+        };
+        let draft = check_collection(&fields)
+            .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
+        let office_id = keys.get("office", &entry.office, &used_by)?;
+        let mut respondents = Vec::new();
+        for unit in &entry.units {
+            respondents.push((office_id, Some(keys.get("unit", unit, &used_by)?)));
+        }
+        tx.insert_collection(NewCollection {
+            office_id,
+            draft,
+            respondents,
+        })
         .await?;
     }
     Ok(DemoOutcome::Loaded {

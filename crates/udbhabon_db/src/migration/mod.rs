@@ -19,6 +19,7 @@ mod m0012_indicator_feed;
 mod m0013_meeting_schedule;
 mod m0014_minutes_cycle;
 mod m0015_reminders;
+mod m0016_collections;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_meeting_schedule::Migration),
             Box::new(m0014_minutes_cycle::Migration),
             Box::new(m0015_reminders::Migration),
+            Box::new(m0016_collections::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod collections;
 mod fixtures;
 mod meetings;
 mod memos;

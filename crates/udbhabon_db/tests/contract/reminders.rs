@@ -70,5 +70,21 @@ async fn a_reminder_is_recorded_once_for_the_accounts_acting_for_an_office() {
         })
         .await;
         assert!(again, "{backend}");
+        let sent = test.db.reminders_sent("decision", &[7]).await.unwrap();
+        assert_eq!(
+            sent.iter()
+                .map(|sent| sent.step.as_str())
+                .collect::<Vec<_>>(),
+            ["before_1", "before_3"],
+            "{backend}: the steps sent, oldest first"
+        );
+        assert!(
+            test.db
+                .reminders_sent("collection", &[7])
+                .await
+                .unwrap()
+                .is_empty(),
+            "{backend}"
+        );
     }
 }

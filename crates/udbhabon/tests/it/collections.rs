@@ -1,0 +1,472 @@
+//! A month of the monthly e-filing return (decision 2.4): the ICT Cell starts it for four branches, the
+//! branches submit with the dak register as evidence (one late, one never), reminders go out on their
+//! days to the right people exactly once, the board shows who stands where, and the e-filing share
+//! reaches the plan's indicator.
+
+use scraper::Html;
+
+use crate::plans::{PDF, alerts, browser, indicator_ids};
+use crate::server::{MovableClock, TestServer, mail_part, text, texts, upload_form};
+
+const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
+const CIO: &str = "cio@demo.udbhabon.test";
+const BRANCHES: [(&str, &str); 4] = [
+    ("officer-admin@demo.udbhabon.test", "প্রশাসন অধিশাখা"),
+    ("officer-operations@demo.udbhabon.test", "পরিচালনা অধিশাখা"),
+    ("officer-budget@demo.udbhabon.test", "বাজেট অধিশাখা"),
+    ("officer-labour@demo.udbhabon.test", "শ্রম অধিশাখা"),
+];
+const KEY: &str = "mole-e-filing-2022";
+const OCTOBER: &str = "/collections/mole-e-filing-2022/periods/2022-10-01/respondents";
+
+/// The collection's own mails (not the decision reminders the same job sends), as (to, plain text).
+fn collection_mail(server: &TestServer) -> Vec<(String, String)> {
+    server
+        .mail()
+        .iter()
+        .filter_map(|mail| {
+            let body = String::from_utf8(mail_part(mail, "text/plain")).unwrap();
+            let to = mail
+                .lines()
+                .find_map(|line| line.strip_prefix("To: "))?
+                .to_owned();
+            body.contains("ই-ফাইলিংয়ের মাসিক তথ্য (").then_some((to, body))
+        })
+        .collect()
+}
+
+/// How many of the collection's mails went to each branch officer, in `BRANCHES` order.
+fn per_branch(mail: &[(String, String)]) -> [usize; 4] {
+    BRANCHES.map(|(email, _)| mail.iter().filter(|(to, _)| to == email).count())
+}
+
+/// Each respondent's link on the board, by branch name.
+fn respondent_links(board: &Html) -> Vec<(String, String)> {
+    let link = scraper::Selector::parse("tr.respondent-row td a").unwrap();
+    board
+        .select(&link)
+        .map(|a| {
+            (
+                a.text().collect::<String>(),
+                a.value().attr("href").unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+/// Submits the month's figures with the dak register's copy.
+async fn submit(
+    server: &TestServer,
+    email: &str,
+    path: &str,
+    counts: [&str; 6],
+    files: &[(&str, &[u8])],
+) -> reqwest::Response {
+    let (officer, csrf) = browser(server, email).await;
+    let names = [
+        "dak_total",
+        "dak_e",
+        "files_total",
+        "files_e",
+        "notes_total",
+        "notes_e",
+    ];
+    let mut fields: Vec<(&str, &str)> = names.into_iter().zip(counts).collect();
+    fields.push(("csrf", &csrf));
+    fields.push(("note", "মাসের ডাক গ্রহণ রেজিস্টার সংযুক্ত।"));
+    officer
+        .client
+        .post(format!("{}{path}", officer.base))
+        .multipart(upload_form(&fields, files))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_month_of_e_filing_returns_is_collected_reminded_escalated_and_counted() {
+    let clock = MovableClock::at("2022-10-27");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+
+    // The member secretary starts the return for four branches, monthly by the 3rd.
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+    let form = secretary.page("/offices/mole/collections/new", 200).await;
+    let checkbox = scraper::Selector::parse("fieldset.respondents label").unwrap();
+    let input = scraper::Selector::parse("input").unwrap();
+    let chosen: Vec<String> = form
+        .select(&checkbox)
+        .filter(|label| {
+            let name: String = label.text().collect();
+            BRANCHES.iter().any(|(_, branch)| name.trim() == *branch)
+        })
+        .map(|label| {
+            label
+                .select(&input)
+                .next()
+                .unwrap()
+                .value()
+                .attr("value")
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(chosen.len(), 4, "the four branches are offered");
+    let mut fields = vec![
+        ("key", KEY.to_owned()),
+        ("kind", "e_filing_return".to_owned()),
+        ("title_bn", "ই-ফাইলিংয়ের মাসিক তথ্য".to_owned()),
+        ("title_en", "Monthly e-filing return".to_owned()),
+        ("recurrence", "monthly".to_owned()),
+        ("opens_on", "২০-১০-২০২২".to_owned()),
+        ("due_day", "৩১".to_owned()),
+        ("late_allowed", "1".to_owned()),
+        ("evidence_required", "1".to_owned()),
+    ];
+    // A due day no month has everywhere is refused, and nothing is started.
+    let refused = secretary
+        .post_form("/offices/mole/collections", &csrf, &fields)
+        .await;
+    assert_eq!(
+        alerts(refused).await,
+        (
+            422,
+            vec![
+                "পরের মাসের ১ থেকে ২৮-এর মধ্যে একটি তারিখ লিখুন।".to_owned(),
+                "অন্তত একটি দপ্তর বা শাখা বেছে নিন।".to_owned()
+            ]
+        )
+    );
+    fields[6].1 = "৩".to_owned();
+    fields.extend(chosen.iter().map(|value| ("respondent", value.clone())));
+    let created = secretary
+        .post_form("/offices/mole/collections", &csrf, &fields)
+        .await;
+    assert_eq!(created.url().path(), format!("/collections/{KEY}"));
+    let board = Html::parse_document(&created.text().await.unwrap());
+    assert_eq!(text(&board, "dd.period"), "অক্টোবর ২০২২");
+    assert_eq!(
+        text(&board, "p.summary"),
+        "৪টির মধ্যে ০টি জমা পড়েছে (০%); সময়মতো ০%।"
+    );
+    let links = respondent_links(&board);
+    assert_eq!(
+        links
+            .iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>(),
+        BRANCHES.map(|(_, name)| name)
+    );
+    assert!(links[0].1.starts_with(OCTOBER), "{}", links[0].1);
+    let page_of = |index: usize| links[index].1.clone();
+
+    // 27 October: a week to go, nothing is sent.
+    server.app().run_jobs().await.unwrap();
+    assert!(collection_mail(&server).is_empty());
+
+    // 31 October: three days before the 3rd, each branch officer is reminded once.
+    clock.set("2022-10-31");
+    server.app().run_jobs().await.unwrap();
+    server.app().run_jobs().await.unwrap();
+    let mail = collection_mail(&server);
+    assert_eq!(per_branch(&mail), [1, 1, 1, 1]);
+    let (_, admin_mail) = mail.iter().find(|(to, _)| to == BRANCHES[0].0).unwrap();
+    assert!(
+        admin_mail
+            .contains("প্রশাসন অধিশাখার ই-ফাইলিংয়ের মাসিক তথ্য (অক্টোবর ২০২২) জমার শেষ তারিখ ৩ নভেম্বর ২০২২।"),
+        "{admin_mail}"
+    );
+    assert!(admin_mail.contains(&page_of(0)), "{admin_mail}");
+    assert!(
+        admin_mail.contains("The Monthly e-filing return (October 2022) of Administration Branch is due by 3 November 2022."),
+        "{admin_mail}"
+    );
+
+    // 1 November: the administration and operations branches submit; bad figures and a file that is
+    // not what its name says are refused first, and nothing is kept.
+    clock.set("2022-11-01");
+    let (admin_email, _) = BRANCHES[0];
+    let wrong = submit(
+        &server,
+        admin_email,
+        &page_of(0),
+        ["১২০", "-৫", "৪০", "৪৫", "৬০", "৪৫"],
+        &[("dak-register.png", PDF)],
+    )
+    .await;
+    assert_eq!(
+        alerts(wrong).await,
+        (
+            422,
+            vec![
+                "সংখ্যা ঋণাত্মক হতে পারে না।".to_owned(),
+                "ই-নথির সংখ্যা মোটের চেয়ে বেশি হতে পারে না।".to_owned(),
+                "ফাইলের ভেতরের ধরন তার নামের শেষাংশের সাথে মেলে না (dak-register.png)।".to_owned(),
+            ]
+        )
+    );
+    let no_evidence = submit(
+        &server,
+        admin_email,
+        &page_of(0),
+        ["১২০", "১০০", "৪০", "৩০", "৬০", "৪৫"],
+        &[],
+    )
+    .await;
+    assert_eq!(
+        alerts(no_evidence).await.1,
+        ["প্রমাণক সংযুক্ত করুন (ডাক গ্রহণ রেজিস্টারের স্ক্রিনশট বা কপি)।"]
+    );
+    let sent = submit(
+        &server,
+        admin_email,
+        &page_of(0),
+        ["১২০", "১০০", "৪০", "৩০", "৬০", "৪৫"],
+        &[("dak-register-october.pdf", PDF)],
+    )
+    .await;
+    assert_eq!(sent.url().path(), page_of(0));
+    let page = Html::parse_document(&sent.text().await.unwrap());
+    assert_eq!(text(&page, "span.standing"), "সময়মতো");
+    assert_eq!(text(&page, "li.version dd.share"), "৭৫.০%");
+    assert_eq!(text(&page, "ul.evidence a"), "dak-register-october.pdf");
+    // A second submission of the same month waits for a return.
+    let again = submit(
+        &server,
+        admin_email,
+        &page_of(0),
+        ["১", "১", "১", "১", "১", "১"],
+        &[("dak-register-october.pdf", PDF)],
+    )
+    .await;
+    assert_eq!(
+        alerts(again).await.1,
+        ["এ সময়কালের তথ্য জমা হয়েছে; ফেরত এলে আবার জমা দেওয়া যাবে।"]
+    );
+    // A branch officer cannot submit for another branch.
+    let (other, other_csrf) = browser(&server, BRANCHES[3].0).await;
+    let foreign = other
+        .client
+        .post(format!("{}{}", other.base, page_of(1)))
+        .multipart(upload_form(&[("csrf", &other_csrf)], &[]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), 403);
+    let operations = submit(
+        &server,
+        BRANCHES[1].0,
+        &page_of(1),
+        ["৮০", "৬০", "৫০", "৩০", "৪০", "২০"],
+        &[("dak-register.pdf", PDF)],
+    )
+    .await;
+    assert_eq!(operations.status(), 200);
+
+    // 2 November: the day before, only the two still to submit are reminded.
+    clock.set("2022-11-02");
+    server.app().run_jobs().await.unwrap();
+    assert_eq!(per_branch(&collection_mail(&server)), [1, 1, 2, 2]);
+
+    // The member secretary returns the operations branch's figures with a comment; it submits again.
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+    let no_reason = secretary
+        .post(
+            &format!("{}/review", page_of(1)),
+            &[("csrf", &csrf), ("outcome", "return"), ("comment", " ")],
+        )
+        .await;
+    assert_eq!(alerts(no_reason).await.1, ["ফেরত পাঠানোর কারণ লিখুন।"]);
+    let returned = secretary
+        .post(
+            &format!("{}/review", page_of(1)),
+            &[
+                ("csrf", &csrf),
+                ("outcome", "return"),
+                ("comment", "ই-নথিতে নিষ্পন্ন নথির সংখ্যা রেজিস্টারের সঙ্গে মেলেনি।"),
+            ],
+        )
+        .await;
+    let page = Html::parse_document(&returned.text().await.unwrap());
+    assert_eq!(text(&page, "span.standing"), "ফেরত");
+    let (operations_officer, _) = browser(&server, BRANCHES[1].0).await;
+    let notices = operations_officer.page("/notifications", 200).await;
+    assert_eq!(
+        texts(&notices, "li.notice-returned a"),
+        ["ই-ফাইলিংয়ের মাসিক তথ্য"]
+    );
+    let resent = submit(
+        &server,
+        BRANCHES[1].0,
+        &page_of(1),
+        ["৮০", "৬০", "৫০", "৪০", "৪০", "২০"],
+        &[("dak-register.pdf", PDF)],
+    )
+    .await;
+    let page = Html::parse_document(&resent.text().await.unwrap());
+    assert_eq!(texts(&page, "li.version").len(), 2, "the history is kept");
+    assert_eq!(text(&page, "span.standing"), "সময়মতো");
+
+    // 4 November: the deadline has passed; the budget and labour branches are told once more.
+    clock.set("2022-11-04");
+    server.app().run_jobs().await.unwrap();
+    server.app().run_jobs().await.unwrap();
+    let mail = collection_mail(&server);
+    assert_eq!(per_branch(&mail), [1, 1, 3, 3]);
+    let (_, labour_mail) = mail.iter().rfind(|(to, _)| to == BRANCHES[3].0).unwrap();
+    assert!(
+        labour_mail.contains(
+            "শ্রম অধিশাখার ই-ফাইলিংয়ের মাসিক তথ্য (অক্টোবর ২০২২) জমার শেষ তারিখ ৩ নভেম্বর ২০২২ পেরিয়ে গেছে, কিন্তু এখনও জমা হয়নি।"
+        ),
+        "{labour_mail}"
+    );
+    let (labour, _) = browser(&server, BRANCHES[3].0).await;
+    let notices = labour.page("/notifications", 200).await;
+    assert_eq!(
+        texts(&notices, "li.notice-overdue a"),
+        ["ই-ফাইলিংয়ের মাসিক তথ্য"]
+    );
+
+    // 5 November: the budget branch submits late.
+    clock.set("2022-11-05");
+    let late = submit(
+        &server,
+        BRANCHES[2].0,
+        &page_of(2),
+        ["৩০", "১০", "১০", "৫", "২০", "১০"],
+        &[("dak-register.pdf", PDF)],
+    )
+    .await;
+    let page = Html::parse_document(&late.text().await.unwrap());
+    assert_eq!(text(&page, "span.standing"), "বিলম্বে");
+
+    // 6 November: three days after the deadline the labour branch is escalated to the ministry's
+    // innovation officer and member secretary, once; the budget branch is not chased any more.
+    clock.set("2022-11-06");
+    server.app().run_jobs().await.unwrap();
+    server.app().run_jobs().await.unwrap();
+    let mail = collection_mail(&server);
+    assert_eq!(per_branch(&mail), [1, 1, 3, 3]);
+    let escalated: Vec<&(String, String)> = mail
+        .iter()
+        .filter(|(_, body)| body.contains("জমা দেয়নি"))
+        .collect();
+    let mut told: Vec<&str> = escalated.iter().map(|(to, _)| to.as_str()).collect();
+    told.sort_unstable();
+    assert_eq!(told, [CIO, SECRETARY]);
+    assert!(
+        escalated[0].1.contains(
+            "শ্রম অধিশাখা ই-ফাইলিংয়ের মাসিক তথ্য (অক্টোবর ২০২২) শেষ তারিখ ৩ নভেম্বর ২০২২-এর মধ্যে জমা দেয়নি।"
+        ),
+        "{}",
+        escalated[0].1
+    );
+
+    // The board: two on time, one late, one missing, at the ministry's level and per branch, with the
+    // reminders that went out; the share is over the returns that stand.
+    let (secretary, _) = browser(&server, SECRETARY).await;
+    let board = secretary
+        .page(&format!("/collections/{KEY}?period=2022-10-01"), 200)
+        .await;
+    assert_eq!(
+        texts(&board, "td.standing"),
+        ["সময়মতো", "সময়মতো", "বিলম্বে", "জমা হয়নি"]
+    );
+    assert_eq!(
+        text(&board, "p.summary"),
+        "৪টির মধ্যে ৩টি জমা পড়েছে (৭৫%); সময়মতো ৫০%।"
+    );
+    assert_eq!(
+        text(&board, "tr.group-row th"),
+        "শ্রম ও কর্মসংস্থান মন্ত্রণালয় ৪টির মধ্যে ৩টি জমা (৭৫%) · সময়মতো ৫০%"
+    );
+    assert_eq!(
+        texts(&board, "td.reminders"),
+        ["তাগিদ ১টি", "তাগিদ ১টি", "তাগিদ ৩টি", "তাগিদ ৩টি, ঊর্ধ্বতনকে ২টি",]
+    );
+    // (30 + 40 + 5) e-files of (40 + 50 + 10) files.
+    assert_eq!(text(&board, "dd.share"), "৭৫.০%");
+
+    // The same board as a spreadsheet, and the branches' year.
+    let xlsx = secretary
+        .get(&format!("/collections/{KEY}/board.xlsx?period=2022-10-01"))
+        .await;
+    assert_eq!(xlsx.status(), 200);
+    let rows = udbhabon_docs::table::read_table(&xlsx.bytes().await.unwrap()).unwrap();
+    assert_eq!(rows[2][0], "প্রশাসন অধিশাখা");
+    assert_eq!(rows[2][1], "সময়মতো");
+    assert_eq!(rows[5][1], "জমা হয়নি");
+    assert_eq!(rows[4][11], "৫০.০%");
+    let year = secretary
+        .page(&format!("/collections/{KEY}/year?year=2022-23"), 200)
+        .await;
+    assert_eq!(
+        texts(&year, "table.year-grid thead th a"),
+        ["অক্টোবর ২০২২", "নভেম্বর ২০২২"]
+    );
+    assert_eq!(
+        texts(&year, "table.year-grid tbody tr:last-child td"),
+        ["জমা হয়নি", "অপেক্ষমাণ"]
+    );
+
+    // The share reaches the plan's e-filing indicator for the second quarter (October to December).
+    let plan = secretary.page("/plans/1", 200).await;
+    let indicator = indicator_ids(&plan)["২.১.১"];
+    let quarter = secretary
+        .page(&format!("/plans/1/indicators/{indicator}/quarters/2"), 200)
+        .await;
+    assert_eq!(
+        text(&quarter, "p.feed"),
+        "শাখাগুলোর ই-ফাইলিংয়ের মাসিক তথ্য থেকে: এ ত্রৈমাসিকের ৩টি প্রতিবেদন অনুযায়ী ই-নথিতে নিষ্পন্ন নথির হার ৭৫%। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।"
+    );
+
+    // Someone outside the ministry does not see its board.
+    let (agency, _) = browser(&server, "focal-dife@demo.udbhabon.test").await;
+    assert_eq!(
+        agency.get(&format!("/collections/{KEY}")).await.status(),
+        403
+    );
+}
+
+#[tokio::test]
+async fn the_collection_pages_render_in_both_languages_from_the_demo_data() {
+    let server = TestServer::start().await;
+    let (secretary, _) = browser(&server, SECRETARY).await;
+    let pages = [
+        "/collections",
+        "/offices/mole/collections/new",
+        "/collections/mole-e-filing-return",
+        "/collections/mole-e-filing-return?period=2026-10-01",
+        "/collections/mole-e-filing-return/year",
+        "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1",
+        "/notifications",
+    ];
+    for lang in ["bn", "en"] {
+        secretary.choose(lang).await;
+        for path in pages {
+            let page = secretary.page(path, 200).await;
+            assert!(!text(&page, "h1").is_empty(), "{path} in {lang}");
+        }
+    }
+    // 23 November: the board is on November's returns, due by 3 December, none in yet; October's
+    // were due by 3 November and all four are missing.
+    let board = secretary
+        .page("/collections/mole-e-filing-return", 200)
+        .await;
+    assert_eq!(text(&board, "dd.period"), "November 2026");
+    assert_eq!(texts(&board, "td.standing"), ["Awaited"; 4]);
+    let october = secretary
+        .page("/collections/mole-e-filing-return?period=2026-10-01", 200)
+        .await;
+    assert_eq!(texts(&october, "td.standing"), ["Missing"; 4]);
+    // A branch officer finds the return to send in the list, and October's among the notifications.
+    let (officer, _) = browser(&server, BRANCHES[0].0).await;
+    let list = officer.page("/collections", 200).await;
+    assert_eq!(texts(&list, "a.mine"), ["জমা দিন: প্রশাসন অধিশাখা"]);
+    let notices = officer.page("/notifications", 200).await;
+    assert_eq!(
+        texts(&notices, "li.notice-overdue a"),
+        ["ই-ফাইলিংয়ের মাসিক তথ্য"]
+    );
+    // November's is ten days away, not yet worth a notice.
+    assert!(texts(&notices, "li.notice-due a").is_empty());
+}

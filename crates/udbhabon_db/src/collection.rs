@@ -1,0 +1,428 @@
+//! Collections as stored: the collection and whom it asks, the periods it has opened, and every
+//! version of every submission with its evidence files.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use udbhabon_domain::collection::{
+    Cadence, CollectionDraft, CollectionKind, EFilingCounts, Latest, Period, Recurrence,
+    SubmissionStatus,
+};
+use udbhabon_domain::{Bilingual, Vocabulary};
+
+use crate::entity::{
+    collection, collection_period, collection_respondent, submission, submission_evidence,
+};
+use crate::office::rows;
+use crate::progress::EvidenceRow;
+use crate::{Db, DbError, Tx};
+
+/// A collection as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CollectionRow {
+    pub id: i32,
+    pub key: String,
+    /// The office that asks.
+    pub office_id: i32,
+    pub kind: CollectionKind,
+    pub title: Bilingual,
+    pub instructions: Bilingual,
+    pub cadence: Cadence,
+    pub late_allowed: bool,
+    pub evidence_required: bool,
+}
+
+impl TryFrom<collection::Model> for CollectionRow {
+    type Error = DbError;
+
+    fn try_from(model: collection::Model) -> Result<Self, DbError> {
+        Ok(Self {
+            kind: CollectionKind::from_code(&model.kind)?,
+            cadence: Cadence {
+                recurrence: Recurrence::from_code(&model.recurrence)?,
+                opens_on: model.opens_on,
+                due_day: u32::try_from(model.due_day).unwrap_or(0),
+                due_on: model.due_on,
+            },
+            id: model.id,
+            key: model.key,
+            office_id: model.office_id,
+            title: Bilingual::new(model.title_bn, model.title_en),
+            instructions: Bilingual::new(model.instructions_bn, model.instructions_en),
+            late_allowed: model.late_allowed,
+            evidence_required: model.evidence_required,
+        })
+    }
+}
+
+/// An office, or a unit of one, that a collection asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RespondentRow {
+    pub id: i32,
+    pub collection_id: i32,
+    pub office_id: i32,
+    pub unit_id: Option<i32>,
+}
+
+impl From<collection_respondent::Model> for RespondentRow {
+    fn from(model: collection_respondent::Model) -> Self {
+        Self {
+            id: model.id,
+            collection_id: model.collection_id,
+            office_id: model.office_id,
+            unit_id: model.unit_id,
+        }
+    }
+}
+
+/// A period a collection has opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PeriodRow {
+    pub id: i32,
+    pub collection_id: i32,
+    pub period: Period,
+}
+
+impl From<collection_period::Model> for PeriodRow {
+    fn from(model: collection_period::Model) -> Self {
+        Self {
+            id: model.id,
+            collection_id: model.collection_id,
+            period: Period {
+                starts_on: model.starts_on,
+                ends_on: model.ends_on,
+                due_on: model.due_on,
+            },
+        }
+    }
+}
+
+/// One version of a respondent's submission for a period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubmissionRow {
+    pub id: i32,
+    pub period_id: i32,
+    pub respondent_id: i32,
+    /// 1 for the first, one more for each sent again after a return.
+    pub version: i32,
+    pub counts: Option<EFilingCounts>,
+    pub note: String,
+    pub late: bool,
+    pub status: SubmissionStatus,
+    pub by: String,
+    pub at: DateTime<Utc>,
+    /// Who accepted or returned it, when, and the comment sent with it.
+    pub review: Option<(String, DateTime<Utc>, String)>,
+    pub evidence: Vec<EvidenceRow>,
+}
+
+impl SubmissionRow {
+    /// What the standing rules need of it.
+    pub fn latest(&self) -> Latest {
+        Latest {
+            status: self.status,
+            late: self.late,
+        }
+    }
+}
+
+fn submission_row(
+    model: submission::Model,
+    evidence: Vec<EvidenceRow>,
+) -> Result<SubmissionRow, DbError> {
+    let counts = model
+        .counts
+        .as_deref()
+        .map(serde_json::from_str)
+        .transpose()
+        .map_err(|error| DbError::Other(format!("stored counts are invalid: {error}")))?;
+    Ok(SubmissionRow {
+        status: SubmissionStatus::from_code(&model.status)?,
+        review: match (model.reviewed_by, model.reviewed_at) {
+            (Some(by), Some(at)) => Some((by, at, model.review_comment.unwrap_or_default())),
+            _ => None,
+        },
+        id: model.id,
+        period_id: model.period_id,
+        respondent_id: model.respondent_id,
+        version: model.version,
+        counts,
+        note: model.note,
+        late: model.late,
+        by: model.submitted_by,
+        at: model.submitted_at,
+        evidence,
+    })
+}
+
+/// A collection to record, with whom it asks: (office, unit) pairs in order.
+#[derive(Debug, Clone)]
+pub struct NewCollection {
+    pub office_id: i32,
+    pub draft: CollectionDraft,
+    pub respondents: Vec<(i32, Option<i32>)>,
+}
+
+/// A submission to record.
+#[derive(Debug, Clone)]
+pub struct NewSubmission {
+    pub period_id: i32,
+    pub respondent_id: i32,
+    pub counts: Option<EFilingCounts>,
+    pub note: String,
+    pub late: bool,
+}
+
+impl Db {
+    /// Every collection, newest first.
+    pub async fn collections(&self) -> Result<Vec<CollectionRow>, DbError> {
+        let models = collection::Entity::find()
+            .order_by_desc(collection::Column::OpensOn)
+            .order_by_desc(collection::Column::Id)
+            .all(self.connection())
+            .await?;
+        rows(models)
+    }
+
+    pub async fn collection_by_key(&self, key: &str) -> Result<CollectionRow, DbError> {
+        collection::Entity::find()
+            .filter(collection::Column::Key.eq(key))
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("collection \"{key}\"")))?
+            .try_into()
+    }
+
+    /// Whom these collections ask, in their set order.
+    pub async fn respondents_of(
+        &self,
+        collection_ids: &[i32],
+    ) -> Result<Vec<RespondentRow>, DbError> {
+        Ok(collection_respondent::Entity::find()
+            .filter(
+                collection_respondent::Column::CollectionId.is_in(collection_ids.iter().copied()),
+            )
+            .order_by_asc(collection_respondent::Column::CollectionId)
+            .order_by_asc(collection_respondent::Column::Position)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// The periods these collections have opened, oldest first.
+    pub async fn periods_of(&self, collection_ids: &[i32]) -> Result<Vec<PeriodRow>, DbError> {
+        Ok(collection_period::Entity::find()
+            .filter(collection_period::Column::CollectionId.is_in(collection_ids.iter().copied()))
+            .order_by_asc(collection_period::Column::StartsOn)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
+    /// Every version of every submission in these periods with its files, oldest first.
+    pub async fn submissions_in(&self, period_ids: &[i32]) -> Result<Vec<SubmissionRow>, DbError> {
+        if period_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let models = submission::Entity::find()
+            .filter(submission::Column::PeriodId.is_in(period_ids.iter().copied()))
+            .order_by_asc(submission::Column::Id)
+            .all(self.connection())
+            .await?;
+        let links = submission_evidence::Entity::find()
+            .filter(
+                submission_evidence::Column::SubmissionId
+                    .is_in(models.iter().map(|model| model.id)),
+            )
+            .order_by_asc(submission_evidence::Column::Id)
+            .all(self.connection())
+            .await?;
+        let files = self
+            .evidence_files(links.iter().map(|link| link.file_id))
+            .await?;
+        let mut by_submission: HashMap<i32, Vec<EvidenceRow>> = HashMap::new();
+        for link in links {
+            if let Some(file) = files.get(&link.file_id) {
+                by_submission
+                    .entry(link.submission_id)
+                    .or_default()
+                    .push(file.clone());
+            }
+        }
+        models
+            .into_iter()
+            .map(|model| {
+                let evidence = by_submission.remove(&model.id).unwrap_or_default();
+                submission_row(model, evidence)
+            })
+            .collect()
+    }
+}
+
+impl Tx {
+    /// Records a collection and whom it asks; returns its id.
+    pub async fn insert_collection(&self, new: NewCollection) -> Result<i32, DbError> {
+        let draft = new.draft;
+        let inserted = self
+            .insert_audited(collection::ActiveModel {
+                key: Set(draft.key),
+                office_id: Set(new.office_id),
+                kind: Set(draft.kind.code().to_owned()),
+                title_bn: Set(draft.title.bn),
+                title_en: Set(draft.title.en),
+                instructions_bn: Set(draft.instructions.bn),
+                instructions_en: Set(draft.instructions.en),
+                recurrence: Set(draft.cadence.recurrence.code().to_owned()),
+                opens_on: Set(draft.cadence.opens_on),
+                due_day: Set(i32::try_from(draft.cadence.due_day).unwrap_or(0)),
+                due_on: Set(draft.cadence.due_on),
+                late_allowed: Set(draft.late_allowed),
+                evidence_required: Set(draft.evidence_required),
+                created_by: Set(self.author.label.clone()),
+                created_at: Set(self.author.at),
+                ..Default::default()
+            })
+            .await?;
+        for (position, (office_id, unit_id)) in (0..).zip(new.respondents) {
+            self.insert_audited(collection_respondent::ActiveModel {
+                collection_id: Set(inserted.id),
+                office_id: Set(office_id),
+                unit_id: Set(unit_id),
+                position: Set(position),
+                ..Default::default()
+            })
+            .await?;
+        }
+        Ok(inserted.id)
+    }
+
+    /// Opens a period unless it is open already; `true` when it was opened now (the unique index
+    /// decides, so two runners at once open it once).
+    pub async fn open_period(&self, collection_id: i32, period: Period) -> Result<bool, DbError> {
+        let open = collection_period::Entity::find()
+            .filter(collection_period::Column::CollectionId.eq(collection_id))
+            .filter(collection_period::Column::StartsOn.eq(period.starts_on))
+            .one(&self.transaction)
+            .await?;
+        if open.is_some() {
+            return Ok(false);
+        }
+        let inserted = self
+            .insert_audited(collection_period::ActiveModel {
+                collection_id: Set(collection_id),
+                starts_on: Set(period.starts_on),
+                ends_on: Set(period.ends_on),
+                due_on: Set(period.due_on),
+                ..Default::default()
+            })
+            .await;
+        match inserted {
+            Ok(_) => Ok(true),
+            Err(DbError::Conflict(_)) => Ok(false),
+            Err(error) => Err(error),
+        }
+    }
+
+    /// The version and standing of the respondent's latest submission in the period, read under the
+    /// period's lock so that two submissions at once are ordered and the second is judged against the
+    /// first.
+    pub async fn latest_submission_locked(
+        &self,
+        period_id: i32,
+        respondent_id: i32,
+    ) -> Result<Option<(i32, Latest)>, DbError> {
+        collection_period::Entity::find_by_id(period_id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("collection period #{period_id}")))?;
+        submission::Entity::find()
+            .filter(submission::Column::PeriodId.eq(period_id))
+            .filter(submission::Column::RespondentId.eq(respondent_id))
+            .order_by_desc(submission::Column::Version)
+            .one(&self.transaction)
+            .await?
+            .map(|model| {
+                Ok((
+                    model.version,
+                    Latest {
+                        status: SubmissionStatus::from_code(&model.status)?,
+                        late: model.late,
+                    },
+                ))
+            })
+            .transpose()
+    }
+
+    /// Records the next version of a submission with its files; returns its id.
+    pub async fn insert_submission(
+        &self,
+        new: NewSubmission,
+        version: i32,
+        file_ids: &[i32],
+    ) -> Result<i32, DbError> {
+        let counts = new
+            .counts
+            .map(|counts| serde_json::to_string(&counts))
+            .transpose()
+            .map_err(|error| DbError::Other(error.to_string()))?;
+        let inserted = self
+            .insert_audited(submission::ActiveModel {
+                period_id: Set(new.period_id),
+                respondent_id: Set(new.respondent_id),
+                version: Set(version),
+                counts: Set(counts),
+                note: Set(new.note),
+                late: Set(new.late),
+                status: Set(SubmissionStatus::Submitted.code().to_owned()),
+                submitted_by: Set(self.author.label.clone()),
+                submitted_at: Set(self.author.at),
+                ..Default::default()
+            })
+            .await?;
+        for file_id in file_ids {
+            self.insert_audited(submission_evidence::ActiveModel {
+                submission_id: Set(inserted.id),
+                file_id: Set(*file_id),
+                ..Default::default()
+            })
+            .await?;
+        }
+        Ok(inserted.id)
+    }
+
+    /// Accepts or returns a submission that is waiting for review, with the comment; a conflict when
+    /// it was reviewed meanwhile.
+    pub async fn review_submission(
+        &self,
+        submission_id: i32,
+        status: SubmissionStatus,
+        comment: &str,
+    ) -> Result<(), DbError> {
+        let model = submission::Entity::find_by_id(submission_id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("submission #{submission_id}")))?;
+        if model.status != SubmissionStatus::Submitted.code() {
+            return Err(DbError::Conflict(format!(
+                "submission #{submission_id} is {} already",
+                model.status
+            )));
+        }
+        let (by, at) = (self.author.label.clone(), self.author.at);
+        self.update_audited::<submission::ActiveModel>(model, |active| {
+            active.status = Set(status.code().to_owned());
+            active.reviewed_by = Set(Some(by));
+            active.reviewed_at = Set(Some(at));
+            active.review_comment = Set(Some(comment.to_owned()));
+        })
+        .await?;
+        Ok(())
+    }
+}

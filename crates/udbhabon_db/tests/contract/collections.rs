@@ -1,0 +1,249 @@
+//! Collections: a collection with whom it asks, periods opened once, submissions in versions with their
+//! evidence, a review taken once, and who is posted in a unit on a day.
+
+use udbhabon_db::DbError;
+use udbhabon_db::collection::{NewCollection, NewSubmission};
+use udbhabon_domain::Bilingual;
+use udbhabon_domain::collection::{
+    Cadence, CollectionDraft, CollectionKind, EFilingCounts, Latest, Period, Recurrence,
+    SubmissionStatus,
+};
+
+use crate::accounts::account;
+use crate::fixtures::{committed, date, ministry, posting};
+use crate::support::each_backend;
+
+fn draft() -> CollectionDraft {
+    CollectionDraft {
+        key: "mole-e-filing".into(),
+        kind: CollectionKind::EFilingReturn,
+        title: Bilingual::new("ই-ফাইলিংয়ের মাসিক তথ্য", "Monthly e-filing return"),
+        instructions: Bilingual::new("৩ তারিখের মধ্যে", "By the 3rd"),
+        cadence: Cadence {
+            recurrence: Recurrence::Monthly,
+            opens_on: date(2026, 10, 1),
+            due_day: 3,
+            due_on: None,
+        },
+        late_allowed: true,
+        evidence_required: true,
+    }
+}
+
+#[tokio::test]
+async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
+    for test in each_backend().await {
+        let backend = test.backend;
+        let (office_id, unit_id, collection_id) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let id = tx
+                .insert_collection(NewCollection {
+                    office_id: created.office_id,
+                    draft: draft(),
+                    respondents: vec![(created.office_id, Some(created.unit_id))],
+                })
+                .await
+                .unwrap();
+            (created.office_id, created.unit_id, id)
+        })
+        .await;
+        let stored = test.db.collection_by_key("mole-e-filing").await.unwrap();
+        assert_eq!(stored.id, collection_id, "{backend}");
+        assert_eq!(stored.cadence, draft().cadence, "{backend}");
+        assert_eq!(stored.title, draft().title, "{backend}");
+        assert!(stored.late_allowed && stored.evidence_required, "{backend}");
+        let respondents = test.db.respondents_of(&[collection_id]).await.unwrap();
+        assert_eq!(respondents.len(), 1, "{backend}");
+        assert_eq!(
+            (respondents[0].office_id, respondents[0].unit_id),
+            (office_id, Some(unit_id)),
+            "{backend}"
+        );
+        let respondent = respondents[0].id;
+
+        let october = Period {
+            starts_on: date(2026, 10, 1),
+            ends_on: date(2026, 10, 31),
+            due_on: date(2026, 11, 3),
+        };
+        let opened = committed(&test.db, async |tx| {
+            (
+                tx.open_period(collection_id, october).await.unwrap(),
+                tx.open_period(collection_id, october).await.unwrap(),
+            )
+        })
+        .await;
+        assert_eq!(opened, (true, false), "{backend}: a period opens once");
+        let periods = test.db.periods_of(&[collection_id]).await.unwrap();
+        assert_eq!(periods.len(), 1, "{backend}");
+        assert_eq!(periods[0].period, october, "{backend}");
+        let period = periods[0].id;
+
+        let counts = EFilingCounts {
+            dak_total: 120,
+            dak_e: 100,
+            files_total: 40,
+            files_e: 30,
+            notes_total: 60,
+            notes_e: 45,
+        };
+        let first = committed(&test.db, async |tx| {
+            assert_eq!(
+                tx.latest_submission_locked(period, respondent)
+                    .await
+                    .unwrap(),
+                None
+            );
+            let file = tx
+                .evidence_by_hash("ab12", "application/pdf", 9, "dak-register.pdf")
+                .await
+                .unwrap();
+            tx.insert_submission(
+                NewSubmission {
+                    period_id: period,
+                    respondent_id: respondent,
+                    counts: Some(counts),
+                    note: "রেজিস্টার সংযুক্ত".into(),
+                    late: false,
+                },
+                1,
+                &[file],
+            )
+            .await
+            .unwrap()
+        })
+        .await;
+        committed(&test.db, async |tx| {
+            tx.review_submission(first, SubmissionStatus::Returned, "মেলেনি")
+                .await
+                .unwrap();
+            let again = tx
+                .review_submission(first, SubmissionStatus::Accepted, "")
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(again, DbError::Conflict(_)),
+                "{backend}: {again:?}"
+            );
+            assert_eq!(
+                tx.latest_submission_locked(period, respondent)
+                    .await
+                    .unwrap(),
+                Some((
+                    1,
+                    Latest {
+                        status: SubmissionStatus::Returned,
+                        late: false
+                    }
+                ))
+            );
+            tx.insert_submission(
+                NewSubmission {
+                    period_id: period,
+                    respondent_id: respondent,
+                    counts: Some(EFilingCounts {
+                        files_e: 35,
+                        ..counts
+                    }),
+                    note: String::new(),
+                    late: false,
+                },
+                2,
+                &[],
+            )
+            .await
+            .unwrap();
+        })
+        .await;
+        let duplicate = committed(&test.db, async |tx| {
+            tx.insert_submission(
+                NewSubmission {
+                    period_id: period,
+                    respondent_id: respondent,
+                    counts: None,
+                    note: String::new(),
+                    late: true,
+                },
+                2,
+                &[],
+            )
+            .await
+            .unwrap_err()
+        })
+        .await;
+        assert!(
+            matches!(duplicate, DbError::Conflict(_)),
+            "{backend}: a version is taken once: {duplicate:?}"
+        );
+
+        let versions = test.db.submissions_in(&[period]).await.unwrap();
+        assert_eq!(versions.len(), 2, "{backend}");
+        assert_eq!(versions[0].counts, Some(counts), "{backend}");
+        assert_eq!(
+            versions[0].evidence[0].name, "dak-register.pdf",
+            "{backend}"
+        );
+        assert_eq!(
+            versions[0]
+                .review
+                .as_ref()
+                .map(|(_, _, comment)| comment.as_str()),
+            Some("মেলেনি"),
+            "{backend}"
+        );
+        assert_eq!(versions[1].version, 2, "{backend}");
+        assert_eq!(versions[1].status, SubmissionStatus::Submitted, "{backend}");
+        assert!(versions[1].evidence.is_empty(), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn the_people_posted_in_a_unit_are_found_by_the_day() {
+    for test in each_backend().await {
+        let backend = test.backend;
+        let (unit_id, person_id, account_id) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let (person_id, account_id) =
+                account(tx, "Programmer", "programmer@example.test", "hash").await;
+            posting(
+                tx,
+                person_id,
+                created.post_id,
+                date(2022, 7, 1),
+                Some(date(2025, 12, 31)),
+            )
+            .await;
+            (created.unit_id, person_id, account_id)
+        })
+        .await;
+        let during = test
+            .db
+            .accounts_posted_in(&[unit_id], date(2024, 1, 1))
+            .await
+            .unwrap();
+        assert_eq!(
+            during
+                .iter()
+                .map(|(unit, account)| (*unit, account.id))
+                .collect::<Vec<_>>(),
+            [(unit_id, account_id)],
+            "{backend}"
+        );
+        assert!(
+            test.db
+                .accounts_posted_in(&[unit_id], date(2026, 1, 1))
+                .await
+                .unwrap()
+                .is_empty(),
+            "{backend}: the posting has ended"
+        );
+        assert_eq!(
+            test.db
+                .units_held_on(&[person_id], date(2022, 7, 1))
+                .await
+                .unwrap(),
+            [(person_id, unit_id)],
+            "{backend}"
+        );
+    }
+}

@@ -1,0 +1,622 @@
+//! Collections: what an office asks of offices and branches by a deadline, the periods a recurring one
+//! opens by itself, the monthly e-filing return's counts and share, and how each respondent stands.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::decision::day_in_month;
+use crate::vocabulary::vocabulary;
+use crate::{Bilingual, ValidationErrors, Vocabulary};
+
+vocabulary! {
+    /// What a collection gathers.
+    pub enum CollectionKind ("collection kind", "collection-kind") {
+        /// The monthly e-filing return of decision 2.4: counts of dak, files and notes, with the dak
+        /// register's copy as evidence.
+        EFilingReturn => "e_filing_return",
+        /// A report: a text and its files (progress reports of field offices, decision 2.5).
+        Report => "report",
+    }
+}
+
+vocabulary! {
+    /// How often a collection asks again.
+    pub enum Recurrence ("recurrence", "recurrence") {
+        /// Once, by a date.
+        Once => "once",
+        /// Every calendar month, due on a day of the next month ("by the 3rd").
+        Monthly => "monthly",
+        /// Every quarter of the fiscal year, due on a day of the month after it.
+        Quarterly => "quarterly",
+    }
+}
+
+vocabulary! {
+    /// Where one submission stands with the office that asked for it.
+    pub enum SubmissionStatus ("submission status", "submission-status") {
+        Submitted => "submitted",
+        Accepted => "accepted",
+        /// Sent back with a comment, to be submitted again.
+        Returned => "returned",
+    }
+}
+
+vocabulary! {
+    /// How a respondent stands in one period, as the compliance board shows it.
+    pub enum Standing ("standing", "standing") {
+        OnTime => "on_time",
+        Late => "late",
+        /// Returned and not yet submitted again.
+        Returned => "returned",
+        /// Nothing submitted, and the deadline has passed.
+        Missing => "missing",
+        /// Nothing submitted yet, and the deadline is still to come.
+        Awaited => "awaited",
+    }
+}
+
+/// One round of a collection: the days it covers and the day it is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Period {
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub due_on: NaiveDate,
+}
+
+/// How a collection asks: how often, and when each round is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cadence {
+    pub recurrence: Recurrence,
+    /// The first day of the first period.
+    pub opens_on: NaiveDate,
+    /// For a recurring one, the day of the month after a period on which it is due.
+    pub due_day: u32,
+    /// For a one-off, the deadline.
+    pub due_on: Option<NaiveDate>,
+}
+
+fn first_of_month(date: NaiveDate) -> NaiveDate {
+    date.with_day(1).expect("every month has a first day")
+}
+
+fn months_later(date: NaiveDate, months: u32) -> NaiveDate {
+    date.checked_add_months(chrono::Months::new(months))
+        .expect("dates stay within chrono's range")
+}
+
+impl Cadence {
+    /// The months one period spans.
+    fn months(self) -> u32 {
+        match self.recurrence {
+            Recurrence::Quarterly => 3,
+            _ => 1,
+        }
+    }
+
+    /// The first period: a month from the first of the opening month, or the fiscal quarter (July,
+    /// October, January, April) the opening day falls in; a one-off from its opening to its deadline.
+    fn first(self) -> Period {
+        let starts_on = match self.recurrence {
+            Recurrence::Once => self.opens_on,
+            Recurrence::Monthly => first_of_month(self.opens_on),
+            Recurrence::Quarterly => {
+                let month0 = self.opens_on.month0();
+                let quarter_start = month0 - month0 % 3;
+                NaiveDate::from_ymd_opt(self.opens_on.year(), quarter_start + 1, 1)
+                    .expect("a quarter starts on a real day")
+            }
+        };
+        match self.recurrence {
+            Recurrence::Once => {
+                let due_on = self.due_on.unwrap_or(self.opens_on);
+                Period {
+                    starts_on,
+                    ends_on: due_on,
+                    due_on,
+                }
+            }
+            _ => self.period_from(starts_on),
+        }
+    }
+
+    fn period_from(self, starts_on: NaiveDate) -> Period {
+        let next = months_later(starts_on, self.months());
+        Period {
+            starts_on,
+            ends_on: next.pred_opt().expect("a period ends on a real day"),
+            due_on: day_in_month(next.year(), next.month(), self.due_day),
+        }
+    }
+
+    /// Every period begun by `today`, oldest first: a recurring collection opens each period on its
+    /// first day by itself (the first one covers the whole month or quarter it opens in); a one-off has
+    /// its one period from the day it opens. Nothing before the collection opens.
+    pub fn periods_until(self, today: NaiveDate) -> Vec<Period> {
+        if self.opens_on > today {
+            return Vec::new();
+        }
+        let first = self.first();
+        if self.recurrence == Recurrence::Once {
+            return vec![first];
+        }
+        std::iter::successors(Some(first), |period| {
+            let next = self.period_from(period.ends_on.succ_opt()?);
+            (next.starts_on <= today).then_some(next)
+        })
+        .collect()
+    }
+}
+
+/// A collection as typed in the form, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollectionDraft {
+    pub key: String,
+    pub kind: CollectionKind,
+    pub title: Bilingual,
+    pub instructions: Bilingual,
+    pub cadence: Cadence,
+    pub late_allowed: bool,
+    pub evidence_required: bool,
+}
+
+/// The fields of a collection as typed, before checking.
+#[derive(Debug, Clone, Default)]
+pub struct CollectionFields {
+    pub key: String,
+    pub kind: String,
+    pub title_bn: String,
+    pub title_en: String,
+    pub instructions_bn: String,
+    pub instructions_en: String,
+    pub recurrence: String,
+    pub opens_on: String,
+    pub due_day: String,
+    pub due_on: String,
+    pub late_allowed: bool,
+    pub evidence_required: bool,
+}
+
+/// Checks a collection's fields; every problem is reported against its field. A recurring one needs a
+/// due day from 1 to 28 (every month has it); a one-off needs a deadline not before it opens.
+pub fn check_collection(fields: &CollectionFields) -> Result<CollectionDraft, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let key = fields.key.trim().to_owned();
+    if !crate::office::valid_key(&key) {
+        errors.add("key", "error-key");
+    }
+    let kind = CollectionKind::from_code(fields.kind.trim());
+    if kind.is_err() {
+        errors.add("kind", "error-collection-kind");
+    }
+    for (field, value) in [
+        ("title_bn", &fields.title_bn),
+        ("title_en", &fields.title_en),
+    ] {
+        if value.trim().is_empty() {
+            errors.add(field, "error-required");
+        }
+    }
+    let recurrence = Recurrence::from_code(fields.recurrence.trim());
+    if recurrence.is_err() {
+        errors.add("recurrence", "error-collection-recurrence");
+    }
+    let date = |text: &str| bangla::format::parse_date(text.trim()).ok();
+    let opens_on = date(&fields.opens_on);
+    if opens_on.is_none() {
+        errors.add("opens_on", "error-bad-date");
+    }
+    let mut due_day = 0;
+    let mut due_on = None;
+    match recurrence {
+        Ok(Recurrence::Once) => {
+            due_on = date(&fields.due_on);
+            match (due_on, opens_on) {
+                (None, _) => {
+                    errors.add("due_on", "error-bad-date");
+                }
+                (Some(due), Some(opens)) if due < opens => {
+                    errors.add("due_on", "error-collection-due-before-open");
+                }
+                _ => {}
+            }
+        }
+        Ok(_) => match bangla::digits::to_ascii_digits(fields.due_day.trim()).parse::<u32>() {
+            Ok(day @ 1..=28) => due_day = day,
+            _ => {
+                errors.add("due_day", "error-collection-due-day");
+            }
+        },
+        Err(_) => {}
+    }
+    match (kind, recurrence, opens_on) {
+        (Ok(kind), Ok(recurrence), Some(opens_on)) if errors.is_empty() => Ok(CollectionDraft {
+            key,
+            kind,
+            title: Bilingual::new(fields.title_bn.trim(), fields.title_en.trim()),
+            instructions: Bilingual::new(
+                fields.instructions_bn.trim(),
+                fields.instructions_en.trim(),
+            ),
+            cadence: Cadence {
+                recurrence,
+                opens_on,
+                due_day,
+                due_on,
+            },
+            late_allowed: fields.late_allowed,
+            evidence_required: fields.evidence_required,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// A month's e-filing figures of one branch (domain.md §6): letters received, files and notes, each
+/// in all and in e-Nothi.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct EFilingCounts {
+    pub dak_total: u32,
+    pub dak_e: u32,
+    pub files_total: u32,
+    pub files_e: u32,
+    pub notes_total: u32,
+    pub notes_e: u32,
+}
+
+impl EFilingCounts {
+    /// The figures' names, in the order of the return's form.
+    pub const FIELDS: [&'static str; 6] = [
+        "dak_total",
+        "dak_e",
+        "files_total",
+        "files_e",
+        "notes_total",
+        "notes_e",
+    ];
+
+    /// The figures in the order of [`Self::FIELDS`].
+    pub fn values(&self) -> [u32; 6] {
+        [
+            self.dak_total,
+            self.dak_e,
+            self.files_total,
+            self.files_e,
+            self.notes_total,
+            self.notes_e,
+        ]
+    }
+
+    /// The message key naming a figure ("e-filing-dak-total").
+    pub fn label_key(field: &str) -> String {
+        format!("e-filing-{}", field.replace('_', "-"))
+    }
+}
+
+/// The e-filing figures as typed, in either script.
+#[derive(Debug, Clone, Default)]
+pub struct EFilingFields {
+    pub dak_total: String,
+    pub dak_e: String,
+    pub files_total: String,
+    pub files_e: String,
+    pub notes_total: String,
+    pub notes_e: String,
+}
+
+impl EFilingFields {
+    fn slot(&mut self, field: &str) -> Option<&mut String> {
+        Some(match field {
+            "dak_total" => &mut self.dak_total,
+            "dak_e" => &mut self.dak_e,
+            "files_total" => &mut self.files_total,
+            "files_e" => &mut self.files_e,
+            "notes_total" => &mut self.notes_total,
+            "notes_e" => &mut self.notes_e,
+            _ => return None,
+        })
+    }
+
+    /// Takes the text typed for a figure by its name (one of [`EFilingCounts::FIELDS`]); `false` for
+    /// another name.
+    pub fn set(&mut self, field: &str, text: String) -> bool {
+        self.slot(field).map(|slot| *slot = text).is_some()
+    }
+
+    /// The text typed for a figure by its name.
+    pub fn get(&self, field: &str) -> &str {
+        match field {
+            "dak_total" => &self.dak_total,
+            "dak_e" => &self.dak_e,
+            "files_total" => &self.files_total,
+            "files_e" => &self.files_e,
+            "notes_total" => &self.notes_total,
+            "notes_e" => &self.notes_e,
+            _ => "",
+        }
+    }
+}
+
+/// Checks the figures: whole numbers, none negative, and no part in e-Nothi larger than its total.
+pub fn check_e_filing(fields: &EFilingFields) -> Result<EFilingCounts, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let mut read = |field: &'static str, text: &str| {
+        // "১,২০০" as the grouped figures are often written.
+        let typed = bangla::digits::to_ascii_digits(text.trim()).replace(',', "");
+        match typed.parse::<i64>() {
+            Ok(value) if value < 0 => {
+                errors.add(field, "error-count-negative");
+                0
+            }
+            Ok(value) => u32::try_from(value).unwrap_or_else(|_| {
+                errors.add(field, "error-count");
+                0
+            }),
+            Err(_) => {
+                errors.add(field, "error-count");
+                0
+            }
+        }
+    };
+    let counts = EFilingCounts {
+        dak_total: read("dak_total", &fields.dak_total),
+        dak_e: read("dak_e", &fields.dak_e),
+        files_total: read("files_total", &fields.files_total),
+        files_e: read("files_e", &fields.files_e),
+        notes_total: read("notes_total", &fields.notes_total),
+        notes_e: read("notes_e", &fields.notes_e),
+    };
+    for (field, part, total) in [
+        ("dak_e", counts.dak_e, counts.dak_total),
+        ("files_e", counts.files_e, counts.files_total),
+        ("notes_e", counts.notes_e, counts.notes_total),
+    ] {
+        if part > total && !errors.errors.iter().any(|error| error.field == field) {
+            errors.add(field, "error-count-more-than-total");
+        }
+    }
+    errors.into_result(counts)
+}
+
+/// The share of files handled in e-Nothi, in percent, over any number of returns; `None` when no file
+/// was handled at all.
+pub fn e_filing_share<'a>(returns: impl IntoIterator<Item = &'a EFilingCounts>) -> Option<f64> {
+    let (e_files, files) = returns
+        .into_iter()
+        .fold((0_u64, 0_u64), |(e_files, files), counts| {
+            (
+                e_files + u64::from(counts.files_e),
+                files + u64::from(counts.files_total),
+            )
+        });
+    let as_float = |value: u64| f64::from(u32::try_from(value).unwrap_or(u32::MAX));
+    (files > 0).then(|| as_float(e_files) * 100.0 / as_float(files))
+}
+
+/// A respondent's latest submission in a period, as much as its standing needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Latest {
+    pub status: SubmissionStatus,
+    /// Whether the first submission of the period came after the deadline.
+    pub late: bool,
+}
+
+/// How a respondent stands in a period today.
+pub fn standing(latest: Option<Latest>, due_on: NaiveDate, today: NaiveDate) -> Standing {
+    match latest {
+        None if today > due_on => Standing::Missing,
+        None => Standing::Awaited,
+        Some(latest) if latest.status == SubmissionStatus::Returned => Standing::Returned,
+        Some(latest) if latest.late => Standing::Late,
+        Some(_) => Standing::OnTime,
+    }
+}
+
+/// Why a submission cannot be taken now, as a message key; `Ok(late)` says whether it counts as late.
+/// A first submission after the deadline is taken only where late ones are allowed; one sent again
+/// after a return keeps the first one's mark, whenever it comes.
+pub fn accepts(
+    latest: Option<Latest>,
+    due_on: NaiveDate,
+    today: NaiveDate,
+    late_allowed: bool,
+) -> Result<bool, &'static str> {
+    match latest {
+        Some(latest) if latest.status == SubmissionStatus::Returned => Ok(latest.late),
+        Some(_) => Err("error-submission-already-in"),
+        None if today <= due_on => Ok(false),
+        None if late_allowed => Ok(true),
+        None => Err("error-collection-closed"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    fn monthly(opens_on: &str) -> Cadence {
+        Cadence {
+            recurrence: Recurrence::Monthly,
+            opens_on: day(opens_on),
+            due_day: 3,
+            due_on: None,
+        }
+    }
+
+    #[test]
+    fn a_monthly_collection_opens_each_month_due_on_the_third_of_the_next() {
+        let periods = monthly("2026-10-15").periods_until(day("2026-12-01"));
+        assert_eq!(periods.len(), 3);
+        assert_eq!(
+            periods[0],
+            Period {
+                starts_on: day("2026-10-01"),
+                ends_on: day("2026-10-31"),
+                due_on: day("2026-11-03"),
+            }
+        );
+        assert_eq!(periods[2].starts_on, day("2026-12-01"));
+        assert_eq!(periods[2].due_on, day("2027-01-03"));
+        assert!(
+            monthly("2026-12-02")
+                .periods_until(day("2026-12-01"))
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_quarterly_collection_follows_the_fiscal_quarters() {
+        let cadence = Cadence {
+            recurrence: Recurrence::Quarterly,
+            opens_on: day("2026-08-20"),
+            due_day: 10,
+            due_on: None,
+        };
+        let periods = cadence.periods_until(day("2027-01-01"));
+        assert_eq!(periods.len(), 3);
+        assert_eq!(periods[0].starts_on, day("2026-07-01"));
+        assert_eq!(periods[0].ends_on, day("2026-09-30"));
+        assert_eq!(periods[0].due_on, day("2026-10-10"));
+        assert_eq!(periods[2].starts_on, day("2027-01-01"));
+    }
+
+    #[test]
+    fn a_one_off_has_one_period_to_its_deadline() {
+        let cadence = Cadence {
+            recurrence: Recurrence::Once,
+            opens_on: day("2022-09-01"),
+            due_day: 0,
+            due_on: Some(day("2022-09-30")),
+        };
+        assert_eq!(cadence.periods_until(day("2022-08-31")), vec![]);
+        let periods = cadence.periods_until(day("2023-01-01"));
+        assert_eq!(periods.len(), 1);
+        assert_eq!(periods[0].due_on, day("2022-09-30"));
+    }
+
+    fn fields() -> CollectionFields {
+        CollectionFields {
+            key: "mole-e-filing".into(),
+            kind: "e_filing_return".into(),
+            title_bn: "ই-ফাইলিংয়ের মাসিক তথ্য".into(),
+            title_en: "Monthly e-filing return".into(),
+            recurrence: "monthly".into(),
+            opens_on: "০১-১০-২০২২".into(),
+            due_day: "৩".into(),
+            ..CollectionFields::default()
+        }
+    }
+
+    #[test]
+    fn a_collection_is_checked_field_by_field() {
+        let draft = check_collection(&fields()).unwrap();
+        assert_eq!(draft.cadence.due_day, 3);
+        assert_eq!(draft.cadence.opens_on, day("2022-10-01"));
+
+        let wrong = CollectionFields {
+            due_day: "31".into(),
+            title_en: " ".into(),
+            ..fields()
+        };
+        let errors = check_collection(&wrong).unwrap_err();
+        let fields_named: Vec<&str> = errors.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields_named, ["title_en", "due_day"]);
+
+        let once = CollectionFields {
+            recurrence: "once".into(),
+            due_on: "2022-09-30".into(),
+            ..fields()
+        };
+        let errors = check_collection(&once).unwrap_err();
+        assert_eq!(
+            errors.errors[0].message_key,
+            "error-collection-due-before-open"
+        );
+    }
+
+    fn typed(values: [&str; 6]) -> EFilingFields {
+        EFilingFields {
+            dak_total: values[0].into(),
+            dak_e: values[1].into(),
+            files_total: values[2].into(),
+            files_e: values[3].into(),
+            notes_total: values[4].into(),
+            notes_e: values[5].into(),
+        }
+    }
+
+    #[test]
+    fn e_filing_counts_must_be_whole_not_negative_and_within_their_totals() {
+        let counts = check_e_filing(&typed(["১,২০০", "১০০", "৪০", "৩০", "৬০", "৪৫"])).unwrap();
+        assert_eq!((counts.dak_total, counts.files_e), (1200, 30));
+        let errors = check_e_filing(&typed(["-1", "0", "10", "12", "x", "0"])).unwrap_err();
+        let named: Vec<(&str, &str)> = errors
+            .errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.message_key))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("dak_total", "error-count-negative"),
+                ("notes_total", "error-count"),
+                ("files_e", "error-count-more-than-total"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_share_is_e_files_over_all_files_across_returns() {
+        let a = EFilingCounts {
+            files_total: 40,
+            files_e: 30,
+            ..EFilingCounts::default()
+        };
+        let b = EFilingCounts {
+            files_total: 60,
+            files_e: 35,
+            ..EFilingCounts::default()
+        };
+        assert_eq!(e_filing_share([&a, &b]), Some(65.0));
+        assert_eq!(e_filing_share([&EFilingCounts::default()]), None);
+    }
+
+    #[test]
+    fn a_late_first_submission_needs_late_ones_allowed_and_a_resubmission_keeps_its_mark() {
+        let due = day("2026-12-03");
+        assert_eq!(accepts(None, due, day("2026-12-03"), false), Ok(false));
+        assert_eq!(
+            accepts(None, due, day("2026-12-04"), false),
+            Err("error-collection-closed")
+        );
+        assert_eq!(accepts(None, due, day("2026-12-04"), true), Ok(true));
+        let returned = Latest {
+            status: SubmissionStatus::Returned,
+            late: false,
+        };
+        assert_eq!(
+            accepts(Some(returned), due, day("2026-12-20"), false),
+            Ok(false)
+        );
+        let accepted = Latest {
+            status: SubmissionStatus::Accepted,
+            late: true,
+        };
+        assert_eq!(
+            accepts(Some(accepted), due, day("2026-12-01"), true),
+            Err("error-submission-already-in")
+        );
+        assert_eq!(
+            standing(Some(accepted), due, day("2026-12-01")),
+            Standing::Late
+        );
+        assert_eq!(standing(None, due, day("2026-12-03")), Standing::Awaited);
+        assert_eq!(standing(None, due, day("2026-12-04")), Standing::Missing);
+        assert_eq!(
+            standing(Some(returned), due, day("2026-12-04")),
+            Standing::Returned
+        );
+    }
+}

@@ -30,6 +30,8 @@ pub struct Respondent {
     pub row: RespondentRow,
     pub office: OfficeRow,
     pub unit: Option<UnitRow>,
+    /// The office's ancestors as stored ("/1/4/").
+    pub path: String,
 }
 
 impl Respondent {
@@ -53,6 +55,8 @@ pub struct CollectionSummary {
     /// The respondents the reader answers for: a unit they are posted in, an office they hold a
     /// submitting role on.
     pub mine: Vec<Respondent>,
+    /// The offices the reader runs that gather their field offices' submissions for this collection.
+    pub gathers: Vec<OfficeRow>,
 }
 
 /// Something a respondent of the form can be: a unit, an office, or every field office below one.
@@ -87,6 +91,22 @@ fn answers_for(who: &SignedIn, respondent: &RespondentRow, units_held: &[i32]) -
             grant.office_id == respondent.office_id && grant.role.permits(Action::SubmitForOffice)
         }),
     }
+}
+
+/// The office that gathers a respondent's submissions for the asking office: for a collection whose
+/// offices gather, the office directly under the asking one that the respondent's office sits below;
+/// `None` for that office itself, a unit of the asking office, or when nobody gathers.
+pub(crate) fn gatherer(collection: &CollectionRow, respondent: &Respondent) -> Option<i32> {
+    collection.forward_days?;
+    let ancestors: Vec<i32> = respondent
+        .path
+        .split('/')
+        .filter_map(|id| id.parse().ok())
+        .collect();
+    let at = ancestors
+        .iter()
+        .position(|id| *id == collection.office_id)?;
+    ancestors.get(at + 1).copied()
 }
 
 /// The period a collection is on today: the earliest still to fall due, or else the latest (periods
@@ -172,6 +192,7 @@ impl App {
         let rows = self.db.respondents_of(collection_ids).await?;
         let office_ids: Vec<i32> = rows.iter().map(|row| row.office_id).collect();
         let offices = self.db.offices_by_ids(&office_ids).await?;
+        let paths = self.db.office_paths(&office_ids).await?;
         let units: HashMap<i32, UnitRow> = self
             .db
             .units_of_offices(&office_ids)
@@ -187,6 +208,7 @@ impl App {
                     .ok_or_else(|| Error::Internal(format!("office #{}", row.office_id)))?;
                 Ok(Respondent {
                     unit: row.unit_id.and_then(|id| units.get(&id).cloned()),
+                    path: paths.get(&row.office_id).cloned().unwrap_or_default(),
                     office,
                     row,
                 })
@@ -219,20 +241,28 @@ impl App {
     }
 
     /// Whether the reader accepts or returns a respondent's submissions: who runs the asking office's
-    /// collections, or a reviewer of the office above a respondent office.
+    /// collections, who runs the office that gathers them, or a reviewer of the office above a
+    /// respondent office.
     pub(crate) async fn reviews(
         &self,
         who: &SignedIn,
         collection: &CollectionRow,
-        respondent: &RespondentRow,
+        respondent: &Respondent,
     ) -> Result<bool, Error> {
-        Ok(self
+        if self
             .may(who, Action::ManageTeam, collection.office_id)
             .await?
-            || (respondent.office_id != collection.office_id
-                && self
-                    .may(who, Action::ReviewSubmission, respondent.office_id)
-                    .await?))
+        {
+            return Ok(true);
+        }
+        if let Some(office) = gatherer(collection, respondent)
+            && self.may(who, Action::ManageTeam, office).await?
+        {
+            return Ok(true);
+        }
+        let office = respondent.row.office_id;
+        Ok(office != collection.office_id
+            && self.may(who, Action::ReviewSubmission, office).await?)
     }
 
     /// The units the reader holds a post in today.
@@ -281,12 +311,18 @@ impl App {
             let mut tally = Tally::default();
             let period = current.get(&collection.id).copied();
             let mut mine = Vec::new();
+            let mut gathering = Vec::new();
             for respondent in respondents
                 .iter()
                 .filter(|respondent| respondent.row.collection_id == collection.id)
             {
                 if answers_for(who, &respondent.row, &units_held) {
                     mine.push(respondent.clone());
+                }
+                if let Some(office) = gatherer(&collection, respondent)
+                    && !gathering.contains(&office)
+                {
+                    gathering.push(office);
                 }
                 if let Some(period) = period {
                     let latest = latest
@@ -295,7 +331,13 @@ impl App {
                     tally.add(standing(latest, period.period.due_on, today));
                 }
             }
-            if !may_view_board && mine.is_empty() {
+            let mut gathers = Vec::new();
+            for office in gathering {
+                if self.may(who, Action::ManageTeam, office).await? {
+                    gathers.push(self.db.office_by_id(office).await?);
+                }
+            }
+            if !may_view_board && mine.is_empty() && gathers.is_empty() {
                 continue;
             }
             let office = offices
@@ -309,6 +351,7 @@ impl App {
                 tally,
                 may_view_board,
                 mine,
+                gathers,
             });
         }
         Ok(list)

@@ -5,19 +5,22 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use udbhabon_db::collection::{CollectionRow, PeriodRow, SubmissionRow};
+use udbhabon_db::collection::{CollectionRow, ForwardRow, PeriodRow, SubmissionRow};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::reminder::SentReminder;
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
 use udbhabon_domain::Lang;
 use udbhabon_domain::access::Action;
 use udbhabon_domain::collection::{
-    CollectionKind, EFilingCounts, Standing, e_filing_share, standing,
+    CollectionKind, EFilingCounts, Standing, SubmissionStatus, e_filing_share, forward_due,
+    standing,
 };
 use udbhabon_i18n::{format, t, t_args};
 
 use crate::account::SignedIn;
-use crate::collection::{REMINDER_SUBJECT, Respondent, current_period, latest_versions, share_of};
+use crate::collection::{
+    REMINDER_SUBJECT, Respondent, current_period, gatherer, latest_versions, share_of,
+};
 use crate::{App, Error};
 
 /// How many respondents stand each way.
@@ -75,6 +78,33 @@ impl Tally {
     }
 }
 
+/// Where a gathering office's forward stands: "২ অক্টোবর ২০২২ তারিখে পাঠানো হয়েছে" (late, or with the
+/// reason stated), or "৭ অক্টোবর ২০২২-এর মধ্যে পাঠাতে হবে".
+pub fn forward_text(lang: Lang, (due_on, done): &(NaiveDate, Option<ForwardRow>)) -> String {
+    match done {
+        Some(forward) => {
+            let key = if forward.late {
+                "forward-done-late"
+            } else {
+                "forward-done"
+            };
+            t_args(
+                lang,
+                key,
+                &[(
+                    "date",
+                    format::date(lang, bangla::dhaka::today_in_dhaka(forward.at)),
+                )],
+            )
+        }
+        None => t_args(
+            lang,
+            "forward-due",
+            &[("date", format::date(lang, *due_on))],
+        ),
+    }
+}
+
 /// An e-filing share as the board prints it: "৭৫.০%".
 pub fn share_text(lang: Lang, share: f64) -> String {
     format::digits(lang, &format!("{share:.1}%"))
@@ -96,6 +126,27 @@ pub struct RespondentStatus {
     pub reminders: Vec<SentReminder>,
 }
 
+/// What the board needs to show the gathering offices' forwards.
+struct Gathering<'a> {
+    collection: &'a CollectionRow,
+    due_on: NaiveDate,
+    forwards: &'a [ForwardRow],
+}
+
+impl Gathering<'_> {
+    /// When a gathering office must forward, and its forward if made.
+    fn of(&self, office_id: i32) -> Option<(NaiveDate, Option<ForwardRow>)> {
+        let days = self.collection.forward_days?;
+        Some((
+            forward_due(self.due_on, days),
+            self.forwards
+                .iter()
+                .find(|forward| forward.office_id == office_id)
+                .cloned(),
+        ))
+    }
+}
+
 /// A line of the compliance board: an office with the tally of everyone under it, or a respondent.
 #[derive(Debug, Clone)]
 pub enum BoardLine {
@@ -104,6 +155,9 @@ pub enum BoardLine {
         tally: Tally,
         /// How deep it sits below the board's top line.
         depth: usize,
+        /// For an office that gathers its field offices' submissions: when it must forward them,
+        /// and its forward once made.
+        forward: Option<(NaiveDate, Option<ForwardRow>)>,
     },
     Respondent(Box<RespondentStatus>),
 }
@@ -122,6 +176,9 @@ pub struct Board {
     pub share: Option<f64>,
     /// Whether the reader runs the collection (and so reviews its submissions).
     pub may_manage: bool,
+    /// When the board is a gathering office's own and the reader runs that office: how many of its
+    /// offices' submissions are not yet reviewed, until it has forwarded them.
+    pub may_forward: Option<usize>,
 }
 
 /// A year of a collection: every respondent's standing in each period that starts in the fiscal year.
@@ -143,9 +200,14 @@ impl App {
         who: &SignedIn,
         key: &str,
         starts_on: Option<NaiveDate>,
+        within: Option<&str>,
     ) -> Result<Board, Error> {
         let (collection, mut periods) = self.collection_with_periods(key).await?;
-        self.require(who, Action::ViewOfficeRecords, collection.office_id)
+        let office = match within {
+            Some(office_key) => self.db.office_by_key(office_key).await?,
+            None => self.db.office_by_id(collection.office_id).await?,
+        };
+        self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
         let today = self.today();
         let period = match starts_on {
@@ -157,7 +219,17 @@ impl App {
             None => current_period(&periods, today)
                 .ok_or_else(|| Error::NotFound(format!("an open period of {key}")))?,
         };
-        let respondents = self.respondents(&[collection.id]).await?;
+        let below = format!("/{}/", office.id);
+        let respondents: Vec<Respondent> = self
+            .respondents(&[collection.id])
+            .await?
+            .into_iter()
+            .filter(|respondent| {
+                within.is_none()
+                    || respondent.office.id == office.id
+                    || respondent.path.contains(&below)
+            })
+            .collect();
         let submissions = self.db.submissions_in(&[period.id]).await?;
         let latest = latest_versions(&submissions);
         let reminders = self
@@ -192,16 +264,42 @@ impl App {
                 }
             })
             .collect();
-        let office = self.db.office_by_id(collection.office_id).await?;
-        let (lines, total) = self.board_lines(&office, statuses).await?;
         let share = (collection.kind == CollectionKind::EFilingReturn)
-            .then(|| share_of(latest.values().copied()))
+            .then(|| share_of(statuses.iter().filter_map(|status| status.latest.as_ref())))
             .flatten();
+        // What is still to review before a gathering office forwards: nothing in, or not yet
+        // accepted or returned.
+        let unreviewed = statuses
+            .iter()
+            .filter(|status| {
+                status
+                    .latest
+                    .as_ref()
+                    .is_none_or(|latest| latest.status == SubmissionStatus::Submitted)
+            })
+            .count();
+        let forwards = self.db.forwards_in(&[period.id]).await?;
+        let gathering = Gathering {
+            collection: &collection,
+            due_on: period.period.due_on,
+            forwards: &forwards,
+        };
+        let (lines, total) = self.board_lines(&office, statuses, &gathering).await?;
+        let gathers_here = collection.forward_days.is_some()
+            && within.is_some()
+            && office.parent_id == Some(collection.office_id);
+        let may_forward = (gathers_here
+            && !forwards
+                .iter()
+                .any(|forward| forward.office_id == office.id)
+            && self.may(who, Action::ManageTeam, office.id).await?)
+            .then_some(unreviewed);
         periods.reverse();
         Ok(Board {
             may_manage: self
                 .may(who, Action::ManageTeam, collection.office_id)
                 .await?,
+            may_forward,
             collection,
             office,
             periods,
@@ -213,23 +311,24 @@ impl App {
     }
 
     /// The board's lines in tree order: under each office that has respondents below it (from the
-    /// asking office down), its tally, then its own respondents, then the offices below it.
+    /// board's top office down), its tally (and, for a gathering office, its forward), then its own
+    /// respondents, then the offices below it.
     async fn board_lines(
         &self,
         top: &OfficeRow,
         statuses: Vec<RespondentStatus>,
+        gathering: &Gathering<'_>,
     ) -> Result<(Vec<BoardLine>, Tally), Error> {
-        let office_ids: Vec<i32> = statuses.iter().map(|s| s.respondent.office.id).collect();
-        let paths = self.db.office_paths(&office_ids).await?;
         // Each respondent's chain of offices from the top one down to the office it answers under.
         let chain = |status: &RespondentStatus| -> Vec<i32> {
-            let office = &status.respondent.office;
-            let mut ids: Vec<i32> = paths
-                .get(&office.id)
-                .map(|path| path.split('/').filter_map(|id| id.parse().ok()).collect())
-                .unwrap_or_default();
-            if status.respondent.unit.is_some() {
-                ids.push(office.id);
+            let respondent = &status.respondent;
+            let mut ids: Vec<i32> = respondent
+                .path
+                .split('/')
+                .filter_map(|id| id.parse().ok())
+                .collect();
+            if respondent.unit.is_some() {
+                ids.push(respondent.office.id);
             }
             match ids.iter().position(|id| *id == top.id) {
                 Some(start) => ids.split_off(start),
@@ -238,6 +337,10 @@ impl App {
             }
         };
         let chains: Vec<Vec<i32>> = statuses.iter().map(chain).collect();
+        let gatherers: Vec<i32> = statuses
+            .iter()
+            .filter_map(|status| gatherer(gathering.collection, &status.respondent))
+            .collect();
         let group_ids: Vec<i32> = chains.iter().flatten().copied().collect();
         let groups = self.db.offices_by_ids(&group_ids).await?;
         let mut tallies: HashMap<i32, Tally> = HashMap::new();
@@ -272,6 +375,7 @@ impl App {
                     office: Box::new(office.clone()),
                     tally: tallies.get(&id).copied().unwrap_or_default(),
                     depth,
+                    forward: gatherers.contains(&id).then(|| gathering.of(id)).flatten(),
                 });
             }
             for status in by_group.remove(&id).unwrap_or_default() {
@@ -284,16 +388,16 @@ impl App {
         Ok((lines, total))
     }
 
-    /// The board as a spreadsheet: a line per office and respondent with its standing, the date and
-    /// version of its latest submission, and for an e-filing return the figures and the share.
+    /// The board as a spreadsheet: a line per office (with its tally and forward) and respondent with
+    /// its standing, the date and version of its latest submission, and for an e-filing return the
+    /// figures and the share. Within a gathering office, it is the package that office forwards.
     pub async fn collection_board_file(
         &self,
         who: &SignedIn,
-        key: &str,
-        starts_on: Option<NaiveDate>,
+        (key, starts_on, within): (&str, Option<NaiveDate>, Option<&str>),
         lang: Lang,
     ) -> Result<(Board, Vec<u8>), Error> {
-        let board = self.collection_board(who, key, starts_on).await?;
+        let board = self.collection_board(who, key, starts_on, within).await?;
         let e_filing = board.collection.kind == CollectionKind::EFilingReturn;
         let mut heading: Vec<String> = [
             "board-office",
@@ -321,9 +425,14 @@ impl App {
                     office,
                     tally,
                     depth,
+                    forward,
                 } => rows.push(vec![
                     format!("{}{}", "  ".repeat(*depth), office.name.get(lang)),
                     tally.describe(lang),
+                    forward
+                        .as_ref()
+                        .map(|forward| forward_text(lang, forward))
+                        .unwrap_or_default(),
                 ]),
                 BoardLine::Respondent(status) => {
                     let latest = status.latest.as_ref();

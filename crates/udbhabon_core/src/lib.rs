@@ -15,6 +15,7 @@ pub mod demo;
 mod error;
 pub mod files;
 pub mod follow_up;
+pub mod forward;
 mod mail;
 pub mod meeting;
 pub mod memo;

@@ -1,12 +1,13 @@
 //! A signed-in officer's notifications, worked out from the records (so they need no mail): returns and
 //! reports due soon or overdue, submissions sent back, submissions waiting for the officer's review,
-//! and the meeting decisions the officer's offices carry out that are due or overdue.
+//! field offices' submissions the officer's office gathers and must forward, and the meeting decisions
+//! the officer's offices carry out that are due or overdue.
 
 use chrono::NaiveDate;
 use udbhabon_db::collection::SubmissionRow;
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::access::Action;
-use udbhabon_domain::collection::{Standing, SubmissionStatus, standing};
+use udbhabon_domain::collection::{Standing, SubmissionStatus, forward_due, standing};
 
 use crate::account::SignedIn;
 use crate::{App, Error};
@@ -30,6 +31,8 @@ pub enum NoticeKind {
     Due,
     /// A meeting decision due soon.
     DecisionDue,
+    /// Field offices' submissions the reader's office gathers, to be forwarded upward.
+    ForwardDue,
     /// Submissions waiting for the reader's review.
     AwaitingReview,
 }
@@ -59,13 +62,49 @@ impl App {
             let reviews = self
                 .may(who, Action::ManageTeam, collection.office_id)
                 .await?;
-            if summary.mine.is_empty() && !reviews {
+            if summary.mine.is_empty() && !reviews && summary.gathers.is_empty() {
                 continue;
             }
-            let periods: Vec<_> = self
-                .db
-                .periods_of(&[collection.id])
-                .await?
+            let all_periods = self.db.periods_of(&[collection.id]).await?;
+            if let Some(days) = collection.forward_days
+                && !summary.gathers.is_empty()
+            {
+                let forwarding: Vec<_> = all_periods
+                    .iter()
+                    .filter(|period| within(forward_due(period.period.due_on, days)))
+                    .collect();
+                let forwards = self
+                    .db
+                    .forwards_in(
+                        &forwarding
+                            .iter()
+                            .map(|period| period.id)
+                            .collect::<Vec<_>>(),
+                    )
+                    .await?;
+                for period in forwarding {
+                    for office in &summary.gathers {
+                        if forwards
+                            .iter()
+                            .any(|f| f.period_id == period.id && f.office_id == office.id)
+                        {
+                            continue;
+                        }
+                        notices.push(Notice {
+                            kind: NoticeKind::ForwardDue,
+                            title: collection.title.clone(),
+                            concerns: office.name.clone(),
+                            due_on: Some(forward_due(period.period.due_on, days)),
+                            waiting: 0,
+                            link: format!(
+                                "/collections/{}?period={}&office={}",
+                                collection.key, period.period.starts_on, office.key
+                            ),
+                        });
+                    }
+                }
+            }
+            let periods: Vec<_> = all_periods
                 .into_iter()
                 .filter(|period| within(period.period.due_on))
                 .collect();

@@ -66,7 +66,7 @@ impl App {
             .ok_or_else(|| Error::NotFound(format!("respondent #{respondent_id} of {key}")))?;
         let units_held = self.units_held(who).await?;
         let acts = self.acts_for(who, &respondent.row, &units_held).await?;
-        let may_review = self.reviews(who, &collection, &respondent.row).await?;
+        let may_review = self.reviews(who, &collection, &respondent).await?;
         let reads = self
             .may(who, Action::ViewOfficeRecords, collection.office_id)
             .await?;
@@ -195,7 +195,7 @@ impl App {
             .submission_page(who, key, starts_on, respondent_id)
             .await?;
         if !self
-            .reviews(who, &page.collection, &page.respondent.row)
+            .reviews(who, &page.collection, &page.respondent)
             .await?
         {
             return Err(Error::Forbidden);

@@ -12,7 +12,8 @@ use udbhabon_domain::collection::{
 use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::entity::{
-    collection, collection_period, collection_respondent, submission, submission_evidence,
+    collection, collection_forward, collection_period, collection_respondent, submission,
+    submission_evidence,
 };
 use crate::office::rows;
 use crate::progress::EvidenceRow;
@@ -31,6 +32,8 @@ pub struct CollectionRow {
     pub cadence: Cadence,
     pub late_allowed: bool,
     pub evidence_required: bool,
+    /// The days the offices under the asking one have to forward what they gathered, when they gather.
+    pub forward_days: Option<u32>,
 }
 
 impl TryFrom<collection::Model> for CollectionRow {
@@ -52,6 +55,7 @@ impl TryFrom<collection::Model> for CollectionRow {
             instructions: Bilingual::new(model.instructions_bn, model.instructions_en),
             late_allowed: model.late_allowed,
             evidence_required: model.evidence_required,
+            forward_days: model.forward_days.and_then(|days| u32::try_from(days).ok()),
         })
     }
 }
@@ -156,6 +160,43 @@ fn submission_row(
     })
 }
 
+/// A gathering office's forward of a period's submissions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForwardRow {
+    pub period_id: i32,
+    pub office_id: i32,
+    pub note: String,
+    /// Why it went before every submission under it was reviewed, if it did.
+    pub reason: Option<String>,
+    pub late: bool,
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
+impl From<collection_forward::Model> for ForwardRow {
+    fn from(model: collection_forward::Model) -> Self {
+        Self {
+            period_id: model.period_id,
+            office_id: model.office_id,
+            note: model.note,
+            reason: model.reason,
+            late: model.late,
+            by: model.forwarded_by,
+            at: model.forwarded_at,
+        }
+    }
+}
+
+/// A forward to record.
+#[derive(Debug, Clone)]
+pub struct NewForward {
+    pub period_id: i32,
+    pub office_id: i32,
+    pub note: String,
+    pub reason: Option<String>,
+    pub late: bool,
+}
+
 /// A collection to record, with whom it asks: (office, unit) pairs in order.
 #[derive(Debug, Clone)]
 pub struct NewCollection {
@@ -224,6 +265,18 @@ impl Db {
             .collect())
     }
 
+    /// The forwards made in these periods, oldest first.
+    pub async fn forwards_in(&self, period_ids: &[i32]) -> Result<Vec<ForwardRow>, DbError> {
+        Ok(collection_forward::Entity::find()
+            .filter(collection_forward::Column::PeriodId.is_in(period_ids.iter().copied()))
+            .order_by_asc(collection_forward::Column::Id)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(Into::into)
+            .collect())
+    }
+
     /// Every version of every submission in these periods with its files, oldest first.
     pub async fn submissions_in(&self, period_ids: &[i32]) -> Result<Vec<SubmissionRow>, DbError> {
         if period_ids.is_empty() {
@@ -283,6 +336,7 @@ impl Tx {
                 due_on: Set(draft.cadence.due_on),
                 late_allowed: Set(draft.late_allowed),
                 evidence_required: Set(draft.evidence_required),
+                forward_days: Set(draft.forward_days.and_then(|days| i32::try_from(days).ok())),
                 created_by: Set(self.author.label.clone()),
                 created_at: Set(self.author.at),
                 ..Default::default()
@@ -394,6 +448,22 @@ impl Tx {
             .await?;
         }
         Ok(inserted.id)
+    }
+
+    /// Records a gathering office's forward; a conflict when it has forwarded the period already.
+    pub async fn insert_forward(&self, new: NewForward) -> Result<(), DbError> {
+        self.insert_audited(collection_forward::ActiveModel {
+            period_id: Set(new.period_id),
+            office_id: Set(new.office_id),
+            note: Set(new.note),
+            reason: Set(new.reason),
+            late: Set(new.late),
+            forwarded_by: Set(self.author.label.clone()),
+            forwarded_at: Set(self.author.at),
+            ..Default::default()
+        })
+        .await?;
+        Ok(())
     }
 
     /// Accepts or returns a submission that is waiting for review, with the comment; a conflict when

@@ -157,6 +157,9 @@ pub struct CollectionDraft {
     pub cadence: Cadence,
     pub late_allowed: bool,
     pub evidence_required: bool,
+    /// When set, each office directly under the asking one gathers its field offices' submissions,
+    /// reviews them and forwards them within this many days of the deadline.
+    pub forward_days: Option<u32>,
 }
 
 /// The fields of a collection as typed, before checking.
@@ -174,7 +177,12 @@ pub struct CollectionFields {
     pub due_on: String,
     pub late_allowed: bool,
     pub evidence_required: bool,
+    /// Empty when nobody gathers; else the days after the deadline the gathering offices have.
+    pub forward_days: String,
 }
+
+/// The longest time a gathering office may be given to forward, in days.
+const MAX_FORWARD_DAYS: u32 = 60;
 
 /// Checks a collection's fields; every problem is reported against its field. A recurring one needs a
 /// due day from 1 to 28 (every month has it); a one-off needs a deadline not before it opens.
@@ -228,6 +236,16 @@ pub fn check_collection(fields: &CollectionFields) -> Result<CollectionDraft, Va
         },
         Err(_) => {}
     }
+    let forward_days = match bangla::digits::to_ascii_digits(fields.forward_days.trim()).as_str() {
+        "" => None,
+        typed => match typed.parse::<u32>() {
+            Ok(days @ 1..=MAX_FORWARD_DAYS) => Some(days),
+            _ => {
+                errors.add("forward_days", "error-collection-forward-days");
+                None
+            }
+        },
+    };
     match (kind, recurrence, opens_on) {
         (Ok(kind), Ok(recurrence), Some(opens_on)) if errors.is_empty() => Ok(CollectionDraft {
             key,
@@ -245,8 +263,24 @@ pub fn check_collection(fields: &CollectionFields) -> Result<CollectionDraft, Va
             },
             late_allowed: fields.late_allowed,
             evidence_required: fields.evidence_required,
+            forward_days,
         }),
         _ => Err(errors),
+    }
+}
+
+/// The day a gathering office must forward a period's submissions by.
+pub fn forward_due(due_on: NaiveDate, forward_days: u32) -> NaiveDate {
+    due_on + chrono::Days::new(u64::from(forward_days))
+}
+
+/// Whether an office may forward with `unreviewed` of its offices' submissions not yet accepted or
+/// returned (or not in at all): only with the reason stated, which is then kept.
+pub fn check_forward(unreviewed: usize, reason: &str) -> Result<Option<String>, &'static str> {
+    match (unreviewed, reason.trim()) {
+        (0, _) => Ok(None),
+        (_, "") => Err("error-forward-reason"),
+        (_, reason) => Ok(Some(reason.to_owned())),
     }
 }
 
@@ -545,6 +579,30 @@ mod tests {
             notes_total: values[4].into(),
             notes_e: values[5].into(),
         }
+    }
+
+    #[test]
+    fn a_gathering_office_forwards_within_its_days_and_gives_a_reason_for_what_is_unreviewed() {
+        let draft = check_collection(&CollectionFields {
+            forward_days: "৭".into(),
+            ..fields()
+        })
+        .unwrap();
+        assert_eq!(draft.forward_days, Some(7));
+        assert_eq!(check_collection(&fields()).unwrap().forward_days, None);
+        let errors = check_collection(&CollectionFields {
+            forward_days: "90".into(),
+            ..fields()
+        })
+        .unwrap_err();
+        assert_eq!(errors.errors[0].field, "forward_days");
+        assert_eq!(forward_due(day("2022-09-30"), 7), day("2022-10-07"));
+        assert_eq!(check_forward(0, ""), Ok(None));
+        assert_eq!(check_forward(1, " "), Err("error-forward-reason"));
+        assert_eq!(
+            check_forward(1, " উপজেলা অফিস এখনও পাঠায়নি "),
+            Ok(Some("উপজেলা অফিস এখনও পাঠায়নি".to_owned()))
+        );
     }
 
     #[test]

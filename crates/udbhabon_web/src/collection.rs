@@ -64,6 +64,8 @@ struct ListLine {
     href: Option<String>,
     /// The reader's own submission pages for the period now running: (name, link).
     mine: Vec<(String, String)>,
+    /// The boards of the offices the reader gathers for: (name, link).
+    gathers: Vec<(String, String)>,
     title: String,
     office: String,
     period: String,
@@ -125,6 +127,16 @@ pub(crate) async fn list(
                             .collect()
                     })
                     .unwrap_or_default(),
+                gathers: summary
+                    .gathers
+                    .iter()
+                    .map(|office| {
+                        (
+                            office.name.get(lang).to_owned(),
+                            format!("/collections/{}?office={}", collection.key, office.key),
+                        )
+                    })
+                    .collect(),
                 title: collection.title.get(lang).to_owned(),
                 office: summary.office.name.get(lang).to_owned(),
                 period: summary.current.map_or_else(String::new, |period| {
@@ -289,6 +301,8 @@ pub(crate) struct CollectionForm {
     #[serde(default)]
     evidence_required: Option<String>,
     #[serde(default)]
+    forward_days: String,
+    #[serde(default)]
     respondent: Vec<String>,
 }
 
@@ -314,6 +328,7 @@ pub(crate) async fn create(
         due_on: form.due_on,
         late_allowed: form.late_allowed.is_some(),
         evidence_required: form.evidence_required.is_some(),
+        forward_days: form.forward_days,
     };
     match state
         .app

@@ -4,10 +4,13 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
 use chrono::NaiveDate;
 use serde::Deserialize;
-use udbhabon_core::collection_board::{Board, BoardLine, RespondentStatus, YearGrid, share_text};
+use udbhabon_core::collection_board::{
+    Board, BoardLine, RespondentStatus, YearGrid, forward_text, share_text,
+};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::collection::{CollectionKind, EFilingCounts, Standing, e_filing_share};
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -15,6 +18,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::Member;
 use crate::collection::{count, layout, period_name, standing_code};
 use crate::error::PageError;
+use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -24,9 +28,16 @@ use crate::state::AppState;
 pub(crate) struct PeriodQuery {
     #[serde(default)]
     period: String,
+    /// A gathering office's key, for its own part of the board.
+    #[serde(default)]
+    office: String,
 }
 
 impl PeriodQuery {
+    fn within(&self) -> Option<&str> {
+        Some(self.office.trim()).filter(|key| !key.is_empty())
+    }
+
     fn starts_on(&self, lang: Lang) -> Result<Option<NaiveDate>, PageError> {
         match self.period.trim() {
             "" => Ok(None),
@@ -56,6 +67,8 @@ enum Line {
         tally: String,
         on_time: String,
         depth: usize,
+        /// Where its forward stands, for a gathering office.
+        forward: Option<String>,
     },
     Respondent(RespondentLine),
 }
@@ -79,6 +92,15 @@ pub(crate) struct BoardPage {
     xlsx_href: String,
     year_href: String,
     action: String,
+    /// The gathering office's own part of the board: its key, for the filters and the forward.
+    within: Option<String>,
+    /// The forward form, when the reader may forward: the message about what is unreviewed.
+    forward: Option<String>,
+    forward_action: String,
+    csrf: String,
+    note: String,
+    reason: String,
+    errors: Vec<(String, String)>,
 }
 
 fn respondent_line(lang: Lang, board: &Board, status: &RespondentStatus) -> RespondentLine {
@@ -139,8 +161,23 @@ fn respondent_line(lang: Lang, board: &Board, status: &RespondentStatus) -> Resp
     }
 }
 
-fn board_page(state: &AppState, lang: Lang, member: &Member, board: &Board) -> BoardPage {
+/// What the forward form was given, shown again with its messages when it was refused.
+#[derive(Default)]
+struct Typed {
+    note: String,
+    reason: String,
+    errors: Vec<(String, String)>,
+}
+
+fn board_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    board: &Board,
+    (within, typed): (Option<&str>, Typed),
+) -> BoardPage {
     let collection = &board.collection;
+    let office_query = within.map_or_else(String::new, |key| format!("&office={key}"));
     let recurrence = collection.cadence.recurrence;
     let starts_on = board.period.period.starts_on;
     let heading = collection.title.get(lang).to_owned();
@@ -182,7 +219,9 @@ fn board_page(state: &AppState, lang: Lang, member: &Member, board: &Board) -> B
                     office,
                     tally,
                     depth,
+                    forward,
                 } => Line::Group {
+                    forward: forward.as_ref().map(|forward| forward_text(lang, forward)),
                     name: office.name.get(lang).to_owned(),
                     tally: tally.describe(lang),
                     on_time: t_args(
@@ -245,7 +284,7 @@ fn board_page(state: &AppState, lang: Lang, member: &Member, board: &Board) -> B
         share: board.share.map(|share| share_text(lang, share)),
         e_filing: collection.kind == CollectionKind::EFilingReturn,
         xlsx_href: format!(
-            "/collections/{}/board.xlsx?period={starts_on}",
+            "/collections/{}/board.xlsx?period={starts_on}{office_query}",
             collection.key
         ),
         year_href: format!(
@@ -256,6 +295,26 @@ fn board_page(state: &AppState, lang: Lang, member: &Member, board: &Board) -> B
                 .unwrap_or_default()
         ),
         action: format!("/collections/{}", collection.key),
+        within: within.map(str::to_owned),
+        forward: board.may_forward.map(|unreviewed| {
+            if unreviewed == 0 {
+                t(lang, "forward-all-reviewed")
+            } else {
+                t_args(
+                    lang,
+                    "forward-unreviewed",
+                    &[("count", format::number(lang, count(unreviewed)))],
+                )
+            }
+        }),
+        forward_action: format!(
+            "/collections/{}/periods/{starts_on}/forwards",
+            collection.key
+        ),
+        csrf: member.0.csrf_token.clone(),
+        note: typed.note,
+        reason: typed.reason,
+        errors: typed.errors,
     }
 }
 
@@ -269,10 +328,79 @@ pub(crate) async fn board(
 ) -> Result<BoardPage, PageError> {
     let board = state
         .app
-        .collection_board(&member.0, &key, query.starts_on(lang)?)
+        .collection_board(&member.0, &key, query.starts_on(lang)?, query.within())
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    Ok(board_page(&state, lang, &member, &board))
+    Ok(board_page(
+        &state,
+        lang,
+        &member,
+        &board,
+        (query.within(), Typed::default()),
+    ))
+}
+
+/// The forward form as posted.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ForwardForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    office: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// `POST /collections/{key}/periods/{start}/forwards`: a gathering office forwards its field
+/// offices' submissions upward.
+pub(crate) async fn forward(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path((key, starts_on)): Path<(String, NaiveDate)>,
+    Form(form): Form<ForwardForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let office = form.office.trim();
+    match state
+        .app
+        .forward_collection(
+            &member.0,
+            (&key, starts_on),
+            office,
+            (&form.note, &form.reason),
+        )
+        .await
+    {
+        Ok(_) => Ok(Redirect::to(&format!(
+            "/collections/{key}?period={starts_on}&office={office}"
+        ))
+        .into_response()),
+        Err(error) => {
+            rejected(lang, error, |errors| async {
+                let board = state
+                    .app
+                    .collection_board(&member.0, &key, Some(starts_on), Some(office))
+                    .await
+                    .map_err(|error| PageError::new(lang, error))?;
+                let typed = Typed {
+                    note: form.note.clone(),
+                    reason: form.reason.clone(),
+                    errors,
+                };
+                Ok(board_page(
+                    &state,
+                    lang,
+                    &member,
+                    &board,
+                    (Some(office), typed),
+                ))
+            })
+            .await
+        }
+    }
 }
 
 /// `GET /collections/{key}/board.xlsx`.
@@ -285,7 +413,11 @@ pub(crate) async fn board_xlsx(
 ) -> Result<Response, PageError> {
     let (board, bytes) = state
         .app
-        .collection_board_file(&member.0, &key, query.starts_on(lang)?, lang)
+        .collection_board_file(
+            &member.0,
+            (&key, query.starts_on(lang)?, query.within()),
+            lang,
+        )
         .await
         .map_err(|error| PageError::new(lang, error))?;
     Ok((

@@ -36,6 +36,7 @@ fn kind_code(kind: NoticeKind) -> &'static str {
         NoticeKind::DecisionOverdue => "decision-overdue",
         NoticeKind::Due => "due",
         NoticeKind::DecisionDue => "decision-due",
+        NoticeKind::ForwardDue => "forward-due",
         NoticeKind::AwaitingReview => "awaiting-review",
     }
 }
@@ -101,6 +102,7 @@ mod tests {
             NoticeKind::DecisionOverdue,
             NoticeKind::Due,
             NoticeKind::DecisionDue,
+            NoticeKind::ForwardDue,
             NoticeKind::AwaitingReview,
         ] {
             for lang in Lang::ALL {

@@ -250,6 +250,12 @@ pub const ROUTES: &[RouteSpec] = &[
         "/collections/{key}/periods/{start}/respondents/{id}/review",
         "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/review",
     ),
+    // Forwarding as the ministry itself: it gathers for nobody, so the form is refused or told so.
+    manage_team(
+        "POST",
+        "/collections/{key}/periods/{start}/forwards",
+        "/collections/mole-e-filing-return/periods/2026-10-01/forwards",
+    ),
     RouteSpec {
         method: "GET",
         path: "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
@@ -574,6 +580,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}") => {
             get(submission::evidence)
         }
+        ("POST", "/collections/{key}/periods/{start}/forwards") => post(collection_board::forward),
         ("GET", "/notifications") => get(notification::list),
         ("GET", "/decisions") => get(follow_up::tracker),
         ("GET", "/decisions.csv") => get(follow_up::tracker_csv),

@@ -86,6 +86,7 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
             vec![("outcome", "accept")]
         }
         "/plans/{id}/decision" => vec![("decision", "lock")],
+        "/collections/{key}/periods/{start}/forwards" => vec![("office", "mole")],
         "/admin/units" => vec![
             ("office", "3"),
             ("key", "new-unit"),

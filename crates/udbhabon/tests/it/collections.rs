@@ -470,3 +470,288 @@ async fn the_collection_pages_render_in_both_languages_from_the_demo_data() {
     // November's is ten days away, not yet worth a notice.
     assert!(texts(&notices, "li.notice-due a").is_empty());
 }
+
+/// The administrator opens an account for a new officer with one role on an office; returns the
+/// account's first password.
+async fn officer(
+    admin: &TestServer,
+    csrf: &str,
+    (name, email): (&str, &str),
+    (role, office): (&str, &str),
+) -> String {
+    let created = admin
+        .post(
+            "/admin/people",
+            &[("csrf", csrf), ("name_bn", name), ("name_en", name)],
+        )
+        .await;
+    let person_path = created.url().path().to_owned();
+    let opened = admin
+        .post(
+            &format!("{person_path}/account"),
+            &[("csrf", csrf), ("email", email)],
+        )
+        .await;
+    let person = Html::parse_document(&opened.text().await.unwrap());
+    let password = text(&person, "p.notice")
+        .split("প্রথম পাসওয়ার্ড: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the password is shown")
+        .to_owned();
+    let grants = crate::server::attribute(&person, "form[action$='/grants']", "action");
+    let office_id = crate::server::option_value(&person, "office", office);
+    admin
+        .post(
+            &grants,
+            &[("csrf", csrf), ("role", role), ("office", &office_id)],
+        )
+        .await;
+    password
+}
+
+/// A fresh browser signed in with an account's password.
+async fn signed_in(server: &TestServer, email: &str, password: &str) -> (TestServer, String) {
+    let browser = server.another_browser();
+    assert_eq!(
+        browser.sign_in(email, password).await.status(),
+        200,
+        "{email}"
+    );
+    let csrf = browser.csrf().await;
+    (browser, csrf)
+}
+
+#[tokio::test]
+async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_them_upward() {
+    let clock = MovableClock::at("2026-11-23");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+
+    // Two district offices of the DIFE, their focal points, and the DIFE's member secretary.
+    let (admin, admin_csrf) = browser(&server, "admin@demo.udbhabon.test").await;
+    for (key, bn) in [("dife-dhaka", "ঢাকা"), ("dife-chattogram", "চট্টগ্রাম")]
+    {
+        let created = admin
+            .post(
+                "/admin/offices",
+                &[
+                    ("csrf", &admin_csrf),
+                    ("key", key),
+                    ("parent", "dife"),
+                    ("kind", "district_office"),
+                    ("name_bn", &format!("উপমহাপরিদর্শকের কার্যালয়, {bn}")),
+                    ("name_en", &format!("DIG Office, {key}")),
+                ],
+            )
+            .await;
+        assert_eq!(created.url().path(), "/admin/offices");
+    }
+    let dhaka = officer(
+        &admin,
+        &admin_csrf,
+        ("ঢাকা ফোকাল পয়েন্ট", "focal-dhaka@demo.udbhabon.test"),
+        ("focal_point", "উপমহাপরিদর্শকের কার্যালয়, ঢাকা"),
+    )
+    .await;
+    officer(
+        &admin,
+        &admin_csrf,
+        ("চট্টগ্রাম ফোকাল পয়েন্ট", "focal-chattogram@demo.udbhabon.test"),
+        ("focal_point", "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম"),
+    )
+    .await;
+    let agency = officer(
+        &admin,
+        &admin_csrf,
+        ("অধিদপ্তরের সদস্য সচিব", "secretary-dife@demo.udbhabon.test"),
+        ("member_secretary", "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর"),
+    )
+    .await;
+
+    // The ministry asks every field office of the DIFE for its yearly progress report by 30
+    // November, the DIFE to forward them within a week.
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+    let form = secretary.page("/offices/mole/collections/new", 200).await;
+    let field_offices = scraper::Selector::parse("fieldset.respondents input").unwrap();
+    let every_field_office = form
+        .select(&field_offices)
+        .filter_map(|input| input.value().attr("value"))
+        .find(|value| value.starts_with("field:"))
+        .expect("the DIFE's field offices are offered together")
+        .to_owned();
+    let fields = [
+        ("key", "dife-field-progress-2026"),
+        ("kind", "report"),
+        ("title_bn", "মাঠ অফিসের বার্ষিক অগ্রগতি প্রতিবেদন"),
+        ("title_en", "Field offices' yearly progress report"),
+        ("recurrence", "once"),
+        ("opens_on", "2026-11-23"),
+        ("due_on", "2026-11-30"),
+        ("forward_days", "৭"),
+        ("late_allowed", "1"),
+        ("respondent", &every_field_office),
+    ];
+    let created = secretary
+        .post_form(
+            "/offices/mole/collections",
+            &csrf,
+            &fields.map(|(name, value)| (name, value.to_owned())),
+        )
+        .await;
+    let board = Html::parse_document(&created.text().await.unwrap());
+    assert_eq!(
+        texts(&board, "tr.respondent-row td a"),
+        ["উপমহাপরিদর্শকের কার্যালয়, ঢাকা", "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম"]
+    );
+    assert_eq!(
+        texts(&board, "tr.group-row span.forward"),
+        ["৭ ডিসেম্বর ২০২৬-এর মধ্যে পাঠাতে হবে"]
+    );
+    let links = respondent_links(&board);
+
+    // 25 November: Dhaka reports; Chattogram does not.
+    clock.set("2026-11-25");
+    let (focal, focal_csrf) = signed_in(&server, "focal-dhaka@demo.udbhabon.test", &dhaka).await;
+    let sent = focal
+        .client
+        .post(format!("{}{}", focal.base, links[0].1))
+        .multipart(upload_form(
+            &[
+                ("csrf", &focal_csrf),
+                (
+                    "note",
+                    "জেলার ১২টি কারখানা পরিদর্শন ও ৩টি উদ্ভাবনী উদ্যোগের অগ্রগতি।",
+                ),
+            ],
+            &[("progress-report.pdf", PDF)],
+        ))
+        .send()
+        .await
+        .unwrap();
+    let page = Html::parse_document(&sent.text().await.unwrap());
+    assert_eq!(text(&page, "span.standing"), "সময়মতো");
+
+    // The DIFE's member secretary finds the collection, reviews Dhaka's report on the DIFE's part of
+    // the board and is refused the ministry's whole board.
+    let (gatherer, gatherer_csrf) =
+        signed_in(&server, "secretary-dife@demo.udbhabon.test", &agency).await;
+    let list = gatherer.page("/collections", 200).await;
+    assert_eq!(
+        texts(&list, "a.gathers"),
+        ["সংগ্রহ ও প্রেরণ: কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর"]
+    );
+    let own = crate::server::attribute(&list, "a.gathers", "href");
+    assert_eq!(
+        gatherer
+            .get("/collections/dife-field-progress-2026")
+            .await
+            .status(),
+        403
+    );
+    let accepted = gatherer
+        .post(
+            &format!("{}/review", links[0].1),
+            &[
+                ("csrf", gatherer_csrf.as_str()),
+                ("outcome", "accept"),
+                ("comment", ""),
+            ],
+        )
+        .await;
+    let page = Html::parse_document(&accepted.text().await.unwrap());
+    assert_eq!(texts(&page, "li.version span.tag")[0], "গৃহীত");
+
+    // 8 December, a day past its own deadline: forwarding with Chattogram's report missing needs the
+    // reason; then it goes, marked late, once.
+    clock.set("2026-12-08");
+    let (gatherer, gatherer_csrf) =
+        signed_in(&server, "secretary-dife@demo.udbhabon.test", &agency).await;
+    let notices = gatherer.page("/notifications", 200).await;
+    assert_eq!(
+        texts(&notices, "li.notice-forward-due a"),
+        ["মাঠ অফিসের বার্ষিক অগ্রগতি প্রতিবেদন"]
+    );
+    let part = gatherer.page(&own, 200).await;
+    assert_eq!(
+        text(&part, "form.forward-form p.muted"),
+        "১টি মাঠ অফিসের জমা এখনও পর্যালোচিত হয়নি বা জমা পড়েনি; পাঠাতে হলে কারণ লিখুন।"
+    );
+    let forward = "/collections/dife-field-progress-2026/periods/2026-11-23/forwards";
+    let no_reason = gatherer
+        .post(
+            forward,
+            &[
+                ("csrf", gatherer_csrf.as_str()),
+                ("office", "dife"),
+                ("note", "ঢাকা কার্যালয়ের প্রতিবেদন সংযুক্ত।"),
+                ("reason", ""),
+            ],
+        )
+        .await;
+    assert_eq!(
+        alerts(no_reason).await,
+        (422, vec!["সব জমা পর্যালোচিত হয়নি; পাঠানোর কারণ লিখুন।".to_owned()])
+    );
+    let forwarded = gatherer
+        .post(
+            forward,
+            &[
+                ("csrf", gatherer_csrf.as_str()),
+                ("office", "dife"),
+                ("note", "ঢাকা কার্যালয়ের প্রতিবেদন সংযুক্ত।"),
+                ("reason", "চট্টগ্রাম কার্যালয় এখনও পাঠায়নি; পেলে পাঠানো হবে।"),
+            ],
+        )
+        .await;
+    let part = Html::parse_document(&forwarded.text().await.unwrap());
+    assert_eq!(
+        text(&part, "tr.group-row span.forward"),
+        "৮ ডিসেম্বর ২০২৬ তারিখে বিলম্বে পাঠানো হয়েছে"
+    );
+    assert!(
+        texts(&part, "form.forward-form").is_empty(),
+        "forwarded once"
+    );
+    let again = gatherer
+        .post(
+            forward,
+            &[
+                ("csrf", gatherer_csrf.as_str()),
+                ("office", "dife"),
+                ("reason", "আবার"),
+            ],
+        )
+        .await;
+    assert_eq!(alerts(again).await.1, ["এ সময়কালের তথ্য ইতিমধ্যে পাঠানো হয়েছে।"]);
+    // A field office's focal point cannot forward for the agency.
+    let (focal, focal_csrf) = signed_in(&server, "focal-dhaka@demo.udbhabon.test", &dhaka).await;
+    let refused = focal
+        .post(
+            forward,
+            &[
+                ("csrf", focal_csrf.as_str()),
+                ("office", "dife"),
+                ("reason", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+
+    // The ministry's board shows the DIFE's forward, and its package downloads as the DIFE's part.
+    let (secretary, _) = browser(&server, SECRETARY).await;
+    let board = secretary
+        .page("/collections/dife-field-progress-2026", 200)
+        .await;
+    assert_eq!(
+        text(&board, "tr.group-row.depth-1 span.forward"),
+        "৮ ডিসেম্বর ২০২৬ তারিখে বিলম্বে পাঠানো হয়েছে"
+    );
+    assert_eq!(texts(&board, "td.standing"), ["সময়মতো", "জমা হয়নি"]);
+    let package = secretary
+        .get("/collections/dife-field-progress-2026/board.xlsx?period=2026-11-23&office=dife")
+        .await;
+    let rows = udbhabon_docs::table::read_table(&package.bytes().await.unwrap()).unwrap();
+    assert_eq!(rows[1][0], "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
+    assert_eq!(rows[1][2], "৮ ডিসেম্বর ২০২৬ তারিখে বিলম্বে পাঠানো হয়েছে");
+    assert_eq!(rows.len(), 4, "the DIFE and its two field offices");
+}

@@ -346,6 +346,7 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             due_on: String::new(),
             late_allowed: entry.late_allowed,
             evidence_required: entry.evidence_required,
+            forward_days: String::new(),
         };
         let draft = check_collection(&fields)
             .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;

@@ -24,6 +24,7 @@ pub struct Model {
     pub due_on: Option<Date>,
     pub late_allowed: bool,
     pub evidence_required: bool,
+    pub forward_days: Option<i32>,
     pub created_by: String,
     pub created_at: DateTimeUtc,
 }

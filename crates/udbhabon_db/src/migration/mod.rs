@@ -20,6 +20,7 @@ mod m0013_meeting_schedule;
 mod m0014_minutes_cycle;
 mod m0015_reminders;
 mod m0016_collections;
+mod m0017_collection_forwards;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_minutes_cycle::Migration),
             Box::new(m0015_reminders::Migration),
             Box::new(m0016_collections::Migration),
+            Box::new(m0017_collection_forwards::Migration),
         ]
     }
 }

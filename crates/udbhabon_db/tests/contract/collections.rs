@@ -2,7 +2,7 @@
 //! evidence, a review taken once, and who is posted in a unit on a day.
 
 use udbhabon_db::DbError;
-use udbhabon_db::collection::{NewCollection, NewSubmission};
+use udbhabon_db::collection::{NewCollection, NewForward, NewSubmission};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::collection::{
     Cadence, CollectionDraft, CollectionKind, EFilingCounts, Latest, Period, Recurrence,
@@ -27,6 +27,7 @@ fn draft() -> CollectionDraft {
         },
         late_allowed: true,
         evidence_required: true,
+        forward_days: Some(7),
     }
 }
 
@@ -52,6 +53,7 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
         assert_eq!(stored.cadence, draft().cadence, "{backend}");
         assert_eq!(stored.title, draft().title, "{backend}");
         assert!(stored.late_allowed && stored.evidence_required, "{backend}");
+        assert_eq!(stored.forward_days, Some(7), "{backend}");
         let respondents = test.db.respondents_of(&[collection_id]).await.unwrap();
         assert_eq!(respondents.len(), 1, "{backend}");
         assert_eq!(
@@ -192,6 +194,37 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
             "{backend}"
         );
         assert_eq!(versions[1].version, 2, "{backend}");
+
+        let forward = NewForward {
+            period_id: period,
+            office_id,
+            note: "সংযুক্ত".into(),
+            reason: Some("একটি বাকি".into()),
+            late: true,
+        };
+        committed(&test.db, async |tx| {
+            tx.insert_forward(forward.clone()).await.unwrap()
+        })
+        .await;
+        let twice = committed(&test.db, async |tx| {
+            tx.insert_forward(forward.clone()).await.unwrap_err()
+        })
+        .await;
+        assert!(
+            matches!(twice, DbError::Conflict(_)),
+            "{backend}: an office forwards a period once: {twice:?}"
+        );
+        let forwards = test.db.forwards_in(&[period]).await.unwrap();
+        assert_eq!(forwards.len(), 1, "{backend}");
+        assert_eq!(
+            (
+                forwards[0].office_id,
+                forwards[0].reason.as_deref(),
+                forwards[0].late
+            ),
+            (office_id, Some("একটি বাকি"), true),
+            "{backend}"
+        );
         assert_eq!(versions[1].status, SubmissionStatus::Submitted, "{backend}");
         assert!(versions[1].evidence.is_empty(), "{backend}");
     }

@@ -9,12 +9,13 @@ use udbhabon_db::collection::{
     CollectionRow, NewCollection, PeriodRow, RespondentRow, SubmissionRow,
 };
 use udbhabon_db::office::{OfficeRow, UnitRow};
-use udbhabon_domain::Bilingual;
 use udbhabon_domain::access::Action;
 use udbhabon_domain::collection::{
     CollectionFields, EFilingCounts, SubmissionStatus, check_collection, e_filing_share, standing,
 };
 use udbhabon_domain::office::UnitLevel;
+use udbhabon_domain::{Bilingual, Lang};
+use udbhabon_i18n::t_args;
 
 use crate::account::SignedIn;
 use crate::collection_board::Tally;
@@ -414,8 +415,16 @@ impl App {
                 choices.push(RespondentChoice {
                     value: format!("field:{}", child.id),
                     label: Bilingual::new(
-                        format!("{}-এর সকল মাঠ অফিস", child.name.bn),
-                        format!("Every field office of {}", child.name.en),
+                        t_args(
+                            Lang::Bn,
+                            "collection-every-field-office",
+                            &[("office", bangla::grammar::genitive(&child.name.bn))],
+                        ),
+                        t_args(
+                            Lang::En,
+                            "collection-every-field-office",
+                            &[("office", child.name.en.clone())],
+                        ),
                     ),
                 });
             }

@@ -418,6 +418,8 @@ impl App {
                     .map(|key| t(lang, &key)),
             );
         }
+        let fields = &board.collection.fields;
+        heading.extend(fields.iter().map(|field| field.label.get(lang).to_owned()));
         let mut rows: Rows = vec![heading];
         for line in &board.lines {
             match line {
@@ -447,17 +449,25 @@ impl App {
                         }),
                         format::number(lang, count(status.reminders.len())),
                     ];
-                    if e_filing && let Some(counts) = latest.and_then(|s| s.counts) {
-                        row.extend(
-                            counts
-                                .values()
-                                .map(|value| format::number(lang, i64::from(value))),
-                        );
+                    if e_filing {
+                        let counts = latest.and_then(|s| s.counts);
+                        let figures = counts.map(|counts| counts.values().map(i64::from));
+                        row.extend((0..EFilingCounts::FIELDS.len()).map(|index| {
+                            figures.map_or_else(String::new, |values| {
+                                format::number(lang, values[index])
+                            })
+                        }));
                         row.push(
-                            e_filing_share([&counts])
+                            counts
+                                .and_then(|counts| e_filing_share([&counts]))
                                 .map_or_else(String::new, |share| share_text(lang, share)),
                         );
                     }
+                    row.extend(fields.iter().map(|field| {
+                        latest
+                            .and_then(|s| s.answers.iter().find(|(key, _)| *key == field.key))
+                            .map_or_else(String::new, |(_, value)| format::digits(lang, value))
+                    }));
                     rows.push(row);
                 }
             }

@@ -1,7 +1,8 @@
 //! The reminder job: open decisions of issued minutes, and collections not yet submitted, are mailed on
 //! the configured days before their deadline and once it has passed to the accounts that act for the
 //! responsible office or branch; a collection still missing some days later is escalated to the office
-//! above. Each reminder is recorded, and so sent, once.
+//! above; an office that gathers its field offices' submissions is reminded of the forward it owes.
+//! Each reminder is recorded, and so sent, once.
 
 use std::collections::HashMap;
 
@@ -11,12 +12,12 @@ use udbhabon_db::collection::SubmissionRow;
 use udbhabon_db::reminder::NewReminder;
 use udbhabon_domain::Lang;
 use udbhabon_domain::access::Role;
-use udbhabon_domain::collection::SubmissionStatus;
+use udbhabon_domain::collection::{SubmissionStatus, forward_due};
 use udbhabon_domain::decision::{DecisionStatus, ResponsibleKind};
 use udbhabon_domain::reminder::ReminderStep;
 use udbhabon_i18n::{format, t_args};
 
-use crate::collection::{REMINDER_SUBJECT, Respondent};
+use crate::collection::{REMINDER_SUBJECT, Respondent, gatherer};
 use crate::follow_up::TrackedDecision;
 use crate::mail::Mail;
 use crate::{App, Error};
@@ -27,6 +28,9 @@ const REMINDED: [Role; 2] = [Role::FocalPoint, Role::MemberSecretary];
 /// The roles told when an office or branch below misses a deadline: the office's innovation head and
 /// its member secretary.
 const ESCALATED: [Role; 2] = [Role::ChiefInnovationOfficer, Role::MemberSecretary];
+
+/// The reminder subject of a gathering office's forward (the record is the period).
+const FORWARD_SUBJECT: &str = "collection_forward";
 
 /// How long after a deadline a period still missing is chased: older ones are on the board, not in
 /// anyone's mail.
@@ -59,6 +63,7 @@ impl App {
         self.open_collection_periods().await?;
         let mut run = self.send_decision_reminders().await?;
         run += self.send_collection_reminders().await?;
+        run += self.send_forward_reminders().await?;
         if run.sent > 0 {
             tracing::info!(sent = run.sent, "reminders sent");
         }
@@ -267,6 +272,96 @@ impl App {
         Ok(run)
     }
 
+    /// Reminds each gathering office's member secretary of the forward it owes: on the configured
+    /// days before its own deadline and once that has passed, until it has forwarded; each once.
+    pub async fn send_forward_reminders(&self) -> Result<ReminderRun, Error> {
+        let today = self.today();
+        let collections: Vec<_> = self
+            .db
+            .collections()
+            .await?
+            .into_iter()
+            .filter(|collection| collection.forward_days.is_some())
+            .collect();
+        let mut run = ReminderRun::default();
+        if collections.is_empty() {
+            return Ok(run);
+        }
+        let ids: Vec<i32> = collections.iter().map(|collection| collection.id).collect();
+        let respondents = self.respondents(&ids).await?;
+        let periods = self.db.periods_of(&ids).await?;
+        let forwards = self
+            .db
+            .forwards_in(&periods.iter().map(|period| period.id).collect::<Vec<_>>())
+            .await?;
+        for period in &periods {
+            let Some(collection) = collections.iter().find(|c| c.id == period.collection_id) else {
+                continue;
+            };
+            let Some(days) = collection.forward_days else {
+                continue;
+            };
+            let due_on = forward_due(period.period.due_on, days);
+            let Some(step) = self
+                .reminders
+                .step(due_on, today)
+                .filter(|_| (today - due_on).num_days() <= CHASED_FOR_DAYS)
+            else {
+                continue;
+            };
+            let mut gatherers: Vec<i32> = respondents
+                .iter()
+                .filter(|respondent| respondent.row.collection_id == collection.id)
+                .filter_map(|respondent| gatherer(collection, respondent))
+                .collect();
+            gatherers.sort_unstable();
+            gatherers.dedup();
+            for office_id in gatherers {
+                if forwards
+                    .iter()
+                    .any(|forward| forward.period_id == period.id && forward.office_id == office_id)
+                {
+                    continue;
+                }
+                let office = self.db.office_by_id(office_id).await?;
+                let link = format!(
+                    "{}/collections/{}?period={}&office={}",
+                    self.public_url, collection.key, period.period.starts_on, office.key
+                );
+                let keys = if step == ReminderStep::Overdue {
+                    ("forward-overdue-subject", "forward-overdue-body")
+                } else {
+                    ("forward-reminder-subject", "forward-reminder-body")
+                };
+                let args = |lang: Lang| {
+                    vec![
+                        ("collection", collection.title.get(lang).to_owned()),
+                        ("period", format::month_year(lang, period.period.starts_on)),
+                        ("office_of", of(lang, &office.name)),
+                        ("date", format::date(lang, due_on)),
+                        ("link", link.clone()),
+                    ]
+                };
+                for account in self
+                    .db
+                    .accounts_acting_for(&[office_id], &[Role::MemberSecretary])
+                    .await?
+                {
+                    let reminder = NewReminder {
+                        subject: FORWARD_SUBJECT.into(),
+                        record_id: period.id,
+                        due_on,
+                        step: step.code(),
+                        account_id: account.id,
+                    };
+                    let mail = self.bilingual_mail(&account.email, keys, args);
+                    self.deliver(reminder, mail, &mut run).await?;
+                }
+            }
+        }
+        Ok(run)
+    }
+
     /// Who submits for a respondent: for a unit, the people posted in it; for an office, its focal
     /// points and member secretary.
     async fn respondent_accounts(&self, respondent: &Respondent) -> Result<Vec<AccountRow>, Error> {
@@ -349,13 +444,7 @@ impl App {
                 ("collection", title.get(lang).to_owned()),
                 ("period", format::month_year(lang, starts_on)),
                 ("respondent", respondent.name().get(lang).to_owned()),
-                (
-                    "respondent_of",
-                    match lang {
-                        Lang::Bn => bangla::grammar::genitive(&respondent.name().bn),
-                        Lang::En => respondent.name().en.clone(),
-                    },
-                ),
+                ("respondent_of", of(lang, respondent.name())),
                 ("date", format::date(lang, due_on)),
                 ("link", link.to_owned()),
             ]
@@ -381,5 +470,13 @@ impl App {
                 .join("\n\n----\n\n"),
             attachments: Vec::new(),
         }
+    }
+}
+
+/// A name as the owner of what follows: the Bengali genitive ("প্রশাসন অধিশাখার"), the English name.
+fn of(lang: Lang, name: &udbhabon_domain::Bilingual) -> String {
+    match lang {
+        Lang::Bn => bangla::grammar::genitive(&name.bn),
+        Lang::En => name.en.clone(),
     }
 }

@@ -8,7 +8,8 @@ use udbhabon_db::progress::EvidenceRow;
 use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::access::Action;
 use udbhabon_domain::collection::{
-    CollectionKind, EFilingFields, Standing, SubmissionStatus, accepts, check_e_filing, standing,
+    CollectionKind, EFilingFields, Standing, SubmissionStatus, accepts, check_answers,
+    check_e_filing, standing,
 };
 
 use crate::account::{PeopleNames, SignedIn};
@@ -32,6 +33,8 @@ pub struct SubmissionPage {
     pub closed: Option<&'static str>,
     /// Whether the reader accepts or returns the latest version.
     pub may_review: bool,
+    /// Whether the reader may see the asking office's board.
+    pub reads_board: bool,
     pub names: PeopleNames,
 }
 
@@ -39,6 +42,8 @@ pub struct SubmissionPage {
 #[derive(Debug, Clone, Default)]
 pub struct SubmissionForm {
     pub counts: EFilingFields,
+    /// The answers to the collection's own fields, by field key.
+    pub answers: Vec<(String, String)>,
     pub note: String,
     pub files: Vec<(String, Vec<u8>)>,
 }
@@ -94,6 +99,7 @@ impl App {
             names: self.names_of(&labels).await?,
             standing: standing(latest, period.period.due_on, today),
             may_submit: acts && taken.is_ok(),
+            reads_board: reads,
             closed: acts.then_some(taken.err()).flatten(),
             may_review: may_review
                 && versions
@@ -140,12 +146,18 @@ impl App {
                 }
             },
             CollectionKind::Report => {
-                if form.note.trim().is_empty() {
+                // A report's text is its note, unless the collection asks its own fields.
+                if form.note.trim().is_empty() && page.collection.fields.is_empty() {
                     errors.add("note", "error-submission-note");
                 }
                 None
             }
         };
+        let answers =
+            check_answers(&page.collection.fields, &form.answers).unwrap_or_else(|problems| {
+                errors.errors.extend(problems.errors);
+                Vec::new()
+            });
         let uploads = check_uploads(form.files, "files", &mut errors);
         if page.collection.evidence_required && uploads.is_empty() && errors.is_empty() {
             errors.add("files", "error-submission-evidence");
@@ -169,6 +181,7 @@ impl App {
                 period_id: page.period.id,
                 respondent_id,
                 counts,
+                answers,
                 note: form.note.trim().to_owned(),
                 late,
             },

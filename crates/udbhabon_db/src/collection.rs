@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use udbhabon_domain::collection::{
-    Cadence, CollectionDraft, CollectionKind, EFilingCounts, Latest, Period, Recurrence,
+    Cadence, CollectionDraft, CollectionKind, EFilingCounts, FieldSpec, Latest, Period, Recurrence,
     SubmissionStatus,
 };
 use udbhabon_domain::{Bilingual, Vocabulary};
@@ -34,6 +34,29 @@ pub struct CollectionRow {
     pub evidence_required: bool,
     /// The days the offices under the asking one have to forward what they gathered, when they gather.
     pub forward_days: Option<u32>,
+    /// The collection's own fields, in order.
+    pub fields: Vec<FieldSpec>,
+}
+
+/// Reads JSON text a column keeps, naming what it is in the error.
+fn from_json<T: serde::de::DeserializeOwned + Default>(
+    text: Option<&str>,
+    what: &str,
+) -> Result<T, DbError> {
+    text.map(serde_json::from_str)
+        .transpose()
+        .map(Option::unwrap_or_default)
+        .map_err(|error| DbError::Other(format!("stored {what} are invalid: {error}")))
+}
+
+/// JSON text for a column, `None` for nothing.
+fn to_json<T: serde::Serialize>(value: &T, empty: bool) -> Result<Option<String>, DbError> {
+    if empty {
+        return Ok(None);
+    }
+    serde_json::to_string(value)
+        .map(Some)
+        .map_err(|error| DbError::Other(error.to_string()))
 }
 
 impl TryFrom<collection::Model> for CollectionRow {
@@ -41,6 +64,7 @@ impl TryFrom<collection::Model> for CollectionRow {
 
     fn try_from(model: collection::Model) -> Result<Self, DbError> {
         Ok(Self {
+            fields: from_json(model.fields.as_deref(), "fields")?,
             kind: CollectionKind::from_code(&model.kind)?,
             cadence: Cadence {
                 recurrence: Recurrence::from_code(&model.recurrence)?,
@@ -111,6 +135,8 @@ pub struct SubmissionRow {
     /// 1 for the first, one more for each sent again after a return.
     pub version: i32,
     pub counts: Option<EFilingCounts>,
+    /// The answers to the collection's own fields, by field key.
+    pub answers: Vec<(String, String)>,
     pub note: String,
     pub late: bool,
     pub status: SubmissionStatus,
@@ -135,13 +161,9 @@ fn submission_row(
     model: submission::Model,
     evidence: Vec<EvidenceRow>,
 ) -> Result<SubmissionRow, DbError> {
-    let counts = model
-        .counts
-        .as_deref()
-        .map(serde_json::from_str)
-        .transpose()
-        .map_err(|error| DbError::Other(format!("stored counts are invalid: {error}")))?;
+    let counts = from_json(model.counts.as_deref(), "counts")?;
     Ok(SubmissionRow {
+        answers: from_json(model.answers.as_deref(), "answers")?,
         status: SubmissionStatus::from_code(&model.status)?,
         review: match (model.reviewed_by, model.reviewed_at) {
             (Some(by), Some(at)) => Some((by, at, model.review_comment.unwrap_or_default())),
@@ -211,6 +233,7 @@ pub struct NewSubmission {
     pub period_id: i32,
     pub respondent_id: i32,
     pub counts: Option<EFilingCounts>,
+    pub answers: Vec<(String, String)>,
     pub note: String,
     pub late: bool,
 }
@@ -337,6 +360,7 @@ impl Tx {
                 late_allowed: Set(draft.late_allowed),
                 evidence_required: Set(draft.evidence_required),
                 forward_days: Set(draft.forward_days.and_then(|days| i32::try_from(days).ok())),
+                fields: Set(to_json(&draft.fields, draft.fields.is_empty())?),
                 created_by: Set(self.author.label.clone()),
                 created_at: Set(self.author.at),
                 ..Default::default()
@@ -420,17 +444,14 @@ impl Tx {
         version: i32,
         file_ids: &[i32],
     ) -> Result<i32, DbError> {
-        let counts = new
-            .counts
-            .map(|counts| serde_json::to_string(&counts))
-            .transpose()
-            .map_err(|error| DbError::Other(error.to_string()))?;
+        let counts = to_json(&new.counts, new.counts.is_none())?;
         let inserted = self
             .insert_audited(submission::ActiveModel {
                 period_id: Set(new.period_id),
                 respondent_id: Set(new.respondent_id),
                 version: Set(version),
                 counts: Set(counts),
+                answers: Set(to_json(&new.answers, new.answers.is_empty())?),
                 note: Set(new.note),
                 late: Set(new.late),
                 status: Set(SubmissionStatus::Submitted.code().to_owned()),

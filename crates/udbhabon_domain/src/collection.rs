@@ -55,6 +55,37 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a collection's own field takes.
+    pub enum FieldKind ("field kind", "field-kind") {
+        /// A number, whole or with decimals.
+        Number => "number",
+        Text => "text",
+    }
+}
+
+/// A field a collection asks beside the note and the evidence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldSpec {
+    /// "f1", "f2" … by position: answers refer to it.
+    pub key: String,
+    pub label: Bilingual,
+    pub kind: FieldKind,
+    pub required: bool,
+}
+
+/// A field as typed in the collection's form; a row with neither label is no field.
+#[derive(Debug, Clone, Default)]
+pub struct FieldSpecFields {
+    pub label_bn: String,
+    pub label_en: String,
+    pub kind: String,
+    pub required: bool,
+}
+
+/// The most fields a collection's form may ask.
+pub const MAX_FIELDS: usize = 12;
+
 /// One round of a collection: the days it covers and the day it is due.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Period {
@@ -160,6 +191,8 @@ pub struct CollectionDraft {
     /// When set, each office directly under the asking one gathers its field offices' submissions,
     /// reviews them and forwards them within this many days of the deadline.
     pub forward_days: Option<u32>,
+    /// The collection's own fields, in order.
+    pub fields: Vec<FieldSpec>,
 }
 
 /// The fields of a collection as typed, before checking.
@@ -179,6 +212,8 @@ pub struct CollectionFields {
     pub evidence_required: bool,
     /// Empty when nobody gathers; else the days after the deadline the gathering offices have.
     pub forward_days: String,
+    /// The rows of the form's own fields, empty ones included.
+    pub fields: Vec<FieldSpecFields>,
 }
 
 /// The longest time a gathering office may be given to forward, in days.
@@ -246,6 +281,7 @@ pub fn check_collection(fields: &CollectionFields) -> Result<CollectionDraft, Va
             }
         },
     };
+    let specs = check_fields(&fields.fields, &mut errors);
     match (kind, recurrence, opens_on) {
         (Ok(kind), Ok(recurrence), Some(opens_on)) if errors.is_empty() => Ok(CollectionDraft {
             key,
@@ -264,9 +300,78 @@ pub fn check_collection(fields: &CollectionFields) -> Result<CollectionDraft, Va
             late_allowed: fields.late_allowed,
             evidence_required: fields.evidence_required,
             forward_days,
+            fields: specs,
         }),
         _ => Err(errors),
     }
+}
+
+/// The form's own fields: rows with neither label are skipped; a row needs both labels and a kind.
+fn check_fields(rows: &[FieldSpecFields], errors: &mut ValidationErrors) -> Vec<FieldSpec> {
+    let mut specs = Vec::new();
+    for (index, row) in rows.iter().enumerate() {
+        let (bn, en) = (row.label_bn.trim(), row.label_en.trim());
+        if bn.is_empty() && en.is_empty() {
+            continue;
+        }
+        if bn.is_empty() || en.is_empty() {
+            errors.add(format!("field_{index}"), "error-field-labels");
+            continue;
+        }
+        let Ok(kind) = FieldKind::from_code(row.kind.trim()) else {
+            errors.add(format!("field_{index}"), "error-field-kind");
+            continue;
+        };
+        specs.push(FieldSpec {
+            key: format!("f{}", specs.len() + 1),
+            label: Bilingual::new(bn, en),
+            kind,
+            required: row.required,
+        });
+    }
+    if specs.len() > MAX_FIELDS {
+        errors
+            .add("fields", "error-fields-too-many")
+            .with("most", MAX_FIELDS);
+    }
+    specs
+}
+
+/// Checks the answers to a collection's own fields (typed by field key): a required one must be there,
+/// a number must read as one (in either script, with a decimal point); returns them by key, as typed
+/// but trimmed and with numbers in ASCII digits, leaving out the empty ones.
+pub fn check_answers(
+    specs: &[FieldSpec],
+    typed: &[(String, String)],
+) -> Result<Vec<(String, String)>, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let mut answers = Vec::new();
+    for spec in specs {
+        let value = typed
+            .iter()
+            .find(|(key, _)| *key == spec.key)
+            .map_or("", |(_, value)| value.trim());
+        let field = format!("answer_{}", spec.key);
+        if value.is_empty() {
+            if spec.required {
+                errors.add(field, "error-required");
+            }
+            continue;
+        }
+        let value = match spec.kind {
+            FieldKind::Number => {
+                let number = bangla::digits::to_ascii_digits(value).replace(',', "");
+                if number.parse::<f64>().is_err() {
+                    errors.add(field, "error-answer-number");
+                    continue;
+                }
+                number
+            }
+            FieldKind::Text => value.to_owned(),
+        };
+        answers.push((spec.key.clone(), value));
+    }
+    errors.into_result(answers)
 }
 
 /// The day a gathering office must forward a period's submissions by.
@@ -602,6 +707,64 @@ mod tests {
         assert_eq!(
             check_forward(1, " উপজেলা অফিস এখনও পাঠায়নি "),
             Ok(Some("উপজেলা অফিস এখনও পাঠায়নি".to_owned()))
+        );
+    }
+
+    #[test]
+    fn a_collections_own_fields_are_numbered_and_their_answers_checked() {
+        let rows = vec![
+            FieldSpecFields {
+                label_bn: "পরিদর্শিত কারখানা".into(),
+                label_en: "Factories inspected".into(),
+                kind: "number".into(),
+                required: true,
+            },
+            FieldSpecFields::default(),
+            FieldSpecFields {
+                label_bn: "উদ্ভাবন".into(),
+                label_en: "Innovations".into(),
+                kind: "text".into(),
+                required: false,
+            },
+        ];
+        let draft = check_collection(&CollectionFields {
+            fields: rows.clone(),
+            ..fields()
+        })
+        .unwrap();
+        let keys: Vec<&str> = draft.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["f1", "f2"]);
+        let half = vec![FieldSpecFields {
+            label_bn: "শুধু বাংলা".into(),
+            kind: "text".into(),
+            ..FieldSpecFields::default()
+        }];
+        let errors = check_collection(&CollectionFields {
+            fields: half,
+            ..fields()
+        })
+        .unwrap_err();
+        assert_eq!(errors.errors[0].field, "field_0");
+
+        let typed = |pairs: &[(&str, &str)]| -> Vec<(String, String)> {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect()
+        };
+        assert_eq!(
+            check_answers(&draft.fields, &typed(&[("f1", " ১,২০০ "), ("f2", "")])).unwrap(),
+            [("f1".to_owned(), "1200".to_owned())]
+        );
+        let errors = check_answers(&draft.fields, &typed(&[("f1", "বারো")])).unwrap_err();
+        assert_eq!(errors.errors[0].message_key, "error-answer-number");
+        let errors = check_answers(&draft.fields, &[]).unwrap_err();
+        assert_eq!(
+            (
+                errors.errors[0].field.as_str(),
+                errors.errors[0].message_key
+            ),
+            ("answer_f1", "error-required")
         );
     }
 

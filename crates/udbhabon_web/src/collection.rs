@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use udbhabon_core::collection::CollectionFormChoices;
 use udbhabon_domain::Vocabulary;
-use udbhabon_domain::collection::{CollectionFields, CollectionKind, Recurrence, Standing};
+use udbhabon_domain::collection::{
+    CollectionFields, CollectionKind, FieldKind, FieldSpecFields, Recurrence, Standing,
+};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
@@ -175,6 +177,9 @@ pub(crate) struct NewCollectionPage {
     action: String,
     csrf: String,
     fields: CollectionFields,
+    /// The rows of the form's own fields: those typed and blank ones to add more.
+    field_rows: Vec<FieldSpecFields>,
+    field_kinds: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
     recurrences: Vec<(String, String)>,
     /// (value, label, chosen)
@@ -186,6 +191,24 @@ impl FieldErrors for NewCollectionPage {
     fn errors(&self) -> &[(String, String)] {
         &self.errors
     }
+}
+
+/// The rows of own fields the form shows: those typed (a refused row keeps its place, so its message
+/// stays beside it), then blank ones to add more.
+fn field_rows(typed: &[FieldSpecFields]) -> Vec<FieldSpecFields> {
+    let mut rows = typed.to_vec();
+    let blank =
+        |row: &FieldSpecFields| row.label_bn.trim().is_empty() && row.label_en.trim().is_empty();
+    let blanks = if rows.last().is_some_and(blank) {
+        BLANK_FIELD_ROWS.saturating_sub(rows.len())
+    } else {
+        BLANK_FIELD_ROWS.saturating_sub(rows.len()).max(1)
+    };
+    rows.extend((0..blanks).map(|_| FieldSpecFields {
+        kind: FieldKind::Number.code().into(),
+        ..FieldSpecFields::default()
+    }));
+    rows
 }
 
 fn new_collection_page(
@@ -212,8 +235,13 @@ fn new_collection_page(
         heading,
         action: format!("/offices/{}/collections", form.office.key),
         csrf: member.0.csrf_token.clone(),
+        field_rows: field_rows(&fields.fields),
         fields,
         kinds: CollectionKind::ALL
+            .iter()
+            .map(|kind| (kind.code().to_owned(), t(lang, &kind.message_key())))
+            .collect(),
+        field_kinds: FieldKind::ALL
             .iter()
             .map(|kind| (kind.code().to_owned(), t(lang, &kind.message_key())))
             .collect(),
@@ -303,8 +331,40 @@ pub(crate) struct CollectionForm {
     #[serde(default)]
     forward_days: String,
     #[serde(default)]
+    field_label_bn: Vec<String>,
+    #[serde(default)]
+    field_label_en: Vec<String>,
+    #[serde(default)]
+    field_kind: Vec<String>,
+    /// The rows whose field is required, by index.
+    #[serde(default)]
+    field_required: Vec<String>,
+    #[serde(default)]
     respondent: Vec<String>,
 }
+
+impl CollectionForm {
+    /// The own fields' rows, as typed.
+    fn field_rows(&self) -> Vec<FieldSpecFields> {
+        let text = |list: &[String], index: usize| list.get(index).cloned().unwrap_or_default();
+        let count = self
+            .field_label_bn
+            .len()
+            .max(self.field_label_en.len())
+            .max(self.field_kind.len());
+        (0..count)
+            .map(|index| FieldSpecFields {
+                label_bn: text(&self.field_label_bn, index),
+                label_en: text(&self.field_label_en, index),
+                kind: text(&self.field_kind, index),
+                required: self.field_required.contains(&index.to_string()),
+            })
+            .collect()
+    }
+}
+
+/// How many rows of own fields the form offers when none are typed.
+const BLANK_FIELD_ROWS: usize = 5;
 
 /// `POST /offices/{key}/collections`.
 pub(crate) async fn create(
@@ -315,7 +375,9 @@ pub(crate) async fn create(
     Form(form): Form<CollectionForm>,
 ) -> Result<Response, PageError> {
     member.check_form(lang, &form.csrf)?;
+    let field_rows = form.field_rows();
     let fields = CollectionFields {
+        fields: field_rows,
         key: form.key,
         kind: form.kind,
         title_bn: form.title_bn,

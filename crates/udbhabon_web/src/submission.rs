@@ -9,7 +9,9 @@ use axum_extra::extract::Form;
 use chrono::NaiveDate;
 use udbhabon_core::collection_board::share_text;
 use udbhabon_core::submission::{SubmissionForm, SubmissionPage};
-use udbhabon_domain::collection::{CollectionKind, EFilingCounts, EFilingFields, e_filing_share};
+use udbhabon_domain::collection::{
+    CollectionKind, EFilingCounts, EFilingFields, FieldKind, e_filing_share,
+};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Member;
@@ -27,9 +29,20 @@ struct VersionLine {
     late: bool,
     counts: Vec<(String, String)>,
     share: Option<String>,
+    /// The answers to the collection's own fields: (label, value).
+    answers: Vec<(String, String)>,
     note: String,
     files: Vec<(String, String)>,
     review: Option<String>,
+}
+
+/// One of the collection's own fields in the form.
+struct OwnField {
+    name: String,
+    label: String,
+    number: bool,
+    required: bool,
+    value: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -54,6 +67,7 @@ pub(crate) struct SubmissionPageView {
     action: String,
     csrf: String,
     typed: EFilingFields,
+    own_fields: Vec<OwnField>,
     note: String,
     errors: Vec<(String, String)>,
 }
@@ -106,7 +120,7 @@ fn submission_view(
     lang: Lang,
     member: &Member,
     page: &SubmissionPage,
-    (typed, note): (EFilingFields, String),
+    typed: SubmissionForm,
     errors: Vec<(String, String)>,
 ) -> SubmissionPageView {
     let collection = &page.collection;
@@ -143,6 +157,17 @@ fn submission_view(
                 .counts
                 .and_then(|counts| e_filing_share([&counts]))
                 .map(|share| share_text(lang, share)),
+            answers: collection
+                .fields
+                .iter()
+                .filter_map(|field| {
+                    let (_, value) = version.answers.iter().find(|(key, _)| *key == field.key)?;
+                    Some((
+                        field.label.get(lang).to_owned(),
+                        format::digits(lang, value),
+                    ))
+                })
+                .collect(),
             note: version.note.clone(),
             files: version
                 .evidence
@@ -173,10 +198,12 @@ fn submission_view(
         l: layout(state, lang, member, heading.clone(), &path),
         heading,
         collection: collection.title.get(lang).to_owned(),
-        board_href: Some(format!(
-            "/collections/{}?period={}",
-            collection.key, period.starts_on
-        )),
+        board_href: page.reads_board.then(|| {
+            format!(
+                "/collections/{}?period={}",
+                collection.key, period.starts_on
+            )
+        }),
         period: period_name(
             lang,
             collection.cadence.recurrence,
@@ -196,8 +223,24 @@ fn submission_view(
         late_allowed: collection.late_allowed,
         action: path,
         csrf: member.0.csrf_token.clone(),
-        typed,
-        note,
+        own_fields: collection
+            .fields
+            .iter()
+            .map(|field| OwnField {
+                name: format!("answer_{}", field.key),
+                label: field.label.get(lang).to_owned(),
+                number: field.kind == FieldKind::Number,
+                required: field.required,
+                value: typed
+                    .answers
+                    .iter()
+                    .find(|(key, _)| *key == field.key)
+                    .map(|(_, value)| format::digits(lang, value))
+                    .unwrap_or_default(),
+            })
+            .collect(),
+        typed: typed.counts,
+        note: typed.note,
         errors,
     }
 }
@@ -225,19 +268,25 @@ pub(crate) async fn show(
     Path(path): SubmissionPath,
 ) -> Result<SubmissionPageView, PageError> {
     let page = load_submission(&state, lang, &member, &path).await?;
-    // A returned return comes back with its figures, to be corrected rather than typed again.
-    let typed = page
-        .versions
-        .last()
-        .and_then(|version| version.counts)
-        .map(|counts| typed_counts(lang, &counts))
-        .unwrap_or_default();
+    // A returned submission comes back with its figures and answers, to be corrected rather than
+    // typed again.
+    let latest = page.versions.last();
+    let typed = SubmissionForm {
+        counts: latest
+            .and_then(|version| version.counts)
+            .map(|counts| typed_counts(lang, &counts))
+            .unwrap_or_default(),
+        answers: latest
+            .map(|version| version.answers.clone())
+            .unwrap_or_default(),
+        ..SubmissionForm::default()
+    };
     Ok(submission_view(
         &state,
         lang,
         &member,
         &page,
-        (typed, String::new()),
+        typed,
         Vec::new(),
     ))
 }
@@ -270,14 +319,22 @@ pub(crate) async fn submit(
         match name.as_str() {
             "csrf" => csrf = text,
             "note" => form.note = text,
-            figure => {
-                form.counts.set(figure, text);
-            }
+            other => match other.strip_prefix("answer_") {
+                Some(key) => form.answers.push((key.to_owned(), text)),
+                None => {
+                    form.counts.set(other, text);
+                }
+            },
         }
     }
     member.check_form(lang, &csrf)?;
     let (key, starts_on, respondent) = &path;
-    let typed = (form.counts.clone(), form.note.clone());
+    let typed = SubmissionForm {
+        counts: form.counts.clone(),
+        answers: form.answers.clone(),
+        note: form.note.clone(),
+        files: Vec::new(),
+    };
     let outcome = state
         .app
         .submit_to_collection(&member.0, key, *starts_on, *respondent, form)
@@ -293,7 +350,7 @@ async fn answer(
     member: &Member,
     path: &(String, NaiveDate, i32),
     outcome: Result<SubmissionPage, udbhabon_core::Error>,
-    typed: (EFilingFields, String),
+    typed: SubmissionForm,
 ) -> Result<Response, PageError> {
     let (key, starts_on, respondent) = path;
     match outcome {

@@ -589,6 +589,16 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
         ("due_on", "2026-11-30"),
         ("forward_days", "৭"),
         ("late_allowed", "1"),
+        ("field_label_bn", "পরিদর্শিত কারখানার সংখ্যা"),
+        ("field_label_en", "Factories inspected"),
+        ("field_kind", "number"),
+        ("field_required", "0"),
+        ("field_label_bn", "উল্লেখযোগ্য উদ্ভাবন"),
+        ("field_label_en", "Notable innovations"),
+        ("field_kind", "text"),
+        ("field_label_bn", ""),
+        ("field_label_en", ""),
+        ("field_kind", "number"),
         ("respondent", &every_field_office),
     ];
     let created = secretary
@@ -612,24 +622,39 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     // 25 November: Dhaka reports; Chattogram does not.
     clock.set("2026-11-25");
     let (focal, focal_csrf) = signed_in(&server, "focal-dhaka@demo.udbhabon.test", &dhaka).await;
-    let sent = focal
-        .client
-        .post(format!("{}{}", focal.base, links[0].1))
-        .multipart(upload_form(
-            &[
-                ("csrf", &focal_csrf),
-                (
-                    "note",
-                    "জেলার ১২টি কারখানা পরিদর্শন ও ৩টি উদ্ভাবনী উদ্যোগের অগ্রগতি।",
-                ),
-            ],
-            &[("progress-report.pdf", PDF)],
-        ))
-        .send()
-        .await
-        .unwrap();
-    let page = Html::parse_document(&sent.text().await.unwrap());
+    let report = async |factories: &str| {
+        focal
+            .client
+            .post(format!("{}{}", focal.base, links[0].1))
+            .multipart(upload_form(
+                &[
+                    ("csrf", &focal_csrf),
+                    ("answer_f1", factories),
+                    ("answer_f2", "কারখানা পরিদর্শনের অনলাইন সময়সূচি"),
+                    ("note", "জেলার অগ্রগতি প্রতিবেদন সংযুক্ত।"),
+                ],
+                &[("progress-report.pdf", PDF)],
+            ))
+            .send()
+            .await
+            .unwrap()
+    };
+    // The form asks the collection's own fields: the number is required and must be one.
+    let form = focal.page(&links[0].1, 200).await;
+    assert_eq!(
+        texts(&form, "form.submission-form label[for^=answer_]"),
+        ["পরিদর্শিত কারখানার সংখ্যা *", "উল্লেখযোগ্য উদ্ভাবন"]
+    );
+    assert_eq!(
+        alerts(report("বারো").await).await,
+        (422, vec!["একটি সংখ্যা লিখুন।".to_owned()])
+    );
+    let page = Html::parse_document(&report("১২").await.text().await.unwrap());
     assert_eq!(text(&page, "span.standing"), "সময়মতো");
+    assert_eq!(
+        texts(&page, "li.version dl.answers dd"),
+        ["১২", "কারখানা পরিদর্শনের অনলাইন সময়সূচি"]
+    );
 
     // The DIFE's member secretary finds the collection, reviews Dhaka's report on the DIFE's part of
     // the board and is refused the ministry's whole board.
@@ -661,9 +686,36 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     let page = Html::parse_document(&accepted.text().await.unwrap());
     assert_eq!(texts(&page, "li.version span.tag")[0], "গৃহীত");
 
+    // 4 December, three days before its own deadline, the DIFE's member secretary is reminded of the
+    // forward; on 8 December, once more as overdue, and only once however often the job runs.
+    clock.set("2026-12-04");
+    server.app().run_jobs().await.unwrap();
+    clock.set("2026-12-08");
+    server.app().run_jobs().await.unwrap();
+    server.app().run_jobs().await.unwrap();
+    let forward_mail: Vec<String> = server
+        .mail()
+        .iter()
+        .filter(|mail| mail.contains("To: secretary-dife@demo.udbhabon.test"))
+        .map(|mail| String::from_utf8(mail_part(mail, "text/plain")).unwrap())
+        .filter(|body| body.contains("ঊর্ধ্বতন দপ্তরে"))
+        .collect();
+    assert_eq!(forward_mail.len(), 2, "{forward_mail:?}");
+    assert!(
+        forward_mail[0].contains(
+            "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তরের মাঠ অফিসগুলোর মাঠ অফিসের বার্ষিক অগ্রগতি প্রতিবেদন"
+        ),
+        "{}",
+        forward_mail[0]
+    );
+    assert!(
+        forward_mail[1].contains("৭ ডিসেম্বর ২০২৬-এর মধ্যে ঊর্ধ্বতন দপ্তরে পাঠানোর কথা ছিল"),
+        "{}",
+        forward_mail[1]
+    );
+
     // 8 December, a day past its own deadline: forwarding with Chattogram's report missing needs the
     // reason; then it goes, marked late, once.
-    clock.set("2026-12-08");
     let (gatherer, gatherer_csrf) =
         signed_in(&server, "secretary-dife@demo.udbhabon.test", &agency).await;
     let notices = gatherer.page("/notifications", 200).await;
@@ -751,6 +803,8 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
         .get("/collections/dife-field-progress-2026/board.xlsx?period=2026-11-23&office=dife")
         .await;
     let rows = udbhabon_docs::table::read_table(&package.bytes().await.unwrap()).unwrap();
+    assert_eq!(rows[0][5], "পরিদর্শিত কারখানার সংখ্যা");
+    assert_eq!(rows[2][5], "১২");
     assert_eq!(rows[1][0], "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
     assert_eq!(rows[1][2], "৮ ডিসেম্বর ২০২৬ তারিখে বিলম্বে পাঠানো হয়েছে");
     assert_eq!(rows.len(), 4, "the DIFE and its two field offices");

@@ -347,6 +347,7 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             late_allowed: entry.late_allowed,
             evidence_required: entry.evidence_required,
             forward_days: String::new(),
+            fields: Vec::new(),
         };
         let draft = check_collection(&fields)
             .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;

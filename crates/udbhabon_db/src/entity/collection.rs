@@ -25,6 +25,8 @@ pub struct Model {
     pub late_allowed: bool,
     pub evidence_required: bool,
     pub forward_days: Option<i32>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub fields: Option<String>,
     pub created_by: String,
     pub created_at: DateTimeUtc,
 }

@@ -22,6 +22,8 @@ pub struct Model {
     pub reviewed_at: Option<DateTimeUtc>,
     #[sea_orm(column_type = "Text", nullable)]
     pub review_comment: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub answers: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

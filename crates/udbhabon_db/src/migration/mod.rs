@@ -21,6 +21,7 @@ mod m0014_minutes_cycle;
 mod m0015_reminders;
 mod m0016_collections;
 mod m0017_collection_forwards;
+mod m0018_collection_fields;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_reminders::Migration),
             Box::new(m0016_collections::Migration),
             Box::new(m0017_collection_forwards::Migration),
+            Box::new(m0018_collection_fields::Migration),
         ]
     }
 }

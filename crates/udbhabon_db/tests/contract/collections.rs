@@ -5,8 +5,8 @@ use udbhabon_db::DbError;
 use udbhabon_db::collection::{NewCollection, NewForward, NewSubmission};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::collection::{
-    Cadence, CollectionDraft, CollectionKind, EFilingCounts, Latest, Period, Recurrence,
-    SubmissionStatus,
+    Cadence, CollectionDraft, CollectionKind, EFilingCounts, FieldKind, FieldSpec, Latest, Period,
+    Recurrence, SubmissionStatus,
 };
 
 use crate::accounts::account;
@@ -28,6 +28,12 @@ fn draft() -> CollectionDraft {
         late_allowed: true,
         evidence_required: true,
         forward_days: Some(7),
+        fields: vec![FieldSpec {
+            key: "f1".into(),
+            label: Bilingual::new("পরিদর্শিত কারখানা", "Factories inspected"),
+            kind: FieldKind::Number,
+            required: true,
+        }],
     }
 }
 
@@ -54,6 +60,7 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
         assert_eq!(stored.title, draft().title, "{backend}");
         assert!(stored.late_allowed && stored.evidence_required, "{backend}");
         assert_eq!(stored.forward_days, Some(7), "{backend}");
+        assert_eq!(stored.fields, draft().fields, "{backend}");
         let respondents = test.db.respondents_of(&[collection_id]).await.unwrap();
         assert_eq!(respondents.len(), 1, "{backend}");
         assert_eq!(
@@ -105,6 +112,7 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
                     period_id: period,
                     respondent_id: respondent,
                     counts: Some(counts),
+                    answers: vec![("f1".into(), "12".into())],
                     note: "রেজিস্টার সংযুক্ত".into(),
                     late: false,
                 },
@@ -147,6 +155,7 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
                         files_e: 35,
                         ..counts
                     }),
+                    answers: Vec::new(),
                     note: String::new(),
                     late: false,
                 },
@@ -163,6 +172,7 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
                     period_id: period,
                     respondent_id: respondent,
                     counts: None,
+                    answers: Vec::new(),
                     note: String::new(),
                     late: true,
                 },
@@ -181,6 +191,12 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
         let versions = test.db.submissions_in(&[period]).await.unwrap();
         assert_eq!(versions.len(), 2, "{backend}");
         assert_eq!(versions[0].counts, Some(counts), "{backend}");
+        assert_eq!(
+            versions[0].answers,
+            [("f1".to_owned(), "12".to_owned())],
+            "{backend}"
+        );
+        assert!(versions[1].answers.is_empty(), "{backend}");
         assert_eq!(
             versions[0].evidence[0].name, "dak-register.pdf",
             "{backend}"

@@ -879,3 +879,24 @@ error-forward-reason = সব জমা পর্যালোচিত হয়
 error-forward-not-gathered = এ সংগ্রহে এ দপ্তর মাঠ অফিসের তথ্য একত্র করে পাঠায় না।
 error-forward-done = এ সময়কালের তথ্য ইতিমধ্যে পাঠানো হয়েছে।
 notice-forward-due = ঊর্ধ্বতন দপ্তরে পাঠাতে হবে
+forward-reminder-subject = পাঠানোর শেষ তারিখ { $date }: { $collection } ({ $period })
+forward-reminder-body = { $office_of } মাঠ অফিসগুলোর { $collection } ({ $period }) পর্যালোচনা করে { $date }-এর মধ্যে ঊর্ধ্বতন দপ্তরে পাঠাতে হবে।
+
+    এখানে পর্যালোচনা করে পাঠান: { $link }
+forward-overdue-subject = পাঠানোর সময়সীমা পেরিয়েছে: { $collection } ({ $period })
+forward-overdue-body = { $office_of } মাঠ অফিসগুলোর { $collection } ({ $period }) { $date }-এর মধ্যে ঊর্ধ্বতন দপ্তরে পাঠানোর কথা ছিল, কিন্তু এখনও পাঠানো হয়নি।
+
+    এখনই পাঠান: { $link }
+collection-fields = এ সংগ্রহের নিজস্ব ঘর
+collection-fields-help = মন্তব্য ও প্রমাণকের পাশাপাশি যা জানতে চান (যেমন পরিদর্শিত কারখানার সংখ্যা)। খালি সারি বাদ যাবে।
+collection-field-label-bn = নাম (বাংলায়)
+collection-field-label-en = নাম (ইংরেজিতে)
+collection-field-kind = ধরন
+collection-field-required = আবশ্যক
+field-kind-number = সংখ্যা
+field-kind-text = লেখা
+error-field-labels = ঘরের নাম বাংলা ও ইংরেজি দুটোতেই লিখুন।
+error-field-kind = ঘরের ধরন বেছে নিন।
+error-fields-too-many = সর্বোচ্চ { $most }টি নিজস্ব ঘর রাখা যায়।
+error-answer-number = একটি সংখ্যা লিখুন।
+collection-every-field-office = { $office } সকল মাঠ অফিস

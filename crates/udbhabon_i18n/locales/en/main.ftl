@@ -879,3 +879,24 @@ error-forward-reason = Not every submission is reviewed; say why you forward now
 error-forward-not-gathered = This office does not gather its field offices' submissions for this collection.
 error-forward-done = This period has been forwarded already.
 notice-forward-due = To forward
+forward-reminder-subject = To forward by { $date }: { $collection } ({ $period })
+forward-reminder-body = { $office_of } reviews its field offices' { $collection } ({ $period }) and forwards it to the office above by { $date }.
+
+    Review and forward here: { $link }
+forward-overdue-subject = Forward overdue: { $collection } ({ $period })
+forward-overdue-body = { $office_of } was to forward its field offices' { $collection } ({ $period }) to the office above by { $date } and has not.
+
+    Forward it now: { $link }
+collection-fields = This collection's own fields
+collection-fields-help = What you ask beside the note and the evidence (such as the number of factories inspected). Empty rows are left out.
+collection-field-label-bn = Name (Bengali)
+collection-field-label-en = Name (English)
+collection-field-kind = Kind
+collection-field-required = Required
+field-kind-number = Number
+field-kind-text = Text
+error-field-labels = Name the field in both Bengali and English.
+error-field-kind = Choose the field's kind.
+error-fields-too-many = A collection can ask at most { $most } fields of its own.
+error-answer-number = Give a number.
+collection-every-field-office = Every field office of { $office }

@@ -16,6 +16,7 @@ mod error;
 pub mod files;
 pub mod follow_up;
 pub mod forward;
+pub mod innovation;
 mod mail;
 pub mod meeting;
 pub mod memo;

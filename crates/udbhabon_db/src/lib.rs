@@ -17,6 +17,7 @@ pub mod collection;
 pub mod distribution;
 pub mod document;
 pub mod follow_up;
+pub mod innovation;
 pub mod meeting;
 pub mod memo;
 pub mod minutes;

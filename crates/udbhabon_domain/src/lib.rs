@@ -10,6 +10,7 @@ pub mod collection;
 pub mod decision;
 pub mod error;
 pub mod geo;
+pub mod innovation;
 pub mod meeting;
 pub mod memo;
 pub mod office;

@@ -15,6 +15,7 @@ mod follow_up;
 mod form;
 mod history;
 mod home;
+mod innovation;
 mod lang;
 mod layout;
 mod limits;

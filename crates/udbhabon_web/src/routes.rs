@@ -21,8 +21,8 @@ use udbhabon_domain::access::Action;
 
 use crate::{
     account, admin, assessment, assets, collection, collection_board, dashboard, follow_up, home,
-    lang, limits, meeting, memo, minutes, notification, office, office_admin, ops, order, password,
-    plan, progress, schedule, security, session, submission, team,
+    innovation, lang, limits, meeting, memo, minutes, notification, office, office_admin, ops,
+    order, password, plan, progress, schedule, security, session, submission, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -261,6 +261,31 @@ pub const ROUTES: &[RouteSpec] = &[
         path: "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/evidence/1",
+    },
+    // Every officer sees the innovations of their office and the offices below it.
+    RouteSpec {
+        method: "GET",
+        path: "/innovations",
+        access: Access::SignedIn,
+        sample: "/innovations",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/offices/{key}/innovations/new",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/offices/mole/innovations/new",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/offices/{key}/innovations",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/offices/mole/innovations",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/innovations/{id}",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/innovations/1",
     },
     RouteSpec {
         method: "GET",
@@ -581,6 +606,10 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
             get(submission::evidence)
         }
         ("POST", "/collections/{key}/periods/{start}/forwards") => post(collection_board::forward),
+        ("GET", "/innovations") => get(innovation::list),
+        ("GET", "/offices/{key}/innovations/new") => get(innovation::new),
+        ("POST", "/offices/{key}/innovations") => post(innovation::create),
+        ("GET", "/innovations/{id}") => get(innovation::show),
         ("GET", "/notifications") => get(notification::list),
         ("GET", "/decisions") => get(follow_up::tracker),
         ("GET", "/decisions.csv") => get(follow_up::tracker_csv),

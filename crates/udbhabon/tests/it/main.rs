@@ -9,6 +9,7 @@ mod browser;
 mod cli;
 mod collections;
 mod decisions;
+mod innovations;
 mod meetings;
 mod minutes;
 mod minutes_cycle;

@@ -37,6 +37,34 @@ pub(super) struct DemoFile {
     pub plans: Vec<PlanEntry>,
     #[serde(default)]
     pub collections: Vec<CollectionEntry>,
+    #[serde(default)]
+    pub innovations: Vec<InnovationEntry>,
+}
+
+/// An office's innovation, with its fields as the form takes them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct InnovationEntry {
+    pub office: String,
+    pub kind: String,
+    pub stage: String,
+    pub title: String,
+    #[serde(default)]
+    pub title_en: String,
+    #[serde(default)]
+    pub service: String,
+    pub problem: String,
+    #[serde(default)]
+    pub root_cause: String,
+    pub solution: String,
+    #[serde(default)]
+    pub started_on: String,
+    #[serde(default)]
+    pub completed_on: String,
+    #[serde(default)]
+    pub service_link: String,
+    #[serde(default)]
+    pub channel: String,
 }
 
 /// A collection an office runs, asking these of its units.

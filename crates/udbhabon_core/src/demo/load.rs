@@ -19,6 +19,7 @@ use udbhabon_domain::Bilingual;
 use udbhabon_domain::account::{Email, validate_new_password};
 use udbhabon_domain::collection::{CollectionFields, check_collection};
 use udbhabon_domain::decision::{Deadline, ResponsibleKind};
+use udbhabon_domain::innovation::{InnovationFields, check_innovation};
 use udbhabon_domain::memo::{FileNumber, MemoNumber};
 
 use super::DEMO_FILE;
@@ -362,6 +363,28 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             respondents,
         })
         .await?;
+    }
+    for entry in &file.innovations {
+        let used_by = format!("the innovation \"{}\"", entry.title);
+        let fields = InnovationFields {
+            kind: entry.kind.clone(),
+            stage: entry.stage.clone(),
+            title: entry.title.clone(),
+            title_en: entry.title_en.clone(),
+            service: entry.service.clone(),
+            problem: entry.problem.clone(),
+            root_cause: entry.root_cause.clone(),
+            solution: entry.solution.clone(),
+            started_on: entry.started_on.clone(),
+            completed_on: entry.completed_on.clone(),
+            service_link: entry.service_link.clone(),
+            channel: entry.channel.clone(),
+            ..InnovationFields::default()
+        };
+        let draft = check_innovation(&fields)
+            .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
+        tx.insert_innovation(keys.get("office", &entry.office, &used_by)?, draft)
+            .await?;
     }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),

@@ -22,6 +22,7 @@ mod m0015_reminders;
 mod m0016_collections;
 mod m0017_collection_forwards;
 mod m0018_collection_fields;
+mod m0019_innovations;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0016_collections::Migration),
             Box::new(m0017_collection_forwards::Migration),
             Box::new(m0018_collection_fields::Migration),
+            Box::new(m0019_innovations::Migration),
         ]
     }
 }

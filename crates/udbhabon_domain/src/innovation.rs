@@ -1,0 +1,373 @@
+//! Innovations: innovative ideas, simplified services and digitized services as the database of decision
+//! 2.3 records them, with a simplification's time, cost and visits (TCV) before and after and the savings.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::vocabulary;
+use crate::{ValidationErrors, Vocabulary};
+
+vocabulary! {
+    /// The three kinds the Cabinet Division counts.
+    pub enum InnovationKind ("innovation kind", "innovation-kind") {
+        /// উদ্ভাবনী ধারণা.
+        Idea => "idea",
+        /// সেবা সহজিকরণ: a service made to take fewer steps, days, taka or visits.
+        Simplification => "simplification",
+        /// ডিজিটাইজেশন: a service moved online.
+        Digitization => "digitization",
+    }
+}
+
+vocabulary! {
+    /// Where an initiative is in its life.
+    pub enum InnovationStage ("innovation stage", "innovation-stage") {
+        Idea => "idea",
+        ApprovedForPilot => "approved_for_pilot",
+        Piloting => "piloting",
+        Evaluated => "evaluated",
+        ScaledUp => "scaled_up",
+        /// Another office adopted it.
+        Replicated => "replicated",
+        Dropped => "dropped",
+    }
+}
+
+vocabulary! {
+    /// How a digitized service reaches citizens.
+    pub enum ServiceChannel ("service channel", "service-channel") {
+        Web => "web",
+        MobileApp => "mobile_app",
+        Sms => "sms",
+        Hotline => "hotline",
+        /// A digital centre (ডিজিটাল সেন্টার) serves the citizen.
+        DigitalCentre => "digital_centre",
+    }
+}
+
+/// One measure of a service before and after simplification.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BeforeAfter {
+    pub before: f64,
+    pub after: f64,
+}
+
+impl BeforeAfter {
+    /// How much less it takes now (negative when it takes more).
+    pub fn saving(self) -> f64 {
+        self.before - self.after
+    }
+
+    /// The saving as a share of "before", in percent; `None` when "before" was nothing.
+    pub fn saving_percent(self) -> Option<f64> {
+        (self.before > 0.0).then(|| self.saving() * 100.0 / self.before)
+    }
+
+    /// Whether "after" is worse than "before": allowed, but flagged.
+    pub fn is_worse(self) -> bool {
+        self.after > self.before
+    }
+}
+
+/// The TCV measures of a simplified service (domain.md §5.2): each, when given, before and after.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+pub struct Tcv {
+    /// Days to receive the service.
+    pub days: Option<BeforeAfter>,
+    /// Taka: fees, travel and other costs.
+    pub cost: Option<BeforeAfter>,
+    /// Visits to offices.
+    pub visits: Option<BeforeAfter>,
+    /// Steps of the service process.
+    pub steps: Option<BeforeAfter>,
+}
+
+impl Tcv {
+    /// The measures' names, in the order of the form.
+    pub const MEASURES: [&'static str; 4] = ["days", "cost", "visits", "steps"];
+
+    /// The measures in the order of [`Self::MEASURES`].
+    pub fn measures(&self) -> [Option<BeforeAfter>; 4] {
+        [self.days, self.cost, self.visits, self.steps]
+    }
+
+    /// Whether any measure got worse.
+    pub fn any_worse(&self) -> bool {
+        self.measures()
+            .iter()
+            .flatten()
+            .any(|measure| measure.is_worse())
+    }
+}
+
+/// An initiative as typed in the form, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InnovationDraft {
+    pub kind: InnovationKind,
+    pub stage: InnovationStage,
+    pub title: String,
+    pub title_en: String,
+    /// The service it changes.
+    pub service: String,
+    pub problem: String,
+    pub root_cause: String,
+    pub solution: String,
+    pub started_on: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    /// For a digitization: where the service is and how it reaches citizens.
+    pub service_link: Option<String>,
+    pub channel: Option<ServiceChannel>,
+    /// Links to evidence and further reading, one per line.
+    pub links: Vec<String>,
+    pub tcv: Tcv,
+}
+
+/// The fields of an initiative as typed, before checking.
+#[derive(Debug, Clone, Default)]
+pub struct InnovationFields {
+    pub kind: String,
+    pub stage: String,
+    pub title: String,
+    pub title_en: String,
+    pub service: String,
+    pub problem: String,
+    pub root_cause: String,
+    pub solution: String,
+    pub started_on: String,
+    pub completed_on: String,
+    pub service_link: String,
+    pub channel: String,
+    pub links: String,
+    /// Before and after of each of [`Tcv::MEASURES`], as typed.
+    pub tcv: [(String, String); 4],
+}
+
+fn web_address(text: &str) -> bool {
+    (text.starts_with("https://") || text.starts_with("http://"))
+        && text.len() > "https://".len()
+        && !text.contains(char::is_whitespace)
+}
+
+/// Reads a TCV figure in either script; `Err` for text that is no number or a negative one.
+fn figure(text: &str) -> Result<Option<f64>, &'static str> {
+    let typed = bangla::digits::to_ascii_digits(text.trim()).replace(',', "");
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match typed.parse::<f64>() {
+        Ok(value) if value >= 0.0 && value.is_finite() => Ok(Some(value)),
+        Ok(_) => Err("error-count-negative"),
+        Err(_) => Err("error-answer-number"),
+    }
+}
+
+/// Checks an initiative's fields; every problem is reported against its field. A simplification needs
+/// at least one TCV measure with both figures; a digitization a web address when a link is given; the
+/// completion cannot come before the start.
+pub fn check_innovation(fields: &InnovationFields) -> Result<InnovationDraft, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let kind = InnovationKind::from_code(fields.kind.trim());
+    if kind.is_err() {
+        errors.add("kind", "error-innovation-kind");
+    }
+    let stage = InnovationStage::from_code(fields.stage.trim());
+    if stage.is_err() {
+        errors.add("stage", "error-innovation-stage");
+    }
+    for (field, value) in [
+        ("title", &fields.title),
+        ("problem", &fields.problem),
+        ("solution", &fields.solution),
+    ] {
+        if value.trim().is_empty() {
+            errors.add(field, "error-required");
+        }
+    }
+    let mut date = |field: &'static str, text: &str| match text.trim() {
+        "" => None,
+        typed => bangla::format::parse_date(typed)
+            .map_err(|_| {
+                errors.add(field, "error-bad-date");
+            })
+            .ok(),
+    };
+    let started_on = date("started_on", &fields.started_on);
+    let completed_on = date("completed_on", &fields.completed_on);
+    if let (Some(started), Some(completed)) = (started_on, completed_on)
+        && completed < started
+    {
+        errors.add("completed_on", "error-innovation-dates");
+    }
+    let service_link = Some(fields.service_link.trim().to_owned()).filter(|link| !link.is_empty());
+    if service_link
+        .as_deref()
+        .is_some_and(|link| !web_address(link))
+    {
+        errors.add("service_link", "error-web-address");
+    }
+    let channel = match fields.channel.trim() {
+        "" => None,
+        code => ServiceChannel::from_code(code)
+            .map_err(|_| {
+                errors.add("channel", "error-innovation-channel");
+            })
+            .ok(),
+    };
+    let links: Vec<String> = fields
+        .links
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if links.iter().any(|link| !web_address(link)) {
+        errors.add("links", "error-web-address");
+    }
+    let mut measures = [None; 4];
+    for (index, (before, after)) in fields.tcv.iter().enumerate() {
+        let field = format!("tcv_{}", Tcv::MEASURES[index]);
+        match (figure(before), figure(after)) {
+            (Ok(Some(before)), Ok(Some(after))) => {
+                measures[index] = Some(BeforeAfter { before, after });
+            }
+            (Ok(None), Ok(None)) => {}
+            (Err(key), _) | (_, Err(key)) => {
+                errors.add(field, key);
+            }
+            _ => {
+                errors.add(field, "error-tcv-both");
+            }
+        }
+    }
+    let tcv = Tcv {
+        days: measures[0],
+        cost: measures[1],
+        visits: measures[2],
+        steps: measures[3],
+    };
+    if kind == Ok(InnovationKind::Simplification)
+        && tcv.measures().iter().all(Option::is_none)
+        && errors
+            .errors
+            .iter()
+            .all(|error| !error.field.starts_with("tcv_"))
+    {
+        errors.add("tcv_days", "error-tcv-needed");
+    }
+    match (kind, stage) {
+        (Ok(kind), Ok(stage)) if errors.is_empty() => Ok(InnovationDraft {
+            kind,
+            stage,
+            title: fields.title.trim().to_owned(),
+            title_en: fields.title_en.trim().to_owned(),
+            service: fields.service.trim().to_owned(),
+            problem: fields.problem.trim().to_owned(),
+            root_cause: fields.root_cause.trim().to_owned(),
+            solution: fields.solution.trim().to_owned(),
+            started_on,
+            completed_on,
+            service_link,
+            channel,
+            links,
+            tcv,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> InnovationFields {
+        InnovationFields {
+            kind: "simplification".into(),
+            stage: "scaled_up".into(),
+            title: "কারখানা লাইসেন্স নবায়ন সহজিকরণ".into(),
+            problem: "নবায়নে ৪ বার অফিসে আসতে হয়".into(),
+            solution: "অনলাইনে আবেদন ও ফি পরিশোধ".into(),
+            started_on: "০১-০৭-২০২২".into(),
+            completed_on: "2022-12-31".into(),
+            tcv: [
+                ("৩০".into(), "৭".into()),
+                ("১,৫০০".into(), "৫০০".into()),
+                ("৪".into(), "১".into()),
+                (String::new(), String::new()),
+            ],
+            ..InnovationFields::default()
+        }
+    }
+
+    #[test]
+    fn a_simplification_keeps_its_tcv_and_computes_the_savings() {
+        let draft = check_innovation(&fields()).unwrap();
+        let days = draft.tcv.days.unwrap();
+        assert_eq!(days.saving(), 23.0);
+        assert_eq!(draft.tcv.cost.unwrap().saving(), 1000.0);
+        assert!((days.saving_percent().unwrap() - 76.666).abs() < 0.01);
+        assert_eq!(draft.tcv.steps, None);
+        assert!(!draft.tcv.any_worse());
+        let worse = InnovationFields {
+            tcv: [
+                ("৩".into(), "৫".into()),
+                (String::new(), String::new()),
+                (String::new(), String::new()),
+                (String::new(), String::new()),
+            ],
+            ..fields()
+        };
+        assert!(
+            check_innovation(&worse).unwrap().tcv.any_worse(),
+            "allowed, flagged"
+        );
+    }
+
+    #[test]
+    fn bad_fields_are_named_each_and_nothing_is_kept() {
+        let wrong = InnovationFields {
+            completed_on: "2022-06-30".into(),
+            tcv: [
+                ("৩০".into(), String::new()),
+                ("-5".into(), "1".into()),
+                (String::new(), String::new()),
+                (String::new(), String::new()),
+            ],
+            links: "https://mole.gov.bd\nnot a link".into(),
+            ..fields()
+        };
+        let errors = check_innovation(&wrong).unwrap_err();
+        let named: Vec<(&str, &str)> = errors
+            .errors
+            .iter()
+            .map(|error| (error.field.as_str(), error.message_key))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("completed_on", "error-innovation-dates"),
+                ("links", "error-web-address"),
+                ("tcv_days", "error-tcv-both"),
+                ("tcv_cost", "error-count-negative"),
+            ]
+        );
+        let none = InnovationFields {
+            tcv: Default::default(),
+            ..fields()
+        };
+        assert_eq!(
+            check_innovation(&none).unwrap_err().errors[0].message_key,
+            "error-tcv-needed"
+        );
+        let digital = InnovationFields {
+            kind: "digitization".into(),
+            tcv: Default::default(),
+            service_link: "https://e-service.dife.gov.bd".into(),
+            channel: "web".into(),
+            ..fields()
+        };
+        assert_eq!(
+            check_innovation(&digital).unwrap().channel,
+            Some(ServiceChannel::Web)
+        );
+    }
+}

@@ -1,0 +1,479 @@
+//! Innovation pages: an office's innovative ideas, simplified and digitized services (by kind), the form
+//! that records one, and one innovation with its TCV savings.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
+use serde::Deserialize;
+use udbhabon_core::innovation::{InnovationDetail, InnovationList};
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::innovation::{
+    BeforeAfter, InnovationFields, InnovationKind, InnovationStage, ServiceChannel, Tcv,
+};
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::auth::{Member, Visitor};
+use crate::error::PageError;
+use crate::form::{FieldErrors, rejected};
+use crate::lang::ReaderLang;
+use crate::layout::Layout;
+use crate::state::AppState;
+
+fn layout(state: &AppState, lang: Lang, member: &Member, title: String, path: &str) -> Layout {
+    Layout::new(
+        lang,
+        &Visitor(Some(member.0.clone())),
+        title,
+        "innovations",
+        path,
+        state.app.today(),
+    )
+}
+
+/// (code, label) of every value of a vocabulary.
+fn options<V: Vocabulary>(
+    lang: Lang,
+    values: &[V],
+    key: impl Fn(V) -> String,
+) -> Vec<(String, String)> {
+    values
+        .iter()
+        .map(|value| (value.code().to_owned(), t(lang, &key(*value))))
+        .collect()
+}
+
+/// A figure as the page prints it: whole numbers grouped ("১,৫০০"), others with one decimal.
+fn figure(lang: Lang, value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        // Whole and well inside i64: the cast is exact.
+        format::number(lang, value as i64)
+    } else {
+        format::digits(lang, &format!("{value:.1}"))
+    }
+}
+
+/// One TCV measure's line: (label, before, after, saving, worse).
+type TcvLine = (String, String, String, String, bool);
+
+fn tcv_lines(lang: Lang, tcv: &Tcv) -> Vec<TcvLine> {
+    Tcv::MEASURES
+        .iter()
+        .zip(tcv.measures())
+        .filter_map(|(measure, values)| {
+            let values: BeforeAfter = values?;
+            let saving = match values.saving_percent() {
+                Some(percent) => format!(
+                    "{} ({}%)",
+                    figure(lang, values.saving()),
+                    figure(lang, percent.round())
+                ),
+                None => figure(lang, values.saving()),
+            };
+            Some((
+                t(lang, &format!("tcv-{measure}")),
+                figure(lang, values.before),
+                figure(lang, values.after),
+                saving,
+                values.is_worse(),
+            ))
+        })
+        .collect()
+}
+
+/// An innovation in the list.
+struct Line {
+    href: String,
+    title: String,
+    kind: String,
+    stage: String,
+    office: String,
+    saving: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "innovation/list.html")]
+pub(crate) struct InnovationListPage {
+    l: Layout,
+    heading: String,
+    office_key: String,
+    kinds: Vec<(String, String)>,
+    kind: String,
+    lines: Vec<Line>,
+    new_href: Option<String>,
+}
+
+/// The list's filters as the query string carries them.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ListQuery {
+    #[serde(default)]
+    office: String,
+    #[serde(default)]
+    kind: String,
+}
+
+fn list_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    list: &InnovationList,
+    kind: &str,
+) -> InnovationListPage {
+    let heading = t_args(
+        lang,
+        "innovations-heading",
+        &[("office", list.office.name.get(lang).to_owned())],
+    );
+    InnovationListPage {
+        l: layout(state, lang, member, heading.clone(), "/innovations"),
+        heading,
+        office_key: list.office.key.clone(),
+        kinds: options(lang, InnovationKind::ALL, InnovationKind::message_key),
+        kind: kind.to_owned(),
+        lines: list
+            .innovations
+            .iter()
+            .map(|(row, office)| {
+                let record = &row.record;
+                Line {
+                    href: format!("/innovations/{}", row.id),
+                    title: if lang == Lang::En && !record.title_en.is_empty() {
+                        record.title_en.clone()
+                    } else {
+                        record.title.clone()
+                    },
+                    kind: t(lang, &record.kind.message_key()),
+                    stage: t(lang, &record.stage.message_key()),
+                    office: office.name.get(lang).to_owned(),
+                    saving: tcv_lines(lang, &record.tcv)
+                        .into_iter()
+                        .map(|(label, _, _, saving, _)| format!("{label}: {saving}"))
+                        .collect::<Vec<_>>()
+                        .join(" · "),
+                }
+            })
+            .collect(),
+        new_href: list
+            .may_record
+            .then(|| format!("/offices/{}/innovations/new", list.office.key)),
+    }
+}
+
+/// `GET /innovations?office=KEY&kind=…`.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Query(query): Query<ListQuery>,
+) -> Result<InnovationListPage, PageError> {
+    let kind = InnovationKind::from_code(query.kind.trim()).ok();
+    let office = Some(query.office.trim()).filter(|key| !key.is_empty());
+    let list = state
+        .app
+        .innovations_of(&member.0, office, kind)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(list_page(
+        &state,
+        lang,
+        &member,
+        &list,
+        kind.map_or("", Vocabulary::code),
+    ))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "innovation/new.html")]
+pub(crate) struct NewInnovationPage {
+    l: Layout,
+    heading: String,
+    action: String,
+    csrf: String,
+    fields: InnovationFields,
+    kinds: Vec<(String, String)>,
+    stages: Vec<(String, String)>,
+    channels: Vec<(String, String)>,
+    /// (field name, label, before, after)
+    tcv: Vec<(String, String, String, String)>,
+    errors: Vec<(String, String)>,
+}
+
+impl FieldErrors for NewInnovationPage {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+fn new_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    (key, office): (&str, &str),
+    fields: InnovationFields,
+    errors: Vec<(String, String)>,
+) -> NewInnovationPage {
+    let heading = t_args(
+        lang,
+        "innovation-new-heading",
+        &[("office", office.to_owned())],
+    );
+    NewInnovationPage {
+        l: layout(
+            state,
+            lang,
+            member,
+            heading.clone(),
+            &format!("/offices/{key}/innovations/new"),
+        ),
+        heading,
+        action: format!("/offices/{key}/innovations"),
+        csrf: member.0.csrf_token.clone(),
+        kinds: options(lang, InnovationKind::ALL, InnovationKind::message_key),
+        stages: options(lang, InnovationStage::ALL, InnovationStage::message_key),
+        channels: options(lang, ServiceChannel::ALL, ServiceChannel::message_key),
+        tcv: Tcv::MEASURES
+            .iter()
+            .zip(&fields.tcv)
+            .map(|(measure, (before, after))| {
+                (
+                    (*measure).to_owned(),
+                    t(lang, &format!("tcv-{measure}")),
+                    before.clone(),
+                    after.clone(),
+                )
+            })
+            .collect(),
+        fields,
+        errors,
+    }
+}
+
+/// `GET /offices/{key}/innovations/new`.
+pub(crate) async fn new(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<NewInnovationPage, PageError> {
+    let office = state
+        .app
+        .innovation_office(&member.0, &key)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let fields = InnovationFields {
+        kind: InnovationKind::Idea.code().into(),
+        stage: InnovationStage::Idea.code().into(),
+        ..InnovationFields::default()
+    };
+    Ok(new_page(
+        &state,
+        lang,
+        &member,
+        (&key, office.name.get(lang)),
+        fields,
+        Vec::new(),
+    ))
+}
+
+/// The innovation form as posted.
+#[derive(Debug, Deserialize)]
+pub(crate) struct InnovationForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    stage: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    problem: String,
+    #[serde(default)]
+    root_cause: String,
+    #[serde(default)]
+    solution: String,
+    #[serde(default)]
+    started_on: String,
+    #[serde(default)]
+    completed_on: String,
+    #[serde(default)]
+    service_link: String,
+    #[serde(default)]
+    channel: String,
+    #[serde(default)]
+    links: String,
+    #[serde(default)]
+    days_before: String,
+    #[serde(default)]
+    days_after: String,
+    #[serde(default)]
+    cost_before: String,
+    #[serde(default)]
+    cost_after: String,
+    #[serde(default)]
+    visits_before: String,
+    #[serde(default)]
+    visits_after: String,
+    #[serde(default)]
+    steps_before: String,
+    #[serde(default)]
+    steps_after: String,
+}
+
+impl From<InnovationForm> for InnovationFields {
+    fn from(form: InnovationForm) -> Self {
+        Self {
+            kind: form.kind,
+            stage: form.stage,
+            title: form.title,
+            title_en: form.title_en,
+            service: form.service,
+            problem: form.problem,
+            root_cause: form.root_cause,
+            solution: form.solution,
+            started_on: form.started_on,
+            completed_on: form.completed_on,
+            service_link: form.service_link,
+            channel: form.channel,
+            links: form.links,
+            tcv: [
+                (form.days_before, form.days_after),
+                (form.cost_before, form.cost_after),
+                (form.visits_before, form.visits_after),
+                (form.steps_before, form.steps_after),
+            ],
+        }
+    }
+}
+
+/// `POST /offices/{key}/innovations`.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+    Form(form): Form<InnovationForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let fields = InnovationFields::from(form);
+    match state.app.record_innovation(&member.0, &key, &fields).await {
+        Ok(id) => Ok(Redirect::to(&format!("/innovations/{id}")).into_response()),
+        Err(error) => {
+            rejected(lang, error, |errors| async {
+                let office = state
+                    .app
+                    .innovation_office(&member.0, &key)
+                    .await
+                    .map_err(|error| PageError::new(lang, error))?;
+                Ok(new_page(
+                    &state,
+                    lang,
+                    &member,
+                    (&key, office.name.get(lang)),
+                    fields,
+                    errors,
+                ))
+            })
+            .await
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "innovation/show.html")]
+pub(crate) struct InnovationPage {
+    l: Layout,
+    heading: String,
+    list_href: String,
+    /// (label, value) of the fields that are filled.
+    facts: Vec<(String, String)>,
+    tcv: Vec<TcvLine>,
+    worse: bool,
+    links: Vec<String>,
+    service_link: Option<String>,
+}
+
+fn innovation_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    detail: &InnovationDetail,
+) -> InnovationPage {
+    let record = &detail.innovation.record;
+    let heading = if lang == Lang::En && !record.title_en.is_empty() {
+        record.title_en.clone()
+    } else {
+        record.title.clone()
+    };
+    let date = |day: Option<chrono::NaiveDate>| day.map(|day| format::date(lang, day));
+    let facts = [
+        (
+            "innovation-office",
+            Some(detail.office.name.get(lang).to_owned()),
+        ),
+        ("innovation-kind", Some(t(lang, &record.kind.message_key()))),
+        (
+            "innovation-stage",
+            Some(t(lang, &record.stage.message_key())),
+        ),
+        ("innovation-service", Some(record.service.clone())),
+        ("innovation-problem", Some(record.problem.clone())),
+        ("innovation-root-cause", Some(record.root_cause.clone())),
+        ("innovation-solution", Some(record.solution.clone())),
+        ("innovation-started-on", date(record.started_on)),
+        ("innovation-completed-on", date(record.completed_on)),
+        (
+            "innovation-channel",
+            record
+                .channel
+                .map(|channel| t(lang, &channel.message_key())),
+        ),
+        (
+            "innovation-recorded",
+            Some(format!(
+                "{}, {}",
+                detail.names.of(&detail.innovation.by, lang),
+                format::date(lang, bangla::dhaka::today_in_dhaka(detail.innovation.at))
+            )),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| Some((t(lang, key), value.filter(|value| !value.is_empty())?)))
+    .collect();
+    InnovationPage {
+        l: layout(
+            state,
+            lang,
+            member,
+            heading.clone(),
+            &format!("/innovations/{}", detail.innovation.id),
+        ),
+        heading,
+        list_href: format!("/innovations?office={}", detail.office.key),
+        facts,
+        tcv: tcv_lines(lang, &record.tcv),
+        worse: record.tcv.any_worse(),
+        links: record.links.clone(),
+        service_link: record.service_link.clone(),
+    }
+}
+
+/// `GET /innovations/{id}`.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+) -> Result<InnovationPage, PageError> {
+    let detail = state
+        .app
+        .innovation_detail(&member.0, id)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(innovation_page(&state, lang, &member, &detail))
+}

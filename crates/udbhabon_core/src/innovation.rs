@@ -1,13 +1,22 @@
 //! The innovation database (decision 2.3) as use cases: an office records its innovative ideas,
-//! simplified and digitized services; readers of an office's records list them (by kind) and open one.
+//! simplified and digitized services and takes each through its life (approved, piloted, evaluated,
+//! scaled up, or dropped); another office replicates one, linked to the original; readers of an office's
+//! records list them (by kind) and open one with its steps and its replications.
 
-use udbhabon_db::innovation::InnovationRow;
+use udbhabon_db::innovation::{InnovationRow, InnovationStepRow};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_domain::access::Action;
-use udbhabon_domain::innovation::{InnovationFields, InnovationKind, check_innovation};
+use udbhabon_domain::innovation::{
+    InnovationDraft, InnovationFields, InnovationKind, InnovationStage, InnovationStep, StepDraft,
+    StepFields, Tcv, check_innovation, check_step,
+};
 
 use crate::account::{PeopleNames, SignedIn};
+use crate::error::invalid;
 use crate::{App, Error};
+
+/// How many levels of copies of copies an innovation's page follows.
+const MAX_REPLICATION_DEPTH: usize = 8;
 
 /// An office's innovations, and those of the offices below it.
 #[derive(Debug, Clone)]
@@ -19,12 +28,22 @@ pub struct InnovationList {
     pub may_record: bool,
 }
 
-/// One innovation with its office and who recorded it.
+/// One innovation with its office and who recorded it, its steps and where it was copied.
 #[derive(Debug, Clone)]
 pub struct InnovationDetail {
     pub innovation: InnovationRow,
     pub office: OfficeRow,
     pub names: PeopleNames,
+    /// Oldest first.
+    pub steps: Vec<InnovationStepRow>,
+    /// The innovation it replicates, with its office.
+    pub original: Option<(InnovationRow, OfficeRow)>,
+    /// Its replications and theirs, each with its depth below this one (1 for a direct copy).
+    pub replications: Vec<(usize, InnovationRow, OfficeRow)>,
+    /// Whether the reader takes its steps (submits for its office).
+    pub may_step: bool,
+    /// The other offices the reader could replicate it for.
+    pub replicate_for: Vec<OfficeRow>,
 }
 
 impl App {
@@ -87,12 +106,13 @@ impl App {
         let office = self.innovation_office(who, office_key).await?;
         let draft = check_innovation(fields)?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
-        let id = tx.insert_innovation(office.id, draft).await?;
+        let id = tx.insert_innovation(office.id, draft, None).await?;
         tx.commit().await?;
         Ok(id)
     }
 
-    /// One innovation, for readers of its office's records.
+    /// One innovation, for readers of its office's records, with its steps, the original it copies and
+    /// the whole tree of its replications.
     pub async fn innovation_detail(
         &self,
         who: &SignedIn,
@@ -101,10 +121,149 @@ impl App {
         let innovation = self.db.innovation(id).await?;
         self.require(who, Action::ViewOfficeRecords, innovation.office_id)
             .await?;
+        let steps = self.db.innovation_steps(id).await?;
+        let original = match innovation.replicates_id {
+            Some(original) => {
+                let row = self.db.innovation(original).await?;
+                let office = self.db.office_by_id(row.office_id).await?;
+                Some((row, office))
+            }
+            None => None,
+        };
+        // The tree below, level by level; a copy is never its own ancestor, as each is newer.
+        let mut replications = Vec::new();
+        let mut level = vec![id];
+        let mut depth = 1;
+        while !level.is_empty() && depth <= MAX_REPLICATION_DEPTH {
+            let found = self.db.replications_of(&level).await?;
+            let offices = self
+                .db
+                .offices_by_ids(&found.iter().map(|row| row.office_id).collect::<Vec<_>>())
+                .await?;
+            level = found.iter().map(|row| row.id).collect();
+            for row in found {
+                if let Some(office) = offices.get(&row.office_id) {
+                    replications.push((depth, row.clone(), office.clone()));
+                }
+            }
+            depth += 1;
+        }
+        let mut labels: Vec<&str> = steps.iter().map(|step| step.by.as_str()).collect();
+        labels.push(innovation.by.as_str());
+        let mut replicate_for = Vec::new();
+        if innovation
+            .record
+            .stage
+            .after(InnovationStep::Replicate)
+            .is_ok()
+        {
+            let ids: Vec<i32> = who
+                .grants
+                .iter()
+                .filter(|grant| grant.role.permits(Action::SubmitForOffice))
+                .map(|grant| grant.office_id)
+                .filter(|office| *office != innovation.office_id)
+                .collect();
+            let offices = self.db.offices_by_ids(&ids).await?;
+            replicate_for = ids
+                .iter()
+                .filter_map(|id| offices.get(id).cloned())
+                .collect();
+        }
         Ok(InnovationDetail {
             office: self.db.office_by_id(innovation.office_id).await?,
-            names: self.names_of(&[innovation.by.as_str()]).await?,
+            names: self.names_of(&labels).await?,
+            may_step: self
+                .may(who, Action::SubmitForOffice, innovation.office_id)
+                .await?,
+            steps,
+            original,
+            replications,
+            replicate_for,
             innovation,
         })
+    }
+
+    /// Takes the next step on an innovation for its office; nothing is kept when the step does not
+    /// follow its stage or a field is refused, or when someone took a step meanwhile.
+    pub async fn take_innovation_step(
+        &self,
+        who: &SignedIn,
+        id: i32,
+        fields: &StepFields,
+    ) -> Result<InnovationStage, Error> {
+        let innovation = self.db.innovation(id).await?;
+        self.require(who, Action::SubmitForOffice, innovation.office_id)
+            .await?;
+        let stage = innovation.record.stage;
+        let step = check_step(stage, fields)?;
+        if step.step == InnovationStep::Replicate {
+            return Err(invalid("step", "error-innovation-step"));
+        }
+        let after = step.stage_after;
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        match tx.add_innovation_step(id, stage, step).await {
+            Ok(()) => {}
+            Err(udbhabon_db::DbError::Conflict(_)) => {
+                return Err(invalid("step", "error-innovation-moved"));
+            }
+            Err(error) => return Err(error.into()),
+        }
+        tx.commit().await?;
+        Ok(after)
+    }
+
+    /// Another office adopts an innovation: a copy of it, linked to the original, starts there as
+    /// approved for a pilot, and the original is marked replicated with a dated step. An office does not
+    /// replicate its own innovation, nor one not yet evaluated.
+    pub async fn replicate_innovation(
+        &self,
+        who: &SignedIn,
+        id: i32,
+        office_key: &str,
+    ) -> Result<i32, Error> {
+        let original = self.db.innovation(id).await?;
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::SubmitForOffice, office.id)
+            .await?;
+        self.require(who, Action::ViewOfficeRecords, original.office_id)
+            .await
+            .map_err(|_| Error::Forbidden)?;
+        if office.id == original.office_id {
+            return Err(invalid("office", "error-replicate-same-office"));
+        }
+        let stage = original.record.stage;
+        let replicated = stage
+            .after(InnovationStep::Replicate)
+            .map_err(|_| invalid("office", "error-replicate-not-evaluated"))?;
+        let copy = InnovationDraft {
+            stage: InnovationStage::ApprovedForPilot,
+            started_on: Some(self.today()),
+            completed_on: None,
+            service_link: None,
+            links: Vec::new(),
+            tcv: Tcv::default(),
+            ..original.record.clone()
+        };
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let copy_id = tx.insert_innovation(office.id, copy, Some(id)).await?;
+        let step = StepDraft {
+            step: InnovationStep::Replicate,
+            stage_after: replicated,
+            note: office.name.bn.clone(),
+            place: office.key.clone(),
+            from: Some(self.today()),
+            to: None,
+            links: Vec::new(),
+        };
+        match tx.add_innovation_step(id, stage, step).await {
+            Ok(()) => {}
+            Err(udbhabon_db::DbError::Conflict(_)) => {
+                return Err(invalid("office", "error-innovation-moved"));
+            }
+            Err(error) => return Err(error.into()),
+        }
+        tx.commit().await?;
+        Ok(copy_id)
     }
 }

@@ -43,6 +43,7 @@ pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::Error;
 pub use mail::MailSettings;
 pub use udbhabon_db::distribution::DistributionEntryRow;
+pub use udbhabon_db::innovation::{InnovationRow, InnovationStepRow};
 pub use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
 pub use udbhabon_db::office::{OfficeRow, UnitRow};
 pub use udbhabon_db::order::OrderDraftRow;

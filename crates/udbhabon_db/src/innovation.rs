@@ -1,13 +1,15 @@
-//! The innovation database as stored: each office's innovations, read by office and kind.
+//! The innovation database as stored: each office's innovations, read by office and kind, their dated
+//! steps, and which innovation each replicates.
 
-use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::{
-    InnovationDraft, InnovationKind, InnovationStage, ServiceChannel, Tcv,
+    InnovationDraft, InnovationKind, InnovationStage, InnovationStep, ServiceChannel, StepDraft,
+    Tcv,
 };
 
-use crate::entity::innovation;
+use crate::entity::{innovation, innovation_step};
 use crate::office::rows;
 use crate::{Db, DbError, Tx};
 
@@ -16,6 +18,8 @@ use crate::{Db, DbError, Tx};
 pub struct InnovationRow {
     pub id: i32,
     pub office_id: i32,
+    /// The innovation of another office this one copies.
+    pub replicates_id: Option<i32>,
     pub record: InnovationDraft,
     pub by: String,
     pub at: DateTime<Utc>,
@@ -55,13 +59,69 @@ impl TryFrom<innovation::Model> for InnovationRow {
             },
             id: model.id,
             office_id: model.office_id,
+            replicates_id: model.replicates_id,
             by: model.created_by,
             at: model.created_at,
         })
     }
 }
 
+/// One dated step of an innovation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InnovationStepRow {
+    pub step: InnovationStep,
+    pub stage_after: InnovationStage,
+    pub note: String,
+    pub place: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub links: Vec<String>,
+    pub by: String,
+    pub at: DateTime<Utc>,
+}
+
+impl TryFrom<innovation_step::Model> for InnovationStepRow {
+    type Error = DbError;
+
+    fn try_from(model: innovation_step::Model) -> Result<Self, DbError> {
+        Ok(Self {
+            step: InnovationStep::from_code(&model.step)?,
+            stage_after: InnovationStage::from_code(&model.stage_after)?,
+            note: model.note,
+            place: model.place,
+            from: model.from_on,
+            to: model.to_on,
+            links: model.links.lines().map(str::to_owned).collect(),
+            by: model.taken_by,
+            at: model.taken_at,
+        })
+    }
+}
+
 impl Db {
+    /// An innovation's steps, oldest first.
+    pub async fn innovation_steps(
+        &self,
+        innovation_id: i32,
+    ) -> Result<Vec<InnovationStepRow>, DbError> {
+        let models = innovation_step::Entity::find()
+            .filter(innovation_step::Column::InnovationId.eq(innovation_id))
+            .order_by_asc(innovation_step::Column::Id)
+            .all(self.connection())
+            .await?;
+        rows(models)
+    }
+
+    /// The innovations that replicate any of these, oldest first.
+    pub async fn replications_of(&self, ids: &[i32]) -> Result<Vec<InnovationRow>, DbError> {
+        let models = innovation::Entity::find()
+            .filter(innovation::Column::ReplicatesId.is_in(ids.iter().copied()))
+            .order_by_asc(innovation::Column::Id)
+            .all(self.connection())
+            .await?;
+        rows(models)
+    }
+
     /// The innovations of these offices (every office when `None`), of a kind if given, newest first.
     pub async fn innovations(
         &self,
@@ -92,11 +152,55 @@ impl Db {
 }
 
 impl Tx {
-    /// Records an office's innovation; returns its id.
+    /// Takes a step on an innovation under its row lock: the stage must still be the one the step was
+    /// checked against (a conflict otherwise, when someone took a step meanwhile); the step is kept and
+    /// the stage follows.
+    pub async fn add_innovation_step(
+        &self,
+        innovation_id: i32,
+        from_stage: InnovationStage,
+        step: StepDraft,
+    ) -> Result<(), DbError> {
+        let model = innovation::Entity::find_by_id(innovation_id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("innovation #{innovation_id}")))?;
+        if model.stage != from_stage.code() {
+            return Err(DbError::Conflict(format!(
+                "innovation #{innovation_id} is {} now",
+                model.stage
+            )));
+        }
+        self.insert_audited(innovation_step::ActiveModel {
+            innovation_id: Set(innovation_id),
+            step: Set(step.step.code().to_owned()),
+            stage_after: Set(step.stage_after.code().to_owned()),
+            note: Set(step.note),
+            place: Set(step.place),
+            from_on: Set(step.from),
+            to_on: Set(step.to),
+            links: Set(step.links.join("\n")),
+            taken_by: Set(self.author.label.clone()),
+            taken_at: Set(self.author.at),
+            ..Default::default()
+        })
+        .await?;
+        let stage = step.stage_after.code().to_owned();
+        self.update_audited::<innovation::ActiveModel>(model, |active| {
+            active.stage = Set(stage);
+        })
+        .await?;
+        Ok(())
+    }
+
+    /// Records an office's innovation (a copy of another office's, when `replicates` is given);
+    /// returns its id.
     pub async fn insert_innovation(
         &self,
         office_id: i32,
         draft: InnovationDraft,
+        replicates: Option<i32>,
     ) -> Result<i32, DbError> {
         let tcv = (draft.tcv != Tcv::default())
             .then(|| serde_json::to_string(&draft.tcv))
@@ -121,6 +225,7 @@ impl Tx {
                 tcv: Set(tcv),
                 created_by: Set(self.author.label.clone()),
                 created_at: Set(self.author.at),
+                replicates_id: Set(replicates),
                 ..Default::default()
             })
             .await?;

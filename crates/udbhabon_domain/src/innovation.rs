@@ -34,6 +34,152 @@ vocabulary! {
 }
 
 vocabulary! {
+    /// A step in an innovation's life, each taking it to the next stage.
+    pub enum InnovationStep ("innovation step", "innovation-step") {
+        /// The team approves the idea for a pilot.
+        Approve => "approve",
+        /// The pilot starts: where, from, to.
+        StartPilot => "start_pilot",
+        /// The pilot is evaluated: the findings and the decision.
+        Evaluate => "evaluate",
+        /// It is scaled up to other offices.
+        ScaleUp => "scale_up",
+        /// Another office adopted it (recorded by that office's copy).
+        Replicate => "replicate",
+        /// Dropped, with the reason.
+        Drop => "drop",
+    }
+}
+
+impl InnovationStage {
+    /// The stage a step leaves an innovation in, or why the step cannot be taken now.
+    pub fn after(self, step: InnovationStep) -> Result<Self, &'static str> {
+        use InnovationStage as S;
+        use InnovationStep as T;
+        match (self, step) {
+            (S::Dropped, _) => Err("error-innovation-dropped"),
+            (_, T::Drop) => Ok(S::Dropped),
+            (S::Idea, T::Approve) => Ok(S::ApprovedForPilot),
+            (S::ApprovedForPilot, T::StartPilot) => Ok(S::Piloting),
+            (S::Piloting, T::Evaluate) => Ok(S::Evaluated),
+            (S::Evaluated, T::ScaleUp) => Ok(S::ScaledUp),
+            (S::Evaluated | S::ScaledUp | S::Replicated, T::Replicate) => Ok(S::Replicated),
+            _ => Err("error-innovation-step"),
+        }
+    }
+
+    /// The steps that can be taken from this stage, in order.
+    pub fn next_steps(self) -> Vec<InnovationStep> {
+        InnovationStep::ALL
+            .iter()
+            .copied()
+            .filter(|step| *step != InnovationStep::Replicate && self.after(*step).is_ok())
+            .collect()
+    }
+}
+
+/// A step as typed: the note (findings, reason), where and when a pilot runs, evidence links.
+#[derive(Debug, Clone, Default)]
+pub struct StepFields {
+    pub step: String,
+    pub note: String,
+    pub place: String,
+    pub from: String,
+    pub to: String,
+    pub links: String,
+}
+
+/// A step checked against the stage it is taken from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepDraft {
+    pub step: InnovationStep,
+    pub stage_after: InnovationStage,
+    pub note: String,
+    pub place: String,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    pub links: Vec<String>,
+}
+
+/// Checks a step: it must follow the stage; a pilot needs where and from when (and ends after it
+/// starts); an evaluation its findings; dropping its reason; links are web addresses.
+pub fn check_step(
+    stage: InnovationStage,
+    fields: &StepFields,
+) -> Result<StepDraft, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    let step = InnovationStep::from_code(fields.step.trim());
+    let stage_after = match step {
+        Ok(step) => stage.after(step).map_err(|key| {
+            errors.add("step", key);
+        }),
+        Err(_) => {
+            errors.add("step", "error-innovation-step");
+            Err(())
+        }
+    };
+    let note = fields.note.trim().to_owned();
+    let place = fields.place.trim().to_owned();
+    let mut date = |field: &'static str, text: &str| match text.trim() {
+        "" => None,
+        typed => bangla::format::parse_date(typed)
+            .map_err(|_| {
+                errors.add(field, "error-bad-date");
+            })
+            .ok(),
+    };
+    let from = date("from", &fields.from);
+    let to = date("to", &fields.to);
+    match step {
+        Ok(InnovationStep::StartPilot) => {
+            if place.is_empty() {
+                errors.add("place", "error-pilot-place");
+            }
+            if from.is_none() && fields.from.trim().is_empty() {
+                errors.add("from", "error-required");
+            }
+        }
+        Ok(InnovationStep::Evaluate) if note.is_empty() => {
+            errors.add("note", "error-evaluation-findings");
+        }
+        Ok(InnovationStep::Drop) if note.is_empty() => {
+            errors.add("note", "error-drop-reason");
+        }
+        _ => {}
+    }
+    if let (Some(from), Some(to)) = (from, to)
+        && to < from
+    {
+        errors.add("to", "error-innovation-dates");
+    }
+    let links = link_lines(&fields.links);
+    if links.iter().any(|link| !web_address(link)) {
+        errors.add("links", "error-web-address");
+    }
+    match (step, stage_after) {
+        (Ok(step), Ok(stage_after)) if errors.is_empty() => Ok(StepDraft {
+            step,
+            stage_after,
+            note,
+            place,
+            from,
+            to,
+            links,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The non-empty lines of a links field.
+fn link_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+vocabulary! {
     /// How a digitized service reaches citizens.
     pub enum ServiceChannel ("service channel", "service-channel") {
         Web => "web",
@@ -213,13 +359,7 @@ pub fn check_innovation(fields: &InnovationFields) -> Result<InnovationDraft, Va
             })
             .ok(),
     };
-    let links: Vec<String> = fields
-        .links
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .map(str::to_owned)
-        .collect();
+    let links = link_lines(&fields.links);
     if links.iter().any(|link| !web_address(link)) {
         errors.add("links", "error-web-address");
     }
@@ -319,6 +459,60 @@ mod tests {
         assert!(
             check_innovation(&worse).unwrap().tcv.any_worse(),
             "allowed, flagged"
+        );
+    }
+
+    #[test]
+    fn an_innovation_goes_from_idea_through_pilot_to_scale_up_or_is_dropped() {
+        use InnovationStage as S;
+        use InnovationStep as T;
+        assert_eq!(S::Idea.after(T::Approve), Ok(S::ApprovedForPilot));
+        assert_eq!(S::Idea.after(T::StartPilot), Err("error-innovation-step"));
+        assert_eq!(S::Evaluated.after(T::ScaleUp), Ok(S::ScaledUp));
+        assert_eq!(S::ScaledUp.after(T::Replicate), Ok(S::Replicated));
+        assert_eq!(S::Piloting.after(T::Drop), Ok(S::Dropped));
+        assert_eq!(
+            S::Dropped.after(T::Approve),
+            Err("error-innovation-dropped")
+        );
+        assert_eq!(S::Piloting.next_steps(), [T::Evaluate, T::Drop]);
+
+        let pilot = StepFields {
+            step: "start_pilot".into(),
+            from: "2026-01-10".into(),
+            to: "2026-01-01".into(),
+            ..StepFields::default()
+        };
+        let errors = check_step(S::ApprovedForPilot, &pilot).unwrap_err();
+        let named: Vec<(&str, &str)> = errors
+            .errors
+            .iter()
+            .map(|error| (error.field.as_str(), error.message_key))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("place", "error-pilot-place"),
+                ("to", "error-innovation-dates")
+            ]
+        );
+        let started = check_step(
+            S::ApprovedForPilot,
+            &StepFields {
+                place: "ঢাকা জেলা কার্যালয়".into(),
+                to: "2026-03-31".into(),
+                ..pilot
+            },
+        )
+        .unwrap();
+        assert_eq!(started.stage_after, S::Piloting);
+        let drop = StepFields {
+            step: "drop".into(),
+            ..StepFields::default()
+        };
+        assert_eq!(
+            check_step(S::Piloting, &drop).unwrap_err().errors[0].message_key,
+            "error-drop-reason"
         );
     }
 

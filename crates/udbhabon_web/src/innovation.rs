@@ -7,10 +7,12 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
+use udbhabon_core::InnovationStepRow;
 use udbhabon_core::innovation::{InnovationDetail, InnovationList};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::{
-    BeforeAfter, InnovationFields, InnovationKind, InnovationStage, ServiceChannel, Tcv,
+    BeforeAfter, InnovationFields, InnovationKind, InnovationStage, InnovationStep, ServiceChannel,
+    StepFields, Tcv,
 };
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -384,6 +386,21 @@ pub(crate) async fn create(
     }
 }
 
+/// A step as the page lists it.
+struct StepLine {
+    heading: String,
+    note: String,
+    links: Vec<String>,
+}
+
+/// A replication in the tree: its depth, link, title and office, and its stage.
+struct ReplicationLine {
+    depth: usize,
+    href: String,
+    office: String,
+    stage: String,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "innovation/show.html")]
 pub(crate) struct InnovationPage {
@@ -396,6 +413,59 @@ pub(crate) struct InnovationPage {
     worse: bool,
     links: Vec<String>,
     service_link: Option<String>,
+    steps: Vec<StepLine>,
+    /// The original it copies: (link, "title — office").
+    original: Option<(String, String)>,
+    replications: Vec<ReplicationLine>,
+    /// The steps the reader may take now: (code, label).
+    next_steps: Vec<(String, String)>,
+    /// The offices the reader may replicate it for: (key, name).
+    replicate_for: Vec<(String, String)>,
+    action: String,
+    csrf: String,
+    typed: StepFields,
+    errors: Vec<(String, String)>,
+}
+
+impl FieldErrors for InnovationPage {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+fn title_in(lang: Lang, record: &udbhabon_domain::innovation::InnovationDraft) -> String {
+    if lang == Lang::En && !record.title_en.is_empty() {
+        record.title_en.clone()
+    } else {
+        record.title.clone()
+    }
+}
+
+fn step_line(lang: Lang, detail: &InnovationDetail, step: &InnovationStepRow) -> StepLine {
+    let when = match (step.from, step.to) {
+        (Some(from), Some(to)) => format!(
+            " · {} – {}",
+            format::date(lang, from),
+            format::date(lang, to)
+        ),
+        (Some(from), None) => format!(" · {}", format::date(lang, from)),
+        _ => String::new(),
+    };
+    let place = if step.place.is_empty() || step.step == InnovationStep::Replicate {
+        String::new()
+    } else {
+        format!(" · {}", step.place)
+    };
+    StepLine {
+        heading: format!(
+            "{} · {} · {}{place}{when}",
+            t(lang, &step.step.message_key()),
+            format::date_both(lang, bangla::dhaka::today_in_dhaka(step.at)),
+            detail.names.of(&step.by, lang)
+        ),
+        note: step.note.clone(),
+        links: step.links.clone(),
+    }
 }
 
 fn innovation_page(
@@ -403,13 +473,10 @@ fn innovation_page(
     lang: Lang,
     member: &Member,
     detail: &InnovationDetail,
+    (typed, errors): (StepFields, Vec<(String, String)>),
 ) -> InnovationPage {
     let record = &detail.innovation.record;
-    let heading = if lang == Lang::En && !record.title_en.is_empty() {
-        record.title_en.clone()
-    } else {
-        record.title.clone()
-    };
+    let heading = title_in(lang, record);
     let date = |day: Option<chrono::NaiveDate>| day.map(|day| format::date(lang, day));
     let facts = [
         (
@@ -445,13 +512,14 @@ fn innovation_page(
     .into_iter()
     .filter_map(|(key, value)| Some((t(lang, key), value.filter(|value| !value.is_empty())?)))
     .collect();
+    let id = detail.innovation.id;
     InnovationPage {
         l: layout(
             state,
             lang,
             member,
             heading.clone(),
-            &format!("/innovations/{}", detail.innovation.id),
+            &format!("/innovations/{id}"),
         ),
         heading,
         list_href: format!("/innovations?office={}", detail.office.key),
@@ -460,7 +528,64 @@ fn innovation_page(
         worse: record.tcv.any_worse(),
         links: record.links.clone(),
         service_link: record.service_link.clone(),
+        steps: detail
+            .steps
+            .iter()
+            .map(|step| step_line(lang, detail, step))
+            .collect(),
+        original: detail.original.as_ref().map(|(row, office)| {
+            (
+                format!("/innovations/{}", row.id),
+                format!(
+                    "{} — {}",
+                    title_in(lang, &row.record),
+                    office.name.get(lang)
+                ),
+            )
+        }),
+        replications: detail
+            .replications
+            .iter()
+            .map(|(depth, row, office)| ReplicationLine {
+                depth: *depth,
+                href: format!("/innovations/{}", row.id),
+                office: office.name.get(lang).to_owned(),
+                stage: t(lang, &row.record.stage.message_key()),
+            })
+            .collect(),
+        next_steps: if detail.may_step {
+            record
+                .stage
+                .next_steps()
+                .into_iter()
+                .map(|step| (step.code().to_owned(), t(lang, &step.message_key())))
+                .collect()
+        } else {
+            Vec::new()
+        },
+        replicate_for: detail
+            .replicate_for
+            .iter()
+            .map(|office| (office.key.clone(), office.name.get(lang).to_owned()))
+            .collect(),
+        action: format!("/innovations/{id}"),
+        csrf: member.0.csrf_token.clone(),
+        typed,
+        errors,
     }
+}
+
+async fn load(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    id: i32,
+) -> Result<InnovationDetail, PageError> {
+    state
+        .app
+        .innovation_detail(&member.0, id)
+        .await
+        .map_err(|error| PageError::new(lang, error))
 }
 
 /// `GET /innovations/{id}`.
@@ -470,10 +595,106 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<InnovationPage, PageError> {
-    let detail = state
+    let detail = load(&state, lang, &member, id).await?;
+    Ok(innovation_page(
+        &state,
+        lang,
+        &member,
+        &detail,
+        Default::default(),
+    ))
+}
+
+/// The step form as posted.
+#[derive(Debug, Deserialize)]
+pub(crate) struct StepForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    step: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    links: String,
+}
+
+/// `POST /innovations/{id}/steps`: the next step in the innovation's life.
+pub(crate) async fn step(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+    Form(form): Form<StepForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let typed = StepFields {
+        step: form.step,
+        note: form.note,
+        place: form.place,
+        from: form.from,
+        to: form.to,
+        links: form.links,
+    };
+    match state.app.take_innovation_step(&member.0, id, &typed).await {
+        Ok(_) => Ok(Redirect::to(&format!("/innovations/{id}")).into_response()),
+        Err(error) => {
+            rejected(lang, error, |errors| async {
+                let detail = load(&state, lang, &member, id).await?;
+                Ok(innovation_page(
+                    &state,
+                    lang,
+                    &member,
+                    &detail,
+                    (typed, errors),
+                ))
+            })
+            .await
+        }
+    }
+}
+
+/// The replication form as posted.
+#[derive(Debug, Deserialize)]
+pub(crate) struct ReplicationForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    office: String,
+}
+
+/// `POST /innovations/{id}/replications`: another office adopts the innovation.
+pub(crate) async fn replicate(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+    Form(form): Form<ReplicationForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    match state
         .app
-        .innovation_detail(&member.0, id)
+        .replicate_innovation(&member.0, id, form.office.trim())
         .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(innovation_page(&state, lang, &member, &detail))
+    {
+        Ok(copy) => Ok(Redirect::to(&format!("/innovations/{copy}")).into_response()),
+        Err(error) => {
+            rejected(lang, error, |errors| async {
+                let detail = load(&state, lang, &member, id).await?;
+                Ok(innovation_page(
+                    &state,
+                    lang,
+                    &member,
+                    &detail,
+                    (StepFields::default(), errors),
+                ))
+            })
+            .await
+        }
+    }
 }

@@ -288,6 +288,18 @@ pub const ROUTES: &[RouteSpec] = &[
         sample: "/innovations/1",
     },
     RouteSpec {
+        method: "POST",
+        path: "/innovations/{id}/steps",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/innovations/1/steps",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/innovations/{id}/replications",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/innovations/1/replications",
+    },
+    RouteSpec {
         method: "GET",
         path: "/notifications",
         access: Access::SignedIn,
@@ -610,6 +622,8 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/offices/{key}/innovations/new") => get(innovation::new),
         ("POST", "/offices/{key}/innovations") => post(innovation::create),
         ("GET", "/innovations/{id}") => get(innovation::show),
+        ("POST", "/innovations/{id}/steps") => post(innovation::step),
+        ("POST", "/innovations/{id}/replications") => post(innovation::replicate),
         ("GET", "/notifications") => get(notification::list),
         ("GET", "/decisions") => get(follow_up::tracker),
         ("GET", "/decisions.csv") => get(follow_up::tracker_csv),

@@ -87,6 +87,7 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         }
         "/plans/{id}/decision" => vec![("decision", "lock")],
         "/collections/{key}/periods/{start}/forwards" => vec![("office", "mole")],
+        "/innovations/{id}/replications" => vec![("office", "dife")],
         "/admin/units" => vec![
             ("office", "3"),
             ("key", "new-unit"),

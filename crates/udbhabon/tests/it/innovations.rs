@@ -129,3 +129,132 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
         403
     );
 }
+
+#[tokio::test]
+async fn an_idea_is_piloted_evaluated_scaled_up_and_replicated_by_a_second_office() {
+    let server = TestServer::start().await;
+    let (focal, csrf) = browser(&server, FOCAL).await;
+    let idea = [
+        ("kind", "idea"),
+        ("stage", "idea"),
+        ("title", "কারখানা পরিদর্শনের অনলাইন সময়সূচি"),
+        ("problem", "পরিদর্শনের সময় কারখানা আগে জানতে পারে না।"),
+        ("solution", "অনলাইনে পরিদর্শনের সময়সূচি প্রকাশ ও এসএমএসে জানানো।"),
+    ]
+    .map(|(name, value)| (name, value.to_owned()));
+    let saved = focal
+        .post_form("/offices/dife/innovations", &csrf, &idea)
+        .await;
+    let page_path = saved.url().path().to_owned();
+    let steps = format!("{page_path}/steps");
+    let step = async |fields: &[(&str, &str)]| {
+        let mut form: Vec<(&str, &str)> = fields.to_vec();
+        form.push(("csrf", &csrf));
+        focal.post(&steps, &form).await
+    };
+
+    // A pilot cannot start before the idea is approved, nor without its place.
+    assert_eq!(
+        alerts(
+            step(&[
+                ("step", "start_pilot"),
+                ("place", "ঢাকা"),
+                ("from", "2026-01-01")
+            ])
+            .await
+        )
+        .await
+        .1,
+        ["এ অবস্থা থেকে এ ধাপ নেওয়া যায় না।"]
+    );
+    step(&[("step", "approve"), ("note", "টিমের সভায় অনুমোদিত")]).await;
+    assert_eq!(
+        alerts(step(&[("step", "start_pilot"), ("from", "2026-01-01")]).await)
+            .await
+            .1,
+        ["কোথায় পাইলটিং হবে লিখুন।"]
+    );
+    step(&[
+        ("step", "start_pilot"),
+        ("place", "উপমহাপরিদর্শকের কার্যালয়, ঢাকা"),
+        ("from", "2026-01-01"),
+        ("to", "2026-03-31"),
+    ])
+    .await;
+    // Another office cannot replicate it before it is evaluated.
+    let (secretary, secretary_csrf) = browser(&server, "member-secretary@demo.udbhabon.test").await;
+    let early = secretary
+        .post(
+            &format!("{page_path}/replications"),
+            &[("csrf", secretary_csrf.as_str()), ("office", "mole")],
+        )
+        .await;
+    assert_eq!(
+        alerts(early).await.1,
+        ["মূল্যায়নের আগে কোনো উদ্ভাবন অন্য দপ্তরে অনুসরণ করা যায় না।"]
+    );
+    step(&[
+        ("step", "evaluate"),
+        (
+            "note",
+            "পরিদর্শনে কারখানার উপস্থিতি ৩০% বেড়েছে; সম্প্রসারণের সুপারিশ।",
+        ),
+    ])
+    .await;
+    let scaled = step(&[
+        ("step", "scale_up"),
+        ("place", "সকল বিভাগীয় কার্যালয়"),
+        ("from", "2026-04-01"),
+    ])
+    .await;
+    let page = Html::parse_document(&scaled.text().await.unwrap());
+    assert_eq!(texts(&page, "li.step").len(), 4);
+    assert!(text(&page, "dl.facts").contains("সম্প্রসারিত"));
+
+    // The agency cannot replicate its own innovation; the ministry adopts it.
+    let own = focal
+        .post(
+            &format!("{page_path}/replications"),
+            &[("csrf", csrf.as_str()), ("office", "dife")],
+        )
+        .await;
+    assert_eq!(
+        alerts(own).await.1,
+        ["নিজের দপ্তরের উদ্ভাবন নিজে অনুসরণ করা যায় না।"]
+    );
+    let copied = secretary
+        .post(
+            &format!("{page_path}/replications"),
+            &[("csrf", secretary_csrf.as_str()), ("office", "mole")],
+        )
+        .await;
+    let copy_path = copied.url().path().to_owned();
+    assert_ne!(copy_path, page_path);
+    let copy = Html::parse_document(&copied.text().await.unwrap());
+    assert_eq!(
+        text(&copy, "p.original"),
+        "যার অনুসরণে: কারখানা পরিদর্শনের অনলাইন সময়সূচি — কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর"
+    );
+    assert!(text(&copy, "dl.facts").contains("পাইলটিংয়ের জন্য অনুমোদিত"));
+    // The original shows its replication and its new stage.
+    let original = focal.page(&page_path, 200).await;
+    assert_eq!(
+        texts(&original, "ul.replications li a"),
+        ["শ্রম ও কর্মসংস্থান মন্ত্রণালয়"]
+    );
+    assert!(text(&original, "dl.facts").contains("অন্য দপ্তরে অনুসৃত"));
+    // A viewer of the ministry's records reads the innovation but takes no step on it.
+    let (viewer, viewer_csrf) = browser(&server, "viewer@demo.udbhabon.test").await;
+    viewer.page(&page_path, 200).await;
+    let refused = viewer
+        .post(
+            &steps,
+            &[
+                ("csrf", viewer_csrf.as_str()),
+                ("step", "drop"),
+                ("note", "x"),
+            ],
+        )
+        .await;
+    assert_eq!(refused.status(), 403);
+}

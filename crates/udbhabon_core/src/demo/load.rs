@@ -383,7 +383,7 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         };
         let draft = check_innovation(&fields)
             .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
-        tx.insert_innovation(keys.get("office", &entry.office, &used_by)?, draft)
+        tx.insert_innovation(keys.get("office", &entry.office, &used_by)?, draft, None)
             .await?;
     }
     Ok(DemoOutcome::Loaded {

@@ -33,6 +33,7 @@ pub struct Model {
     pub tcv: Option<String>,
     pub created_by: String,
     pub created_at: DateTimeUtc,
+    pub replicates_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -21,6 +21,7 @@ pub(crate) mod distribution_entry;
 pub(crate) mod distribution_list;
 pub(crate) mod evidence_file;
 pub(crate) mod innovation;
+pub(crate) mod innovation_step;
 pub(crate) mod issued_document;
 pub(crate) mod meeting;
 pub(crate) mod meeting_attendance;

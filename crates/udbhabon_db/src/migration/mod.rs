@@ -23,6 +23,7 @@ mod m0016_collections;
 mod m0017_collection_forwards;
 mod m0018_collection_fields;
 mod m0019_innovations;
+mod m0020_innovation_steps;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_collection_forwards::Migration),
             Box::new(m0018_collection_fields::Migration),
             Box::new(m0019_innovations::Migration),
+            Box::new(m0020_innovation_steps::Migration),
         ]
     }
 }

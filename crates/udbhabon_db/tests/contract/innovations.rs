@@ -1,7 +1,10 @@
-//! The innovation database: an innovation is kept whole, TCV and links included, and read by office and kind.
+//! The innovation database: an innovation is kept whole, TCV and links included, read by office and
+//! kind; its steps move its stage under a lock; a copy points to its original.
 
+use udbhabon_db::DbError;
 use udbhabon_domain::innovation::{
-    BeforeAfter, InnovationDraft, InnovationKind, InnovationStage, ServiceChannel, Tcv,
+    BeforeAfter, InnovationDraft, InnovationKind, InnovationStage, InnovationStep, ServiceChannel,
+    StepDraft, Tcv,
 };
 
 use crate::fixtures::{committed, date, ministry};
@@ -39,7 +42,11 @@ async fn an_innovation_is_kept_whole_and_listed_by_office_and_kind() {
         let (office_id, simplified, idea) = committed(&test.db, async |tx| {
             let created = ministry(tx).await;
             let simplified = tx
-                .insert_innovation(created.office_id, draft(InnovationKind::Simplification))
+                .insert_innovation(
+                    created.office_id,
+                    draft(InnovationKind::Simplification),
+                    None,
+                )
                 .await
                 .unwrap();
             let idea = tx
@@ -50,6 +57,7 @@ async fn an_innovation_is_kept_whole_and_listed_by_office_and_kind() {
                         links: Vec::new(),
                         ..draft(InnovationKind::Idea)
                     },
+                    None,
                 )
                 .await
                 .unwrap();
@@ -77,5 +85,72 @@ async fn an_innovation_is_kept_whole_and_listed_by_office_and_kind() {
         assert_eq!(ideas.len(), 1, "{backend}");
         assert!(ideas[0].record.links.is_empty(), "{backend}");
         assert_eq!(ideas[0].record.tcv, Tcv::default(), "{backend}");
+    }
+}
+
+#[tokio::test]
+async fn a_step_moves_the_stage_once_and_a_copy_points_to_its_original() {
+    for test in each_backend().await {
+        let backend = test.backend;
+        let (original, copy) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let idea = InnovationDraft {
+                stage: InnovationStage::Idea,
+                ..draft(InnovationKind::Idea)
+            };
+            let original = tx
+                .insert_innovation(created.office_id, idea.clone(), None)
+                .await
+                .unwrap();
+            let copy = tx
+                .insert_innovation(created.office_id, idea, Some(original))
+                .await
+                .unwrap();
+            (original, copy)
+        })
+        .await;
+        let approve = StepDraft {
+            step: InnovationStep::Approve,
+            stage_after: InnovationStage::ApprovedForPilot,
+            note: "অনুমোদিত".into(),
+            place: String::new(),
+            from: Some(date(2026, 1, 1)),
+            to: None,
+            links: vec!["https://a.example".into()],
+        };
+        committed(&test.db, async |tx| {
+            tx.add_innovation_step(original, InnovationStage::Idea, approve.clone())
+                .await
+                .unwrap()
+        })
+        .await;
+        let stale = committed(&test.db, async |tx| {
+            tx.add_innovation_step(original, InnovationStage::Idea, approve.clone())
+                .await
+                .unwrap_err()
+        })
+        .await;
+        assert!(
+            matches!(stale, DbError::Conflict(_)),
+            "{backend}: a step checked against an old stage: {stale:?}"
+        );
+        let stored = test.db.innovation(original).await.unwrap();
+        assert_eq!(
+            stored.record.stage,
+            InnovationStage::ApprovedForPilot,
+            "{backend}"
+        );
+        let steps = test.db.innovation_steps(original).await.unwrap();
+        assert_eq!(steps.len(), 1, "{backend}");
+        assert_eq!(steps[0].links, ["https://a.example"], "{backend}");
+        let copies = test.db.replications_of(&[original]).await.unwrap();
+        assert_eq!(
+            copies
+                .iter()
+                .map(|row| (row.id, row.replicates_id))
+                .collect::<Vec<_>>(),
+            [(copy, Some(original))],
+            "{backend}"
+        );
     }
 }

@@ -120,22 +120,12 @@ pub fn check_step(
     };
     let note = fields.note.trim().to_owned();
     let place = fields.place.trim().to_owned();
-    let mut date = |field: &'static str, text: &str| match text.trim() {
-        "" => None,
-        typed => bangla::format::parse_date(typed)
-            .map_err(|_| {
-                errors.add(field, "error-bad-date");
-            })
-            .ok(),
-    };
-    let from = date("from", &fields.from);
-    let to = date("to", &fields.to);
     match step {
         Ok(InnovationStep::StartPilot) => {
             if place.is_empty() {
                 errors.add("place", "error-pilot-place");
             }
-            if from.is_none() && fields.from.trim().is_empty() {
+            if fields.from.trim().is_empty() {
                 errors.add("from", "error-required");
             }
         }
@@ -147,11 +137,7 @@ pub fn check_step(
         }
         _ => {}
     }
-    if let (Some(from), Some(to)) = (from, to)
-        && to < from
-    {
-        errors.add("to", "error-innovation-dates");
-    }
+    let (from, to) = date_range(&mut errors, ("from", &fields.from), ("to", &fields.to));
     let links = link_lines(&fields.links);
     if links.iter().any(|link| !web_address(link)) {
         errors.add("links", "error-web-address");
@@ -168,6 +154,31 @@ pub fn check_step(
         }),
         _ => Err(errors),
     }
+}
+
+/// A start and an end a form gives, each optional and read in any style; a date that does not read, or
+/// an end before the start, is reported against its field.
+fn date_range(
+    errors: &mut ValidationErrors,
+    (start_field, start): (&'static str, &str),
+    (end_field, end): (&'static str, &str),
+) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    let mut read = |field: &'static str, text: &str| match text.trim() {
+        "" => None,
+        typed => bangla::format::parse_date(typed)
+            .map_err(|_| {
+                errors.add(field, "error-bad-date");
+            })
+            .ok(),
+    };
+    let start = read(start_field, start);
+    let end = read(end_field, end);
+    if let (Some(start), Some(end)) = (start, end)
+        && end < start
+    {
+        errors.add(end_field, "error-innovation-dates");
+    }
+    (start, end)
 }
 
 /// The non-empty lines of a links field.
@@ -329,21 +340,11 @@ pub fn check_innovation(fields: &InnovationFields) -> Result<InnovationDraft, Va
             errors.add(field, "error-required");
         }
     }
-    let mut date = |field: &'static str, text: &str| match text.trim() {
-        "" => None,
-        typed => bangla::format::parse_date(typed)
-            .map_err(|_| {
-                errors.add(field, "error-bad-date");
-            })
-            .ok(),
-    };
-    let started_on = date("started_on", &fields.started_on);
-    let completed_on = date("completed_on", &fields.completed_on);
-    if let (Some(started), Some(completed)) = (started_on, completed_on)
-        && completed < started
-    {
-        errors.add("completed_on", "error-innovation-dates");
-    }
+    let (started_on, completed_on) = date_range(
+        &mut errors,
+        ("started_on", &fields.started_on),
+        ("completed_on", &fields.completed_on),
+    );
     let service_link = Some(fields.service_link.trim().to_owned()).filter(|link| !link.is_empty());
     if service_link
         .as_deref()

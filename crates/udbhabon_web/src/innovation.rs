@@ -641,15 +641,33 @@ pub(crate) async fn step(
         to: form.to,
         links: form.links,
     };
-    match state.app.take_innovation_step(&member.0, id, &typed).await {
-        Ok(_) => Ok(Redirect::to(&format!("/innovations/{id}")).into_response()),
+    let outcome = state
+        .app
+        .take_innovation_step(&member.0, id, &typed)
+        .await
+        .map(|_| format!("/innovations/{id}"));
+    answer(&state, lang, &member, id, outcome, typed).await
+}
+
+/// After a step or a replication: to the page it leads to, or this innovation's page again with the
+/// messages (and the step as typed) when it was refused.
+async fn answer(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    id: i32,
+    outcome: Result<String, udbhabon_core::Error>,
+    typed: StepFields,
+) -> Result<Response, PageError> {
+    match outcome {
+        Ok(next) => Ok(Redirect::to(&next).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let detail = load(&state, lang, &member, id).await?;
+                let detail = load(state, lang, member, id).await?;
                 Ok(innovation_page(
-                    &state,
+                    state,
                     lang,
-                    &member,
+                    member,
                     &detail,
                     (typed, errors),
                 ))
@@ -677,24 +695,10 @@ pub(crate) async fn replicate(
     Form(form): Form<ReplicationForm>,
 ) -> Result<Response, PageError> {
     member.check_form(lang, &form.csrf)?;
-    match state
+    let outcome = state
         .app
         .replicate_innovation(&member.0, id, form.office.trim())
         .await
-    {
-        Ok(copy) => Ok(Redirect::to(&format!("/innovations/{copy}")).into_response()),
-        Err(error) => {
-            rejected(lang, error, |errors| async {
-                let detail = load(&state, lang, &member, id).await?;
-                Ok(innovation_page(
-                    &state,
-                    lang,
-                    &member,
-                    &detail,
-                    (StepFields::default(), errors),
-                ))
-            })
-            .await
-        }
-    }
+        .map(|copy| format!("/innovations/{copy}"));
+    answer(&state, lang, &member, id, outcome, StepFields::default()).await
 }

@@ -83,6 +83,21 @@ fn answers_collections(unit: &UnitRow) -> bool {
     )
 }
 
+/// The field offices among `under` (with their stored paths) that sit below an office.
+fn field_offices_below<'a>(
+    under: &'a [OfficeRow],
+    paths: &'a HashMap<i32, String>,
+    office_id: i32,
+) -> impl Iterator<Item = &'a OfficeRow> + 'a {
+    let below = format!("/{office_id}/");
+    under.iter().filter(move |office| {
+        office.kind.is_field_office()
+            && paths
+                .get(&office.id)
+                .is_some_and(|path| path.contains(&below))
+    })
+}
+
 /// Whether the reader answers for a respondent in person: posted in its unit, or holding a submitting
 /// role on its office itself (not one that merely covers it from above).
 fn answers_for(who: &SignedIn, respondent: &RespondentRow, units_held: &[i32]) -> bool {
@@ -395,23 +410,19 @@ impl App {
             .collect();
         let children = self.db.office_children(&[Some(office.id)]).await?;
         let under = self.db.offices_under(office.id).await?;
+        let paths = self
+            .db
+            .office_paths(&under.iter().map(|office| office.id).collect::<Vec<_>>())
+            .await?;
         for child in children {
             choices.push(RespondentChoice {
                 value: format!("office:{}", child.id),
                 label: child.name.clone(),
             });
-            let child_path = format!("/{}/", child.id);
-            let paths = self
-                .db
-                .office_paths(&under.iter().map(|office| office.id).collect::<Vec<_>>())
-                .await?;
-            let has_field = under.iter().any(|office| {
-                office.kind.is_field_office()
-                    && paths
-                        .get(&office.id)
-                        .is_some_and(|path| path.contains(&child_path))
-            });
-            if has_field {
+            if field_offices_below(&under, &paths, child.id)
+                .next()
+                .is_some()
+            {
                 choices.push(RespondentChoice {
                     value: format!("field:{}", child.id),
                     label: Bilingual::new(
@@ -465,20 +476,9 @@ impl App {
             match kind {
                 "unit" => respondents.push((form.office.id, Some(id))),
                 "office" => respondents.push((id, None)),
-                _ => {
-                    let below = format!("/{id}/");
-                    respondents.extend(
-                        under
-                            .iter()
-                            .filter(|office| {
-                                office.kind.is_field_office()
-                                    && paths
-                                        .get(&office.id)
-                                        .is_some_and(|path| path.contains(&below))
-                            })
-                            .map(|office| (office.id, None)),
-                    );
-                }
+                _ => respondents.extend(
+                    field_offices_below(&under, &paths, id).map(|office| (office.id, None)),
+                ),
             }
         }
         let mut seen = HashSet::new();

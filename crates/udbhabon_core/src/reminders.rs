@@ -57,8 +57,8 @@ impl std::ops::AddAssign for ReminderRun {
 }
 
 impl App {
-    /// Runs every job due: opens the collections' new periods, then sends the decision and collection
-    /// reminders due today.
+    /// Runs every job due: opens the collections' new periods, then sends the decision, collection and
+    /// forward reminders due today.
     pub async fn run_jobs(&self) -> Result<ReminderRun, Error> {
         self.open_collection_periods().await?;
         let mut run = self.send_decision_reminders().await?;

@@ -140,11 +140,7 @@ fn list_page(
                 let record = &row.record;
                 Line {
                     href: format!("/innovations/{}", row.id),
-                    title: if lang == Lang::En && !record.title_en.is_empty() {
-                        record.title_en.clone()
-                    } else {
-                        record.title.clone()
-                    },
+                    title: title_in(lang, record),
                     kind: t(lang, &record.kind.message_key()),
                     stage: t(lang, &record.stage.message_key()),
                     office: office.name.get(lang).to_owned(),

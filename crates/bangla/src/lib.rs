@@ -32,6 +32,7 @@ pub mod format;
 pub mod grammar;
 pub mod names;
 pub mod number;
+pub mod search;
 mod text;
 
 pub use text::fold as search_key;

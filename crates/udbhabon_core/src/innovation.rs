@@ -1,7 +1,7 @@
 //! The innovation database (decision 2.3) as use cases: an office records its innovative ideas,
 //! simplified and digitized services and takes each through its life (approved, piloted, evaluated,
 //! scaled up, or dropped); another office replicates one, linked to the original; readers of an office's
-//! records list them (by kind) and open one with its steps and its replications.
+//! records list them (by kind); any officer opens one with its steps, its replications and look-alikes.
 
 use udbhabon_db::innovation::{InnovationRow, InnovationStepRow};
 use udbhabon_db::office::OfficeRow;
@@ -44,6 +44,8 @@ pub struct InnovationDetail {
     pub may_step: bool,
     /// The other offices the reader could replicate it for.
     pub replicate_for: Vec<OfficeRow>,
+    /// Innovations of any office that look like it, most alike first.
+    pub similar: Vec<(InnovationRow, OfficeRow)>,
 }
 
 impl App {
@@ -111,16 +113,15 @@ impl App {
         Ok(id)
     }
 
-    /// One innovation, for readers of its office's records, with its steps, the original it copies and
-    /// the whole tree of its replications.
+    /// One innovation, for any signed-in reader (the database is there for offices to copy from one
+    /// another), with its steps, the original it copies, the whole tree of its replications, and the
+    /// innovations of any office that look like it.
     pub async fn innovation_detail(
         &self,
         who: &SignedIn,
         id: i32,
     ) -> Result<InnovationDetail, Error> {
         let innovation = self.db.innovation(id).await?;
-        self.require(who, Action::ViewOfficeRecords, innovation.office_id)
-            .await?;
         let steps = self.db.innovation_steps(id).await?;
         let original = match innovation.replicates_id {
             Some(original) => {
@@ -170,7 +171,16 @@ impl App {
                 .filter_map(|id| offices.get(id).cloned())
                 .collect();
         }
+        let record = &innovation.record;
+        let similar = self
+            .similar_innovations(
+                who,
+                [&record.title, &record.title_en, &record.service],
+                Some(id),
+            )
+            .await?;
         Ok(InnovationDetail {
+            similar,
             office: self.db.office_by_id(innovation.office_id).await?,
             names: self.names_of(&labels).await?,
             may_step: self
@@ -226,9 +236,6 @@ impl App {
         let office = self.db.office_by_key(office_key).await?;
         self.require(who, Action::SubmitForOffice, office.id)
             .await?;
-        self.require(who, Action::ViewOfficeRecords, original.office_id)
-            .await
-            .map_err(|_| Error::Forbidden)?;
         if office.id == original.office_id {
             return Err(invalid("office", "error-replicate-same-office"));
         }

@@ -17,6 +17,7 @@ pub mod files;
 pub mod follow_up;
 pub mod forward;
 pub mod innovation;
+mod innovation_search;
 mod mail;
 pub mod meeting;
 pub mod memo;

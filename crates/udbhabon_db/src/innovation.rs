@@ -2,7 +2,10 @@
 //! steps, and which innovation each replicates.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::{
     InnovationDraft, InnovationKind, InnovationStage, InnovationStep, ServiceChannel, StepDraft,
@@ -10,6 +13,7 @@ use udbhabon_domain::innovation::{
 };
 
 use crate::entity::{innovation, innovation_step};
+use crate::innovation_search::index_statement;
 use crate::office::rows;
 use crate::{Db, DbError, Tx};
 
@@ -142,6 +146,18 @@ impl Db {
         rows(models)
     }
 
+    /// The innovations with these ids, in the order given (an id not found is left out).
+    pub async fn innovations_with_ids(&self, ids: &[i32]) -> Result<Vec<InnovationRow>, DbError> {
+        let mut found: Vec<InnovationRow> = rows(
+            innovation::Entity::find()
+                .filter(innovation::Column::Id.is_in(ids.iter().copied()))
+                .all(self.connection())
+                .await?,
+        )?;
+        found.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
+        Ok(found)
+    }
+
     pub async fn innovation(&self, id: i32) -> Result<InnovationRow, DbError> {
         innovation::Entity::find_by_id(id)
             .one(self.connection())
@@ -206,6 +222,7 @@ impl Tx {
             .then(|| serde_json::to_string(&draft.tcv))
             .transpose()
             .map_err(|error| DbError::Other(error.to_string()))?;
+        let search_text = draft.search_text();
         let inserted = self
             .insert_audited(innovation::ActiveModel {
                 office_id: Set(office_id),
@@ -228,6 +245,14 @@ impl Tx {
                 replicates_id: Set(replicates),
                 ..Default::default()
             })
+            .await?;
+        // The index is derived from the row just audited, so it is written beside it, unaudited.
+        self.transaction
+            .execute_raw(index_statement(
+                self.transaction.get_database_backend(),
+                inserted.id,
+                search_text,
+            ))
             .await?;
         Ok(inserted.id)
     }

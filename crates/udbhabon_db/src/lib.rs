@@ -18,6 +18,7 @@ pub mod distribution;
 pub mod document;
 pub mod follow_up;
 pub mod innovation;
+pub mod innovation_search;
 pub mod meeting;
 pub mod memo;
 pub mod minutes;

@@ -279,6 +279,43 @@ pub struct InnovationDraft {
     pub tcv: Tcv,
 }
 
+/// What the full-text index holds of an innovation, folded so that either encoding of a letter matches:
+/// its titles, weighted above the text that describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchText {
+    pub title: String,
+    pub body: String,
+}
+
+impl SearchText {
+    /// From the title in both languages, and the service, problem, root cause and solution.
+    pub fn of([title, title_en]: [&str; 2], body: [&str; 4]) -> Self {
+        Self {
+            title: bangla::search_key(&format!("{title}\n{title_en}")),
+            body: bangla::search_key(&body.join("\n")),
+        }
+    }
+
+    /// Titles and description as one text.
+    pub fn whole(&self) -> String {
+        format!("{}\n{}", self.title, self.body)
+    }
+}
+
+impl InnovationDraft {
+    pub fn search_text(&self) -> SearchText {
+        SearchText::of(
+            [&self.title, &self.title_en],
+            [
+                &self.service,
+                &self.problem,
+                &self.root_cause,
+                &self.solution,
+            ],
+        )
+    }
+}
+
 /// The fields of an initiative as typed, before checking.
 #[derive(Debug, Clone, Default)]
 pub struct InnovationFields {

@@ -7,8 +7,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use udbhabon_core::InnovationStepRow;
 use udbhabon_core::innovation::{InnovationDetail, InnovationList};
+use udbhabon_core::{InnovationRow, InnovationStepRow, OfficeRow};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::{
     BeforeAfter, InnovationFields, InnovationKind, InnovationStage, InnovationStep, ServiceChannel,
@@ -16,6 +16,7 @@ use udbhabon_domain::innovation::{
 };
 use udbhabon_i18n::{Lang, format, t, t_args};
 
+use crate::assets::asset_path;
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
 use crate::form::{FieldErrors, rejected};
@@ -94,6 +95,85 @@ struct Line {
     saving: String,
 }
 
+fn line(lang: Lang, row: &InnovationRow, office: &OfficeRow) -> Line {
+    let record = &row.record;
+    Line {
+        href: format!("/innovations/{}", row.id),
+        title: title_in(lang, record),
+        kind: t(lang, &record.kind.message_key()),
+        stage: t(lang, &record.stage.message_key()),
+        office: office.name.get(lang).to_owned(),
+        saving: tcv_lines(lang, &record.tcv)
+            .into_iter()
+            .map(|(label, _, _, saving, _)| format!("{label}: {saving}"))
+            .collect::<Vec<_>>()
+            .join(" · "),
+    }
+}
+
+fn lines(lang: Lang, found: &[(InnovationRow, OfficeRow)]) -> Vec<Line> {
+    found
+        .iter()
+        .map(|(row, office)| line(lang, row, office))
+        .collect()
+}
+
+/// The innovations of other offices like the one on the page (the template `innovation/similar.html`).
+pub(crate) struct SimilarPanel {
+    heading: String,
+    help: String,
+    lines: Vec<Line>,
+}
+
+impl SimilarPanel {
+    fn new(lang: Lang, found: &[(InnovationRow, OfficeRow)]) -> Self {
+        Self {
+            heading: t(lang, "innovation-similar-heading"),
+            help: t(lang, "innovation-similar-help"),
+            lines: lines(lang, found),
+        }
+    }
+}
+
+/// The look-alikes alone, for the form's script to show while the title is typed.
+#[derive(Template, WebTemplate)]
+#[template(path = "innovation/similar.html")]
+pub(crate) struct SimilarFragment {
+    similar: SimilarPanel,
+}
+
+/// What the form's script sends: the words an innovation is named by.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct SimilarQuery {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    service: String,
+}
+
+/// `GET /innovations/similar?title=…&title_en=…&service=…`: the innovations like the one being typed.
+pub(crate) async fn similar(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Query(query): Query<SimilarQuery>,
+) -> Result<SimilarFragment, PageError> {
+    let found = state
+        .app
+        .similar_innovations(
+            &member.0,
+            [&query.title, &query.title_en, &query.service],
+            None,
+        )
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(SimilarFragment {
+        similar: SimilarPanel::new(lang, &found),
+    })
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "innovation/list.html")]
 pub(crate) struct InnovationListPage {
@@ -104,6 +184,8 @@ pub(crate) struct InnovationListPage {
     kind: String,
     lines: Vec<Line>,
     new_href: Option<String>,
+    /// The search typed, when the page lists what it found.
+    query: String,
 }
 
 /// The list's filters as the query string carries them.
@@ -113,6 +195,9 @@ pub(crate) struct ListQuery {
     office: String,
     #[serde(default)]
     kind: String,
+    /// Words to search every office's innovations for.
+    #[serde(default)]
+    q: String,
 }
 
 fn list_page(
@@ -133,38 +218,44 @@ fn list_page(
         office_key: list.office.key.clone(),
         kinds: options(lang, InnovationKind::ALL, InnovationKind::message_key),
         kind: kind.to_owned(),
-        lines: list
-            .innovations
-            .iter()
-            .map(|(row, office)| {
-                let record = &row.record;
-                Line {
-                    href: format!("/innovations/{}", row.id),
-                    title: title_in(lang, record),
-                    kind: t(lang, &record.kind.message_key()),
-                    stage: t(lang, &record.stage.message_key()),
-                    office: office.name.get(lang).to_owned(),
-                    saving: tcv_lines(lang, &record.tcv)
-                        .into_iter()
-                        .map(|(label, _, _, saving, _)| format!("{label}: {saving}"))
-                        .collect::<Vec<_>>()
-                        .join(" · "),
-                }
-            })
-            .collect(),
+        lines: lines(lang, &list.innovations),
+        query: String::new(),
         new_href: list
             .may_record
             .then(|| format!("/offices/{}/innovations/new", list.office.key)),
     }
 }
 
-/// `GET /innovations?office=KEY&kind=…`.
+/// `GET /innovations?office=KEY&kind=…`, or `?q=…` to search every office's innovations.
 pub(crate) async fn list(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
     Query(query): Query<ListQuery>,
 ) -> Result<InnovationListPage, PageError> {
+    let words = query.q.trim();
+    if !words.is_empty() {
+        let found = state
+            .app
+            .search_innovations(&member.0, words)
+            .await
+            .map_err(|error| PageError::new(lang, error))?;
+        let heading = t_args(
+            lang,
+            "innovation-search-heading",
+            &[("query", words.to_owned())],
+        );
+        return Ok(InnovationListPage {
+            l: layout(&state, lang, &member, heading.clone(), "/innovations"),
+            heading,
+            office_key: query.office.trim().to_owned(),
+            kinds: options(lang, InnovationKind::ALL, InnovationKind::message_key),
+            kind: String::new(),
+            lines: lines(lang, &found),
+            new_href: None,
+            query: words.to_owned(),
+        });
+    }
     let kind = InnovationKind::from_code(query.kind.trim()).ok();
     let office = Some(query.office.trim()).filter(|key| !key.is_empty());
     let list = state
@@ -195,6 +286,12 @@ pub(crate) struct NewInnovationPage {
     /// (field name, label, before, after)
     tcv: Vec<(String, String, String, String)>,
     errors: Vec<(String, String)>,
+    similar: SimilarPanel,
+    /// Whether the reader was shown look-alikes, so that saving again saves.
+    similar_seen: bool,
+    /// Whether saving stopped to show them.
+    held_for_similar: bool,
+    script: String,
 }
 
 impl FieldErrors for NewInnovationPage {
@@ -203,13 +300,20 @@ impl FieldErrors for NewInnovationPage {
     }
 }
 
+/// The form as shown again: the look-alikes found, and whether saving stopped to show them.
+#[derive(Default)]
+struct Shown {
+    similar: Vec<(InnovationRow, OfficeRow)>,
+    held: bool,
+}
+
 fn new_page(
     state: &AppState,
     lang: Lang,
     member: &Member,
     (key, office): (&str, &str),
-    fields: InnovationFields,
-    errors: Vec<(String, String)>,
+    (fields, errors): (InnovationFields, Vec<(String, String)>),
+    shown: Shown,
 ) -> NewInnovationPage {
     let heading = t_args(
         lang,
@@ -244,6 +348,10 @@ fn new_page(
             .collect(),
         fields,
         errors,
+        similar_seen: !shown.similar.is_empty(),
+        similar: SimilarPanel::new(lang, &shown.similar),
+        held_for_similar: shown.held,
+        script: asset_path("similar.js"),
     }
 }
 
@@ -269,8 +377,8 @@ pub(crate) async fn new(
         lang,
         &member,
         (&key, office.name.get(lang)),
-        fields,
-        Vec::new(),
+        (fields, Vec::new()),
+        Shown::default(),
     ))
 }
 
@@ -321,6 +429,9 @@ pub(crate) struct InnovationForm {
     steps_before: String,
     #[serde(default)]
     steps_after: String,
+    /// "1" once the look-alikes were shown.
+    #[serde(default)]
+    similar_seen: String,
 }
 
 impl From<InnovationForm> for InnovationFields {
@@ -358,23 +469,54 @@ pub(crate) async fn create(
     Form(form): Form<InnovationForm>,
 ) -> Result<Response, PageError> {
     member.check_form(lang, &form.csrf)?;
+    let seen = form.similar_seen == "1";
     let fields = InnovationFields::from(form);
+    let office = state
+        .app
+        .innovation_office(&member.0, &key)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let similar = state
+        .app
+        .similar_innovations(
+            &member.0,
+            [&fields.title, &fields.title_en, &fields.service],
+            None,
+        )
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    // Look-alikes stop the first save, so that an office copies rather than rebuilds; saving again
+    // (or having seen them as the title was typed) saves.
+    if !seen && !similar.is_empty() {
+        let shown = Shown {
+            similar,
+            held: true,
+        };
+        let page = new_page(
+            &state,
+            lang,
+            &member,
+            (&key, office.name.get(lang)),
+            (fields, Vec::new()),
+            shown,
+        );
+        return Ok(page.into_response());
+    }
     match state.app.record_innovation(&member.0, &key, &fields).await {
         Ok(id) => Ok(Redirect::to(&format!("/innovations/{id}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let office = state
-                    .app
-                    .innovation_office(&member.0, &key)
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
+                let shown = Shown {
+                    similar,
+                    held: false,
+                };
                 Ok(new_page(
                     &state,
                     lang,
                     &member,
                     (&key, office.name.get(lang)),
-                    fields,
-                    errors,
+                    (fields, errors),
+                    shown,
                 ))
             })
             .await
@@ -417,6 +559,7 @@ pub(crate) struct InnovationPage {
     next_steps: Vec<(String, String)>,
     /// The offices the reader may replicate it for: (key, name).
     replicate_for: Vec<(String, String)>,
+    similar: SimilarPanel,
     action: String,
     csrf: String,
     typed: StepFields,
@@ -564,6 +707,7 @@ fn innovation_page(
             .iter()
             .map(|office| (office.key.clone(), office.name.get(lang).to_owned()))
             .collect(),
+        similar: SimilarPanel::new(lang, &detail.similar),
         action: format!("/innovations/{id}"),
         csrf: member.0.csrf_token.clone(),
         typed,

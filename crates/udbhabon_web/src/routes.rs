@@ -262,12 +262,19 @@ pub const ROUTES: &[RouteSpec] = &[
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/evidence/1",
     },
-    // Every officer sees the innovations of their office and the offices below it.
+    // Every officer lists the innovations of their office and the offices below it, and searches and
+    // opens any office's: the database is there for offices to copy from one another.
     RouteSpec {
         method: "GET",
         path: "/innovations",
         access: Access::SignedIn,
         sample: "/innovations",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/innovations/similar",
+        access: Access::SignedIn,
+        sample: "/innovations/similar?title=ই-ফাইলিং",
     },
     RouteSpec {
         method: "GET",
@@ -284,7 +291,7 @@ pub const ROUTES: &[RouteSpec] = &[
     RouteSpec {
         method: "GET",
         path: "/innovations/{id}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
+        access: Access::SignedIn,
         sample: "/innovations/1",
     },
     RouteSpec {
@@ -621,6 +628,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/innovations") => get(innovation::list),
         ("GET", "/offices/{key}/innovations/new") => get(innovation::new),
         ("POST", "/offices/{key}/innovations") => post(innovation::create),
+        ("GET", "/innovations/similar") => get(innovation::similar),
         ("GET", "/innovations/{id}") => get(innovation::show),
         ("POST", "/innovations/{id}/steps") => post(innovation::step),
         ("POST", "/innovations/{id}/replications") => post(innovation::replicate),

@@ -87,7 +87,8 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         }
         "/plans/{id}/decision" => vec![("decision", "lock")],
         "/collections/{key}/periods/{start}/forwards" => vec![("office", "mole")],
-        "/innovations/{id}/replications" => vec![("office", "dife")],
+        // The adopting office is the one whose rule applies: the ministry here, like the sample.
+        "/innovations/{id}/replications" => vec![("office", "mole")],
         "/admin/units" => vec![
             ("office", "3"),
             ("key", "new-unit"),

@@ -1,11 +1,12 @@
 //! The innovation database (decision 2.3): an office records a simplified service with its time, cost
 //! and visits before and after; the savings are computed, bad fields are refused with nothing kept, and
-//! the office's list shows it by kind.
+//! the office's list shows it by kind; any office finds the others' innovations from any form of a word,
+//! and the form shows look-alikes before saving.
 
 use scraper::Html;
 
 use crate::plans::{alerts, browser};
-use crate::server::{TestServer, text, texts};
+use crate::server::{TestServer, attribute, text, texts};
 
 const FOCAL: &str = "focal-dife@demo.udbhabon.test";
 
@@ -87,6 +88,24 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
     worse.retain(|(name, _)| !name.starts_with("visits"));
     worse.push(("visits_before", "১".into()));
     worse.push(("visits_after", "২".into()));
+    // Its title is the first one's: saving stops once to show it as a look-alike, keeping what was
+    // typed; saving again saves.
+    let held = focal
+        .post_form("/offices/dife/innovations", &csrf, &worse)
+        .await;
+    assert_eq!(held.status(), 200);
+    let page = Html::parse_document(&held.text().await.unwrap());
+    assert_eq!(
+        text(&page, "p.held"),
+        "সংরক্ষণের আগে দেখে নিন: নিচের উদ্ভাবনগুলো আপনারটির মতো। আপনারটি ভিন্ন হলে আবার “সংরক্ষণ করুন” চাপুন।"
+    );
+    assert_eq!(
+        texts(&page, ".similar-list a"),
+        ["কারখানা লাইসেন্স নবায়ন সহজিকরণ"]
+    );
+    assert_eq!(attribute(&page, "input[name=similar_seen]", "value"), "1");
+    assert_eq!(attribute(&page, "#visits_after", "value"), "২");
+    worse.push(("similar_seen", "1".into()));
     let flagged = focal
         .post_form("/offices/dife/innovations", &csrf, &worse)
         .await;
@@ -257,4 +276,68 @@ async fn an_idea_is_piloted_evaluated_scaled_up_and_replicated_by_a_second_offic
         )
         .await;
     assert_eq!(refused.status(), 403);
+}
+
+#[tokio::test]
+async fn an_office_finds_what_others_did_from_any_form_of_a_word() {
+    let server = TestServer::start().await;
+    // The demo's one innovation is the ministry's; the agency's focal point does not read the
+    // ministry's records, but searches and opens its innovations.
+    let (focal, csrf) = browser(&server, FOCAL).await;
+    let demo = "শাখাভিত্তিক ই-ফাইলিংয়ের মাসিক তথ্য অনলাইনে গ্রহণ";
+    for query in ["ই-ফাইলিং", "ফাইলিংয়ের", "শাখাভিত্তিক তথ্য", "e-filing returns"]
+    {
+        let found = focal.page(&format!("/innovations?q={query}"), 200).await;
+        assert_eq!(texts(&found, "tr.innovation-row td a"), [demo], "{query}");
+    }
+    let none = focal.page("/innovations?q=ই-ফাইলিং লাইসেন্স", 200).await;
+    assert_eq!(text(&none, "h1"), "“ই-ফাইলিং লাইসেন্স” খুঁজে পাওয়া উদ্ভাবন");
+    assert_eq!(text(&none, "p.muted"), "কিছু পাওয়া যায়নি; অন্য শব্দে খুঁজে দেখুন।");
+    let opened = focal.page("/innovations/1", 200).await;
+    assert_eq!(text(&opened, "h1"), demo);
+
+    // What the form's script shows as the title is typed: the ministry's, for words it shares.
+    let typed = focal
+        .page("/innovations/similar?title=শাখার মাসিক ই-ফাইলিং&service=", 200)
+        .await;
+    assert_eq!(texts(&typed, ".similar-list a"), [demo]);
+    let unlike = focal
+        .get("/innovations/similar?title=অনলাইনে কারখানা লাইসেন্স")
+        .await;
+    assert_eq!(
+        unlike.text().await.unwrap().trim(),
+        "",
+        "one shared word is no likeness"
+    );
+
+    // Recording one like it is held once, nothing kept; saved the second time, each shows the other.
+    let mine = [
+        ("kind", "digitization"),
+        ("stage", "idea"),
+        ("title", "জেলা কার্যালয়ের মাসিক ই-ফাইলিং তথ্য অনলাইনে"),
+        ("problem", "জেলা কার্যালয়গুলো কাগজে তথ্য পাঠায়।"),
+        ("solution", "অনলাইনে জমা ও তাগিদ।"),
+    ]
+    .map(|(name, value)| (name, value.to_owned()));
+    let held = focal
+        .post_form("/offices/dife/innovations", &csrf, &mine)
+        .await;
+    let page = Html::parse_document(&held.text().await.unwrap());
+    assert_eq!(texts(&page, ".similar-list a"), [demo]);
+    assert!(texts(&focal.page("/innovations", 200).await, "tr.innovation-row").is_empty());
+    let mut seen = mine.to_vec();
+    seen.push(("similar_seen", "1".into()));
+    let saved = focal
+        .post_form("/offices/dife/innovations", &csrf, &seen)
+        .await;
+    let saved_path = saved.url().path().to_owned();
+    let page = Html::parse_document(&saved.text().await.unwrap());
+    assert_eq!(texts(&page, ".similar-list a"), [demo]);
+    let demo_page = focal.page("/innovations/1", 200).await;
+    assert_eq!(attribute(&demo_page, ".similar-list a", "href"), saved_path);
+    // English pages search the same way.
+    focal.choose("en").await;
+    let english = focal.page("/innovations?q=জেলা", 200).await;
+    assert_eq!(text(&english, "h1"), "Innovations matching “জেলা”");
+    assert_eq!(texts(&english, "tr.innovation-row").len(), 1);
 }

@@ -24,6 +24,7 @@ mod m0017_collection_forwards;
 mod m0018_collection_fields;
 mod m0019_innovations;
 mod m0020_innovation_steps;
+mod m0021_innovation_search;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -52,6 +53,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0018_collection_fields::Migration),
             Box::new(m0019_innovations::Migration),
             Box::new(m0020_innovation_steps::Migration),
+            Box::new(m0021_innovation_search::Migration),
         ]
     }
 }

@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod collections;
 mod fixtures;
+mod innovation_search;
 mod innovations;
 mod meetings;
 mod memos;

@@ -1,0 +1,93 @@
+//! Full-text search over innovations: writing an innovation's search text to the index, and each
+//! backend's query for word stems, best match first.
+
+use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use udbhabon_domain::innovation::SearchText;
+
+use crate::connection::Backend;
+use crate::{Db, DbError};
+
+/// How a search combines its stems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Combine {
+    /// Every stem must match: the search box.
+    All,
+    /// Any stem may match, the more the better: innovations like one being written.
+    Any,
+}
+
+/// The statement that indexes `text` as innovation `id`.
+pub(crate) fn index_statement(backend: DbBackend, id: i32, text: SearchText) -> Statement {
+    let sql = match backend {
+        DbBackend::Postgres => {
+            "INSERT INTO innovation_search (innovation_id, title, body) VALUES ($1, $2, $3)"
+        }
+        _ => "INSERT INTO innovation_search (rowid, title, body) VALUES (?, ?, ?)",
+    };
+    Statement::from_sql_and_values(
+        backend,
+        sql,
+        [id.into(), text.title.into(), text.body.into()],
+    )
+}
+
+impl Db {
+    /// The ids of the innovations whose titles or descriptions have a word beginning with the stems
+    /// (folded, as `bangla::search::stems` gives them; combined as `combine` says), best first, at most
+    /// `limit`; none for no stems.
+    pub async fn search_innovations(
+        &self,
+        stems: &[String],
+        combine: Combine,
+        limit: u32,
+    ) -> Result<Vec<i32>, DbError> {
+        if stems.iter().all(String::is_empty) {
+            return Ok(Vec::new());
+        }
+        let statement = match self.backend() {
+            Backend::Sqlite => {
+                // Each stem quoted (a stem holds no quote, but the syntax must not depend on that)
+                // and made a prefix: there is no Bengali stemmer in the index, so সেবা* finds সেবার.
+                let joiner = match combine {
+                    Combine::All => " AND ",
+                    Combine::Any => " OR ",
+                };
+                let query = stems
+                    .iter()
+                    .map(|stem| format!("\"{}\"*", stem.replace('"', "\"\"")))
+                    .collect::<Vec<_>>()
+                    .join(joiner);
+                Statement::from_sql_and_values(
+                    DbBackend::Sqlite,
+                    "SELECT rowid AS id FROM innovation_search WHERE innovation_search MATCH ? \
+                     ORDER BY bm25(innovation_search, 3.0, 1.0), rowid DESC LIMIT ?",
+                    [Value::from(query), limit.into()],
+                )
+            }
+            Backend::Postgres => {
+                let joiner = match combine {
+                    Combine::All => " & ",
+                    Combine::Any => " | ",
+                };
+                let query = stems
+                    .iter()
+                    .map(|stem| format!("'{}':*", stem.replace('\'', "''")))
+                    .collect::<Vec<_>>()
+                    .join(joiner);
+                Statement::from_sql_and_values(
+                    DbBackend::Postgres,
+                    "SELECT innovation_id AS id FROM innovation_search, \
+                     to_tsquery('simple', $1) AS query WHERE document @@ query \
+                     ORDER BY ts_rank(document, query) DESC, innovation_id DESC LIMIT $2",
+                    [Value::from(query), i64::from(limit).into()],
+                )
+            }
+        };
+        self.connection()
+            .query_all_raw(statement)
+            .await?
+            .iter()
+            .map(|row| row.try_get::<i32>("", "id").map_err(DbError::from))
+            .collect()
+    }
+}

@@ -1,0 +1,69 @@
+//! The full-text index of innovations (title, and the service, problem, root cause and solution), so an
+//! office starting one sees what others already did: an FTS5 table on SQLite, a weighted `tsvector` with
+//! a GIN index on PostgreSQL; the innovations already recorded are indexed here.
+
+use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm_migration::prelude::*;
+
+use udbhabon_domain::innovation::SearchText;
+
+use crate::innovation_search::index_statement;
+
+#[derive(Debug, DeriveMigrationName)]
+pub(crate) struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let backend = manager.get_database_backend();
+        // FTS5's default tokenizer cuts Bengali words at every vowel sign and virama; counting marks
+        // (M*) as word characters keeps them whole. PostgreSQL's `simple` parser keeps them whole as it
+        // is (checked on the C.UTF-8 locale the servers run).
+        let statements: &[&str] = match backend {
+            DbBackend::Postgres => &[
+                "CREATE TABLE innovation_search ( \
+                 innovation_id integer PRIMARY KEY REFERENCES innovation (id), \
+                 title text NOT NULL, body text NOT NULL, \
+                 document tsvector GENERATED ALWAYS AS \
+                 (setweight(to_tsvector('simple', title), 'A') || \
+                 setweight(to_tsvector('simple', body), 'B')) STORED)",
+                "CREATE INDEX ix_innovation_search_document ON innovation_search USING gin (document)",
+            ],
+            _ => &[
+                "CREATE VIRTUAL TABLE innovation_search USING fts5(title, body, \
+                 tokenize = \"unicode61 remove_diacritics 2 categories 'L* N* Co M*'\")",
+            ],
+        };
+        let connection = manager.get_connection();
+        for statement in statements {
+            connection.execute_unprepared(statement).await?;
+        }
+        let recorded = connection
+            .query_all_raw(Statement::from_string(
+                backend,
+                "SELECT id, title, title_en, service, problem, root_cause, solution FROM innovation",
+            ))
+            .await?;
+        for row in recorded {
+            let text = |column: &str| row.try_get::<String>("", column);
+            let search_text = SearchText::of(
+                [&text("title")?, &text("title_en")?],
+                [
+                    &text("service")?,
+                    &text("problem")?,
+                    &text("root_cause")?,
+                    &text("solution")?,
+                ],
+            );
+            let id = row.try_get::<i32>("", "id")?;
+            connection
+                .execute_raw(index_statement(backend, id, search_text))
+                .await?;
+        }
+        Ok(())
+    }
+
+    fn use_transaction(&self) -> Option<bool> {
+        Some(true)
+    }
+}

@@ -16,7 +16,7 @@ use crate::error::invalid;
 use crate::{App, Error};
 
 /// How many levels of copies of copies an innovation's page follows.
-const MAX_REPLICATION_DEPTH: usize = 8;
+pub(crate) const MAX_REPLICATION_DEPTH: usize = 8;
 
 /// An office's innovations, and those of the offices below it.
 #[derive(Debug, Clone)]
@@ -46,6 +46,8 @@ pub struct InnovationDetail {
     pub replicate_for: Vec<OfficeRow>,
     /// Innovations of any office that look like it, most alike first.
     pub similar: Vec<(InnovationRow, OfficeRow)>,
+    /// Whether the reader puts it on the showcase or takes it off (runs its office's team).
+    pub may_showcase: bool,
 }
 
 impl App {
@@ -131,24 +133,7 @@ impl App {
             }
             None => None,
         };
-        // The tree below, level by level; a copy is never its own ancestor, as each is newer.
-        let mut replications = Vec::new();
-        let mut level = vec![id];
-        let mut depth = 1;
-        while !level.is_empty() && depth <= MAX_REPLICATION_DEPTH {
-            let found = self.db.replications_of(&level).await?;
-            let offices = self
-                .db
-                .offices_by_ids(&found.iter().map(|row| row.office_id).collect::<Vec<_>>())
-                .await?;
-            level = found.iter().map(|row| row.id).collect();
-            for row in found {
-                if let Some(office) = offices.get(&row.office_id) {
-                    replications.push((depth, row.clone(), office.clone()));
-                }
-            }
-            depth += 1;
-        }
+        let replications = self.replication_tree(id).await?;
         let mut labels: Vec<&str> = steps.iter().map(|step| step.by.as_str()).collect();
         labels.push(innovation.by.as_str());
         let mut replicate_for = Vec::new();
@@ -186,12 +171,41 @@ impl App {
             may_step: self
                 .may(who, Action::SubmitForOffice, innovation.office_id)
                 .await?,
+            may_showcase: self
+                .may(who, Action::ManageTeam, innovation.office_id)
+                .await?,
             steps,
             original,
             replications,
             replicate_for,
             innovation,
         })
+    }
+
+    /// The replications of an innovation and theirs, each with its depth below it (1 for a direct
+    /// copy), level by level; a copy is never its own ancestor, as each is newer.
+    pub(crate) async fn replication_tree(
+        &self,
+        id: i32,
+    ) -> Result<Vec<(usize, InnovationRow, OfficeRow)>, Error> {
+        let mut replications = Vec::new();
+        let mut level = vec![id];
+        let mut depth = 1;
+        while !level.is_empty() && depth <= MAX_REPLICATION_DEPTH {
+            let found = self.db.replications_of(&level).await?;
+            let offices = self
+                .db
+                .offices_by_ids(&found.iter().map(|row| row.office_id).collect::<Vec<_>>())
+                .await?;
+            level = found.iter().map(|row| row.id).collect();
+            for row in found {
+                if let Some(office) = offices.get(&row.office_id) {
+                    replications.push((depth, row.clone(), office.clone()));
+                }
+            }
+            depth += 1;
+        }
+        Ok(replications)
     }
 
     /// Takes the next step on an innovation for its office; nothing is kept when the step does not

@@ -33,10 +33,10 @@ impl App {
         .await
     }
 
-    /// The innovations most like one being written, judged by its titles and the service it changes
-    /// (the words an office names its work by), leaving out `except` (the one itself, once saved).
-    /// One shared word is not likeness (অনলাইন is in half the titles): a look-alike answers two of
-    /// the words, or the one word there is.
+    /// The innovations most like one being written, judged by the words an office names its work by
+    /// (the titles and the service it changes), leaving out `except` (the one itself, once saved).
+    /// One shared word is no likeness (অনলাইন is in half the titles): a look-alike shares two words,
+    /// and half the words of the shorter of the two names.
     pub async fn similar_innovations(
         &self,
         _who: &SignedIn,
@@ -44,10 +44,13 @@ impl App {
         except: Option<i32>,
     ) -> Result<Vec<(InnovationRow, OfficeRow)>, Error> {
         let stems = bangla::search::stems(&format!("{title} {title_en} {service}"));
-        let needed = stems.len().min(MIN_SHARED_WORDS);
         let mut found = self.found(&stems, Combine::Any, CANDIDATES, except).await?;
         found.retain(|(row, _)| {
-            bangla::search::matched(&stems, &row.record.search_text().whole()) >= needed
+            let record = &row.record;
+            let name = format!("{} {} {}", record.title, record.title_en, record.service);
+            let shorter = stems.len().min(bangla::search::stems(&name).len());
+            let needed = stems.len().min(MIN_SHARED_WORDS).max(shorter.div_ceil(2));
+            bangla::search::matched(&stems, &name) >= needed
         });
         found.truncate(SIMILAR_LIMIT);
         Ok(found)

@@ -36,6 +36,7 @@ pub mod progress;
 pub mod reminders;
 pub mod schedule;
 mod secret;
+pub mod showcase;
 pub mod submission;
 pub mod team;
 

@@ -1,6 +1,8 @@
 //! The innovation database as stored: each office's innovations, read by office and kind, their dated
 //! steps, and which innovation each replicates.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
@@ -24,6 +26,8 @@ pub struct InnovationRow {
     pub office_id: i32,
     /// The innovation of another office this one copies.
     pub replicates_id: Option<i32>,
+    /// When its office's team put it on the public showcase, if it is there.
+    pub showcased_at: Option<DateTime<Utc>>,
     pub record: InnovationDraft,
     pub by: String,
     pub at: DateTime<Utc>,
@@ -64,6 +68,7 @@ impl TryFrom<innovation::Model> for InnovationRow {
             id: model.id,
             office_id: model.office_id,
             replicates_id: model.replicates_id,
+            showcased_at: model.showcased_at,
             by: model.created_by,
             at: model.created_at,
         })
@@ -158,6 +163,58 @@ impl Db {
         Ok(found)
     }
 
+    /// The innovations on the public showcase, of a kind if given, the latest shown first.
+    pub async fn showcased_innovations(
+        &self,
+        kind: Option<InnovationKind>,
+    ) -> Result<Vec<InnovationRow>, DbError> {
+        let mut query =
+            innovation::Entity::find().filter(innovation::Column::ShowcasedAt.is_not_null());
+        if let Some(kind) = kind {
+            query = query.filter(innovation::Column::Kind.eq(kind.code()));
+        }
+        let models = query
+            .order_by_desc(innovation::Column::ShowcasedAt)
+            .order_by_desc(innovation::Column::Id)
+            .all(self.connection())
+            .await?;
+        rows(models)
+    }
+
+    /// How many replications each of these innovations has, counting copies of copies: the tree is
+    /// read a level at a time, each level one query, to `max_depth` levels.
+    pub async fn replication_counts(
+        &self,
+        ids: &[i32],
+        max_depth: usize,
+    ) -> Result<HashMap<i32, usize>, DbError> {
+        let mut counts: HashMap<i32, usize> = ids.iter().map(|id| (*id, 0)).collect();
+        // Each copy at the current level, with the innovation whose tree it belongs to.
+        let mut level: HashMap<i32, i32> = ids.iter().map(|id| (*id, *id)).collect();
+        for _ in 0..max_depth {
+            if level.is_empty() {
+                break;
+            }
+            let copies: Vec<(i32, Option<i32>)> = innovation::Entity::find()
+                .select_only()
+                .column(innovation::Column::Id)
+                .column(innovation::Column::ReplicatesId)
+                .filter(innovation::Column::ReplicatesId.is_in(level.keys().copied()))
+                .into_tuple()
+                .all(self.connection())
+                .await?;
+            let mut next = HashMap::new();
+            for (copy, original) in copies {
+                if let Some(root) = original.and_then(|original| level.get(&original)) {
+                    *counts.entry(*root).or_default() += 1;
+                    next.insert(copy, *root);
+                }
+            }
+            level = next;
+        }
+        Ok(counts)
+    }
+
     pub async fn innovation(&self, id: i32) -> Result<InnovationRow, DbError> {
         innovation::Entity::find_by_id(id)
             .one(self.connection())
@@ -168,6 +225,25 @@ impl Db {
 }
 
 impl Tx {
+    /// Puts an innovation on the public showcase, or takes it off.
+    pub async fn set_showcased(&self, innovation_id: i32, showcased: bool) -> Result<(), DbError> {
+        let model = innovation::Entity::find_by_id(innovation_id)
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("innovation #{innovation_id}")))?;
+        let (at, by) = if showcased {
+            (Some(self.author.at), Some(self.author.label.clone()))
+        } else {
+            (None, None)
+        };
+        self.update_audited::<innovation::ActiveModel>(model, |active| {
+            active.showcased_at = Set(at);
+            active.showcased_by = Set(by);
+        })
+        .await?;
+        Ok(())
+    }
+
     /// Takes a step on an innovation under its row lock: the stage must still be the one the step was
     /// checked against (a conflict otherwise, when someone took a step meanwhile); the step is kept and
     /// the stage follows.
@@ -243,6 +319,8 @@ impl Tx {
                 created_by: Set(self.author.label.clone()),
                 created_at: Set(self.author.at),
                 replicates_id: Set(replicates),
+                showcased_at: Set(None),
+                showcased_by: Set(None),
                 ..Default::default()
             })
             .await?;

@@ -1,5 +1,6 @@
-//! Official documents (office orders, notices, minutes, plans and their self-assessments) typeset as
-//! PDF with typst, fed by view structs; tables read from and written to CSV and XLSX; calendars as ICS.
+//! Official documents (office orders, notices, minutes, plans and their self-assessments, innovation
+//! profiles) typeset as PDF with typst, fed by view structs; tables read from and written to CSV and
+//! XLSX; calendars as ICS.
 //!
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
 //! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
@@ -7,6 +8,7 @@
 pub mod calendar;
 mod error;
 mod fonts;
+mod innovation_sheet;
 mod minutes;
 mod notice;
 mod office_order;
@@ -19,6 +21,7 @@ mod world;
 
 pub use error::DocsError;
 pub use fonts::Fonts;
+pub use innovation_sheet::{InnovationSheetView, render_innovation_sheet};
 pub use minutes::{
     MinutesDecision, MinutesItem, MinutesView, PreviousDecisionLine, render_minutes,
 };

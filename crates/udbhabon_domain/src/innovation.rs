@@ -295,11 +295,6 @@ impl SearchText {
             body: bangla::search_key(&body.join("\n")),
         }
     }
-
-    /// Titles and description as one text.
-    pub fn whole(&self) -> String {
-        format!("{}\n{}", self.title, self.body)
-    }
 }
 
 impl InnovationDraft {

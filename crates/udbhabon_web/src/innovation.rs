@@ -8,11 +8,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use udbhabon_core::innovation::{InnovationDetail, InnovationList};
+use udbhabon_core::showcase::{TcvLine, tcv_lines, title_in};
 use udbhabon_core::{InnovationRow, InnovationStepRow, OfficeRow};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::{
-    BeforeAfter, InnovationFields, InnovationKind, InnovationStage, InnovationStep, ServiceChannel,
-    StepFields, Tcv,
+    InnovationFields, InnovationKind, InnovationStage, InnovationStep, ServiceChannel, StepFields,
+    Tcv,
 };
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -44,44 +45,6 @@ fn options<V: Vocabulary>(
     values
         .iter()
         .map(|value| (value.code().to_owned(), t(lang, &key(*value))))
-        .collect()
-}
-
-/// A figure as the page prints it: whole numbers grouped ("১,৫০০"), others with one decimal.
-fn figure(lang: Lang, value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        // Whole and well inside i64: the cast is exact.
-        format::number(lang, value as i64)
-    } else {
-        format::digits(lang, &format!("{value:.1}"))
-    }
-}
-
-/// One TCV measure's line: (label, before, after, saving, worse).
-type TcvLine = (String, String, String, String, bool);
-
-fn tcv_lines(lang: Lang, tcv: &Tcv) -> Vec<TcvLine> {
-    Tcv::MEASURES
-        .iter()
-        .zip(tcv.measures())
-        .filter_map(|(measure, values)| {
-            let values: BeforeAfter = values?;
-            let saving = match values.saving_percent() {
-                Some(percent) => format!(
-                    "{} ({}%)",
-                    figure(lang, values.saving()),
-                    figure(lang, percent.round())
-                ),
-                None => figure(lang, values.saving()),
-            };
-            Some((
-                t(lang, &format!("tcv-{measure}")),
-                figure(lang, values.before),
-                figure(lang, values.after),
-                saving,
-                values.is_worse(),
-            ))
-        })
         .collect()
 }
 
@@ -560,6 +523,10 @@ pub(crate) struct InnovationPage {
     /// The offices the reader may replicate it for: (key, name).
     replicate_for: Vec<(String, String)>,
     similar: SimilarPanel,
+    showcased: bool,
+    may_showcase: bool,
+    showcase_href: String,
+    sheet_href: String,
     action: String,
     csrf: String,
     typed: StepFields,
@@ -569,14 +536,6 @@ pub(crate) struct InnovationPage {
 impl FieldErrors for InnovationPage {
     fn errors(&self) -> &[(String, String)] {
         &self.errors
-    }
-}
-
-fn title_in(lang: Lang, record: &udbhabon_domain::innovation::InnovationDraft) -> String {
-    if lang == Lang::En && !record.title_en.is_empty() {
-        record.title_en.clone()
-    } else {
-        record.title.clone()
     }
 }
 
@@ -708,6 +667,10 @@ fn innovation_page(
             .map(|office| (office.key.clone(), office.name.get(lang).to_owned()))
             .collect(),
         similar: SimilarPanel::new(lang, &detail.similar),
+        showcased: detail.innovation.showcased_at.is_some(),
+        may_showcase: detail.may_showcase,
+        showcase_href: format!("/showcase/{id}"),
+        sheet_href: format!("/innovations/{id}/sheet.pdf"),
         action: format!("/innovations/{id}"),
         csrf: member.0.csrf_token.clone(),
         typed,

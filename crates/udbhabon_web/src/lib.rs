@@ -34,6 +34,7 @@ mod routes;
 mod schedule;
 mod security;
 mod session;
+mod showcase;
 mod state;
 mod submission;
 mod team;

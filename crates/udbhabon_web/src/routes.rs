@@ -22,7 +22,7 @@ use udbhabon_domain::access::Action;
 use crate::{
     account, admin, assessment, assets, collection, collection_board, dashboard, follow_up, home,
     innovation, lang, limits, meeting, memo, minutes, notification, office, office_admin, ops,
-    order, password, plan, progress, schedule, security, session, submission, team,
+    order, password, plan, progress, schedule, security, session, showcase, submission, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -300,6 +300,16 @@ pub const ROUTES: &[RouteSpec] = &[
         access: Access::Allowed(Action::SubmitForOffice),
         sample: "/innovations/1/steps",
     },
+    // The team runs the showcase; it and the profiles of what is on it are public.
+    RouteSpec {
+        method: "POST",
+        path: "/innovations/{id}/showcase",
+        access: Access::Allowed(Action::ManageTeam),
+        sample: "/innovations/1/showcase",
+    },
+    get_public("/showcase", "/showcase"),
+    get_public("/showcase/{id}", "/showcase/1"),
+    get_public("/innovations/{id}/sheet.pdf", "/innovations/1/sheet.pdf"),
     RouteSpec {
         method: "POST",
         path: "/innovations/{id}/replications",
@@ -632,6 +642,10 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/innovations/{id}") => get(innovation::show),
         ("POST", "/innovations/{id}/steps") => post(innovation::step),
         ("POST", "/innovations/{id}/replications") => post(innovation::replicate),
+        ("POST", "/innovations/{id}/showcase") => post(showcase::choose),
+        ("GET", "/showcase") => get(showcase::list),
+        ("GET", "/showcase/{id}") => get(showcase::show),
+        ("GET", "/innovations/{id}/sheet.pdf") => get(showcase::sheet),
         ("GET", "/notifications") => get(notification::list),
         ("GET", "/decisions") => get(follow_up::tracker),
         ("GET", "/decisions.csv") => get(follow_up::tracker_csv),

@@ -89,6 +89,8 @@ fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/collections/{key}/periods/{start}/forwards" => vec![("office", "mole")],
         // The adopting office is the one whose rule applies: the ministry here, like the sample.
         "/innovations/{id}/replications" => vec![("office", "mole")],
+        // Kept on the showcase, so that its public pages stay there for the routes after.
+        "/innovations/{id}/showcase" => vec![("show", "1")],
         "/admin/units" => vec![
             ("office", "3"),
             ("key", "new-unit"),

@@ -5,6 +5,7 @@
 
 use scraper::Html;
 
+use crate::pdf::pdftotext;
 use crate::plans::{alerts, browser};
 use crate::server::{TestServer, attribute, text, texts};
 
@@ -14,11 +15,11 @@ fn simplification() -> Vec<(&'static str, String)> {
     [
         ("kind", "simplification"),
         ("stage", "scaled_up"),
-        ("title", "কারখানা লাইসেন্স নবায়ন সহজিকরণ"),
-        ("title_en", "Simpler factory licence renewal"),
-        ("service", "কারখানা লাইসেন্স নবায়ন"),
-        ("problem", "নবায়নে চারবার অফিসে আসতে হয় এবং এক মাস লাগে।"),
-        ("solution", "অনলাইনে আবেদন, ফি পরিশোধ ও লাইসেন্স সংগ্রহ।"),
+        ("title", "কারখানার লে-আউট প্ল্যান অনুমোদন সহজিকরণ"),
+        ("title_en", "Simpler approval of factory layout plans"),
+        ("service", "লে-আউট প্ল্যান অনুমোদন"),
+        ("problem", "অনুমোদনে চারবার অফিসে আসতে হয় এবং এক মাস লাগে।"),
+        ("solution", "অনলাইনে আবেদন, ফি পরিশোধ ও অনুমোদনপত্র সংগ্রহ।"),
         ("started_on", "০১-০৭-২০২৫"),
         ("completed_on", "2025-12-31"),
         ("days_before", "৩০"),
@@ -43,7 +44,8 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
         text(&list, "h1"),
         "উদ্ভাবন ভান্ডার: কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর"
     );
-    assert!(texts(&list, "tr.innovation-row").is_empty());
+    // The demo's one: the agency's licence renewal.
+    assert_eq!(texts(&list, "tr.innovation-row").len(), 1);
     focal.page("/offices/dife/innovations/new", 200).await;
 
     // Dates out of order and a TCV row with one figure are refused, and nothing is kept.
@@ -65,8 +67,9 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
             ]
         )
     );
-    assert!(
-        texts(&focal.page("/innovations", 200).await, "tr.innovation-row").is_empty(),
+    assert_eq!(
+        texts(&focal.page("/innovations", 200).await, "tr.innovation-row").len(),
+        1,
         "nothing was kept"
     );
 
@@ -76,7 +79,7 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
     let innovation = saved.url().path().to_owned();
     assert!(innovation.starts_with("/innovations/"), "{innovation}");
     let page = Html::parse_document(&saved.text().await.unwrap());
-    assert_eq!(text(&page, "h1"), "কারখানা লাইসেন্স নবায়ন সহজিকরণ");
+    assert_eq!(text(&page, "h1"), "কারখানার লে-আউট প্ল্যান অনুমোদন সহজিকরণ");
     assert_eq!(
         texts(&page, "table.tcv td.saving"),
         ["২৩ (৭৭%)", "১,০০০ (৬৭%)", "৩ (৭৫%)"]
@@ -101,7 +104,7 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
     );
     assert_eq!(
         texts(&page, ".similar-list a"),
-        ["কারখানা লাইসেন্স নবায়ন সহজিকরণ"]
+        ["কারখানার লে-আউট প্ল্যান অনুমোদন সহজিকরণ"]
     );
     assert_eq!(attribute(&page, "input[name=similar_seen]", "value"), "1");
     assert_eq!(attribute(&page, "#visits_after", "value"), "২");
@@ -119,7 +122,7 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
     let list = focal
         .page("/innovations?office=dife&kind=simplification", 200)
         .await;
-    assert_eq!(texts(&list, "tr.innovation-row").len(), 2);
+    assert_eq!(texts(&list, "tr.innovation-row").len(), 3);
     assert!(
         texts(
             &focal.page("/innovations?office=dife&kind=idea", 200).await,
@@ -131,12 +134,15 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
     let ministry = secretary.page("/innovations?office=mole", 200).await;
     assert_eq!(
         texts(&ministry, "td.kind"),
-        ["সেবা সহজিকরণ", "সেবা সহজিকরণ", "ডিজিটাইজেশন"]
+        ["সেবা সহজিকরণ", "সেবা সহজিকরণ", "সেবা সহজিকরণ", "ডিজিটাইজেশন"]
     );
     secretary.page(&innovation, 200).await;
     secretary.choose("en").await;
     let english = secretary.page(&innovation, 200).await;
-    assert_eq!(text(&english, "h1"), "Simpler factory licence renewal");
+    assert_eq!(
+        text(&english, "h1"),
+        "Simpler approval of factory layout plans"
+    );
 
     // The agency does not see the ministry's own records, nor record for it.
     assert_eq!(focal.get("/innovations?office=mole").await.status(), 403);
@@ -276,12 +282,98 @@ async fn an_idea_is_piloted_evaluated_scaled_up_and_replicated_by_a_second_offic
         )
         .await;
     assert_eq!(refused.status(), 403);
+
+    // Before it is on the showcase, the public neither sees it nor prints it; signed-in readers print.
+    let id = page_path.trim_start_matches("/innovations/");
+    let public = server.another_browser();
+    public.page(&format!("/showcase/{id}"), 404).await;
+    assert_eq!(
+        public.get(&format!("{page_path}/sheet.pdf")).await.status(),
+        404
+    );
+    assert_eq!(
+        focal.get(&format!("{page_path}/sheet.pdf")).await.status(),
+        200
+    );
+    // The focal point does not run the team; the ministry's member secretary puts it on.
+    let choose = [("csrf", csrf.as_str()), ("show", "1")];
+    let refused = focal.post(&format!("{page_path}/showcase"), &choose).await;
+    assert_eq!(refused.status(), 403);
+    let shown = secretary
+        .post(
+            &format!("{page_path}/showcase"),
+            &[("csrf", secretary_csrf.as_str()), ("show", "1")],
+        )
+        .await;
+    let page = Html::parse_document(&shown.text().await.unwrap());
+    assert_eq!(
+        text(&page, ".showcase-choice p"),
+        "উদ্ভাবনটি প্রকাশ্য প্রদর্শনীতে আছে। উদ্ভাবন প্রদর্শনী এক পাতার পরিচিতি (PDF)"
+    );
+
+    // Anyone sees it on the showcase with its replication, by the agency's filter, not by another kind's.
+    let title = "কারখানা পরিদর্শনের অনলাইন সময়সূচি";
+    let showcase = public.page("/showcase?office=dife", 200).await;
+    assert_eq!(
+        texts(&showcase, ".showcase-card h2"),
+        [title, "কারখানা লাইসেন্স নবায়ন সহজিকরণ"]
+    );
+    assert_eq!(
+        texts(&showcase, ".showcase-card .replications"),
+        ["অনুসরণকারী দপ্তর: ১টি", "অনুসরণকারী দপ্তর: ০টি"]
+    );
+    assert_eq!(
+        texts(&showcase, ".showcase-card .savings li"),
+        [
+            "সময় (দিন) ৩০ → ৭ ২৩ (৭৭%)",
+            "খরচ (টাকা) ১,৫০০ → ৫০০ ১,০০০ (৬৭%)",
+            "যাতায়াত (বার) ৪ → ১ ৩ (৭৫%)",
+            "ধাপ ৯ → ৫ ৪ (৪৪%)"
+        ]
+    );
+    let ideas = public.page("/showcase?kind=idea", 200).await;
+    assert_eq!(texts(&ideas, ".showcase-card h2"), [title]);
+    let ministry_only = public.page("/showcase?office=dol", 200).await;
+    assert_eq!(
+        text(&ministry_only, "p.muted:not(:first-of-type)"),
+        "এ বাছাইয়ে প্রদর্শনীতে কোনো উদ্ভাবন নেই।"
+    );
+    let public_page = public.page(&format!("/showcase/{id}"), 200).await;
+    assert_eq!(
+        texts(&public_page, "ul.replicated-by li"),
+        ["শ্রম ও কর্মসংস্থান মন্ত্রণালয়"]
+    );
+    let sheet = public.get(&format!("{page_path}/sheet.pdf")).await;
+    assert_eq!(sheet.headers()["content-type"], "application/pdf");
+    let printed = pdftotext(&sheet.bytes().await.unwrap(), "-raw");
+    for expected in [
+        "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর",
+        "উদ্ভাবন পরিচিতি",
+        title,
+        "উদ্ভাবনী ধারণা · অন্য দপ্তরে অনুসৃত",
+        "অন্য দপ্তরে অনুসরণ (১টি)",
+        "শ্রম ও কর্মসংস্থান মন্ত্রণালয়",
+    ] {
+        assert!(printed.contains(expected), "{expected} in {printed}");
+    }
+    assert!(
+        printed.contains("মুদ্রণ: ৮ অগ্রহায়ণ ১৪৩৩ বঙ্গাব্দ / ২৩ নভেম্বর ২০২৬ খ্রিস্টাব্দ"),
+        "{printed}"
+    );
+    // Taken off, it is gone from the public showcase.
+    secretary
+        .post(
+            &format!("{page_path}/showcase"),
+            &[("csrf", secretary_csrf.as_str()), ("show", "0")],
+        )
+        .await;
+    public.page(&format!("/showcase/{id}"), 404).await;
 }
 
 #[tokio::test]
 async fn an_office_finds_what_others_did_from_any_form_of_a_word() {
     let server = TestServer::start().await;
-    // The demo's one innovation is the ministry's; the agency's focal point does not read the
+    // The demo's e-filing innovation is the ministry's; the agency's focal point does not read the
     // ministry's records, but searches and opens its innovations.
     let (focal, csrf) = browser(&server, FOCAL).await;
     let demo = "শাখাভিত্তিক ই-ফাইলিংয়ের মাসিক তথ্য অনলাইনে গ্রহণ";
@@ -302,7 +394,7 @@ async fn an_office_finds_what_others_did_from_any_form_of_a_word() {
         .await;
     assert_eq!(texts(&typed, ".similar-list a"), [demo]);
     let unlike = focal
-        .get("/innovations/similar?title=অনলাইনে কারখানা লাইসেন্স")
+        .get("/innovations/similar?title=অনলাইনে পরীক্ষার ফল")
         .await;
     assert_eq!(
         unlike.text().await.unwrap().trim(),
@@ -324,7 +416,8 @@ async fn an_office_finds_what_others_did_from_any_form_of_a_word() {
         .await;
     let page = Html::parse_document(&held.text().await.unwrap());
     assert_eq!(texts(&page, ".similar-list a"), [demo]);
-    assert!(texts(&focal.page("/innovations", 200).await, "tr.innovation-row").is_empty());
+    let listed = async || texts(&focal.page("/innovations", 200).await, "tr.innovation-row").len();
+    assert_eq!(listed().await, 1, "only the demo's licence renewal");
     let mut seen = mine.to_vec();
     seen.push(("similar_seen", "1".into()));
     let saved = focal

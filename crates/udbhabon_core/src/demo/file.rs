@@ -65,6 +65,12 @@ pub(super) struct InnovationEntry {
     pub service_link: String,
     #[serde(default)]
     pub channel: String,
+    /// A simplification's figures before and after, by measure ("days", "cost", "visits", "steps").
+    #[serde(default)]
+    pub tcv: std::collections::BTreeMap<String, [String; 2]>,
+    /// Whether the office's team put it on the public showcase.
+    #[serde(default)]
+    pub showcased: bool,
 }
 
 /// A collection an office runs, asking these of its units.

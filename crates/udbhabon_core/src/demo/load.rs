@@ -19,7 +19,7 @@ use udbhabon_domain::Bilingual;
 use udbhabon_domain::account::{Email, validate_new_password};
 use udbhabon_domain::collection::{CollectionFields, check_collection};
 use udbhabon_domain::decision::{Deadline, ResponsibleKind};
-use udbhabon_domain::innovation::{InnovationFields, check_innovation};
+use udbhabon_domain::innovation::{InnovationFields, Tcv, check_innovation};
 use udbhabon_domain::memo::{FileNumber, MemoNumber};
 
 use super::DEMO_FILE;
@@ -379,12 +379,17 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             completed_on: entry.completed_on.clone(),
             service_link: entry.service_link.clone(),
             channel: entry.channel.clone(),
+            tcv: tcv_fields(&entry.tcv, &used_by)?,
             ..InnovationFields::default()
         };
         let draft = check_innovation(&fields)
             .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
-        tx.insert_innovation(keys.get("office", &entry.office, &used_by)?, draft, None)
+        let id = tx
+            .insert_innovation(keys.get("office", &entry.office, &used_by)?, draft, None)
             .await?;
+        if entry.showcased {
+            tx.set_showcased(id, true).await?;
+        }
     }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
@@ -625,4 +630,25 @@ fn decision(entry: &DecisionEntry, keys: &Keys, meeting: &str) -> Result<NewDeci
         deadline,
         responsible,
     })
+}
+
+/// A demo innovation's TCV figures in the form's order; a measure the form does not have is an error.
+fn tcv_fields(
+    figures: &std::collections::BTreeMap<String, [String; 2]>,
+    used_by: &str,
+) -> Result<[(String, String); 4], Error> {
+    if let Some(unknown) = figures
+        .keys()
+        .find(|measure| !Tcv::MEASURES.contains(&measure.as_str()))
+    {
+        return Err(Error::DataFile(format!(
+            "{used_by}: no TCV measure \"{unknown}\""
+        )));
+    }
+    Ok(Tcv::MEASURES.map(|measure| {
+        figures
+            .get(measure)
+            .map(|[before, after]| (before.clone(), after.clone()))
+            .unwrap_or_default()
+    }))
 }

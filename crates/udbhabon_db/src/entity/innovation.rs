@@ -34,6 +34,8 @@ pub struct Model {
     pub created_by: String,
     pub created_at: DateTimeUtc,
     pub replicates_id: Option<i32>,
+    pub showcased_at: Option<DateTimeUtc>,
+    pub showcased_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

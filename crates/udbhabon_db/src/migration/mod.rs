@@ -25,6 +25,7 @@ mod m0018_collection_fields;
 mod m0019_innovations;
 mod m0020_innovation_steps;
 mod m0021_innovation_search;
+mod m0022_innovation_showcase;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -54,6 +55,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0019_innovations::Migration),
             Box::new(m0020_innovation_steps::Migration),
             Box::new(m0021_innovation_search::Migration),
+            Box::new(m0022_innovation_showcase::Migration),
         ]
     }
 }

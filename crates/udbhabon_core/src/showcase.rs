@@ -63,6 +63,29 @@ pub fn title_in(lang: Lang, record: &InnovationDraft) -> String {
     }
 }
 
+/// The filled fields that describe an innovation, as (label, text): the service, problem, root cause,
+/// solution, dates and channel.
+pub fn described(lang: Lang, record: &InnovationDraft) -> Vec<(String, String)> {
+    let date = |day: Option<chrono::NaiveDate>| day.map(|day| format::date(lang, day));
+    [
+        ("innovation-service", Some(record.service.clone())),
+        ("innovation-problem", Some(record.problem.clone())),
+        ("innovation-root-cause", Some(record.root_cause.clone())),
+        ("innovation-solution", Some(record.solution.clone())),
+        ("innovation-started-on", date(record.started_on)),
+        ("innovation-completed-on", date(record.completed_on)),
+        (
+            "innovation-channel",
+            record
+                .channel
+                .map(|channel| t(lang, &channel.message_key())),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(key, value)| Some((t(lang, key), value.filter(|value| !value.is_empty())?)))
+    .collect()
+}
+
 /// An innovation on the showcase.
 #[derive(Debug, Clone)]
 pub struct ShowcaseItem {
@@ -214,25 +237,10 @@ fn sheet_view(
     today: chrono::NaiveDate,
 ) -> InnovationSheetView {
     let record = &entry.item.innovation.record;
-    let date = |day: Option<chrono::NaiveDate>| day.map(|day| format::date(lang, day));
-    let facts = [
-        ("innovation-service", Some(record.service.clone())),
-        ("innovation-problem", Some(record.problem.clone())),
-        ("innovation-root-cause", Some(record.root_cause.clone())),
-        ("innovation-solution", Some(record.solution.clone())),
-        ("innovation-started-on", date(record.started_on)),
-        ("innovation-completed-on", date(record.completed_on)),
-        (
-            "innovation-channel",
-            record
-                .channel
-                .map(|channel| t(lang, &channel.message_key())),
-        ),
-        ("innovation-service-link", record.service_link.clone()),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| Some((t(lang, key), value.filter(|value| !value.is_empty())?)))
-    .collect();
+    let mut facts = described(lang, record);
+    if let Some(link) = &record.service_link {
+        facts.push((t(lang, "innovation-service-link"), link.clone()));
+    }
     InnovationSheetView {
         government: t(lang, "government"),
         office: entry.item.office.name.get(lang).to_owned(),

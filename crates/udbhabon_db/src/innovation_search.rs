@@ -31,6 +31,25 @@ pub(crate) fn index_statement(backend: DbBackend, id: i32, text: SearchText) -> 
     )
 }
 
+/// The stems as one query of the backend's syntax: each made a term, joined by the backend's
+/// `[and, or]` as `combine` says.
+fn joined(
+    stems: &[String],
+    combine: Combine,
+    [and, or]: [&str; 2],
+    term: impl Fn(&str) -> String,
+) -> String {
+    let joiner = match combine {
+        Combine::All => and,
+        Combine::Any => or,
+    };
+    stems
+        .iter()
+        .map(|stem| term(stem))
+        .collect::<Vec<_>>()
+        .join(joiner)
+}
+
 impl Db {
     /// The ids of the innovations whose titles or descriptions have a word beginning with the stems
     /// (folded, as `bangla::search::stems` gives them; combined as `combine` says), best first, at most
@@ -48,15 +67,9 @@ impl Db {
             Backend::Sqlite => {
                 // Each stem quoted (a stem holds no quote, but the syntax must not depend on that)
                 // and made a prefix: there is no Bengali stemmer in the index, so সেবা* finds সেবার.
-                let joiner = match combine {
-                    Combine::All => " AND ",
-                    Combine::Any => " OR ",
-                };
-                let query = stems
-                    .iter()
-                    .map(|stem| format!("\"{}\"*", stem.replace('"', "\"\"")))
-                    .collect::<Vec<_>>()
-                    .join(joiner);
+                let query = joined(stems, combine, [" AND ", " OR "], |stem| {
+                    format!("\"{}\"*", stem.replace('"', "\"\""))
+                });
                 Statement::from_sql_and_values(
                     DbBackend::Sqlite,
                     "SELECT rowid AS id FROM innovation_search WHERE innovation_search MATCH ? \
@@ -65,15 +78,9 @@ impl Db {
                 )
             }
             Backend::Postgres => {
-                let joiner = match combine {
-                    Combine::All => " & ",
-                    Combine::Any => " | ",
-                };
-                let query = stems
-                    .iter()
-                    .map(|stem| format!("'{}':*", stem.replace('\'', "''")))
-                    .collect::<Vec<_>>()
-                    .join(joiner);
+                let query = joined(stems, combine, [" & ", " | "], |stem| {
+                    format!("'{}':*", stem.replace('\'', "''"))
+                });
                 Statement::from_sql_and_values(
                     DbBackend::Postgres,
                     "SELECT innovation_id AS id FROM innovation_search, \

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
 use udbhabon_core::innovation::{InnovationDetail, InnovationList};
-use udbhabon_core::showcase::{TcvLine, tcv_lines, title_in};
+use udbhabon_core::showcase::{TcvLine, described, tcv_lines, title_in};
 use udbhabon_core::{InnovationRow, InnovationStepRow, OfficeRow};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::{
@@ -98,6 +98,20 @@ impl SimilarPanel {
     }
 }
 
+/// The innovations of any office like one named by its titles and service.
+async fn look_alikes(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    name: [&str; 3],
+) -> Result<Vec<(InnovationRow, OfficeRow)>, PageError> {
+    state
+        .app
+        .similar_innovations(&member.0, name, None)
+        .await
+        .map_err(|error| PageError::new(lang, error))
+}
+
 /// The look-alikes alone, for the form's script to show while the title is typed.
 #[derive(Template, WebTemplate)]
 #[template(path = "innovation/similar.html")]
@@ -123,15 +137,13 @@ pub(crate) async fn similar(
     member: Member,
     Query(query): Query<SimilarQuery>,
 ) -> Result<SimilarFragment, PageError> {
-    let found = state
-        .app
-        .similar_innovations(
-            &member.0,
-            [&query.title, &query.title_en, &query.service],
-            None,
-        )
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let found = look_alikes(
+        &state,
+        lang,
+        &member,
+        [&query.title, &query.title_en, &query.service],
+    )
+    .await?;
     Ok(SimilarFragment {
         similar: SimilarPanel::new(lang, &found),
     })
@@ -439,15 +451,13 @@ pub(crate) async fn create(
         .innovation_office(&member.0, &key)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    let similar = state
-        .app
-        .similar_innovations(
-            &member.0,
-            [&fields.title, &fields.title_en, &fields.service],
-            None,
-        )
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let similar = look_alikes(
+        &state,
+        lang,
+        &member,
+        [&fields.title, &fields.title_en, &fields.service],
+    )
+    .await?;
     // Look-alikes stop the first save, so that an office copies rather than rebuilds; saving again
     // (or having seen them as the title was typed) saves.
     if !seen && !similar.is_empty() {
@@ -575,41 +585,29 @@ fn innovation_page(
 ) -> InnovationPage {
     let record = &detail.innovation.record;
     let heading = title_in(lang, record);
-    let date = |day: Option<chrono::NaiveDate>| day.map(|day| format::date(lang, day));
-    let facts = [
+    let mut facts = vec![
         (
-            "innovation-office",
-            Some(detail.office.name.get(lang).to_owned()),
-        ),
-        ("innovation-kind", Some(t(lang, &record.kind.message_key()))),
-        (
-            "innovation-stage",
-            Some(t(lang, &record.stage.message_key())),
-        ),
-        ("innovation-service", Some(record.service.clone())),
-        ("innovation-problem", Some(record.problem.clone())),
-        ("innovation-root-cause", Some(record.root_cause.clone())),
-        ("innovation-solution", Some(record.solution.clone())),
-        ("innovation-started-on", date(record.started_on)),
-        ("innovation-completed-on", date(record.completed_on)),
-        (
-            "innovation-channel",
-            record
-                .channel
-                .map(|channel| t(lang, &channel.message_key())),
+            t(lang, "innovation-office"),
+            detail.office.name.get(lang).to_owned(),
         ),
         (
-            "innovation-recorded",
-            Some(format!(
-                "{}, {}",
-                detail.names.of(&detail.innovation.by, lang),
-                format::date(lang, bangla::dhaka::today_in_dhaka(detail.innovation.at))
-            )),
+            t(lang, "innovation-kind"),
+            t(lang, &record.kind.message_key()),
         ),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| Some((t(lang, key), value.filter(|value| !value.is_empty())?)))
-    .collect();
+        (
+            t(lang, "innovation-stage"),
+            t(lang, &record.stage.message_key()),
+        ),
+    ];
+    facts.extend(described(lang, record));
+    facts.push((
+        t(lang, "innovation-recorded"),
+        format!(
+            "{}, {}",
+            detail.names.of(&detail.innovation.by, lang),
+            format::date(lang, bangla::dhaka::today_in_dhaka(detail.innovation.at))
+        ),
+    ));
     let id = detail.innovation.id;
     InnovationPage {
         l: layout(

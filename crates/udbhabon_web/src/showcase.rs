@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use udbhabon_core::showcase::{ShowcaseItem, TcvLine, tcv_lines, title_in};
+use udbhabon_core::showcase::{ShowcaseItem, TcvLine, described, tcv_lines, title_in};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::InnovationKind;
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -133,23 +133,7 @@ pub(crate) async fn show(
         .await
         .map_err(|error| PageError::new(lang, error))?;
     let record = &entry.item.innovation.record;
-    let date = |day: Option<chrono::NaiveDate>| day.map(|day| format::date(lang, day));
-    let facts = [
-        ("innovation-service", Some(record.service.clone())),
-        ("innovation-problem", Some(record.problem.clone())),
-        ("innovation-root-cause", Some(record.root_cause.clone())),
-        ("innovation-started-on", date(record.started_on)),
-        ("innovation-completed-on", date(record.completed_on)),
-        (
-            "innovation-channel",
-            record
-                .channel
-                .map(|channel| t(lang, &channel.message_key())),
-        ),
-    ]
-    .into_iter()
-    .filter_map(|(key, value)| Some((t(lang, key), value.filter(|value| !value.is_empty())?)))
-    .collect();
+    let facts = described(lang, record);
     let card = card(lang, &entry.item);
     Ok(ShowcaseItemPage {
         l: Layout::new(

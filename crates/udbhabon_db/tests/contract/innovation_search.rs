@@ -2,6 +2,7 @@
 //! forms, words are never cut at a vowel sign, and recall on a labelled set of queries holds on both
 //! backends.
 
+use udbhabon_db::Db;
 use udbhabon_db::innovation_search::Combine;
 use udbhabon_domain::innovation::{InnovationDraft, InnovationKind, InnovationStage, Tcv};
 
@@ -157,23 +158,28 @@ fn record(fields: &(&str, &str, &str, &str, &str)) -> InnovationDraft {
     }
 }
 
+/// The labelled set's records, committed; their ids in order.
+async fn recorded(db: &Db) -> Vec<i32> {
+    committed(db, async |tx| {
+        let office_id = ministry(tx).await.office_id;
+        let mut ids = Vec::new();
+        for fields in RECORDS {
+            ids.push(
+                tx.insert_innovation(office_id, record(fields), None)
+                    .await
+                    .unwrap(),
+            );
+        }
+        ids
+    })
+    .await
+}
+
 #[tokio::test]
 async fn recall_on_the_labelled_queries_holds_on_both_backends() {
     for test in each_backend().await {
         let backend = test.backend;
-        let ids = committed(&test.db, async |tx| {
-            let office_id = ministry(tx).await.office_id;
-            let mut ids = Vec::new();
-            for fields in RECORDS {
-                ids.push(
-                    tx.insert_innovation(office_id, record(fields), None)
-                        .await
-                        .unwrap(),
-                );
-            }
-            ids
-        })
-        .await;
+        let ids = recorded(&test.db).await;
         let (mut expected_total, mut found_total, mut returned_total) = (0, 0, 0);
         let mut misses = Vec::new();
         for (query, expected) in QUERIES {
@@ -209,19 +215,7 @@ async fn recall_on_the_labelled_queries_holds_on_both_backends() {
 async fn a_word_is_never_cut_at_a_vowel_sign_and_any_form_finds_the_others() {
     for test in each_backend().await {
         let backend = test.backend;
-        let ids = committed(&test.db, async |tx| {
-            let office_id = ministry(tx).await.office_id;
-            let mut ids = Vec::new();
-            for fields in RECORDS {
-                ids.push(
-                    tx.insert_innovation(office_id, record(fields), None)
-                        .await
-                        .unwrap(),
-                );
-            }
-            ids
-        })
-        .await;
+        let ids = recorded(&test.db).await;
         let search = async |query: &str, combine| {
             test.db
                 .search_innovations(&bangla::search::stems(query), combine, 10)

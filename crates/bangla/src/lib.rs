@@ -30,6 +30,7 @@ pub mod digits;
 pub mod fiscal;
 pub mod format;
 pub mod grammar;
+pub mod legacy;
 pub mod names;
 pub mod number;
 pub mod search;

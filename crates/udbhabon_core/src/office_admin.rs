@@ -9,6 +9,8 @@ use udbhabon_domain::office::{
 };
 use udbhabon_domain::{FieldError, ValidationErrors, Vocabulary};
 
+use crate::table_import::{cell, data_rows, header_problems, problem};
+
 use udbhabon_docs::table::{Rows, TableFormat, read_table, write_table};
 
 use crate::account::SignedIn;
@@ -67,49 +69,6 @@ pub enum ImportOutcome {
 pub struct UnitForm {
     pub office_id: i32,
     pub fields: UnitFields,
-}
-
-fn problem(field: &str, key: &'static str) -> FieldError {
-    let mut errors = ValidationErrors::new();
-    errors.add(field, key);
-    errors.errors.remove(0)
-}
-
-/// A file's header row against a table's columns: every unknown column and every missing required one.
-fn header_problems(
-    headers: &[String],
-    columns: &[&str],
-    required: &[&str],
-) -> Vec<(usize, FieldError)> {
-    let unknown = headers
-        .iter()
-        .filter(|header| !columns.contains(&header.as_str()))
-        .map(|header| (1, problem(header, "error-import-unknown-column")));
-    let missing = required
-        .iter()
-        .filter(|column| !headers.iter().any(|header| header == *column))
-        .map(|column| (1, problem(column, "error-import-missing-column")));
-    unknown.chain(missing).collect()
-}
-
-/// The cell of `row` under the column called `name`, or empty.
-fn cell(headers: &[String], row: &[String], name: &str) -> String {
-    headers
-        .iter()
-        .position(|header| header == name)
-        .and_then(|index| row.get(index))
-        .cloned()
-        .unwrap_or_default()
-}
-
-/// The rows after the header with their line numbers in the file (the header is line 1), blank rows
-/// left out.
-fn data_rows(rows: Rows) -> impl Iterator<Item = (usize, Vec<String>)> {
-    rows.into_iter()
-        .enumerate()
-        .skip(1)
-        .map(|(index, row)| (index + 1, row))
-        .filter(|(_, row)| !row.iter().all(|cell| cell.is_empty()))
 }
 
 impl App {

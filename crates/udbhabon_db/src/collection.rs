@@ -517,3 +517,59 @@ impl Tx {
         Ok(())
     }
 }
+
+impl Db {
+    /// For each of these offices, of the periods asked of the office itself (not of its units) that
+    /// fell due between `from` and `to`: how many its first submission met on time, and how many there
+    /// were. A period left unanswered counts as due and not on time.
+    pub async fn on_time_submissions(
+        &self,
+        office_ids: &[i32],
+        (from, to): (chrono::NaiveDate, chrono::NaiveDate),
+    ) -> Result<HashMap<i32, (u32, u32)>, DbError> {
+        let respondents = collection_respondent::Entity::find()
+            .filter(collection_respondent::Column::OfficeId.is_in(office_ids.iter().copied()))
+            .filter(collection_respondent::Column::UnitId.is_null())
+            .all(self.connection())
+            .await?;
+        let periods = collection_period::Entity::find()
+            .filter(
+                collection_period::Column::CollectionId.is_in(
+                    respondents
+                        .iter()
+                        .map(|respondent| respondent.collection_id),
+                ),
+            )
+            .filter(collection_period::Column::DueOn.between(from, to))
+            .all(self.connection())
+            .await?;
+        let on_time: Vec<(i32, i32)> = submission::Entity::find()
+            .select_only()
+            .column(submission::Column::PeriodId)
+            .column(submission::Column::RespondentId)
+            .filter(submission::Column::PeriodId.is_in(periods.iter().map(|period| period.id)))
+            .filter(
+                submission::Column::RespondentId
+                    .is_in(respondents.iter().map(|respondent| respondent.id)),
+            )
+            .filter(submission::Column::Version.eq(1))
+            .filter(submission::Column::Late.eq(false))
+            .into_tuple()
+            .all(self.connection())
+            .await?;
+        let mut counts: HashMap<i32, (u32, u32)> = HashMap::new();
+        for respondent in &respondents {
+            for period in periods
+                .iter()
+                .filter(|period| period.collection_id == respondent.collection_id)
+            {
+                let count = counts.entry(respondent.office_id).or_default();
+                count.1 += 1;
+                if on_time.contains(&(period.id, respondent.id)) {
+                    count.0 += 1;
+                }
+            }
+        }
+        Ok(counts)
+    }
+}

@@ -6,6 +6,7 @@
 pub mod access;
 pub mod account;
 pub mod assessment;
+pub mod award;
 pub mod collection;
 pub mod decision;
 pub mod error;

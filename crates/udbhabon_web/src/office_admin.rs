@@ -5,7 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Form;
 use axum::extract::{Multipart, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::office_admin::{
@@ -19,10 +19,11 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
-use crate::form::{field_messages, rejected};
+use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
+use crate::upload::{csrf_and_file, line_problems, table_download};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/offices.html")]
@@ -248,7 +249,7 @@ pub(crate) async fn import(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Response, PageError> {
     // Someone who may not import is refused before the upload is read.
     state
@@ -256,30 +257,7 @@ pub(crate) async fn import(
         .require_administrator(&member.0)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    let mut csrf = String::new();
-    let mut file = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|_| PageError::bad_input(lang, "error-import-row"))?
-    {
-        match field.name() {
-            Some("csrf") => {
-                csrf = field
-                    .text()
-                    .await
-                    .map_err(|_| PageError::bad_input(lang, "error-import-row"))?
-            }
-            Some("file") => {
-                file = field
-                    .bytes()
-                    .await
-                    .map_err(|_| PageError::bad_input(lang, "error-import-row"))?
-                    .to_vec()
-            }
-            _ => {}
-        }
-    }
+    let (csrf, file) = csrf_and_file(lang, multipart).await?;
     member.check_form(lang, &csrf)?;
     match state
         .app
@@ -298,23 +276,7 @@ pub(crate) async fn import(
                 .into_response())
         }
         ImportOutcome::Rejected { problems } => {
-            let errors = problems
-                .into_iter()
-                .map(|(line, error)| {
-                    let mut one = udbhabon_domain::ValidationErrors::new();
-                    one.errors.push(error);
-                    let (field, message) = field_messages(lang, &one).remove(0);
-                    let line = format::number(lang, line as i64);
-                    (
-                        field.clone(),
-                        t_args(
-                            lang,
-                            "admin-import-problem",
-                            &[("line", line), ("column", field), ("message", message)],
-                        ),
-                    )
-                })
-                .collect();
+            let errors = line_problems(lang, problems);
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 page(&state, lang, &member, None, errors).await?,
@@ -345,22 +307,7 @@ async fn export(
         (state.app.export_offices(&member.0, format).await, "offices")
     };
     let bytes = bytes.map_err(|error| PageError::new(lang, error))?;
-    let (content_type, extension) = match format {
-        TableFormat::Csv => ("text/csv; charset=utf-8", "csv"),
-        TableFormat::Xlsx => (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-    };
-    let disposition = format!("attachment; filename=\"{stem}.{extension}\"");
-    Ok((
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (header::CONTENT_DISPOSITION, disposition),
-        ],
-        bytes,
-    )
-        .into_response())
+    Ok(table_download(format, stem, bytes))
 }
 
 /// `GET /admin/offices/export.csv[?table=units]`.

@@ -20,9 +20,10 @@ use crate::state::AppState;
 use udbhabon_domain::access::Action;
 
 use crate::{
-    account, admin, assessment, assets, collection, collection_board, dashboard, follow_up, home,
-    innovation, lang, limits, meeting, memo, minutes, notification, office, office_admin, ops,
-    order, password, plan, progress, schedule, security, session, showcase, submission, team,
+    account, admin, assessment, assets, award, collection, collection_board, dashboard, follow_up,
+    home, innovation, innovation_table, lang, limits, meeting, memo, minutes, notification, office,
+    office_admin, ops, order, password, plan, progress, schedule, security, session, showcase,
+    submission, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -287,6 +288,30 @@ pub const ROUTES: &[RouteSpec] = &[
         path: "/offices/{key}/innovations",
         access: Access::Allowed(Action::SubmitForOffice),
         sample: "/offices/mole/innovations",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/offices/{key}/innovations.xlsx",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/offices/mole/innovations.xlsx",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/offices/{key}/innovations/import",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/offices/mole/innovations/import",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/offices/{key}/innovations/import",
+        access: Access::Allowed(Action::SubmitForOffice),
+        sample: "/offices/mole/innovations/import",
+    },
+    RouteSpec {
+        method: "GET",
+        path: "/offices/{key}/awards",
+        access: Access::Allowed(Action::ViewOfficeRecords),
+        sample: "/offices/mole/awards",
     },
     RouteSpec {
         method: "GET",
@@ -639,6 +664,10 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/offices/{key}/innovations/new") => get(innovation::new),
         ("POST", "/offices/{key}/innovations") => post(innovation::create),
         ("GET", "/innovations/similar") => get(innovation::similar),
+        ("GET", "/offices/{key}/awards") => get(award::ranking),
+        ("GET", "/offices/{key}/innovations.xlsx") => get(innovation_table::export),
+        ("GET", "/offices/{key}/innovations/import") => get(innovation_table::form),
+        ("POST", "/offices/{key}/innovations/import") => post(innovation_table::import),
         ("GET", "/innovations/{id}") => get(innovation::show),
         ("POST", "/innovations/{id}/steps") => post(innovation::step),
         ("POST", "/innovations/{id}/replications") => post(innovation::replicate),

@@ -145,6 +145,12 @@ async fn try_route(
                 .text("csrf", csrf.to_owned())
                 .text("file", "key,parent,kind,name_bn,name_en\n");
             request.multipart(upload).send().await.unwrap()
+        } else if path == "/offices/{key}/innovations/import" {
+            // A sheet with the header only: refused as empty, importing nothing.
+            let upload = reqwest::multipart::Form::new()
+                .text("csrf", csrf.to_owned())
+                .text("file", "ধরন,শিরোনাম,বিদ্যমান সমস্যা,সমাধান\n");
+            request.multipart(upload).send().await.unwrap()
         } else if path == "/decisions/{id}/updates" {
             let upload = reqwest::multipart::Form::new()
                 .text("csrf", csrf.to_owned())

@@ -30,7 +30,7 @@ fn demo_loads_once_and_a_second_run_changes_nothing() {
     let (ok, out, err) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
     assert!(ok, "{err}");
     assert!(
-        out.contains("Loaded the demo data: 9 offices, 2 meeting(s), 11 demo accounts."),
+        out.contains("Loaded the demo data: 11 offices, 2 meeting(s), 11 demo accounts."),
         "{out}"
     );
     let (ok, out, _) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));

@@ -572,10 +572,12 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     // November, the DIFE to forward them within a week.
     let (secretary, csrf) = browser(&server, SECRETARY).await;
     let form = secretary.page("/offices/mole/collections/new", 200).await;
-    let field_offices = scraper::Selector::parse("fieldset.respondents input").unwrap();
+    let choices = scraper::Selector::parse("fieldset.respondents label").unwrap();
+    let input = scraper::Selector::parse("input").unwrap();
     let every_field_office = form
-        .select(&field_offices)
-        .filter_map(|input| input.value().attr("value"))
+        .select(&choices)
+        .filter(|choice| choice.text().collect::<String>().contains("কলকারখানা"))
+        .filter_map(|choice| choice.select(&input).next()?.value().attr("value"))
         .find(|value| value.starts_with("field:"))
         .expect("the DIFE's field offices are offered together")
         .to_owned();

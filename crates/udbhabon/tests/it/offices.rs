@@ -109,7 +109,8 @@ async fn a_good_file_adds_its_offices_below_their_parents_and_the_export_carries
         .into_iter()
         .find(|office| office.starts_with("শ্রম অধিদপ্তর"))
         .unwrap();
-    assert!(dol.contains("আওতাধীন ১টি দপ্তর"), "{dol}");
+    // Its two divisional offices of the demo, and the one imported.
+    assert!(dol.contains("আওতাধীন ৩টি দপ্তর"), "{dol}");
     assert!(
         !texts(&top, ".office-line strong").contains(&"শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা".to_owned())
     );
@@ -121,7 +122,11 @@ async fn a_good_file_adds_its_offices_below_their_parents_and_the_export_carries
     );
     assert_eq!(
         texts(&tree, ".tree li.depth-0 .office-line strong"),
-        ["শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা"]
+        [
+            "বিভাগীয় শ্রম দপ্তর, ঢাকা",
+            "বিভাগীয় শ্রম দপ্তর, চট্টগ্রাম",
+            "শ্রম অধিদপ্তর বিভাগীয় কার্যালয়: ঢাকা"
+        ]
     );
     assert_eq!(
         texts(&tree, ".tree li.depth-1 .office-line strong"),

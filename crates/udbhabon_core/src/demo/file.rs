@@ -71,6 +71,9 @@ pub(super) struct InnovationEntry {
     /// Whether the office's team put it on the public showcase.
     #[serde(default)]
     pub showcased: bool,
+    /// The title of an earlier entry, of another office, that this one replicates.
+    #[serde(default)]
+    pub replicates: Option<String>,
 }
 
 /// A collection an office runs, asking these of its units.

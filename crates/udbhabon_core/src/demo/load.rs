@@ -19,7 +19,9 @@ use udbhabon_domain::Bilingual;
 use udbhabon_domain::account::{Email, validate_new_password};
 use udbhabon_domain::collection::{CollectionFields, check_collection};
 use udbhabon_domain::decision::{Deadline, ResponsibleKind};
-use udbhabon_domain::innovation::{InnovationFields, Tcv, check_innovation};
+use udbhabon_domain::innovation::{
+    InnovationFields, InnovationStage, InnovationStep, StepDraft, Tcv, check_innovation,
+};
 use udbhabon_domain::memo::{FileNumber, MemoNumber};
 
 use super::DEMO_FILE;
@@ -364,6 +366,8 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         })
         .await?;
     }
+    // Each innovation's id and stage by title, for the entries that replicate it.
+    let mut recorded: HashMap<String, (i32, InnovationStage)> = HashMap::new();
     for entry in &file.innovations {
         let used_by = format!("the innovation \"{}\"", entry.title);
         let fields = InnovationFields {
@@ -384,12 +388,50 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         };
         let draft = check_innovation(&fields)
             .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
+        let office_id = keys.get("office", &entry.office, &used_by)?;
+        let original = match &entry.replicates {
+            Some(title) => Some((
+                title,
+                *recorded.get(title).ok_or_else(|| {
+                    Error::DataFile(format!("{used_by}: no earlier innovation \"{title}\""))
+                })?,
+            )),
+            None => None,
+        };
+        let started_on = draft.started_on;
+        let stage = draft.stage;
         let id = tx
-            .insert_innovation(keys.get("office", &entry.office, &used_by)?, draft, None)
+            .insert_innovation(office_id, draft, original.map(|(_, (id, _))| id))
             .await?;
+        // As the replication form does: the original is marked replicated with a dated step.
+        if let Some((title, (original_id, original_stage))) = original {
+            let replicated = original_stage
+                .after(InnovationStep::Replicate)
+                .map_err(|_| {
+                    Error::DataFile(format!("{used_by}: its original is not evaluated"))
+                })?;
+            let office_name = file
+                .offices
+                .iter()
+                .find(|office| office.key == entry.office)
+                .map_or_else(|| entry.office.clone(), |office| office.bn.clone());
+            let step = StepDraft {
+                step: InnovationStep::Replicate,
+                stage_after: replicated,
+                note: office_name,
+                place: entry.office.clone(),
+                from: started_on,
+                to: None,
+                links: Vec::new(),
+            };
+            tx.add_innovation_step(original_id, original_stage, step)
+                .await?;
+            recorded.insert(title.clone(), (original_id, replicated));
+        }
         if entry.showcased {
             tx.set_showcased(id, true).await?;
         }
+        recorded.entry(entry.title.clone()).or_insert((id, stage));
     }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),

@@ -1,0 +1,138 @@
+//! The innovation database as a spreadsheet: an office's sheet downloaded, and the page that imports a
+//! sheet for the office, reporting every problem by line and column when it imports nothing.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use udbhabon_core::TableFormat;
+use udbhabon_core::innovation_table::{INNOVATION_COLUMNS, InnovationImport};
+use udbhabon_i18n::{Lang, format, t_args};
+
+use crate::auth::{Member, Visitor};
+use crate::error::PageError;
+use crate::lang::ReaderLang;
+use crate::layout::Layout;
+use crate::state::AppState;
+use crate::upload::{csrf_and_file, line_problems, table_download};
+
+/// `GET /offices/{key}/innovations.xlsx`: the office's innovations and those below it.
+pub(crate) async fn export(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    let (office, bytes) = state
+        .app
+        .export_innovations(&member.0, &key)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(table_download(
+        TableFormat::Xlsx,
+        &format!("innovations-{}", office.key),
+        bytes,
+    ))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "innovation/import.html")]
+pub(crate) struct ImportPage {
+    l: Layout,
+    heading: String,
+    action: String,
+    sheet_href: String,
+    list_href: String,
+    csrf: String,
+    columns: &'static [&'static str],
+    notice: Option<String>,
+    problems: Vec<(String, String)>,
+}
+
+async fn import_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    key: &str,
+    (notice, problems): (Option<String>, Vec<(String, String)>),
+) -> Result<ImportPage, PageError> {
+    let office = state
+        .app
+        .innovation_office(&member.0, key)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let heading = t_args(
+        lang,
+        "innovation-import-heading",
+        &[("office", office.name.get(lang).to_owned())],
+    );
+    let path = format!("/offices/{key}/innovations/import");
+    Ok(ImportPage {
+        l: Layout::new(
+            lang,
+            &Visitor(Some(member.0.clone())),
+            heading.clone(),
+            "innovations",
+            &path,
+            state.app.today(),
+        ),
+        heading,
+        action: path,
+        sheet_href: format!("/offices/{key}/innovations.xlsx"),
+        list_href: format!("/innovations?office={key}"),
+        csrf: member.0.csrf_token.clone(),
+        columns: &INNOVATION_COLUMNS,
+        notice,
+        problems,
+    })
+}
+
+/// `GET /offices/{key}/innovations/import`.
+pub(crate) async fn form(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<ImportPage, PageError> {
+    import_page(&state, lang, &member, &key, (None, Vec::new())).await
+}
+
+/// `POST /offices/{key}/innovations/import`: every line imported, or none with its problems.
+pub(crate) async fn import(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+    multipart: Multipart,
+) -> Result<Response, PageError> {
+    // Someone who may not record for the office is refused before the upload is read.
+    state
+        .app
+        .innovation_office(&member.0, &key)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let (csrf, file) = csrf_and_file(lang, multipart).await?;
+    member.check_form(lang, &csrf)?;
+    let outcome = state
+        .app
+        .import_innovations(&member.0, &key, &file)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    match outcome {
+        InnovationImport::Imported(count) => {
+            let notice = t_args(
+                lang,
+                "innovation-import-done",
+                &[("count", format::number(lang, count as i64))],
+            );
+            let page = import_page(&state, lang, &member, &key, (Some(notice), Vec::new())).await?;
+            Ok(page.into_response())
+        }
+        InnovationImport::Rejected(problems) => {
+            let problems = line_problems(lang, problems);
+            let page = import_page(&state, lang, &member, &key, (None, problems)).await?;
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+    }
+}

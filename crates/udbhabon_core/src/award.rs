@@ -168,12 +168,12 @@ impl App {
                 let candidates = rank(rules, &measured)
                     .into_iter()
                     .filter_map(|ranked| {
-                        let office = members
+                        let index = members
                             .iter()
-                            .find(|office| office.id == ranked.office_id)?;
+                            .position(|office| office.id == ranked.office_id)?;
                         Some(Candidate {
-                            measures: measures_of(office),
-                            office: (*office).clone(),
+                            measures: measured[index].1.clone(),
+                            office: members[index].clone(),
                             ranked,
                         })
                     })

@@ -60,14 +60,20 @@ impl Db {
         combine: Combine,
         limit: u32,
     ) -> Result<Vec<i32>, DbError> {
-        if stems.iter().all(String::is_empty) {
+        // An empty stem would be a syntax error in either query language.
+        let stems: Vec<String> = stems
+            .iter()
+            .filter(|stem| !stem.is_empty())
+            .cloned()
+            .collect();
+        if stems.is_empty() {
             return Ok(Vec::new());
         }
         let statement = match self.backend() {
             Backend::Sqlite => {
                 // Each stem quoted (a stem holds no quote, but the syntax must not depend on that)
                 // and made a prefix: there is no Bengali stemmer in the index, so সেবা* finds সেবার.
-                let query = joined(stems, combine, [" AND ", " OR "], |stem| {
+                let query = joined(&stems, combine, [" AND ", " OR "], |stem| {
                     format!("\"{}\"*", stem.replace('"', "\"\""))
                 });
                 Statement::from_sql_and_values(
@@ -78,7 +84,7 @@ impl Db {
                 )
             }
             Backend::Postgres => {
-                let query = joined(stems, combine, [" & ", " | "], |stem| {
+                let query = joined(&stems, combine, [" & ", " | "], |stem| {
                     format!("'{}':*", stem.replace('\'', "''"))
                 });
                 Statement::from_sql_and_values(

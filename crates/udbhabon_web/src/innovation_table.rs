@@ -6,8 +6,8 @@ use askama_web::WebTemplate;
 use axum::extract::{Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use udbhabon_core::TableFormat;
 use udbhabon_core::innovation_table::{INNOVATION_COLUMNS, InnovationImport};
+use udbhabon_core::{OfficeRow, TableFormat};
 use udbhabon_i18n::{Lang, format, t_args};
 
 use crate::auth::{Member, Visitor};
@@ -50,25 +50,35 @@ pub(crate) struct ImportPage {
     problems: Vec<(String, String)>,
 }
 
-async fn import_page(
+/// The office the reader imports for, once the reader may record for it.
+async fn office_for(
     state: &AppState,
     lang: Lang,
     member: &Member,
     key: &str,
-    (notice, problems): (Option<String>, Vec<(String, String)>),
-) -> Result<ImportPage, PageError> {
-    let office = state
+) -> Result<OfficeRow, PageError> {
+    state
         .app
         .innovation_office(&member.0, key)
         .await
-        .map_err(|error| PageError::new(lang, error))?;
+        .map_err(|error| PageError::new(lang, error))
+}
+
+fn import_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    office: &OfficeRow,
+    (notice, problems): (Option<String>, Vec<(String, String)>),
+) -> ImportPage {
+    let key = &office.key;
     let heading = t_args(
         lang,
         "innovation-import-heading",
         &[("office", office.name.get(lang).to_owned())],
     );
     let path = format!("/offices/{key}/innovations/import");
-    Ok(ImportPage {
+    ImportPage {
         l: Layout::new(
             lang,
             &Visitor(Some(member.0.clone())),
@@ -85,7 +95,7 @@ async fn import_page(
         columns: &INNOVATION_COLUMNS,
         notice,
         problems,
-    })
+    }
 }
 
 /// `GET /offices/{key}/innovations/import`.
@@ -95,7 +105,14 @@ pub(crate) async fn form(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<ImportPage, PageError> {
-    import_page(&state, lang, &member, &key, (None, Vec::new())).await
+    let office = office_for(&state, lang, &member, &key).await?;
+    Ok(import_page(
+        &state,
+        lang,
+        &member,
+        &office,
+        (None, Vec::new()),
+    ))
 }
 
 /// `POST /offices/{key}/innovations/import`: every line imported, or none with its problems.
@@ -107,11 +124,7 @@ pub(crate) async fn import(
     multipart: Multipart,
 ) -> Result<Response, PageError> {
     // Someone who may not record for the office is refused before the upload is read.
-    state
-        .app
-        .innovation_office(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let office = office_for(&state, lang, &member, &key).await?;
     let (csrf, file) = csrf_and_file(lang, multipart).await?;
     member.check_form(lang, &csrf)?;
     let outcome = state
@@ -126,12 +139,12 @@ pub(crate) async fn import(
                 "innovation-import-done",
                 &[("count", format::number(lang, count as i64))],
             );
-            let page = import_page(&state, lang, &member, &key, (Some(notice), Vec::new())).await?;
+            let page = import_page(&state, lang, &member, &office, (Some(notice), Vec::new()));
             Ok(page.into_response())
         }
         InnovationImport::Rejected(problems) => {
             let problems = line_problems(lang, problems);
-            let page = import_page(&state, lang, &member, &key, (None, problems)).await?;
+            let page = import_page(&state, lang, &member, &office, (None, problems));
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }

@@ -1,5 +1,6 @@
 //! The memo register: every memo number an office has issued, and taking the next number of a file.
 
+use udbhabon_db::DbError;
 use udbhabon_db::memo::{MemoFileRow, RegisterRow};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_domain::access::Action;
@@ -7,6 +8,7 @@ use udbhabon_domain::memo::MemoNumber;
 use udbhabon_domain::{Bilingual, ValidationErrors};
 
 use crate::account::SignedIn;
+use crate::error::invalid;
 use crate::{App, Error};
 
 /// An office's memo files and every number issued from them.
@@ -35,6 +37,24 @@ impl App {
             can_take: self.may(who, Action::ManageTeam, office.id).await?,
             office,
         })
+    }
+
+    /// The memo file a form names for a letter of `office_id`: refused as invalid when the text is no
+    /// file's id, or the file is another office's.
+    pub(crate) async fn office_memo_file(
+        &self,
+        office_id: i32,
+        posted: &str,
+    ) -> Result<MemoFileRow, Error> {
+        let refused = || invalid("memo_file", "error-order-memo-file");
+        let id = bangla::to_ascii_digits(posted.trim())
+            .parse::<i32>()
+            .map_err(|_| refused())?;
+        match self.db.memo_file(id).await {
+            Ok(file) if file.office_id == office_id => Ok(file),
+            Ok(_) | Err(DbError::NotFound(_)) => Err(refused()),
+            Err(other) => Err(other.into()),
+        }
     }
 
     /// Takes the next number of a file for a letter, entered in the register with its purpose.

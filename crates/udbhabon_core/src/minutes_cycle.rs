@@ -371,13 +371,7 @@ impl App {
         if !detail.attendance.iter().any(|attendee| attendee.present) {
             return Err(invalid("memo_file", "error-minutes-no-attendance"));
         }
-        let file = bangla::to_ascii_digits(memo_file.trim())
-            .parse::<i32>()
-            .map_err(|_| invalid("memo_file", "error-order-memo-file"))?;
-        let file = self.db.memo_file(file).await?;
-        if file.office_id != office_id {
-            return Err(invalid("memo_file", "error-order-memo-file"));
-        }
+        let file = self.office_memo_file(office_id, memo_file).await?;
         let previous = self.previous_decisions(&detail).await?;
         let fonts = self.fonts()?;
         let today = self.today();
@@ -456,7 +450,11 @@ impl App {
     }
 
     /// A post the person holds today in the office, if any: the one they sign in.
-    async fn post_held_in(&self, person_id: i32, office_id: i32) -> Result<Option<i32>, Error> {
+    pub(crate) async fn post_held_in(
+        &self,
+        person_id: i32,
+        office_id: i32,
+    ) -> Result<Option<i32>, Error> {
         let today = self.today();
         let held: Vec<i32> = self
             .db

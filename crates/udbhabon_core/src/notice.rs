@@ -1,14 +1,16 @@
 //! The invitation notice of a meeting: what it prints, its PDF (typeset when sent and kept), and the
 //! mail that carries it to each invitee.
 
-use udbhabon_docs::{Fonts, Letterhead, NoticeView, NumberedItem, SignatureBlock};
+use udbhabon_docs::{Fonts, NoticeView, NumberedItem};
 use udbhabon_domain::Lang;
 use udbhabon_domain::access::Action;
 use udbhabon_i18n::{format, t, t_args};
 
 use crate::account::SignedIn;
 use crate::meeting::MeetingDetail;
-use crate::order_pdf::{Document, document_language, full_stop, letter_dates};
+use crate::order_pdf::{
+    Document, document_language, full_stop, memo_line, office_letterhead, signature_of,
+};
 use crate::schedule::InviteeDetail;
 use crate::{App, Error};
 
@@ -92,63 +94,23 @@ pub fn agenda_lines(detail: &MeetingDetail, lang: Lang) -> Vec<NumberedItem> {
 /// What the notice prints in `lang`; an unsent notice has no number or date yet.
 pub fn notice_view(detail: &MeetingDetail, lang: Lang) -> NoticeView {
     let record = &detail.meeting.record;
-    let (date_bangla, date_gregorian) = record
-        .notice_sent_on
-        .map(|date| letter_dates(lang, date))
-        .unwrap_or_default();
-    let memo_number = record
-        .notice_memo
-        .as_ref()
-        .map(|memo| match lang {
-            Lang::Bn => memo.to_bengali(),
-            Lang::En => memo.to_string(),
-        })
-        .unwrap_or_default();
     let title = record.title.get(lang).to_owned();
     NoticeView {
         language: document_language(lang),
-        letterhead: Letterhead {
-            government: t(lang, "government"),
-            ministry: detail.office.name.get(lang).to_owned(),
-            unit: String::new(),
-            website: detail.office.website.clone().unwrap_or_default(),
-        },
-        memo_label: t(lang, "doc-memo-label"),
-        memo_number,
-        date_label: t(lang, "doc-date-label"),
-        date_bangla,
-        date_gregorian,
+        letterhead: office_letterhead(lang, &detail.office),
+        memo_line: memo_line(lang, record.notice_memo.as_ref(), record.notice_sent_on),
         title: t(lang, "doc-notice-title"),
         subject: (t(lang, "doc-notice-subject"), title.clone()),
         body: t_args(lang, "doc-notice-body", &[("title", title)]),
         fields: particulars(detail, lang),
         agenda: (t(lang, "meeting-agenda"), agenda_lines(detail, lang)),
         request: t(lang, "doc-notice-request"),
-        signature: SignatureBlock {
-            date: record
-                .notice_sent_on
-                .map(|date| format::date_short(lang, date))
-                .unwrap_or_default(),
-            name: detail
-                .member_secretary
-                .as_ref()
-                .map(|person| person.name.get(lang).to_owned())
-                .unwrap_or_default(),
-            designation: detail
-                .member_secretary_post
-                .as_ref()
-                .map(|post| post.label.get(lang).to_owned())
-                .unwrap_or_default(),
-            phone: detail
-                .member_secretary
-                .as_ref()
-                .and_then(|person| person.phone.as_deref())
-                .map(|phone| format::digits(lang, phone)),
-            email: detail
-                .member_secretary
-                .as_ref()
-                .and_then(|person| person.email.clone()),
-        },
+        signature: signature_of(
+            lang,
+            record.notice_sent_on,
+            detail.member_secretary.as_ref(),
+            detail.member_secretary_post.as_ref(),
+        ),
         distribution: (
             format!("{} :", t(lang, "meeting-distribution-heading")),
             detail

@@ -6,14 +6,16 @@ use chrono::NaiveDate;
 use udbhabon_db::DbError;
 use udbhabon_db::team::{TeamOrderRow, TeamRow};
 use udbhabon_docs::{
-    CopyBlock, Fonts, Language, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine,
-    SignatureBlock, render_office_order,
+    CopyBlock, Fonts, Language, Letterhead, MemoLine, NumberedItem, OfficeOrderView,
+    OrderMemberLine, SignatureBlock, render_office_order,
 };
 use udbhabon_domain::Lang;
+use udbhabon_domain::memo::MemoNumber;
 use udbhabon_i18n::format::digits;
 use udbhabon_i18n::t;
 
 use udbhabon_db::office::OfficeRow;
+use udbhabon_db::person::{PersonRow, PostRow};
 
 use crate::team::OrderDetail;
 use crate::{App, Error};
@@ -145,8 +147,6 @@ pub(crate) fn full_stop(lang: Lang, number: usize) -> String {
     }
 }
 
-/// Builds what the PDF prints from an order, every string in `lang`; a draft's number and title say
-/// that it is a draft.
 /// A letter's date as printed beside its memo number: the Bangla date over the Gregorian one.
 pub(crate) fn letter_dates(lang: Lang, date: NaiveDate) -> (String, String) {
     match (lang, BanglaDate::from_gregorian(date)) {
@@ -162,6 +162,65 @@ pub(crate) fn letter_dates(lang: Lang, date: NaiveDate) -> (String, String) {
     }
 }
 
+/// A letter's number and date as printed; a letter not yet issued has neither.
+pub(crate) fn memo_line(
+    lang: Lang,
+    memo: Option<&MemoNumber>,
+    date: Option<NaiveDate>,
+) -> MemoLine {
+    let (date_bangla, date_gregorian) = date
+        .map(|date| letter_dates(lang, date))
+        .unwrap_or_default();
+    MemoLine {
+        memo_label: t(lang, "doc-memo-label"),
+        memo_number: memo
+            .map(|memo| match lang {
+                Lang::Bn => memo.to_bengali(),
+                Lang::En => memo.to_string(),
+            })
+            .unwrap_or_default(),
+        date_label: t(lang, "doc-date-label"),
+        date_bangla,
+        date_gregorian,
+    }
+}
+
+/// The letterhead of a letter an office issues: the government, the office, its website.
+pub(crate) fn office_letterhead(lang: Lang, office: &OfficeRow) -> Letterhead {
+    Letterhead {
+        government: t(lang, "government"),
+        ministry: office.name.get(lang).to_owned(),
+        unit: String::new(),
+        website: office.website.clone().unwrap_or_default(),
+    }
+}
+
+/// The signature of a letter signed on `date` (if issued) by a person in a post, as far as known.
+pub(crate) fn signature_of(
+    lang: Lang,
+    date: Option<NaiveDate>,
+    person: Option<&PersonRow>,
+    post: Option<&PostRow>,
+) -> SignatureBlock {
+    SignatureBlock {
+        date: date
+            .map(|date| udbhabon_i18n::format::date_short(lang, date))
+            .unwrap_or_default(),
+        name: person
+            .map(|person| person.name.get(lang).to_owned())
+            .unwrap_or_default(),
+        designation: post
+            .map(|post| post.label.get(lang).to_owned())
+            .unwrap_or_default(),
+        phone: person
+            .and_then(|person| person.phone.as_deref())
+            .map(|phone| digits(lang, phone)),
+        email: person.and_then(|person| person.email.clone()),
+    }
+}
+
+/// Builds what the PDF prints from an order, every string in `lang`; a draft's number and title say
+/// that it is a draft.
 pub(crate) fn office_order_view(
     office: &OfficeRow,
     order: &OrderDetail,

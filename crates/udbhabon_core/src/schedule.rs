@@ -509,13 +509,9 @@ impl App {
         self.require(who, Action::ManageTeam, meeting.record.office_id)
             .await?;
         refuse_after_notice(&meeting)?;
-        let file = id_of(memo_file)
-            .filter(|_| !memo_file.trim().is_empty())
-            .ok_or_else(|| invalid("memo_file", "error-order-memo-file"))?;
-        let file = self.db.memo_file(file).await?;
-        if file.office_id != meeting.record.office_id {
-            return Err(invalid("memo_file", "error-order-memo-file"));
-        }
+        let file = self
+            .office_memo_file(meeting.record.office_id, memo_file)
+            .await?;
         let fonts = self.fonts()?;
         let today = self.today();
         let tx = self.db.begin(self.author(Some(who), "")).await?;

@@ -12,6 +12,7 @@ mod migration;
 
 pub mod account;
 pub mod assessment;
+pub mod award;
 pub mod bulk;
 pub mod collection;
 pub mod distribution;

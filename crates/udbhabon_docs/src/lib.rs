@@ -1,10 +1,11 @@
 //! Official documents (office orders, notices, minutes, plans and their self-assessments, innovation
-//! profiles) typeset as PDF with typst, fed by view structs; tables read from and written to CSV and
-//! XLSX; calendars as ICS.
+//! profiles, award notices) typeset as PDF with typst, fed by view structs; tables read from and
+//! written to CSV and XLSX; calendars as ICS.
 //!
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
 //! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
 
+mod award_notice;
 pub mod calendar;
 mod error;
 mod fonts;
@@ -19,6 +20,7 @@ pub mod table;
 mod text_layer;
 mod world;
 
+pub use award_notice::{AwardNoticeView, AwardWinnerLine, render_award_notice};
 pub use error::DocsError;
 pub use fonts::Fonts;
 pub use innovation_sheet::{InnovationSheetView, render_innovation_sheet};
@@ -27,8 +29,8 @@ pub use minutes::{
 };
 pub use notice::{NoticeView, render_notice};
 pub use office_order::{
-    CopyBlock, Letterhead, NumberedItem, OfficeOrderView, OrderMemberLine, SignatureBlock,
-    render_office_order,
+    CopyBlock, Letterhead, MemoLine, NumberedItem, OfficeOrderView, OrderMemberLine,
+    SignatureBlock, render_office_order,
 };
 pub use render::Language;
 pub use self_assessment::{SelfAssessmentLine, SelfAssessmentView, render_self_assessment};

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::DocsError;
 use crate::fonts::Fonts;
-use crate::office_order::{Letterhead, NumberedItem, SignatureBlock};
+use crate::office_order::{Letterhead, MemoLine, NumberedItem, SignatureBlock};
 use crate::render::{Language, input, render_pdf};
 
 const TEMPLATE: &str = include_str!("../templates/notice.typ");
@@ -14,11 +14,8 @@ const TEMPLATE: &str = include_str!("../templates/notice.typ");
 pub struct NoticeView {
     pub language: Language,
     pub letterhead: Letterhead,
-    pub memo_label: String,
-    pub memo_number: String,
-    pub date_label: String,
-    pub date_bangla: String,
-    pub date_gregorian: String,
+    #[serde(flatten)]
+    pub memo_line: MemoLine,
     /// "সভার নোটিশ".
     pub title: String,
     /// "বিষয়" and the meeting's title.

@@ -21,6 +21,22 @@ pub struct Letterhead {
     pub website: String,
 }
 
+/// A letter's number and date as printed under the letterhead: "নম্বর: …" on the left, "তারিখ:" with the
+/// Bangla date over the Gregorian one on the right. Flattened into the views that carry it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct MemoLine {
+    /// "নম্বর".
+    pub memo_label: String,
+    /// The memo number; empty before the letter is issued.
+    pub memo_number: String,
+    /// "তারিখ".
+    pub date_label: String,
+    /// The Bangla date, e.g. "১২ মাঘ ১৪৩২ বঙ্গাব্দ".
+    pub date_bangla: String,
+    /// The Gregorian date, e.g. "২৬ জানুয়ারি ২০২৬ খ্রিস্টাব্দ".
+    pub date_gregorian: String,
+}
+
 /// One item of a numbered list: its number exactly as printed ("(১)", "১।", "(1)") and its text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NumberedItem {

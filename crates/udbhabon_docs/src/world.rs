@@ -1,4 +1,5 @@
-//! The minimal typst `World` documents are compiled in: one in-memory template, the loaded fonts, inputs.
+//! The minimal typst `World` documents are compiled in: one in-memory template, the shared letter
+//! parts it may import (`letter.typ`), the loaded fonts, inputs.
 //!
 //! Written here rather than taken from `typst-as-lib`: the trait is six small methods, our documents
 //! need no file system, packages or clock, and the wrapper would pin typst releases behind it.
@@ -13,11 +14,23 @@ use typst::{Library, LibraryExt, World};
 use crate::error::DocsError;
 use crate::fonts::Fonts;
 
+/// The parts every letter template shares, importable as `"letter.typ"`.
+const LETTER: &str = include_str!("../templates/letter.typ");
+
 /// A compilation world holding one template and the data it reads from `sys.inputs`.
 pub(crate) struct DocWorld {
     library: LazyHash<Library>,
     fonts: Fonts,
     main: Source,
+    letter: Source,
+}
+
+fn project_file(name: &str) -> Result<FileId, DocsError> {
+    let path = VirtualPath::new(name).map_err(|err| DocsError::Typeset(format!("{err:?}")))?;
+    Ok(FileId::new(typst::syntax::RootedPath::new(
+        VirtualRoot::Project,
+        path,
+    )))
 }
 
 impl DocWorld {
@@ -29,12 +42,11 @@ impl DocWorld {
         template: &str,
         inputs: Dict,
     ) -> Result<Self, DocsError> {
-        let path = VirtualPath::new(name).map_err(|err| DocsError::Typeset(format!("{err:?}")))?;
-        let id = FileId::new(typst::syntax::RootedPath::new(VirtualRoot::Project, path));
         Ok(Self {
             library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
             fonts: fonts.clone(),
-            main: Source::new(id, template.to_owned()),
+            main: Source::new(project_file(name)?, template.to_owned()),
+            letter: Source::new(project_file("/letter.typ")?, LETTER.to_owned()),
         })
     }
 
@@ -62,6 +74,8 @@ impl World for DocWorld {
     fn source(&self, id: FileId) -> FileResult<Source> {
         if id == self.main.id() {
             Ok(self.main.clone())
+        } else if id == self.letter.id() {
+            Ok(self.letter.clone())
         } else {
             Err(not_found(id))
         }

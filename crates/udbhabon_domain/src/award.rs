@@ -95,6 +95,27 @@ pub fn check_rules(file: &AwardRulesFile) -> Result<AwardRules, ValidationErrors
     })
 }
 
+impl From<&AwardRules> for AwardRulesFile {
+    /// The rules as they would be published again, to keep beside a decision made on them.
+    fn from(rules: &AwardRules) -> Self {
+        Self {
+            criteria: rules
+                .criteria
+                .iter()
+                .map(|(criterion, weight)| WeightedCriterion {
+                    criterion: criterion.code().to_owned(),
+                    weight: *weight,
+                })
+                .collect(),
+            tie_breaks: rules
+                .tie_breaks
+                .iter()
+                .map(|criterion| criterion.code().to_owned())
+                .collect(),
+        }
+    }
+}
+
 /// What is measured of a candidate office in the year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measures {
@@ -240,6 +261,21 @@ pub fn rank(rules: &AwardRules, candidates: &[(i32, Measures)]) -> Vec<Ranked> {
     ranked
 }
 
+/// A category's ranking as the committee saw it when it confirmed the winners.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankedCategory {
+    pub category: AwardCategory,
+    pub ranked: Vec<Ranked>,
+}
+
+/// Whether the committee must say why it chose `winner`: the rules did not put it first, or it
+/// shares the first place. `None` when it is not among the candidates.
+pub fn reason_needed(ranked: &[Ranked], winner: i32) -> Option<bool> {
+    let chosen = ranked.iter().find(|one| one.office_id == winner)?;
+    let firsts = ranked.iter().filter(|one| one.place == 1).count();
+    Some(chosen.place != 1 || firsts > 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +385,28 @@ mod tests {
         };
         let errors = check_rules(&file).unwrap_err();
         assert_eq!(errors.errors.len(), 4);
+    }
+
+    #[test]
+    fn a_winner_needs_a_reason_unless_first_alone() {
+        let ranked = rank(
+            &rules(),
+            &[
+                (1, measures(Some(90.0), 0, 0, (1, 1))),
+                (2, measures(Some(50.0), 0, 0, (1, 1))),
+                (3, measures(Some(50.0), 0, 0, (1, 1))),
+            ],
+        );
+        assert_eq!(reason_needed(&ranked, 1), Some(false));
+        assert_eq!(reason_needed(&ranked, 2), Some(true));
+        assert_eq!(reason_needed(&ranked, 9), None);
+        let shared = rank(
+            &rules(),
+            &[
+                (2, measures(Some(50.0), 0, 0, (1, 1))),
+                (3, measures(Some(50.0), 0, 0, (1, 1))),
+            ],
+        );
+        assert_eq!(reason_needed(&shared, 3), Some(true));
     }
 }

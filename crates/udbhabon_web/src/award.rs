@@ -1,18 +1,24 @@
 //! The award page: a year's ranking of an office's agencies and field offices by the published rules,
-//! every criterion's arithmetic shown, with the rules and tie-breaks beside it.
+//! every criterion's arithmetic shown, with the rules and tie-breaks beside it; the team's decision
+//! on it (the chief innovation officer confirms the winners, the member secretary issues the
+//! notice), and the issued notice's PDF.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum_extra::extract::Form;
 use bangla::FiscalYear;
 use serde::Deserialize;
 use udbhabon_core::award::{AwardRanking, Candidate};
+use udbhabon_core::award_round::{AwardChoice, AwardRoundState, WinnerChoice, award_fields};
 use udbhabon_domain::Vocabulary;
-use udbhabon_domain::award::Criterion;
+use udbhabon_domain::award::{AwardCategory, Criterion};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::form::{Choice, FieldErrors, choices, memo_file_choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -49,6 +55,74 @@ pub(crate) struct AwardPage {
     criteria: Vec<(String, String, String)>,
     tie_breaks: String,
     tables: Vec<Table>,
+    decision: Decision,
+    csrf: String,
+    errors: Vec<(String, String)>,
+}
+
+impl FieldErrors for AwardPage {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+/// One award in the confirmation form: the candidates to choose from and the reason given.
+struct AwardField {
+    heading: String,
+    field: &'static str,
+    reason_field: &'static str,
+    choices: Vec<Choice>,
+    reason: String,
+}
+
+/// The team's decision on the year as the page shows it, and the forms the reader may use.
+struct Decision {
+    /// Why nothing can be decided yet, when the year is still running.
+    note: Option<String>,
+    /// (award, winner, the team's reason) once confirmed.
+    winners: Vec<(String, String, String)>,
+    /// "নিশ্চিত করেছেন …" once confirmed.
+    confirmed: Option<String>,
+    /// "বিজ্ঞপ্তি জারি হয়েছে …" and the notice's address, once issued.
+    issued: Option<(String, String)>,
+    /// The confirmation form's fingerprint and awards, when the reader may confirm.
+    fingerprint: String,
+    confirm: Vec<AwardField>,
+    /// The files the notice's number may be taken from, when the reader may issue it.
+    memo_files: Vec<Choice>,
+}
+
+/// What was entered in the confirmation form, kept when the form is shown again.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ConfirmForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    ranking: String,
+    #[serde(default)]
+    agency: String,
+    #[serde(default)]
+    agency_reason: String,
+    #[serde(default)]
+    field_office: String,
+    #[serde(default)]
+    field_office_reason: String,
+}
+
+impl ConfirmForm {
+    fn choice(&self) -> AwardChoice {
+        AwardChoice {
+            ranking: self.ranking.clone(),
+            agency: WinnerChoice {
+                office_id: self.agency.clone(),
+                reason: self.agency_reason.clone(),
+            },
+            field_office: WinnerChoice {
+                office_id: self.field_office.clone(),
+                reason: self.field_office_reason.clone(),
+            },
+        }
+    }
 }
 
 fn criterion_label(lang: Lang, code: &str) -> String {
@@ -104,7 +178,171 @@ fn trimmed(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
-fn page(state: &AppState, lang: Lang, member: &Member, ranking: &AwardRanking) -> AwardPage {
+/// The team's decision as shown, and the forms the reader may use on it.
+fn decision(
+    lang: Lang,
+    ranking: &AwardRanking,
+    state: &AwardRoundState,
+    entered: Option<&ConfirmForm>,
+) -> Decision {
+    let stored = state.round.as_ref();
+    let winner_of = |category: AwardCategory| {
+        stored.and_then(|round| match category {
+            AwardCategory::Agency => round.agency.as_ref(),
+            AwardCategory::FieldOffice => round.field_office.as_ref(),
+        })
+    };
+    let office_name = |id: i32| {
+        state
+            .winners
+            .get(&id)
+            .map(|office| office.name.get(lang).to_owned())
+            .unwrap_or_default()
+    };
+    let winners = AwardCategory::ALL
+        .iter()
+        .filter_map(|category| {
+            let winner = winner_of(*category)?;
+            Some((
+                t(lang, &category.message_key()),
+                office_name(winner.office_id),
+                winner.reason.clone(),
+            ))
+        })
+        .collect();
+    let confirmed = stored.map(|round| {
+        t_args(
+            lang,
+            "award-confirmed-by",
+            &[
+                (
+                    "who",
+                    state
+                        .confirmed_by
+                        .as_ref()
+                        .map(|person| person.name.get(lang).to_owned())
+                        .unwrap_or_default(),
+                ),
+                (
+                    "date",
+                    format::date(lang, bangla::dhaka::today_in_dhaka(round.confirmed_at)),
+                ),
+            ],
+        )
+    });
+    let issued = stored.and_then(|round| {
+        let memo = round.memo_number.as_ref()?;
+        let printed = match lang {
+            Lang::Bn => memo.to_bengali(),
+            Lang::En => memo.to_string(),
+        };
+        Some((
+            t_args(
+                lang,
+                "award-issued",
+                &[
+                    ("memo", printed),
+                    ("date", format::date(lang, round.issued_on?)),
+                ],
+            ),
+            notice_href(&ranking.office.key, ranking.year),
+        ))
+    });
+    let confirm = if state.may_confirm {
+        ranking
+            .categories
+            .iter()
+            .filter(|(_, candidates)| !candidates.is_empty())
+            .map(|(category, candidates)| {
+                let (field, reason_field) = award_fields(*category);
+                let (entered_winner, entered_reason) = match (entered, category) {
+                    (Some(form), AwardCategory::Agency) => (&form.agency, &form.agency_reason),
+                    (Some(form), AwardCategory::FieldOffice) => {
+                        (&form.field_office, &form.field_office_reason)
+                    }
+                    (None, _) => (&String::new(), &String::new()),
+                };
+                let confirmed = winner_of(*category);
+                // The form offers what was entered, else the confirmed winner, else the one the
+                // ranking puts first alone.
+                let alone_first = (candidates
+                    .iter()
+                    .filter(|candidate| candidate.ranked.place == 1)
+                    .count()
+                    == 1)
+                    .then(|| candidates[0].office.id.to_string());
+                let selected = match entered {
+                    Some(_) => Some(entered_winner.clone()),
+                    None => confirmed
+                        .map(|winner| winner.office_id.to_string())
+                        .or(alone_first),
+                };
+                AwardField {
+                    heading: t(lang, &category.message_key()),
+                    field,
+                    reason_field,
+                    choices: with_none(choices(
+                        candidates,
+                        selected.as_deref(),
+                        |candidate| candidate.office.id.to_string(),
+                        |candidate| {
+                            format!(
+                                "{}. {} ({})",
+                                format::number(lang, candidate.ranked.place as i64),
+                                candidate.office.name.get(lang),
+                                format::marks(lang, candidate.ranked.total)
+                            )
+                        },
+                    )),
+                    reason: match entered {
+                        Some(_) => entered_reason.clone(),
+                        None => confirmed
+                            .map(|winner| winner.reason.clone())
+                            .unwrap_or_default(),
+                    },
+                }
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Decision {
+        note: (!state.year_over).then(|| t(lang, "award-year-open")),
+        winners,
+        confirmed,
+        issued,
+        fingerprint: state.fingerprint.clone(),
+        confirm,
+        memo_files: if state.may_issue {
+            memo_file_choices(lang, &state.memo_files, None)
+        } else {
+            Vec::new()
+        },
+    }
+}
+
+/// Where the issued notice of a year is served.
+pub(crate) fn notice_href(office_key: &str, year: FiscalYear) -> String {
+    format!(
+        "/offices/{office_key}/awards/{}/notice.pdf",
+        year.short_en()
+    )
+}
+
+/// What a form posted, and the messages it was refused with, to show the page again.
+struct Refused<'a> {
+    entered: Option<&'a ConfirmForm>,
+    errors: Vec<(String, String)>,
+}
+
+fn page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    ranking: &AwardRanking,
+    round: &AwardRoundState,
+    refused: Refused<'_>,
+) -> AwardPage {
     let year = ranking.year;
     let heading = t_args(
         lang,
@@ -175,6 +413,9 @@ fn page(state: &AppState, lang: Lang, member: &Member, ranking: &AwardRanking) -
             .collect::<Vec<_>>()
             .join(" → "),
         tables,
+        decision: decision(lang, ranking, round, refused.entered),
+        csrf: member.0.csrf_token.clone(),
+        errors: refused.errors,
     }
 }
 
@@ -186,7 +427,7 @@ pub(crate) struct AwardQuery {
 }
 
 /// `GET /offices/{key}/awards?year=2025-26`: the year's ranking (by default the last full year, whose
-/// plan the award looks back on).
+/// plan the award looks back on) and the team's decision on it.
 pub(crate) async fn ranking(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
@@ -198,15 +439,129 @@ pub(crate) async fn ranking(
         "" => FiscalYear::of(state.app.today())
             .ok()
             .and_then(FiscalYear::previous),
-        text => Some(
-            FiscalYear::parse(text).map_err(|_| PageError::bad_input(lang, "error-award-year"))?,
-        ),
+        text => FiscalYear::parse(text).ok(),
     }
     .ok_or_else(|| PageError::bad_input(lang, "error-award-year"))?;
+    shown(&state, lang, &member, &key, year, no_refusal()).await
+}
+
+fn no_refusal() -> Refused<'static> {
+    Refused {
+        entered: None,
+        errors: Vec::new(),
+    }
+}
+
+/// The award page of a year, with what a refused form posted.
+async fn shown(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    key: &str,
+    year: FiscalYear,
+    refused: Refused<'_>,
+) -> Result<AwardPage, PageError> {
     let ranking = state
         .app
-        .award_ranking(&member.0, &key, year)
+        .award_ranking(&member.0, key, year)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    Ok(page(&state, lang, &member, &ranking))
+    let round = state
+        .app
+        .award_round_state(&member.0, &ranking)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(page(state, lang, member, &ranking, &round, refused))
+}
+
+/// The year a form's address names.
+fn path_year(lang: Lang, text: &str) -> Result<FiscalYear, PageError> {
+    FiscalYear::parse(text).map_err(|_| PageError::bad_input(lang, "error-award-year"))
+}
+
+/// Back to the year's award page.
+fn to_page(key: &str, year: FiscalYear) -> Response {
+    Redirect::to(&format!("/offices/{key}/awards?year={}", year.short_en())).into_response()
+}
+
+/// `POST /offices/{key}/awards/{year}/confirm`: the chief innovation officer confirms the winners.
+pub(crate) async fn confirm(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path((key, year)): Path<(String, String)>,
+    Form(form): Form<ConfirmForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let year = path_year(lang, &year)?;
+    match state
+        .app
+        .confirm_award(&member.0, &key, year, &form.choice())
+        .await
+    {
+        Ok(()) => Ok(to_page(&key, year)),
+        Err(error) => {
+            rejected(lang, error, |errors| {
+                let refused = Refused {
+                    entered: Some(&form),
+                    errors,
+                };
+                shown(&state, lang, &member, &key, year, refused)
+            })
+            .await
+        }
+    }
+}
+
+/// The notice's memo file as posted.
+#[derive(Debug, Deserialize)]
+pub(crate) struct IssueForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    memo_file: String,
+}
+
+/// `POST /offices/{key}/awards/{year}/notice`: the member secretary issues the award notice.
+pub(crate) async fn issue(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path((key, year)): Path<(String, String)>,
+    Form(form): Form<IssueForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let year = path_year(lang, &year)?;
+    match state
+        .app
+        .issue_award_notice(&member.0, &key, year, &form.memo_file)
+        .await
+    {
+        Ok(_) => Ok(to_page(&key, year)),
+        Err(error) => {
+            rejected(lang, error, |errors| {
+                let refused = Refused {
+                    entered: None,
+                    errors,
+                };
+                shown(&state, lang, &member, &key, year, refused)
+            })
+            .await
+        }
+    }
+}
+
+/// `GET /offices/{key}/awards/{year}/notice.pdf`: the issued notice, open to everyone.
+pub(crate) async fn notice_pdf(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path((key, year)): Path<(String, String)>,
+) -> Result<Response, PageError> {
+    let year = path_year(lang, &year)?;
+    let document = state
+        .app
+        .award_notice_pdf(&key, year, lang)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    Ok(crate::order::pdf(document, "inline"))
 }

@@ -5,7 +5,7 @@ use std::future::Future;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use udbhabon_core::Error;
+use udbhabon_core::{Error, MemoFileRow};
 use udbhabon_domain::ValidationErrors;
 use udbhabon_i18n::{Lang, t_args};
 
@@ -105,4 +105,24 @@ pub(crate) fn with_none(rest: Vec<Choice>) -> Vec<Choice> {
     })
     .chain(rest)
     .collect()
+}
+
+/// The memo files a letter's number may be taken from, "file number — subject", none chosen first.
+pub(crate) fn memo_file_choices(
+    lang: Lang,
+    files: &[MemoFileRow],
+    selected: Option<&str>,
+) -> Vec<Choice> {
+    with_none(choices(
+        files,
+        selected,
+        |file| file.id.to_string(),
+        |file| {
+            format!(
+                "{} — {}",
+                udbhabon_i18n::format::digits(lang, &file.file_number.to_string()),
+                file.subject.get(lang)
+            )
+        },
+    ))
 }

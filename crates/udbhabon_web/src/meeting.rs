@@ -14,7 +14,7 @@ use udbhabon_i18n::{format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
-use crate::form::{Choice, choices, with_none};
+use crate::form::{Choice, memo_file_choices};
 use crate::history;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -294,18 +294,7 @@ pub(crate) async fn show(
         notice_sent: meeting.notice_memo.is_some(),
         notice_href: (actions.read_records && meeting.notice_memo.is_some())
             .then(|| format!("/meetings/{key}/notice.pdf")),
-        memo_files: with_none(choices(
-            &actions.memo_files,
-            None,
-            |file| file.id.to_string(),
-            |file| {
-                format!(
-                    "{} — {}",
-                    format::digits(lang, &file.file_number.to_string()),
-                    file.subject.get(lang)
-                )
-            },
-        )),
+        memo_files: memo_file_choices(lang, &actions.memo_files, None),
         csrf: visitor
             .0
             .as_ref()

@@ -17,7 +17,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
-use crate::form::{Choice, FieldErrors, choices, field_messages, with_none};
+use crate::form::{Choice, FieldErrors, choices, field_messages, memo_file_choices, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -197,18 +197,11 @@ fn page(
         .collect(),
         errors,
         stale,
-        memo_files: with_none(choices(
+        memo_files: memo_file_choices(
+            lang,
             &overview.memo_files,
             id_text(content.memo_file_id).as_deref(),
-            |file| file.id.to_string(),
-            |file| {
-                format!(
-                    "{} — {}",
-                    format::digits(lang, &file.file_number.to_string()),
-                    file.subject.get(lang)
-                )
-            },
-        )),
+        ),
         effective_from: iso(content.effective_from),
         cites_memo: content.cites_memo.clone(),
         cites_date: iso(content.cites_date),

@@ -313,6 +313,24 @@ pub const ROUTES: &[RouteSpec] = &[
         access: Access::Allowed(Action::ViewOfficeRecords),
         sample: "/offices/mole/awards",
     },
+    // The chief innovation officer confirms the year's winners; the member secretary issues the
+    // notice, which is public from then on.
+    RouteSpec {
+        method: "POST",
+        path: "/offices/{key}/awards/{year}/confirm",
+        access: Access::Allowed(Action::ApproveAndSign),
+        sample: "/offices/mole/awards/2025-26/confirm",
+    },
+    RouteSpec {
+        method: "POST",
+        path: "/offices/{key}/awards/{year}/notice",
+        access: Access::Allowed(Action::ManageTeam),
+        sample: "/offices/mole/awards/2025-26/notice",
+    },
+    get_public(
+        "/offices/{key}/awards/{year}/notice.pdf",
+        "/offices/mole/awards/2025-26/notice.pdf",
+    ),
     RouteSpec {
         method: "GET",
         path: "/innovations/{id}",
@@ -665,6 +683,9 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("POST", "/offices/{key}/innovations") => post(innovation::create),
         ("GET", "/innovations/similar") => get(innovation::similar),
         ("GET", "/offices/{key}/awards") => get(award::ranking),
+        ("POST", "/offices/{key}/awards/{year}/confirm") => post(award::confirm),
+        ("POST", "/offices/{key}/awards/{year}/notice") => post(award::issue),
+        ("GET", "/offices/{key}/awards/{year}/notice.pdf") => get(award::notice_pdf),
         ("GET", "/offices/{key}/innovations.xlsx") => get(innovation_table::export),
         ("GET", "/offices/{key}/innovations/import") => get(innovation_table::form),
         ("POST", "/offices/{key}/innovations/import") => post(innovation_table::import),

@@ -1,5 +1,6 @@
-//! Showcase pages: the public list of chosen innovations by office and kind, one innovation's public
-//! page, its one-page PDF, and the team's choice of what goes on the showcase.
+//! Showcase pages: the public list of chosen innovations by office and kind with the years' award
+//! winners, one innovation's public page, its one-page PDF, and the team's choice of what goes on the
+//! showcase.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -58,6 +59,15 @@ pub(crate) struct ShowcasePage {
     kinds: Vec<(String, String)>,
     kind: String,
     cards: Vec<Card>,
+    awards: Vec<AwardRoll>,
+}
+
+/// A year's award winners as the showcase lists them: the year and awarding office, each award and
+/// its winner, and the notice.
+struct AwardRoll {
+    heading: String,
+    winners: Vec<(String, String)>,
+    notice_href: String,
 }
 
 /// The showcase's filters as the query string carries them.
@@ -83,6 +93,11 @@ pub(crate) async fn list(
         .showcase(office, kind)
         .await
         .map_err(|error| PageError::new(lang, error))?;
+    let awards = state
+        .app
+        .issued_awards()
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
     Ok(ShowcasePage {
         l: Layout::new(
             lang,
@@ -104,6 +119,30 @@ pub(crate) async fn list(
             .collect(),
         kind: kind.map_or("", Vocabulary::code).to_owned(),
         cards: showcase.items.iter().map(|item| card(lang, item)).collect(),
+        awards: awards
+            .iter()
+            .map(|award| AwardRoll {
+                heading: t_args(
+                    lang,
+                    "showcase-award-year",
+                    &[
+                        ("year", format::digits(lang, &award.year.short_en())),
+                        ("office", award.office.name.get(lang).to_owned()),
+                    ],
+                ),
+                winners: award
+                    .winners
+                    .iter()
+                    .map(|(category, office)| {
+                        (
+                            t(lang, &category.message_key()),
+                            office.name.get(lang).to_owned(),
+                        )
+                    })
+                    .collect(),
+                notice_href: crate::award::notice_href(&award.office.key, award.year),
+            })
+            .collect(),
     })
 }
 

@@ -203,9 +203,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 
 /// Samples that name something the demo data does not have, so that "not found" is the served answer:
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
-/// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported) and
-/// a return's evidence (none is submitted).
-const ABSENT_SAMPLES: [&str; 8] = [
+/// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported), a
+/// return's evidence (none is submitted) and an award notice (none is issued).
+const ABSENT_SAMPLES: [&str; 9] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/calendar/{token}",
@@ -214,6 +214,7 @@ const ABSENT_SAMPLES: [&str; 8] = [
     "/plans/{id}/versions/{version}",
     "/decisions/{id}/evidence/{file}",
     "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
+    "/offices/{key}/awards/{year}/notice.pdf",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

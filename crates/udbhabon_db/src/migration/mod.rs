@@ -26,6 +26,7 @@ mod m0019_innovations;
 mod m0020_innovation_steps;
 mod m0021_innovation_search;
 mod m0022_innovation_showcase;
+mod m0023_award_rounds;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -56,6 +57,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0020_innovation_steps::Migration),
             Box::new(m0021_innovation_search::Migration),
             Box::new(m0022_innovation_showcase::Migration),
+            Box::new(m0023_award_rounds::Migration),
         ]
     }
 }

@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod awards;
 mod collections;
 mod fixtures;
 mod innovation_search;

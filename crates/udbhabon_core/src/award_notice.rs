@@ -31,6 +31,14 @@ pub(crate) struct NoticeFacts<'a> {
     pub distribution: &'a [NewDistributionEntry],
 }
 
+/// An award's name, in the singular: "দপ্তর/সংস্থা", "Agency".
+pub fn award_name(lang: Lang, category: AwardCategory) -> String {
+    t(
+        lang,
+        &format!("award-name-{}", category.code().replace('_', "-")),
+    )
+}
+
 fn criterion_label(lang: Lang, code: &str) -> String {
     Criterion::from_code(code).map_or_else(
         |_| code.to_owned(),
@@ -63,11 +71,7 @@ fn winner_lines(facts: &NoticeFacts<'_>, lang: Lang) -> Vec<AwardWinnerLine> {
             .map_or(0.0, |ranked| ranked.total);
         AwardWinnerLine {
             serial: full_stop(lang, index + 1),
-            // The award's name in the singular: "দপ্তর/সংস্থা", "Agency".
-            category: t(
-                lang,
-                &format!("award-notice-{}", category.code().replace('_', "-")),
-            ),
+            category: award_name(lang, category),
             office: facts
                 .offices
                 .get(office_id)

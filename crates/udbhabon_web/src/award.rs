@@ -11,6 +11,7 @@ use axum_extra::extract::Form;
 use bangla::FiscalYear;
 use serde::Deserialize;
 use udbhabon_core::award::{AwardRanking, Candidate};
+use udbhabon_core::award_notice::award_name;
 use udbhabon_core::award_round::{AwardChoice, AwardRoundState, WinnerChoice, award_fields};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::award::{AwardCategory, Criterion};
@@ -204,7 +205,7 @@ fn decision(
         .filter_map(|category| {
             let winner = winner_of(*category)?;
             Some((
-                t(lang, &category.message_key()),
+                award_name(lang, *category),
                 office_name(winner.office_id),
                 winner.reason.clone(),
             ))
@@ -278,7 +279,7 @@ fn decision(
                         .or(alone_first),
                 };
                 AwardField {
-                    heading: t(lang, &category.message_key()),
+                    heading: award_name(lang, *category),
                     field,
                     reason_field,
                     choices: with_none(choices(

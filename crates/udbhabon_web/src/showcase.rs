@@ -8,6 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
+use udbhabon_core::award_notice::award_name;
 use udbhabon_core::showcase::{ShowcaseItem, TcvLine, described, tcv_lines, title_in};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::InnovationKind;
@@ -135,7 +136,7 @@ pub(crate) async fn list(
                     .iter()
                     .map(|(category, office)| {
                         (
-                            t(lang, &category.message_key()),
+                            award_name(lang, *category),
                             office.name.get(lang).to_owned(),
                         )
                     })

@@ -274,6 +274,8 @@ async fn the_winners_are_confirmed_and_the_award_notice_issued_under_a_memo_numb
         "{english}"
     );
     assert!(english.contains("Annual innovation award for the fiscal year 2025-26."));
+    // Each row names one award, in the singular.
+    assert!(english.contains("Field office") && !english.contains("Field offices"));
 
     // The showcase lists the year's winners with the notice.
     let showcase = server.another_browser().page("/showcase", 200).await;

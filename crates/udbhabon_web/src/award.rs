@@ -27,6 +27,10 @@ use crate::state::AppState;
 /// How many past years the year choice offers.
 const YEARS_OFFERED: usize = 5;
 
+/// How many candidates of each award the page lists unless the whole ranking is asked for: a ministry
+/// with hundreds of field offices would otherwise send a page of megabytes to a slow connection.
+const CANDIDATES_SHOWN: usize = 20;
+
 /// A candidate's line: place, office, each criterion's working, the total, and how a tie went.
 struct Line {
     place: String,
@@ -42,6 +46,30 @@ struct Line {
 struct Table {
     heading: String,
     lines: Vec<Line>,
+    /// "শীর্ষ ২০টি দেখানো হলো, মোট ৫৮৪টি" when the table is cut short.
+    more: Option<String>,
+}
+
+/// The candidates the page lists: the first ones (all of them when `whole`), and any the form must
+/// still offer because they were entered or confirmed.
+fn listed<'a>(
+    candidates: &'a [Candidate],
+    whole: bool,
+    keep: &[Option<String>],
+) -> Vec<&'a Candidate> {
+    candidates
+        .iter()
+        .enumerate()
+        .filter(|(index, candidate)| {
+            whole
+                || *index < CANDIDATES_SHOWN
+                || keep
+                    .iter()
+                    .flatten()
+                    .any(|id| *id == candidate.office.id.to_string())
+        })
+        .map(|(_, candidate)| candidate)
+        .collect()
 }
 
 #[derive(Template, WebTemplate)]
@@ -185,6 +213,7 @@ fn decision(
     ranking: &AwardRanking,
     state: &AwardRoundState,
     entered: Option<&ConfirmForm>,
+    whole: bool,
 ) -> Decision {
     let stored = state.round.as_ref();
     let winner_of = |category: AwardCategory| {
@@ -283,7 +312,7 @@ fn decision(
                     field,
                     reason_field,
                     choices: with_none(choices(
-                        candidates,
+                        listed(candidates, whole, std::slice::from_ref(&selected)),
                         selected.as_deref(),
                         |candidate| candidate.office.id.to_string(),
                         |candidate| {
@@ -343,6 +372,7 @@ fn page(
     ranking: &AwardRanking,
     round: &AwardRoundState,
     refused: Refused<'_>,
+    whole: bool,
 ) -> AwardPage {
     let year = ranking.year;
     let heading = t_args(
@@ -365,20 +395,37 @@ fn page(
     let tables = ranking
         .categories
         .iter()
-        .map(|(category, candidates)| Table {
-            heading: t(lang, &category.message_key()),
-            lines: candidates
-                .iter()
-                .enumerate()
-                .map(|(index, candidate)| {
-                    let place = candidate.ranked.place;
-                    let shares = candidates
-                        .iter()
-                        .enumerate()
-                        .any(|(other, them)| other != index && them.ranked.place == place);
-                    line(lang, candidate, shares)
-                })
-                .collect(),
+        .map(|(category, candidates)| {
+            let shown = if whole {
+                candidates.len()
+            } else {
+                candidates.len().min(CANDIDATES_SHOWN)
+            };
+            Table {
+                heading: t(lang, &category.message_key()),
+                lines: candidates[..shown]
+                    .iter()
+                    .enumerate()
+                    .map(|(index, candidate)| {
+                        let place = candidate.ranked.place;
+                        let shares = candidates
+                            .iter()
+                            .enumerate()
+                            .any(|(other, them)| other != index && them.ranked.place == place);
+                        line(lang, candidate, shares)
+                    })
+                    .collect(),
+                more: (shown < candidates.len()).then(|| {
+                    t_args(
+                        lang,
+                        "award-more",
+                        &[
+                            ("shown", format::number(lang, shown as i64)),
+                            ("all", format::number(lang, candidates.len() as i64)),
+                        ],
+                    )
+                }),
+            }
         })
         .collect();
     AwardPage {
@@ -414,7 +461,7 @@ fn page(
             .collect::<Vec<_>>()
             .join(" → "),
         tables,
-        decision: decision(lang, ranking, round, refused.entered),
+        decision: decision(lang, ranking, round, refused.entered, whole),
         csrf: member.0.csrf_token.clone(),
         errors: refused.errors,
     }
@@ -425,6 +472,9 @@ fn page(
 pub(crate) struct AwardQuery {
     #[serde(default)]
     year: String,
+    /// "1" lists every candidate.
+    #[serde(default)]
+    all: String,
 }
 
 /// `GET /offices/{key}/awards?year=2025-26`: the year's ranking (by default the last full year, whose
@@ -443,7 +493,8 @@ pub(crate) async fn ranking(
         text => FiscalYear::parse(text).ok(),
     }
     .ok_or_else(|| PageError::bad_input(lang, "error-award-year"))?;
-    shown(&state, lang, &member, &key, year, no_refusal()).await
+    let whole = query.all == "1";
+    shown(&state, lang, &member, &key, year, no_refusal(), whole).await
 }
 
 fn no_refusal() -> Refused<'static> {
@@ -461,6 +512,7 @@ async fn shown(
     key: &str,
     year: FiscalYear,
     refused: Refused<'_>,
+    whole: bool,
 ) -> Result<AwardPage, PageError> {
     let ranking = state
         .app
@@ -472,7 +524,7 @@ async fn shown(
         .award_round_state(&member.0, &ranking)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    Ok(page(state, lang, member, &ranking, &round, refused))
+    Ok(page(state, lang, member, &ranking, &round, refused, whole))
 }
 
 /// The year a form's address names.
@@ -507,7 +559,7 @@ pub(crate) async fn confirm(
                     entered: Some(&form),
                     errors,
                 };
-                shown(&state, lang, &member, &key, year, refused)
+                shown(&state, lang, &member, &key, year, refused, false)
             })
             .await
         }
@@ -545,7 +597,7 @@ pub(crate) async fn issue(
                     entered: None,
                     errors,
                 };
-                shown(&state, lang, &member, &key, year, refused)
+                shown(&state, lang, &member, &key, year, refused, false)
             })
             .await
         }

@@ -87,3 +87,36 @@ async fn the_whole_country_is_refused_to_a_member_secretary_of_one_ministry() {
             .all(|link| link != "সারা দেশের চিত্র দেখুন")
     );
 }
+
+#[tokio::test]
+async fn a_ministry_with_hundreds_of_field_offices_lists_the_first_twenty_unless_asked_for_all() {
+    let server = TestServer::start_with_national(SMALL).await;
+    let admin = "admin@demo.udbhabon.test";
+    assert_eq!(server.sign_in(admin, DEMO_PASSWORD).await.status(), 200);
+    let page = server.page("/offices/nat-01/awards", 200).await;
+    let field_offices = "section.award:nth-of-type(2) tr.candidate";
+    assert_eq!(texts(&page, field_offices).len(), 20);
+    let more = texts(&page, "section.award p.small");
+    assert_eq!(more.len(), 1, "{more:?}");
+    // "শীর্ষ ২০টি দেখানো হলো, মোট NNNটি": the count in Bengali digits.
+    let all: usize = more[0]
+        .trim_start_matches("শীর্ষ ২০টি দেখানো হলো, মোট ")
+        .chars()
+        .map_while(|digit| {
+            digit.to_digit(10).or_else(|| {
+                "০১২৩৪৫৬৭৮৯"
+                    .chars()
+                    .position(|d| d == digit)
+                    .map(|n| n as u32)
+            })
+        })
+        .fold(0, |count, digit| count * 10 + digit as usize);
+    assert!(all > 500, "{more:?}");
+    // The generated plans are scored, so the plan score counts.
+    let totals = texts(&page, "section.award:nth-of-type(2) td.total");
+    assert_ne!(totals[0], "০.০০", "{totals:?}");
+
+    let whole = server.page("/offices/nat-01/awards?all=1", 200).await;
+    assert_eq!(texts(&whole, field_offices).len(), all);
+    assert!(texts(&whole, "section.award p.small").is_empty());
+}

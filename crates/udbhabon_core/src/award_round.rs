@@ -207,6 +207,14 @@ impl App {
         if year.last_day() >= self.today() {
             return Err(invalid("decision", "error-award-year-open"));
         }
+        if self
+            .db
+            .award_round(office_id, first_year(year))
+            .await?
+            .is_some_and(|round| round.issued_on.is_some())
+        {
+            return Err(invalid("decision", "error-award-issued"));
+        }
         let kept = snapshot(&ranking);
         if choice.ranking.trim() != fingerprint(&kept)? {
             return Err(invalid("decision", "error-award-ranking-changed"));
@@ -226,14 +234,6 @@ impl App {
             }
         }
         errors.into_result(())?;
-        if self
-            .db
-            .award_round(office_id, first_year(year))
-            .await?
-            .is_some_and(|round| round.issued_on.is_some())
-        {
-            return Err(invalid("decision", "error-award-issued"));
-        }
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.confirm_award_round(AwardConfirmation {
             office_id,

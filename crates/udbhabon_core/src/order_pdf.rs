@@ -173,12 +173,7 @@ pub(crate) fn memo_line(
         .unwrap_or_default();
     MemoLine {
         memo_label: t(lang, "doc-memo-label"),
-        memo_number: memo
-            .map(|memo| match lang {
-                Lang::Bn => memo.to_bengali(),
-                Lang::En => memo.to_string(),
-            })
-            .unwrap_or_default(),
+        memo_number: memo.map(|memo| memo.printed(lang)).unwrap_or_default(),
         date_label: t(lang, "doc-date-label"),
         date_bangla,
         date_gregorian,
@@ -241,10 +236,7 @@ pub(crate) fn office_order_view(
         email: order.signatory.email.clone(),
     };
     let memo_number = |memo: &udbhabon_domain::memo::MemoNumber| {
-        let printed = match lang {
-            Lang::Bn => memo.to_bengali(),
-            Lang::En => memo.to_string(),
-        };
+        let printed = memo.printed(lang);
         if draft {
             format!("{printed} ({})", t(lang, "doc-draft"))
         } else {

@@ -180,6 +180,14 @@ impl MemoNumber {
     pub fn to_bengali(&self) -> String {
         bangla::digits::to_bengali_digits(&self.to_string())
     }
+
+    /// The printed form in a language's digits.
+    pub fn printed(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Bn => self.to_bengali(),
+            crate::Lang::En => self.to_string(),
+        }
+    }
 }
 
 impl fmt::Display for MemoNumber {

@@ -261,11 +261,7 @@ fn decision(
         )
     });
     let issued = stored.and_then(|round| {
-        let memo = round.memo_number.as_ref()?;
-        let printed = match lang {
-            Lang::Bn => memo.to_bengali(),
-            Lang::En => memo.to_string(),
-        };
+        let printed = round.memo_number.as_ref()?.printed(lang);
         Some((
             t_args(
                 lang,

@@ -68,6 +68,8 @@ pub(crate) struct ShowcasePage {
 struct AwardRoll {
     heading: String,
     winners: Vec<(String, String)>,
+    /// "নম্বর: …" of the notice.
+    memo: String,
     notice_href: String,
 }
 
@@ -141,6 +143,11 @@ pub(crate) async fn list(
                         )
                     })
                     .collect(),
+                memo: format!(
+                    "{}: {}",
+                    t(lang, "doc-memo-label"),
+                    award.memo_number.printed(lang)
+                ),
                 notice_href: crate::award::notice_href(&award.office.key, award.year),
             })
             .collect(),

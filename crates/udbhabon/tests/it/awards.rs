@@ -240,8 +240,10 @@ async fn the_winners_are_confirmed_and_the_award_notice_issued_under_a_memo_numb
         messages,
         ["এ বছরের পুরস্কার বিজ্ঞপ্তি ইতোমধ্যে জারি হয়েছে; আর বদলানো যাবে না।"]
     );
-    let (status, _) = refused(cio.post_form(CONFIRM, &cio_csrf, &choice(&dife, "")).await).await;
+    let (status, again) =
+        refused(cio.post_form(CONFIRM, &cio_csrf, &choice(&dife, "")).await).await;
     assert_eq!(status, 422);
+    assert_eq!(again, messages);
 
     // The notice is public: a letter with the number, both dates, the winners with their marks and
     // the team's reason, the criteria, the signature and the distribution.
@@ -288,4 +290,8 @@ async fn the_winners_are_confirmed_and_the_award_notice_issued_under_a_memo_numb
         ["শ্রম অধিদপ্তর", "বিভাগীয় শ্রম দপ্তর, ঢাকা"]
     );
     assert_eq!(attribute(&showcase, ".award-roll a", "href"), NOTICE);
+    assert_eq!(
+        text(&showcase, ".award-roll p.small"),
+        "নম্বর: ৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬ — বিজ্ঞপ্তি (PDF)"
+    );
 }

@@ -1,20 +1,21 @@
 //! The yearly innovation award as use cases: for an awarding office and a fiscal year, its agencies and
 //! its field offices measured from the records (plan score, innovations implemented and replicated,
-//! submissions on time) and ranked by the published rules (`data/awards.toml`).
+//! submissions on time) and ranked by the published rules (`data/awards.toml`); how the award's
+//! names and figures are written.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use bangla::FiscalYear;
-use chrono::Datelike;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::rollup::{RollupFilter, RollupOrder, Scope};
-use udbhabon_domain::Vocabulary;
 use udbhabon_domain::access::Action;
 use udbhabon_domain::award::{
-    AwardCategory, AwardRules, AwardRulesFile, Measures, Ranked, check_rules, rank,
+    AwardCategory, AwardRules, AwardRulesFile, Criterion, Measures, Ranked, check_rules, rank,
 };
 use udbhabon_domain::innovation::InnovationStage;
+use udbhabon_domain::{Lang, Vocabulary};
+use udbhabon_i18n::{format, t};
 
 use crate::account::SignedIn;
 use crate::{App, Error};
@@ -34,6 +35,28 @@ pub fn award_rules() -> Result<&'static AwardRules, Error> {
     RULES
         .as_ref()
         .map_err(|error| Error::Internal(format!("data/awards.toml: {error}")))
+}
+
+/// An award's name, in the singular: "দপ্তর/সংস্থা", "Agency".
+pub fn award_name(lang: Lang, category: AwardCategory) -> String {
+    t(
+        lang,
+        &format!("award-name-{}", category.code().replace('_', "-")),
+    )
+}
+
+/// A criterion by its code, named in `lang` (the code itself if unknown).
+pub fn criterion_label(lang: Lang, code: &str) -> String {
+    Criterion::from_code(code).map_or_else(
+        |_| code.to_owned(),
+        |criterion| t(lang, &criterion.message_key()),
+    )
+}
+
+/// A figure of the award's arithmetic without a needless ".0", in `lang`'s digits: 40, 12.5.
+pub fn figure(lang: Lang, value: f64) -> String {
+    let text = format!("{value:.2}");
+    format::digits(lang, text.trim_end_matches('0').trim_end_matches('.'))
 }
 
 /// One candidate in a ranking: its place and arithmetic, its office, what was measured.
@@ -86,7 +109,7 @@ impl App {
             .plan_templates()
             .await?
             .into_iter()
-            .find(|template| template.fiscal_year == year.first_day().year());
+            .find(|template| template.fiscal_year == year.start_year());
         let below = self.db.offices_below(Scope::Office(office.id)).await?;
         let offices = self.db.offices_under(office.id).await?;
         let plan_scores: HashMap<i32, Option<(f64, f64)>> = match &template {

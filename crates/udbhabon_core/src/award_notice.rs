@@ -10,11 +10,11 @@ use udbhabon_db::office::OfficeRow;
 use udbhabon_db::person::{PersonRow, PostRow};
 use udbhabon_db::write::NewDistributionEntry;
 use udbhabon_docs::{AwardNoticeView, AwardWinnerLine, Fonts, NumberedItem};
-use udbhabon_domain::award::{AwardCategory, Criterion};
-use udbhabon_domain::{Lang, Vocabulary};
+use udbhabon_domain::Lang;
 use udbhabon_i18n::{format, t, t_args};
 
 use crate::Error;
+use crate::award::{award_name, criterion_label, figure};
 use crate::order_pdf::{document_language, full_stop, memo_line, office_letterhead, signature_of};
 
 /// What the notice is printed from.
@@ -31,61 +31,36 @@ pub(crate) struct NoticeFacts<'a> {
     pub distribution: &'a [NewDistributionEntry],
 }
 
-/// An award's name, in the singular: "দপ্তর/সংস্থা", "Agency".
-pub fn award_name(lang: Lang, category: AwardCategory) -> String {
-    t(
-        lang,
-        &format!("award-name-{}", category.code().replace('_', "-")),
-    )
-}
-
-fn criterion_label(lang: Lang, code: &str) -> String {
-    Criterion::from_code(code).map_or_else(
-        |_| code.to_owned(),
-        |criterion| t(lang, &criterion.message_key()),
-    )
-}
-
-/// A weight without a needless ".0": 40, 12.5.
-fn weight_text(lang: Lang, weight: f64) -> String {
-    let text = format!("{weight:.2}");
-    format::digits(lang, text.trim_end_matches('0').trim_end_matches('.'))
-}
-
 fn winner_lines(facts: &NoticeFacts<'_>, lang: Lang) -> Vec<AwardWinnerLine> {
     let round = facts.round;
-    [
-        (AwardCategory::Agency, &round.agency),
-        (AwardCategory::FieldOffice, &round.field_office),
-    ]
-    .into_iter()
-    .filter_map(|(category, winner)| Some((category, winner.as_ref()?)))
-    .enumerate()
-    .map(|(index, (category, Winner { office_id, reason }))| {
-        let total = round
-            .ranking
-            .iter()
-            .filter(|ranked| ranked.category == category)
-            .flat_map(|ranked| &ranked.ranked)
-            .find(|ranked| ranked.office_id == *office_id)
-            .map_or(0.0, |ranked| ranked.total);
-        AwardWinnerLine {
-            serial: full_stop(lang, index + 1),
-            category: award_name(lang, category),
-            office: facts
-                .offices
-                .get(office_id)
-                .map(|office| office.name.get(lang).to_owned())
-                .unwrap_or_default(),
-            reason: if reason.is_empty() {
-                String::new()
-            } else {
-                t_args(lang, "award-notice-reason", &[("reason", reason.clone())])
-            },
-            marks: format::marks(lang, total),
-        }
-    })
-    .collect()
+    round
+        .winners()
+        .enumerate()
+        .map(|(index, (category, Winner { office_id, reason }))| {
+            let total = round
+                .ranking
+                .iter()
+                .filter(|ranked| ranked.category == category)
+                .flat_map(|ranked| &ranked.ranked)
+                .find(|ranked| ranked.office_id == *office_id)
+                .map_or(0.0, |ranked| ranked.total);
+            AwardWinnerLine {
+                serial: full_stop(lang, index + 1),
+                category: award_name(lang, category),
+                office: facts
+                    .offices
+                    .get(office_id)
+                    .map(|office| office.name.get(lang).to_owned())
+                    .unwrap_or_default(),
+                reason: if reason.is_empty() {
+                    String::new()
+                } else {
+                    t_args(lang, "award-notice-reason", &[("reason", reason.clone())])
+                },
+                marks: format::marks(lang, total),
+            }
+        })
+        .collect()
 }
 
 /// What the notice prints in `lang`.
@@ -101,7 +76,7 @@ pub(crate) fn award_notice_view(facts: &NoticeFacts<'_>, lang: Lang) -> AwardNot
             format!(
                 "{} {}",
                 criterion_label(lang, &entry.criterion),
-                weight_text(lang, entry.weight)
+                figure(lang, entry.weight)
             )
         })
         .collect::<Vec<_>>()

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use bangla::FiscalYear;
-use chrono::Datelike;
 use udbhabon_db::award::{AwardConfirmation, AwardIssue, AwardRoundRow, Winner};
 use udbhabon_db::document::sha256_hex;
 use udbhabon_db::memo::MemoFileRow;
@@ -136,10 +135,6 @@ fn chosen(
     }
 }
 
-fn first_year(year: FiscalYear) -> i32 {
-    year.first_day().year()
-}
-
 impl App {
     /// Where the year's round stands and what the reader may do with it.
     pub async fn award_round_state(
@@ -150,7 +145,7 @@ impl App {
         let office_id = ranking.office.id;
         let round = self
             .db
-            .award_round(office_id, first_year(ranking.year))
+            .award_round(office_id, ranking.year.start_year())
             .await?;
         let issued = round
             .as_ref()
@@ -162,9 +157,7 @@ impl App {
             round.is_some() && !issued && self.may(who, Action::ManageTeam, office_id).await?;
         let winner_ids: Vec<i32> = round
             .iter()
-            .flat_map(|round| [&round.agency, &round.field_office])
-            .flatten()
-            .map(|winner| winner.office_id)
+            .flat_map(|round| round.winners().map(|(_, winner)| winner.office_id))
             .collect();
         let confirmed_by = match &round {
             Some(round) => self
@@ -209,7 +202,7 @@ impl App {
         }
         if self
             .db
-            .award_round(office_id, first_year(year))
+            .award_round(office_id, year.start_year())
             .await?
             .is_some_and(|round| round.issued_on.is_some())
         {
@@ -237,7 +230,7 @@ impl App {
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.confirm_award_round(AwardConfirmation {
             office_id,
-            fiscal_year: first_year(year),
+            fiscal_year: year.start_year(),
             rules: AwardRulesFile::from(ranking.rules),
             ranking: kept,
             agency: winners.remove(&AwardCategory::Agency),
@@ -264,17 +257,16 @@ impl App {
         self.require(who, Action::ManageTeam, office.id).await?;
         let round = self
             .db
-            .award_round(office.id, first_year(year))
+            .award_round(office.id, year.start_year())
             .await?
             .ok_or_else(|| invalid("decision", "error-award-not-confirmed"))?;
         if round.issued_on.is_some() {
             return Err(invalid("decision", "error-award-issued"));
         }
         let file = self.office_memo_file(office.id, memo_file).await?;
-        let winner_ids: Vec<i32> = [&round.agency, &round.field_office]
-            .into_iter()
-            .flatten()
-            .map(|winner| winner.office_id)
+        let winner_ids: Vec<i32> = round
+            .winners()
+            .map(|(_, winner)| winner.office_id)
             .collect();
         let offices = self.db.offices_by_ids(&winner_ids).await?;
         let distribution: Vec<NewDistributionEntry> = winner_ids
@@ -317,7 +309,7 @@ impl App {
         let issued = tx
             .issue_award_round(
                 office.id,
-                first_year(year),
+                year.start_year(),
                 AwardIssue {
                     memo_number: memo.clone(),
                     issued_on: today,
@@ -368,7 +360,7 @@ impl App {
         };
         let round = self
             .db
-            .award_round(office.id, first_year(year))
+            .award_round(office.id, year.start_year())
             .await?
             .filter(|round| round.issued_on.is_some())
             .ok_or_else(missing)?;
@@ -389,28 +381,20 @@ impl App {
         let ids: Vec<i32> = rounds
             .iter()
             .flat_map(|round| {
-                [
-                    Some(round.office_id),
-                    round.agency.as_ref().map(|winner| winner.office_id),
-                    round.field_office.as_ref().map(|winner| winner.office_id),
-                ]
+                std::iter::once(round.office_id)
+                    .chain(round.winners().map(|(_, winner)| winner.office_id))
             })
-            .flatten()
             .collect();
         let offices = self.db.offices_by_ids(&ids).await?;
         Ok(rounds
             .into_iter()
             .filter_map(|round| {
-                let winners = [
-                    (AwardCategory::Agency, &round.agency),
-                    (AwardCategory::FieldOffice, &round.field_office),
-                ]
-                .into_iter()
-                .filter_map(|(category, winner)| {
-                    let office = offices.get(&winner.as_ref()?.office_id)?;
-                    Some((category, office.clone()))
-                })
-                .collect();
+                let winners = round
+                    .winners()
+                    .filter_map(|(category, winner)| {
+                        Some((category, offices.get(&winner.office_id)?.clone()))
+                    })
+                    .collect();
                 Some(IssuedAward {
                     office: offices.get(&round.office_id)?.clone(),
                     year: FiscalYear::starting_in(round.fiscal_year).ok()?,

@@ -7,7 +7,7 @@ mod app;
 pub mod assessment;
 mod audit;
 pub mod award;
-pub mod award_notice;
+mod award_notice;
 pub mod award_round;
 mod calendar;
 mod clock;

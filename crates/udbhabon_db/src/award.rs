@@ -3,10 +3,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use udbhabon_domain::award::{AwardRulesFile, RankedCategory};
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::award::{AwardCategory, AwardRulesFile, RankedCategory};
 use udbhabon_domain::memo::MemoNumber;
 
 use crate::entity::award_round;
+use crate::memo::stored_memo;
 use crate::write::NewDistributionEntry;
 use crate::{Db, DbError, Tx};
 
@@ -35,6 +37,23 @@ pub struct AwardRoundRow {
     pub issuer_person_id: Option<i32>,
     pub issuer_post_id: Option<i32>,
     pub distribution_list_id: Option<i32>,
+}
+
+impl AwardRoundRow {
+    /// The winner of one award, if the team chose one.
+    pub fn winner(&self, category: AwardCategory) -> Option<&Winner> {
+        match category {
+            AwardCategory::Agency => self.agency.as_ref(),
+            AwardCategory::FieldOffice => self.field_office.as_ref(),
+        }
+    }
+
+    /// Each award the team gave and its winner, agency first.
+    pub fn winners(&self) -> impl Iterator<Item = (AwardCategory, &Winner)> {
+        AwardCategory::ALL
+            .iter()
+            .filter_map(|category| Some((*category, self.winner(*category)?)))
+    }
 }
 
 /// The committee's confirmation of a year's winners, with what it was shown.
@@ -79,14 +98,7 @@ impl TryFrom<award_round::Model> for AwardRoundRow {
         Ok(Self {
             rules: stored(model.id, "rules", &model.rules)?,
             ranking: stored(model.id, "ranking", &model.ranking)?,
-            memo_number: model
-                .memo_number
-                .map(|text| {
-                    text.parse().map_err(|error| {
-                        DbError::Other(format!("stored memo number {text}: {error}"))
-                    })
-                })
-                .transpose()?,
+            memo_number: model.memo_number.as_deref().map(stored_memo).transpose()?,
             agency: winner(model.agency_office_id, model.agency_reason),
             field_office: winner(model.field_office_id, model.field_office_reason),
             id: model.id,

@@ -10,6 +10,7 @@ use udbhabon_domain::memo::MemoNumber;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::entity::{decision, decision_responsible, meeting, meeting_attendance};
+use crate::memo::stored_memo;
 use crate::office::rows;
 use crate::{Db, DbError};
 
@@ -101,8 +102,8 @@ impl TryFrom<meeting::Model> for MeetingRow {
             place: Bilingual::new(model.place_bn, model.place_en),
             opening: Bilingual::new(model.opening_bn, model.opening_en),
             closing: Bilingual::new(model.closing_bn, model.closing_en),
-            memo_number: model.memo_number.map(stored_memo).transpose()?,
-            notice_memo: model.notice_memo.map(stored_memo).transpose()?,
+            memo_number: model.memo_number.as_deref().map(stored_memo).transpose()?,
+            notice_memo: model.notice_memo.as_deref().map(stored_memo).transpose()?,
             notice_sent_on: model.notice_sent_on,
             online_link: model.online_link,
             minutes_stage: match (model.issued_on, model.minutes_stage.as_deref()) {
@@ -133,11 +134,6 @@ impl TryFrom<meeting::Model> for MeetingRow {
             distribution_list_id: model.distribution_list_id,
         })
     }
-}
-
-fn stored_memo(text: String) -> Result<MemoNumber, DbError> {
-    text.parse()
-        .map_err(|error| DbError::Other(format!("stored memo number {text}: {error}")))
 }
 
 /// Reads the deadline columns back into a `Deadline`.

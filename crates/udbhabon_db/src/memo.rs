@@ -10,6 +10,13 @@ use udbhabon_domain::memo::{FileNumber, MemoNumber};
 use crate::entity::{memo_file, memo_register};
 use crate::{Db, DbError, Tx};
 
+/// A memo number as stored, read back; a malformed one is a storage error.
+pub(crate) fn stored_memo(text: &str) -> Result<MemoNumber, DbError> {
+    text.parse().map_err(|error| {
+        DbError::Other(format!("stored memo number \"{text}\" is invalid: {error}"))
+    })
+}
+
 /// A memo file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemoFileRow {

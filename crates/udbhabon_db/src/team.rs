@@ -7,6 +7,7 @@ use udbhabon_domain::team::TeamRole;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::entity::{team, team_order, team_order_member, team_order_term};
+use crate::memo::stored_memo;
 use crate::office::rows;
 use crate::{Db, DbError};
 
@@ -67,12 +68,6 @@ impl From<team::Model> for TeamRow {
     }
 }
 
-fn memo(text: &str) -> Result<MemoNumber, DbError> {
-    text.parse().map_err(|error| {
-        DbError::Other(format!("stored memo number \"{text}\" is invalid: {error}"))
-    })
-}
-
 impl TryFrom<team_order::Model> for TeamOrderRow {
     type Error = DbError;
 
@@ -80,10 +75,10 @@ impl TryFrom<team_order::Model> for TeamOrderRow {
         let record = TeamOrderRecord {
             team_id: model.team_id,
             issuing_unit_id: model.issuing_unit_id,
-            memo_number: memo(&model.memo_number)?,
+            memo_number: stored_memo(&model.memo_number)?,
             issued_on: model.issued_on,
             effective_from: model.effective_from,
-            cites_memo: model.cites_memo.as_deref().map(memo).transpose()?,
+            cites_memo: model.cites_memo.as_deref().map(stored_memo).transpose()?,
             cites_date: model.cites_date,
             preamble: Bilingual::new(model.preamble_bn, model.preamble_en),
             terms_heading: Bilingual::new(model.terms_heading_bn, model.terms_heading_en),

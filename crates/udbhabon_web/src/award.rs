@@ -10,11 +10,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use bangla::FiscalYear;
 use serde::Deserialize;
-use udbhabon_core::award::{AwardRanking, Candidate};
-use udbhabon_core::award_notice::award_name;
+use udbhabon_core::award::{AwardRanking, Candidate, award_name, criterion_label, figure};
 use udbhabon_core::award_round::{AwardChoice, AwardRoundState, WinnerChoice, award_fields};
-use udbhabon_domain::Vocabulary;
-use udbhabon_domain::award::{AwardCategory, Criterion};
+use udbhabon_domain::award::AwardCategory;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
@@ -50,23 +48,16 @@ struct Table {
     more: Option<String>,
 }
 
-/// The candidates the page lists: the first ones (all of them when `whole`), and any the form must
-/// still offer because they were entered or confirmed.
-fn listed<'a>(
-    candidates: &'a [Candidate],
-    whole: bool,
-    keep: &[Option<String>],
-) -> Vec<&'a Candidate> {
+/// The candidates the form offers: the first ones (all of them when `whole`), and the one chosen
+/// already (entered or confirmed) wherever it stands.
+fn listed<'a>(candidates: &'a [Candidate], whole: bool, keep: Option<&str>) -> Vec<&'a Candidate> {
     candidates
         .iter()
         .enumerate()
         .filter(|(index, candidate)| {
             whole
                 || *index < CANDIDATES_SHOWN
-                || keep
-                    .iter()
-                    .flatten()
-                    .any(|id| *id == candidate.office.id.to_string())
+                || keep == Some(candidate.office.id.to_string().as_str())
         })
         .map(|(_, candidate)| candidate)
         .collect()
@@ -139,26 +130,28 @@ pub(crate) struct ConfirmForm {
 }
 
 impl ConfirmForm {
-    fn choice(&self) -> AwardChoice {
-        AwardChoice {
-            ranking: self.ranking.clone(),
-            agency: WinnerChoice {
-                office_id: self.agency.clone(),
-                reason: self.agency_reason.clone(),
-            },
-            field_office: WinnerChoice {
-                office_id: self.field_office.clone(),
-                reason: self.field_office_reason.clone(),
-            },
+    /// The winner and reason entered for one award.
+    fn entered(&self, category: AwardCategory) -> (&str, &str) {
+        match category {
+            AwardCategory::Agency => (&self.agency, &self.agency_reason),
+            AwardCategory::FieldOffice => (&self.field_office, &self.field_office_reason),
         }
     }
-}
 
-fn criterion_label(lang: Lang, code: &str) -> String {
-    Criterion::from_code(code).map_or_else(
-        |_| code.to_owned(),
-        |criterion| t(lang, &criterion.message_key()),
-    )
+    fn choice(&self) -> AwardChoice {
+        let winner = |category| {
+            let (office_id, reason) = self.entered(category);
+            WinnerChoice {
+                office_id: office_id.to_owned(),
+                reason: reason.to_owned(),
+            }
+        };
+        AwardChoice {
+            ranking: self.ranking.clone(),
+            agency: winner(AwardCategory::Agency),
+            field_office: winner(AwardCategory::FieldOffice),
+        }
+    }
 }
 
 fn line(lang: Lang, candidate: &Candidate, shares_place: bool) -> Line {
@@ -172,10 +165,10 @@ fn line(lang: Lang, candidate: &Candidate, shares_place: bool) -> Line {
                 lang,
                 "award-working",
                 &[
-                    ("measure", format::digits(lang, &trimmed(measure))),
-                    ("against", format::digits(lang, &trimmed(against))),
+                    ("measure", figure(lang, measure)),
+                    ("against", figure(lang, against)),
                     ("score", format::marks(lang, part.score)),
-                    ("weight", format::digits(lang, &trimmed(part.weight))),
+                    ("weight", figure(lang, part.weight)),
                     ("marks", format::marks(lang, part.marks)),
                 ],
             );
@@ -201,12 +194,6 @@ fn line(lang: Lang, candidate: &Candidate, shares_place: bool) -> Line {
     }
 }
 
-/// A figure without a needless ".0": 40, 82.5.
-fn trimmed(value: f64) -> String {
-    let text = format!("{value:.2}");
-    text.trim_end_matches('0').trim_end_matches('.').to_owned()
-}
-
 /// The team's decision as shown, and the forms the reader may use on it.
 fn decision(
     lang: Lang,
@@ -216,12 +203,6 @@ fn decision(
     whole: bool,
 ) -> Decision {
     let stored = state.round.as_ref();
-    let winner_of = |category: AwardCategory| {
-        stored.and_then(|round| match category {
-            AwardCategory::Agency => round.agency.as_ref(),
-            AwardCategory::FieldOffice => round.field_office.as_ref(),
-        })
-    };
     let office_name = |id: i32| {
         state
             .winners
@@ -229,15 +210,15 @@ fn decision(
             .map(|office| office.name.get(lang).to_owned())
             .unwrap_or_default()
     };
-    let winners = AwardCategory::ALL
-        .iter()
-        .filter_map(|category| {
-            let winner = winner_of(*category)?;
-            Some((
-                award_name(lang, *category),
+    let winners = stored
+        .into_iter()
+        .flat_map(|round| round.winners())
+        .map(|(category, winner)| {
+            (
+                award_name(lang, category),
                 office_name(winner.office_id),
                 winner.reason.clone(),
-            ))
+            )
         })
         .collect();
     let confirmed = stored.map(|round| {
@@ -281,14 +262,8 @@ fn decision(
             .filter(|(_, candidates)| !candidates.is_empty())
             .map(|(category, candidates)| {
                 let (field, reason_field) = award_fields(*category);
-                let (entered_winner, entered_reason) = match (entered, category) {
-                    (Some(form), AwardCategory::Agency) => (&form.agency, &form.agency_reason),
-                    (Some(form), AwardCategory::FieldOffice) => {
-                        (&form.field_office, &form.field_office_reason)
-                    }
-                    (None, _) => (&String::new(), &String::new()),
-                };
-                let confirmed = winner_of(*category);
+                let entered = entered.map(|form| form.entered(*category));
+                let confirmed = stored.and_then(|round| round.winner(*category));
                 // The form offers what was entered, else the confirmed winner, else the one the
                 // ranking puts first alone.
                 let alone_first = (candidates
@@ -298,7 +273,7 @@ fn decision(
                     == 1)
                     .then(|| candidates[0].office.id.to_string());
                 let selected = match entered {
-                    Some(_) => Some(entered_winner.clone()),
+                    Some((winner, _)) => Some(winner.to_owned()),
                     None => confirmed
                         .map(|winner| winner.office_id.to_string())
                         .or(alone_first),
@@ -308,7 +283,7 @@ fn decision(
                     field,
                     reason_field,
                     choices: with_none(choices(
-                        listed(candidates, whole, std::slice::from_ref(&selected)),
+                        listed(candidates, whole, selected.as_deref()),
                         selected.as_deref(),
                         |candidate| candidate.office.id.to_string(),
                         |candidate| {
@@ -321,7 +296,7 @@ fn decision(
                         },
                     )),
                     reason: match entered {
-                        Some(_) => entered_reason.clone(),
+                        Some((_, reason)) => reason.to_owned(),
                         None => confirmed
                             .map(|winner| winner.reason.clone())
                             .unwrap_or_default(),
@@ -444,7 +419,7 @@ fn page(
             .map(|(criterion, weight)| {
                 (
                     t(lang, &criterion.message_key()),
-                    format::digits(lang, &trimmed(*weight)),
+                    figure(lang, *weight),
                     t(lang, &format!("{}-help", criterion.message_key())),
                 )
             })

@@ -8,7 +8,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::Form;
 use serde::Deserialize;
-use udbhabon_core::award_notice::award_name;
+use udbhabon_core::award::award_name;
 use udbhabon_core::showcase::{ShowcaseItem, TcvLine, described, tcv_lines, title_in};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::InnovationKind;

@@ -1,5 +1,5 @@
-//! The command line: global settings, and the commands `serve`, `migrate`, `demo`, `user`, `audit`
-//! and `template`.
+//! The command line: global settings, and the commands `serve`, `migrate`, `demo`, `user`, `audit`,
+//! `template`, `backup` and `restore`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -59,6 +59,20 @@ pub(crate) enum Command {
     /// Manage the templates of annual plans.
     #[command(subcommand)]
     Template(TemplateCommand),
+    /// Write the whole installation (a consistent snapshot of the database and every evidence file)
+    /// to one file, while the server goes on serving.
+    Backup {
+        /// The file to write [default: udbhabon-backup-YYYY-MM-DD-HHMMSS.tar in the current folder].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Put a backup into an empty installation (a new data directory, or an empty PostgreSQL
+    /// database); it checks every part, the database's integrity and the audit trail before it
+    /// reports success.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
     /// Load the demo data (the Ministry of Labour and Employment's Innovation Team); safe to repeat.
     Demo {
         /// Load this demo-data file instead of the built-in one.

@@ -181,6 +181,43 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             }
             Ok(())
         }
+        Command::Backup { out } => {
+            let app = open(&config).await?;
+            let out = out.unwrap_or_else(|| app.backup_file_name());
+            let report = app
+                .backup(&out)
+                .await
+                .map_err(|error| explain(&config, error))?;
+            println!(
+                "Wrote {} ({} bytes): the database with {} audit entries, and {} evidence file(s).",
+                report.path.display(),
+                report.bytes,
+                report.audit_entries,
+                report.files
+            );
+            Ok(())
+        }
+        Command::Restore { file } => {
+            let settings = settings(&config)?;
+            let report = udbhabon_core::backup::restore(&settings, Arc::new(SystemClock), &file)
+                .await
+                .map_err(|error| match error {
+                    Error::Conflict(reason) | Error::DataFile(reason) => {
+                        format!("nothing was restored: {reason}")
+                    }
+                    other => format!("the restore failed: {other}"),
+                })?;
+            println!(
+                "Restored the backup of {}: the database reads whole, its audit trail of {} entries is intact, and all {} evidence file(s) are in place.",
+                report.created_at.format("%Y-%m-%d %H:%M UTC"),
+                report.audit_entries,
+                report.files
+            );
+            if !report.migrations.is_empty() {
+                println!("Brought it up to date: {}", report.migrations.join(", "));
+            }
+            Ok(())
+        }
         Command::Demo {
             file,
             national,
@@ -273,19 +310,24 @@ fn describe(errors: &ValidationErrors) -> String {
         .join("; ")
 }
 
-/// Opens the application on the configured database.
-async fn open(config: &Config) -> Result<App, String> {
+/// The application's settings from the configuration, with the data directory ready.
+fn settings(config: &Config) -> Result<Settings, String> {
     if config.database_url.trim().is_empty() {
         config.prepare_data_dir()?;
     }
-    let settings = Settings {
+    Ok(Settings {
         database_url: config.database_url(),
         fonts_dir: config.fonts_dir.clone(),
         mail: config.mail(),
         public_url: config.public_url(),
         files_dir: config.data_dir.join("files"),
         reminders: config.reminders(),
-    };
+    })
+}
+
+/// Opens the application on the configured database.
+async fn open(config: &Config) -> Result<App, String> {
+    let settings = settings(config)?;
     App::open(&settings, Arc::new(SystemClock))
         .await
         .map_err(|error| explain(config, error))
@@ -304,37 +346,25 @@ fn explain(config: &Config, error: Error) -> String {
 
 async fn serve(config: Config) -> Result<(), String> {
     let app = open(&config).await?;
-    let applied = app
-        .migrate()
+    let started = app
+        .start(!config.no_demo)
         .await
         .map_err(|error| explain(&config, error))?;
-    if !applied.is_empty() {
-        tracing::info!(migrations = ?applied, "database migrated");
+    if !started.migrations.is_empty() {
+        tracing::info!(migrations = ?started.migrations, "database migrated");
     }
-    if !config.no_demo
-        && app
-            .is_empty()
-            .await
-            .map_err(|error| explain(&config, error))?
+    if let Some(DemoOutcome::Loaded {
+        offices,
+        meetings,
+        accounts,
+    }) = started.demo
     {
-        match load_demo(&app)
-            .await
-            .map_err(|error| explain(&config, error))?
-        {
-            DemoOutcome::Loaded {
-                offices,
-                meetings,
-                accounts,
-            } => {
-                tracing::info!(
-                    offices,
-                    meetings,
-                    accounts,
-                    "loaded the demo data into the new database"
-                );
-            }
-            DemoOutcome::AlreadyLoaded => {}
-        }
+        tracing::info!(
+            offices,
+            meetings,
+            accounts,
+            "loaded the demo data into the new database"
+        );
     }
     if let Some(problem) = app.fonts_problem() {
         tracing::warn!(%problem, "PDFs cannot be made until a Bengali font is installed (apt-get install fonts-noto-core)");
@@ -351,8 +381,8 @@ async fn serve(config: Config) -> Result<(), String> {
             std::time::Duration::from_secs(config.reminders_every_minutes * 60),
         ));
     }
-    let service = router(AppState::new(app, &config.public_url()))
-        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let state = AppState::new(app, &config.public_url()).with_metrics_token(&config.metrics_token);
+    let service = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
     axum::serve(listener, service)
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -42,6 +42,8 @@ pub(crate) struct Config {
     /// The days after a collection's deadline when those still missing are escalated to the office
     /// above.
     pub(crate) escalate_after_days: u32,
+    /// The bearer token Prometheus sends to read `/metrics`; empty keeps `/metrics` closed.
+    pub(crate) metrics_token: String,
 }
 
 impl Default for Config {
@@ -60,6 +62,7 @@ impl Default for Config {
             reminders_every_minutes: 60,
             reminder_days_before: vec![3, 1],
             escalate_after_days: 3,
+            metrics_token: String::new(),
         }
     }
 }
@@ -108,7 +111,7 @@ impl Config {
             no_demo,
         };
         figment
-            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir", "reminders_every_minutes", "escalate_after_days"]))
+            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir", "reminders_every_minutes", "escalate_after_days", "metrics_token"]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(|error| {

@@ -1,7 +1,6 @@
 //! Signing in and out, server-side sessions with idle and absolute expiry, password changes, and
 //! creating accounts.
 
-use chrono::{DateTime, Utc};
 use udbhabon_db::Author;
 use udbhabon_db::account::{GrantRow, NewAccount, NewSession};
 use udbhabon_db::office::OfficeRow;
@@ -18,13 +17,11 @@ use crate::secret::{
 };
 use crate::{App, Error};
 
-/// Why signing in failed. Unknown email and wrong password are one case, so that the answer does not
-/// reveal which addresses have accounts.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SignInFailure {
-    WrongCredentials,
-    Locked { until: DateTime<Utc> },
-}
+/// Signing in failed. An unknown email, a wrong password and a locked account are one case, answered
+/// alike and in the same time, so that the answer reveals neither which addresses have accounts nor
+/// which accounts are locked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignInRefused;
 
 /// What a successful sign-in gives the browser: the session token for the cookie.
 #[derive(Debug, Clone)]
@@ -141,24 +138,23 @@ impl App {
         email: &str,
         password: &str,
         client: Client,
-    ) -> Result<Result<SessionToken, SignInFailure>, Error> {
+    ) -> Result<Result<SessionToken, SignInRefused>, Error> {
         let now = self.now();
         let Ok(email) = Email::parse(email, "email") else {
             verify_password_of_nobody(password);
-            return Ok(Err(SignInFailure::WrongCredentials));
+            return Ok(Err(SignInRefused));
         };
         let Some((account, stored_hash)) = self.db.account_credentials(email.as_str()).await?
         else {
             verify_password_of_nobody(password);
             tracing::info!(email = email.as_str(), "sign-in with an unknown email");
-            return Ok(Err(SignInFailure::WrongCredentials));
+            return Ok(Err(SignInRefused));
         };
-        if let Some(until) = account
-            .locked_until
-            .filter(|_| is_locked(account.locked_until, now))
-        {
+        if is_locked(account.locked_until, now) {
+            // Checked all the same, so that a locked account answers in the time a wrong password does.
+            verify_password(password, &stored_hash);
             tracing::warn!(account = account.id, "sign-in attempt on a locked account");
-            return Ok(Err(SignInFailure::Locked { until }));
+            return Ok(Err(SignInRefused));
         }
         if !account.active || !verify_password(password, &stored_hash) {
             let (failures, locked_until) = after_failed_login(account.failed_logins, now);
@@ -171,10 +167,7 @@ impl App {
                 locked = locked_until.is_some(),
                 "wrong password"
             );
-            return Ok(Err(match locked_until {
-                Some(until) => SignInFailure::Locked { until },
-                None => SignInFailure::WrongCredentials,
-            }));
+            return Ok(Err(SignInRefused));
         }
         if account.failed_logins > 0 {
             self.db.clear_login_failures(account.id).await?;

@@ -29,6 +29,15 @@ pub struct Settings {
     pub reminders: ReminderSchedule,
 }
 
+/// What [`App::start`] did.
+#[derive(Debug)]
+pub struct Started {
+    /// The migrations it applied.
+    pub migrations: Vec<String>,
+    /// Whether it loaded the demo data, when the database was new and the data was asked for.
+    pub demo: Option<crate::demo::DemoOutcome>,
+}
+
 /// Storage, clock and fonts; cheap to clone.
 #[derive(Debug, Clone)]
 pub struct App {
@@ -91,8 +100,35 @@ impl App {
             .map_err(|error| Error::Unavailable(error.to_string()))
     }
 
-    /// Applies pending migrations; returns the names it applied.
+    /// Applies pending migrations under the start lock; returns the names it applied.
     pub async fn migrate(&self) -> Result<Vec<String>, Error> {
+        let lock = self.db.lock_for_start().await?;
+        let applied = self.migrate_holding_lock().await;
+        lock.release().await?;
+        applied
+    }
+
+    /// What a server does before it serves: applies pending migrations and, when `demo` is asked for
+    /// and the database has no records yet, loads the demo data. It holds the start lock throughout,
+    /// so that of two processes starting together on an empty database one migrates and loads while
+    /// the other waits, then finds both done.
+    pub async fn start(&self, demo: bool) -> Result<Started, Error> {
+        let lock = self.db.lock_for_start().await?;
+        let started = async {
+            let migrations = self.migrate_holding_lock().await?;
+            let demo = if demo && self.is_empty().await? {
+                Some(crate::demo::load_demo(self).await?)
+            } else {
+                None
+            };
+            Ok(Started { migrations, demo })
+        }
+        .await;
+        lock.release().await?;
+        started
+    }
+
+    async fn migrate_holding_lock(&self) -> Result<Vec<String>, Error> {
         let pending = self.db.pending_migrations().await?;
         self.db.migrate().await?;
         Ok(pending)

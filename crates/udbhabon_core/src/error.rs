@@ -38,7 +38,8 @@ impl From<DbError> for Error {
         match error {
             DbError::NotFound(what) => Self::NotFound(what),
             DbError::Conflict(detail) => Self::Conflict(detail),
-            other => Self::Internal(other.to_string()),
+            DbError::Unavailable(cause) | DbError::Connect(cause) => Self::Unavailable(cause),
+            DbError::Other(cause) => Self::Internal(cause),
         }
     }
 }

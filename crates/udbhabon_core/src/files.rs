@@ -182,6 +182,20 @@ impl FileStore {
             .map_err(|error| Error::Internal(format!("storing evidence {sha256}: {error}")))
     }
 
+    /// The names (SHA-256) of every file kept, in order.
+    pub(crate) async fn hashes(&self) -> Result<Vec<String>, Error> {
+        use futures::TryStreamExt;
+        let mut hashes: Vec<String> = self
+            .store
+            .list(None)
+            .map_ok(|meta| meta.location.filename().unwrap_or_default().to_owned())
+            .try_collect()
+            .await
+            .map_err(|error| Error::Internal(format!("listing the file store: {error}")))?;
+        hashes.sort();
+        Ok(hashes)
+    }
+
     pub(crate) async fn get(&self, sha256: &str) -> Result<Vec<u8>, Error> {
         let found = self
             .store

@@ -11,13 +11,13 @@ use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::progress::EvidenceRow;
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
-use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::access::Action;
 use udbhabon_domain::decision::{
     DecisionStatus, DecisionStep, ResponsibleKind, implemented_on_time,
 };
 use udbhabon_domain::plan::IndicatorFeed;
 use udbhabon_domain::score::Measure;
+use udbhabon_domain::{ValidationErrors, Vocabulary};
 
 use crate::account::{PeopleNames, SignedIn};
 use crate::error::invalid;
@@ -341,7 +341,7 @@ impl App {
         &self,
         who: &SignedIn,
         decision_id: i32,
-        done: bool,
+        status: &str,
         note: &str,
         files: Vec<(String, Vec<u8>)>,
     ) -> Result<DecisionStatus, Error> {
@@ -349,10 +349,11 @@ impl App {
         let Some(office) = detail.reports_for else {
             return Err(Error::Forbidden);
         };
-        let step = if done {
-            DecisionStep::Done
-        } else {
-            DecisionStep::Progress
+        // A responsible body reports work under way or done, nothing else.
+        let step = match DecisionStatus::from_code(status.trim()) {
+            Ok(DecisionStatus::InProgress) => DecisionStep::Progress,
+            Ok(DecisionStatus::Done) => DecisionStep::Done,
+            _ => return Err(invalid("status", "error-decision-report-status")),
         };
         let mut errors = ValidationErrors::new();
         if let Err(key) = detail.tracked.status.after(step) {
@@ -439,7 +440,7 @@ impl App {
         who: &SignedIn,
         plan_id: i32,
         indicator_id: i32,
-        quarter: u8,
+        quarter: bangla::Quarter,
     ) -> Result<Option<FeedFigure>, Error> {
         let plan = self.db.plan(plan_id).await?;
         self.require(who, Action::ViewOfficeRecords, plan.office_id)
@@ -452,7 +453,7 @@ impl App {
             .flat_map(|activity| &activity.indicators)
             .find(|indicator| indicator.id == indicator_id)
             .and_then(|indicator| indicator.feed);
-        let (Some(quarter), Some(feed)) = (bangla::Quarter::from_number(quarter), feed) else {
+        let Some(feed) = feed else {
             return Ok(None);
         };
         let year = bangla::FiscalYear::starting_in(tree.template.fiscal_year)

@@ -18,12 +18,20 @@ use crate::{App, Error};
 /// How many levels of copies of copies an innovation's page follows.
 pub(crate) const MAX_REPLICATION_DEPTH: usize = 8;
 
-/// An office's innovations, and those of the offices below it.
+/// Innovations listed per page: a national ministry's tens of thousands would otherwise be a page of
+/// megabytes on a field office's phone.
+pub const INNOVATIONS_PER_PAGE: u64 = 50;
+
+/// A page of an office's innovations and those of the offices below it.
 #[derive(Debug, Clone)]
 pub struct InnovationList {
     pub office: OfficeRow,
-    /// Each innovation with the office it belongs to, newest first.
+    /// Each innovation of the page with the office it belongs to, newest first.
     pub innovations: Vec<(InnovationRow, OfficeRow)>,
+    /// How many there are in all, the page shown (from 1) and how many pages.
+    pub total: u64,
+    pub page: u64,
+    pub pages: u64,
     /// Whether the reader records innovations for this office.
     pub may_record: bool,
 }
@@ -58,7 +66,31 @@ impl App {
         who: &SignedIn,
         office_key: Option<&str>,
         kind: Option<InnovationKind>,
+        page: u64,
     ) -> Result<InnovationList, Error> {
+        let office = self.listed_office(who, office_key).await?;
+        let offset = page.saturating_sub(1).saturating_mul(INNOVATIONS_PER_PAGE);
+        let (innovations, total) = self
+            .innovations_window(&office, kind, None, (offset, INNOVATIONS_PER_PAGE))
+            .await?;
+        let pages = total.div_ceil(INNOVATIONS_PER_PAGE).max(1);
+        Ok(InnovationList {
+            may_record: self.may(who, Action::SubmitForOffice, office.id).await?,
+            office,
+            innovations,
+            total,
+            page: page.clamp(1, pages),
+            pages,
+        })
+    }
+
+    /// The office whose innovations are listed (the reader's first office by default), once the reader
+    /// may read its records.
+    pub(crate) async fn listed_office(
+        &self,
+        who: &SignedIn,
+        office_key: Option<&str>,
+    ) -> Result<OfficeRow, Error> {
         let office = match office_key {
             Some(key) => self.db.office_by_key(key).await?,
             None => {
@@ -68,24 +100,32 @@ impl App {
         };
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
-        let mut offices = self.db.offices_under(office.id).await?;
-        offices.push(office.clone());
-        let ids: Vec<i32> = offices.iter().map(|office| office.id).collect();
-        let innovations = self
+        Ok(office)
+    }
+
+    /// A window of the innovations of an office's subtree, newest first (see
+    /// [`udbhabon_db::Db::innovations_in_subtree`]), each with its office, and how many there are.
+    pub(crate) async fn innovations_window(
+        &self,
+        office: &OfficeRow,
+        kind: Option<InnovationKind>,
+        before: Option<i32>,
+        window: (u64, u64),
+    ) -> Result<(Vec<(InnovationRow, OfficeRow)>, u64), Error> {
+        let (rows, total) = self
             .db
-            .innovations(Some(&ids), kind)
-            .await?
+            .innovations_in_subtree(office.id, kind, before, window)
+            .await?;
+        let ids: Vec<i32> = rows.iter().map(|row| row.office_id).collect();
+        let offices = self.db.offices_by_ids(&ids).await?;
+        let innovations = rows
             .into_iter()
             .filter_map(|row| {
-                let office = offices.iter().find(|office| office.id == row.office_id)?;
-                Some((row, office.clone()))
+                let office = offices.get(&row.office_id)?.clone();
+                Some((row, office))
             })
             .collect();
-        Ok(InnovationList {
-            may_record: self.may(who, Action::SubmitForOffice, office.id).await?,
-            office,
-            innovations,
-        })
+        Ok((innovations, total))
     }
 
     /// The office whose innovation the reader is about to record, once the reader may.

@@ -3,7 +3,7 @@
 //! sheet in the same columns imported for one office, all of it or none with a problem per line.
 
 use udbhabon_db::office::OfficeRow;
-use udbhabon_docs::table::{Rows, TableFormat, read_table, write_table};
+use udbhabon_docs::table::{TableFormat, TableWriter};
 use udbhabon_domain::innovation::{
     InnovationDraft, InnovationFields, InnovationKind, InnovationStage, ServiceChannel,
     check_innovation,
@@ -12,7 +12,7 @@ use udbhabon_domain::{FieldError, Lang, Vocabulary};
 use udbhabon_i18n::{format, t};
 
 use crate::account::SignedIn;
-use crate::table_import::{cell, data_rows, header_problems, problem};
+use crate::table_import::{cell, data_rows, header_problems, problem, read_import};
 use crate::{App, Error};
 
 /// The sheet's columns, in order: where the prescribed format is not published, the fields domain.md
@@ -183,6 +183,9 @@ fn row_of(serial: usize, office: &OfficeRow, record: &InnovationDraft) -> Vec<St
     row
 }
 
+/// Innovations read from the database at a time while a sheet is written.
+const EXPORT_PAGE: u64 = 500;
+
 impl App {
     /// The innovations of an office and of the offices below it, newest first, as an XLSX sheet in
     /// [`INNOVATION_COLUMNS`].
@@ -191,19 +194,31 @@ impl App {
         who: &SignedIn,
         office_key: &str,
     ) -> Result<(OfficeRow, Vec<u8>), Error> {
-        let list = self.innovations_of(who, Some(office_key), None).await?;
-        let mut rows: Rows = vec![
-            INNOVATION_COLUMNS
-                .iter()
-                .map(|column| (*column).to_owned())
-                .collect(),
-        ];
-        for (serial, (row, office)) in list.innovations.iter().enumerate() {
-            rows.push(row_of(serial + 1, office, &row.record));
+        let office = self.listed_office(who, Some(office_key)).await?;
+        let failed = |error: udbhabon_docs::DocsError| Error::Internal(error.to_string());
+        let header: Vec<String> = INNOVATION_COLUMNS
+            .iter()
+            .map(|column| (*column).to_owned())
+            .collect();
+        let mut sheet = TableWriter::new(TableFormat::Xlsx, "উদ্ভাবন", &header).map_err(failed)?;
+        // Read and written a page at a time, so that a ministry's whole database is never in memory.
+        let (mut serial, mut before) = (0, None);
+        loop {
+            let (innovations, _) = self
+                .innovations_window(&office, None, before, (0, EXPORT_PAGE))
+                .await?;
+            let Some((last, _)) = innovations.last() else {
+                break;
+            };
+            before = Some(last.id);
+            for (row, owner) in &innovations {
+                serial += 1;
+                sheet
+                    .push(&row_of(serial, owner, &row.record))
+                    .map_err(failed)?;
+            }
         }
-        let bytes = write_table(TableFormat::Xlsx, "উদ্ভাবন", &rows)
-            .map_err(|error| Error::Internal(error.to_string()))?;
-        Ok((list.office, bytes))
+        Ok((office, sheet.finish().map_err(failed)?))
     }
 
     /// Imports a sheet of innovations for an office: every line is checked first (a legacy-encoded
@@ -216,11 +231,9 @@ impl App {
         file: &[u8],
     ) -> Result<InnovationImport, Error> {
         let office = self.innovation_office(who, office_key).await?;
-        let Ok(rows) = read_table(file) else {
-            return Ok(InnovationImport::Rejected(vec![(
-                1,
-                problem("file", "error-import-encoding"),
-            )]));
+        let rows = match read_import(file) {
+            Ok(rows) => rows,
+            Err(problems) => return Ok(InnovationImport::Rejected(problems)),
         };
         let headers = rows.first().cloned().unwrap_or_default();
         let mut problems = header_problems(&headers, &INNOVATION_COLUMNS, &REQUIRED);

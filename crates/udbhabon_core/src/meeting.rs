@@ -8,7 +8,8 @@ use udbhabon_db::person::{PersonRow, PostRow};
 use udbhabon_db::schedule::{AgendaItem, Invitee};
 use udbhabon_domain::Bilingual;
 
-use crate::schedule::InviteeDetail;
+use crate::account::SignedIn;
+use crate::schedule::{InviteeDetail, MeetingActions};
 use crate::{App, Error};
 
 /// A meeting with everything its minutes show.
@@ -30,6 +31,31 @@ pub struct MeetingDetail {
     pub attendance: Vec<Attendee>,
     pub decisions: Vec<DecisionRow>,
     pub distribution: Vec<DistributionEntryRow>,
+}
+
+impl MeetingDetail {
+    /// Whether the minutes are issued: before, what they say and who attended is the office's own.
+    pub fn minutes_issued(&self) -> bool {
+        self.meeting.record.issued_on.is_some()
+    }
+
+    /// Leaves out everything the minutes record (paragraphs, decisions, attendance, distribution and
+    /// where their approval stands), keeping what the notice told the invitees.
+    fn withhold_minutes(&mut self) {
+        let record = &mut self.meeting.record;
+        record.opening = Bilingual::default();
+        record.closing = Bilingual::default();
+        record.minutes_stage = None;
+        record.circulated_on = None;
+        record.approved_on = None;
+        record.approved_by = None;
+        for (item, _) in &mut self.agenda {
+            item.discussion = Bilingual::default();
+        }
+        self.decisions.clear();
+        self.attendance.clear();
+        self.distribution.clear();
+    }
 }
 
 /// One person on the attendance record.
@@ -58,8 +84,26 @@ impl App {
         Ok(Some((office, meetings)))
     }
 
+    /// One meeting as `reader` may see it, with what they may do: anyone sees issued minutes; before
+    /// they are issued only those who read the office's records see what the minutes and attendance
+    /// say, and everyone else the notice's particulars.
+    pub async fn meeting_for(
+        &self,
+        reader: Option<&SignedIn>,
+        key: &str,
+    ) -> Result<(MeetingDetail, MeetingActions), Error> {
+        let mut detail = self.meeting(key).await?;
+        let actions = self
+            .meeting_actions(reader, detail.meeting.record.office_id)
+            .await?;
+        if !detail.minutes_issued() && !actions.read_records {
+            detail.withhold_minutes();
+        }
+        Ok((detail, actions))
+    }
+
     /// One meeting with its minutes.
-    pub async fn meeting(&self, key: &str) -> Result<MeetingDetail, Error> {
+    pub(crate) async fn meeting(&self, key: &str) -> Result<MeetingDetail, Error> {
         let meeting = self.db.meeting_by_key(key).await?;
         let record = &meeting.record;
         let office = self.db.office_by_id(record.office_id).await?;

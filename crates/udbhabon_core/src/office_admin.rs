@@ -9,9 +9,9 @@ use udbhabon_domain::office::{
 };
 use udbhabon_domain::{FieldError, ValidationErrors, Vocabulary};
 
-use crate::table_import::{cell, data_rows, header_problems, problem};
+use crate::table_import::{cell, data_rows, header_problems, problem, read_import};
 
-use udbhabon_docs::table::{Rows, TableFormat, read_table, write_table};
+use udbhabon_docs::table::{Rows, TableFormat, write_table};
 
 use crate::account::SignedIn;
 use crate::{App, Error};
@@ -122,10 +122,9 @@ impl App {
     /// `level` column makes it a file of units (`UNIT_COLUMNS`), otherwise of offices (`OFFICE_COLUMNS`).
     pub async fn import_tree(&self, who: &SignedIn, file: &[u8]) -> Result<ImportOutcome, Error> {
         self.require_administrator(who).await?;
-        let Ok(rows) = read_table(file) else {
-            return Ok(ImportOutcome::Rejected {
-                problems: vec![(1, problem("file", "error-import-encoding"))],
-            });
+        let rows = match read_import(file) {
+            Ok(rows) => rows,
+            Err(problems) => return Ok(ImportOutcome::Rejected { problems }),
         };
         let headers = rows.first().cloned().unwrap_or_default();
         if headers.iter().any(|header| header == "level") {
@@ -146,14 +145,14 @@ impl App {
         if !problems.is_empty() {
             return Ok(ImportOutcome::Rejected { problems });
         }
-        let existing: HashSet<String> = self
+        // Every office a line may name as its parent: those recorded, then those on earlier lines.
+        let mut known: HashSet<String> = self
             .db
             .offices()
             .await?
             .into_iter()
             .map(|office| office.key)
             .collect();
-        let mut in_file: HashSet<String> = HashSet::new();
         let mut drafts: Vec<OfficeDraft> = Vec::new();
         for (line, row) in data_rows(rows) {
             let column = |name: &str| cell(headers, &row, name);
@@ -172,14 +171,13 @@ impl App {
             };
             match check_office(&fields) {
                 Ok(draft) => {
-                    if existing.contains(&draft.key) || !in_file.insert(draft.key.clone()) {
-                        problems.push((line, problem("key", "error-key-taken")));
-                    }
                     if let Some(parent) = &draft.parent_key
-                        && !existing.contains(parent)
-                        && !drafts.iter().any(|earlier| &earlier.key == parent)
+                        && !known.contains(parent)
                     {
                         problems.push((line, problem("parent", "error-parent-unknown")));
+                    }
+                    if !known.insert(draft.key.clone()) {
+                        problems.push((line, problem("key", "error-key-taken")));
                     }
                     drafts.push(draft);
                 }
@@ -191,15 +189,15 @@ impl App {
         if !problems.is_empty() {
             return Ok(ImportOutcome::Rejected { problems });
         }
+        let offices = drafts
+            .into_iter()
+            .map(|draft| {
+                let parent_key = draft.parent_key.clone();
+                (new_office(draft, None), parent_key)
+            })
+            .collect();
         let tx = self.db.begin(self.author(Some(who), "")).await?;
-        let count = drafts.len();
-        for draft in drafts {
-            let parent_id = match &draft.parent_key {
-                Some(parent) => Some(tx.office_id_by_key(parent).await?),
-                None => None,
-            };
-            tx.insert_office(new_office(draft, parent_id)).await?;
-        }
+        let count = tx.insert_office_tree(offices).await?;
         tx.commit().await?;
         Ok(ImportOutcome::Imported {
             table: TreeTable::Offices,

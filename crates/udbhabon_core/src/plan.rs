@@ -11,8 +11,8 @@ use udbhabon_db::plan::{PlanRow, TargetRow, TemplateRow, TemplateTree};
 use udbhabon_db::progress::{EvidenceRow, ProgressRow};
 use udbhabon_domain::access::Action;
 use udbhabon_domain::plan::{
-    ActivityContent, AreaContent, IndicatorContent, IndicatorFeed, PlanKind, TemplateContent,
-    check_template,
+    ActivityContent, AreaContent, IndicatorContent, IndicatorFeed, PlanKind, QuarterDates,
+    TemplateContent, check_template,
 };
 use udbhabon_domain::progress::read_measure;
 use udbhabon_domain::score::{
@@ -41,7 +41,7 @@ struct TemplateFile {
     title_bn: String,
     title_en: String,
     total_marks: f64,
-    quarter_due: [NaiveDate; 4],
+    quarter_due: QuarterDates,
     mid_year_review_due: NaiveDate,
     self_assessment_due: NaiveDate,
     areas: Vec<AreaFile>,
@@ -819,10 +819,7 @@ fn plan_sheet_view(overview: &PlanOverview, lang: Lang) -> Result<PlanSheet, Err
             "plan-band-60",
         ]),
         quarters_heading: t(lang, "plan-progress-heading"),
-        quarter_headings: bangla::Quarter::ALL.map(|quarter| match lang {
-            Lang::Bn => quarter.name_bn().to_owned(),
-            Lang::En => quarter.name_en().to_owned(),
-        }),
+        quarter_headings: bangla::Quarter::ALL.map(|quarter| format::quarter(lang, quarter)),
         tail_headings: [t(lang, "plan-col-achieved"), t(lang, "plan-col-score")],
         areas: overview
             .tree
@@ -983,7 +980,7 @@ mod tests {
         assert_eq!((key.as_str(), copied_year), ("egov-2023-24", next));
         assert_eq!(copied.title.bn, "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা ২০২৩-২০২৪");
         assert_eq!(
-            copied.quarter_due[0],
+            copied.quarter_due.of(bangla::Quarter::Q1),
             NaiveDate::from_ymd_opt(2023, 10, 15).unwrap()
         );
         let database = &copied.areas[2].activities[0].indicators[0];

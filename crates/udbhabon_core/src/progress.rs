@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use bangla::Quarter;
 use chrono::NaiveDate;
 use udbhabon_db::Tx;
 use udbhabon_db::plan::{PlanRow, TargetRow, TemplateTree};
@@ -153,15 +154,12 @@ impl App {
         who: &SignedIn,
         plan_id: i32,
         indicator_id: i32,
-        quarter: u8,
+        quarter: Quarter,
         form: ProgressForm,
     ) -> Result<ProgressRow, ProgressRefusal> {
         let plan = self.db.plan(plan_id).await?;
         self.require(who, Action::SubmitForOffice, plan.office_id)
             .await?;
-        if !(1..=4).contains(&quarter) {
-            return Err(Error::NotFound(format!("quarter {quarter}")).into());
-        }
         match plan.status {
             PlanStatus::Locked => {
                 return Err(ProgressRefusal::Invalid(invalid(
@@ -215,7 +213,7 @@ impl App {
         let values = EntryValues {
             plan_id,
             indicator_id,
-            quarter,
+            quarter: quarter.number(),
             value,
             comment: form.comment.trim().to_owned(),
         };
@@ -225,7 +223,7 @@ impl App {
                 drop(tx);
                 let newer = self
                     .db
-                    .progress_entry(plan_id, indicator_id, quarter)
+                    .progress_entry(plan_id, indicator_id, quarter.number())
                     .await?
                     .ok_or_else(|| Error::Internal("a conflicting entry vanished".into()))?;
                 return Err(ProgressRefusal::Stale(Box::new(newer)));
@@ -236,7 +234,7 @@ impl App {
             tx.attach_evidence(entry.id, file_id).await?;
         }
         if form.submit {
-            let due = tree.template.quarter_due[usize::from(quarter) - 1];
+            let due = tree.template.quarter_due.of(quarter);
             tx.submit_progress(entry.id, on_time(self.today(), due))
                 .await?;
             rescore(&tx, plan.id, &rules).await?;
@@ -244,7 +242,7 @@ impl App {
         tx.commit().await?;
         Ok(self
             .db
-            .progress_entry(plan_id, indicator_id, quarter)
+            .progress_entry(plan_id, indicator_id, quarter.number())
             .await?
             .unwrap_or(entry))
     }
@@ -256,7 +254,7 @@ impl App {
         who: &SignedIn,
         plan_id: i32,
         indicator_id: i32,
-        quarter: u8,
+        quarter: Quarter,
         accept: bool,
         comment: &str,
     ) -> Result<(), Error> {
@@ -265,7 +263,7 @@ impl App {
             .await?;
         let Some(entry) = self
             .db
-            .progress_entry(plan_id, indicator_id, quarter)
+            .progress_entry(plan_id, indicator_id, quarter.number())
             .await?
             .filter(|entry| entry.status == EntryStatus::Submitted)
         else {

@@ -278,7 +278,8 @@ impl Db {
         Ok(result.rows_affected)
     }
 
-    /// Stores a password-reset link's token hash.
+    /// Stores a password-reset link's token hash; the account's earlier links stop working, so only
+    /// the newest link sent is ever usable.
     pub async fn create_password_reset(
         &self,
         token_hash: &str,
@@ -286,6 +287,12 @@ impl Db {
         at: DateTime<Utc>,
         expires_at: DateTime<Utc>,
     ) -> Result<(), DbError> {
+        password_reset::Entity::update_many()
+            .col_expr(password_reset::Column::UsedAt, Expr::value(at))
+            .filter(password_reset::Column::AccountId.eq(account_id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(self.connection())
+            .await?;
         password_reset::ActiveModel {
             token_hash: Set(token_hash.to_owned()),
             account_id: Set(account_id),
@@ -394,8 +401,9 @@ impl Tx {
         self.delete_audited::<role_grant::ActiveModel>(grant).await
     }
 
-    /// Marks a reset link used, only if it is still unused and unexpired; returns its account.
-    /// The conditional update makes the link single-use even when two requests race.
+    /// Marks a reset link used, only if it is still unused and unexpired, and with it every other link
+    /// of its account; returns its account. The conditional update makes the link single-use even when
+    /// two requests race.
     pub async fn consume_password_reset(&self, token_hash: &str) -> Result<Option<i32>, DbError> {
         let at = self.author.at;
         let Some(reset) = password_reset::Entity::find_by_id(token_hash.to_owned())
@@ -411,6 +419,15 @@ impl Tx {
             .filter(password_reset::Column::ExpiresAt.gt(at))
             .exec(&self.transaction)
             .await?;
-        Ok((result.rows_affected == 1).then_some(reset.account_id))
+        if result.rows_affected != 1 {
+            return Ok(None);
+        }
+        password_reset::Entity::update_many()
+            .col_expr(password_reset::Column::UsedAt, Expr::value(at))
+            .filter(password_reset::Column::AccountId.eq(reset.account_id))
+            .filter(password_reset::Column::UsedAt.is_null())
+            .exec(&self.transaction)
+            .await?;
+        Ok(Some(reset.account_id))
     }
 }

@@ -32,7 +32,29 @@ impl Backend {
 #[derive(Debug, Clone)]
 pub struct Db {
     connection: DatabaseConnection,
+    /// The URL it was opened with, for the start lock.
+    url: String,
 }
+
+/// Held while a process brings the schema up to date and loads first data, so that processes starting
+/// together on one database take turns and the later ones find the work done. It ends with the
+/// process, whatever way that ends: a PostgreSQL advisory lock lives on its own connection, an SQLite
+/// file's lock on an open file beside it.
+#[derive(Debug)]
+pub struct StartLock {
+    held: Held,
+}
+
+#[derive(Debug)]
+enum Held {
+    Postgres(DatabaseConnection),
+    Sqlite(std::fs::File),
+    /// An in-memory database: no other process can see it.
+    Nothing,
+}
+
+/// The advisory lock's key, the same for every udbhabon process: "udbh" in ASCII.
+const START_LOCK_KEY: i64 = 0x7564_6268;
 
 /// A transaction: everything written through it lands together on `commit`, or not at all, and
 /// every change is entered in the audit trail under its author.
@@ -78,11 +100,61 @@ impl Db {
         let connection = Database::connect(options)
             .await
             .map_err(|error| DbError::Connect(error.to_string()))?;
-        Ok(Self { connection })
+        Ok(Self {
+            connection,
+            url: url.to_owned(),
+        })
+    }
+
+    /// Waits for the start lock and takes it.
+    pub async fn lock_for_start(&self) -> Result<StartLock, DbError> {
+        let held = match self.backend() {
+            Backend::Postgres => {
+                let mut options = ConnectOptions::new(self.url.clone());
+                options
+                    .max_connections(1)
+                    .connect_timeout(Duration::from_secs(5))
+                    .sqlx_logging(false);
+                let connection = Database::connect(options)
+                    .await
+                    .map_err(|error| DbError::Connect(error.to_string()))?;
+                sea_orm::ConnectionTrait::execute_unprepared(
+                    &connection,
+                    &format!("SELECT pg_advisory_lock({START_LOCK_KEY})"),
+                )
+                .await?;
+                Held::Postgres(connection)
+            }
+            Backend::Sqlite => match sqlite_file(&self.url) {
+                Some(path) => {
+                    let lock_path = format!("{path}.start-lock");
+                    let file = std::fs::File::options()
+                        .create(true)
+                        .truncate(false)
+                        .write(true)
+                        .open(&lock_path)
+                        .map_err(|error| {
+                            DbError::Connect(format!("cannot open {lock_path}: {error}"))
+                        })?;
+                    // Only at start, before the server serves: blocking here holds up nothing else.
+                    file.lock().map_err(|error| {
+                        DbError::Connect(format!("cannot lock {lock_path}: {error}"))
+                    })?;
+                    Held::Sqlite(file)
+                }
+                None => Held::Nothing,
+            },
+        };
+        Ok(StartLock { held })
     }
 
     pub fn backend(&self) -> Backend {
         Backend::of(self.connection.get_database_backend())
+    }
+
+    /// The URL the database was opened with.
+    pub(crate) fn url(&self) -> &str {
+        &self.url
     }
 
     /// Brings the schema up to date and the planner's statistics with it; safe to run at every start.
@@ -141,6 +213,38 @@ impl Db {
     pub(crate) fn connection(&self) -> &DatabaseConnection {
         &self.connection
     }
+}
+
+impl StartLock {
+    /// Lets the next process start.
+    pub async fn release(self) -> Result<(), DbError> {
+        match self.held {
+            Held::Postgres(connection) => {
+                sea_orm::ConnectionTrait::execute_unprepared(
+                    &connection,
+                    &format!("SELECT pg_advisory_unlock({START_LOCK_KEY})"),
+                )
+                .await?;
+                connection.close().await?;
+            }
+            Held::Sqlite(file) => file.unlock().map_err(|error| {
+                DbError::Other(format!("cannot release the start lock: {error}"))
+            })?,
+            Held::Nothing => {}
+        }
+        Ok(())
+    }
+}
+
+/// The file of an SQLite URL (`sqlite://path?mode=rwc`), or `None` for an in-memory database.
+pub(crate) fn sqlite_file(url: &str) -> Option<&str> {
+    let path = url
+        .trim_start_matches("sqlite:")
+        .trim_start_matches("//")
+        .split('?')
+        .next()
+        .unwrap_or_default();
+    (!path.is_empty() && path != ":memory:").then_some(path)
 }
 
 impl Tx {

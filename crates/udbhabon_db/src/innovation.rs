@@ -14,7 +14,7 @@ use udbhabon_domain::innovation::{
     Tcv,
 };
 
-use crate::entity::{innovation, innovation_step};
+use crate::entity::{innovation, innovation_step, office};
 use crate::innovation_search::index_statement;
 use crate::office::rows;
 use crate::{Db, DbError, Tx};
@@ -149,6 +149,48 @@ impl Db {
             .all(self.connection())
             .await?;
         rows(models)
+    }
+
+    /// One page of the innovations of an office and every office below it (of a kind if given, and
+    /// older than `before` if given), the newest first, and how many there are in all: two queries on
+    /// the office's ancestor path however large the subtree, and only the page read out. A reader
+    /// going through them all asks for those `before` the last it read, which no insertion shifts.
+    pub async fn innovations_in_subtree(
+        &self,
+        office_id: i32,
+        kind: Option<InnovationKind>,
+        before: Option<i32>,
+        (offset, limit): (u64, u64),
+    ) -> Result<(Vec<InnovationRow>, u64), DbError> {
+        use sea_orm::PaginatorTrait;
+        use sea_orm::sea_query::Query;
+        let below = self
+            .offices_below(crate::rollup::Scope::Office(office_id))
+            .await?;
+        let subtree = Query::select()
+            .column((office::Entity, office::Column::Id))
+            .from(office::Entity)
+            .cond_where(below.condition())
+            .to_owned();
+        let mut query = innovation::Entity::find().filter(
+            sea_orm::Condition::any()
+                .add(innovation::Column::OfficeId.eq(office_id))
+                .add(innovation::Column::OfficeId.in_subquery(subtree)),
+        );
+        if let Some(kind) = kind {
+            query = query.filter(innovation::Column::Kind.eq(kind.code()));
+        }
+        if let Some(before) = before {
+            query = query.filter(innovation::Column::Id.lt(before));
+        }
+        let total = query.clone().count(self.connection()).await?;
+        let models = query
+            .order_by_desc(innovation::Column::Id)
+            .offset(offset)
+            .limit(limit)
+            .all(self.connection())
+            .await?;
+        Ok((rows(models)?, total))
     }
 
     /// The innovations with these ids, in the order given (an id not found is left out).

@@ -9,6 +9,7 @@ mod connection;
 mod entity;
 mod error;
 mod migration;
+mod snapshot;
 
 pub mod account;
 pub mod assessment;
@@ -37,5 +38,5 @@ pub mod team;
 pub mod write;
 
 pub use audit::{AuditEntryRow, Author, ChainCheck};
-pub use connection::{Backend, Db, Tx};
+pub use connection::{Backend, Db, StartLock, Tx};
 pub use error::DbError;

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
-use udbhabon_domain::plan::{IndicatorFeed, PlanKind, TemplateContent};
+use udbhabon_domain::plan::{IndicatorFeed, PlanKind, QuarterDates, TemplateContent};
 use udbhabon_domain::score::{IndicatorRule, Targets};
 use udbhabon_domain::{Bilingual, Vocabulary};
 
@@ -21,7 +21,7 @@ pub struct TemplateRow {
     pub fiscal_year: i32,
     pub title: Bilingual,
     pub total_marks: f64,
-    pub quarter_due: [NaiveDate; 4],
+    pub quarter_due: QuarterDates,
     pub mid_year_review_due: NaiveDate,
     pub self_assessment_due: NaiveDate,
 }
@@ -123,7 +123,7 @@ impl TryFrom<plan_template::Model> for TemplateRow {
             fiscal_year: model.fiscal_year,
             title: Bilingual::new(model.title_bn, model.title_en),
             total_marks: model.total_marks,
-            quarter_due: [model.q1_due, model.q2_due, model.q3_due, model.q4_due],
+            quarter_due: QuarterDates([model.q1_due, model.q2_due, model.q3_due, model.q4_due]),
             mid_year_review_due: model.mid_year_review_due,
             self_assessment_due: model.self_assessment_due,
         })
@@ -276,7 +276,7 @@ impl Tx {
         fiscal_year: i32,
         content: &TemplateContent,
     ) -> Result<TemplateTree, DbError> {
-        let [q1, q2, q3, q4] = content.quarter_due;
+        let QuarterDates([q1, q2, q3, q4]) = content.quarter_due;
         let template: TemplateRow = self
             .insert_audited(plan_template::ActiveModel {
                 key: Set(key.to_owned()),

@@ -180,6 +180,18 @@ impl Db {
             .collect())
     }
 
+    /// The SHA-256 of every evidence file recorded: the names the file store must hold.
+    pub async fn evidence_hashes(&self) -> Result<Vec<String>, DbError> {
+        use sea_orm::QuerySelect;
+        Ok(evidence_file::Entity::find()
+            .select_only()
+            .column(evidence_file::Column::Sha256)
+            .distinct()
+            .into_tuple()
+            .all(self.connection())
+            .await?)
+    }
+
     pub async fn evidence_file(&self, id: i32) -> Result<EvidenceRow, DbError> {
         Ok(evidence_file::Entity::find_by_id(id)
             .one(self.connection())

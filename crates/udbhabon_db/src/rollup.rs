@@ -33,6 +33,13 @@ pub struct Offices {
     below: Condition,
 }
 
+impl Offices {
+    /// The condition on `office` rows that holds for the offices below the top.
+    pub(crate) fn condition(&self) -> Condition {
+        self.below.clone()
+    }
+}
+
 /// Which of the offices in scope to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RollupFilter {

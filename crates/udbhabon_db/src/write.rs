@@ -1,5 +1,7 @@
 //! Inserting records (used by the demo-data loader and imports); every insert goes through a `Tx`.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use udbhabon_domain::decision::{Deadline, DecisionSerial, ResponsibleKind};
@@ -128,27 +130,61 @@ fn unsigned(value: u32) -> i32 {
 }
 
 impl Tx {
-    /// The id of an office by key, seeing what this transaction has inserted.
-    pub async fn office_id_by_key(&self, key: &str) -> Result<i32, DbError> {
-        use sea_orm::{ColumnTrait, QueryFilter};
-        Ok(office::Entity::find()
-            .filter(office::Column::Key.eq(key))
-            .one(&self.transaction)
-            .await?
-            .ok_or_else(|| DbError::NotFound(format!("office {key}")))?
-            .id)
-    }
-
     /// Inserts an office below its parent, recording the ancestor path.
     pub async fn insert_office(&self, new: NewOffice) -> Result<i32, DbError> {
-        let path = match new.parent_id {
+        let parent_path = match new.parent_id {
             Some(parent_id) => {
-                let parent = office::Entity::find_by_id(parent_id)
+                office::Entity::find_by_id(parent_id)
                     .one(&self.transaction)
                     .await?
-                    .ok_or_else(|| DbError::NotFound(format!("parent office #{parent_id}")))?;
-                format!("{}{}/", parent.path, parent.id)
+                    .ok_or_else(|| DbError::NotFound(format!("parent office #{parent_id}")))?
+                    .path
             }
+            None => String::new(),
+        };
+        Ok(self.insert_office_below(new, &parent_path).await?.0)
+    }
+
+    /// Inserts offices in order, each below the office its parent key names (one recorded before, or
+    /// one earlier in the list); the recorded offices' keys and paths are read once for the whole list,
+    /// not once an office. Returns how many were inserted.
+    pub async fn insert_office_tree(
+        &self,
+        offices: Vec<(NewOffice, Option<String>)>,
+    ) -> Result<usize, DbError> {
+        let mut placed: HashMap<String, (i32, String)> = office::Entity::find()
+            .all(&self.transaction)
+            .await?
+            .into_iter()
+            .map(|model| (model.key, (model.id, model.path)))
+            .collect();
+        let count = offices.len();
+        for (mut new, parent_key) in offices {
+            let parent_path = match parent_key {
+                Some(key) => {
+                    let (id, path) = placed
+                        .get(&key)
+                        .cloned()
+                        .ok_or_else(|| DbError::NotFound(format!("parent office {key}")))?;
+                    new.parent_id = Some(id);
+                    path
+                }
+                None => String::new(),
+            };
+            let key = new.key.clone();
+            let (id, path) = self.insert_office_below(new, &parent_path).await?;
+            placed.insert(key, (id, path));
+        }
+        Ok(count)
+    }
+
+    async fn insert_office_below(
+        &self,
+        new: NewOffice,
+        parent_path: &str,
+    ) -> Result<(i32, String), DbError> {
+        let path = match new.parent_id {
+            Some(parent_id) => format!("{parent_path}{parent_id}/"),
             None => "/".to_owned(),
         };
         let row = office::ActiveModel {
@@ -162,12 +198,12 @@ impl Tx {
             website: Set(new.website),
             email: Set(new.email),
             phone: Set(new.phone),
-            path: Set(path),
+            path: Set(path.clone()),
             position: Set(new.position),
             district_code: Set(new.district_code),
             ..Default::default()
         };
-        Ok(self.insert_audited(row).await?.id)
+        Ok((self.insert_audited(row).await?.id, path))
     }
 
     pub async fn insert_unit(&self, new: NewUnit) -> Result<i32, DbError> {

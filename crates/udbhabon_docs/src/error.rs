@@ -32,6 +32,9 @@ pub enum DocsError {
     /// A spreadsheet or CSV file could not be read.
     #[error("the file is not a readable CSV (UTF-8) or XLSX table: {0}")]
     UnreadableTable(String),
+    /// A spreadsheet or CSV file goes past one of the limits of a table.
+    #[error("the table is larger than an import may be ({0:?})")]
+    TableTooLarge(crate::table::TableBound),
     /// A spreadsheet or CSV file could not be written.
     #[error("cannot write the table: {0}")]
     TableWrite(String),

@@ -2,6 +2,7 @@
 //! performance agreement, integrity, RTI and grievance plans have the same shape): a year's template of
 //! areas, activities and indicators, and the checks it must pass before offices plan from it.
 
+use bangla::Quarter;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -42,12 +43,29 @@ pub struct TemplateContent {
     /// The marks the areas add up to (100 for the APA and the 2019-20 innovation ranking).
     pub total_marks: f64,
     /// When each quarter's progress is due, Q1 to Q4 (the fourth is the annual report).
-    pub quarter_due: [NaiveDate; 4],
+    pub quarter_due: QuarterDates,
     /// By when the office above reviews its offices' progress (mid-year, ফলাবর্তক).
     pub mid_year_review_due: NaiveDate,
     /// By when the half-yearly self-assessment goes to the office above.
     pub self_assessment_due: NaiveDate,
     pub areas: Vec<AreaContent>,
+}
+
+/// When each quarter's progress is due, Q1 to Q4.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct QuarterDates(pub [NaiveDate; 4]);
+
+impl QuarterDates {
+    /// The date of one quarter.
+    pub fn of(&self, quarter: Quarter) -> NaiveDate {
+        self.0[usize::from(quarter.number()) - 1]
+    }
+
+    /// Every date moved by `shift`.
+    pub fn map(self, shift: impl FnMut(NaiveDate) -> NaiveDate) -> Self {
+        Self(self.0.map(shift))
+    }
 }
 
 /// An area of work (কার্যক্রমের ক্ষেত্র) with its marks.
@@ -132,8 +150,12 @@ pub fn check_template(
             .with("sum", format!("{area_sum:.2}"))
             .with("total", format!("{:.2}", content.total_marks));
     }
-    if content.quarter_due.windows(2).any(|pair| pair[0] > pair[1])
-        || content.quarter_due[0] < year.0
+    if content
+        .quarter_due
+        .0
+        .windows(2)
+        .any(|pair| pair[0] > pair[1])
+        || content.quarter_due.of(Quarter::Q1) < year.0
     {
         errors.add("quarter_due", "error-plan-calendar");
     }
@@ -171,12 +193,12 @@ mod tests {
         TemplateContent {
             title: Bilingual::new("কর্মপরিকল্পনা", "Plan"),
             total_marks: marks,
-            quarter_due: [
+            quarter_due: QuarterDates([
                 date(2022, 10, 15),
                 date(2023, 1, 15),
                 date(2023, 4, 15),
                 date(2023, 7, 15),
-            ],
+            ]),
             mid_year_review_due: date(2023, 1, 15),
             self_assessment_due: date(2023, 1, 15),
             areas: vec![AreaContent {

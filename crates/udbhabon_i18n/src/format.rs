@@ -34,6 +34,20 @@ pub fn measure(lang: Lang, value: &udbhabon_domain::score::Measure) -> String {
     }
 }
 
+/// "১ম ত্রৈমাসিক" / "1st quarter".
+pub fn quarter(lang: Lang, quarter: bangla::Quarter) -> String {
+    match lang {
+        Lang::Bn => quarter.name_bn().to_owned(),
+        Lang::En => quarter.name_en().to_owned(),
+    }
+}
+
+/// A size in whole megabytes, rounded up: "১০" / "10" for ten megabytes.
+pub fn megabytes(lang: Lang, bytes: usize) -> String {
+    let megabytes = bytes.div_ceil(1024 * 1024);
+    number(lang, i64::try_from(megabytes).unwrap_or(i64::MAX))
+}
+
 /// Marks with two decimals: "৬৬.৭৬".
 pub fn marks(lang: Lang, value: f64) -> String {
     digits(lang, &format!("{value:.2}"))

@@ -3,8 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
@@ -13,6 +12,7 @@ use udbhabon_i18n::{Lang, t};
 
 use crate::auth::{Member, SESSION_COOKIE, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;

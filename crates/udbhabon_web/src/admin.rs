@@ -3,8 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::Error;
@@ -16,6 +15,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::form::rejected;
 use crate::history::{self, HistoryLine};
 use crate::lang::ReaderLang;

@@ -5,9 +5,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use bangla::FiscalYear;
 use serde::Deserialize;
 use udbhabon_core::award::{AwardRanking, Candidate, award_name, criterion_label, figure};
@@ -17,6 +16,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::form::{Choice, FieldErrors, choices, memo_file_choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;

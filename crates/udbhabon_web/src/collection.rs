@@ -3,9 +3,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use udbhabon_core::collection::CollectionFormChoices;
@@ -17,6 +16,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path};
 use crate::form::{FieldErrors, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;

@@ -2,10 +2,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use udbhabon_core::collection_board::{
@@ -18,6 +17,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::Member;
 use crate::collection::{count, layout, period_name, standing_code};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;

@@ -5,7 +5,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 use udbhabon_core::dashboard::{DashboardQuery, ROWS_PER_PAGE};
 use udbhabon_domain::Vocabulary;
@@ -15,8 +15,10 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Member, Visitor};
 use crate::chart::BarChart;
 use crate::error::PageError;
+use crate::extract::Query;
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::pager::Pager;
 use crate::plan::marks;
 use crate::state::AppState;
 
@@ -42,10 +44,8 @@ pub(crate) struct DashboardPage {
     summary: String,
     chart: String,
     rows: Vec<DashboardLine>,
-    /// "101–200 of 23,402".
-    shown: String,
-    previous_href: Option<String>,
-    next_href: Option<String>,
+    /// "101–200 of 23,402", and the pages around.
+    pager: Pager,
     /// "Not yet reported for the 2nd quarter".
     silent_heading: String,
     silent: Vec<String>,
@@ -177,7 +177,6 @@ pub(crate) async fn show(
             ("page", &page),
         ])
     };
-    let first = (board.page - 1) * ROWS_PER_PAGE;
     let count = |value: u64| format::number(lang, i64::try_from(value).unwrap_or(i64::MAX));
     Ok(DashboardPage {
         l: Layout::new(
@@ -282,27 +281,20 @@ pub(crate) async fn show(
                 self_score: score(row.self_score),
             })
             .collect(),
-        shown: t_args(
+        pager: Pager::new(
             lang,
-            "dashboard-shown",
-            &[
-                ("first", count((first + 1).min(board.summary.offices))),
-                ("last", count(first + board.rows.len() as u64)),
-                ("total", count(board.summary.offices)),
-            ],
+            t(lang, "dashboard-pages"),
+            (board.page, board.pages, ROWS_PER_PAGE),
+            (board.rows.len(), board.summary.offices),
+            page_href,
         ),
-        previous_href: (board.page > 1).then(|| page_href(board.page - 1)),
-        next_href: (board.page < board.pages).then(|| page_href(board.page + 1)),
         silent_heading: t_args(
             lang,
             "dashboard-silent",
             &[(
                 "quarter",
                 bangla::Quarter::from_number(board.quarter)
-                    .map(|quarter| match lang {
-                        Lang::Bn => quarter.name_bn().to_owned(),
-                        Lang::En => quarter.name_en().to_owned(),
-                    })
+                    .map(|quarter| format::quarter(lang, quarter))
                     .unwrap_or_default(),
             )],
         ),

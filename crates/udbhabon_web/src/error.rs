@@ -1,14 +1,15 @@
-//! Error pages: what went wrong in the reader's language with a way back; internal causes are logged,
-//! once, with the request id, and never shown.
+//! Error pages: what went wrong in the reader's language, with its status and a way back; internal
+//! causes are logged, once, with the request id, and never shown.
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use udbhabon_core::Error;
-use udbhabon_i18n::{Lang, t, t_args};
+use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Visitor;
+use crate::form::field_messages;
 use crate::layout::Layout;
 
 /// A failed page request, rendered as an error page.
@@ -21,8 +22,14 @@ pub(crate) struct PageError {
 #[derive(Debug)]
 pub(crate) enum PageErrorKind {
     NotFound,
-    /// A query value the page cannot use; the message key says which.
+    /// A value in the address or a malformed body the page cannot use; the message key says which.
     BadInput(&'static str),
+    /// Input the application refused, with no form to show it beside: each message.
+    Invalid(Vec<String>),
+    /// Someone changed or issued the record after the reader opened it.
+    Conflict,
+    /// A request body over the limit of its route, in bytes.
+    TooLarge(usize),
     /// PDFs cannot be made on this server (no Bengali font).
     NoFonts,
     /// The reader may not do this; nothing about the record is revealed.
@@ -31,6 +38,8 @@ pub(crate) enum PageErrorKind {
     StaleForm,
     /// Too many attempts from this address.
     TooMany,
+    /// The database or the mail server cannot serve the request now; trying again may succeed.
+    Unavailable(String),
     Internal(String),
 }
 
@@ -40,7 +49,13 @@ struct ErrorPage {
     l: Layout,
     heading: String,
     message: String,
+    details: Vec<String>,
+    /// The page the form was sent from, for trying again.
+    back: Option<String>,
 }
+
+/// How long a reader is asked to wait before trying a busy server again, in seconds.
+const RETRY_AFTER_SECONDS: &str = "5";
 
 impl PageError {
     pub(crate) fn new(lang: Lang, error: Error) -> Self {
@@ -48,68 +63,119 @@ impl PageError {
             Error::NotFound(_) => PageErrorKind::NotFound,
             Error::Forbidden => PageErrorKind::Forbidden,
             Error::NoFonts(_) => PageErrorKind::NoFonts,
+            Error::Invalid(errors) => PageErrorKind::Invalid(
+                field_messages(lang, &errors)
+                    .into_iter()
+                    .map(|(_, message)| message)
+                    .collect(),
+            ),
+            Error::Conflict(cause) => {
+                tracing::info!(%cause, "a change conflicted with a newer one");
+                PageErrorKind::Conflict
+            }
+            Error::Unavailable(cause) => PageErrorKind::Unavailable(cause),
             other => PageErrorKind::Internal(other.to_string()),
         };
         Self { lang, kind }
     }
 
+    pub(crate) fn of(lang: Lang, kind: PageErrorKind) -> Self {
+        Self { lang, kind }
+    }
+
     pub(crate) fn stale_form(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: PageErrorKind::StaleForm,
-        }
+        Self::of(lang, PageErrorKind::StaleForm)
     }
 
     pub(crate) fn too_many(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: PageErrorKind::TooMany,
-        }
+        Self::of(lang, PageErrorKind::TooMany)
     }
 
     pub(crate) fn bad_input(lang: Lang, message_key: &'static str) -> Self {
-        Self {
-            lang,
-            kind: PageErrorKind::BadInput(message_key),
-        }
+        Self::of(lang, PageErrorKind::BadInput(message_key))
     }
-}
 
-impl IntoResponse for PageError {
-    fn into_response(self) -> Response {
+    pub(crate) fn not_found(lang: Lang) -> Self {
+        Self::of(lang, PageErrorKind::NotFound)
+    }
+
+    /// The status, heading, message and details of the page.
+    fn parts(self) -> (StatusCode, String, String, Vec<String>) {
         let lang = self.lang;
-        let (status, heading, message) = match self.kind {
-            PageErrorKind::NotFound => (
+        let plain = |status, title: &str, message: &str| {
+            (status, t(lang, title), t(lang, message), Vec::new())
+        };
+        match self.kind {
+            PageErrorKind::NotFound => plain(
                 StatusCode::NOT_FOUND,
-                t(lang, "error-not-found-title"),
-                t(lang, "error-not-found"),
+                "error-not-found-title",
+                "error-not-found",
             ),
-            PageErrorKind::BadInput(key) => (
-                StatusCode::BAD_REQUEST,
-                t(lang, "error-not-found-title"),
-                t(lang, key),
+            PageErrorKind::BadInput(key) => {
+                plain(StatusCode::BAD_REQUEST, "error-bad-input-title", key)
+            }
+            PageErrorKind::Invalid(mut messages) => {
+                let heading = t(lang, "error-bad-input-title");
+                if messages.len() == 1 {
+                    (
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        heading,
+                        messages.remove(0),
+                        Vec::new(),
+                    )
+                } else {
+                    (
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        heading,
+                        t(lang, "error-bad-input"),
+                        messages,
+                    )
+                }
+            }
+            PageErrorKind::Conflict => plain(
+                StatusCode::CONFLICT,
+                "error-conflict-title",
+                "error-conflict",
             ),
-            PageErrorKind::Forbidden => (
+            PageErrorKind::TooLarge(limit) => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                t(lang, "error-too-large-title"),
+                t_args(
+                    lang,
+                    "error-too-large",
+                    &[("size", format::megabytes(lang, limit))],
+                ),
+                Vec::new(),
+            ),
+            PageErrorKind::Forbidden => plain(
                 StatusCode::FORBIDDEN,
-                t(lang, "error-forbidden-title"),
-                t(lang, "error-forbidden"),
+                "error-forbidden-title",
+                "error-forbidden",
             ),
-            PageErrorKind::StaleForm => (
+            PageErrorKind::StaleForm => plain(
                 StatusCode::FORBIDDEN,
-                t(lang, "error-stale-form-title"),
-                t(lang, "error-stale-form"),
+                "error-stale-form-title",
+                "error-stale-form",
             ),
-            PageErrorKind::TooMany => (
+            PageErrorKind::TooMany => plain(
                 StatusCode::TOO_MANY_REQUESTS,
-                t(lang, "error-too-many-title"),
-                t(lang, "error-too-many"),
+                "error-too-many-title",
+                "error-too-many",
             ),
             PageErrorKind::NoFonts => {
                 tracing::error!("a PDF was requested but no Bengali font is installed");
-                (
+                plain(
                     StatusCode::SERVICE_UNAVAILABLE,
-                    t(lang, "error-no-fonts-title"),
-                    t(lang, "error-no-fonts"),
+                    "error-no-fonts-title",
+                    "error-no-fonts",
+                )
+            }
+            PageErrorKind::Unavailable(cause) => {
+                tracing::warn!(%cause, "a request found the database or mail server unavailable");
+                plain(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "error-unavailable-title",
+                    "error-unavailable",
                 )
             }
             PageErrorKind::Internal(cause) => {
@@ -117,10 +183,22 @@ impl IntoResponse for PageError {
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
                     t(lang, "error-internal-title"),
-                    t_args(lang, "error-internal", &[("request", current_request_id())]),
+                    t_args(
+                        lang,
+                        "error-internal",
+                        &[("request", crate::ops::current_request_id())],
+                    ),
+                    Vec::new(),
                 )
             }
-        };
+        }
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let lang = self.lang;
+        let (status, heading, message, details) = self.parts();
         let page = ErrorPage {
             // Error pages have no application state at hand; the footer's date comes from the system clock.
             l: Layout::new(
@@ -133,14 +211,25 @@ impl IntoResponse for PageError {
             ),
             heading,
             message,
+            details,
+            back: matches!(
+                status,
+                StatusCode::CONFLICT
+                    | StatusCode::BAD_REQUEST
+                    | StatusCode::UNPROCESSABLE_ENTITY
+                    | StatusCode::PAYLOAD_TOO_LARGE
+                    | StatusCode::SERVICE_UNAVAILABLE
+            )
+            .then(crate::ops::current_referer)
+            .flatten(),
         };
-        (status, page).into_response()
+        let mut response = (status, page).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                header::HeaderValue::from_static(RETRY_AFTER_SECONDS),
+            );
+        }
+        response
     }
-}
-
-/// The id of the request being served, as the request-id middleware set it.
-fn current_request_id() -> String {
-    crate::ops::REQUEST_ID
-        .try_with(Clone::clone)
-        .unwrap_or_else(|_| "-".to_owned())
 }

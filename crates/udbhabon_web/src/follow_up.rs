@@ -4,10 +4,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, Query, State};
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use serde::Deserialize;
 use udbhabon_core::TableFormat;
 use udbhabon_core::follow_up::{
@@ -19,10 +18,12 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
+use crate::upload::Upload;
 use udbhabon_core::minutes::deadline_text;
 
 /// The tracker's filters as the query string carries them.
@@ -543,36 +544,24 @@ pub(crate) async fn report(
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(id): Path<i32>,
-    mut multipart: Multipart,
+    upload: Upload,
 ) -> Result<Response, PageError> {
     // Someone who does not carry the decision out is refused before the upload is read.
     let detail = load_decision(&state, lang, &member, id).await?;
     if detail.reports_for.is_none() {
         return Err(PageError::new(lang, udbhabon_core::Error::Forbidden));
     }
-    let unreadable = || PageError::bad_input(lang, "error-import-row");
-    let (mut csrf, mut note, mut done) = (String::new(), String::new(), false);
-    let mut files = Vec::new();
-    while let Some(field) = multipart.next_field().await.map_err(|_| unreadable())? {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "files" {
-            let file_name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|_| unreadable())?.to_vec();
-            files.push((file_name, bytes));
-            continue;
-        }
-        let text = field.text().await.map_err(|_| unreadable())?;
-        match name.as_str() {
-            "csrf" => csrf = text,
-            "note" => note = text,
-            "status" => done = text == DecisionStatus::Done.code(),
-            _ => {}
-        }
-    }
+    let posted = upload.read().await?;
+    let (csrf, note, status) = (
+        posted.text("csrf"),
+        posted.text("note"),
+        posted.text("status"),
+    );
+    let files = posted.files;
     member.check_form(lang, &csrf)?;
     match state
         .app
-        .report_on_decision(&member.0, id, done, &note, files)
+        .report_on_decision(&member.0, id, &status, &note, files)
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),

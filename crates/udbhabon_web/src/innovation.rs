@@ -3,11 +3,10 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use serde::Deserialize;
-use udbhabon_core::innovation::{InnovationDetail, InnovationList};
+use udbhabon_core::innovation::{INNOVATIONS_PER_PAGE, InnovationDetail, InnovationList};
 use udbhabon_core::showcase::{TcvLine, described, tcv_lines, title_in};
 use udbhabon_core::{InnovationRow, InnovationStepRow, OfficeRow};
 use udbhabon_domain::Vocabulary;
@@ -20,9 +19,11 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::assets::asset_path;
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::form::{FieldErrors, rejected};
 use crate::lang::ReaderLang;
-use crate::layout::Layout;
+use crate::layout::{Layout, encode_component};
+use crate::pager::Pager;
 use crate::state::AppState;
 
 fn layout(state: &AppState, lang: Lang, member: &Member, title: String, path: &str) -> Layout {
@@ -161,6 +162,8 @@ pub(crate) struct InnovationListPage {
     new_href: Option<String>,
     /// The search typed, when the page lists what it found.
     query: String,
+    /// Which of the office's innovations are shown, and the pages around (none for a search).
+    pager: Option<Pager>,
 }
 
 /// The list's filters as the query string carries them.
@@ -173,6 +176,9 @@ pub(crate) struct ListQuery {
     /// Words to search every office's innovations for.
     #[serde(default)]
     q: String,
+    /// The page of the list, from 1.
+    #[serde(default)]
+    page: Option<u64>,
 }
 
 fn list_page(
@@ -195,6 +201,19 @@ fn list_page(
         kind: kind.to_owned(),
         lines: lines(lang, &list.innovations),
         query: String::new(),
+        pager: Some(Pager::new(
+            lang,
+            t(lang, "innovation-pages"),
+            (list.page, list.pages, INNOVATIONS_PER_PAGE),
+            (list.innovations.len(), list.total),
+            |page| {
+                format!(
+                    "/innovations?office={}&kind={kind}&page={page}",
+                    encode_component(&list.office.key)
+                )
+            },
+        ))
+        .filter(Pager::pages),
         new_href: list
             .may_record
             .then(|| format!("/offices/{}/innovations/new", list.office.key)),
@@ -229,13 +248,14 @@ pub(crate) async fn list(
             lines: lines(lang, &found),
             new_href: None,
             query: words.to_owned(),
+            pager: None,
         });
     }
     let kind = InnovationKind::from_code(query.kind.trim()).ok();
     let office = Some(query.office.trim()).filter(|key| !key.is_empty());
     let list = state
         .app
-        .innovations_of(&member.0, office, kind)
+        .innovations_of(&member.0, office, kind, query.page.unwrap_or(1))
         .await
         .map_err(|error| PageError::new(lang, error))?;
     Ok(list_page(

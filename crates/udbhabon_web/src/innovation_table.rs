@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use udbhabon_core::innovation_table::{INNOVATION_COLUMNS, InnovationImport};
@@ -12,10 +12,11 @@ use udbhabon_i18n::{Lang, format, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::Path;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
-use crate::upload::{csrf_and_file, line_problems, table_download};
+use crate::upload::{Upload, line_problems, table_download};
 
 /// `GET /offices/{key}/innovations.xlsx`: the office's innovations and those below it.
 pub(crate) async fn export(
@@ -121,11 +122,12 @@ pub(crate) async fn import(
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(key): Path<String>,
-    multipart: Multipart,
+    upload: Upload,
 ) -> Result<Response, PageError> {
     // Someone who may not record for the office is refused before the upload is read.
     let office = office_for(&state, lang, &member, &key).await?;
-    let (csrf, file) = csrf_and_file(lang, multipart).await?;
+    let posted = upload.read().await?;
+    let (csrf, file) = (posted.text("csrf"), posted.first_file());
     member.check_form(lang, &csrf)?;
     let outcome = state
         .app

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use udbhabon_core::minutes::{minutes_view, ordinal};
@@ -14,6 +14,7 @@ use udbhabon_i18n::{format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
+use crate::extract::{Path, Query};
 use crate::form::{Choice, memo_file_choices};
 use crate::history;
 use crate::lang::ReaderLang;
@@ -174,19 +175,18 @@ pub(crate) async fn show(
     visitor: Visitor,
     Path(key): Path<String>,
 ) -> Result<MeetingPage, PageError> {
-    let detail = state
-        .app
-        .meeting(&key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    let meeting = &detail.meeting.record;
-    let actions = state
-        .app
-        .meeting_actions(visitor.0.as_ref(), meeting.office_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
     let fail = |error| PageError::new(lang, error);
-    let previous = state.app.previous_decisions(&detail).await.map_err(fail)?;
+    let (detail, actions) = state
+        .app
+        .meeting_for(visitor.0.as_ref(), &key)
+        .await
+        .map_err(fail)?;
+    let meeting = &detail.meeting.record;
+    let previous = if detail.minutes_issued() || actions.read_records {
+        state.app.previous_decisions(&detail).await.map_err(fail)?
+    } else {
+        None
+    };
     let minutes = minutes_view(&detail, previous.as_ref(), lang);
     let comments = state
         .app

@@ -2,14 +2,14 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_i18n::{Lang, format, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -101,16 +101,31 @@ async fn page(
     })
 }
 
-/// `GET /memos`.
+#[derive(Debug, Deserialize)]
+pub(crate) struct RegisterQuery {
+    /// The number just taken, to announce above the register.
+    taken: Option<String>,
+}
+
+/// `GET /memos` (`?taken=NUMBER` after taking one).
 pub(crate) async fn register(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
+    Query(query): Query<RegisterQuery>,
 ) -> Result<RegisterPage, PageError> {
-    page(&state, lang, &member, None, Vec::new()).await
+    let mut page = page(&state, lang, &member, None, Vec::new()).await?;
+    // Only a number the register holds is announced, so a link cannot make the page claim another.
+    let taken = query
+        .taken
+        .map(|memo| format::digits(lang, &memo))
+        .filter(|memo| page.entries.iter().any(|entry| entry.memo == *memo));
+    page.notice = taken.map(|memo| t_args(lang, "memo-taken", &[("memo", memo)]));
+    Ok(page)
 }
 
-/// `POST /memos`: takes the next number of a file; the page then shows it at the top of the register.
+/// `POST /memos`: takes the next number of a file, then goes to the register, which announces it at the
+/// top; reloading the register takes no second number.
 pub(crate) async fn take(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
@@ -123,13 +138,11 @@ pub(crate) async fn take(
         .take_memo_number(&member.0, form.file, &form.purpose_bn, &form.purpose_en)
         .await
     {
-        Ok(memo) => {
-            let number = format::digits(lang, &memo.to_string());
-            let notice = t_args(lang, "memo-taken", &[("memo", number)]);
-            Ok(page(&state, lang, &member, Some(notice), Vec::new())
-                .await?
-                .into_response())
-        }
+        Ok(memo) => Ok(Redirect::to(&format!(
+            "/memos?taken={}",
+            crate::layout::encode_component(&memo.to_string())
+        ))
+        .into_response()),
         Err(error) => {
             rejected(lang, error, |errors| {
                 page(&state, lang, &member, None, errors)

@@ -4,9 +4,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use serde::Deserialize;
 use udbhabon_core::minutes_cycle::{MinutesDraft, MinutesFields, minutes_fields};
 use udbhabon_domain::meeting::MinutesStep;
@@ -14,6 +13,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path};
 use crate::form::{Choice, FieldErrors, choices, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -335,13 +335,6 @@ fn step_answer(
 ) -> Result<Response, PageError> {
     match done {
         Ok(()) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
-        Err(udbhabon_core::Error::Invalid(errors)) => Err(PageError::bad_input(
-            lang,
-            errors
-                .errors
-                .first()
-                .map_or("error-minutes-step", |error| error.message_key),
-        )),
         Err(error) => Err(PageError::new(lang, error)),
     }
 }

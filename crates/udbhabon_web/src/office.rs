@@ -3,13 +3,14 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use serde::Deserialize;
 use udbhabon_core::office::OfficeNode;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
+use crate::extract::Query;
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;

@@ -3,8 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
-use axum::extract::{Multipart, Query, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -19,11 +18,12 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
-use crate::upload::{csrf_and_file, line_problems, table_download};
+use crate::upload::{Upload, line_problems, table_download};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/offices.html")]
@@ -249,7 +249,7 @@ pub(crate) async fn import(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
-    multipart: Multipart,
+    upload: Upload,
 ) -> Result<Response, PageError> {
     // Someone who may not import is refused before the upload is read.
     state
@@ -257,7 +257,8 @@ pub(crate) async fn import(
         .require_administrator(&member.0)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    let (csrf, file) = csrf_and_file(lang, multipart).await?;
+    let posted = upload.read().await?;
+    let (csrf, file) = (posted.text("csrf"), posted.first_file());
     member.check_form(lang, &csrf)?;
     match state
         .app

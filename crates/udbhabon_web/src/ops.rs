@@ -4,16 +4,58 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 
 use crate::state::AppState;
 
+/// What an error page may say of the request it answers.
+#[derive(Debug, Clone)]
+struct Served {
+    /// The id the request-id middleware gave it, for the reader to quote.
+    id: String,
+    /// The page on this site the request came from (path and query), for trying again.
+    referer: Option<String>,
+}
+
 tokio::task_local! {
-    /// The id of the request being served, for error pages and logs.
-    pub(crate) static REQUEST_ID: String;
+    static SERVED: Served;
+}
+
+impl Served {
+    fn of(headers: &HeaderMap) -> Self {
+        let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
+        Self {
+            id: header("x-request-id").unwrap_or("-").to_owned(),
+            referer: header("referer")
+                .zip(header("host"))
+                .and_then(|(referer, host)| same_site_path(referer, host)),
+        }
+    }
+}
+
+/// The id of the request being served, as the request-id middleware set it.
+pub(crate) fn current_request_id() -> String {
+    SERVED
+        .try_with(|served| served.id.clone())
+        .unwrap_or_else(|_| "-".to_owned())
+}
+
+/// The page on this site that sent the request being served, if the browser said.
+pub(crate) fn current_referer() -> Option<String> {
+    SERVED
+        .try_with(|served| served.referer.clone())
+        .ok()
+        .flatten()
+}
+
+/// The path and query of `referer` when it is a page of the site at `host`.
+fn same_site_path(referer: &str, host: &str) -> Option<String> {
+    let uri: Uri = referer.parse().ok()?;
+    let path = uri.path_and_query()?.as_str();
+    (uri.authority()?.as_str() == host && crate::lang::is_local_path(path)).then(|| path.to_owned())
 }
 
 /// The process-wide Prometheus recorder, installed on first use.
@@ -41,8 +83,24 @@ pub(crate) async fn health(State(state): State<AppState>) -> Response {
     }
 }
 
-/// `GET /metrics`: Prometheus text format.
-pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
+/// `GET /metrics`: Prometheus text format, for the operators' scraper only: it must send the configured
+/// bearer token. Without a configured token the endpoint is not there (404); a wrong token is 401.
+pub(crate) async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    let Some(expected) = &state.metrics_token else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let sent = headers
+        .get(axum::http::header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .unwrap_or_default();
+    if !udbhabon_core::secret::same_secret(expected, sent) {
+        return (
+            StatusCode::UNAUTHORIZED,
+            [(axum::http::header::WWW_AUTHENTICATE, "Bearer")],
+        )
+            .into_response();
+    }
     (
         [(
             axum::http::header::CONTENT_TYPE,
@@ -61,13 +119,8 @@ pub(crate) async fn observe(request: Request, next: Next) -> Response {
         .extensions()
         .get::<MatchedPath>()
         .map_or_else(|| "unmatched".to_owned(), |path| path.as_str().to_owned());
-    let request_id = request
-        .headers()
-        .get("x-request-id")
-        .and_then(|value| value.to_str().ok())
-        .unwrap_or("-")
-        .to_owned();
-    let response = REQUEST_ID.scope(request_id, next.run(request)).await;
+    let served = Served::of(request.headers());
+    let response = SERVED.scope(served, next.run(request)).await;
     let status = response.status().as_u16().to_string();
     let labels = [("method", method), ("route", route), ("status", status)];
     metrics::counter!("http_requests_total", &labels).increment(1);

@@ -3,10 +3,9 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use serde::Deserialize;
 use udbhabon_core::Error;
 use udbhabon_core::order::{DraftOverview, DraftRefusal, OrderDraftFields};
@@ -17,6 +16,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path};
 use crate::form::{Choice, FieldErrors, choices, field_messages, memo_file_choices, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;

@@ -2,8 +2,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
@@ -12,6 +11,7 @@ use udbhabon_i18n::{Lang, t};
 
 use crate::auth::{Visitor, check_form_token, form_cookie};
 use crate::error::PageError;
+use crate::extract::{Form, Path};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;

@@ -3,8 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::RevisionRow;
@@ -14,6 +13,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -239,13 +239,6 @@ pub(crate) async fn start(
         .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
-        Err(udbhabon_core::Error::Invalid(errors)) => Err(PageError::bad_input(
-            lang,
-            errors
-                .errors
-                .first()
-                .map_or("error-plan-step", |error| error.message_key),
-        )),
         Err(error) => Err(PageError::new(lang, error)),
     }
 }
@@ -369,10 +362,7 @@ fn plan_page(
         rows: rows(lang, overview),
         quarter_headings: bangla::Quarter::ALL
             .iter()
-            .map(|quarter| match lang {
-                Lang::Bn => quarter.name_bn().to_owned(),
-                Lang::En => quarter.name_en().to_owned(),
-            })
+            .map(|quarter| format::quarter(lang, *quarter))
             .collect(),
         progress: progress_rows(lang, overview),
         steps: steps(lang, overview),
@@ -674,7 +664,7 @@ pub(crate) async fn save_targets(
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(id): Path<i32>,
-    axum_extra::extract::Form(form): axum_extra::extract::Form<TargetsForm>,
+    Form(form): Form<TargetsForm>,
 ) -> Result<Response, PageError> {
     member.check_form(lang, &form.csrf)?;
     let cell = |column: &[String], index: usize| column.get(index).cloned().unwrap_or_default();

@@ -4,10 +4,10 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
+use bangla::Quarter;
 use serde::Deserialize;
 use udbhabon_core::follow_up::{FeedBasis, FeedFigure};
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
@@ -20,11 +20,13 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, QuarterParam};
 use crate::form::field_messages;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::plan::{marks, measure, overview, typed};
 use crate::state::AppState;
+use crate::upload::Upload;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "plan/progress.html")]
@@ -55,19 +57,6 @@ pub(crate) struct ProgressPage {
     stale: Option<String>,
 }
 
-struct Quarter(u8);
-
-impl Quarter {
-    fn name(&self, lang: Lang) -> String {
-        bangla::Quarter::from_number(self.0)
-            .map(|quarter| match lang {
-                Lang::Bn => quarter.name_bn().to_owned(),
-                Lang::En => quarter.name_en().to_owned(),
-            })
-            .unwrap_or_default()
-    }
-}
-
 fn line(overview: &PlanOverview, indicator_id: i32) -> Result<&PlanIndicatorLine, Error> {
     overview
         .lines
@@ -92,7 +81,7 @@ async fn with_feed(
     lang: Lang,
     member: &Member,
     plan_id: i32,
-    (indicator_id, quarter): (i32, u8),
+    (indicator_id, quarter): (i32, Quarter),
     shown: Shown,
 ) -> Result<Shown, PageError> {
     let feed = state
@@ -108,7 +97,7 @@ fn page(
     lang: Lang,
     member: &Member,
     overview: &PlanOverview,
-    (indicator_id, quarter): (i32, u8),
+    (indicator_id, quarter): (i32, Quarter),
     shown: Shown,
 ) -> Result<ProgressPage, PageError> {
     let Shown {
@@ -120,9 +109,9 @@ fn page(
     let line = line(overview, indicator_id).map_err(|error| PageError::new(lang, error))?;
     let entry = line
         .quarters
-        .get(usize::from(quarter) - 1)
+        .get(usize::from(quarter.number()) - 1)
         .and_then(Option::as_ref);
-    let quarter_name = Quarter(quarter).name(lang);
+    let quarter_name = format::quarter(lang, quarter);
     let heading = format!(
         "[{}] {} — {}",
         line.indicator.number,
@@ -130,8 +119,9 @@ fn page(
         quarter_name
     );
     let path = format!(
-        "/plans/{}/indicators/{indicator_id}/quarters/{quarter}",
-        overview.plan.id
+        "/plans/{}/indicators/{indicator_id}/quarters/{}",
+        overview.plan.id,
+        quarter.number()
     );
     let editable = overview.may_report
         && overview.plan.status.takes_progress()
@@ -153,7 +143,7 @@ fn page(
             },
         )
     });
-    let due = overview.tree.template.quarter_due[usize::from(quarter) - 1];
+    let due = overview.tree.template.quarter_due.of(quarter);
     Ok(ProgressPage {
         l: Layout::new(
             lang,
@@ -250,11 +240,8 @@ pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
-    Path((plan_id, indicator_id, quarter)): Path<(i32, i32, u8)>,
+    Path((plan_id, indicator_id, QuarterParam(quarter))): Path<(i32, i32, QuarterParam)>,
 ) -> Result<ProgressPage, PageError> {
-    if !(1..=4).contains(&quarter) {
-        return Err(PageError::new(lang, Error::NotFound("quarter".into())));
-    }
     let overview = overview(&state, lang, &member, plan_id).await?;
     let shown = with_feed(
         &state,
@@ -281,8 +268,8 @@ pub(crate) async fn save(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
-    Path((plan_id, indicator_id, quarter)): Path<(i32, i32, u8)>,
-    mut multipart: Multipart,
+    Path((plan_id, indicator_id, QuarterParam(quarter))): Path<(i32, i32, QuarterParam)>,
+    upload: Upload,
 ) -> Result<Response, PageError> {
     // Someone who may not report for the office is refused before the upload is read.
     state
@@ -290,27 +277,15 @@ pub(crate) async fn save(
         .require_reporter(&member.0, plan_id)
         .await
         .map_err(|error| PageError::new(lang, error))?;
-    let unreadable = || PageError::bad_input(lang, "error-import-row");
-    let mut csrf = String::new();
-    let mut form = ProgressForm::default();
-    while let Some(field) = multipart.next_field().await.map_err(|_| unreadable())? {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "files" {
-            let file_name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|_| unreadable())?.to_vec();
-            form.files.push((file_name, bytes));
-            continue;
-        }
-        let text = field.text().await.map_err(|_| unreadable())?;
-        match name.as_str() {
-            "csrf" => csrf = text,
-            "value" => form.value = text,
-            "comment" => form.comment = text,
-            "version" => form.seen_version = text.trim().parse().ok(),
-            "submit" => form.submit = text == "1",
-            _ => {}
-        }
-    }
+    let posted = upload.read().await?;
+    let csrf = posted.text("csrf");
+    let form = ProgressForm {
+        value: posted.text("value"),
+        comment: posted.text("comment"),
+        seen_version: posted.text("version").trim().parse().ok(),
+        submit: posted.text("submit") == "1",
+        files: posted.files,
+    };
     member.check_form(lang, &csrf)?;
     let typed_back = (form.value.clone(), form.comment.clone());
     match state
@@ -319,7 +294,8 @@ pub(crate) async fn save(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!(
-            "/plans/{plan_id}/indicators/{indicator_id}/quarters/{quarter}"
+            "/plans/{plan_id}/indicators/{indicator_id}/quarters/{}",
+            quarter.number()
         ))
         .into_response()),
         Err(ProgressRefusal::Invalid(errors)) => {
@@ -395,7 +371,7 @@ pub(crate) async fn review(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
-    Path((plan_id, indicator_id, quarter)): Path<(i32, i32, u8)>,
+    Path((plan_id, indicator_id, QuarterParam(quarter))): Path<(i32, i32, QuarterParam)>,
     Form(form): Form<ReviewForm>,
 ) -> Result<Response, PageError> {
     member.check_form(lang, &form.csrf)?;
@@ -413,7 +389,8 @@ pub(crate) async fn review(
         .await
     {
         Ok(()) => Ok(Redirect::to(&format!(
-            "/plans/{plan_id}/indicators/{indicator_id}/quarters/{quarter}"
+            "/plans/{plan_id}/indicators/{indicator_id}/quarters/{}",
+            quarter.number()
         ))
         .into_response()),
         Err(Error::Invalid(errors)) => {

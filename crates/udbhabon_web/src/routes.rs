@@ -14,7 +14,8 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::error::PageError;
+use crate::error::{PageError, PageErrorKind};
+use crate::extract::BodyLimit;
 use crate::lang::ReaderLang;
 use crate::state::AppState;
 use udbhabon_domain::access::Action;
@@ -651,7 +652,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => get(progress::show),
         ("POST", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => {
             // Evidence files come with the form: up to ten megabytes each.
-            post(progress::save).layer(axum::extract::DefaultBodyLimit::max(EVIDENCE_REQUEST_BYTES))
+            limited(post(progress::save), EVIDENCE_REQUEST_BYTES)
         }
         ("POST", "/plans/{id}/indicators/{indicator}/quarters/{quarter}/review") => {
             post(progress::review)
@@ -668,8 +669,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/collections/{key}/periods/{start}/respondents/{id}") => get(submission::show),
         ("POST", "/collections/{key}/periods/{start}/respondents/{id}") => {
             // Evidence files come with the return: up to ten megabytes each.
-            post(submission::submit)
-                .layer(axum::extract::DefaultBodyLimit::max(EVIDENCE_REQUEST_BYTES))
+            limited(post(submission::submit), EVIDENCE_REQUEST_BYTES)
         }
         ("POST", "/collections/{key}/periods/{start}/respondents/{id}/review") => {
             post(submission::review)
@@ -688,7 +688,9 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/offices/{key}/awards/{year}/notice.pdf") => get(award::notice_pdf),
         ("GET", "/offices/{key}/innovations.xlsx") => get(innovation_table::export),
         ("GET", "/offices/{key}/innovations/import") => get(innovation_table::form),
-        ("POST", "/offices/{key}/innovations/import") => post(innovation_table::import),
+        ("POST", "/offices/{key}/innovations/import") => {
+            limited(post(innovation_table::import), IMPORT_REQUEST_BYTES)
+        }
         ("GET", "/innovations/{id}") => get(innovation::show),
         ("POST", "/innovations/{id}/steps") => post(innovation::step),
         ("POST", "/innovations/{id}/replications") => post(innovation::replicate),
@@ -703,8 +705,7 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/decisions/{id}") => get(follow_up::show),
         ("POST", "/decisions/{id}/updates") => {
             // Evidence files come with the report: up to ten megabytes each.
-            post(follow_up::report)
-                .layer(axum::extract::DefaultBodyLimit::max(EVIDENCE_REQUEST_BYTES))
+            limited(post(follow_up::report), EVIDENCE_REQUEST_BYTES)
         }
         ("POST", "/decisions/{id}/closure") => post(follow_up::closure),
         ("GET", "/decisions/{id}/evidence/{file}") => get(follow_up::evidence),
@@ -759,7 +760,9 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
         ("GET", "/admin/offices") => get(office_admin::list),
         ("POST", "/admin/offices") => post(office_admin::create),
         ("POST", "/admin/units") => post(office_admin::create_unit),
-        ("POST", "/admin/offices/import") => post(office_admin::import),
+        ("POST", "/admin/offices/import") => {
+            limited(post(office_admin::import), IMPORT_REQUEST_BYTES)
+        }
         ("GET", "/admin/offices/export.csv") => get(office_admin::export_csv),
         ("GET", "/admin/offices/export.xlsx") => get(office_admin::export_xlsx),
         (method, path) => panic!("route {method} {path} is in the route table but has no handler"),
@@ -767,12 +770,47 @@ fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState>
 }
 
 /// The largest request: a progress form with its evidence (each file up to the file store's limit).
-/// Other forms keep axum's default limit of two megabytes.
+/// Other forms keep axum's default limit of two megabytes ([`crate::extract::FORM_BYTES`]).
 const EVIDENCE_REQUEST_BYTES: usize = 3 * udbhabon_core::files::MAX_EVIDENCE_BYTES + 64 * 1024;
+
+/// An import: the table file at its largest, and the form around it.
+const IMPORT_REQUEST_BYTES: usize = udbhabon_core::TABLE_LIMITS.bytes + 64 * 1024;
+
+/// A route whose body may be up to `bytes` rather than [`crate::extract::FORM_BYTES`]; a larger one is refused with a
+/// page that names the size.
+fn limited(route: MethodRouter<AppState>, bytes: usize) -> MethodRouter<AppState> {
+    route
+        .layer::<_, std::convert::Infallible>(axum::extract::DefaultBodyLimit::max(bytes))
+        .layer::<_, std::convert::Infallible>(axum::Extension(BodyLimit(bytes)))
+}
 
 /// Anything else: a not-found page in the reader's language.
 async fn not_found(ReaderLang(lang): ReaderLang) -> PageError {
-    PageError::new(lang, udbhabon_core::Error::NotFound("page".into()))
+    PageError::not_found(lang)
+}
+
+/// Answers in the reader's language what the layers refuse with a bare status: a body over the
+/// largest limit (413), a request past its time (503).
+async fn bare_statuses(
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let lang = crate::lang::reader_lang(request.headers());
+    let response = next.run(request).await;
+    if response
+        .headers()
+        .contains_key(axum::http::header::CONTENT_TYPE)
+    {
+        return response;
+    }
+    let kind = match response.status() {
+        StatusCode::PAYLOAD_TOO_LARGE => PageErrorKind::TooLarge(EVIDENCE_REQUEST_BYTES),
+        StatusCode::SERVICE_UNAVAILABLE => {
+            PageErrorKind::Unavailable("the request took longer than its time limit".into())
+        }
+        _ => return response,
+    };
+    axum::response::IntoResponse::into_response(PageError::of(lang, kind))
 }
 
 /// The whole application: routes from the table, then compression, request ids, tracing, limits and
@@ -797,6 +835,7 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id)
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn(bare_statuses))
                 .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
                 .layer(RequestBodyLimitLayer::new(EVIDENCE_REQUEST_BYTES))
                 .layer(CompressionLayer::new())

@@ -3,9 +3,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use serde::Deserialize;
 use udbhabon_core::notice::invitee_label;
 use udbhabon_core::schedule::{AttendanceSheet, ScheduleChoices, ScheduleFields, schedule_fields};
@@ -16,6 +15,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path};
 use crate::form::{Choice, FieldErrors, choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -362,13 +362,6 @@ pub(crate) async fn send_notice(
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
-        Err(udbhabon_core::Error::Invalid(errors)) => Err(PageError::bad_input(
-            lang,
-            errors
-                .errors
-                .first()
-                .map_or("error-order-memo-file", |error| error.message_key),
-        )),
         Err(error) => Err(PageError::new(lang, error)),
     }
 }

@@ -5,20 +5,20 @@ use std::net::SocketAddr;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Form;
-use axum::extract::{ConnectInfo, Query, State};
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
-use udbhabon_core::account::{Client, SignInFailure};
-use udbhabon_i18n::{Lang, format, t, t_args};
+use udbhabon_core::account::Client;
+use udbhabon_i18n::{Lang, t};
 
 use crate::auth::{
     FORM_COOKIE, Member, SESSION_COOKIE, Visitor, check_form_token, form_cookie, removal,
     session_cookie,
 };
 use crate::error::PageError;
+use crate::extract::{Form, Query};
 use crate::lang::{ReaderLang, safe_back};
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -154,24 +154,8 @@ pub(crate) async fn submit(
             };
             Ok((jar, Redirect::to(&next)).into_response())
         }
-        Err(failure) => {
-            let (status, message) = match failure {
-                SignInFailure::WrongCredentials => {
-                    (StatusCode::UNAUTHORIZED, t(lang, "login-wrong"))
-                }
-                SignInFailure::Locked { until } => {
-                    let local = until.with_timezone(&bangla::DHAKA_OFFSET);
-                    let when = format!(
-                        "{}, {}",
-                        format::time(lang, local.time()),
-                        format::date(lang, local.date_naive())
-                    );
-                    (
-                        StatusCode::LOCKED,
-                        t_args(lang, "login-locked", &[("until", when)]),
-                    )
-                }
-            };
+        Err(_refused) => {
+            let (status, message) = (StatusCode::UNAUTHORIZED, t(lang, "login-wrong"));
             let token = state
                 .app
                 .form_token()

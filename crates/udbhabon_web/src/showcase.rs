@@ -4,9 +4,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use serde::Deserialize;
 use udbhabon_core::award::award_name;
 use udbhabon_core::showcase::{ShowcaseItem, TcvLine, described, tcv_lines, title_in};
@@ -16,6 +15,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Visitor};
 use crate::error::PageError;
+use crate::extract::{Form, Path, Query};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;

@@ -14,6 +14,8 @@ pub struct AppState {
     pub(crate) secure_cookies: bool,
     /// Sign-in attempts one address may make at once, and the seconds until one more is allowed.
     pub(crate) sign_in_limit: (u32, u64),
+    /// The bearer token that opens `/metrics`; without one, `/metrics` answers to nobody.
+    pub(crate) metrics_token: Option<String>,
 }
 
 impl AppState {
@@ -24,7 +26,15 @@ impl AppState {
             metrics: metrics_handle(),
             secure_cookies: public_url.starts_with("https://"),
             sign_in_limit: (10, 6),
+            metrics_token: None,
         }
+    }
+
+    /// Opens `/metrics` to requests that carry `Authorization: Bearer TOKEN`; an empty token keeps it
+    /// closed.
+    pub fn with_metrics_token(mut self, token: &str) -> Self {
+        self.metrics_token = Some(token.trim().to_owned()).filter(|token| !token.is_empty());
+        self
     }
 
     /// Changes the sign-in rate limit: `burst` attempts at once per address, then one every `seconds`.

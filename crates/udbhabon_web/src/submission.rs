@@ -3,9 +3,8 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Multipart, Path, State};
+use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use axum_extra::extract::Form;
 use chrono::NaiveDate;
 use udbhabon_core::collection_board::share_text;
 use udbhabon_core::submission::{SubmissionForm, SubmissionPage};
@@ -17,10 +16,12 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::Member;
 use crate::collection::{layout, period_name, standing_code};
 use crate::error::PageError;
+use crate::extract::{Form, Path};
 use crate::form::{FieldErrors, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
+use crate::upload::Upload;
 
 /// One version of a submission as its page shows it.
 struct VersionLine {
@@ -297,25 +298,20 @@ pub(crate) async fn submit(
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(path): SubmissionPath,
-    mut multipart: Multipart,
+    upload: Upload,
 ) -> Result<Response, PageError> {
     // Someone who does not submit for the respondent is refused before the upload is read.
     let page = load_submission(&state, lang, &member, &path).await?;
     if !page.may_submit && page.closed.is_none() {
         return Err(PageError::new(lang, udbhabon_core::Error::Forbidden));
     }
-    let unreadable = || PageError::bad_input(lang, "error-import-row");
+    let posted = upload.read().await?;
     let mut csrf = String::new();
-    let mut form = SubmissionForm::default();
-    while let Some(field) = multipart.next_field().await.map_err(|_| unreadable())? {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "files" {
-            let file_name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|_| unreadable())?.to_vec();
-            form.files.push((file_name, bytes));
-            continue;
-        }
-        let text = field.text().await.map_err(|_| unreadable())?;
+    let mut form = SubmissionForm {
+        files: posted.files,
+        ..SubmissionForm::default()
+    };
+    for (name, text) in posted.texts {
         match name.as_str() {
             "csrf" => csrf = text,
             "note" => form.note = text,

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::extract::{Path, Query, State};
+use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
 use udbhabon_core::team::TeamOverview;
@@ -12,6 +12,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
+use crate::extract::{Path, Query};
 use crate::history;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;

@@ -307,10 +307,25 @@ async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary
             ],
         )
         .await;
+    let announced = taken.url().clone();
+    assert_eq!(
+        announced.path(),
+        "/memos",
+        "taking a number redirects to the register"
+    );
     let page = scraper::Html::parse_document(&taken.text().await.unwrap());
     assert_eq!(
         text(&page, "p.notice"),
         "নতুন স্মারক নম্বর: ৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬"
+    );
+    let reloaded = secretary
+        .get(announced.as_str().trim_start_matches(&secretary.base))
+        .await;
+    let reloaded = scraper::Html::parse_document(&reloaded.text().await.unwrap());
+    assert_eq!(
+        texts(&reloaded, "table.register td.memo").len(),
+        texts(&page, "table.register td.memo").len(),
+        "reloading the register takes no second number"
     );
     assert_eq!(
         texts(&page, "table.register td.memo")[0],

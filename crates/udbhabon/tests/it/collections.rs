@@ -391,7 +391,11 @@ async fn a_month_of_e_filing_returns_is_collected_reminded_escalated_and_counted
         .get(&format!("/collections/{KEY}/board.xlsx?period=2022-10-01"))
         .await;
     assert_eq!(xlsx.status(), 200);
-    let rows = udbhabon_docs::table::read_table(&xlsx.bytes().await.unwrap()).unwrap();
+    let rows = udbhabon_docs::table::read_table(
+        &xlsx.bytes().await.unwrap(),
+        &udbhabon_docs::table::TABLE_LIMITS,
+    )
+    .unwrap();
     assert_eq!(rows[2][0], "প্রশাসন অধিশাখা");
     assert_eq!(rows[2][1], "সময়মতো");
     assert_eq!(rows[5][1], "জমা হয়নি");
@@ -804,7 +808,11 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     let package = secretary
         .get("/collections/dife-field-progress-2026/board.xlsx?period=2026-11-23&office=dife")
         .await;
-    let rows = udbhabon_docs::table::read_table(&package.bytes().await.unwrap()).unwrap();
+    let rows = udbhabon_docs::table::read_table(
+        &package.bytes().await.unwrap(),
+        &udbhabon_docs::table::TABLE_LIMITS,
+    )
+    .unwrap();
     assert_eq!(rows[0][5], "পরিদর্শিত কারখানার সংখ্যা");
     assert_eq!(rows[2][5], "১২");
     assert_eq!(rows[1][0], "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");

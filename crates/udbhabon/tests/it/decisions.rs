@@ -312,12 +312,20 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
     // The tracker as CSV and XLSX, with the filters.
     let csv = secretary.get("/decisions.csv?overdue=1").await;
     assert_eq!(csv.status(), 200);
-    let rows = udbhabon_docs::table::read_table(&csv.bytes().await.unwrap()).unwrap();
+    let rows = udbhabon_docs::table::read_table(
+        &csv.bytes().await.unwrap(),
+        &udbhabon_docs::table::TABLE_LIMITS,
+    )
+    .unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0][2], "ক্রম");
     assert_eq!((rows[1][2].as_str(), rows[1][7].as_str()), ("২.২", "হ্যাঁ"));
     let xlsx = secretary.get("/decisions.xlsx").await;
-    let rows = udbhabon_docs::table::read_table(&xlsx.bytes().await.unwrap()).unwrap();
+    let rows = udbhabon_docs::table::read_table(
+        &xlsx.bytes().await.unwrap(),
+        &udbhabon_docs::table::TABLE_LIMITS,
+    )
+    .unwrap();
     assert_eq!(rows.len(), 7);
     let share = rows.iter().find(|row| row[2] == "২.৫").unwrap();
     assert_eq!(

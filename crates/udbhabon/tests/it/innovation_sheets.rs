@@ -87,7 +87,11 @@ async fn the_database_goes_out_and_comes_in_as_a_bengali_spreadsheet_all_or_noth
         download.headers()["content-disposition"],
         "attachment; filename=\"innovations-mole.xlsx\""
     );
-    let rows = read_table(&download.bytes().await.unwrap()).unwrap();
+    let rows = read_table(
+        &download.bytes().await.unwrap(),
+        &udbhabon_docs::table::TABLE_LIMITS,
+    )
+    .unwrap();
     assert_eq!(rows[0], HEADER);
     // Newest first, the offices below the ministry's with its own: the demo's five.
     assert_eq!(rows.len(), 6);

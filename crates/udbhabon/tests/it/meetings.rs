@@ -188,7 +188,7 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
             .await,
     )
     .await;
-    assert_eq!(status, 400);
+    assert_eq!(status, 422);
     assert!(server.mail().is_empty());
     let file = attribute(&page, "select#memo_file option:nth-child(2)", "value");
     let sent = secretary

@@ -177,7 +177,7 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
             .await,
     )
     .await;
-    assert_eq!(status, 400);
+    assert_eq!(status, 422);
     assert_eq!(message, "কার্যবিবরণী অনুমোদিত হয়নি; অনুমোদনের পরে জারি করা যাবে।");
 
     // Circulated: members with an address are told; a member comments, the DIFE's focal point may not.
@@ -264,7 +264,7 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
             .await,
     )
     .await;
-    assert_eq!(status, 400);
+    assert_eq!(status, 422);
     assert!(message.starts_with("উপস্থিতি লেখা হয়নি"), "{message}");
     let sheet = secretary.page(&format!("{MEETING}/attendance"), 200).await;
     let present = attribute(&sheet, "input[name=present]", "value");

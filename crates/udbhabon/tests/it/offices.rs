@@ -270,7 +270,11 @@ async fn a_spreadsheet_imports_like_a_csv_and_the_export_is_a_spreadsheet_that_r
         export.headers()["content-type"],
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     );
-    let table = read_table(&export.bytes().await.unwrap()).unwrap();
+    let table = read_table(
+        &export.bytes().await.unwrap(),
+        &udbhabon_docs::table::TABLE_LIMITS,
+    )
+    .unwrap();
     assert_eq!(table[0][0], "key");
     let khulna = table
         .iter()

@@ -210,7 +210,7 @@ async fn a_missing_record_gets_a_not_found_page_in_the_readers_language() {
 
 #[tokio::test]
 async fn health_metrics_headers_and_assets_serve_operators_and_browsers() {
-    let server = TestServer::start().await;
+    let server = TestServer::start_with(|state| state.with_metrics_token("scraper-token")).await;
     let health = server.get("/health").await;
     assert_eq!(health.status(), 200);
     server.page("/", 200).await;
@@ -244,8 +244,31 @@ async fn health_metrics_headers_and_assets_serve_operators_and_browsers() {
             .unwrap()
             .starts_with("text/css")
     );
-    let metrics = server.get("/metrics").await.text().await.unwrap();
+    assert_eq!(server.get("/metrics").await.status(), 401, "no token");
+    let metrics = server
+        .client
+        .get(format!("{}/metrics", server.base))
+        .bearer_auth("scraper-token")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(metrics.status(), 200);
+    let metrics = metrics.text().await.unwrap();
     assert!(metrics.contains("http_requests_total"), "{metrics}");
+    let wrong = server
+        .client
+        .get(format!("{}/metrics", server.base))
+        .bearer_auth("scraper-tokem")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong.status(), 401);
+    let closed = TestServer::start().await;
+    assert_eq!(
+        closed.get("/metrics").await.status(),
+        404,
+        "without a configured token the endpoint is not there"
+    );
 }
 
 #[tokio::test]

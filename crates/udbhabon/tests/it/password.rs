@@ -129,6 +129,48 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
 }
 
 #[tokio::test]
+async fn an_older_link_stops_working_once_a_newer_one_is_sent() {
+    let server = TestServer::start().await;
+    let path_in = |mail: &String| {
+        reset_link(mail, &server.base)
+            .trim_start_matches(&server.base)
+            .to_owned()
+    };
+    ask_for_link(&server, SECRETARY).await;
+    let first = server.mail();
+    ask_for_link(&server, SECRETARY).await;
+    let second: Vec<String> = server
+        .mail()
+        .into_iter()
+        .filter(|mail| !first.contains(mail))
+        .collect();
+    assert_eq!((first.len(), second.len()), (1, 1));
+    let paths = [path_in(&first[0]), path_in(&second[0])];
+    let older = server
+        .post(
+            &paths[0],
+            &[("new", "নতুন-পাসওয়ার্ড-২০২৬"), ("confirm", "নতুন-পাসওয়ার্ড-২০২৬")],
+        )
+        .await;
+    assert_eq!(older.status(), 410, "the first link was superseded");
+    assert_eq!(
+        server.sign_in(SECRETARY, "নতুন-পাসওয়ার্ড-২০২৬").await.status(),
+        401
+    );
+    let newer = server
+        .post(
+            &paths[1],
+            &[("new", "নতুন-পাসওয়ার্ড-২০২৬"), ("confirm", "নতুন-পাসওয়ার্ড-২০২৬")],
+        )
+        .await;
+    assert_eq!(newer.url().path(), "/login");
+    assert_eq!(
+        server.sign_in(SECRETARY, "নতুন-পাসওয়ার্ড-২০২৬").await.status(),
+        200
+    );
+}
+
+#[tokio::test]
 async fn an_unknown_address_gets_the_same_answer_and_no_mail() {
     let server = TestServer::start().await;
     let answer = ask_for_link(&server, "nobody@demo.udbhabon.test").await;

@@ -366,7 +366,7 @@ fn plan_with_progress(
         return (plan, Vec::new());
     }
     plan.approved_on =
-        tree.template.quarter_due[0].checked_sub_days(Days::new(rng.random_range(60..90)));
+        tree.template.quarter_due.0[0].checked_sub_days(Days::new(rng.random_range(60..90)));
     let diligence: f64 = rng.random_range(0.5..1.05);
     let reported_quarters = if rng.random_bool(0.04) { 3 } else { 4 };
     let mut entries = Vec::with_capacity(rules.len() * 4);
@@ -389,7 +389,7 @@ fn plan_with_progress(
                 status,
                 submitted_at: sent_at(
                     rng,
-                    tree.template.quarter_due[usize::from(quarter - 1)],
+                    tree.template.quarter_due.0[usize::from(quarter - 1)],
                     on_time,
                 ),
                 on_time,
@@ -540,6 +540,6 @@ mod tests {
             .map(|indicator| indicator.rule.weight)
             .sum();
         assert!((total - content.total_marks).abs() < 0.005);
-        assert!(content.quarter_due[0] > year.first_day());
+        assert!(content.quarter_due.0[0] > year.first_day());
     }
 }

@@ -657,6 +657,59 @@ async fn a_reset_link_is_consumed_once() {
 }
 
 #[tokio::test]
+async fn only_the_newest_reset_link_works_and_using_it_ends_every_other() {
+    for test in each_backend().await {
+        let (_, account_id) = committed(&test.db, async |tx| {
+            account(tx, "Forgetful", "forgot@example.test", "h").await
+        })
+        .await;
+        let expires = at("2026-11-23T05:00:00Z");
+        for token in ["reset-old", "reset-new"] {
+            test.db
+                .create_password_reset(token, account_id, author().at, expires)
+                .await
+                .unwrap();
+        }
+        let valid = async |token: &str| {
+            test.db
+                .valid_password_reset(token, author().at)
+                .await
+                .unwrap()
+        };
+        assert_eq!(
+            valid("reset-old").await,
+            None,
+            "{}: superseded",
+            test.backend
+        );
+        assert_eq!(
+            valid("reset-new").await,
+            Some(account_id),
+            "{}",
+            test.backend
+        );
+        // A link from before this rule (or raced in beside the newest) ends when another is used.
+        test.db
+            .create_password_reset("reset-newest", account_id, author().at, expires)
+            .await
+            .unwrap();
+        let tx = test
+            .db
+            .begin(author_at("2026-11-23T04:10:00Z"))
+            .await
+            .unwrap();
+        assert_eq!(
+            tx.consume_password_reset("reset-newest").await.unwrap(),
+            Some(account_id)
+        );
+        tx.commit().await.unwrap();
+        for token in ["reset-old", "reset-new", "reset-newest"] {
+            assert_eq!(valid(token).await, None, "{}: {token}", test.backend);
+        }
+    }
+}
+
+#[tokio::test]
 async fn an_expired_reset_link_cannot_be_consumed() {
     for test in each_backend().await {
         let (_, account_id) = committed(&test.db, async |tx| {

@@ -6,7 +6,7 @@ use udbhabon_db::DbError;
 use udbhabon_db::rollup::{Offices, RollupFilter, RollupOrder, Scope};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::plan::{
-    ActivityContent, AreaContent, IndicatorContent, PlanKind, TemplateContent,
+    ActivityContent, AreaContent, IndicatorContent, PlanKind, QuarterDates, TemplateContent,
 };
 use udbhabon_domain::score::{
     Calculation, Direction, IndicatorRule, Measure, MeasureUnit, ScoringRule, Targets,
@@ -48,7 +48,7 @@ fn content() -> TemplateContent {
     TemplateContent {
         title: Bilingual::new("কর্মপরিকল্পনা ২০২২-২৩", "Plan 2022-23"),
         total_marks: 10.0,
-        quarter_due: due,
+        quarter_due: QuarterDates(due),
         mid_year_review_due: due[1],
         self_assessment_due: due[1],
         areas: vec![AreaContent {

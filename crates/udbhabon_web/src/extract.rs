@@ -1,0 +1,172 @@
+//! What a request carries, read at the edge: path, query and form values parsed into their types, and
+//! refused with a page in the reader's language when they cannot be or hold control characters.
+
+use axum::extract::rejection::RawFormRejection;
+use axum::extract::{FromRequest, FromRequestParts, RawForm, RawPathParams, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use bangla::Quarter;
+use serde::de::DeserializeOwned;
+use udbhabon_i18n::{Lang, t};
+
+use crate::error::{PageError, PageErrorKind};
+use crate::lang::reader_lang;
+
+/// The largest form without files: axum's default body limit, which every route without evidence keeps.
+pub(crate) const FORM_BYTES: usize = 2 * 1024 * 1024;
+
+/// Whether `text` holds a control character other than a tab or a line break. No field of a form
+/// takes one; a NUL byte in particular is refused by PostgreSQL, and others hide text from readers.
+pub(crate) fn has_control_characters(text: &str) -> bool {
+    text.chars()
+        .any(|character| character.is_control() && !matches!(character, '\t' | '\n' | '\r'))
+}
+
+/// Whether any name or value of an `application/x-www-form-urlencoded` text holds a control character.
+fn pairs_have_control_characters(encoded: &[u8]) -> bool {
+    form_urlencoded::parse(encoded)
+        .any(|(name, value)| has_control_characters(&name) || has_control_characters(&value))
+}
+
+fn deserialize<T: DeserializeOwned>(encoded: &[u8]) -> Option<T> {
+    T::deserialize(serde_html_form::Deserializer::new(form_urlencoded::parse(
+        encoded,
+    )))
+    .ok()
+}
+
+/// A posted form (repeated names fill a `Vec`). A body over the route's limit, a value with a control
+/// character, or one the form's type cannot hold is refused (413, 422) before the handler runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Form<T>(pub(crate) T);
+
+impl<T, S> FromRequest<S> for Form<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let (parts, body) = request.into_parts();
+        let lang = reader_lang(&parts.headers);
+        let limit = parts
+            .extensions
+            .get::<BodyLimit>()
+            .map_or(FORM_BYTES, |limit| limit.0);
+        let RawForm(bytes) = RawForm::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(|rejection| body_refusal(lang, &rejection, limit))?;
+        let refused = |key| PageError::of(lang, PageErrorKind::Invalid(vec![t(lang, key)]));
+        if pairs_have_control_characters(&bytes) {
+            return Err(refused("error-control-character"));
+        }
+        deserialize(&bytes)
+            .map(Self)
+            .ok_or_else(|| refused("error-bad-form"))
+    }
+}
+
+fn body_refusal(lang: Lang, rejection: &RawFormRejection, limit: usize) -> PageError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        PageError::of(lang, PageErrorKind::TooLarge(limit))
+    } else {
+        PageError::bad_input(lang, "error-bad-form")
+    }
+}
+
+/// The body limit of a route, when it is not [`FORM_BYTES`]: set beside axum's own limit so that a
+/// refusal can name the size.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BodyLimit(pub(crate) usize);
+
+/// The query of the address. A value with a control character, or one the type cannot hold, is a
+/// 400 page.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Query<T>(pub(crate) T);
+
+impl<T, S> FromRequestParts<S> for Query<T>
+where
+    T: DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let lang = reader_lang(&parts.headers);
+        let query = parts.uri.query().unwrap_or_default().as_bytes();
+        if pairs_have_control_characters(query) {
+            return Err(PageError::bad_input(lang, "error-control-character"));
+        }
+        deserialize(query)
+            .map(Self)
+            .ok_or_else(|| PageError::bad_input(lang, "error-bad-query"))
+    }
+}
+
+/// The parameters of the route's path. A value the type cannot hold (a word where a number goes, a
+/// quarter 5) or holding a control character names nothing here: a 404 page.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Path<T>(pub(crate) T);
+
+impl<T, S> FromRequestParts<S> for Path<T>
+where
+    T: DeserializeOwned + Send,
+    S: Send + Sync,
+{
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let lang = reader_lang(&parts.headers);
+        let raw = RawPathParams::from_request_parts(parts, state)
+            .await
+            .map_err(|_| PageError::not_found(lang))?;
+        if raw.iter().any(|(_, value)| has_control_characters(value)) {
+            return Err(PageError::not_found(lang));
+        }
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(value)| Self(value))
+            .map_err(|_| PageError::not_found(lang))
+    }
+}
+
+/// A quarter in an address: 1 to 4; any other number names no page.
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(try_from = "u8")]
+pub(crate) struct QuarterParam(pub(crate) Quarter);
+
+impl TryFrom<u8> for QuarterParam {
+    type Error = &'static str;
+
+    fn try_from(number: u8) -> Result<Self, Self::Error> {
+        Quarter::from_number(number)
+            .map(Self)
+            .ok_or("a quarter is numbered 1 to 4")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_and_line_breaks_are_text_and_other_control_characters_are_not() {
+        assert!(!has_control_characters("সভা\tএক\r\nদুই"));
+        assert!(has_control_characters("a\0b"));
+        assert!(has_control_characters("a\u{1b}[31m"));
+        assert!(has_control_characters("a\u{7f}"));
+        assert!(has_control_characters("a\u{85}"));
+        assert!(
+            !has_control_characters("কর্ম\u{200c}সংস্থান"),
+            "a zero-width non-joiner is text"
+        );
+    }
+
+    #[test]
+    fn a_percent_encoded_nul_in_any_pair_is_found() {
+        assert!(pairs_have_control_characters(b"title=a%00b"));
+        assert!(pairs_have_control_characters(b"a%01=x"));
+        assert!(!pairs_have_control_characters(b"title=a+b%0D%0Ac"));
+    }
+}

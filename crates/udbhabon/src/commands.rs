@@ -345,9 +345,7 @@ fn explain(config: &Config, error: Error) -> String {
 }
 
 async fn serve(config: Config) -> Result<(), String> {
-    let app = open(&config).await?;
-    let started = app
-        .start(!config.no_demo)
+    let (app, started) = App::start(&settings(&config)?, Arc::new(SystemClock), !config.no_demo)
         .await
         .map_err(|error| explain(&config, error))?;
     if !started.migrations.is_empty() {

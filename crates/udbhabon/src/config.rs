@@ -195,7 +195,10 @@ impl Config {
             )
         };
         std::fs::create_dir_all(&self.data_dir).map_err(explain)?;
-        let probe = self.data_dir.join(".write-test");
+        // One probe a process: two servers starting together must not remove each other's.
+        let probe = self
+            .data_dir
+            .join(format!(".write-test-{}", std::process::id()));
         std::fs::write(&probe, b"ok").map_err(explain)?;
         std::fs::remove_file(&probe).map_err(explain)
     }

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use udbhabon_db::Db;
+use udbhabon_db::{Db, StartLock};
 use udbhabon_docs::Fonts;
 use udbhabon_domain::reminder::ReminderSchedule;
 
@@ -108,20 +108,27 @@ impl App {
         applied
     }
 
-    /// What a server does before it serves: applies pending migrations and, when `demo` is asked for
-    /// and the database has no records yet, loads the demo data. It holds the start lock throughout,
-    /// so that of two processes starting together on an empty database one migrates and loads while
-    /// the other waits, then finds both done.
-    pub async fn start(&self, demo: bool) -> Result<Started, Error> {
-        let lock = self.db.lock_for_start().await?;
+    /// What a server does before it serves: opens the database, applies pending migrations and, when
+    /// `demo` is asked for and the database has no records yet, loads the demo data. It holds the
+    /// start lock from before it connects until it is done, so that of two processes starting together
+    /// on an empty database one creates, migrates and loads while the other waits, then finds all done.
+    pub async fn start(
+        settings: &Settings,
+        clock: Arc<dyn Clock>,
+        demo: bool,
+    ) -> Result<(Self, Started), Error> {
+        let lock = StartLock::acquire(&settings.database_url)
+            .await
+            .map_err(|error| Error::Unavailable(error.to_string()))?;
         let started = async {
-            let migrations = self.migrate_holding_lock().await?;
-            let demo = if demo && self.is_empty().await? {
-                Some(crate::demo::load_demo(self).await?)
+            let app = Self::open(settings, clock).await?;
+            let migrations = app.migrate_holding_lock().await?;
+            let demo = if demo && app.is_empty().await? {
+                Some(crate::demo::load_demo(&app).await?)
             } else {
                 None
             };
-            Ok(Started { migrations, demo })
+            Ok((app, Started { migrations, demo }))
         }
         .await;
         lock.release().await?;

@@ -62,6 +62,8 @@ const START_LOCK_KEY: i64 = 0x7564_6268;
 pub struct Tx {
     pub(crate) transaction: DatabaseTransaction,
     pub(crate) author: Author,
+    /// The audit entries this transaction has made and not yet written, with the chain's head.
+    pub(crate) audit: std::sync::Mutex<crate::audit::Pending>,
 }
 
 impl Db {
@@ -106,46 +108,9 @@ impl Db {
         })
     }
 
-    /// Waits for the start lock and takes it.
+    /// Waits for the start lock of the database at this one's URL and takes it.
     pub async fn lock_for_start(&self) -> Result<StartLock, DbError> {
-        let held = match self.backend() {
-            Backend::Postgres => {
-                let mut options = ConnectOptions::new(self.url.clone());
-                options
-                    .max_connections(1)
-                    .connect_timeout(Duration::from_secs(5))
-                    .sqlx_logging(false);
-                let connection = Database::connect(options)
-                    .await
-                    .map_err(|error| DbError::Connect(error.to_string()))?;
-                sea_orm::ConnectionTrait::execute_unprepared(
-                    &connection,
-                    &format!("SELECT pg_advisory_lock({START_LOCK_KEY})"),
-                )
-                .await?;
-                Held::Postgres(connection)
-            }
-            Backend::Sqlite => match sqlite_file(&self.url) {
-                Some(path) => {
-                    let lock_path = format!("{path}.start-lock");
-                    let file = std::fs::File::options()
-                        .create(true)
-                        .truncate(false)
-                        .write(true)
-                        .open(&lock_path)
-                        .map_err(|error| {
-                            DbError::Connect(format!("cannot open {lock_path}: {error}"))
-                        })?;
-                    // Only at start, before the server serves: blocking here holds up nothing else.
-                    file.lock().map_err(|error| {
-                        DbError::Connect(format!("cannot lock {lock_path}: {error}"))
-                    })?;
-                    Held::Sqlite(file)
-                }
-                None => Held::Nothing,
-            },
-        };
-        Ok(StartLock { held })
+        StartLock::acquire(&self.url).await
     }
 
     pub fn backend(&self) -> Backend {
@@ -202,6 +167,7 @@ impl Db {
         Ok(Tx {
             transaction: self.connection.begin_with_options(options).await?,
             author,
+            audit: std::sync::Mutex::default(),
         })
     }
 
@@ -216,6 +182,49 @@ impl Db {
 }
 
 impl StartLock {
+    /// Waits for the start lock of the database at `url` and takes it. Taken before the database is
+    /// opened, so that a second process does not even connect while the first creates and migrates
+    /// it (SQLite cannot turn a file another connection is creating into WAL mode).
+    pub async fn acquire(url: &str) -> Result<Self, DbError> {
+        let held = if url.starts_with("sqlite:") {
+            match sqlite_file(url) {
+                Some(path) => {
+                    let lock_path = format!("{path}.start-lock");
+                    let file = std::fs::File::options()
+                        .create(true)
+                        .truncate(false)
+                        .write(true)
+                        .open(&lock_path)
+                        .map_err(|error| {
+                            DbError::Connect(format!("cannot open {lock_path}: {error}"))
+                        })?;
+                    // Only at start, before the server serves: blocking here holds up nothing else.
+                    file.lock().map_err(|error| {
+                        DbError::Connect(format!("cannot lock {lock_path}: {error}"))
+                    })?;
+                    Held::Sqlite(file)
+                }
+                None => Held::Nothing,
+            }
+        } else {
+            let mut options = ConnectOptions::new(url.to_owned());
+            options
+                .max_connections(1)
+                .connect_timeout(Duration::from_secs(5))
+                .sqlx_logging(false);
+            let connection = Database::connect(options)
+                .await
+                .map_err(|error| DbError::Connect(error.to_string()))?;
+            sea_orm::ConnectionTrait::execute_unprepared(
+                &connection,
+                &format!("SELECT pg_advisory_lock({START_LOCK_KEY})"),
+            )
+            .await?;
+            Held::Postgres(connection)
+        };
+        Ok(Self { held })
+    }
+
     /// Lets the next process start.
     pub async fn release(self) -> Result<(), DbError> {
         match self.held {
@@ -254,7 +263,9 @@ impl Tx {
         ))
     }
 
+    /// Writes the audit entries still held and the chain's new head, then commits.
     pub async fn commit(self) -> Result<(), DbError> {
+        self.flush_audit(true).await?;
         self.transaction.commit().await?;
         Ok(())
     }

@@ -42,9 +42,10 @@ pub fn quarter(lang: Lang, quarter: bangla::Quarter) -> String {
     }
 }
 
-/// A size in whole megabytes, rounded up: "১০" / "10" for ten megabytes.
+/// A size in whole megabytes, rounded down (a limit of ten megabytes and a little room for the
+/// form around a file reads "১০" / "10").
 pub fn megabytes(lang: Lang, bytes: usize) -> String {
-    let megabytes = bytes.div_ceil(1024 * 1024);
+    let megabytes = bytes / (1024 * 1024);
     number(lang, i64::try_from(megabytes).unwrap_or(i64::MAX))
 }
 

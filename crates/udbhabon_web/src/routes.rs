@@ -8,6 +8,7 @@ use axum::http::StatusCode;
 use axum::middleware;
 use axum::routing::{MethodRouter, get, post};
 use tower::ServiceBuilder;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -789,6 +790,21 @@ async fn not_found(ReaderLang(lang): ReaderLang) -> PageError {
     PageError::not_found(lang)
 }
 
+/// A handler that panicked answers the internal-error page (and the cause is logged with the request
+/// id) instead of dropping the connection.
+fn panic_page(cause: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    let cause = cause
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| cause.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic without a message");
+    let error = PageError::of(
+        udbhabon_i18n::Lang::Bn,
+        PageErrorKind::Internal(format!("panic: {cause}")),
+    );
+    axum::response::IntoResponse::into_response(error)
+}
+
 /// Answers in the reader's language what the layers refuse with a bare status: a body over the
 /// largest limit (413), a request past its time (503).
 async fn bare_statuses(
@@ -822,6 +838,7 @@ pub fn router(state: AppState) -> Router {
     let [csp, nosniff, referrer, frames] = security::headers();
     routes
         .fallback(not_found)
+        .layer(CatchPanicLayer::custom(panic_page))
         .layer(middleware::from_fn(ops::observe))
         .layer(
             ServiceBuilder::new()

@@ -12,13 +12,13 @@ use crate::server::{DEMO_PASSWORD, TestServer};
 /// Where a demo role is granted, relative to the home office (the ministry) whose records the routes
 /// serve: on it, or on an office below it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Place {
+pub(crate) enum Place {
     HomeOffice,
     Below,
 }
 
 /// The demo accounts (`data/demo/mole.toml`), their single roles and where they hold them.
-const ROLES: [(Role, Place, &str); 7] = [
+pub(crate) const ROLES: [(Role, Place, &str); 7] = [
     (
         Role::SystemAdministrator,
         Place::HomeOffice,
@@ -55,7 +55,7 @@ const ROLES: [(Role, Place, &str); 7] = [
 /// A well-formed body for each form, so that the answer is about access, not about a missing field.
 /// (The administrator's grant request gives the administrator a viewer role, grant 8, which the
 /// revoke route's sample then withdraws, leaving the other demo roles as they are.)
-fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
+pub(crate) fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
     match path {
         "/login" => vec![
             ("email", "nobody@demo.udbhabon.test"),

@@ -275,6 +275,28 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         )
         .await;
     assert_eq!(recorded.url().path(), MEETING);
+    // Until they are issued, the minutes and the attendance are the office's own: a visitor signed
+    // out sees what the notice said and nothing of the approved draft.
+    let visitor = server.another_browser();
+    let public = visitor.page(MEETING, 200).await;
+    assert!(texts(&public, ".minutes-text table.decisions td.serial").is_empty());
+    assert!(
+        texts(&public, "section.appendix li").is_empty(),
+        "no attendance"
+    );
+    assert!(texts(&public, ".minutes-stage").is_empty());
+    let html = public.html();
+    for draft in [
+        "সভাপতি সকলকে স্বাগত জানিয়ে সভা শুরু করেন।",
+        "প্রথম ত্রৈমাসিকের অগ্রগতি উপস্থাপন করা হয়।",
+        "অনুমোদন করেছেন",
+    ] {
+        assert!(!html.contains(draft), "a visitor reads {draft}");
+    }
+    assert!(
+        !texts(&secretary.page(MEETING, 200).await, "section.appendix li").is_empty(),
+        "the office's own officers read the attendance"
+    );
     let issued = secretary
         .post(
             &format!("{MEETING}/minutes/issue"),
@@ -286,6 +308,12 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
     assert_eq!(text(&page, ".meeting-stage"), "কার্যবিবরণী জারি হয়েছে");
     assert!(texts(&page, ".minutes-stage").is_empty());
     assert_eq!(text(&page, "dd.memo"), "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬");
+    let public = visitor.page(MEETING, 200).await;
+    assert_eq!(
+        texts(&public, ".minutes-text table.decisions td.serial"),
+        ["২.১", "৩.১", "৪.১"],
+        "issued minutes are public"
+    );
     let pdf = secretary.get(&format!("{MEETING}/minutes.pdf")).await;
     assert_eq!(pdf.status(), 200);
     let printed = pdftotext(&pdf.bytes().await.unwrap(), "-raw");

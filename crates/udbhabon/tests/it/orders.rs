@@ -170,6 +170,7 @@ async fn issuing_the_seed_order_again_gives_a_stored_pdf_with_every_line_of_its_
     assert_eq!(preview.status(), 200);
     assert!(extract_text(&preview.bytes().await.unwrap()).contains("অফিস আদেশ (খসড়া)"));
 
+    let as_opened = form_fields(&page);
     let issued = issue(&server, &draft, &csrf, &version(&page)).await;
     assert_eq!(issued.status(), 200);
     assert!(
@@ -178,6 +179,11 @@ async fn issuing_the_seed_order_again_gives_a_stored_pdf_with_every_line_of_its_
             .path()
             .starts_with("/teams/mole-innovation-team")
     );
+    // The form sent again from a page opened before the issue is told the draft was issued meanwhile.
+    let late = save(&server, &draft, &as_opened).await;
+    assert_eq!(late.status(), 409);
+    let page = Html::parse_document(&late.text().await.unwrap());
+    assert_eq!(text(&page, "h1"), "ইতোমধ্যে পরিবর্তিত হয়েছে");
     let team = Html::parse_document(&issued.text().await.unwrap());
     assert!(
         text(&team, "p.notice").contains(NEXT_MEMO),

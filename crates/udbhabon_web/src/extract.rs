@@ -22,10 +22,38 @@ pub(crate) fn has_control_characters(text: &str) -> bool {
         .any(|character| character.is_control() && !matches!(character, '\t' | '\n' | '\r'))
 }
 
-/// Whether any name or value of an `application/x-www-form-urlencoded` text holds a control character.
-fn pairs_have_control_characters(encoded: &[u8]) -> bool {
-    form_urlencoded::parse(encoded)
-        .any(|(name, value)| has_control_characters(&name) || has_control_characters(&value))
+/// The line breaks office programs put in copied text (Word's vertical tab for a line break within a
+/// paragraph, a form feed for a page break) as the line breaks they stand for; other control
+/// characters stay, to be refused.
+pub(crate) fn with_plain_line_breaks(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\u{b}', '\u{c}']) {
+        text.replace(['\u{b}', '\u{c}'], "\n").into()
+    } else {
+        text.into()
+    }
+}
+
+/// An `application/x-www-form-urlencoded` text with its line breaks made plain (see
+/// [`with_plain_line_breaks`]), or `None` when a name or value still holds a control character.
+fn checked_pairs(encoded: &[u8]) -> Option<std::borrow::Cow<'_, [u8]>> {
+    let mut changed = false;
+    let mut pairs = Vec::new();
+    for (name, value) in form_urlencoded::parse(encoded) {
+        let plain = with_plain_line_breaks(&value).into_owned();
+        if has_control_characters(&name) || has_control_characters(&plain) {
+            return None;
+        }
+        changed |= plain != value;
+        pairs.push((name, plain));
+    }
+    if !changed {
+        return Some(encoded.into());
+    }
+    let mut serializer = form_urlencoded::Serializer::new(String::new());
+    for (name, value) in &pairs {
+        serializer.append_pair(name, value);
+    }
+    Some(serializer.finish().into_bytes().into())
 }
 
 fn deserialize<T: DeserializeOwned>(encoded: &[u8]) -> Option<T> {
@@ -58,9 +86,9 @@ where
             .await
             .map_err(|rejection| body_refusal(lang, &rejection, limit))?;
         let refused = |key| PageError::of(lang, PageErrorKind::Invalid(vec![t(lang, key)]));
-        if pairs_have_control_characters(&bytes) {
+        let Some(bytes) = checked_pairs(&bytes) else {
             return Err(refused("error-control-character"));
-        }
+        };
         deserialize(&bytes)
             .map(Self)
             .ok_or_else(|| refused("error-bad-form"))
@@ -95,10 +123,10 @@ where
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         let lang = reader_lang(&parts.headers);
         let query = parts.uri.query().unwrap_or_default().as_bytes();
-        if pairs_have_control_characters(query) {
+        let Some(query) = checked_pairs(query) else {
             return Err(PageError::bad_input(lang, "error-control-character"));
-        }
-        deserialize(query)
+        };
+        deserialize(&query)
             .map(Self)
             .ok_or_else(|| PageError::bad_input(lang, "error-bad-query"))
     }
@@ -165,8 +193,19 @@ mod tests {
 
     #[test]
     fn a_percent_encoded_nul_in_any_pair_is_found() {
-        assert!(pairs_have_control_characters(b"title=a%00b"));
-        assert!(pairs_have_control_characters(b"a%01=x"));
-        assert!(!pairs_have_control_characters(b"title=a+b%0D%0Ac"));
+        assert!(checked_pairs(b"title=a%00b").is_none());
+        assert!(checked_pairs(b"a%01=x").is_none());
+        assert_eq!(
+            checked_pairs(b"title=a+b%0D%0Ac").as_deref(),
+            Some(&b"title=a+b%0D%0Ac"[..]),
+            "an untouched form is passed on as it came"
+        );
+    }
+
+    #[test]
+    fn line_breaks_copied_from_office_programs_become_plain_ones() {
+        let checked = checked_pairs(b"note=%E0%A6%95%0B%E0%A6%96%0Cend").unwrap();
+        let pairs: Vec<_> = form_urlencoded::parse(&checked).collect();
+        assert_eq!(pairs[0].1, "ক\nখ\nend");
     }
 }

@@ -10,7 +10,6 @@ use axum::routing::{MethodRouter, get, post};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -783,6 +782,42 @@ fn limited(route: MethodRouter<AppState>, bytes: usize) -> MethodRouter<AppState
     route
         .layer::<_, std::convert::Infallible>(axum::extract::DefaultBodyLimit::max(bytes))
         .layer::<_, std::convert::Infallible>(axum::Extension(BodyLimit(bytes)))
+        .layer::<_, std::convert::Infallible>(middleware::from_fn(
+            move |request: axum::extract::Request, next: middleware::Next| {
+                refuse_oversized(bytes, request, next)
+            },
+        ))
+}
+
+/// What is read and dropped of a refused upload at most: beyond it the connection is closed.
+const DRAINED_AT_MOST: usize = 256 * 1024 * 1024;
+
+/// Refuses a request that declares a body over `limit` with the page that names the size. The rest of
+/// what the browser is sending is read and dropped first: a server that answers and closes while a
+/// browser still uploads makes the browser show a connection reset instead of the answer.
+async fn refuse_oversized(
+    limit: usize,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let declared = request
+        .headers()
+        .get(axum::http::header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<usize>().ok());
+    if declared.is_none_or(|length| length <= limit) {
+        return next.run(request).await;
+    }
+    let lang = crate::lang::reader_lang(request.headers());
+    let mut body = request.into_body();
+    let mut read = 0;
+    while read <= DRAINED_AT_MOST {
+        match http_body_util::BodyExt::frame(&mut body).await {
+            Some(Ok(frame)) => read += frame.data_ref().map_or(0, |data| data.len()),
+            _ => break,
+        }
+    }
+    axum::response::IntoResponse::into_response(PageError::of(lang, PageErrorKind::TooLarge(limit)))
 }
 
 /// Anything else: a not-found page in the reader's language.
@@ -805,8 +840,8 @@ fn panic_page(cause: Box<dyn std::any::Any + Send + 'static>) -> axum::response:
     axum::response::IntoResponse::into_response(error)
 }
 
-/// Answers in the reader's language what the layers refuse with a bare status: a body over the
-/// largest limit (413), a request past its time (503).
+/// Answers in the reader's language what the layers refuse with a bare status: a request past its
+/// time (503).
 async fn bare_statuses(
     request: axum::extract::Request,
     next: middleware::Next,
@@ -820,7 +855,6 @@ async fn bare_statuses(
         return response;
     }
     let kind = match response.status() {
-        StatusCode::PAYLOAD_TOO_LARGE => PageErrorKind::TooLarge(EVIDENCE_REQUEST_BYTES),
         StatusCode::SERVICE_UNAVAILABLE => {
             PageErrorKind::Unavailable("the request took longer than its time limit".into())
         }
@@ -854,7 +888,9 @@ pub fn router(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::x_request_id())
                 .layer(middleware::from_fn(bare_statuses))
                 .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
-                .layer(RequestBodyLimitLayer::new(EVIDENCE_REQUEST_BYTES))
+                .layer(middleware::from_fn(|request, next| {
+                    refuse_oversized(EVIDENCE_REQUEST_BYTES, request, next)
+                }))
                 .layer(CompressionLayer::new())
                 .layer(csp)
                 .layer(nosniff)

@@ -10,7 +10,7 @@ use udbhabon_domain::{FieldError, ValidationErrors};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::error::{PageError, PageErrorKind};
-use crate::extract::{BodyLimit, FORM_BYTES, has_control_characters};
+use crate::extract::{BodyLimit, FORM_BYTES, has_control_characters, with_plain_line_breaks};
 use crate::form::field_messages;
 use crate::lang::reader_lang;
 
@@ -73,6 +73,7 @@ impl Upload {
                 }
                 None => {
                     let text = field.text().await.map_err(refused)?;
+                    let text = with_plain_line_breaks(&text).into_owned();
                     if has_control_characters(&name) || has_control_characters(&text) {
                         return Err(PageError::of(
                             lang,

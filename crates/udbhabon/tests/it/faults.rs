@@ -246,6 +246,26 @@ async fn a_decision_reported_with_an_unknown_status_is_refused() {
     assert_eq!(secretary.page("/decisions/1", 200).await.html(), before);
 }
 
+#[tokio::test]
+async fn a_mail_server_out_of_reach_answers_service_unavailable_with_a_time_to_retry() {
+    // Port 1 on this machine: nothing listens, the connection is refused at once.
+    let server = TestServer::start_with_smtp("smtp://127.0.0.1:1").await;
+    let form = server.page("/password/forgot", 200).await;
+    let token = attribute(&form, "input[name=form_token]", "value");
+    let asked = server
+        .client
+        .post(format!("{}/password/forgot", server.base))
+        .form(&[("email", SECRETARY), ("form_token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(asked.status(), 503);
+    assert_eq!(asked.headers()["retry-after"], "5");
+    let page = Html::parse_document(&asked.text().await.unwrap());
+    assert_eq!(text(&page, "h1"), "সার্ভার এখন ব্যস্ত");
+    alive(&server).await;
+}
+
 /// The forms of a page: each form's action with the names of its fields.
 fn forms_of(page: &Html) -> Vec<(String, Vec<String>)> {
     let form = Selector::parse("form[method=post]").unwrap();

@@ -69,7 +69,7 @@ impl TestServer {
 
     /// Starts a server whose state `adjust` may change first (a looser rate limit, say).
     pub(crate) async fn start_with(adjust: impl FnOnce(AppState) -> AppState) -> Self {
-        Self::launch(fonts_dir(), fixed_clock(), adjust, None).await
+        Self::launch(fonts_dir(), fixed_clock(), adjust, None, None).await
     }
 
     /// Starts a server on a machine without a Bengali font.
@@ -78,6 +78,7 @@ impl TestServer {
             PathBuf::from("/nonexistent/fonts"),
             fixed_clock(),
             |state| state,
+            None,
             None,
         )
         .await
@@ -91,13 +92,19 @@ impl TestServer {
             clock,
             |state| state.with_sign_in_limit(1000, 1),
             None,
+            None,
         )
         .await
     }
 
+    /// Starts a server whose mail goes to an SMTP server at `url` (one that is not there, say).
+    pub(crate) async fn start_with_smtp(url: &str) -> Self {
+        Self::launch(fonts_dir(), fixed_clock(), |state| state, None, Some(url)).await
+    }
+
     /// A server with the demo data and a generated national tree of this size beside it.
     pub(crate) async fn start_with_national(size: NationalSize) -> Self {
-        Self::launch(fonts_dir(), fixed_clock(), |state| state, Some(size)).await
+        Self::launch(fonts_dir(), fixed_clock(), |state| state, Some(size), None).await
     }
 
     async fn launch(
@@ -105,6 +112,7 @@ impl TestServer {
         clock: Arc<dyn Clock>,
         adjust: impl FnOnce(AppState) -> AppState,
         national: Option<NationalSize>,
+        smtp: Option<&str>,
     ) -> Self {
         let data = tempfile::tempdir().expect("a temporary directory");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -117,9 +125,15 @@ impl TestServer {
                 data.path().join("test.sqlite").display()
             ),
             fonts_dir: fonts,
-            mail: MailSettings::Folder {
-                dir: data.path().join("mail"),
-                from: "Udbhabon <no-reply@udbhabon.test>".into(),
+            mail: match smtp {
+                Some(url) => MailSettings::Smtp {
+                    url: url.to_owned(),
+                    from: "Udbhabon <no-reply@udbhabon.test>".into(),
+                },
+                None => MailSettings::Folder {
+                    dir: data.path().join("mail"),
+                    from: "Udbhabon <no-reply@udbhabon.test>".into(),
+                },
             },
             public_url: base.clone(),
             files_dir: data.path().join("files"),

@@ -7,7 +7,7 @@ use udbhabon_core::demo::{
     DemoOutcome, NationalOutcome, NationalSize, load_demo, load_demo_file, load_national,
 };
 use udbhabon_core::{App, ChainCheck, Error, Settings, SystemClock};
-use udbhabon_domain::access::Role;
+use udbhabon_domain::account::access::Role;
 use udbhabon_domain::{Bilingual, ValidationErrors};
 use udbhabon_web::{AppState, router};
 

@@ -1,7 +1,7 @@
 //! Checking the audit trail and reading a record's history.
 
 use udbhabon_db::{AuditEntryRow, ChainCheck};
-use udbhabon_domain::access::Action;
+use udbhabon_domain::account::access::Action;
 
 use crate::account::SignedIn;
 use crate::{App, Error};

@@ -8,7 +8,7 @@ use udbhabon_i18n::t;
 
 use crate::account::SignedIn;
 use crate::meeting::MeetingDetail;
-use crate::notice::agenda_lines;
+use crate::meeting::notice::letter::agenda_lines;
 use crate::secret::{random_token, token_hash};
 use crate::{App, Error};
 

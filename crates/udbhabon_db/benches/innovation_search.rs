@@ -7,7 +7,7 @@
 //! ```
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use udbhabon_db::innovation_search::Combine;
+use udbhabon_db::innovation::search::Combine;
 use udbhabon_db::write::NewOffice;
 use udbhabon_db::{Author, Db};
 use udbhabon_domain::Bilingual;

@@ -12,7 +12,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use udbhabon_db::Db;
-use udbhabon_db::rollup::{RollupFilter, RollupOrder, Scope};
+use udbhabon_db::plan::dashboard::{RollupFilter, RollupOrder, Scope};
 
 const TEMPLATE: &str = "national-sample-2025-26";
 /// (group, ministry): the first ministries hold the agencies with upazila offices.

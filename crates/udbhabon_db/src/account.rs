@@ -6,7 +6,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use udbhabon_domain::Vocabulary;
-use udbhabon_domain::access::Role;
+use udbhabon_domain::account::access::Role;
 
 use crate::entity::{account, office, password_reset, role_grant, session};
 use crate::{Db, DbError, Tx};

@@ -5,12 +5,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::{Expr, Func};
 use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait, QuerySelect, Statement};
 use udbhabon_domain::office::OfficeKind;
-use udbhabon_domain::progress::{EntryStatus, PlanStatus};
-use udbhabon_domain::score::Measure;
+use udbhabon_domain::plan::progress::{EntryStatus, PlanStatus};
+use udbhabon_domain::plan::score::Measure;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::entity::{office, plan, progress_entry};
-use crate::progress::value_json;
+use crate::plan::progress::value_json;
 use crate::{Backend, DbError, Tx};
 
 /// Rows per INSERT: under SQLite's 32,766 bound parameters for the widest table (14 columns).

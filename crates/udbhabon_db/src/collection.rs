@@ -16,7 +16,7 @@ use crate::entity::{
     submission_evidence,
 };
 use crate::office::rows;
-use crate::progress::EvidenceRow;
+use crate::plan::progress::EvidenceRow;
 use crate::{Db, DbError, Tx};
 
 /// A collection as stored.

@@ -4,13 +4,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::Vocabulary;
-use udbhabon_domain::access::Role;
+use udbhabon_domain::account::access::Role;
 
 use crate::account::AccountRow;
 use crate::entity::{account, meeting, post, posting, reminder, role_grant};
 use crate::meeting::MeetingRow;
+use crate::office::person::held_on;
 use crate::office::rows;
-use crate::person::held_on;
 use crate::{Db, DbError, Tx};
 
 /// One reminder to record: about what, due when, at which step, to whom.

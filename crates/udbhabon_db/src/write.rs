@@ -4,10 +4,10 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, EntityTrait};
-use udbhabon_domain::decision::{Deadline, DecisionSerial, ResponsibleKind};
-use udbhabon_domain::meeting::MinutesStage;
+use udbhabon_domain::meeting::decision::{Deadline, DecisionSerial, ResponsibleKind};
+use udbhabon_domain::meeting::minutes::MinutesStage;
+use udbhabon_domain::office::person::Charge;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
-use udbhabon_domain::person::Charge;
 use udbhabon_domain::team::TeamRole;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
@@ -16,8 +16,8 @@ use crate::entity::{
     meeting_attendance, office, person, post, posting, team, team_order, team_order_member,
     team_order_term, unit,
 };
+use crate::meeting::notice::{AgendaItem, Invitee};
 use crate::meeting::{MeetingRecord, deadline_columns};
-use crate::schedule::{AgendaItem, Invitee};
 use crate::team::TeamOrderRecord;
 use crate::{DbError, Tx};
 

@@ -5,32 +5,32 @@
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
 //! already localized; the PDF's text layer extracts back to those strings (see `text_layer`).
 
-mod award_notice;
+mod assessment;
+mod award;
 pub mod calendar;
 mod error;
 mod fonts;
-mod innovation_sheet;
 mod minutes;
 mod notice;
-mod office_order;
-pub mod plan_sheet;
+mod order;
+pub mod plan;
 mod render;
-mod self_assessment;
+mod sheet;
 pub mod table;
 mod text_layer;
 mod world;
 
-pub use award_notice::{AwardNoticeView, AwardWinnerLine, render_award_notice};
+pub use assessment::{SelfAssessmentLine, SelfAssessmentView, render_self_assessment};
+pub use award::{AwardNoticeView, AwardWinnerLine, render_award_notice};
 pub use error::DocsError;
 pub use fonts::Fonts;
-pub use innovation_sheet::{InnovationSheetView, render_innovation_sheet};
 pub use minutes::{
     MinutesDecision, MinutesItem, MinutesView, PreviousDecisionLine, render_minutes,
 };
 pub use notice::{NoticeView, render_notice};
-pub use office_order::{
+pub use order::{
     CopyBlock, Letterhead, MemoLine, NumberedItem, OfficeOrderView, OrderMemberLine,
     SignatureBlock, render_office_order,
 };
 pub use render::Language;
-pub use self_assessment::{SelfAssessmentLine, SelfAssessmentView, render_self_assessment};
+pub use sheet::{InnovationSheetView, render_innovation_sheet};

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::error::DocsError;
 use crate::fonts::Fonts;
-use crate::office_order::{Letterhead, MemoLine, NumberedItem, SignatureBlock};
+use crate::order::{Letterhead, MemoLine, NumberedItem, SignatureBlock};
 use crate::render::{Language, input, render_pdf};
 
 const TEMPLATE: &str = include_str!("../templates/notice.typ");

@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::decision::day_in_month;
+use crate::meeting::decision::day_in_month;
 use crate::vocabulary::vocabulary;
 use crate::{Bilingual, ValidationErrors, Vocabulary};
 

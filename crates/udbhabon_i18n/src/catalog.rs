@@ -108,7 +108,9 @@ mod tests {
         fn keys<V: Vocabulary>(message_key: fn(V) -> String) -> Vec<String> {
             V::ALL.iter().map(|value| message_key(*value)).collect()
         }
-        use udbhabon_domain::{access, meeting, office, person, progress, score, team};
+        use udbhabon_domain::{
+            account::access, meeting, office, office::person, plan::progress, plan::score, team,
+        };
         let all = [
             keys(access::Role::message_key),
             keys(office::OfficeKind::message_key),

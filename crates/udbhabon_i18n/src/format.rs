@@ -23,8 +23,8 @@ pub fn number(lang: Lang, value: i64) -> String {
 
 /// An achievement or target in its unit: a number (two decimals unless whole), a date as
 /// "২২-১০-২০২২", or yes/no.
-pub fn measure(lang: Lang, value: &udbhabon_domain::score::Measure) -> String {
-    use udbhabon_domain::score::Measure;
+pub fn measure(lang: Lang, value: &udbhabon_domain::plan::score::Measure) -> String {
+    use udbhabon_domain::plan::score::Measure;
     match value {
         Measure::Number(number) if number.fract() == 0.0 => digits(lang, &format!("{number:.0}")),
         Measure::Number(number) => digits(lang, &format!("{number:.2}")),

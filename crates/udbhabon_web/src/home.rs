@@ -151,7 +151,10 @@ pub(crate) async fn show(
                     ),
                     format!(
                         "{} · {}",
-                        udbhabon_core::minutes::deadline_text(lang, tracked.decision.deadline),
+                        udbhabon_core::meeting::minutes::deadline_text(
+                            lang,
+                            tracked.decision.deadline
+                        ),
                         office.name.get(lang)
                     ),
                     tracked.overdue,

@@ -1,7 +1,7 @@
 //! The frame of every page: the government header, navigation, language switch and footer.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
-use udbhabon_domain::access::Role;
+use udbhabon_domain::account::access::Role;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;

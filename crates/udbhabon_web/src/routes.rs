@@ -6,7 +6,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::http::StatusCode;
 use axum::middleware;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodFilter, MethodRouter};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
@@ -18,13 +18,20 @@ use crate::error::{PageError, PageErrorKind};
 use crate::extract::BodyLimit;
 use crate::lang::ReaderLang;
 use crate::state::AppState;
-use udbhabon_domain::access::Action;
+use udbhabon_domain::account::access::Action;
 
+use crate::account::{notification, password, session};
+use crate::admin::{offices, people};
+use crate::collection::{board, forward, submission};
+use crate::extract::FORM_BYTES;
+use crate::innovation::{award, showcase, table};
+use crate::meeting::{decision, minutes, notice};
+use crate::office::memo;
+use crate::plan::{assessment, dashboard, progress};
+use crate::team::order;
 use crate::{
-    account, admin, assessment, assets, award, collection, collection_board, dashboard, follow_up,
-    home, innovation, innovation_table, lang, limits, meeting, memo, minutes, notification, office,
-    office_admin, ops, order, password, plan, progress, schedule, security, session, showcase,
-    submission, team,
+    account, assets, collection, home, innovation, lang, limits, meeting, office, ops, plan,
+    security, team,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -41,7 +48,39 @@ pub enum Access {
     Allowed(Action),
 }
 
-/// One route: method, path pattern, access rule, and a concrete path to try it with.
+/// How a route's handler is mounted: on the method the table gives, as `axum::routing::on` would.
+type Handler = fn(MethodFilter) -> MethodRouter<AppState>;
+
+/// A route's handler, mounted on the method of its row.
+macro_rules! handler {
+    ($handler:path) => {
+        |filter| axum::routing::on(filter, $handler)
+    };
+}
+
+/// The largest body a route takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// A form without files: axum's default two megabytes.
+    Form,
+    /// A table file to import, with the form around it.
+    Import,
+    /// A form with evidence files (each up to the file store's limit).
+    Evidence,
+}
+
+impl Body {
+    /// The limit in bytes.
+    pub fn bytes(self) -> usize {
+        match self {
+            Self::Form => FORM_BYTES,
+            Self::Import => udbhabon_core::TABLE_LIMITS.bytes + 64 * 1024,
+            Self::Evidence => EVIDENCE_REQUEST_BYTES,
+        }
+    }
+}
+
+/// One route: method, path pattern, access rule, a concrete path to try it with, and its handler.
 #[derive(Debug, Clone, Copy)]
 pub struct RouteSpec {
     pub method: &'static str,
@@ -49,735 +88,890 @@ pub struct RouteSpec {
     pub access: Access,
     /// The path with its parameters filled in from the demo data.
     pub sample: &'static str,
+    /// The largest body it takes.
+    pub body: Body,
+    /// Whether one address may try it only so often (signing in, asking for a reset link).
+    per_address: bool,
+    handler: Handler,
 }
 
-const fn get_public(path: &'static str, sample: &'static str) -> RouteSpec {
+const GET: &str = "GET";
+const POST: &str = "POST";
+const PUBLIC: Access = Access::Public;
+const SIGNED_IN: Access = Access::SignedIn;
+const OPERATIONS: Access = Access::Operations;
+
+const fn may(action: Action) -> Access {
+    Access::Allowed(action)
+}
+
+const fn route(
+    method: &'static str,
+    path: &'static str,
+    access: Access,
+    sample: &'static str,
+    handler: Handler,
+) -> RouteSpec {
     RouteSpec {
-        method: "GET",
+        method,
         path,
-        access: Access::Public,
+        access,
         sample,
+        body: Body::Form,
+        per_address: false,
+        handler,
+    }
+}
+
+impl RouteSpec {
+    /// A route whose body may be larger than a plain form's.
+    const fn taking(self, body: Body) -> Self {
+        Self { body, ..self }
+    }
+
+    /// A route one address may use only so often (the sign-in rate limit).
+    const fn limited_per_address(self) -> Self {
+        Self {
+            per_address: true,
+            ..self
+        }
+    }
+
+    /// The route as mounted: its handler on its method, within its body limit.
+    fn mounted(&self, state: &AppState) -> MethodRouter<AppState> {
+        let filter = if self.method == POST {
+            MethodFilter::POST
+        } else {
+            MethodFilter::GET
+        };
+        let mounted = limited((self.handler)(filter), self.body.bytes());
+        if self.per_address {
+            limits::per_address(mounted, state.sign_in_limit)
+        } else {
+            mounted
+        }
     }
 }
 
 /// Every route udbhabon serves.
 pub const ROUTES: &[RouteSpec] = &[
-    get_public("/", "/"),
-    get_public("/offices", "/offices"),
-    get_public("/team", "/team"),
-    get_public("/teams/{key}", "/teams/mole-innovation-team"),
-    get_public(
+    route(GET, "/", PUBLIC, "/", handler!(home::show)),
+    route(GET, "/offices", PUBLIC, "/offices", handler!(office::list)),
+    route(GET, "/team", PUBLIC, "/team", handler!(team::home_team)),
+    route(
+        GET,
+        "/teams/{key}",
+        PUBLIC,
+        "/teams/mole-innovation-team",
+        handler!(team::show),
+    ),
+    route(
+        GET,
         "/teams/{key}/order.pdf",
+        PUBLIC,
         "/teams/mole-innovation-team/order.pdf",
+        handler!(team::order_pdf),
     ),
-    get_public("/orders/{id}/pdf", "/orders/1/pdf"),
+    route(
+        GET,
+        "/orders/{id}/pdf",
+        PUBLIC,
+        "/orders/1/pdf",
+        handler!(order::order_pdf),
+    ),
     // The first signed-in role allowed to start an order makes draft 1, which the routes after it use.
-    manage_team(
-        "POST",
+    route(
+        POST,
         "/offices/{key}/team/orders",
+        may(Action::ManageTeam),
         "/offices/mole/team/orders",
+        handler!(order::start),
     ),
-    manage_team("GET", "/order-drafts/{id}", "/order-drafts/1"),
-    manage_team("POST", "/order-drafts/{id}", "/order-drafts/1"),
-    manage_team(
-        "GET",
+    route(
+        GET,
+        "/order-drafts/{id}",
+        may(Action::ManageTeam),
+        "/order-drafts/1",
+        handler!(order::show),
+    ),
+    route(
+        POST,
+        "/order-drafts/{id}",
+        may(Action::ManageTeam),
+        "/order-drafts/1",
+        handler!(order::save),
+    ),
+    route(
+        GET,
         "/order-drafts/{id}/preview",
+        may(Action::ManageTeam),
         "/order-drafts/1/preview",
+        handler!(order::preview),
     ),
-    manage_team("POST", "/order-drafts/{id}/issue", "/order-drafts/1/issue"),
-    RouteSpec {
-        method: "GET",
-        path: "/dashboard",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/dashboard",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/offices/{key}/plans",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/offices/mole/plans",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/plan.xlsx",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1/plan.xlsx",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/plan.pdf",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1/plan.pdf",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/versions/{version}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1/versions/1",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/self-assessment",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1/self-assessment",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/self-assessment.pdf",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1/self-assessment.pdf",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/plans/{id}/self-assessment",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/plans/1/self-assessment",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/plans/{id}/self-assessment/review",
-        access: Access::Allowed(Action::ReviewSubmission),
-        sample: "/plans/2/self-assessment/review",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/targets",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/plans/1/targets",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/plans/{id}/targets",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/plans/1/targets",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/indicators/{indicator}/quarters/{quarter}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1/indicators/1/quarters/1",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/plans/{id}/indicators/{indicator}/quarters/{quarter}",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/plans/1/indicators/1/quarters/1",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/plans/{id}/indicators/{indicator}/quarters/{quarter}/review",
-        access: Access::Allowed(Action::ReviewSubmission),
-        // Plan 2 is the DIFE's: the office above reviews it.
-        sample: "/plans/2/indicators/1/quarters/1/review",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/plans/{id}/submit",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/plans/1/submit",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/plans/{id}/decision",
-        access: Access::Allowed(Action::ApproveAndSign),
-        sample: "/plans/1/decision",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/plans/{id}/evidence/{file}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/plans/1/evidence/1",
-    },
+    route(
+        POST,
+        "/order-drafts/{id}/issue",
+        may(Action::ManageTeam),
+        "/order-drafts/1/issue",
+        handler!(order::issue),
+    ),
+    route(
+        GET,
+        "/dashboard",
+        may(Action::ViewOfficeRecords),
+        "/dashboard",
+        handler!(dashboard::show),
+    ),
+    route(
+        GET,
+        "/plans",
+        may(Action::ViewOfficeRecords),
+        "/plans",
+        handler!(plan::list),
+    ),
+    route(
+        POST,
+        "/offices/{key}/plans",
+        may(Action::SubmitForOffice),
+        "/offices/mole/plans",
+        handler!(plan::start),
+    ),
+    route(
+        GET,
+        "/plans/{id}",
+        may(Action::ViewOfficeRecords),
+        "/plans/1",
+        handler!(plan::show),
+    ),
+    route(
+        GET,
+        "/plans/{id}/plan.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/plans/1/plan.xlsx",
+        handler!(plan::sheet),
+    ),
+    route(
+        GET,
+        "/plans/{id}/plan.pdf",
+        may(Action::ViewOfficeRecords),
+        "/plans/1/plan.pdf",
+        handler!(plan::sheet_pdf),
+    ),
+    route(
+        GET,
+        "/plans/{id}/versions/{version}",
+        may(Action::ViewOfficeRecords),
+        "/plans/1/versions/1",
+        handler!(plan::version),
+    ),
+    route(
+        GET,
+        "/plans/{id}/self-assessment",
+        may(Action::ViewOfficeRecords),
+        "/plans/1/self-assessment",
+        handler!(assessment::show),
+    ),
+    route(
+        GET,
+        "/plans/{id}/self-assessment.pdf",
+        may(Action::ViewOfficeRecords),
+        "/plans/1/self-assessment.pdf",
+        handler!(assessment::pdf),
+    ),
+    route(
+        POST,
+        "/plans/{id}/self-assessment",
+        may(Action::SubmitForOffice),
+        "/plans/1/self-assessment",
+        handler!(assessment::submit),
+    ),
+    route(
+        POST,
+        "/plans/{id}/self-assessment/review",
+        may(Action::ReviewSubmission),
+        "/plans/2/self-assessment/review",
+        handler!(assessment::review),
+    ),
+    route(
+        GET,
+        "/plans/{id}/targets",
+        may(Action::SubmitForOffice),
+        "/plans/1/targets",
+        handler!(plan::targets_form),
+    ),
+    route(
+        POST,
+        "/plans/{id}/targets",
+        may(Action::SubmitForOffice),
+        "/plans/1/targets",
+        handler!(plan::save_targets),
+    ),
+    route(
+        GET,
+        "/plans/{id}/indicators/{indicator}/quarters/{quarter}",
+        may(Action::ViewOfficeRecords),
+        "/plans/1/indicators/1/quarters/1",
+        handler!(progress::show),
+    ),
+    route(
+        POST,
+        "/plans/{id}/indicators/{indicator}/quarters/{quarter}",
+        may(Action::SubmitForOffice),
+        "/plans/1/indicators/1/quarters/1",
+        handler!(progress::save),
+    )
+    .taking(Body::Evidence),
+    route(
+        POST,
+        "/plans/{id}/indicators/{indicator}/quarters/{quarter}/review",
+        may(Action::ReviewSubmission),
+        "/plans/2/indicators/1/quarters/1/review",
+        handler!(progress::review),
+    ),
+    route(
+        POST,
+        "/plans/{id}/submit",
+        may(Action::SubmitForOffice),
+        "/plans/1/submit",
+        handler!(progress::submit_plan),
+    ),
+    route(
+        POST,
+        "/plans/{id}/decision",
+        may(Action::ApproveAndSign),
+        "/plans/1/decision",
+        handler!(progress::decide_plan),
+    ),
+    route(
+        GET,
+        "/plans/{id}/evidence/{file}",
+        may(Action::ViewOfficeRecords),
+        "/plans/1/evidence/1",
+        handler!(progress::evidence),
+    ),
     // Every officer sees the collections that concern them: those they run, read or answer.
-    RouteSpec {
-        method: "GET",
-        path: "/collections",
-        access: Access::SignedIn,
-        sample: "/collections",
-    },
-    manage_team(
-        "GET",
+    route(
+        GET,
+        "/collections",
+        SIGNED_IN,
+        "/collections",
+        handler!(collection::list),
+    ),
+    route(
+        GET,
         "/offices/{key}/collections/new",
+        may(Action::ManageTeam),
         "/offices/mole/collections/new",
+        handler!(collection::new),
     ),
-    manage_team(
-        "POST",
+    route(
+        POST,
         "/offices/{key}/collections",
+        may(Action::ManageTeam),
         "/offices/mole/collections",
+        handler!(collection::create),
     ),
-    RouteSpec {
-        method: "GET",
-        path: "/collections/{key}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/collections/mole-e-filing-return",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/collections/{key}/board.xlsx",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/collections/mole-e-filing-return/board.xlsx",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/collections/{key}/year",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/collections/mole-e-filing-return/year",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/collections/{key}/periods/{start}/respondents/{id}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/collections/{key}/periods/{start}/respondents/{id}",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1",
-    },
-    manage_team(
-        "POST",
+    route(
+        GET,
+        "/collections/{key}",
+        may(Action::ViewOfficeRecords),
+        "/collections/mole-e-filing-return",
+        handler!(board::board),
+    ),
+    route(
+        GET,
+        "/collections/{key}/board.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/collections/mole-e-filing-return/board.xlsx",
+        handler!(board::board_xlsx),
+    ),
+    route(
+        GET,
+        "/collections/{key}/year",
+        may(Action::ViewOfficeRecords),
+        "/collections/mole-e-filing-return/year",
+        handler!(board::year),
+    ),
+    route(
+        GET,
+        "/collections/{key}/periods/{start}/respondents/{id}",
+        may(Action::ViewOfficeRecords),
+        "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1",
+        handler!(submission::show),
+    ),
+    route(
+        POST,
+        "/collections/{key}/periods/{start}/respondents/{id}",
+        may(Action::SubmitForOffice),
+        "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1",
+        handler!(submission::submit),
+    )
+    .taking(Body::Evidence),
+    route(
+        POST,
         "/collections/{key}/periods/{start}/respondents/{id}/review",
+        may(Action::ManageTeam),
         "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/review",
+        handler!(submission::review),
     ),
     // Forwarding as the ministry itself: it gathers for nobody, so the form is refused or told so.
-    manage_team(
-        "POST",
+    route(
+        POST,
         "/collections/{key}/periods/{start}/forwards",
+        may(Action::ManageTeam),
         "/collections/mole-e-filing-return/periods/2026-10-01/forwards",
+        handler!(forward::forward),
     ),
-    RouteSpec {
-        method: "GET",
-        path: "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/evidence/1",
-    },
+    route(
+        GET,
+        "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
+        may(Action::ViewOfficeRecords),
+        "/collections/mole-e-filing-return/periods/2026-10-01/respondents/1/evidence/1",
+        handler!(submission::evidence),
+    ),
     // Every officer lists the innovations of their office and the offices below it, and searches and
     // opens any office's: the database is there for offices to copy from one another.
-    RouteSpec {
-        method: "GET",
-        path: "/innovations",
-        access: Access::SignedIn,
-        sample: "/innovations",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/innovations/similar",
-        access: Access::SignedIn,
-        sample: "/innovations/similar?title=ই-ফাইলিং",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/offices/{key}/innovations/new",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/offices/mole/innovations/new",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/offices/{key}/innovations",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/offices/mole/innovations",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/offices/{key}/innovations.xlsx",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/offices/mole/innovations.xlsx",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/offices/{key}/innovations/import",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/offices/mole/innovations/import",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/offices/{key}/innovations/import",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/offices/mole/innovations/import",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/offices/{key}/awards",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/offices/mole/awards",
-    },
+    route(
+        GET,
+        "/innovations",
+        SIGNED_IN,
+        "/innovations",
+        handler!(innovation::list),
+    ),
+    route(
+        GET,
+        "/innovations/similar",
+        SIGNED_IN,
+        "/innovations/similar?title=ই-ফাইলিং",
+        handler!(innovation::similar),
+    ),
+    route(
+        GET,
+        "/offices/{key}/innovations/new",
+        may(Action::SubmitForOffice),
+        "/offices/mole/innovations/new",
+        handler!(innovation::new),
+    ),
+    route(
+        POST,
+        "/offices/{key}/innovations",
+        may(Action::SubmitForOffice),
+        "/offices/mole/innovations",
+        handler!(innovation::create),
+    ),
+    route(
+        GET,
+        "/offices/{key}/innovations.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/innovations.xlsx",
+        handler!(table::export),
+    ),
+    route(
+        GET,
+        "/offices/{key}/innovations/import",
+        may(Action::SubmitForOffice),
+        "/offices/mole/innovations/import",
+        handler!(table::form),
+    ),
+    route(
+        POST,
+        "/offices/{key}/innovations/import",
+        may(Action::SubmitForOffice),
+        "/offices/mole/innovations/import",
+        handler!(table::import),
+    )
+    .taking(Body::Import),
+    route(
+        GET,
+        "/offices/{key}/awards",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/awards",
+        handler!(award::ranking),
+    ),
     // The chief innovation officer confirms the year's winners; the member secretary issues the
     // notice, which is public from then on.
-    RouteSpec {
-        method: "POST",
-        path: "/offices/{key}/awards/{year}/confirm",
-        access: Access::Allowed(Action::ApproveAndSign),
-        sample: "/offices/mole/awards/2025-26/confirm",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/offices/{key}/awards/{year}/notice",
-        access: Access::Allowed(Action::ManageTeam),
-        sample: "/offices/mole/awards/2025-26/notice",
-    },
-    get_public(
+    route(
+        POST,
+        "/offices/{key}/awards/{year}/confirm",
+        may(Action::ApproveAndSign),
+        "/offices/mole/awards/2025-26/confirm",
+        handler!(award::confirm),
+    ),
+    route(
+        POST,
+        "/offices/{key}/awards/{year}/notice",
+        may(Action::ManageTeam),
+        "/offices/mole/awards/2025-26/notice",
+        handler!(award::issue),
+    ),
+    route(
+        GET,
         "/offices/{key}/awards/{year}/notice.pdf",
+        PUBLIC,
         "/offices/mole/awards/2025-26/notice.pdf",
+        handler!(award::notice_pdf),
     ),
-    RouteSpec {
-        method: "GET",
-        path: "/innovations/{id}",
-        access: Access::SignedIn,
-        sample: "/innovations/1",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/innovations/{id}/steps",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/innovations/1/steps",
-    },
+    route(
+        GET,
+        "/innovations/{id}",
+        SIGNED_IN,
+        "/innovations/1",
+        handler!(innovation::show),
+    ),
+    route(
+        POST,
+        "/innovations/{id}/steps",
+        may(Action::SubmitForOffice),
+        "/innovations/1/steps",
+        handler!(innovation::step),
+    ),
     // The team runs the showcase; it and the profiles of what is on it are public.
-    RouteSpec {
-        method: "POST",
-        path: "/innovations/{id}/showcase",
-        access: Access::Allowed(Action::ManageTeam),
-        sample: "/innovations/1/showcase",
-    },
-    get_public("/showcase", "/showcase"),
-    get_public("/showcase/{id}", "/showcase/1"),
-    get_public("/innovations/{id}/sheet.pdf", "/innovations/1/sheet.pdf"),
-    RouteSpec {
-        method: "POST",
-        path: "/innovations/{id}/replications",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/innovations/1/replications",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/notifications",
-        access: Access::SignedIn,
-        sample: "/notifications",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/decisions",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/decisions",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/decisions.csv",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/decisions.csv",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/decisions.xlsx",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/decisions.xlsx",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/decisions/{id}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/decisions/1",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/decisions/{id}/updates",
-        access: Access::Allowed(Action::SubmitForOffice),
-        sample: "/decisions/1/updates",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/decisions/{id}/closure",
-        access: Access::Allowed(Action::ManageTeam),
-        sample: "/decisions/1/closure",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/decisions/{id}/evidence/{file}",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/decisions/1/evidence/1",
-    },
-    get_public("/meetings", "/meetings"),
-    get_public("/meetings/{key}", "/meetings/mole-egov-2022-23-review-1"),
-    get_public(
+    route(
+        POST,
+        "/innovations/{id}/showcase",
+        may(Action::ManageTeam),
+        "/innovations/1/showcase",
+        handler!(showcase::choose),
+    ),
+    route(
+        GET,
+        "/showcase",
+        PUBLIC,
+        "/showcase",
+        handler!(showcase::list),
+    ),
+    route(
+        GET,
+        "/showcase/{id}",
+        PUBLIC,
+        "/showcase/1",
+        handler!(showcase::show),
+    ),
+    route(
+        GET,
+        "/innovations/{id}/sheet.pdf",
+        PUBLIC,
+        "/innovations/1/sheet.pdf",
+        handler!(showcase::sheet),
+    ),
+    route(
+        POST,
+        "/innovations/{id}/replications",
+        may(Action::SubmitForOffice),
+        "/innovations/1/replications",
+        handler!(innovation::replicate),
+    ),
+    route(
+        GET,
+        "/notifications",
+        SIGNED_IN,
+        "/notifications",
+        handler!(notification::list),
+    ),
+    route(
+        GET,
+        "/decisions",
+        may(Action::ViewOfficeRecords),
+        "/decisions",
+        handler!(decision::tracker),
+    ),
+    route(
+        GET,
+        "/decisions.csv",
+        may(Action::ViewOfficeRecords),
+        "/decisions.csv",
+        handler!(decision::tracker_csv),
+    ),
+    route(
+        GET,
+        "/decisions.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/decisions.xlsx",
+        handler!(decision::tracker_xlsx),
+    ),
+    route(
+        GET,
+        "/decisions/{id}",
+        may(Action::ViewOfficeRecords),
+        "/decisions/1",
+        handler!(decision::show),
+    ),
+    route(
+        POST,
+        "/decisions/{id}/updates",
+        may(Action::SubmitForOffice),
+        "/decisions/1/updates",
+        handler!(decision::report),
+    )
+    .taking(Body::Evidence),
+    route(
+        POST,
+        "/decisions/{id}/closure",
+        may(Action::ManageTeam),
+        "/decisions/1/closure",
+        handler!(decision::closure),
+    ),
+    route(
+        GET,
+        "/decisions/{id}/evidence/{file}",
+        may(Action::ViewOfficeRecords),
+        "/decisions/1/evidence/1",
+        handler!(decision::evidence),
+    ),
+    route(
+        GET,
+        "/meetings",
+        PUBLIC,
+        "/meetings",
+        handler!(meeting::list),
+    ),
+    route(
+        GET,
+        "/meetings/{key}",
+        PUBLIC,
+        "/meetings/mole-egov-2022-23-review-1",
+        handler!(meeting::show),
+    ),
+    route(
+        GET,
         "/meetings/{key}/minutes.pdf",
+        PUBLIC,
         "/meetings/mole-egov-2022-23-review-1/minutes.pdf",
+        handler!(meeting::minutes_pdf),
     ),
-    manage_team(
-        "GET",
+    route(
+        GET,
         "/offices/{key}/meetings/new",
+        may(Action::ManageTeam),
         "/offices/mole/meetings/new",
+        handler!(notice::new),
     ),
-    manage_team("POST", "/offices/{key}/meetings", "/offices/mole/meetings"),
-    manage_team(
-        "GET",
-        "/meetings/{key}/schedule",
-        "/meetings/mole-egov-2026-27-review-2/schedule",
+    route(
+        POST,
+        "/offices/{key}/meetings",
+        may(Action::ManageTeam),
+        "/offices/mole/meetings",
+        handler!(notice::create),
     ),
-    manage_team(
-        "POST",
-        "/meetings/{key}/schedule",
-        "/meetings/mole-egov-2026-27-review-2/schedule",
-    ),
-    manage_team(
-        "POST",
+    route(
+        GET,
         "/meetings/{key}/notice",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/notice",
+        handler!(notice::edit),
     ),
-    RouteSpec {
-        method: "GET",
-        path: "/meetings/{key}/notice.pdf",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/meetings/mole-egov-2026-27-review-2/notice.pdf",
-    },
-    manage_team(
-        "GET",
+    route(
+        POST,
+        "/meetings/{key}/notice",
+        may(Action::ManageTeam),
+        "/meetings/mole-egov-2026-27-review-2/notice",
+        handler!(notice::update),
+    ),
+    route(
+        POST,
+        "/meetings/{key}/notice/send",
+        may(Action::ManageTeam),
+        "/meetings/mole-egov-2026-27-review-2/notice/send",
+        handler!(notice::send),
+    ),
+    route(
+        GET,
+        "/meetings/{key}/notice.pdf",
+        may(Action::ViewOfficeRecords),
+        "/meetings/mole-egov-2026-27-review-2/notice.pdf",
+        handler!(notice::notice_pdf),
+    ),
+    route(
+        GET,
         "/meetings/{key}/attendance",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/attendance",
+        handler!(notice::attendance),
     ),
-    manage_team(
-        "POST",
+    route(
+        POST,
         "/meetings/{key}/attendance",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/attendance",
+        handler!(notice::record_attendance),
     ),
-    manage_team(
-        "GET",
+    route(
+        GET,
         "/meetings/{key}/minutes",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/minutes",
+        handler!(minutes::form),
     ),
-    manage_team(
-        "POST",
+    route(
+        POST,
         "/meetings/{key}/minutes",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/minutes",
+        handler!(minutes::save),
     ),
-    manage_team(
-        "POST",
+    route(
+        POST,
         "/meetings/{key}/minutes/circulate",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/minutes/circulate",
+        handler!(minutes::circulate),
     ),
-    manage_team(
-        "POST",
+    route(
+        POST,
         "/meetings/{key}/minutes/withdraw",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/minutes/withdraw",
+        handler!(minutes::withdraw),
     ),
-    RouteSpec {
-        method: "POST",
-        path: "/meetings/{key}/minutes/approve",
-        access: Access::Allowed(Action::ApproveAndSign),
-        sample: "/meetings/mole-egov-2026-27-review-2/minutes/approve",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/meetings/{key}/minutes/comments",
-        access: Access::Allowed(Action::CommentAsMember),
-        sample: "/meetings/mole-egov-2026-27-review-2/minutes/comments",
-    },
-    manage_team(
-        "POST",
+    route(
+        POST,
+        "/meetings/{key}/minutes/approve",
+        may(Action::ApproveAndSign),
+        "/meetings/mole-egov-2026-27-review-2/minutes/approve",
+        handler!(minutes::approve),
+    ),
+    route(
+        POST,
+        "/meetings/{key}/minutes/comments",
+        may(Action::CommentAsMember),
+        "/meetings/mole-egov-2026-27-review-2/minutes/comments",
+        handler!(minutes::comment),
+    ),
+    route(
+        POST,
         "/meetings/{key}/minutes/issue",
+        may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/minutes/issue",
+        handler!(minutes::issue),
     ),
-    get_public("/calendar/{token}", "/calendar/unknown.ics"),
-    get_public("/lang/{tag}", "/lang/bn"),
-    get_public("/static/{file}", "/static/missing.css"),
-    get_public("/health", "/health"),
-    RouteSpec {
-        method: "GET",
-        path: "/metrics",
-        access: Access::Operations,
-        sample: "/metrics",
-    },
-    get_public("/login", "/login"),
-    RouteSpec {
-        method: "POST",
-        path: "/login",
-        access: Access::Public,
-        sample: "/login",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/logout",
-        access: Access::SignedIn,
-        sample: "/logout",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/logout/everywhere",
-        access: Access::SignedIn,
-        sample: "/logout/everywhere",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/account",
-        access: Access::SignedIn,
-        sample: "/account",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/account/password",
-        access: Access::SignedIn,
-        sample: "/account/password",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/account/calendar",
-        access: Access::SignedIn,
-        sample: "/account/calendar",
-    },
-    get_public("/password/forgot", "/password/forgot"),
-    RouteSpec {
-        method: "POST",
-        path: "/password/forgot",
-        access: Access::Public,
-        sample: "/password/forgot",
-    },
-    get_public("/password/reset/{token}", "/password/reset/0000"),
-    RouteSpec {
-        method: "POST",
-        path: "/password/reset/{token}",
-        access: Access::Public,
-        sample: "/password/reset/0000",
-    },
-    RouteSpec {
-        method: "GET",
-        path: "/memos",
-        access: Access::Allowed(Action::ViewOfficeRecords),
-        sample: "/memos",
-    },
-    RouteSpec {
-        method: "POST",
-        path: "/memos",
-        access: Access::Allowed(Action::ManageTeam),
-        sample: "/memos",
-    },
-    admin("GET", "/admin/people", "/admin/people"),
-    admin("GET", "/admin/people/new", "/admin/people/new"),
-    admin("POST", "/admin/people", "/admin/people"),
-    admin("GET", "/admin/people/{id}", "/admin/people/1"),
-    admin(
-        "POST",
+    route(
+        GET,
+        "/calendar/{token}",
+        PUBLIC,
+        "/calendar/unknown.ics",
+        handler!(account::calendar_feed),
+    ),
+    route(
+        GET,
+        "/lang/{tag}",
+        PUBLIC,
+        "/lang/bn",
+        handler!(lang::switch),
+    ),
+    route(
+        GET,
+        "/static/{file}",
+        PUBLIC,
+        "/static/missing.css",
+        handler!(assets::serve),
+    ),
+    route(GET, "/health", PUBLIC, "/health", handler!(ops::health)),
+    route(
+        GET,
+        "/metrics",
+        OPERATIONS,
+        "/metrics",
+        handler!(ops::metrics),
+    ),
+    route(GET, "/login", PUBLIC, "/login", handler!(session::form)),
+    route(POST, "/login", PUBLIC, "/login", handler!(session::submit)).limited_per_address(),
+    route(
+        POST,
+        "/logout",
+        SIGNED_IN,
+        "/logout",
+        handler!(session::logout),
+    ),
+    route(
+        POST,
+        "/logout/everywhere",
+        SIGNED_IN,
+        "/logout/everywhere",
+        handler!(session::logout_everywhere),
+    ),
+    route(
+        GET,
+        "/account",
+        SIGNED_IN,
+        "/account",
+        handler!(account::show),
+    ),
+    route(
+        POST,
+        "/account/password",
+        SIGNED_IN,
+        "/account/password",
+        handler!(account::change_password),
+    ),
+    route(
+        POST,
+        "/account/calendar",
+        SIGNED_IN,
+        "/account/calendar",
+        handler!(account::renew_calendar),
+    ),
+    route(
+        GET,
+        "/password/forgot",
+        PUBLIC,
+        "/password/forgot",
+        handler!(password::forgot),
+    ),
+    route(
+        POST,
+        "/password/forgot",
+        PUBLIC,
+        "/password/forgot",
+        handler!(password::send_link),
+    )
+    .limited_per_address(),
+    route(
+        GET,
+        "/password/reset/{token}",
+        PUBLIC,
+        "/password/reset/0000",
+        handler!(password::reset_form),
+    ),
+    route(
+        POST,
+        "/password/reset/{token}",
+        PUBLIC,
+        "/password/reset/0000",
+        handler!(password::reset),
+    ),
+    route(
+        GET,
+        "/memos",
+        may(Action::ViewOfficeRecords),
+        "/memos",
+        handler!(memo::register),
+    ),
+    route(
+        POST,
+        "/memos",
+        may(Action::ManageTeam),
+        "/memos",
+        handler!(memo::take),
+    ),
+    route(
+        GET,
+        "/admin/people",
+        may(Action::Administer),
+        "/admin/people",
+        handler!(people::people),
+    ),
+    route(
+        GET,
+        "/admin/people/new",
+        may(Action::Administer),
+        "/admin/people/new",
+        handler!(people::new_person),
+    ),
+    route(
+        POST,
+        "/admin/people",
+        may(Action::Administer),
+        "/admin/people",
+        handler!(people::create_person),
+    ),
+    route(
+        GET,
+        "/admin/people/{id}",
+        may(Action::Administer),
+        "/admin/people/1",
+        handler!(people::person),
+    ),
+    route(
+        POST,
         "/admin/people/{id}/postings",
+        may(Action::Administer),
         "/admin/people/1/postings",
+        handler!(people::add_posting),
     ),
-    admin(
-        "POST",
+    route(
+        POST,
         "/admin/people/{id}/account",
+        may(Action::Administer),
         "/admin/people/1/account",
+        handler!(people::open_account),
     ),
-    admin(
-        "POST",
+    route(
+        POST,
         "/admin/accounts/{id}/grants",
+        may(Action::Administer),
         "/admin/accounts/1/grants",
+        handler!(people::grant),
     ),
-    admin(
-        "POST",
+    route(
+        POST,
         "/admin/grants/{id}/revoke",
+        may(Action::Administer),
         "/admin/grants/8/revoke",
+        handler!(people::revoke),
     ),
-    admin("GET", "/admin/posts", "/admin/posts"),
-    admin("POST", "/admin/posts", "/admin/posts"),
-    admin("GET", "/admin/offices", "/admin/offices"),
-    admin("POST", "/admin/offices", "/admin/offices"),
-    admin("POST", "/admin/units", "/admin/units"),
-    admin("POST", "/admin/offices/import", "/admin/offices/import"),
-    admin(
-        "GET",
-        "/admin/offices/export.csv",
-        "/admin/offices/export.csv",
+    route(
+        GET,
+        "/admin/posts",
+        may(Action::Administer),
+        "/admin/posts",
+        handler!(people::posts),
     ),
-    admin(
-        "GET",
+    route(
+        POST,
+        "/admin/posts",
+        may(Action::Administer),
+        "/admin/posts",
+        handler!(people::create_post),
+    ),
+    route(
+        GET,
+        "/admin/offices",
+        may(Action::Administer),
+        "/admin/offices",
+        handler!(offices::list),
+    ),
+    route(
+        POST,
+        "/admin/offices",
+        may(Action::Administer),
+        "/admin/offices",
+        handler!(offices::create),
+    ),
+    route(
+        POST,
+        "/admin/units",
+        may(Action::Administer),
+        "/admin/units",
+        handler!(offices::create_unit),
+    ),
+    route(
+        POST,
+        "/admin/offices/import",
+        may(Action::Administer),
+        "/admin/offices/import",
+        handler!(offices::import),
+    )
+    .taking(Body::Import),
+    route(
+        GET,
+        "/admin/offices/export.csv",
+        may(Action::Administer),
+        "/admin/offices/export.csv",
+        handler!(offices::export_csv),
+    ),
+    route(
+        GET,
         "/admin/offices/export.xlsx",
+        may(Action::Administer),
         "/admin/offices/export.xlsx",
+        handler!(offices::export_xlsx),
     ),
 ];
 
-/// A route for those who compose and issue the office's orders.
-const fn manage_team(method: &'static str, path: &'static str, sample: &'static str) -> RouteSpec {
-    RouteSpec {
-        method,
-        path,
-        access: Access::Allowed(Action::ManageTeam),
-        sample,
-    }
-}
-
-/// A route only the system administrator may use.
-const fn admin(method: &'static str, path: &'static str, sample: &'static str) -> RouteSpec {
-    RouteSpec {
-        method,
-        path,
-        access: Access::Allowed(Action::Administer),
-        sample,
-    }
-}
-
-fn handler(method: &str, path: &str, state: &AppState) -> MethodRouter<AppState> {
-    match (method, path) {
-        ("GET", "/") => get(home::show),
-        ("GET", "/offices") => get(office::list),
-        ("GET", "/team") => get(team::home_team),
-        ("GET", "/teams/{key}") => get(team::show),
-        ("GET", "/teams/{key}/order.pdf") => get(team::order_pdf),
-        ("GET", "/orders/{id}/pdf") => get(order::order_pdf),
-        ("POST", "/offices/{key}/team/orders") => post(order::start),
-        ("GET", "/order-drafts/{id}") => get(order::show),
-        ("POST", "/order-drafts/{id}") => post(order::save),
-        ("GET", "/order-drafts/{id}/preview") => get(order::preview),
-        ("POST", "/order-drafts/{id}/issue") => post(order::issue),
-        ("GET", "/dashboard") => get(dashboard::show),
-        ("GET", "/plans") => get(plan::list),
-        ("POST", "/offices/{key}/plans") => post(plan::start),
-        ("GET", "/plans/{id}") => get(plan::show),
-        ("GET", "/plans/{id}/plan.xlsx") => get(plan::sheet),
-        ("GET", "/plans/{id}/plan.pdf") => get(plan::sheet_pdf),
-        ("GET", "/plans/{id}/versions/{version}") => get(plan::version),
-        ("GET", "/plans/{id}/self-assessment") => get(assessment::show),
-        ("GET", "/plans/{id}/self-assessment.pdf") => get(assessment::pdf),
-        ("POST", "/plans/{id}/self-assessment") => post(assessment::submit),
-        ("POST", "/plans/{id}/self-assessment/review") => post(assessment::review),
-        ("GET", "/plans/{id}/targets") => get(plan::targets_form),
-        ("POST", "/plans/{id}/targets") => post(plan::save_targets),
-        ("GET", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => get(progress::show),
-        ("POST", "/plans/{id}/indicators/{indicator}/quarters/{quarter}") => {
-            // Evidence files come with the form: up to ten megabytes each.
-            limited(post(progress::save), EVIDENCE_REQUEST_BYTES)
-        }
-        ("POST", "/plans/{id}/indicators/{indicator}/quarters/{quarter}/review") => {
-            post(progress::review)
-        }
-        ("POST", "/plans/{id}/submit") => post(progress::submit_plan),
-        ("POST", "/plans/{id}/decision") => post(progress::decide_plan),
-        ("GET", "/plans/{id}/evidence/{file}") => get(progress::evidence),
-        ("GET", "/collections") => get(collection::list),
-        ("GET", "/offices/{key}/collections/new") => get(collection::new),
-        ("POST", "/offices/{key}/collections") => post(collection::create),
-        ("GET", "/collections/{key}") => get(collection_board::board),
-        ("GET", "/collections/{key}/board.xlsx") => get(collection_board::board_xlsx),
-        ("GET", "/collections/{key}/year") => get(collection_board::year),
-        ("GET", "/collections/{key}/periods/{start}/respondents/{id}") => get(submission::show),
-        ("POST", "/collections/{key}/periods/{start}/respondents/{id}") => {
-            // Evidence files come with the return: up to ten megabytes each.
-            limited(post(submission::submit), EVIDENCE_REQUEST_BYTES)
-        }
-        ("POST", "/collections/{key}/periods/{start}/respondents/{id}/review") => {
-            post(submission::review)
-        }
-        ("GET", "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}") => {
-            get(submission::evidence)
-        }
-        ("POST", "/collections/{key}/periods/{start}/forwards") => post(collection_board::forward),
-        ("GET", "/innovations") => get(innovation::list),
-        ("GET", "/offices/{key}/innovations/new") => get(innovation::new),
-        ("POST", "/offices/{key}/innovations") => post(innovation::create),
-        ("GET", "/innovations/similar") => get(innovation::similar),
-        ("GET", "/offices/{key}/awards") => get(award::ranking),
-        ("POST", "/offices/{key}/awards/{year}/confirm") => post(award::confirm),
-        ("POST", "/offices/{key}/awards/{year}/notice") => post(award::issue),
-        ("GET", "/offices/{key}/awards/{year}/notice.pdf") => get(award::notice_pdf),
-        ("GET", "/offices/{key}/innovations.xlsx") => get(innovation_table::export),
-        ("GET", "/offices/{key}/innovations/import") => get(innovation_table::form),
-        ("POST", "/offices/{key}/innovations/import") => {
-            limited(post(innovation_table::import), IMPORT_REQUEST_BYTES)
-        }
-        ("GET", "/innovations/{id}") => get(innovation::show),
-        ("POST", "/innovations/{id}/steps") => post(innovation::step),
-        ("POST", "/innovations/{id}/replications") => post(innovation::replicate),
-        ("POST", "/innovations/{id}/showcase") => post(showcase::choose),
-        ("GET", "/showcase") => get(showcase::list),
-        ("GET", "/showcase/{id}") => get(showcase::show),
-        ("GET", "/innovations/{id}/sheet.pdf") => get(showcase::sheet),
-        ("GET", "/notifications") => get(notification::list),
-        ("GET", "/decisions") => get(follow_up::tracker),
-        ("GET", "/decisions.csv") => get(follow_up::tracker_csv),
-        ("GET", "/decisions.xlsx") => get(follow_up::tracker_xlsx),
-        ("GET", "/decisions/{id}") => get(follow_up::show),
-        ("POST", "/decisions/{id}/updates") => {
-            // Evidence files come with the report: up to ten megabytes each.
-            limited(post(follow_up::report), EVIDENCE_REQUEST_BYTES)
-        }
-        ("POST", "/decisions/{id}/closure") => post(follow_up::closure),
-        ("GET", "/decisions/{id}/evidence/{file}") => get(follow_up::evidence),
-        ("GET", "/meetings") => get(meeting::list),
-        ("GET", "/meetings/{key}") => get(meeting::show),
-        ("GET", "/meetings/{key}/minutes.pdf") => get(meeting::minutes_pdf),
-        ("GET", "/offices/{key}/meetings/new") => get(schedule::new),
-        ("POST", "/offices/{key}/meetings") => post(schedule::create),
-        ("GET", "/meetings/{key}/schedule") => get(schedule::edit),
-        ("POST", "/meetings/{key}/schedule") => post(schedule::update),
-        ("POST", "/meetings/{key}/notice") => post(schedule::send_notice),
-        ("GET", "/meetings/{key}/notice.pdf") => get(schedule::notice_pdf),
-        ("GET", "/meetings/{key}/attendance") => get(schedule::attendance),
-        ("POST", "/meetings/{key}/attendance") => post(schedule::record_attendance),
-        ("GET", "/meetings/{key}/minutes") => get(minutes::form),
-        ("POST", "/meetings/{key}/minutes") => post(minutes::save),
-        ("POST", "/meetings/{key}/minutes/circulate") => post(minutes::circulate),
-        ("POST", "/meetings/{key}/minutes/withdraw") => post(minutes::withdraw),
-        ("POST", "/meetings/{key}/minutes/approve") => post(minutes::approve),
-        ("POST", "/meetings/{key}/minutes/comments") => post(minutes::comment),
-        ("POST", "/meetings/{key}/minutes/issue") => post(minutes::issue),
-        ("GET", "/calendar/{token}") => get(account::calendar_feed),
-        ("GET", "/lang/{tag}") => get(lang::switch),
-        ("GET", "/static/{file}") => get(assets::serve),
-        ("GET", "/health") => get(ops::health),
-        ("GET", "/metrics") => get(ops::metrics),
-        ("GET", "/login") => get(session::form),
-        ("POST", "/login") => limits::per_address(post(session::submit), state.sign_in_limit),
-        ("POST", "/logout") => post(session::logout),
-        ("POST", "/logout/everywhere") => post(session::logout_everywhere),
-        ("GET", "/account") => get(account::show),
-        ("POST", "/account/password") => post(account::change_password),
-        ("POST", "/account/calendar") => post(account::renew_calendar),
-        ("GET", "/password/forgot") => get(password::forgot),
-        ("POST", "/password/forgot") => {
-            limits::per_address(post(password::send_link), state.sign_in_limit)
-        }
-        ("GET", "/password/reset/{token}") => get(password::reset_form),
-        ("POST", "/password/reset/{token}") => post(password::reset),
-        ("GET", "/memos") => get(memo::register),
-        ("POST", "/memos") => post(memo::take),
-        ("GET", "/admin/people") => get(admin::people),
-        ("GET", "/admin/people/new") => get(admin::new_person),
-        ("POST", "/admin/people") => post(admin::create_person),
-        ("GET", "/admin/people/{id}") => get(admin::person),
-        ("POST", "/admin/people/{id}/postings") => post(admin::add_posting),
-        ("POST", "/admin/people/{id}/account") => post(admin::open_account),
-        ("POST", "/admin/accounts/{id}/grants") => post(admin::grant),
-        ("POST", "/admin/grants/{id}/revoke") => post(admin::revoke),
-        ("GET", "/admin/posts") => get(admin::posts),
-        ("POST", "/admin/posts") => post(admin::create_post),
-        ("GET", "/admin/offices") => get(office_admin::list),
-        ("POST", "/admin/offices") => post(office_admin::create),
-        ("POST", "/admin/units") => post(office_admin::create_unit),
-        ("POST", "/admin/offices/import") => {
-            limited(post(office_admin::import), IMPORT_REQUEST_BYTES)
-        }
-        ("GET", "/admin/offices/export.csv") => get(office_admin::export_csv),
-        ("GET", "/admin/offices/export.xlsx") => get(office_admin::export_xlsx),
-        (method, path) => panic!("route {method} {path} is in the route table but has no handler"),
-    }
-}
-
 /// The largest request: a progress form with its evidence (each file up to the file store's limit).
-/// Other forms keep axum's default limit of two megabytes ([`crate::extract::FORM_BYTES`]).
 const EVIDENCE_REQUEST_BYTES: usize = 3 * udbhabon_core::files::MAX_EVIDENCE_BYTES + 64 * 1024;
 
-/// An import: the table file at its largest, and the form around it.
-const IMPORT_REQUEST_BYTES: usize = udbhabon_core::TABLE_LIMITS.bytes + 64 * 1024;
-
-/// A route whose body may be up to `bytes` rather than [`crate::extract::FORM_BYTES`]; a larger one is refused with a
-/// page that names the size.
+/// A route whose body may be up to `bytes`; a larger one is refused with a page that names the size.
 fn limited(route: MethodRouter<AppState>, bytes: usize) -> MethodRouter<AppState> {
     route
         .layer::<_, std::convert::Infallible>(axum::extract::DefaultBodyLimit::max(bytes))
@@ -867,7 +1061,7 @@ async fn bare_statuses(
 /// security headers.
 pub fn router(state: AppState) -> Router {
     let routes = ROUTES.iter().fold(Router::new(), |router, route| {
-        router.route(route.path, handler(route.method, route.path, &state))
+        router.route(route.path, route.mounted(&state))
     });
     let [csp, nosniff, referrer, frames] = security::headers();
     routes

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use udbhabon_domain::access::Role;
+use udbhabon_domain::account::access::Role;
 use udbhabon_web::{Access, ROUTES};
 
 use crate::server::{DEMO_PASSWORD, TestServer};

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use scraper::{Html, Selector};
-use udbhabon_domain::access::Action;
+use udbhabon_domain::account::access::Action;
 use udbhabon_web::{Access, ROUTES};
 
 use crate::access::{Place, ROLES, form_fields};
@@ -315,7 +315,7 @@ fn tester(access: Access) -> Option<&'static str> {
             .find(|(role, _, _)| {
                 role.permits(action)
                     && (action == Action::Administer
-                        || *role != udbhabon_domain::access::Role::SystemAdministrator)
+                        || *role != udbhabon_domain::account::access::Role::SystemAdministrator)
             })
             .map(|(_, _, email)| *email),
     }

@@ -168,7 +168,7 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     changed.retain(|(name, _)| *name != "starts_at");
     changed.push(("starts_at", "11:00".to_owned()));
     let saved = secretary
-        .post_form(&format!("{location}/schedule"), &csrf, &changed)
+        .post_form(&format!("{location}/notice"), &csrf, &changed)
         .await;
     assert_eq!(saved.url().path(), location);
     let page = secretary.page(&location, 200).await;
@@ -182,7 +182,7 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     let (status, _) = alerts(
         secretary
             .post(
-                &format!("{location}/notice"),
+                &format!("{location}/notice/send"),
                 &[("csrf", &csrf), ("memo_file", "")],
             )
             .await,
@@ -193,7 +193,7 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     let file = attribute(&page, "select#memo_file option:nth-child(2)", "value");
     let sent = secretary
         .post(
-            &format!("{location}/notice"),
+            &format!("{location}/notice/send"),
             &[("csrf", &csrf), ("memo_file", &file)],
         )
         .await;
@@ -253,7 +253,7 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     // The sent notice fixes the schedule.
     let (status, messages) = alerts(
         secretary
-            .post_form(&format!("{location}/schedule"), &csrf, &fields)
+            .post_form(&format!("{location}/notice"), &csrf, &fields)
             .await,
     )
     .await;

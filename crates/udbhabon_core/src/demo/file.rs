@@ -2,11 +2,11 @@
 
 use serde::Deserialize;
 use toml::value::Datetime;
-use udbhabon_domain::access::Role;
-use udbhabon_domain::decision::ResponsibleKind;
+use udbhabon_domain::account::access::Role;
 use udbhabon_domain::meeting::MeetingKind;
+use udbhabon_domain::meeting::decision::ResponsibleKind;
+use udbhabon_domain::office::person::Charge;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
-use udbhabon_domain::person::Charge;
 use udbhabon_domain::team::TeamRole;
 
 #[derive(Debug, Deserialize)]

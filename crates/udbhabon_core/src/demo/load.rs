@@ -8,8 +8,8 @@ use udbhabon_db::Tx;
 use udbhabon_db::account::NewAccount;
 use udbhabon_db::collection::NewCollection;
 use udbhabon_db::meeting::MeetingRecord;
-use udbhabon_db::memo::NewMemoFile;
-use udbhabon_db::schedule::{AgendaItem, Invitee};
+use udbhabon_db::meeting::notice::{AgendaItem, Invitee};
+use udbhabon_db::office::memo::NewMemoFile;
 use udbhabon_db::team::TeamOrderRecord;
 use udbhabon_db::write::{
     NewDecision, NewDistributionEntry, NewMeeting, NewOffice, NewPerson, NewPost, NewPosting,
@@ -18,19 +18,19 @@ use udbhabon_db::write::{
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::account::{Email, validate_new_password};
 use udbhabon_domain::collection::{CollectionFields, check_collection};
-use udbhabon_domain::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::innovation::{
     InnovationFields, InnovationStage, InnovationStep, StepDraft, Tcv, check_innovation,
 };
-use udbhabon_domain::memo::{FileNumber, MemoNumber};
+use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
+use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
 
 use super::DEMO_FILE;
 use super::file::{
     DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry, TermsEntry,
 };
-use crate::order::OrderTemplate;
 use crate::plan::{builtin_template, insert_template};
 use crate::secret::hash_password;
+use crate::team::order::OrderTemplate;
 use crate::{App, Error};
 
 /// The setting that records which demo data is in the database.

@@ -11,18 +11,18 @@ use rand::{Rng, SeedableRng};
 use udbhabon_db::Tx;
 use udbhabon_db::bulk::{GeneratedEntry, GeneratedOffice, GeneratedPlan};
 use udbhabon_db::plan::TemplateTree;
-use udbhabon_db::progress::ProgressRow;
+use udbhabon_db::plan::progress::ProgressRow;
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::geo::{DISTRICTS, DIVISIONS, District, districts_of};
 use udbhabon_domain::office::OfficeKind;
-use udbhabon_domain::plan::{PlanKind, TemplateContent, check_template};
-use udbhabon_domain::progress::{EntryStatus, PlanStatus};
-use udbhabon_domain::score::{
+use udbhabon_domain::office::geo::{DISTRICTS, DIVISIONS, District, districts_of};
+use udbhabon_domain::plan::progress::{EntryStatus, PlanStatus};
+use udbhabon_domain::plan::score::{
     Calculation, Direction, IndicatorRule, Measure, MeasureUnit, Targets,
 };
+use udbhabon_domain::plan::{PlanKind, TemplateContent, check_template};
 
+use crate::plan::progress::{office_rules, plan_scores};
 use crate::plan::{builtin_template, read_template, shifted};
-use crate::progress::{office_rules, plan_scores};
 use crate::{App, Error};
 
 /// The key of the generated template; its presence means the national data is loaded.

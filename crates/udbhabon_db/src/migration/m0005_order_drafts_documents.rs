@@ -103,7 +103,7 @@ enum TeamOrderDraft {
     Table,
     Id,
     TeamId,
-    /// The draft as JSON (`udbhabon_domain::order::OrderDraft`): a working paper, not a record.
+    /// The draft as JSON (`udbhabon_domain::team::order::OrderDraft`): a working paper, not a record.
     Content,
     /// Counts saves, so that a second person saving an older copy is told instead of overwriting.
     Version,

@@ -260,7 +260,7 @@ enum PlanIndicator {
     Number,
     TitleBn,
     TitleEn,
-    /// `udbhabon_domain::score::IndicatorRule` as JSON: unit, direction, rule, calculation, weight and
+    /// `udbhabon_domain::plan::score::IndicatorRule` as JSON: unit, direction, rule, calculation, weight and
     /// the template's targets.
     Rule,
     Weight,
@@ -297,7 +297,7 @@ enum PlanTarget {
     Id,
     PlanId,
     IndicatorId,
-    /// The office's own targets (`udbhabon_domain::score::Targets` as JSON); none for yes/no.
+    /// The office's own targets (`udbhabon_domain::plan::score::Targets` as JSON); none for yes/no.
     Targets,
     /// প্রকৃত অর্জন of the two previous years, as the office writes them.
     PreviousYear,

@@ -121,7 +121,7 @@ enum ProgressEntry {
     IndicatorId,
     /// 1 to 4.
     Quarter,
-    /// The achievement in the indicator's unit (`udbhabon_domain::score::Measure` as JSON).
+    /// The achievement in the indicator's unit (`udbhabon_domain::plan::score::Measure` as JSON).
     Value,
     Comment,
     /// draft, submitted, accepted, returned.

@@ -7,7 +7,7 @@ use sea_orm_migration::prelude::*;
 
 use udbhabon_domain::innovation::SearchText;
 
-use crate::innovation_search::index_statement;
+use crate::innovation::search::index_statement;
 
 #[derive(Debug, DeriveMigrationName)]
 pub(crate) struct Migration;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use udbhabon_db::account::{NewAccount, NewSession};
 use udbhabon_db::{Author, DbError, Tx};
-use udbhabon_domain::access::Role;
+use udbhabon_domain::account::access::Role;
 use udbhabon_domain::office::OfficeKind;
 
 use crate::fixtures::{author, committed, office, person};

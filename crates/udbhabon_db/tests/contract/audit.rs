@@ -266,7 +266,7 @@ async fn an_untouched_chain_is_intact_and_counts_every_entry() {
             let (_, account_id) = account(tx, "Admin", "admin@example.test", "h").await;
             tx.grant_role(
                 account_id,
-                udbhabon_domain::access::Role::SystemAdministrator,
+                udbhabon_domain::account::access::Role::SystemAdministrator,
                 created.office_id,
             )
             .await

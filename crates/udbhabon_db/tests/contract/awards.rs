@@ -3,10 +3,10 @@
 //! fixes the round.
 
 use udbhabon_db::DbError;
-use udbhabon_db::award::{AwardConfirmation, AwardIssue, Winner};
+use udbhabon_db::innovation::award::{AwardConfirmation, AwardIssue, Winner};
 use udbhabon_db::write::NewDistributionEntry;
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::award::{
+use udbhabon_domain::innovation::award::{
     AwardCategory, AwardRulesFile, Part, Ranked, RankedCategory, WeightedCriterion,
 };
 

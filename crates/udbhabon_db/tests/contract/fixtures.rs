@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use udbhabon_db::write::{NewOffice, NewPerson, NewPost, NewPosting, NewUnit};
 use udbhabon_db::{Author, Db, Tx};
 use udbhabon_domain::Bilingual;
+use udbhabon_domain::office::person::Charge;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
-use udbhabon_domain::person::Charge;
 
 pub(crate) fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")

@@ -3,7 +3,7 @@
 //! backends.
 
 use udbhabon_db::Db;
-use udbhabon_db::innovation_search::Combine;
+use udbhabon_db::innovation::search::Combine;
 use udbhabon_domain::innovation::{InnovationDraft, InnovationKind, InnovationStage, Tcv};
 
 use crate::fixtures::{committed, ministry};

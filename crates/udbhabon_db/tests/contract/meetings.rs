@@ -3,12 +3,12 @@
 
 use chrono::NaiveTime;
 use udbhabon_db::DbError;
-use udbhabon_db::follow_up::current_status;
 use udbhabon_db::meeting::MeetingRecord;
+use udbhabon_db::meeting::decision::current_status;
 use udbhabon_db::write::{NewDecision, NewDistributionEntry, NewMeeting, NewResponsible};
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::decision::{Deadline, DecisionStatus, DecisionStep, ResponsibleKind};
 use udbhabon_domain::meeting::MeetingKind;
+use udbhabon_domain::meeting::decision::{Deadline, DecisionStatus, DecisionStep, ResponsibleKind};
 
 use crate::fixtures::{author, committed, date, ministry, person};
 use crate::support::each_backend;

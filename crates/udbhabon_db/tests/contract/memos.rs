@@ -1,9 +1,9 @@
 //! Memo numbers: serials without duplicates or gaps, even from two processes at once.
 
 use udbhabon_db::Db;
-use udbhabon_db::memo::NewMemoFile;
+use udbhabon_db::office::memo::NewMemoFile;
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::memo::MemoNumber;
+use udbhabon_domain::office::memo::MemoNumber;
 
 use crate::fixtures::{author, committed, date, ministry};
 use crate::support::each_backend;

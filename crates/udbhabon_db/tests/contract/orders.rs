@@ -4,7 +4,7 @@
 use sea_orm::ConnectionTrait;
 use udbhabon_db::DbError;
 use udbhabon_db::document::sha256_hex;
-use udbhabon_domain::order::OrderDraft;
+use udbhabon_domain::team::order::OrderDraft;
 use udbhabon_domain::{Bilingual, Lang};
 
 use crate::audit::raw;

@@ -3,13 +3,13 @@
 
 use chrono::NaiveDate;
 use udbhabon_db::DbError;
-use udbhabon_db::rollup::{Offices, RollupFilter, RollupOrder, Scope};
+use udbhabon_db::plan::dashboard::{Offices, RollupFilter, RollupOrder, Scope};
 use udbhabon_domain::Bilingual;
+use udbhabon_domain::plan::score::{
+    Calculation, Direction, IndicatorRule, Measure, MeasureUnit, ScoringRule, Targets,
+};
 use udbhabon_domain::plan::{
     ActivityContent, AreaContent, IndicatorContent, PlanKind, QuarterDates, TemplateContent,
-};
-use udbhabon_domain::score::{
-    Calculation, Direction, IndicatorRule, Measure, MeasureUnit, ScoringRule, Targets,
 };
 
 use crate::fixtures::{author, committed, date, ministry};
@@ -99,7 +99,7 @@ async fn a_template_reads_back_as_inserted_and_a_plan_starts_with_its_targets() 
         let plan = test.db.plan(plan_id).await.unwrap();
         assert_eq!(
             (plan.status, plan.version, plan.score),
-            (udbhabon_domain::progress::PlanStatus::Draft, 1, None)
+            (udbhabon_domain::plan::progress::PlanStatus::Draft, 1, None)
         );
         assert_eq!(test.db.plans_of_office(office_id).await.unwrap(), [plan]);
         let targets = test.db.plan_targets(plan_id).await.unwrap();
@@ -132,8 +132,8 @@ async fn a_template_reads_back_as_inserted_and_a_plan_starts_with_its_targets() 
 
 #[tokio::test]
 async fn progress_is_saved_over_the_version_read_and_evidence_is_kept_once_by_hash() {
-    use udbhabon_db::progress::EntryValues;
-    use udbhabon_domain::progress::EntryStatus;
+    use udbhabon_db::plan::progress::EntryValues;
+    use udbhabon_domain::plan::progress::EntryStatus;
     for test in each_backend().await {
         let (tree, plan_id) = committed(&test.db, async |tx| {
             let created = ministry(tx).await;
@@ -234,9 +234,9 @@ async fn progress_is_saved_over_the_version_read_and_evidence_is_kept_once_by_ha
 
 #[tokio::test]
 async fn a_rollup_gives_every_office_below_with_its_plan_and_counts_late_and_returned_entries() {
-    use udbhabon_db::progress::EntryValues;
+    use udbhabon_db::plan::progress::EntryValues;
     use udbhabon_domain::office::OfficeKind;
-    use udbhabon_domain::progress::{EntryStatus, PlanStatus};
+    use udbhabon_domain::plan::progress::{EntryStatus, PlanStatus};
     for test in each_backend().await {
         let (tree, mole, dife, plan_id) = committed(&test.db, async |tx| {
             let created = ministry(tx).await;
@@ -407,7 +407,7 @@ async fn generated_offices_and_plans_keep_their_ids_and_the_nation_rolls_them_up
  {
     use udbhabon_db::bulk::{GeneratedEntry, GeneratedOffice, GeneratedPlan};
     use udbhabon_domain::office::OfficeKind;
-    use udbhabon_domain::progress::{EntryStatus, PlanStatus};
+    use udbhabon_domain::plan::progress::{EntryStatus, PlanStatus};
     for test in each_backend().await {
         let tree = committed(&test.db, async |tx| {
             ministry(tx).await;
@@ -588,7 +588,7 @@ async fn generated_offices_and_plans_keep_their_ids_and_the_nation_rolls_them_up
 
 #[tokio::test]
 async fn a_revision_keeps_the_approved_version_and_its_reason_and_reopens_the_next_as_a_draft() {
-    use udbhabon_domain::progress::PlanStatus;
+    use udbhabon_domain::plan::progress::PlanStatus;
     for test in each_backend().await {
         let plan_id = committed(&test.db, async |tx| {
             let created = ministry(tx).await;
@@ -629,8 +629,8 @@ async fn a_revision_keeps_the_approved_version_and_its_reason_and_reopens_the_ne
 #[tokio::test]
 async fn a_self_assessment_is_replaced_until_reviewed_and_fixed_after() {
     use std::collections::HashMap;
-    use udbhabon_db::assessment::AssessmentLine;
-    use udbhabon_domain::assessment::AssessmentStatus;
+    use udbhabon_db::plan::assessment::AssessmentLine;
+    use udbhabon_domain::plan::assessment::AssessmentStatus;
     for test in each_backend().await {
         let (plan_id, indicators) = committed(&test.db, async |tx| {
             let created = ministry(tx).await;

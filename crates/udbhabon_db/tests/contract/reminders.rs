@@ -1,7 +1,7 @@
 //! Reminders: who acts for an office, and a reminder recorded once however often the job runs.
 
 use udbhabon_db::reminder::NewReminder;
-use udbhabon_domain::access::Role;
+use udbhabon_domain::account::access::Role;
 
 use crate::accounts::account;
 use crate::fixtures::{committed, date, ministry};

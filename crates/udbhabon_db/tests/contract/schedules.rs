@@ -2,8 +2,8 @@
 //! attendance with the uninvited marked, who a meeting invites, and the calendar token.
 
 use chrono::NaiveTime;
+use udbhabon_db::meeting::notice::{AgendaItem, Invitee};
 use udbhabon_db::meeting::{AttendanceRow, MeetingRecord};
-use udbhabon_db::schedule::{AgendaItem, Invitee};
 use udbhabon_db::write::NewMeeting;
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::meeting::MeetingKind;
@@ -213,13 +213,13 @@ async fn a_schedule_is_kept_replaced_noticed_and_attended() {
 
 #[tokio::test]
 async fn minutes_are_saved_staged_commented_and_issued_once() {
-    use udbhabon_db::minutes::{MinutesIssue, MinutesText};
+    use udbhabon_db::meeting::minutes::{MinutesIssue, MinutesText};
     use udbhabon_db::write::{NewDecision, NewDistributionEntry, NewResponsible};
-    use udbhabon_domain::decision::{Deadline, ResponsibleKind};
-    use udbhabon_domain::meeting::MinutesStage;
+    use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
+    use udbhabon_domain::meeting::minutes::MinutesStage;
 
     let decision = |paragraph: u32, office_id: i32| NewDecision {
-        serial: udbhabon_domain::decision::DecisionSerial { paragraph, item: 1 },
+        serial: udbhabon_domain::meeting::decision::DecisionSerial { paragraph, item: 1 },
         text: Bilingual::new("সিদ্ধান্ত", "Decision"),
         deadline: Deadline::MonthlyBy(3),
         responsible: vec![NewResponsible {

@@ -1,0 +1,114 @@
+//! The notification list: what the signed-in officer has due, overdue, sent back or waiting for review.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use udbhabon_core::account::notification::NoticeKind;
+use udbhabon_i18n::{format, t, t_args};
+
+use crate::auth::{Member, Visitor};
+use crate::error::PageError;
+use crate::lang::ReaderLang;
+use crate::layout::Layout;
+use crate::state::AppState;
+
+/// A notification as the list shows it.
+struct NoticeLine {
+    kind: &'static str,
+    label: String,
+    title: String,
+    concerns: String,
+    due: String,
+    link: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "account/notification/list.html")]
+pub(crate) struct NotificationPage {
+    l: Layout,
+    notices: Vec<NoticeLine>,
+}
+
+fn kind_code(kind: NoticeKind) -> &'static str {
+    match kind {
+        NoticeKind::Overdue => "overdue",
+        NoticeKind::Returned => "returned",
+        NoticeKind::DecisionOverdue => "decision-overdue",
+        NoticeKind::Due => "due",
+        NoticeKind::DecisionDue => "decision-due",
+        NoticeKind::ForwardDue => "forward-due",
+        NoticeKind::AwaitingReview => "awaiting-review",
+    }
+}
+
+/// `GET /notifications`.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+) -> Result<NotificationPage, PageError> {
+    let notices = state
+        .app
+        .notifications(&member.0)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let title = t(lang, "notifications-heading");
+    Ok(NotificationPage {
+        l: Layout::new(
+            lang,
+            &Visitor(Some(member.0.clone())),
+            title,
+            "notifications",
+            "/notifications",
+            state.app.today(),
+        ),
+        notices: notices
+            .into_iter()
+            .map(|notice| {
+                let code = kind_code(notice.kind);
+                NoticeLine {
+                    kind: code,
+                    label: t_args(
+                        lang,
+                        &format!("notice-{code}"),
+                        &[(
+                            "count",
+                            format::number(lang, i64::try_from(notice.waiting).unwrap_or(0)),
+                        )],
+                    ),
+                    title: notice.title.get(lang).to_owned(),
+                    concerns: notice.concerns.get(lang).to_owned(),
+                    due: notice
+                        .due_on
+                        .map(|due| format::date(lang, due))
+                        .unwrap_or_default(),
+                    link: notice.link,
+                }
+            })
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use udbhabon_i18n::Lang;
+
+    #[test]
+    fn every_kind_has_a_label_in_both_languages() {
+        for kind in [
+            NoticeKind::Overdue,
+            NoticeKind::Returned,
+            NoticeKind::DecisionOverdue,
+            NoticeKind::Due,
+            NoticeKind::DecisionDue,
+            NoticeKind::ForwardDue,
+            NoticeKind::AwaitingReview,
+        ] {
+            for lang in Lang::ALL {
+                let key = format!("notice-{}", kind_code(kind));
+                assert_ne!(t(lang, &key), key, "{key} in {lang:?}");
+            }
+        }
+    }
+}

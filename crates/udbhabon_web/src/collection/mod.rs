@@ -1,0 +1,431 @@
+//! Collection pages: the list of the collections that concern the reader and a new collection's form,
+//! with the helpers the board and submission pages share.
+
+pub(crate) mod board;
+pub(crate) mod forward;
+pub(crate) mod submission;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use udbhabon_core::collection::CollectionFormChoices;
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::collection::{
+    CollectionFields, CollectionKind, FieldKind, FieldSpecFields, Recurrence, Standing,
+};
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::auth::{Member, Visitor};
+use crate::error::PageError;
+use crate::extract::{Form, Path};
+use crate::form::{FieldErrors, rejected};
+use crate::lang::ReaderLang;
+use crate::layout::Layout;
+use crate::state::AppState;
+
+pub(crate) fn layout(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    title: String,
+    path: &str,
+) -> Layout {
+    Layout::new(
+        lang,
+        &Visitor(Some(member.0.clone())),
+        title,
+        "collections",
+        path,
+        state.app.today(),
+    )
+}
+
+pub(crate) fn count(value: usize) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// The period's name: the month ("নভেম্বর ২০২৬") for a monthly one, else its first and last days.
+pub(crate) fn period_name(
+    lang: Lang,
+    recurrence: Recurrence,
+    starts_on: NaiveDate,
+    ends_on: NaiveDate,
+) -> String {
+    match recurrence {
+        Recurrence::Monthly => format::month_year(lang, starts_on),
+        _ => format!(
+            "{} – {}",
+            format::date(lang, starts_on),
+            format::date(lang, ends_on)
+        ),
+    }
+}
+
+/// A collection in the list.
+struct ListLine {
+    /// The board, for its readers.
+    href: Option<String>,
+    /// The reader's own submission pages for the period now running: (name, link).
+    mine: Vec<(String, String)>,
+    /// The boards of the offices the reader gathers for: (name, link).
+    gathers: Vec<(String, String)>,
+    title: String,
+    office: String,
+    period: String,
+    due: String,
+    tally: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "collection/list.html")]
+pub(crate) struct CollectionListPage {
+    l: Layout,
+    lines: Vec<ListLine>,
+    /// The office whose new collection the reader may start, as (key, name).
+    new_for: Option<(String, String)>,
+}
+
+/// `GET /collections`: the collections the reader runs, reads or answers.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+) -> Result<CollectionListPage, PageError> {
+    let summaries = state
+        .app
+        .collections_for(&member.0)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let new_for = state
+        .app
+        .offices_managed_by(&member.0)
+        .await
+        .map_err(|error| PageError::new(lang, error))?
+        .into_iter()
+        .next()
+        .map(|office| (office.key, office.name.get(lang).to_owned()));
+    let lines = summaries
+        .iter()
+        .map(|summary| {
+            let collection = &summary.collection;
+            ListLine {
+                href: summary
+                    .may_view_board
+                    .then(|| format!("/collections/{}", collection.key)),
+                mine: summary
+                    .current
+                    .map(|period| {
+                        summary
+                            .mine
+                            .iter()
+                            .map(|respondent| {
+                                (
+                                    respondent.name().get(lang).to_owned(),
+                                    format!(
+                                        "/collections/{}/periods/{}/respondents/{}",
+                                        collection.key, period.period.starts_on, respondent.row.id
+                                    ),
+                                )
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                gathers: summary
+                    .gathers
+                    .iter()
+                    .map(|office| {
+                        (
+                            office.name.get(lang).to_owned(),
+                            format!("/collections/{}?office={}", collection.key, office.key),
+                        )
+                    })
+                    .collect(),
+                title: collection.title.get(lang).to_owned(),
+                office: summary.office.name.get(lang).to_owned(),
+                period: summary.current.map_or_else(String::new, |period| {
+                    period_name(
+                        lang,
+                        collection.cadence.recurrence,
+                        period.period.starts_on,
+                        period.period.ends_on,
+                    )
+                }),
+                due: summary.current.map_or_else(String::new, |period| {
+                    format::date(lang, period.period.due_on)
+                }),
+                tally: summary.tally.describe(lang),
+            }
+        })
+        .collect();
+    Ok(CollectionListPage {
+        l: layout(
+            &state,
+            lang,
+            &member,
+            t(lang, "collections-heading"),
+            "/collections",
+        ),
+        lines,
+        new_for,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "collection/new.html")]
+pub(crate) struct NewCollectionPage {
+    l: Layout,
+    heading: String,
+    action: String,
+    csrf: String,
+    fields: CollectionFields,
+    /// The rows of the form's own fields: those typed and blank ones to add more.
+    field_rows: Vec<FieldSpecFields>,
+    field_kinds: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    recurrences: Vec<(String, String)>,
+    /// (value, label, chosen)
+    respondents: Vec<(String, String, bool)>,
+    errors: Vec<(String, String)>,
+}
+
+impl FieldErrors for NewCollectionPage {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+/// The rows of own fields the form shows: those typed (a refused row keeps its place, so its message
+/// stays beside it), then blank ones to add more.
+fn field_rows(typed: &[FieldSpecFields]) -> Vec<FieldSpecFields> {
+    let mut rows = typed.to_vec();
+    let blank =
+        |row: &FieldSpecFields| row.label_bn.trim().is_empty() && row.label_en.trim().is_empty();
+    let blanks = if rows.last().is_some_and(blank) {
+        BLANK_FIELD_ROWS.saturating_sub(rows.len())
+    } else {
+        BLANK_FIELD_ROWS.saturating_sub(rows.len()).max(1)
+    };
+    rows.extend((0..blanks).map(|_| FieldSpecFields {
+        kind: FieldKind::Number.code().into(),
+        ..FieldSpecFields::default()
+    }));
+    rows
+}
+
+fn new_collection_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    form: &CollectionFormChoices,
+    (fields, chosen): (CollectionFields, &[String]),
+    errors: Vec<(String, String)>,
+) -> NewCollectionPage {
+    let heading = t_args(
+        lang,
+        "collection-new-heading",
+        &[("office", form.office.name.get(lang).to_owned())],
+    );
+    NewCollectionPage {
+        l: layout(
+            state,
+            lang,
+            member,
+            heading.clone(),
+            &format!("/offices/{}/collections/new", form.office.key),
+        ),
+        heading,
+        action: format!("/offices/{}/collections", form.office.key),
+        csrf: member.0.csrf_token.clone(),
+        field_rows: field_rows(&fields.fields),
+        fields,
+        kinds: CollectionKind::ALL
+            .iter()
+            .map(|kind| (kind.code().to_owned(), t(lang, &kind.message_key())))
+            .collect(),
+        field_kinds: FieldKind::ALL
+            .iter()
+            .map(|kind| (kind.code().to_owned(), t(lang, &kind.message_key())))
+            .collect(),
+        recurrences: Recurrence::ALL
+            .iter()
+            .map(|recurrence| {
+                (
+                    recurrence.code().to_owned(),
+                    t(lang, &recurrence.message_key()),
+                )
+            })
+            .collect(),
+        respondents: form
+            .choices
+            .iter()
+            .map(|choice| {
+                (
+                    choice.value.clone(),
+                    choice.label.get(lang).to_owned(),
+                    chosen.contains(&choice.value),
+                )
+            })
+            .collect(),
+        errors,
+    }
+}
+
+/// `GET /offices/{key}/collections/new`.
+pub(crate) async fn new(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<NewCollectionPage, PageError> {
+    let form = state
+        .app
+        .collection_choices(&member.0, &key)
+        .await
+        .map_err(|error| PageError::new(lang, error))?;
+    let fields = CollectionFields {
+        kind: CollectionKind::Report.code().into(),
+        recurrence: Recurrence::Once.code().into(),
+        due_day: "3".into(),
+        opens_on: state.app.today().to_string(),
+        evidence_required: true,
+        ..CollectionFields::default()
+    };
+    Ok(new_collection_page(
+        &state,
+        lang,
+        &member,
+        &form,
+        (fields, &[]),
+        Vec::new(),
+    ))
+}
+
+/// The new-collection form as posted (the respondents repeat).
+#[derive(Debug, Deserialize)]
+pub(crate) struct CollectionForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    key: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    title_bn: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    instructions_bn: String,
+    #[serde(default)]
+    instructions_en: String,
+    #[serde(default)]
+    recurrence: String,
+    #[serde(default)]
+    opens_on: String,
+    #[serde(default)]
+    due_day: String,
+    #[serde(default)]
+    due_on: String,
+    #[serde(default)]
+    late_allowed: Option<String>,
+    #[serde(default)]
+    evidence_required: Option<String>,
+    #[serde(default)]
+    forward_days: String,
+    #[serde(default)]
+    field_label_bn: Vec<String>,
+    #[serde(default)]
+    field_label_en: Vec<String>,
+    #[serde(default)]
+    field_kind: Vec<String>,
+    /// The rows whose field is required, by index.
+    #[serde(default)]
+    field_required: Vec<String>,
+    #[serde(default)]
+    respondent: Vec<String>,
+}
+
+impl CollectionForm {
+    /// The own fields' rows, as typed.
+    fn field_rows(&self) -> Vec<FieldSpecFields> {
+        let text = |list: &[String], index: usize| list.get(index).cloned().unwrap_or_default();
+        let count = self
+            .field_label_bn
+            .len()
+            .max(self.field_label_en.len())
+            .max(self.field_kind.len());
+        (0..count)
+            .map(|index| FieldSpecFields {
+                label_bn: text(&self.field_label_bn, index),
+                label_en: text(&self.field_label_en, index),
+                kind: text(&self.field_kind, index),
+                required: self.field_required.contains(&index.to_string()),
+            })
+            .collect()
+    }
+}
+
+/// How many rows of own fields the form offers when none are typed.
+const BLANK_FIELD_ROWS: usize = 5;
+
+/// `POST /offices/{key}/collections`.
+pub(crate) async fn create(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+    Form(form): Form<CollectionForm>,
+) -> Result<Response, PageError> {
+    member.check_form(lang, &form.csrf)?;
+    let field_rows = form.field_rows();
+    let fields = CollectionFields {
+        fields: field_rows,
+        key: form.key,
+        kind: form.kind,
+        title_bn: form.title_bn,
+        title_en: form.title_en,
+        instructions_bn: form.instructions_bn,
+        instructions_en: form.instructions_en,
+        recurrence: form.recurrence,
+        opens_on: form.opens_on,
+        due_day: form.due_day,
+        due_on: form.due_on,
+        late_allowed: form.late_allowed.is_some(),
+        evidence_required: form.evidence_required.is_some(),
+        forward_days: form.forward_days,
+    };
+    match state
+        .app
+        .create_collection(&member.0, &key, &fields, &form.respondent)
+        .await
+    {
+        Ok(collection) => {
+            Ok(Redirect::to(&format!("/collections/{}", collection.key)).into_response())
+        }
+        Err(error) => {
+            rejected(lang, error, |errors| async {
+                let choices = state
+                    .app
+                    .collection_choices(&member.0, &key)
+                    .await
+                    .map_err(|error| PageError::new(lang, error))?;
+                Ok(new_collection_page(
+                    &state,
+                    lang,
+                    &member,
+                    &choices,
+                    (fields, &form.respondent),
+                    errors,
+                ))
+            })
+            .await
+        }
+    }
+}
+
+/// The stable code of a standing, for its CSS class.
+pub(crate) fn standing_code(standing: Standing) -> &'static str {
+    standing.code()
+}

@@ -1,17 +1,19 @@
-//! Who is asking: the session cookie, the signed-in person behind it, and the CSRF check on every form
-//! that changes something.
+//! Who is asking: the session cookie, the signed-in person behind it, and the token every posted form
+//! must carry. A handler of a form takes [`Posted`], [`PostedUpload`] or [`PreSession`], which check the
+//! token before the handler runs: a form without it cannot reach a handler at all.
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
+use serde::de::DeserializeOwned;
 use udbhabon_core::account::SignedIn;
-use udbhabon_i18n::Lang;
 
 use crate::error::PageError;
-use crate::lang::ReaderLang;
+use crate::extract::{form_body, form_fields, form_value};
 use crate::state::AppState;
+use crate::upload::Upload;
 
 /// The cookie holding the session token.
 pub(crate) const SESSION_COOKIE: &str = "udbhabon_session";
@@ -35,20 +37,6 @@ pub(crate) fn form_cookie(token: &str) -> Cookie<'static> {
         .http_only(true)
         .same_site(SameSite::Strict)
         .build()
-}
-
-/// Refuses a pre-session form (sign-in, password reset) whose echoed token is not the one its cookie holds.
-pub(crate) fn check_form_token(jar: &CookieJar, posted: &str, lang: Lang) -> Result<(), PageError> {
-    let issued = jar
-        .get(FORM_COOKIE)
-        .map(|cookie| cookie.value().to_owned())
-        .unwrap_or_default();
-    if !issued.is_empty() && udbhabon_core::account::same_form_token(&issued, posted) {
-        Ok(())
-    } else {
-        tracing::warn!("a form was posted without the token it was issued with");
-        Err(PageError::stale_form(lang))
-    }
 }
 
 /// A cookie that removes `name`.
@@ -77,16 +65,7 @@ impl FromRequestParts<AppState> for Visitor {
         else {
             return Ok(Self(None));
         };
-        let ReaderLang(lang) = ReaderLang::from_request_parts(parts, state)
-            .await
-            .unwrap_or(ReaderLang(Lang::Bn));
-        let visitor = Self(
-            state
-                .app
-                .signed_in(&token)
-                .await
-                .map_err(|error| PageError::new(lang, error))?,
-        );
+        let visitor = Self(state.app.signed_in(&token).await?);
         parts.extensions.insert(visitor.clone());
         Ok(visitor)
     }
@@ -135,16 +114,90 @@ impl FromRequestParts<AppState> for Member {
 }
 
 impl Member {
-    /// Refuses a posted form whose CSRF token is not this session's.
-    pub(crate) fn check_form(&self, lang: Lang, token: &str) -> Result<(), PageError> {
-        if self.0.csrf_matches(token) {
+    /// Refuses a posted token that is not this session's.
+    fn check_token(&self, posted: &str) -> Result<(), PageError> {
+        if self.0.csrf_matches(posted) {
             Ok(())
         } else {
             tracing::warn!(
                 account = self.0.account_id,
                 "a form was posted without this session's CSRF token"
             );
-            Err(PageError::stale_form(lang))
+            Err(PageError::stale_form())
         }
+    }
+}
+
+/// A form a signed-in member posted, with this session's token in its `csrf` field.
+#[derive(Debug)]
+pub(crate) struct Posted<T>(pub(crate) Member, pub(crate) T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for Posted<T> {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let member = Member::from_request_parts(&mut parts, state).await?;
+        let refused = IntoResponse::into_response;
+        let encoded = form_body(Request::from_parts(parts, body), state)
+            .await
+            .map_err(refused)?;
+        member
+            .check_token(&form_value(&encoded, "csrf").unwrap_or_default())
+            .map_err(refused)?;
+        let form = form_fields(&encoded).map_err(refused)?;
+        Ok(Self(member, form))
+    }
+}
+
+/// A posted form that is only a button: no fields beside its token.
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct Button {}
+
+/// A multipart form (with files) a signed-in member posted, its first part this session's token; the
+/// rest is left unread for the handler, which checks who is asking before it reads megabytes.
+#[derive(Debug)]
+pub(crate) struct PostedUpload(pub(crate) Member, pub(crate) Upload);
+
+impl FromRequest<AppState> for PostedUpload {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = request.into_parts();
+        let member = Member::from_request_parts(&mut parts, state).await?;
+        let mut upload = Upload::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        let token = upload
+            .first_text("csrf")
+            .await
+            .map_err(IntoResponse::into_response)?;
+        member
+            .check_token(&token)
+            .map_err(IntoResponse::into_response)?;
+        Ok(Self(member, upload))
+    }
+}
+
+/// A form posted before there is a session (signing in, asking for or using a reset link), with the
+/// token its cookie holds in its `form_token` field.
+#[derive(Debug)]
+pub(crate) struct PreSession<T>(pub(crate) T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for PreSession<T> {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let issued = CookieJar::from_headers(request.headers())
+            .get(FORM_COOKIE)
+            .map(|cookie| cookie.value().to_owned())
+            .unwrap_or_default();
+        let encoded = form_body(request, state).await?;
+        let posted = form_value(&encoded, "form_token").unwrap_or_default();
+        if issued.is_empty() || !udbhabon_core::account::same_form_token(&issued, &posted) {
+            tracing::warn!("a form was posted without the token it was issued with");
+            return Err(PageError::stale_form());
+        }
+        Ok(Self(form_fields(&encoded)?))
     }
 }

@@ -1,31 +1,38 @@
-//! Error pages: what went wrong in the reader's language, with its status and a way back; internal
-//! causes are logged, once, with the request id, and never shown.
+//! Error pages: what went wrong, with its status, in the reader's language and with a way back. A
+//! handler or an extractor answers a [`PageError`] (a handler writes `?` on the application's errors);
+//! the [`render`] middleware, which knows the request, turns it into the page. Internal causes are
+//! logged once, with the request id, and never shown.
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::http::{StatusCode, header};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
 use udbhabon_core::Error;
+use udbhabon_domain::ValidationErrors;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::Visitor;
+use crate::auth::{SESSION_COOKIE, Visitor};
 use crate::form::field_messages;
+use crate::lang::reader_lang;
 use crate::layout::Layout;
+use crate::state::AppState;
 
-/// A failed page request, rendered as an error page.
-#[derive(Debug)]
-pub(crate) struct PageError {
-    pub(crate) lang: Lang,
-    pub(crate) kind: PageErrorKind,
-}
+/// A failed request, to be answered with an error page.
+#[derive(Debug, Clone)]
+pub(crate) struct PageError(PageErrorKind);
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) enum PageErrorKind {
     NotFound,
     /// A value in the address or a malformed body the page cannot use; the message key says which.
     BadInput(&'static str),
-    /// Input the application refused, with no form to show it beside: each message.
-    Invalid(Vec<String>),
+    /// A form refused as a whole (a control character, a body that is not the form); the key says why.
+    Refused(&'static str),
+    /// Input the application refused, with no form to show it beside.
+    Invalid(ValidationErrors),
     /// Someone changed or issued the record after the reader opened it.
     Conflict,
     /// A request body over the limit of its route, in bytes.
@@ -39,8 +46,8 @@ pub(crate) enum PageErrorKind {
     /// Too many attempts from this address.
     TooMany,
     /// The database or the mail server cannot serve the request now; trying again may succeed.
-    Unavailable(String),
-    Internal(String),
+    Unavailable,
+    Internal,
 }
 
 #[derive(Template, WebTemplate)]
@@ -57,179 +64,188 @@ struct ErrorPage {
 /// How long a reader is asked to wait before trying a busy server again, in seconds.
 const RETRY_AFTER_SECONDS: &str = "5";
 
-impl PageError {
-    pub(crate) fn new(lang: Lang, error: Error) -> Self {
-        let kind = match error {
+impl From<Error> for PageError {
+    fn from(error: Error) -> Self {
+        Self(match error {
             Error::NotFound(_) => PageErrorKind::NotFound,
             Error::Forbidden => PageErrorKind::Forbidden,
-            Error::NoFonts(_) => PageErrorKind::NoFonts,
-            Error::Invalid(errors) => PageErrorKind::Invalid(
-                field_messages(lang, &errors)
-                    .into_iter()
-                    .map(|(_, message)| message)
-                    .collect(),
-            ),
+            Error::NoFonts(_) => {
+                tracing::error!("a PDF was requested but no Bengali font is installed");
+                PageErrorKind::NoFonts
+            }
+            Error::Invalid(errors) => PageErrorKind::Invalid(errors),
             Error::Conflict(cause) => {
                 tracing::info!(%cause, "a change conflicted with a newer one");
                 PageErrorKind::Conflict
             }
-            Error::Unavailable(cause) => PageErrorKind::Unavailable(cause),
-            other => PageErrorKind::Internal(other.to_string()),
-        };
-        Self { lang, kind }
-    }
-
-    pub(crate) fn of(lang: Lang, kind: PageErrorKind) -> Self {
-        Self { lang, kind }
-    }
-
-    pub(crate) fn stale_form(lang: Lang) -> Self {
-        Self::of(lang, PageErrorKind::StaleForm)
-    }
-
-    pub(crate) fn too_many(lang: Lang) -> Self {
-        Self::of(lang, PageErrorKind::TooMany)
-    }
-
-    pub(crate) fn bad_input(lang: Lang, message_key: &'static str) -> Self {
-        Self::of(lang, PageErrorKind::BadInput(message_key))
-    }
-
-    pub(crate) fn not_found(lang: Lang) -> Self {
-        Self::of(lang, PageErrorKind::NotFound)
-    }
-
-    /// The status, heading, message and details of the page.
-    fn parts(self) -> (StatusCode, String, String, Vec<String>) {
-        let lang = self.lang;
-        let plain = |status, title: &str, message: &str| {
-            (status, t(lang, title), t(lang, message), Vec::new())
-        };
-        match self.kind {
-            PageErrorKind::NotFound => plain(
-                StatusCode::NOT_FOUND,
-                "error-not-found-title",
-                "error-not-found",
-            ),
-            PageErrorKind::BadInput(key) => {
-                plain(StatusCode::BAD_REQUEST, "error-bad-input-title", key)
+            Error::Unavailable(cause) => {
+                tracing::warn!(%cause, "a request found the database or mail server unavailable");
+                PageErrorKind::Unavailable
             }
-            PageErrorKind::Invalid(mut messages) => {
+            other => {
+                tracing::error!(cause = %other, "request failed");
+                PageErrorKind::Internal
+            }
+        })
+    }
+}
+
+impl PageError {
+    pub(crate) fn of(kind: PageErrorKind) -> Self {
+        Self(kind)
+    }
+
+    pub(crate) fn stale_form() -> Self {
+        Self(PageErrorKind::StaleForm)
+    }
+
+    pub(crate) fn too_many() -> Self {
+        Self(PageErrorKind::TooMany)
+    }
+
+    pub(crate) fn bad_input(message_key: &'static str) -> Self {
+        Self(PageErrorKind::BadInput(message_key))
+    }
+
+    pub(crate) fn refused(message_key: &'static str) -> Self {
+        Self(PageErrorKind::Refused(message_key))
+    }
+
+    pub(crate) fn not_found() -> Self {
+        Self(PageErrorKind::NotFound)
+    }
+}
+
+impl PageErrorKind {
+    fn status(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::BadInput(_) => StatusCode::BAD_REQUEST,
+            Self::Refused(_) | Self::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Conflict => StatusCode::CONFLICT,
+            Self::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Forbidden | Self::StaleForm => StatusCode::FORBIDDEN,
+            Self::TooMany => StatusCode::TOO_MANY_REQUESTS,
+            Self::NoFonts | Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The heading, message and details of the page in `lang`.
+    fn words(&self, lang: Lang) -> (String, String, Vec<String>) {
+        let plain = |title: &str, message: &str| (t(lang, title), t(lang, message), Vec::new());
+        match self {
+            Self::NotFound => plain("error-not-found-title", "error-not-found"),
+            Self::BadInput(key) | Self::Refused(key) => plain("error-bad-input-title", key),
+            Self::Invalid(errors) => {
+                let mut messages: Vec<String> = field_messages(lang, errors)
+                    .into_iter()
+                    .map(|(_, message)| message)
+                    .collect();
                 let heading = t(lang, "error-bad-input-title");
                 if messages.len() == 1 {
-                    (
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        heading,
-                        messages.remove(0),
-                        Vec::new(),
-                    )
+                    (heading, messages.remove(0), Vec::new())
                 } else {
-                    (
-                        StatusCode::UNPROCESSABLE_ENTITY,
-                        heading,
-                        t(lang, "error-bad-input"),
-                        messages,
-                    )
+                    (heading, t(lang, "error-bad-input"), messages)
                 }
             }
-            PageErrorKind::Conflict => plain(
-                StatusCode::CONFLICT,
-                "error-conflict-title",
-                "error-conflict",
-            ),
-            PageErrorKind::TooLarge(limit) => (
-                StatusCode::PAYLOAD_TOO_LARGE,
+            Self::Conflict => plain("error-conflict-title", "error-conflict"),
+            Self::TooLarge(limit) => (
                 t(lang, "error-too-large-title"),
                 t_args(
                     lang,
                     "error-too-large",
-                    &[("size", format::megabytes(lang, limit))],
+                    &[("size", format::megabytes(lang, *limit))],
                 ),
                 Vec::new(),
             ),
-            PageErrorKind::Forbidden => plain(
-                StatusCode::FORBIDDEN,
-                "error-forbidden-title",
-                "error-forbidden",
+            Self::Forbidden => plain("error-forbidden-title", "error-forbidden"),
+            Self::StaleForm => plain("error-stale-form-title", "error-stale-form"),
+            Self::TooMany => plain("error-too-many-title", "error-too-many"),
+            Self::NoFonts => plain("error-no-fonts-title", "error-no-fonts"),
+            Self::Unavailable => plain("error-unavailable-title", "error-unavailable"),
+            Self::Internal => (
+                t(lang, "error-internal-title"),
+                t_args(
+                    lang,
+                    "error-internal",
+                    &[("request", crate::ops::current_request_id())],
+                ),
+                Vec::new(),
             ),
-            PageErrorKind::StaleForm => plain(
-                StatusCode::FORBIDDEN,
-                "error-stale-form-title",
-                "error-stale-form",
-            ),
-            PageErrorKind::TooMany => plain(
-                StatusCode::TOO_MANY_REQUESTS,
-                "error-too-many-title",
-                "error-too-many",
-            ),
-            PageErrorKind::NoFonts => {
-                tracing::error!("a PDF was requested but no Bengali font is installed");
-                plain(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "error-no-fonts-title",
-                    "error-no-fonts",
-                )
-            }
-            PageErrorKind::Unavailable(cause) => {
-                tracing::warn!(%cause, "a request found the database or mail server unavailable");
-                plain(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "error-unavailable-title",
-                    "error-unavailable",
-                )
-            }
-            PageErrorKind::Internal(cause) => {
-                tracing::error!(%cause, "request failed");
-                (
-                    StatusCode::INTERNAL_SERVER_ERROR,
-                    t(lang, "error-internal-title"),
-                    t_args(
-                        lang,
-                        "error-internal",
-                        &[("request", crate::ops::current_request_id())],
-                    ),
-                    Vec::new(),
-                )
-            }
         }
     }
 }
 
+/// An error answered and not yet rendered: the response carries it to [`render`].
+#[derive(Debug, Clone)]
+struct Unrendered(PageErrorKind);
+
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
-        let lang = self.lang;
-        let (status, heading, message, details) = self.parts();
-        let page = ErrorPage {
-            // Error pages have no application state at hand; the footer's date comes from the system clock.
-            l: Layout::new(
-                lang,
-                &Visitor(None),
-                heading.clone(),
-                "",
-                "/",
-                bangla::today_in_dhaka(chrono::Utc::now()),
-            ),
-            heading,
-            message,
-            details,
-            back: matches!(
-                status,
-                StatusCode::CONFLICT
-                    | StatusCode::BAD_REQUEST
-                    | StatusCode::UNPROCESSABLE_ENTITY
-                    | StatusCode::PAYLOAD_TOO_LARGE
-                    | StatusCode::SERVICE_UNAVAILABLE
-            )
-            .then(crate::ops::current_referer)
-            .flatten(),
-        };
-        let mut response = (status, page).into_response();
-        if status == StatusCode::SERVICE_UNAVAILABLE {
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                header::HeaderValue::from_static(RETRY_AFTER_SECONDS),
-            );
-        }
+        let mut response = self.0.status().into_response();
+        response.extensions_mut().insert(Unrendered(self.0));
         response
     }
+}
+
+/// Renders the error a response carries as its page, in the reader's language and with the header of
+/// whoever is signed in; a bare refusal of the layers (a request past its time, 503) gets its page too.
+pub(crate) async fn render(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let lang = reader_lang(request.headers());
+    let session = CookieJar::from_headers(request.headers())
+        .get(SESSION_COOKIE)
+        .map(|cookie| cookie.value().to_owned());
+    let mut response = next.run(request).await;
+    let kind = match response.extensions_mut().remove::<Unrendered>() {
+        Some(Unrendered(kind)) => kind,
+        None if response.status() == StatusCode::SERVICE_UNAVAILABLE
+            && !response.headers().contains_key(header::CONTENT_TYPE) =>
+        {
+            tracing::warn!("a request took longer than its time limit");
+            PageErrorKind::Unavailable
+        }
+        None => return response,
+    };
+    let visitor = match session {
+        Some(token) => state.app.signed_in(&token).await.ok().flatten(),
+        None => None,
+    };
+    let status = kind.status();
+    let (heading, message, details) = kind.words(lang);
+    let page = ErrorPage {
+        l: Layout::new(
+            lang,
+            &Visitor(visitor),
+            heading.clone(),
+            "",
+            "/",
+            state.app.today(),
+        ),
+        heading,
+        message,
+        details,
+        back: matches!(
+            status,
+            StatusCode::CONFLICT
+                | StatusCode::BAD_REQUEST
+                | StatusCode::UNPROCESSABLE_ENTITY
+                | StatusCode::PAYLOAD_TOO_LARGE
+                | StatusCode::SERVICE_UNAVAILABLE
+        )
+        .then(crate::ops::current_referer)
+        .flatten(),
+    };
+    let mut rendered = (status, page).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        rendered.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_static(RETRY_AFTER_SECONDS),
+        );
+    }
+    rendered
 }

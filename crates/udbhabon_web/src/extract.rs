@@ -7,10 +7,8 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use bangla::Quarter;
 use serde::de::DeserializeOwned;
-use udbhabon_i18n::{Lang, t};
 
 use crate::error::{PageError, PageErrorKind};
-use crate::lang::reader_lang;
 
 /// The largest form without files: axum's default body limit, which every route without evidence keeps.
 pub(crate) const FORM_BYTES: usize = 2 * 1024 * 1024;
@@ -63,43 +61,41 @@ fn deserialize<T: DeserializeOwned>(encoded: &[u8]) -> Option<T> {
     .ok()
 }
 
-/// A posted form (repeated names fill a `Vec`). A body over the route's limit, a value with a control
-/// character, or one the form's type cannot hold is refused (413, 422) before the handler runs.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Form<T>(pub(crate) T);
-
-impl<T, S> FromRequest<S> for Form<T>
-where
-    T: DeserializeOwned,
-    S: Send + Sync,
-{
-    type Rejection = PageError;
-
-    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let (parts, body) = request.into_parts();
-        let lang = reader_lang(&parts.headers);
-        let limit = parts
-            .extensions
-            .get::<BodyLimit>()
-            .map_or(FORM_BYTES, |limit| limit.0);
-        let RawForm(bytes) = RawForm::from_request(Request::from_parts(parts, body), state)
-            .await
-            .map_err(|rejection| body_refusal(lang, &rejection, limit))?;
-        let refused = |key| PageError::of(lang, PageErrorKind::Invalid(vec![t(lang, key)]));
-        let Some(bytes) = checked_pairs(&bytes) else {
-            return Err(refused("error-control-character"));
-        };
-        deserialize(&bytes)
-            .map(Self)
-            .ok_or_else(|| refused("error-bad-form"))
-    }
+/// A posted `application/x-www-form-urlencoded` body, within the route's limit, with its line breaks
+/// made plain: refused (413, 422, 400) when it is too large, holds a control character or is no form.
+pub(crate) async fn form_body<S: Send + Sync>(
+    request: Request,
+    state: &S,
+) -> Result<Vec<u8>, PageError> {
+    let limit = request
+        .extensions()
+        .get::<BodyLimit>()
+        .map_or(FORM_BYTES, |limit| limit.0);
+    let RawForm(bytes) = RawForm::from_request(request, state)
+        .await
+        .map_err(|rejection| body_refusal(&rejection, limit))?;
+    checked_pairs(&bytes)
+        .map(std::borrow::Cow::into_owned)
+        .ok_or_else(|| PageError::refused("error-control-character"))
 }
 
-fn body_refusal(lang: Lang, rejection: &RawFormRejection, limit: usize) -> PageError {
+/// The value of the field `name` of a form body, if it has one.
+pub(crate) fn form_value(encoded: &[u8], name: &str) -> Option<String> {
+    form_urlencoded::parse(encoded)
+        .find(|(field, _)| field == name)
+        .map(|(_, value)| value.into_owned())
+}
+
+/// A form body read into its type (repeated names fill a `Vec`); a value the type cannot hold is 422.
+pub(crate) fn form_fields<T: DeserializeOwned>(encoded: &[u8]) -> Result<T, PageError> {
+    deserialize(encoded).ok_or_else(|| PageError::refused("error-bad-form"))
+}
+
+fn body_refusal(rejection: &RawFormRejection, limit: usize) -> PageError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        PageError::of(lang, PageErrorKind::TooLarge(limit))
+        PageError::of(PageErrorKind::TooLarge(limit))
     } else {
-        PageError::bad_input(lang, "error-bad-form")
+        PageError::bad_input("error-bad-form")
     }
 }
 
@@ -121,14 +117,13 @@ where
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
-        let lang = reader_lang(&parts.headers);
         let query = parts.uri.query().unwrap_or_default().as_bytes();
         let Some(query) = checked_pairs(query) else {
-            return Err(PageError::bad_input(lang, "error-control-character"));
+            return Err(PageError::bad_input("error-control-character"));
         };
         deserialize(&query)
             .map(Self)
-            .ok_or_else(|| PageError::bad_input(lang, "error-bad-query"))
+            .ok_or_else(|| PageError::bad_input("error-bad-query"))
     }
 }
 
@@ -145,17 +140,16 @@ where
     type Rejection = PageError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        let lang = reader_lang(&parts.headers);
         let raw = RawPathParams::from_request_parts(parts, state)
             .await
-            .map_err(|_| PageError::not_found(lang))?;
+            .map_err(|_| PageError::not_found())?;
         if raw.iter().any(|(_, value)| has_control_characters(value)) {
-            return Err(PageError::not_found(lang));
+            return Err(PageError::not_found());
         }
         axum::extract::Path::<T>::from_request_parts(parts, state)
             .await
             .map(|axum::extract::Path(value)| Self(value))
-            .map_err(|_| PageError::not_found(lang))
+            .map_err(|_| PageError::not_found())
     }
 }
 

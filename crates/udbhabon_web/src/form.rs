@@ -45,7 +45,7 @@ where
             render(field_messages(lang, &errors)).await?,
         )
             .into_response()),
-        other => Err(PageError::new(lang, other)),
+        other => Err(PageError::from(other)),
     }
 }
 

@@ -52,11 +52,7 @@ pub(crate) async fn show(
     visitor: Visitor,
 ) -> Result<HomePage, PageError> {
     let today = state.app.today();
-    let home = state
-        .app
-        .home()
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let home = state.app.home().await?;
     let l = Layout::new(
         lang,
         &visitor,
@@ -138,8 +134,7 @@ pub(crate) async fn show(
         Some(who) => state
             .app
             .open_decisions_for(who)
-            .await
-            .map_err(|error| PageError::new(lang, error))?
+            .await?
             .into_iter()
             .map(|(tracked, office)| {
                 (

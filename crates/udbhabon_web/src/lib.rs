@@ -8,6 +8,7 @@ mod audit;
 mod auth;
 mod chart;
 mod collection;
+mod download;
 mod error;
 mod extract;
 mod form;
@@ -27,5 +28,5 @@ mod state;
 mod team;
 mod upload;
 
-pub use routes::{Access, ROUTES, router};
+pub use routes::{Access, Body, ROUTES, router};
 pub use state::AppState;

@@ -10,7 +10,6 @@ use tower_governor::GovernorLayer;
 use tower_governor::governor::GovernorConfigBuilder;
 
 use crate::error::PageError;
-use crate::lang::ReaderLang;
 use crate::state::AppState;
 
 /// Limits a route to `burst` requests at once per address, then one every `seconds` (by default ten,
@@ -32,11 +31,11 @@ pub(crate) fn per_address(
 }
 
 /// Turns the limiter's bare refusal into a page in the reader's language.
-async fn explain_refusal(ReaderLang(lang): ReaderLang, request: Request, next: Next) -> Response {
+async fn explain_refusal(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
     if response.status() == StatusCode::TOO_MANY_REQUESTS {
         tracing::warn!("sign-in attempts refused by the rate limit");
-        return PageError::too_many(lang).into_response();
+        return PageError::too_many().into_response();
     }
     response
 }

@@ -16,7 +16,6 @@ use tower_http::trace::TraceLayer;
 
 use crate::error::{PageError, PageErrorKind};
 use crate::extract::BodyLimit;
-use crate::lang::ReaderLang;
 use crate::state::AppState;
 use udbhabon_domain::account::access::Action;
 
@@ -1002,7 +1001,6 @@ async fn refuse_oversized(
     if declared.is_none_or(|length| length <= limit) {
         return next.run(request).await;
     }
-    let lang = crate::lang::reader_lang(request.headers());
     let mut body = request.into_body();
     let mut read = 0;
     while read <= DRAINED_AT_MOST {
@@ -1011,50 +1009,24 @@ async fn refuse_oversized(
             _ => break,
         }
     }
-    axum::response::IntoResponse::into_response(PageError::of(lang, PageErrorKind::TooLarge(limit)))
+    axum::response::IntoResponse::into_response(PageError::of(PageErrorKind::TooLarge(limit)))
 }
 
-/// Anything else: a not-found page in the reader's language.
-async fn not_found(ReaderLang(lang): ReaderLang) -> PageError {
-    PageError::not_found(lang)
+/// Anything else: a not-found page.
+async fn not_found() -> PageError {
+    PageError::not_found()
 }
 
-/// A handler that panicked answers the internal-error page (and the cause is logged with the request
-/// id) instead of dropping the connection.
+/// A handler that panicked answers the internal-error page (the cause is logged with the request id)
+/// instead of dropping the connection.
 fn panic_page(cause: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
     let cause = cause
         .downcast_ref::<String>()
         .map(String::as_str)
         .or_else(|| cause.downcast_ref::<&str>().copied())
         .unwrap_or("a panic without a message");
-    let error = PageError::of(
-        udbhabon_i18n::Lang::Bn,
-        PageErrorKind::Internal(format!("panic: {cause}")),
-    );
-    axum::response::IntoResponse::into_response(error)
-}
-
-/// Answers in the reader's language what the layers refuse with a bare status: a request past its
-/// time (503).
-async fn bare_statuses(
-    request: axum::extract::Request,
-    next: middleware::Next,
-) -> axum::response::Response {
-    let lang = crate::lang::reader_lang(request.headers());
-    let response = next.run(request).await;
-    if response
-        .headers()
-        .contains_key(axum::http::header::CONTENT_TYPE)
-    {
-        return response;
-    }
-    let kind = match response.status() {
-        StatusCode::SERVICE_UNAVAILABLE => {
-            PageErrorKind::Unavailable("the request took longer than its time limit".into())
-        }
-        _ => return response,
-    };
-    axum::response::IntoResponse::into_response(PageError::of(lang, kind))
+    tracing::error!(%cause, "a handler panicked");
+    axum::response::IntoResponse::into_response(PageError::of(PageErrorKind::Internal))
 }
 
 /// The whole application: routes from the table, then compression, request ids, tracing, limits and
@@ -1067,6 +1039,16 @@ pub fn router(state: AppState) -> Router {
     routes
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(panic_page))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+        .layer(middleware::from_fn(|request, next| {
+            refuse_oversized(EVIDENCE_REQUEST_BYTES, request, next)
+        }))
+        // Every error answered inside is rendered here, where the request's language and reader are
+        // known; the request id and the page it came from are in scope from `observe`.
+        .layer(middleware::from_fn_with_state(state.clone(), crate::error::render))
         .layer(middleware::from_fn(ops::observe))
         .layer(
             ServiceBuilder::new()
@@ -1080,11 +1062,6 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id)
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
-                .layer(middleware::from_fn(bare_statuses))
-                .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(30)))
-                .layer(middleware::from_fn(|request, next| {
-                    refuse_oversized(EVIDENCE_REQUEST_BYTES, request, next)
-                }))
                 .layer(CompressionLayer::new())
                 .layer(csp)
                 .layer(nosniff)

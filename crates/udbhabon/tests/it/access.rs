@@ -135,7 +135,11 @@ async fn try_route(
         fields.push(("csrf", csrf));
         let token = server.form_token().await;
         let mut cookies = cookies;
-        if path == "/login" {
+        // The forms posted before there is a session carry the token of the sign-in form's cookie.
+        if matches!(
+            path,
+            "/login" | "/password/forgot" | "/password/reset/{token}"
+        ) {
             fields.push(("form_token", &token));
             cookies = format!("{cookies}; udbhabon_form={token}");
         }

@@ -71,8 +71,9 @@ async fn submit(
         "notes_total",
         "notes_e",
     ];
-    let mut fields: Vec<(&str, &str)> = names.into_iter().zip(counts).collect();
-    fields.push(("csrf", &csrf));
+    // The token comes first, as the page's form sends it.
+    let mut fields: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+    fields.extend(names.into_iter().zip(counts));
     fields.push(("note", "মাসের ডাক গ্রহণ রেজিস্টার সংযুক্ত।"));
     officer
         .client

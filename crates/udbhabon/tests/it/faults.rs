@@ -266,6 +266,66 @@ async fn a_mail_server_out_of_reach_answers_service_unavailable_with_a_time_to_r
     alive(&server).await;
 }
 
+#[tokio::test]
+async fn no_post_route_reaches_its_handler_with_a_forged_token() {
+    let server = TestServer::start_with(|state| state.with_sign_in_limit(1000, 1)).await;
+    let mut browsers: HashMap<&str, TestServer> = HashMap::new();
+    let mut checked = 0;
+    for route in ROUTES.iter().filter(|route| route.method == "POST") {
+        let url = format!("{}{}", server.base, route.sample);
+        let forged = match tester(route.access) {
+            Some(email) => {
+                if !browsers.contains_key(email) {
+                    browsers.insert(email, signed_in(&server, email).await.0);
+                }
+                let browser = &browsers[email];
+                let mut fields = vec![("csrf", "forged-token")];
+                fields.extend(form_fields(route.path));
+                let multipart = reqwest::multipart::Form::new()
+                    .text("csrf", "forged-token")
+                    .text("note", "x");
+                if matches!(
+                    route.body,
+                    udbhabon_web::Body::Import | udbhabon_web::Body::Evidence
+                ) {
+                    browser.client.post(&url).multipart(multipart).send().await
+                } else {
+                    browser.client.post(&url).form(&fields).send().await
+                }
+            }
+            // Forms posted before a session: a token other than the one their cookie holds.
+            None => {
+                let form = server.form_token().await;
+                assert!(!form.is_empty());
+                server
+                    .client
+                    .post(&url)
+                    .form(&[
+                        ("form_token", "forged-token"),
+                        ("email", SECRETARY),
+                        ("password", DEMO_PASSWORD),
+                    ])
+                    .send()
+                    .await
+            }
+        }
+        .unwrap();
+        assert_eq!(forged.status(), 403, "POST {}", route.sample);
+        let page = Html::parse_document(&forged.text().await.unwrap());
+        assert_eq!(
+            text(&page, "h1"),
+            "ফর্মটির মেয়াদ শেষ",
+            "POST {}",
+            route.sample
+        );
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked} routes");
+    // Signing out with a forged token signed nobody out.
+    let secretary = &browsers[SECRETARY];
+    assert_eq!(secretary.get("/account").await.url().path(), "/account");
+}
+
 /// The forms of a page: each form's action with the names of its fields.
 fn forms_of(page: &Html) -> Vec<(String, Vec<String>)> {
     let form = Selector::parse("form[method=post]").unwrap();

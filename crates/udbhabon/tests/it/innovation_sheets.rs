@@ -85,7 +85,7 @@ async fn the_database_goes_out_and_comes_in_as_a_bengali_spreadsheet_all_or_noth
     let download = secretary.get("/offices/mole/innovations.xlsx").await;
     assert_eq!(
         download.headers()["content-disposition"],
-        "attachment; filename=\"innovations-mole.xlsx\""
+        "attachment; filename=\"innovations-mole.xlsx\"; filename*=UTF-8''innovations-mole.xlsx"
     );
     let rows = read_table(
         &download.bytes().await.unwrap(),

@@ -340,7 +340,7 @@ dife-hr,dife,branch,মানবসম্পদ অধিশাখা,HR Branch,
     let export = server.get("/admin/offices/export.csv?table=units").await;
     assert_eq!(
         export.headers()["content-disposition"],
-        "attachment; filename=\"units.csv\""
+        "attachment; filename=\"units.csv\"; filename*=UTF-8''units.csv"
     );
     let csv = export.text().await.unwrap();
     let lines: Vec<&str> = csv.lines().collect();

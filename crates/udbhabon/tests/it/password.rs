@@ -71,17 +71,26 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
 
     let form = server.page(&path, 200).await;
     assert_eq!(attribute(&form, "form.stacked", "action"), path);
+    let token = attribute(&form, "input[name=form_token]", "value");
     let mismatch = server
         .post(
             &path,
-            &[("new", "নতুন-পাসওয়ার্ড-২০২৬"), ("confirm", "another-password")],
+            &[
+                ("new", "নতুন-পাসওয়ার্ড-২০২৬"),
+                ("confirm", "another-password"),
+                ("form_token", &token),
+            ],
         )
         .await;
     assert_eq!(mismatch.status(), 422);
     let done = server
         .post(
             &path,
-            &[("new", "নতুন-পাসওয়ার্ড-২০২৬"), ("confirm", "নতুন-পাসওয়ার্ড-২০২৬")],
+            &[
+                ("new", "নতুন-পাসওয়ার্ড-২০২৬"),
+                ("confirm", "নতুন-পাসওয়ার্ড-২০২৬"),
+                ("form_token", &token),
+            ],
         )
         .await;
     assert_eq!(done.url().path(), "/login");
@@ -109,12 +118,14 @@ async fn a_reset_link_sets_a_new_password_once_and_ends_every_session() {
 
     let reused = server.get(&path).await;
     assert_eq!(reused.status(), 410);
+    let token = server.form_token().await;
     let again = server
         .post(
             &path,
             &[
                 ("new", "another-new-password"),
                 ("confirm", "another-new-password"),
+                ("form_token", &token),
             ],
         )
         .await;
@@ -146,10 +157,15 @@ async fn an_older_link_stops_working_once_a_newer_one_is_sent() {
         .collect();
     assert_eq!((first.len(), second.len()), (1, 1));
     let paths = [path_in(&first[0]), path_in(&second[0])];
+    let token = server.form_token().await;
     let older = server
         .post(
             &paths[0],
-            &[("new", "নতুন-পাসওয়ার্ড-২০২৬"), ("confirm", "নতুন-পাসওয়ার্ড-২০২৬")],
+            &[
+                ("new", "নতুন-পাসওয়ার্ড-২০২৬"),
+                ("confirm", "নতুন-পাসওয়ার্ড-২০২৬"),
+                ("form_token", &token),
+            ],
         )
         .await;
     assert_eq!(older.status(), 410, "the first link was superseded");
@@ -157,10 +173,15 @@ async fn an_older_link_stops_working_once_a_newer_one_is_sent() {
         server.sign_in(SECRETARY, "নতুন-পাসওয়ার্ড-২০২৬").await.status(),
         401
     );
+    let token = server.form_token().await;
     let newer = server
         .post(
             &paths[1],
-            &[("new", "নতুন-পাসওয়ার্ড-২০২৬"), ("confirm", "নতুন-পাসওয়ার্ড-২০২৬")],
+            &[
+                ("new", "নতুন-পাসওয়ার্ড-২০২৬"),
+                ("confirm", "নতুন-পাসওয়ার্ড-২০২৬"),
+                ("form_token", &token),
+            ],
         )
         .await;
     assert_eq!(newer.url().path(), "/login");

@@ -14,9 +14,9 @@ use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use udbhabon_i18n::{Lang, t};
 
-use crate::auth::{Member, SESSION_COOKIE, Visitor};
+use crate::auth::{Button, Member, Posted, SESSION_COOKIE, Visitor};
 use crate::error::PageError;
-use crate::extract::{Form, Path, Query};
+use crate::extract::{Path, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -40,8 +40,6 @@ pub(crate) struct AccountPage {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct PasswordForm {
-    #[serde(default)]
-    csrf: String,
     current: String,
     new: String,
     confirm: String,
@@ -66,16 +64,8 @@ async fn with_calendar(
     calendar_address: Option<String>,
 ) -> Result<AccountPage, PageError> {
     let who = &member.0;
-    let has_calendar = state
-        .app
-        .has_calendar_feed(who)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    let offices = state
-        .app
-        .grant_offices(who)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let has_calendar = state.app.has_calendar_feed(who).await?;
+    let offices = state.app.grant_offices(who).await?;
     let visitor = Visitor(Some(who.clone()));
     Ok(AccountPage {
         l: Layout::new(
@@ -105,26 +95,14 @@ async fn with_calendar(
     })
 }
 
-#[derive(Debug, Deserialize)]
-pub(crate) struct CalendarForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /account/calendar`: makes a new secret address for the account's calendar feed and shows
 /// it once; an earlier address stops working.
 pub(crate) async fn renew_calendar(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
-    Form(form): Form<CalendarForm>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<AccountPage, PageError> {
-    member.check_form(lang, &form.csrf)?;
-    let token = state
-        .app
-        .renew_calendar_feed(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let token = state.app.renew_calendar_feed(&member.0).await?;
     let address = state.app.calendar_address(&token);
     with_calendar(
         &state,
@@ -141,15 +119,10 @@ pub(crate) async fn renew_calendar(
 /// programs, which cannot sign in; the token is the secret.
 pub(crate) async fn calendar_feed(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
     Path(token): Path<String>,
 ) -> Result<Response, PageError> {
     let token = token.trim_end_matches(".ics");
-    let feed = state
-        .app
-        .calendar_feed(token)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let feed = state.app.calendar_feed(token).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
@@ -180,11 +153,9 @@ pub(crate) async fn show(
 pub(crate) async fn change_password(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     jar: CookieJar,
-    Form(form): Form<PasswordForm>,
+    Posted(member, form): Posted<PasswordForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     if form.new != form.confirm {
         let errors = vec![("confirm".to_owned(), t(lang, "error-password-mismatch"))];
         return Ok((

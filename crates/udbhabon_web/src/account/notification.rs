@@ -47,11 +47,7 @@ pub(crate) async fn list(
     ReaderLang(lang): ReaderLang,
     member: Member,
 ) -> Result<NotificationPage, PageError> {
-    let notices = state
-        .app
-        .notifications(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let notices = state.app.notifications(&member.0).await?;
     let title = t(lang, "notifications-heading");
     Ok(NotificationPage {
         l: Layout::new(

@@ -9,9 +9,9 @@ use axum_extra::extract::CookieJar;
 use serde::Deserialize;
 use udbhabon_i18n::{Lang, t};
 
-use crate::auth::{Visitor, check_form_token, form_cookie};
+use crate::auth::{PreSession, Visitor, form_cookie};
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -29,6 +29,7 @@ pub(crate) struct ForgotPage {
 #[template(path = "account/password/reset.html")]
 pub(crate) struct ResetPage {
     l: Layout,
+    form_token: String,
     /// The form's action; `None` when the link can no longer be used.
     action: Option<String>,
     errors: Vec<(String, String)>,
@@ -37,14 +38,14 @@ pub(crate) struct ResetPage {
 #[derive(Debug, Deserialize)]
 pub(crate) struct ForgotForm {
     email: String,
-    #[serde(default)]
-    form_token: String,
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct ResetForm {
     new: String,
     confirm: String,
+    /// The form's token, for showing the form again.
+    form_token: String,
 }
 
 fn forgot_page(
@@ -75,10 +76,7 @@ pub(crate) async fn forgot(
     visitor: Visitor,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let token = state
-        .app
-        .form_token()
-        .map_err(|error| PageError::new(lang, error))?;
+    let token = state.app.form_token()?;
     let page = forgot_page(&state, lang, &visitor, token.clone(), false);
     Ok((jar.add(form_cookie(&token)), page).into_response())
 }
@@ -88,15 +86,9 @@ pub(crate) async fn send_link(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     visitor: Visitor,
-    jar: CookieJar,
-    Form(form): Form<ForgotForm>,
+    PreSession(form): PreSession<ForgotForm>,
 ) -> Result<Response, PageError> {
-    check_form_token(&jar, &form.form_token, lang)?;
-    state
-        .app
-        .request_password_reset(&form.email, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    state.app.request_password_reset(&form.email, lang).await?;
     Ok(forgot_page(&state, lang, &visitor, String::new(), true).into_response())
 }
 
@@ -104,14 +96,10 @@ async fn reset_page(
     state: &AppState,
     lang: Lang,
     visitor: &Visitor,
-    token: &str,
+    (token, form_token): (&str, &str),
     errors: Vec<(String, String)>,
 ) -> Result<ResetPage, PageError> {
-    let usable = state
-        .app
-        .reset_link_usable(token)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let usable = state.app.reset_link_usable(token).await?;
     Ok(ResetPage {
         l: Layout::new(
             lang,
@@ -122,6 +110,7 @@ async fn reset_page(
             state.app.today(),
         ),
         action: usable.then(|| format!("/password/reset/{token}")),
+        form_token: form_token.to_owned(),
         errors,
     })
 }
@@ -132,30 +121,32 @@ pub(crate) async fn reset_form(
     ReaderLang(lang): ReaderLang,
     visitor: Visitor,
     Path(token): Path<String>,
+    jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let page = reset_page(&state, lang, &visitor, &token, Vec::new()).await?;
+    let form_token = state.app.form_token()?;
+    let page = reset_page(&state, lang, &visitor, (&token, &form_token), Vec::new()).await?;
     let status = if page.action.is_some() {
         StatusCode::OK
     } else {
         StatusCode::GONE
     };
-    Ok((status, page).into_response())
+    Ok((status, jar.add(form_cookie(&form_token)), page).into_response())
 }
 
 /// `POST /password/reset/{token}`: sets the new password; the link is used up and every session ends.
-/// The link itself is the proof of identity, so this form needs no other token.
 pub(crate) async fn reset(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     visitor: Visitor,
     Path(token): Path<String>,
-    Form(form): Form<ResetForm>,
+    PreSession(form): PreSession<ResetForm>,
 ) -> Result<Response, PageError> {
+    let tokens = (token.as_str(), form.form_token.as_str());
     if form.new != form.confirm {
         let errors = vec![("confirm".to_owned(), t(lang, "error-password-mismatch"))];
         return Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
-            reset_page(&state, lang, &visitor, &token, errors).await?,
+            reset_page(&state, lang, &visitor, tokens, errors).await?,
         )
             .into_response());
     }
@@ -163,12 +154,12 @@ pub(crate) async fn reset(
         Ok(Ok(())) => Ok(Redirect::to("/login?reset=1").into_response()),
         Ok(Err(_)) => Ok((
             StatusCode::GONE,
-            reset_page(&state, lang, &visitor, &token, Vec::new()).await?,
+            reset_page(&state, lang, &visitor, tokens, Vec::new()).await?,
         )
             .into_response()),
         Err(error) => {
             rejected(lang, error, |errors| {
-                reset_page(&state, lang, &visitor, &token, errors)
+                reset_page(&state, lang, &visitor, tokens, errors)
             })
             .await
         }

@@ -14,11 +14,11 @@ use udbhabon_core::account::Client;
 use udbhabon_i18n::{Lang, t};
 
 use crate::auth::{
-    FORM_COOKIE, Member, SESSION_COOKIE, Visitor, check_form_token, form_cookie, removal,
+    Button, FORM_COOKIE, Posted, PreSession, SESSION_COOKIE, Visitor, form_cookie, removal,
     session_cookie,
 };
 use crate::error::PageError;
-use crate::extract::{Form, Query};
+use crate::extract::Query;
 use crate::lang::{ReaderLang, safe_back};
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -47,14 +47,6 @@ pub(crate) struct LoginForm {
     password: String,
     #[serde(default)]
     next: String,
-    #[serde(default)]
-    form_token: String,
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
 }
 
 fn login_page(
@@ -92,10 +84,7 @@ pub(crate) async fn form(
     Query(query): Query<NextQuery>,
     jar: CookieJar,
 ) -> Result<Response, PageError> {
-    let token = state
-        .app
-        .form_token()
-        .map_err(|error| PageError::new(lang, error))?;
+    let token = state.app.form_token()?;
     let next = safe_back(query.next);
     let mut page = login_page(
         &state,
@@ -118,9 +107,8 @@ pub(crate) async fn submit(
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     jar: CookieJar,
-    Form(form): Form<LoginForm>,
+    PreSession(form): PreSession<LoginForm>,
 ) -> Result<Response, PageError> {
-    check_form_token(&jar, &form.form_token, lang)?;
     let client = Client {
         address: Some(peer.ip().to_string()),
         user_agent: headers
@@ -131,17 +119,12 @@ pub(crate) async fn submit(
     let outcome = state
         .app
         .sign_in(&form.email, &form.password, client)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+        .await?;
     match outcome {
         Ok(session) => {
             // Any earlier session in this browser ends: a session id never survives signing in.
             if let Some(old) = jar.get(SESSION_COOKIE) {
-                state
-                    .app
-                    .sign_out(old.value())
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
+                state.app.sign_out(old.value()).await?;
             }
             let jar = jar
                 .remove(removal(FORM_COOKIE))
@@ -156,10 +139,7 @@ pub(crate) async fn submit(
         }
         Err(_refused) => {
             let (status, message) = (StatusCode::UNAUTHORIZED, t(lang, "login-wrong"));
-            let token = state
-                .app
-                .form_token()
-                .map_err(|error| PageError::new(lang, error))?;
+            let token = state.app.form_token()?;
             let page = login_page(
                 &state,
                 lang,
@@ -177,18 +157,11 @@ pub(crate) async fn submit(
 /// `POST /logout`: ends this session.
 pub(crate) async fn logout(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     jar: CookieJar,
-    Form(form): Form<CsrfForm>,
+    Posted(_, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     if let Some(cookie) = jar.get(SESSION_COOKIE) {
-        state
-            .app
-            .sign_out(cookie.value())
-            .await
-            .map_err(|error| PageError::new(lang, error))?;
+        state.app.sign_out(cookie.value()).await?;
     }
     Ok((jar.remove(removal(SESSION_COOKIE)), Redirect::to("/")).into_response())
 }
@@ -196,17 +169,10 @@ pub(crate) async fn logout(
 /// `POST /logout/everywhere`: ends every session of this account, on every device.
 pub(crate) async fn logout_everywhere(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     jar: CookieJar,
-    Form(form): Form<CsrfForm>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
-    let ended = state
-        .app
-        .sign_out_everywhere(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let ended = state.app.sign_out_everywhere(&member.0).await?;
     tracing::info!(
         account = member.0.account_id,
         ended,

@@ -16,14 +16,15 @@ use udbhabon_domain::office::geo::{DISTRICTS, district_by_code};
 use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitFields, UnitLevel};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, PostedUpload, Visitor};
+use crate::download;
 use crate::error::PageError;
-use crate::extract::{Form, Query};
+use crate::extract::Query;
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
-use crate::upload::{Upload, line_problems, table_download};
+use crate::upload::line_problems;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "admin/offices/list.html")]
@@ -51,8 +52,6 @@ struct OfficeLine {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct NewOfficeForm {
-    #[serde(default)]
-    csrf: String,
     key: String,
     #[serde(default)]
     parent: String,
@@ -75,8 +74,6 @@ pub(crate) struct NewOfficeForm {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct NewUnitForm {
-    #[serde(default)]
-    csrf: String,
     office: i32,
     key: String,
     level: String,
@@ -93,11 +90,7 @@ async fn page(
     notice: Option<String>,
     errors: Vec<(String, String)>,
 ) -> Result<OfficesPage, PageError> {
-    let offices = state
-        .app
-        .office_choices(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let offices = state.app.office_choices(&member.0).await?;
     Ok(OfficesPage {
         l: Layout::new(
             lang,
@@ -196,10 +189,8 @@ pub(crate) async fn list(
 pub(crate) async fn create(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
-    Form(form): Form<NewOfficeForm>,
+    Posted(member, form): Posted<NewOfficeForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let fields = OfficeFields {
         key: form.key,
         parent_key: form.parent,
@@ -223,10 +214,8 @@ pub(crate) async fn create(
 pub(crate) async fn create_unit(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
-    Form(form): Form<NewUnitForm>,
+    Posted(member, form): Posted<NewUnitForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let request = UnitForm {
         office_id: form.office,
         fields: UnitFields {
@@ -248,24 +237,13 @@ pub(crate) async fn create_unit(
 pub(crate) async fn import(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
-    upload: Upload,
+    PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who may not import is refused before the upload is read.
-    state
-        .app
-        .require_administrator(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    state.app.require_administrator(&member.0).await?;
     let posted = upload.read().await?;
-    let (csrf, file) = (posted.text("csrf"), posted.first_file());
-    member.check_form(lang, &csrf)?;
-    match state
-        .app
-        .import_tree(&member.0, &file)
-        .await
-        .map_err(|error| PageError::new(lang, error))?
-    {
+    let file = posted.first_file();
+    match state.app.import_tree(&member.0, &file).await? {
         ImportOutcome::Imported { table, rows } => {
             let key = match table {
                 TreeTable::Offices => "admin-import-done",
@@ -297,7 +275,6 @@ pub(crate) struct ExportQuery {
 /// Sends every office, or every unit, as a file of `format`.
 async fn export(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     format: TableFormat,
     query: &ExportQuery,
@@ -307,26 +284,24 @@ async fn export(
     } else {
         (state.app.export_offices(&member.0, format).await, "offices")
     };
-    let bytes = bytes.map_err(|error| PageError::new(lang, error))?;
-    Ok(table_download(format, stem, bytes))
+    let bytes = bytes?;
+    Ok(download::table(format, stem, bytes))
 }
 
 /// `GET /admin/offices/export.csv[?table=units]`.
 pub(crate) async fn export_csv(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
     member: Member,
     Query(query): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
-    export(&state, lang, &member, TableFormat::Csv, &query).await
+    export(&state, &member, TableFormat::Csv, &query).await
 }
 
 /// `GET /admin/offices/export.xlsx[?table=units]`.
 pub(crate) async fn export_xlsx(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
     member: Member,
     Query(query): Query<ExportQuery>,
 ) -> Result<Response, PageError> {
-    export(&state, lang, &member, TableFormat::Xlsx, &query).await
+    export(&state, &member, TableFormat::Xlsx, &query).await
 }

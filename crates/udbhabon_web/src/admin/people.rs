@@ -14,9 +14,9 @@ use udbhabon_domain::office::person::Charge;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::audit::{self, HistoryLine};
-use crate::auth::{Member, Visitor};
+use crate::auth::{Button, Member, Posted, Visitor};
 use crate::error::PageError;
-use crate::extract::{Form, Path, Query};
+use crate::extract::{Path, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -84,8 +84,6 @@ pub(crate) struct PostsPage {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct NewPostForm {
-    #[serde(default)]
-    csrf: String,
     office: i32,
     #[serde(default)]
     unit: String,
@@ -104,8 +102,6 @@ pub(crate) struct SearchQuery {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct NewPersonForm {
-    #[serde(default)]
-    csrf: String,
     name_bn: String,
     name_en: String,
     #[serde(default)]
@@ -116,8 +112,6 @@ pub(crate) struct NewPersonForm {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct PostingForm {
-    #[serde(default)]
-    csrf: String,
     post: i32,
     from: String,
     charge: String,
@@ -125,23 +119,13 @@ pub(crate) struct PostingForm {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct AccountForm {
-    #[serde(default)]
-    csrf: String,
     email: String,
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct GrantForm {
-    #[serde(default)]
-    csrf: String,
     role: String,
     office: i32,
-}
-
-#[derive(Debug, Deserialize)]
-pub(crate) struct CsrfOnly {
-    #[serde(default)]
-    csrf: String,
 }
 
 fn layout(state: &AppState, lang: Lang, member: &Member, title: String, path: &str) -> Layout {
@@ -169,11 +153,7 @@ pub(crate) async fn people(
     member: Member,
     Query(query): Query<SearchQuery>,
 ) -> Result<PeoplePage, PageError> {
-    let found = state
-        .app
-        .people(&member.0, &query.q)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let found = state.app.people(&member.0, &query.q).await?;
     let count = format::number(lang, found.len() as i64);
     Ok(PeoplePage {
         l: layout(
@@ -229,11 +209,7 @@ pub(crate) async fn new_person(
     ReaderLang(lang): ReaderLang,
     member: Member,
 ) -> Result<NewPersonPage, PageError> {
-    state
-        .app
-        .require_administrator(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    state.app.require_administrator(&member.0).await?;
     Ok(new_person_page(
         &state,
         lang,
@@ -247,10 +223,8 @@ pub(crate) async fn new_person(
 pub(crate) async fn create_person(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
-    Form(form): Form<NewPersonForm>,
+    Posted(member, form): Posted<NewPersonForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let values = [
         form.name_bn.clone(),
         form.name_en.clone(),
@@ -282,16 +256,15 @@ async fn person_page(
     notice: Option<String>,
     errors: Vec<(String, String)>,
 ) -> Result<PersonPage, PageError> {
-    let fail = |error| PageError::new(lang, error);
     let PersonDetail {
         person,
         postings,
         account,
         grants,
         history,
-    } = state.app.person_detail(&member.0, id).await.map_err(fail)?;
-    let posts = state.app.posts(&member.0).await.map_err(fail)?;
-    let offices = state.app.office_choices(&member.0).await.map_err(fail)?;
+    } = state.app.person_detail(&member.0, id).await?;
+    let posts = state.app.posts(&member.0).await?;
+    let offices = state.app.office_choices(&member.0).await?;
     let dash = "–".to_owned();
     Ok(PersonPage {
         l: layout(
@@ -403,11 +376,9 @@ async fn refused(
 pub(crate) async fn add_posting(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<PostingForm>,
+    Posted(member, form): Posted<PostingForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let (Ok(from), Ok(charge)) = (
         bangla::parse_date(form.from.trim()),
         form.charge.parse::<Charge>(),
@@ -430,11 +401,9 @@ pub(crate) async fn add_posting(
 pub(crate) async fn open_account(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<AccountForm>,
+    Posted(member, form): Posted<AccountForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state.app.open_account(&member.0, id, &form.email).await {
         Ok(password) => {
             let notice = t_args(lang, "admin-account-opened", &[("password", password)]);
@@ -452,18 +421,12 @@ pub(crate) async fn open_account(
 pub(crate) async fn grant(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(account_id): Path<i32>,
-    Form(form): Form<GrantForm>,
+    Posted(member, form): Posted<GrantForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
-    let person = state
-        .app
-        .person_of_account(&member.0, account_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let person = state.app.person_of_account(&member.0, account_id).await?;
     let Ok(role) = form.role.parse::<Role>() else {
-        return Err(PageError::bad_input(lang, "error-required"));
+        return Err(PageError::bad_input("error-required"));
     };
     match state
         .app
@@ -478,22 +441,11 @@ pub(crate) async fn grant(
 /// `POST /admin/grants/{id}/revoke`.
 pub(crate) async fn revoke(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(grant_id): Path<i32>,
-    Form(form): Form<CsrfOnly>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
-    let person = state
-        .app
-        .person_of_grant(&member.0, grant_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    state
-        .app
-        .revoke(&member.0, grant_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let person = state.app.person_of_grant(&member.0, grant_id).await?;
+    state.app.revoke(&member.0, grant_id).await?;
     Ok(Redirect::to(&format!("/admin/people/{person}")).into_response())
 }
 
@@ -503,10 +455,9 @@ async fn posts_page(
     member: &Member,
     errors: Vec<(String, String)>,
 ) -> Result<PostsPage, PageError> {
-    let fail = |error| PageError::new(lang, error);
-    let posts = state.app.posts(&member.0).await.map_err(fail)?;
-    let offices = state.app.office_choices(&member.0).await.map_err(fail)?;
-    let (units, designations) = state.app.post_choices(&member.0).await.map_err(fail)?;
+    let posts = state.app.posts(&member.0).await?;
+    let offices = state.app.office_choices(&member.0).await?;
+    let (units, designations) = state.app.post_choices(&member.0).await?;
     Ok(PostsPage {
         l: layout(
             state,
@@ -562,10 +513,8 @@ pub(crate) async fn posts(
 pub(crate) async fn create_post(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
-    Form(form): Form<NewPostForm>,
+    Posted(member, form): Posted<NewPostForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let request = PostForm {
         office_id: form.office,
         unit_id: form.unit.trim().parse().ok(),

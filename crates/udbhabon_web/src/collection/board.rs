@@ -3,8 +3,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use udbhabon_core::collection::board::{
@@ -37,13 +36,13 @@ impl PeriodQuery {
         Some(self.office.trim()).filter(|key| !key.is_empty())
     }
 
-    fn starts_on(&self, lang: Lang) -> Result<Option<NaiveDate>, PageError> {
+    fn starts_on(&self) -> Result<Option<NaiveDate>, PageError> {
         match self.period.trim() {
             "" => Ok(None),
             text => text
                 .parse()
                 .map(Some)
-                .map_err(|_| PageError::bad_input(lang, "error-bad-date")),
+                .map_err(|_| PageError::bad_input("error-bad-date")),
         }
     }
 }
@@ -327,9 +326,8 @@ pub(crate) async fn board(
 ) -> Result<BoardPage, PageError> {
     let board = state
         .app
-        .collection_board(&member.0, &key, query.starts_on(lang)?, query.within())
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+        .collection_board(&member.0, &key, query.starts_on()?, query.within())
+        .await?;
     Ok(board_page(
         &state,
         lang,
@@ -349,30 +347,13 @@ pub(crate) async fn board_xlsx(
 ) -> Result<Response, PageError> {
     let (board, bytes) = state
         .app
-        .collection_board_file(
-            &member.0,
-            (&key, query.starts_on(lang)?, query.within()),
-            lang,
-        )
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok((
-        [
-            (
-                header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
-            ),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"{}-{}.xlsx\"",
-                    board.collection.key, board.period.period.starts_on
-                ),
-            ),
-        ],
+        .collection_board_file(&member.0, (&key, query.starts_on()?, query.within()), lang)
+        .await?;
+    Ok(crate::download::table(
+        udbhabon_core::TableFormat::Xlsx,
+        &format!("{}-{}", board.collection.key, board.period.period.starts_on),
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 /// The fiscal year of the year grid, from the query string.
@@ -471,11 +452,7 @@ pub(crate) async fn year(
         "" => bangla::FiscalYear::of(state.app.today()),
         text => bangla::FiscalYear::parse(text),
     }
-    .map_err(|_| PageError::bad_input(lang, "error-fiscal-year"))?;
-    let grid = state
-        .app
-        .collection_year(&member.0, &key, year)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    .map_err(|_| PageError::bad_input("error-fiscal-year"))?;
+    let grid = state.app.collection_year(&member.0, &key, year).await?;
     Ok(year_page(&state, lang, &member, &grid))
 }

@@ -6,10 +6,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-use crate::auth::Member;
+use crate::auth::Posted;
 use crate::collection::board::{Typed, board_page};
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::state::AppState;
@@ -17,8 +17,6 @@ use crate::state::AppState;
 /// The forward form as posted.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ForwardForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     office: String,
     #[serde(default)]
@@ -32,11 +30,9 @@ pub(crate) struct ForwardForm {
 pub(crate) async fn forward(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path((key, starts_on)): Path<(String, NaiveDate)>,
-    Form(form): Form<ForwardForm>,
+    Posted(member, form): Posted<ForwardForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let office = form.office.trim();
     match state
         .app
@@ -57,8 +53,7 @@ pub(crate) async fn forward(
                 let board = state
                     .app
                     .collection_board(&member.0, &key, Some(starts_on), Some(office))
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
+                    .await?;
                 let typed = Typed {
                     note: form.note.clone(),
                     reason: form.reason.clone(),

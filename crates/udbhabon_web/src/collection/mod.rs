@@ -18,9 +18,9 @@ use udbhabon_domain::collection::{
 };
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, Visitor};
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::{FieldErrors, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -94,16 +94,11 @@ pub(crate) async fn list(
     ReaderLang(lang): ReaderLang,
     member: Member,
 ) -> Result<CollectionListPage, PageError> {
-    let summaries = state
-        .app
-        .collections_for(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let summaries = state.app.collections_for(&member.0).await?;
     let new_for = state
         .app
         .offices_managed_by(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?
+        .await?
         .into_iter()
         .next()
         .map(|office| (office.key, office.name.get(lang).to_owned()));
@@ -280,11 +275,7 @@ pub(crate) async fn new(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<NewCollectionPage, PageError> {
-    let form = state
-        .app
-        .collection_choices(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let form = state.app.collection_choices(&member.0, &key).await?;
     let fields = CollectionFields {
         kind: CollectionKind::Report.code().into(),
         recurrence: Recurrence::Once.code().into(),
@@ -306,8 +297,6 @@ pub(crate) async fn new(
 /// The new-collection form as posted (the respondents repeat).
 #[derive(Debug, Deserialize)]
 pub(crate) struct CollectionForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     key: String,
     #[serde(default)]
@@ -374,11 +363,9 @@ const BLANK_FIELD_ROWS: usize = 5;
 pub(crate) async fn create(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<CollectionForm>,
+    Posted(member, form): Posted<CollectionForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let field_rows = form.field_rows();
     let fields = CollectionFields {
         fields: field_rows,
@@ -406,11 +393,7 @@ pub(crate) async fn create(
         }
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let choices = state
-                    .app
-                    .collection_choices(&member.0, &key)
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
+                let choices = state.app.collection_choices(&member.0, &key).await?;
                 Ok(new_collection_page(
                     &state,
                     lang,

@@ -13,15 +13,15 @@ use udbhabon_domain::collection::{
 };
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::Member;
+use crate::auth::{Member, Posted, PostedUpload};
 use crate::collection::{layout, period_name, standing_code};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::{FieldErrors, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
-use crate::upload::Upload;
 
 /// One version of a submission as its page shows it.
 struct VersionLine {
@@ -250,7 +250,6 @@ type SubmissionPath = Path<(String, NaiveDate, i32)>;
 
 async fn load_submission(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     (key, starts_on, respondent): &(String, NaiveDate, i32),
 ) -> Result<SubmissionPage, PageError> {
@@ -258,7 +257,7 @@ async fn load_submission(
         .app
         .submission_page(&member.0, key, *starts_on, *respondent)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 /// `GET /collections/{key}/periods/{start}/respondents/{id}`.
@@ -268,7 +267,7 @@ pub(crate) async fn show(
     member: Member,
     Path(path): SubmissionPath,
 ) -> Result<SubmissionPageView, PageError> {
-    let page = load_submission(&state, lang, &member, &path).await?;
+    let page = load_submission(&state, &member, &path).await?;
     // A returned submission comes back with its figures and answers, to be corrected rather than
     // typed again.
     let latest = page.versions.last();
@@ -296,24 +295,21 @@ pub(crate) async fn show(
 pub(crate) async fn submit(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(path): SubmissionPath,
-    upload: Upload,
+    PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who does not submit for the respondent is refused before the upload is read.
-    let page = load_submission(&state, lang, &member, &path).await?;
+    let page = load_submission(&state, &member, &path).await?;
     if !page.may_submit && page.closed.is_none() {
-        return Err(PageError::new(lang, udbhabon_core::Error::Forbidden));
+        return Err(PageError::from(udbhabon_core::Error::Forbidden));
     }
     let posted = upload.read().await?;
-    let mut csrf = String::new();
     let mut form = SubmissionForm {
         files: posted.files,
         ..SubmissionForm::default()
     };
     for (name, text) in posted.texts {
         match name.as_str() {
-            "csrf" => csrf = text,
             "note" => form.note = text,
             other => match other.strip_prefix("answer_") {
                 Some(key) => form.answers.push((key.to_owned(), text)),
@@ -323,7 +319,6 @@ pub(crate) async fn submit(
             },
         }
     }
-    member.check_form(lang, &csrf)?;
     let (key, starts_on, respondent) = &path;
     let typed = SubmissionForm {
         counts: form.counts.clone(),
@@ -356,7 +351,7 @@ async fn answer(
         .into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let page = load_submission(state, lang, member, path).await?;
+                let page = load_submission(state, member, path).await?;
                 Ok(submission_view(state, lang, member, &page, typed, errors))
             })
             .await
@@ -368,11 +363,9 @@ async fn answer(
 pub(crate) async fn review(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(path): SubmissionPath,
-    Form(form): Form<crate::plan::progress::ReviewForm>,
+    Posted(member, form): Posted<crate::plan::progress::ReviewForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let (key, starts_on, respondent) = &path;
     let outcome = state
         .app
@@ -391,14 +384,17 @@ pub(crate) async fn review(
 /// `GET /collections/{key}/periods/{start}/respondents/{id}/evidence/{file}`.
 pub(crate) async fn evidence(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
     member: Member,
     Path((key, starts_on, respondent, file_id)): Path<(String, NaiveDate, i32, i32)>,
 ) -> Result<Response, PageError> {
     let (file, bytes) = state
         .app
         .submission_evidence(&member.0, &key, starts_on, respondent, file_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::plan::progress::evidence_download(file, bytes))
+        .await?;
+    Ok(crate::download::file(
+        &file.media_type,
+        &file.name,
+        Disposition::Attachment,
+        bytes,
+    ))
 }

@@ -18,9 +18,10 @@ use udbhabon_core::innovation::award::{
 use udbhabon_domain::innovation::award::AwardCategory;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path, Query};
+use crate::extract::{Path, Query};
 use crate::form::{Choice, FieldErrors, choices, memo_file_choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -119,8 +120,6 @@ struct Decision {
 /// What was entered in the confirmation form, kept when the form is shown again.
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct ConfirmForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     ranking: String,
     #[serde(default)]
@@ -467,7 +466,7 @@ pub(crate) async fn ranking(
             .and_then(FiscalYear::previous),
         text => FiscalYear::parse(text).ok(),
     }
-    .ok_or_else(|| PageError::bad_input(lang, "error-award-year"))?;
+    .ok_or_else(|| PageError::bad_input("error-award-year"))?;
     let whole = query.all == "1";
     shown(&state, lang, &member, &key, year, no_refusal(), whole).await
 }
@@ -489,22 +488,14 @@ async fn shown(
     refused: Refused<'_>,
     whole: bool,
 ) -> Result<AwardPage, PageError> {
-    let ranking = state
-        .app
-        .award_ranking(&member.0, key, year)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    let round = state
-        .app
-        .award_round_state(&member.0, &ranking)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let ranking = state.app.award_ranking(&member.0, key, year).await?;
+    let round = state.app.award_round_state(&member.0, &ranking).await?;
     Ok(page(state, lang, member, &ranking, &round, refused, whole))
 }
 
 /// The year a form's address names.
-fn path_year(lang: Lang, text: &str) -> Result<FiscalYear, PageError> {
-    FiscalYear::parse(text).map_err(|_| PageError::bad_input(lang, "error-award-year"))
+fn path_year(text: &str) -> Result<FiscalYear, PageError> {
+    FiscalYear::parse(text).map_err(|_| PageError::bad_input("error-award-year"))
 }
 
 /// Back to the year's award page.
@@ -516,12 +507,10 @@ fn to_page(key: &str, year: FiscalYear) -> Response {
 pub(crate) async fn confirm(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path((key, year)): Path<(String, String)>,
-    Form(form): Form<ConfirmForm>,
+    Posted(member, form): Posted<ConfirmForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
-    let year = path_year(lang, &year)?;
+    let year = path_year(&year)?;
     match state
         .app
         .confirm_award(&member.0, &key, year, &form.choice())
@@ -545,8 +534,6 @@ pub(crate) async fn confirm(
 #[derive(Debug, Deserialize)]
 pub(crate) struct IssueForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     memo_file: String,
 }
 
@@ -554,12 +541,10 @@ pub(crate) struct IssueForm {
 pub(crate) async fn issue(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path((key, year)): Path<(String, String)>,
-    Form(form): Form<IssueForm>,
+    Posted(member, form): Posted<IssueForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
-    let year = path_year(lang, &year)?;
+    let year = path_year(&year)?;
     match state
         .app
         .issue_award_notice(&member.0, &key, year, &form.memo_file)
@@ -585,11 +570,7 @@ pub(crate) async fn notice_pdf(
     ReaderLang(lang): ReaderLang,
     Path((key, year)): Path<(String, String)>,
 ) -> Result<Response, PageError> {
-    let year = path_year(lang, &year)?;
-    let document = state
-        .app
-        .award_notice_pdf(&key, year, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::team::order::pdf(document, "inline"))
+    let year = path_year(&year)?;
+    let document = state.app.award_notice_pdf(&key, year, lang).await?;
+    Ok(crate::download::pdf(document, Disposition::Inline))
 }

@@ -21,9 +21,9 @@ use udbhabon_domain::innovation::{
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, Visitor};
 use crate::error::PageError;
-use crate::extract::{Form, Path, Query};
+use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
@@ -106,7 +106,6 @@ impl SimilarPanel {
 /// The innovations of any office like one named by its titles and service.
 async fn look_alikes(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     name: [&str; 3],
 ) -> Result<Vec<(InnovationRow, OfficeRow)>, PageError> {
@@ -114,7 +113,7 @@ async fn look_alikes(
         .app
         .similar_innovations(&member.0, name, None)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 /// The look-alikes alone, for the form's script to show while the title is typed.
@@ -144,7 +143,6 @@ pub(crate) async fn similar(
 ) -> Result<SimilarFragment, PageError> {
     let found = look_alikes(
         &state,
-        lang,
         &member,
         [&query.title, &query.title_en, &query.service],
     )
@@ -233,11 +231,7 @@ pub(crate) async fn list(
 ) -> Result<InnovationListPage, PageError> {
     let words = query.q.trim();
     if !words.is_empty() {
-        let found = state
-            .app
-            .search_innovations(&member.0, words)
-            .await
-            .map_err(|error| PageError::new(lang, error))?;
+        let found = state.app.search_innovations(&member.0, words).await?;
         let heading = t_args(
             lang,
             "innovation-search-heading",
@@ -260,8 +254,7 @@ pub(crate) async fn list(
     let list = state
         .app
         .innovations_of(&member.0, office, kind, query.page.unwrap_or(1))
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+        .await?;
     Ok(list_page(
         &state,
         lang,
@@ -361,11 +354,7 @@ pub(crate) async fn new(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<NewInnovationPage, PageError> {
-    let office = state
-        .app
-        .innovation_office(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let office = state.app.innovation_office(&member.0, &key).await?;
     let fields = InnovationFields {
         kind: InnovationKind::Idea.code().into(),
         stage: InnovationStage::Idea.code().into(),
@@ -384,8 +373,6 @@ pub(crate) async fn new(
 /// The innovation form as posted.
 #[derive(Debug, Deserialize)]
 pub(crate) struct InnovationForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     kind: String,
     #[serde(default)]
@@ -463,21 +450,14 @@ impl From<InnovationForm> for InnovationFields {
 pub(crate) async fn create(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<InnovationForm>,
+    Posted(member, form): Posted<InnovationForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let seen = form.similar_seen == "1";
     let fields = InnovationFields::from(form);
-    let office = state
-        .app
-        .innovation_office(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let office = state.app.innovation_office(&member.0, &key).await?;
     let similar = look_alikes(
         &state,
-        lang,
         &member,
         [&fields.title, &fields.title_en, &fields.service],
     )
@@ -700,17 +680,12 @@ fn innovation_page(
     }
 }
 
-async fn load(
-    state: &AppState,
-    lang: Lang,
-    member: &Member,
-    id: i32,
-) -> Result<InnovationDetail, PageError> {
+async fn load(state: &AppState, member: &Member, id: i32) -> Result<InnovationDetail, PageError> {
     state
         .app
         .innovation_detail(&member.0, id)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 /// `GET /innovations/{id}`.
@@ -720,7 +695,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<InnovationPage, PageError> {
-    let detail = load(&state, lang, &member, id).await?;
+    let detail = load(&state, &member, id).await?;
     Ok(innovation_page(
         &state,
         lang,
@@ -733,8 +708,6 @@ pub(crate) async fn show(
 /// The step form as posted.
 #[derive(Debug, Deserialize)]
 pub(crate) struct StepForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     step: String,
     #[serde(default)]
@@ -753,11 +726,9 @@ pub(crate) struct StepForm {
 pub(crate) async fn step(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<StepForm>,
+    Posted(member, form): Posted<StepForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let typed = StepFields {
         step: form.step,
         note: form.note,
@@ -788,7 +759,7 @@ async fn answer(
         Ok(next) => Ok(Redirect::to(&next).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let detail = load(state, lang, member, id).await?;
+                let detail = load(state, member, id).await?;
                 Ok(innovation_page(
                     state,
                     lang,
@@ -806,8 +777,6 @@ async fn answer(
 #[derive(Debug, Deserialize)]
 pub(crate) struct ReplicationForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     office: String,
 }
 
@@ -815,11 +784,9 @@ pub(crate) struct ReplicationForm {
 pub(crate) async fn replicate(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<ReplicationForm>,
+    Posted(member, form): Posted<ReplicationForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let outcome = state
         .app
         .replicate_innovation(&member.0, id, form.office.trim())

@@ -13,9 +13,10 @@ use udbhabon_domain::Vocabulary;
 use udbhabon_domain::innovation::InnovationKind;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Posted, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path, Query};
+use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -91,16 +92,8 @@ pub(crate) async fn list(
 ) -> Result<ShowcasePage, PageError> {
     let kind = InnovationKind::from_code(query.kind.trim()).ok();
     let office = Some(query.office.trim()).filter(|key| !key.is_empty());
-    let showcase = state
-        .app
-        .showcase(office, kind)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    let awards = state
-        .app
-        .issued_awards()
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let showcase = state.app.showcase(office, kind).await?;
+    let awards = state.app.issued_awards().await?;
     Ok(ShowcasePage {
         l: Layout::new(
             lang,
@@ -174,11 +167,7 @@ pub(crate) async fn show(
     visitor: Visitor,
     Path(id): Path<i32>,
 ) -> Result<ShowcaseItemPage, PageError> {
-    let entry = state
-        .app
-        .showcased_innovation(id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let entry = state.app.showcased_innovation(id).await?;
     let record = &entry.item.innovation.record;
     let facts = described(lang, record);
     let card = card(lang, &entry.item);
@@ -222,16 +211,13 @@ pub(crate) async fn sheet(
     let document = state
         .app
         .innovation_sheet(visitor.0.as_ref(), id, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::team::order::pdf(document, "inline"))
+        .await?;
+    Ok(crate::download::pdf(document, Disposition::Inline))
 }
 
 /// The showcase choice as posted.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ShowcaseForm {
-    #[serde(default)]
-    csrf: String,
     /// "1" to put it on the showcase, anything else to take it off.
     #[serde(default)]
     show: String,
@@ -241,16 +227,12 @@ pub(crate) struct ShowcaseForm {
 /// it off.
 pub(crate) async fn choose(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<ShowcaseForm>,
+    Posted(member, form): Posted<ShowcaseForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     state
         .app
         .set_showcased(&member.0, id, form.show == "1")
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+        .await?;
     Ok(Redirect::to(&format!("/innovations/{id}")).into_response())
 }

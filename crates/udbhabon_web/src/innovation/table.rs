@@ -10,27 +10,23 @@ use udbhabon_core::innovation::table::{INNOVATION_COLUMNS, InnovationImport};
 use udbhabon_core::{OfficeRow, TableFormat};
 use udbhabon_i18n::{Lang, format, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, PostedUpload, Visitor};
+use crate::download;
 use crate::error::PageError;
 use crate::extract::Path;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
-use crate::upload::{Upload, line_problems, table_download};
+use crate::upload::line_problems;
 
 /// `GET /offices/{key}/innovations.xlsx`: the office's innovations and those below it.
 pub(crate) async fn export(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
     member: Member,
     Path(key): Path<String>,
 ) -> Result<Response, PageError> {
-    let (office, bytes) = state
-        .app
-        .export_innovations(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(table_download(
+    let (office, bytes) = state.app.export_innovations(&member.0, &key).await?;
+    Ok(download::table(
         TableFormat::Xlsx,
         &format!("innovations-{}", office.key),
         bytes,
@@ -52,17 +48,12 @@ pub(crate) struct ImportPage {
 }
 
 /// The office the reader imports for, once the reader may record for it.
-async fn office_for(
-    state: &AppState,
-    lang: Lang,
-    member: &Member,
-    key: &str,
-) -> Result<OfficeRow, PageError> {
+async fn office_for(state: &AppState, member: &Member, key: &str) -> Result<OfficeRow, PageError> {
     state
         .app
         .innovation_office(&member.0, key)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 fn import_page(
@@ -106,7 +97,7 @@ pub(crate) async fn form(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<ImportPage, PageError> {
-    let office = office_for(&state, lang, &member, &key).await?;
+    let office = office_for(&state, &member, &key).await?;
     Ok(import_page(
         &state,
         lang,
@@ -120,20 +111,14 @@ pub(crate) async fn form(
 pub(crate) async fn import(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    upload: Upload,
+    PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who may not record for the office is refused before the upload is read.
-    let office = office_for(&state, lang, &member, &key).await?;
+    let office = office_for(&state, &member, &key).await?;
     let posted = upload.read().await?;
-    let (csrf, file) = (posted.text("csrf"), posted.first_file());
-    member.check_form(lang, &csrf)?;
-    let outcome = state
-        .app
-        .import_innovations(&member.0, &key, &file)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let file = posted.first_file();
+    let outcome = state.app.import_innovations(&member.0, &key, &file).await?;
     match outcome {
         InnovationImport::Imported(count) => {
             let notice = t_args(

@@ -5,7 +5,6 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::TableFormat;
@@ -16,14 +15,14 @@ use udbhabon_domain::Vocabulary;
 use udbhabon_domain::meeting::decision::DecisionStatus;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, PostedUpload, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path, Query};
+use crate::extract::{Path, Query};
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
-use crate::upload::Upload;
 use udbhabon_core::meeting::minutes::deadline_text;
 
 /// The tracker's filters as the query string carries them.
@@ -42,12 +41,12 @@ pub(crate) struct TrackerQuery {
 }
 
 impl TrackerQuery {
-    fn filter(&self, lang: Lang) -> Result<TrackerFilter, PageError> {
+    fn filter(&self) -> Result<TrackerFilter, PageError> {
         let date = |text: &str| match text.trim() {
             "" => Ok(None),
             text => bangla::parse_date(text)
                 .map(Some)
-                .map_err(|_| PageError::bad_input(lang, "error-bad-date")),
+                .map_err(|_| PageError::bad_input("error-bad-date")),
         };
         Ok(TrackerFilter {
             status: DecisionStatus::from_code(self.status.trim()).ok(),
@@ -266,16 +265,15 @@ fn groups(lang: Lang, tracker: &Tracker) -> Vec<MeetingGroup> {
 
 async fn load_tracker(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     query: &TrackerQuery,
 ) -> Result<Tracker, PageError> {
-    let filter = query.filter(lang)?;
+    let filter = query.filter()?;
     state
         .app
         .decision_tracker(&member.0, &filter)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 /// `GET /decisions`: every decision of the office's meetings, filtered.
@@ -285,7 +283,7 @@ pub(crate) async fn tracker(
     member: Member,
     Query(query): Query<TrackerQuery>,
 ) -> Result<TrackerPage, PageError> {
-    let tracker = load_tracker(&state, lang, &member, &query).await?;
+    let tracker = load_tracker(&state, &member, &query).await?;
     Ok(tracker_page(&state, lang, &member, &tracker, &query))
 }
 
@@ -340,30 +338,14 @@ async fn export(
     query: TrackerQuery,
     table_format: TableFormat,
 ) -> Result<Response, PageError> {
-    let tracker = load_tracker(&state, lang, &member, &query).await?;
+    let tracker = load_tracker(&state, &member, &query).await?;
     let rows = tracker_rows(lang, &tracker);
-    let (media_type, extension) = match table_format {
-        TableFormat::Csv => ("text/csv; charset=utf-8", "csv"),
-        TableFormat::Xlsx => (
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            "xlsx",
-        ),
-    };
-    let bytes = tracker_file(table_format, &rows).map_err(|error| PageError::new(lang, error))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, media_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!(
-                    "attachment; filename=\"decisions-{}.{extension}\"",
-                    tracker.office.key
-                ),
-            ),
-        ],
+    let bytes = tracker_file(table_format, &rows)?;
+    Ok(crate::download::table(
+        table_format,
+        &format!("decisions-{}", tracker.office.key),
         bytes,
-    )
-        .into_response())
+    ))
 }
 
 /// `GET /decisions.csv`.
@@ -508,7 +490,6 @@ fn decision_page(
 
 async fn load_decision(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     id: i32,
 ) -> Result<DecisionDetail, PageError> {
@@ -516,7 +497,7 @@ async fn load_decision(
         .app
         .decision_detail(&member.0, id)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 /// `GET /decisions/{id}`.
@@ -526,7 +507,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<DecisionPage, PageError> {
-    let detail = load_decision(&state, lang, &member, id).await?;
+    let detail = load_decision(&state, &member, id).await?;
     Ok(decision_page(
         &state,
         lang,
@@ -542,23 +523,17 @@ pub(crate) async fn show(
 pub(crate) async fn report(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    upload: Upload,
+    PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who does not carry the decision out is refused before the upload is read.
-    let detail = load_decision(&state, lang, &member, id).await?;
+    let detail = load_decision(&state, &member, id).await?;
     if detail.reports_for.is_none() {
-        return Err(PageError::new(lang, udbhabon_core::Error::Forbidden));
+        return Err(PageError::from(udbhabon_core::Error::Forbidden));
     }
     let posted = upload.read().await?;
-    let (csrf, note, status) = (
-        posted.text("csrf"),
-        posted.text("note"),
-        posted.text("status"),
-    );
+    let (note, status) = (posted.text("note"), posted.text("status"));
     let files = posted.files;
-    member.check_form(lang, &csrf)?;
     match state
         .app
         .report_on_decision(&member.0, id, &status, &note, files)
@@ -567,7 +542,7 @@ pub(crate) async fn report(
         Ok(_) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let detail = load_decision(&state, lang, &member, id).await?;
+                let detail = load_decision(&state, &member, id).await?;
                 Ok(decision_page(&state, lang, &member, &detail, &note, errors))
             })
             .await
@@ -578,8 +553,6 @@ pub(crate) async fn report(
 #[derive(Debug, Deserialize)]
 pub(crate) struct ClosureForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     step: String,
     #[serde(default)]
     note: String,
@@ -589,11 +562,9 @@ pub(crate) struct ClosureForm {
 pub(crate) async fn closure(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<ClosureForm>,
+    Posted(member, form): Posted<ClosureForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state
         .app
         .close_decision(&member.0, id, form.step.trim(), &form.note)
@@ -602,7 +573,7 @@ pub(crate) async fn closure(
         Ok(_) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let detail = load_decision(&state, lang, &member, id).await?;
+                let detail = load_decision(&state, &member, id).await?;
                 Ok(decision_page(
                     &state, lang, &member, &detail, &form.note, errors,
                 ))
@@ -615,14 +586,14 @@ pub(crate) async fn closure(
 /// `GET /decisions/{id}/evidence/{file}`: an evidence file of the decision's updates.
 pub(crate) async fn evidence(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
     member: Member,
     Path((id, file_id)): Path<(i32, i32)>,
 ) -> Result<Response, PageError> {
-    let (file, bytes) = state
-        .app
-        .decision_evidence(&member.0, id, file_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::plan::progress::evidence_download(file, bytes))
+    let (file, bytes) = state.app.decision_evidence(&member.0, id, file_id).await?;
+    Ok(crate::download::file(
+        &file.media_type,
+        &file.name,
+        Disposition::Attachment,
+        bytes,
+    ))
 }

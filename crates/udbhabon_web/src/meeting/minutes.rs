@@ -11,9 +11,9 @@ use udbhabon_core::meeting::minutes::cycle::{MinutesDraft, MinutesFields, minute
 use udbhabon_domain::meeting::minutes::MinutesStep;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Button, Member, Posted, Visitor};
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::{Choice, FieldErrors, choices, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -222,11 +222,7 @@ pub(crate) async fn form(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<MinutesPage, PageError> {
-    let draft = state
-        .app
-        .minutes_draft(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let draft = state.app.minutes_draft(&member.0, &key).await?;
     let fields = with_standard_paragraphs(minutes_fields(&draft));
     Ok(minutes_page(
         &state,
@@ -241,8 +237,6 @@ pub(crate) async fn form(
 /// The minutes form as posted; decision rows arrive as repeated fields, in the order shown.
 #[derive(Debug, Deserialize)]
 pub(crate) struct MinutesForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     opening_bn: String,
     #[serde(default)]
@@ -295,21 +289,15 @@ impl From<MinutesForm> for MinutesFields {
 pub(crate) async fn save(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<MinutesForm>,
+    Posted(member, form): Posted<MinutesForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let fields = MinutesFields::from(form);
     match state.app.save_minutes(&member.0, &key, &fields).await {
         Ok(()) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let draft = state
-                    .app
-                    .minutes_draft(&member.0, &key)
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
+                let draft = state.app.minutes_draft(&member.0, &key).await?;
                 Ok(minutes_page(&state, lang, &member, &draft, fields, errors))
             })
             .await
@@ -320,100 +308,79 @@ pub(crate) async fn save(
 #[derive(Debug, Deserialize)]
 pub(crate) struct StepForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     comment: String,
     #[serde(default)]
     memo_file: String,
 }
 
 /// Answers a step on the minutes: back to the meeting, or the reason it was refused.
-fn step_answer(
-    lang: Lang,
-    key: &str,
-    done: Result<(), udbhabon_core::Error>,
-) -> Result<Response, PageError> {
+fn step_answer(key: &str, done: Result<(), udbhabon_core::Error>) -> Result<Response, PageError> {
     match done {
         Ok(()) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
-        Err(error) => Err(PageError::new(lang, error)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
 async fn take_step(
     state: AppState,
-    lang: Lang,
     member: Member,
     key: String,
-    form: StepForm,
     step: MinutesStep,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let done = state.app.minutes_step(&member.0, &key, step).await;
-    step_answer(lang, &key, done)
+    step_answer(&key, done)
 }
 
 /// `POST /meetings/{key}/minutes/circulate`: sends the draft round the members for comments.
 pub(crate) async fn circulate(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<StepForm>,
+    Posted(member, _): Posted<Button>,
 ) -> Result<Response, PageError> {
-    take_step(state, lang, member, key, form, MinutesStep::Circulate).await
+    take_step(state, member, key, MinutesStep::Circulate).await
 }
 
 /// `POST /meetings/{key}/minutes/withdraw`: takes circulated or approved minutes back to the draft.
 pub(crate) async fn withdraw(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<StepForm>,
+    Posted(member, _): Posted<Button>,
 ) -> Result<Response, PageError> {
-    take_step(state, lang, member, key, form, MinutesStep::Withdraw).await
+    take_step(state, member, key, MinutesStep::Withdraw).await
 }
 
 /// `POST /meetings/{key}/minutes/approve`: the chief innovation officer approves circulated minutes.
 pub(crate) async fn approve(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<StepForm>,
+    Posted(member, _): Posted<Button>,
 ) -> Result<Response, PageError> {
-    take_step(state, lang, member, key, form, MinutesStep::Approve).await
+    take_step(state, member, key, MinutesStep::Approve).await
 }
 
 /// `POST /meetings/{key}/minutes/comments`: a member's comment on circulated minutes.
 pub(crate) async fn comment(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<StepForm>,
+    Posted(member, form): Posted<StepForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let done = state
         .app
         .comment_on_minutes(&member.0, &key, &form.comment)
         .await;
-    step_answer(lang, &key, done)
+    step_answer(&key, done)
 }
 
 /// `POST /meetings/{key}/minutes/issue`: numbers and issues approved minutes.
 pub(crate) async fn issue(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<StepForm>,
+    Posted(member, form): Posted<StepForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let done = state
         .app
         .issue_minutes(&member.0, &key, &form.memo_file)
         .await
         .map(|_| ());
-    step_answer(lang, &key, done)
+    step_answer(&key, done)
 }

@@ -18,6 +18,7 @@ use udbhabon_i18n::{format, t, t_args};
 
 use crate::audit;
 use crate::auth::Visitor;
+use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, memo_file_choices};
@@ -112,19 +113,12 @@ pub(crate) async fn list(
     visitor: Visitor,
     Query(query): Query<ListQuery>,
 ) -> Result<MeetingListPage, PageError> {
-    let fail = |error| PageError::new(lang, error);
-    let (office, meetings) = state
-        .app
-        .meetings(query.office.as_deref())
-        .await
-        .map_err(fail)?
-        .unzip();
+    let (office, meetings) = state.app.meetings(query.office.as_deref()).await?.unzip();
     let schedule_href = match &office {
         Some(office) => state
             .app
             .meeting_actions(visitor.0.as_ref(), office.id)
-            .await
-            .map_err(fail)?
+            .await?
             .manage
             .then(|| format!("/offices/{}/meetings/new", office.key)),
         None => None,
@@ -179,15 +173,10 @@ pub(crate) async fn show(
     visitor: Visitor,
     Path(key): Path<String>,
 ) -> Result<MeetingPage, PageError> {
-    let fail = |error| PageError::new(lang, error);
-    let (detail, actions) = state
-        .app
-        .meeting_for(visitor.0.as_ref(), &key)
-        .await
-        .map_err(fail)?;
+    let (detail, actions) = state.app.meeting_for(visitor.0.as_ref(), &key).await?;
     let meeting = &detail.meeting.record;
     let previous = if detail.minutes_issued() || actions.read_records {
-        state.app.previous_decisions(&detail).await.map_err(fail)?
+        state.app.previous_decisions(&detail).await?
     } else {
         None
     };
@@ -195,14 +184,13 @@ pub(crate) async fn show(
     let comments = state
         .app
         .minutes_comments(visitor.0.as_ref(), &detail)
-        .await
-        .map_err(fail)?;
+        .await?;
     let labels: Vec<&str> = comments
         .iter()
         .map(|comment| comment.author.as_str())
         .chain(meeting.approved_by.as_deref())
         .collect();
-    let names = state.app.names_of(&labels).await.map_err(fail)?;
+    let names = state.app.names_of(&labels).await?;
     let minutes_stage = meeting.minutes_stage;
     let held = meeting.held_on <= state.app.today();
     let can = |step: MinutesStep| step.from(minutes_stage).is_some();
@@ -246,8 +234,7 @@ pub(crate) async fn show(
             "meeting",
             &detail.meeting.id.to_string(),
         )
-        .await
-        .map_err(|error| PageError::new(lang, error))?
+        .await?
         .map(|entries| audit::lines(lang, &entries));
     Ok(MeetingPage {
         minutes_issued: meeting.issued_on.is_some(),
@@ -333,10 +320,6 @@ pub(crate) async fn minutes_pdf(
     ReaderLang(lang): ReaderLang,
     Path(key): Path<String>,
 ) -> Result<Response, PageError> {
-    let document = state
-        .app
-        .minutes_pdf(&key, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::team::order::pdf(document, "inline"))
+    let document = state.app.minutes_pdf(&key, lang).await?;
+    Ok(crate::download::pdf(document, Disposition::Inline))
 }

@@ -15,9 +15,10 @@ use udbhabon_domain::Vocabulary;
 use udbhabon_domain::meeting::MeetingKind;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::{Choice, FieldErrors, choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -163,8 +164,6 @@ fn schedule_page(
 #[derive(Debug, Deserialize)]
 pub(crate) struct ScheduleForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     kind: String,
     #[serde(default)]
     title_bn: String,
@@ -229,13 +228,8 @@ pub(crate) async fn new(
     member: Member,
     Path(office_key): Path<String>,
 ) -> Result<SchedulePage, PageError> {
-    let fail = |error| PageError::new(lang, error);
-    let choices = state
-        .app
-        .schedule_choices(&member.0, &office_key)
-        .await
-        .map_err(fail)?;
-    let fields = state.app.new_meeting_fields(&choices).await.map_err(fail)?;
+    let choices = state.app.schedule_choices(&member.0, &office_key).await?;
+    let fields = state.app.new_meeting_fields(&choices).await?;
     Ok(schedule_page(
         &state,
         lang,
@@ -251,11 +245,9 @@ pub(crate) async fn new(
 pub(crate) async fn create(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(office_key): Path<String>,
-    Form(form): Form<ScheduleForm>,
+    Posted(member, form): Posted<ScheduleForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let fields = ScheduleFields::from(form);
     let saved = state
         .app
@@ -273,11 +265,7 @@ pub(crate) async fn edit(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<SchedulePage, PageError> {
-    let (detail, choices) = state
-        .app
-        .meeting_schedule(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let (detail, choices) = state.app.meeting_schedule(&member.0, &key).await?;
     let fields = schedule_fields(&detail, &choices);
     Ok(schedule_page(
         &state,
@@ -294,11 +282,9 @@ pub(crate) async fn edit(
 pub(crate) async fn update(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<ScheduleForm>,
+    Posted(member, form): Posted<ScheduleForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let fields = ScheduleFields::from(form);
     let saved = state
         .app
@@ -331,7 +317,7 @@ async fn answer(
         Ok(key) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let choices = choices.await.map_err(|error| PageError::new(lang, error))?;
+                let choices = choices.await?;
                 Ok(schedule_page(
                     state, lang, member, &choices, fields, action, errors,
                 ))
@@ -344,27 +330,22 @@ async fn answer(
 #[derive(Debug, Deserialize)]
 pub(crate) struct NoticeForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     memo_file: String,
 }
 
 /// `POST /meetings/{key}/notice/send`: numbers, stores and mails the invitation notice.
 pub(crate) async fn send(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<NoticeForm>,
+    Posted(member, form): Posted<NoticeForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state
         .app
         .send_meeting_notice(&member.0, &key, &form.memo_file)
         .await
     {
         Ok(_) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
-        Err(error) => Err(PageError::new(lang, error)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -375,12 +356,8 @@ pub(crate) async fn notice_pdf(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<Response, PageError> {
-    let document = state
-        .app
-        .notice_pdf(&member.0, &key, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::team::order::pdf(document, "inline"))
+    let document = state.app.notice_pdf(&member.0, &key, lang).await?;
+    Ok(crate::download::pdf(document, Disposition::Inline))
 }
 
 #[derive(Template, WebTemplate)]
@@ -481,18 +458,12 @@ pub(crate) async fn attendance(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<AttendancePage, PageError> {
-    let sheet = state
-        .app
-        .attendance_sheet(&member.0, &key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let sheet = state.app.attendance_sheet(&member.0, &key).await?;
     Ok(attendance_page(&state, lang, &member, &sheet, Vec::new()))
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct AttendanceForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     present: Vec<String>,
     #[serde(default)]
@@ -503,11 +474,9 @@ pub(crate) struct AttendanceForm {
 pub(crate) async fn record_attendance(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(key): Path<String>,
-    Form(form): Form<AttendanceForm>,
+    Posted(member, form): Posted<AttendanceForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state
         .app
         .record_attendance(&member.0, &key, &form.present, &form.uninvited)
@@ -516,11 +485,7 @@ pub(crate) async fn record_attendance(
         Ok(()) => Ok(Redirect::to(&format!("/meetings/{key}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let sheet = state
-                    .app
-                    .attendance_sheet(&member.0, &key)
-                    .await
-                    .map_err(|error| PageError::new(lang, error))?;
+                let sheet = state.app.attendance_sheet(&member.0, &key).await?;
                 Ok(attendance_page(&state, lang, &member, &sheet, errors))
             })
             .await

@@ -7,9 +7,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_i18n::{Lang, format, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, Visitor};
 use crate::error::PageError;
-use crate::extract::{Form, Query};
+use crate::extract::Query;
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -36,8 +36,6 @@ struct RegisterLine {
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct TakeForm {
-    #[serde(default)]
-    csrf: String,
     file: i32,
     purpose_bn: String,
     #[serde(default)]
@@ -51,11 +49,7 @@ async fn page(
     notice: Option<String>,
     errors: Vec<(String, String)>,
 ) -> Result<RegisterPage, PageError> {
-    let register = state
-        .app
-        .memo_register(&member.0)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let register = state.app.memo_register(&member.0).await?;
     let heading = t_args(
         lang,
         "memo-title",
@@ -129,10 +123,8 @@ pub(crate) async fn register(
 pub(crate) async fn take(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
-    Form(form): Form<TakeForm>,
+    Posted(member, form): Posted<TakeForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state
         .app
         .take_memo_number(&member.0, form.file, &form.purpose_bn, &form.purpose_en)

@@ -101,11 +101,7 @@ pub(crate) async fn list(
         .as_deref()
         .map(str::trim)
         .filter(|key| !key.is_empty());
-    let level = state
-        .app
-        .office_level(under)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let level = state.app.office_level(under).await?;
     let heading = match &level.office {
         Some(office) => t_args(
             lang,

@@ -11,9 +11,10 @@ use serde::Deserialize;
 use udbhabon_core::plan::assessment::AssessmentOverview;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Button, Member, Posted, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -162,7 +163,6 @@ fn page(
 
 async fn load(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     plan_id: i32,
 ) -> Result<AssessmentOverview, PageError> {
@@ -170,7 +170,7 @@ async fn load(
         .app
         .self_assessment(&member.0, plan_id)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 /// `GET /plans/{id}/self-assessment`.
@@ -180,7 +180,7 @@ pub(crate) async fn show(
     member: Member,
     Path(plan_id): Path<i32>,
 ) -> Result<AssessmentPage, PageError> {
-    let overview = load(&state, lang, &member, plan_id).await?;
+    let overview = load(&state, &member, plan_id).await?;
     Ok(page(
         &state,
         lang,
@@ -191,26 +191,18 @@ pub(crate) async fn show(
     ))
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct SubmitForm {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// `POST /plans/{id}/self-assessment`: the office sends its self-assessment, or sends it again.
 pub(crate) async fn submit(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(plan_id): Path<i32>,
-    Form(form): Form<SubmitForm>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state.app.submit_self_assessment(&member.0, plan_id).await {
         Ok(()) => Ok(Redirect::to(&format!("/plans/{plan_id}/self-assessment")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let overview = load(&state, lang, &member, plan_id).await?;
+                let overview = load(&state, &member, plan_id).await?;
                 Ok(page(
                     &state,
                     lang,
@@ -230,8 +222,6 @@ pub(crate) async fn submit(
 #[derive(Debug, Default, Deserialize)]
 pub(crate) struct ReviewForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     version: String,
     #[serde(default)]
     feedback: String,
@@ -243,11 +233,9 @@ pub(crate) struct ReviewForm {
 pub(crate) async fn review(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(plan_id): Path<i32>,
-    Form(form): Form<ReviewForm>,
+    Posted(member, form): Posted<ReviewForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let marks: HashMap<i32, String> = form
         .marks
         .iter()
@@ -270,7 +258,7 @@ pub(crate) async fn review(
         Ok(()) => Ok(Redirect::to(&format!("/plans/{plan_id}/self-assessment")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let overview = load(&state, lang, &member, plan_id).await?;
+                let overview = load(&state, &member, plan_id).await?;
                 Ok(page(&state, lang, &member, &overview, &form, errors))
             })
             .await
@@ -288,7 +276,6 @@ pub(crate) async fn pdf(
     let document = state
         .app
         .self_assessment_pdf(&member.0, plan_id, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::team::order::pdf(document, "inline"))
+        .await?;
+    Ok(crate::download::pdf(document, Disposition::Inline))
 }

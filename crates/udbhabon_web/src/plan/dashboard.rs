@@ -134,11 +134,7 @@ pub(crate) async fn show(
         by_name: params.sort.as_deref() == Some("name"),
         page: params.page.unwrap_or(1),
     };
-    let board = state
-        .app
-        .dashboard(&member.0, &query)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let board = state.app.dashboard(&member.0, &query).await?;
     let total = board.template.total_marks;
     let score = |value: Option<f64>| {
         value

@@ -15,9 +15,10 @@ use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview, TargetFields};
 use udbhabon_domain::plan::score::{BAND_PERCENTS, Measure, Targets};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Member, Posted, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path, Query};
+use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
@@ -168,11 +169,7 @@ pub(crate) async fn list(
         .as_deref()
         .map(str::trim)
         .filter(|key| !key.is_empty());
-    let found = state
-        .app
-        .office_plans(&member.0, office_key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let found = state.app.office_plans(&member.0, office_key).await?;
     let heading = t_args(
         lang,
         "plans-title",
@@ -223,27 +220,22 @@ pub(crate) async fn list(
 #[derive(Debug, Deserialize)]
 pub(crate) struct StartForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     template: String,
 }
 
 /// `POST /offices/{key}/plans`: starts the office's plan from a template.
 pub(crate) async fn start(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(office_key): Path<String>,
-    Form(form): Form<StartForm>,
+    Posted(member, form): Posted<StartForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state
         .app
         .start_plan(Some(&member.0), form.template.trim(), &office_key)
         .await
     {
         Ok(id) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
-        Err(error) => Err(PageError::new(lang, error)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -456,7 +448,7 @@ pub(crate) async fn refused_step(
     plan_id: i32,
     errors: &udbhabon_domain::ValidationErrors,
 ) -> Result<(axum::http::StatusCode, PlanPage), PageError> {
-    let overview = overview(state, lang, member, plan_id).await?;
+    let overview = overview(state, member, plan_id).await?;
     Ok((
         axum::http::StatusCode::UNPROCESSABLE_ENTITY,
         plan_page(
@@ -472,7 +464,6 @@ pub(crate) async fn refused_step(
 /// A plan with its quarters and marks for the reader, or the error page.
 pub(crate) async fn overview(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     plan_id: i32,
 ) -> Result<PlanOverview, PageError> {
@@ -480,7 +471,7 @@ pub(crate) async fn overview(
         .app
         .plan_overview(&member.0, plan_id)
         .await
-        .map_err(|error| PageError::new(lang, error))
+        .map_err(PageError::from)
 }
 
 /// `GET /plans/{id}`: the plan as a table, with its quarters and marks.
@@ -490,7 +481,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<PlanPage, PageError> {
-    let overview = overview(&state, lang, &member, id).await?;
+    let overview = overview(&state, &member, id).await?;
     Ok(plan_page(&state, lang, &member, &overview, Vec::new()))
 }
 
@@ -632,9 +623,9 @@ pub(crate) async fn targets_form(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<TargetsPage, PageError> {
-    let overview = overview(&state, lang, &member, id).await?;
+    let overview = overview(&state, &member, id).await?;
     if !overview.may_report {
-        return Err(PageError::new(lang, udbhabon_core::Error::Forbidden));
+        return Err(PageError::from(udbhabon_core::Error::Forbidden));
     }
     Ok(targets_page(&state, lang, &member, &overview, Vec::new()))
 }
@@ -642,8 +633,6 @@ pub(crate) async fn targets_form(
 /// The targets form as posted: each indicator's row as parallel repeated fields.
 #[derive(Debug, Deserialize)]
 pub(crate) struct TargetsForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     indicator: Vec<i32>,
     #[serde(default)]
@@ -666,11 +655,9 @@ pub(crate) struct TargetsForm {
 pub(crate) async fn save_targets(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<TargetsForm>,
+    Posted(member, form): Posted<TargetsForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let cell = |column: &[String], index: usize| column.get(index).cloned().unwrap_or_default();
     let fields: Vec<TargetFields> = form
         .indicator
@@ -692,7 +679,7 @@ pub(crate) async fn save_targets(
     match state.app.save_targets(&member.0, id, &fields).await {
         Ok(()) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
         Err(udbhabon_core::Error::Invalid(errors)) => {
-            let overview = overview(&state, lang, &member, id).await?;
+            let overview = overview(&state, &member, id).await?;
             let messages = crate::form::field_messages(lang, &errors);
             Ok((
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
@@ -700,7 +687,7 @@ pub(crate) async fn save_targets(
             )
                 .into_response())
         }
-        Err(error) => Err(PageError::new(lang, error)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -711,25 +698,13 @@ pub(crate) async fn sheet(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<Response, PageError> {
-    let document = state
-        .app
-        .plan_sheet(&member.0, id, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok((
-        [
-            (
-                axum::http::header::CONTENT_TYPE,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
-            ),
-            (
-                axum::http::header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{}\"", document.file_name),
-            ),
-        ],
+    let document = state.app.plan_sheet(&member.0, id, lang).await?;
+    Ok(crate::download::file(
+        crate::download::XLSX,
+        &document.file_name,
+        Disposition::Attachment,
         document.bytes,
-    )
-        .into_response())
+    ))
 }
 
 /// `GET /plans/{id}/plan.pdf`: the same table as a landscape PDF.
@@ -739,12 +714,8 @@ pub(crate) async fn sheet_pdf(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<Response, PageError> {
-    let document = state
-        .app
-        .plan_pdf(&member.0, id, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::team::order::pdf(document, "inline"))
+    let document = state.app.plan_pdf(&member.0, id, lang).await?;
+    Ok(crate::download::pdf(document, Disposition::Inline))
 }
 
 #[derive(Template, WebTemplate)]
@@ -768,11 +739,7 @@ pub(crate) async fn version(
     member: Member,
     Path((id, version)): Path<(i32, i32)>,
 ) -> Result<VersionPage, PageError> {
-    let (overview, revision) = state
-        .app
-        .plan_version(&member.0, id, version)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let (overview, revision) = state.app.plan_version(&member.0, id, version).await?;
     let heading = t_args(
         lang,
         "plan-version-heading",

@@ -5,28 +5,28 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use bangla::Quarter;
 use serde::Deserialize;
+use udbhabon_core::Error;
 use udbhabon_core::meeting::decision::{FeedBasis, FeedFigure};
 use udbhabon_core::plan::progress::{ProgressForm, ProgressRefusal};
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
-use udbhabon_core::{Error, EvidenceRow};
 use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::plan::progress::EntryStatus;
 use udbhabon_domain::plan::score::MeasureUnit;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Button, Member, Posted, PostedUpload, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path, QuarterParam};
+use crate::extract::{Path, QuarterParam};
 use crate::form::field_messages;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::plan::{marks, measure, overview, typed};
 use crate::state::AppState;
-use crate::upload::Upload;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "plan/progress/show.html")]
@@ -78,7 +78,6 @@ struct Shown {
 /// What is shown, with the figure the system keeps for the indicator (if it is fed by one).
 async fn with_feed(
     state: &AppState,
-    lang: Lang,
     member: &Member,
     plan_id: i32,
     (indicator_id, quarter): (i32, Quarter),
@@ -87,8 +86,7 @@ async fn with_feed(
     let feed = state
         .app
         .indicator_feed(&member.0, plan_id, indicator_id, quarter)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+        .await?;
     Ok(Shown { feed, ..shown })
 }
 
@@ -106,7 +104,7 @@ fn page(
         stale,
         feed,
     } = shown;
-    let line = line(overview, indicator_id).map_err(|error| PageError::new(lang, error))?;
+    let line = line(overview, indicator_id)?;
     let entry = line
         .quarters
         .get(usize::from(quarter.number()) - 1)
@@ -242,10 +240,9 @@ pub(crate) async fn show(
     member: Member,
     Path((plan_id, indicator_id, QuarterParam(quarter))): Path<(i32, i32, QuarterParam)>,
 ) -> Result<ProgressPage, PageError> {
-    let overview = overview(&state, lang, &member, plan_id).await?;
+    let overview = overview(&state, &member, plan_id).await?;
     let shown = with_feed(
         &state,
-        lang,
         &member,
         plan_id,
         (indicator_id, quarter),
@@ -267,18 +264,12 @@ pub(crate) async fn show(
 pub(crate) async fn save(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path((plan_id, indicator_id, QuarterParam(quarter))): Path<(i32, i32, QuarterParam)>,
-    upload: Upload,
+    PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who may not report for the office is refused before the upload is read.
-    state
-        .app
-        .require_reporter(&member.0, plan_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    state.app.require_reporter(&member.0, plan_id).await?;
     let posted = upload.read().await?;
-    let csrf = posted.text("csrf");
     let form = ProgressForm {
         value: posted.text("value"),
         comment: posted.text("comment"),
@@ -286,7 +277,6 @@ pub(crate) async fn save(
         submit: posted.text("submit") == "1",
         files: posted.files,
     };
-    member.check_form(lang, &csrf)?;
     let typed_back = (form.value.clone(), form.comment.clone());
     match state
         .app
@@ -299,7 +289,7 @@ pub(crate) async fn save(
         ))
         .into_response()),
         Err(ProgressRefusal::Invalid(errors)) => {
-            let overview = overview(&state, lang, &member, plan_id).await?;
+            let overview = overview(&state, &member, plan_id).await?;
             let messages = field_messages(lang, &errors);
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -319,7 +309,7 @@ pub(crate) async fn save(
                 .into_response())
         }
         Err(ProgressRefusal::Stale(newer)) => {
-            let overview = overview(&state, lang, &member, plan_id).await?;
+            let overview = overview(&state, &member, plan_id).await?;
             let note = t_args(
                 lang,
                 "progress-stale",
@@ -351,15 +341,13 @@ pub(crate) async fn save(
             )
                 .into_response())
         }
-        Err(ProgressRefusal::Failed(error)) => Err(PageError::new(lang, error)),
+        Err(ProgressRefusal::Failed(error)) => Err(PageError::from(error)),
     }
 }
 
 /// Accepting or returning what an office submitted: the outcome and the comment.
 #[derive(Debug, Deserialize)]
 pub(crate) struct ReviewForm {
-    #[serde(default)]
-    pub(crate) csrf: String,
     #[serde(default)]
     pub(crate) outcome: String,
     #[serde(default)]
@@ -370,11 +358,9 @@ pub(crate) struct ReviewForm {
 pub(crate) async fn review(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path((plan_id, indicator_id, QuarterParam(quarter))): Path<(i32, i32, QuarterParam)>,
-    Form(form): Form<ReviewForm>,
+    Posted(member, form): Posted<ReviewForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let accept = form.outcome == "accept";
     match state
         .app
@@ -394,7 +380,7 @@ pub(crate) async fn review(
         ))
         .into_response()),
         Err(Error::Invalid(errors)) => {
-            let overview = overview(&state, lang, &member, plan_id).await?;
+            let overview = overview(&state, &member, plan_id).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 page(
@@ -411,14 +397,12 @@ pub(crate) async fn review(
             )
                 .into_response())
         }
-        Err(error) => Err(PageError::new(lang, error)),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct DecisionForm {
-    #[serde(default)]
-    csrf: String,
     #[serde(default)]
     decision: String,
     #[serde(default)]
@@ -444,7 +428,7 @@ async fn step_refused(
         )
         .await?
         .into_response()),
-        other => Err(PageError::new(lang, other)),
+        other => Err(PageError::from(other)),
     }
 }
 
@@ -452,11 +436,9 @@ async fn step_refused(
 pub(crate) async fn submit_plan(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(plan_id): Path<i32>,
-    Form(form): Form<DecisionForm>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state.app.submit_plan(&member.0, plan_id).await {
         Ok(_) => Ok(Redirect::to(&format!("/plans/{plan_id}")).into_response()),
         Err(error) => step_refused(&state, lang, &member, plan_id, error).await,
@@ -467,16 +449,12 @@ pub(crate) async fn submit_plan(
 pub(crate) async fn decide_plan(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(plan_id): Path<i32>,
-    Form(form): Form<DecisionForm>,
+    Posted(member, form): Posted<DecisionForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let approved_on = match form.approved_on.trim() {
         "" => None,
-        text => Some(
-            bangla::parse_date(text).map_err(|_| PageError::bad_input(lang, "error-bad-date"))?,
-        ),
+        text => Some(bangla::parse_date(text).map_err(|_| PageError::bad_input("error-bad-date"))?),
     };
     let approved =
         approved_on.map(|on| (Some(form.meeting.trim()).filter(|key| !key.is_empty()), on));
@@ -499,43 +477,16 @@ pub(crate) async fn decide_plan(
 /// `GET /plans/{id}/evidence/{file}`: an evidence file, as an attachment.
 pub(crate) async fn evidence(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
     member: Member,
     Path((plan_id, file_id)): Path<(i32, i32)>,
 ) -> Result<Response, PageError> {
-    let (file, bytes) = state
-        .app
-        .evidence(&member.0, plan_id, file_id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(evidence_download(file, bytes))
-}
-
-/// An evidence file as an attachment, under its name with anything but letters, digits, dots,
-/// hyphens and underscores replaced.
-pub(crate) fn evidence_download(file: EvidenceRow, bytes: Vec<u8>) -> Response {
-    let name: String = file
-        .name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    (
-        [
-            (header::CONTENT_TYPE, file.media_type),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}\""),
-            ),
-        ],
+    let (file, bytes) = state.app.evidence(&member.0, plan_id, file_id).await?;
+    Ok(crate::download::file(
+        &file.media_type,
+        &file.name,
+        Disposition::Attachment,
         bytes,
-    )
-        .into_response()
+    ))
 }
 
 /// The messages of a refused step, for the plan page.

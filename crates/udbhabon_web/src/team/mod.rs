@@ -14,6 +14,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::audit;
 use crate::auth::Visitor;
+use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
@@ -89,17 +90,9 @@ pub(crate) async fn home_team(
     visitor: Visitor,
     query: Query<OnQuery>,
 ) -> Result<TeamPage, PageError> {
-    let ReaderLang(lang) = reader;
-    let team = state
-        .app
-        .home_team()
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let team = state.app.home_team().await?;
     let Some(team) = team else {
-        return Err(PageError::new(
-            lang,
-            udbhabon_core::Error::NotFound("team".into()),
-        ));
+        return Err(PageError::not_found());
     };
     show(State(state), reader, visitor, Path(team.key), query).await
 }
@@ -120,20 +113,15 @@ pub(crate) async fn show(
         .filter(|text| !text.is_empty())
     {
         Some(text) => {
-            bangla::parse_date(text).map_err(|_| PageError::bad_input(lang, "error-bad-date"))?
+            bangla::parse_date(text).map_err(|_| PageError::bad_input("error-bad-date"))?
         }
         None => today,
     };
-    let team = state
-        .app
-        .team(&key, on)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let team = state.app.team(&key, on).await?;
     let drafts = state
         .app
         .open_order_drafts(visitor.0.as_ref(), &team.team)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+        .await?;
     let compose = match (&visitor.0, drafts) {
         (Some(who), Some(drafts)) => Some(Compose {
             csrf: who.csrf_token.clone(),
@@ -186,8 +174,7 @@ pub(crate) async fn show(
                 "team_order",
                 &detail.order.id.to_string(),
             )
-            .await
-            .map_err(|error| PageError::new(lang, error))?
+            .await?
             .map(|entries| audit::lines(lang, &entries)),
         None => None,
     };
@@ -321,10 +308,6 @@ pub(crate) async fn order_pdf(
     ReaderLang(lang): ReaderLang,
     Path(key): Path<String>,
 ) -> Result<Response, PageError> {
-    let document = state
-        .app
-        .team_order_pdf(&key, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(crate::team::order::pdf(document, "attachment"))
+    let document = state.app.team_order_pdf(&key, lang).await?;
+    Ok(crate::download::pdf(document, Disposition::Attachment))
 }

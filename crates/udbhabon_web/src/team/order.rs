@@ -4,19 +4,19 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::Error;
-use udbhabon_core::team::order::pdf::Document;
 use udbhabon_core::team::order::{DraftOverview, DraftRefusal, OrderDraftFields};
 use udbhabon_domain::team::TeamRole;
 use udbhabon_domain::{ValidationErrors, Vocabulary};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::{Button, Member, Posted, Visitor};
+use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::{Form, Path};
+use crate::extract::Path;
 use crate::form::{Choice, FieldErrors, choices, field_messages, memo_file_choices, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -229,8 +229,6 @@ fn page(
 #[derive(Debug, Deserialize)]
 pub(crate) struct DraftForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     version: i32,
     #[serde(default)]
     memo_file: String,
@@ -305,8 +303,6 @@ impl From<DraftForm> for OrderDraftFields {
 #[derive(Debug, Deserialize)]
 pub(crate) struct IssueForm {
     #[serde(default)]
-    csrf: String,
-    #[serde(default)]
     version: i32,
 }
 
@@ -349,24 +345,17 @@ fn refused(
             )
                 .into_response())
         }
-        DraftRefusal::Failed(error) => Err(PageError::new(lang, error)),
+        DraftRefusal::Failed(error) => Err(PageError::from(error)),
     }
 }
 
 /// `POST /offices/{key}/team/orders`: starts a new order for the office's team.
 pub(crate) async fn start(
     State(state): State<AppState>,
-    ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(office_key): Path<String>,
-    Form(form): Form<IssueForm>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
-    let id = state
-        .app
-        .start_order_draft(&member.0, &office_key)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let id = state.app.start_order_draft(&member.0, &office_key).await?;
     Ok(Redirect::to(&format!("/order-drafts/{id}")).into_response())
 }
 
@@ -377,11 +366,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<DraftPage, PageError> {
-    let overview = state
-        .app
-        .order_draft(&member.0, id)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
+    let overview = state.app.order_draft(&member.0, id).await?;
     Ok(page(&state, lang, &member, &overview, Vec::new(), None))
 }
 
@@ -389,11 +374,9 @@ pub(crate) async fn show(
 pub(crate) async fn save(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<DraftForm>,
+    Posted(member, form): Posted<DraftForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     let version = form.version;
     match state
         .app
@@ -413,9 +396,9 @@ pub(crate) async fn preview(
     Path(id): Path<i32>,
 ) -> Result<Response, PageError> {
     match state.app.preview_order_pdf(&member.0, id, lang).await {
-        Ok(document) => Ok(pdf(document, "inline")),
-        Err(Error::Invalid(_)) => Err(PageError::bad_input(lang, "order-preview-incomplete")),
-        Err(error) => Err(PageError::new(lang, error)),
+        Ok(document) => Ok(crate::download::pdf(document, Disposition::Inline)),
+        Err(Error::Invalid(_)) => Err(PageError::bad_input("order-preview-incomplete")),
+        Err(error) => Err(PageError::from(error)),
     }
 }
 
@@ -423,11 +406,9 @@ pub(crate) async fn preview(
 pub(crate) async fn issue(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
-    member: Member,
     Path(id): Path<i32>,
-    Form(form): Form<IssueForm>,
+    Posted(member, form): Posted<IssueForm>,
 ) -> Result<Response, PageError> {
-    member.check_form(lang, &form.csrf)?;
     match state.app.issue_order(&member.0, id, form.version).await {
         Ok(issued) => Ok(Redirect::to(&format!(
             "/teams/{}?issued={}",
@@ -445,25 +426,6 @@ pub(crate) async fn order_pdf(
     ReaderLang(lang): ReaderLang,
     Path(id): Path<i32>,
 ) -> Result<Response, PageError> {
-    let document = state
-        .app
-        .order_pdf(id, lang)
-        .await
-        .map_err(|error| PageError::new(lang, error))?;
-    Ok(pdf(document, "attachment"))
-}
-
-/// A PDF response, shown in the browser (`inline`) or saved (`attachment`).
-pub(crate) fn pdf(document: Document, disposition: &str) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("{disposition}; filename=\"{}\"", document.file_name),
-            ),
-        ],
-        document.bytes,
-    )
-        .into_response()
+    let document = state.app.order_pdf(id, lang).await?;
+    Ok(crate::download::pdf(document, Disposition::Attachment))
 }

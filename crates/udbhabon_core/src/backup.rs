@@ -62,10 +62,6 @@ fn io_error(what: &str, error: impl std::fmt::Display) -> Error {
     Error::Internal(format!("{what}: {error}"))
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
-    udbhabon_db::document::sha256_hex(bytes)
-}
-
 impl App {
     /// A backup's file name for now in Dhaka: `udbhabon-backup-2026-12-06-201500.tar`.
     pub fn backup_file_name(&self) -> PathBuf {
@@ -183,7 +179,7 @@ fn file_sha256(path: &Path) -> Result<String, Error> {
     let mut hasher = Sha256::new();
     std::io::copy(&mut file, &mut hasher)
         .map_err(|error| io_error("cannot read the snapshot", error))?;
-    Ok(format!("{:x}", hasher.finalize()))
+    Ok(hex::encode(hasher.finalize()))
 }
 
 /// Restores the backup at `archive` into the installation `settings` describe, whose database must be
@@ -267,7 +263,7 @@ pub async fn restore(
             entry
                 .read_to_end(&mut bytes)
                 .map_err(|error| io_error("the backup cannot be read", error))?;
-            if hex_sha256(&bytes) != hash {
+            if udbhabon_db::document::sha256_hex(&bytes) != hash {
                 return Err(Error::DataFile(format!(
                     "the evidence file {hash} in the backup is damaged: its content does not match its name"
                 )));

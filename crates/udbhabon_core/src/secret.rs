@@ -12,16 +12,12 @@ pub(crate) fn random_token() -> Result<String, Error> {
     let mut bytes = [0_u8; 32];
     getrandom::fill(&mut bytes)
         .map_err(|error| Error::Internal(format!("no randomness available: {error}")))?;
-    Ok(hex(&bytes))
+    Ok(hex::encode(bytes))
 }
 
 /// What the database keeps of a token: its SHA-256, so a stolen table does not yield working tokens.
 pub(crate) fn token_hash(token: &str) -> String {
-    hex(&Sha256::digest(token.as_bytes()))
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
+    hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// Hashes a password with argon2id and the library's recommended parameters, under a random salt.

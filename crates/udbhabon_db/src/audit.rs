@@ -75,11 +75,7 @@ fn chain_hash(prev_hash: &str, entry: &audit_entry::Model) -> String {
         hasher.update(field.as_bytes());
         hasher.update(b"\n");
     }
-    hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex::encode(hasher.finalize())
 }
 
 /// The primary key of a serialized record, for the entry's `entity_id`.

@@ -25,10 +25,7 @@ pub struct IssuedDocumentRow {
 
 /// The SHA-256 of some bytes, in lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect()
+    hex::encode(Sha256::digest(bytes))
 }
 
 impl TryFrom<issued_document::Model> for IssuedDocumentRow {

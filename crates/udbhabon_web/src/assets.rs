@@ -27,11 +27,7 @@ static MANIFEST: LazyLock<Manifest> = LazyLock::new(|| {
             continue;
         };
         let digest = Sha256::digest(&file.data);
-        let short: String = digest
-            .iter()
-            .take(6)
-            .map(|byte| format!("{byte:02x}"))
-            .collect();
+        let short = hex::encode(&digest[..6]);
         let hashed = match name.rsplit_once('.') {
             Some((stem, extension)) => format!("{stem}.{short}.{extension}"),
             None => format!("{name}.{short}"),

@@ -5,7 +5,7 @@ use udbhabon_domain::account::access::Role;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;
-use crate::auth::Visitor;
+use crate::auth::{Member, Visitor};
 
 /// The parts of a page every template shares; templates call `l.t("key")` for their words.
 #[derive(Debug, Clone)]
@@ -61,6 +61,25 @@ impl Layout {
                 .as_ref()
                 .is_some_and(|person| person.has_role(Role::SystemAdministrator)),
         }
+    }
+
+    /// The layout of a page for a signed-in member.
+    pub(crate) fn of_member(
+        app: &udbhabon_core::App,
+        lang: Lang,
+        member: &Member,
+        title: String,
+        nav: &'static str,
+        path: &str,
+    ) -> Self {
+        Self::new(
+            lang,
+            &Visitor(Some(member.0.clone())),
+            title,
+            nav,
+            path,
+            app.today(),
+        )
     }
 
     pub(crate) fn t(&self, key: &str) -> String {

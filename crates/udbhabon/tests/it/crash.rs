@@ -117,7 +117,8 @@ async fn body(client: &reqwest::Client, url: &str) -> String {
 async fn empty_postgres(name: &str) -> Option<String> {
     use sea_orm::ConnectionTrait;
     let admin_url = std::env::var("UDBHABON_TEST_POSTGRES").ok()?;
-    let name = format!("udbhabon_crash_{}_{name}", std::process::id());
+    // Named like the storage contract's databases, whose suite drops those of finished runs.
+    let name = format!("udbhabon_t{}_crash_{name}", std::process::id());
     let admin = sea_orm::Database::connect(&admin_url).await.unwrap();
     admin
         .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

@@ -41,14 +41,14 @@ async fn sqlite() -> TestDb {
     }
 }
 
-/// Drops the test databases that earlier runs of this suite left on the server (names carry the process
-/// id; only this process's databases are in use), once per process.
+/// Drops the test databases that earlier runs of this suite left on the server, once per process. A
+/// name carries its run's process id: databases of a run still going (another checkout's tests on the
+/// same server) are left alone.
 async fn drop_earlier_runs(admin: &sea_orm::DatabaseConnection) {
     use tokio::sync::OnceCell;
     static CLEANED: OnceCell<()> = OnceCell::const_new();
     CLEANED
         .get_or_init(|| async {
-            let ours = format!("udbhabon_t{}_", std::process::id());
             let rows = admin
                 .query_all_raw(sea_orm::Statement::from_string(
                     admin.get_database_backend(),
@@ -58,7 +58,7 @@ async fn drop_earlier_runs(admin: &sea_orm::DatabaseConnection) {
                 .expect("the server lists its databases");
             for row in rows {
                 let name: String = row.try_get("", "datname").expect("a database name");
-                if !name.starts_with(&ours) {
+                if !run_is_alive(&name) {
                     admin
                         .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
                         .await
@@ -67,6 +67,15 @@ async fn drop_earlier_runs(admin: &sea_orm::DatabaseConnection) {
             }
         })
         .await;
+}
+
+/// Whether the run that made the database `udbhabon_t{pid}_{n}` is still going.
+fn run_is_alive(name: &str) -> bool {
+    name.trim_start_matches("udbhabon_t")
+        .split('_')
+        .next()
+        .and_then(|pid| pid.parse::<u32>().ok())
+        .is_some_and(|pid| std::path::Path::new(&format!("/proc/{pid}")).exists())
 }
 
 /// Creates a database of its own on the server for one test.

@@ -6,7 +6,7 @@ use axum::extract::State;
 use udbhabon_core::account::notification::NoticeKind;
 use udbhabon_i18n::{format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::Member;
 use crate::error::PageError;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -50,13 +50,13 @@ pub(crate) async fn list(
     let notices = state.app.notifications(&member.0).await?;
     let title = t(lang, "notifications-heading");
     Ok(NotificationPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            &member,
             title,
             "notifications",
             "/notifications",
-            state.app.today(),
         ),
         notices: notices
             .into_iter()

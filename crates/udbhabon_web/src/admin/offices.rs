@@ -16,7 +16,7 @@ use udbhabon_domain::office::geo::{DISTRICTS, district_by_code};
 use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitFields, UnitLevel};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, PostedUpload, Visitor};
+use crate::auth::{Member, Posted, PostedUpload};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::Query;
@@ -92,13 +92,13 @@ async fn page(
 ) -> Result<OfficesPage, PageError> {
     let offices = state.app.office_choices(&member.0).await?;
     Ok(OfficesPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             t(lang, "admin-offices-title"),
             "admin",
             "/admin/offices",
-            state.app.today(),
         ),
         csrf: member.0.csrf_token.clone(),
         office_choices: offices

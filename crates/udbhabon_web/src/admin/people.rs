@@ -14,7 +14,7 @@ use udbhabon_domain::office::person::Charge;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::audit::{self, HistoryLine};
-use crate::auth::{Button, Member, Posted, Visitor};
+use crate::auth::{Button, Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::rejected;
@@ -129,14 +129,7 @@ pub(crate) struct GrantForm {
 }
 
 fn layout(state: &AppState, lang: Lang, member: &Member, title: String, path: &str) -> Layout {
-    Layout::new(
-        lang,
-        &Visitor(Some(member.0.clone())),
-        title,
-        "admin",
-        path,
-        state.app.today(),
-    )
+    Layout::of_member(&state.app, lang, member, title, "admin", path)
 }
 
 fn other(lang: Lang, name: &udbhabon_domain::Bilingual) -> String {

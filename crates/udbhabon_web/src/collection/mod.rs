@@ -18,7 +18,7 @@ use udbhabon_domain::collection::{
 };
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::Path;
 use crate::form::{FieldErrors, rejected};
@@ -33,14 +33,7 @@ pub(crate) fn layout(
     title: String,
     path: &str,
 ) -> Layout {
-    Layout::new(
-        lang,
-        &Visitor(Some(member.0.clone())),
-        title,
-        "collections",
-        path,
-        state.app.today(),
-    )
+    Layout::of_member(&state.app, lang, member, title, "collections", path)
 }
 
 pub(crate) fn count(value: usize) -> i64 {

@@ -18,7 +18,7 @@ use udbhabon_core::innovation::award::{
 use udbhabon_domain::innovation::award::AwardCategory;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Member, Posted};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
@@ -403,13 +403,13 @@ fn page(
         })
         .collect();
     AwardPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "innovations",
             &format!("/offices/{}/awards", ranking.office.key),
-            state.app.today(),
         ),
         heading,
         office_key: ranking.office.key.clone(),

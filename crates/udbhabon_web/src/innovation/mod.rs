@@ -21,7 +21,7 @@ use udbhabon_domain::innovation::{
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{FieldErrors, rejected};
@@ -31,14 +31,7 @@ use crate::pager::Pager;
 use crate::state::AppState;
 
 fn layout(state: &AppState, lang: Lang, member: &Member, title: String, path: &str) -> Layout {
-    Layout::new(
-        lang,
-        &Visitor(Some(member.0.clone())),
-        title,
-        "innovations",
-        path,
-        state.app.today(),
-    )
+    Layout::of_member(&state.app, lang, member, title, "innovations", path)
 }
 
 /// (code, label) of every value of a vocabulary.
@@ -103,19 +96,6 @@ impl SimilarPanel {
     }
 }
 
-/// The innovations of any office like one named by its titles and service.
-async fn look_alikes(
-    state: &AppState,
-    member: &Member,
-    name: [&str; 3],
-) -> Result<Vec<(InnovationRow, OfficeRow)>, PageError> {
-    state
-        .app
-        .similar_innovations(&member.0, name, None)
-        .await
-        .map_err(PageError::from)
-}
-
 /// The look-alikes alone, for the form's script to show while the title is typed.
 #[derive(Template, WebTemplate)]
 #[template(path = "innovation/similar.html")]
@@ -141,12 +121,14 @@ pub(crate) async fn similar(
     member: Member,
     Query(query): Query<SimilarQuery>,
 ) -> Result<SimilarFragment, PageError> {
-    let found = look_alikes(
-        &state,
-        &member,
-        [&query.title, &query.title_en, &query.service],
-    )
-    .await?;
+    let found = state
+        .app
+        .similar_innovations(
+            &member.0,
+            [&query.title, &query.title_en, &query.service],
+            None,
+        )
+        .await?;
     Ok(SimilarFragment {
         similar: SimilarPanel::new(lang, &found),
     })
@@ -456,12 +438,14 @@ pub(crate) async fn create(
     let seen = form.similar_seen == "1";
     let fields = InnovationFields::from(form);
     let office = state.app.innovation_office(&member.0, &key).await?;
-    let similar = look_alikes(
-        &state,
-        &member,
-        [&fields.title, &fields.title_en, &fields.service],
-    )
-    .await?;
+    let similar = state
+        .app
+        .similar_innovations(
+            &member.0,
+            [&fields.title, &fields.title_en, &fields.service],
+            None,
+        )
+        .await?;
     // Look-alikes stop the first save, so that an office copies rather than rebuilds; saving again
     // (or having seen them as the title was typed) saves.
     if !seen && !similar.is_empty() {
@@ -680,14 +664,6 @@ fn innovation_page(
     }
 }
 
-async fn load(state: &AppState, member: &Member, id: i32) -> Result<InnovationDetail, PageError> {
-    state
-        .app
-        .innovation_detail(&member.0, id)
-        .await
-        .map_err(PageError::from)
-}
-
 /// `GET /innovations/{id}`.
 pub(crate) async fn show(
     State(state): State<AppState>,
@@ -695,7 +671,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<InnovationPage, PageError> {
-    let detail = load(&state, &member, id).await?;
+    let detail = state.app.innovation_detail(&member.0, id).await?;
     Ok(innovation_page(
         &state,
         lang,
@@ -759,7 +735,7 @@ async fn answer(
         Ok(next) => Ok(Redirect::to(&next).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let detail = load(state, member, id).await?;
+                let detail = state.app.innovation_detail(&member.0, id).await?;
                 Ok(innovation_page(
                     state,
                     lang,

@@ -10,7 +10,7 @@ use udbhabon_core::innovation::table::{INNOVATION_COLUMNS, InnovationImport};
 use udbhabon_core::{OfficeRow, TableFormat};
 use udbhabon_i18n::{Lang, format, t_args};
 
-use crate::auth::{Member, PostedUpload, Visitor};
+use crate::auth::{Member, PostedUpload};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::Path;
@@ -47,15 +47,6 @@ pub(crate) struct ImportPage {
     problems: Vec<(String, String)>,
 }
 
-/// The office the reader imports for, once the reader may record for it.
-async fn office_for(state: &AppState, member: &Member, key: &str) -> Result<OfficeRow, PageError> {
-    state
-        .app
-        .innovation_office(&member.0, key)
-        .await
-        .map_err(PageError::from)
-}
-
 fn import_page(
     state: &AppState,
     lang: Lang,
@@ -71,13 +62,13 @@ fn import_page(
     );
     let path = format!("/offices/{key}/innovations/import");
     ImportPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "innovations",
             &path,
-            state.app.today(),
         ),
         heading,
         action: path,
@@ -97,7 +88,7 @@ pub(crate) async fn form(
     member: Member,
     Path(key): Path<String>,
 ) -> Result<ImportPage, PageError> {
-    let office = office_for(&state, &member, &key).await?;
+    let office = state.app.innovation_office(&member.0, &key).await?;
     Ok(import_page(
         &state,
         lang,
@@ -115,7 +106,7 @@ pub(crate) async fn import(
     PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who may not record for the office is refused before the upload is read.
-    let office = office_for(&state, &member, &key).await?;
+    let office = state.app.innovation_office(&member.0, &key).await?;
     let posted = upload.read().await?;
     let file = posted.first_file();
     let outcome = state.app.import_innovations(&member.0, &key, &file).await?;

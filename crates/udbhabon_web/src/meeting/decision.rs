@@ -15,7 +15,7 @@ use udbhabon_domain::Vocabulary;
 use udbhabon_domain::meeting::decision::DecisionStatus;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, PostedUpload, Visitor};
+use crate::auth::{Member, Posted, PostedUpload};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
@@ -182,13 +182,13 @@ fn tracker_page(
     let chosen_status = query.status.trim();
     let exports = query.query_string();
     TrackerPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "meetings",
             &format!("/decisions{exports}"),
-            state.app.today(),
         ),
         heading,
         summary: on_time_line(lang, tracker.on_time),
@@ -416,13 +416,13 @@ fn decision_page(
     let heading = t_args(lang, "decision-heading", &[("serial", serial)]);
     let id = tracked.decision.id;
     DecisionPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "meetings",
             &format!("/decisions/{id}"),
-            state.app.today(),
         ),
         heading,
         meeting: format!(
@@ -488,18 +488,6 @@ fn decision_page(
     }
 }
 
-async fn load_decision(
-    state: &AppState,
-    member: &Member,
-    id: i32,
-) -> Result<DecisionDetail, PageError> {
-    state
-        .app
-        .decision_detail(&member.0, id)
-        .await
-        .map_err(PageError::from)
-}
-
 /// `GET /decisions/{id}`.
 pub(crate) async fn show(
     State(state): State<AppState>,
@@ -507,7 +495,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<DecisionPage, PageError> {
-    let detail = load_decision(&state, &member, id).await?;
+    let detail = state.app.decision_detail(&member.0, id).await?;
     Ok(decision_page(
         &state,
         lang,
@@ -527,7 +515,7 @@ pub(crate) async fn report(
     PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who does not carry the decision out is refused before the upload is read.
-    let detail = load_decision(&state, &member, id).await?;
+    let detail = state.app.decision_detail(&member.0, id).await?;
     if detail.reports_for.is_none() {
         return Err(PageError::from(udbhabon_core::Error::Forbidden));
     }
@@ -542,7 +530,7 @@ pub(crate) async fn report(
         Ok(_) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let detail = load_decision(&state, &member, id).await?;
+                let detail = state.app.decision_detail(&member.0, id).await?;
                 Ok(decision_page(&state, lang, &member, &detail, &note, errors))
             })
             .await
@@ -573,7 +561,7 @@ pub(crate) async fn closure(
         Ok(_) => Ok(Redirect::to(&format!("/decisions/{id}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let detail = load_decision(&state, &member, id).await?;
+                let detail = state.app.decision_detail(&member.0, id).await?;
                 Ok(decision_page(
                     &state, lang, &member, &detail, &form.note, errors,
                 ))

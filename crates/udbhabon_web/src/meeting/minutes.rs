@@ -11,7 +11,7 @@ use udbhabon_core::meeting::minutes::cycle::{MinutesDraft, MinutesFields, minute
 use udbhabon_domain::meeting::minutes::MinutesStep;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Button, Member, Posted, Visitor};
+use crate::auth::{Button, Member, Posted};
 use crate::error::PageError;
 use crate::extract::Path;
 use crate::form::{Choice, FieldErrors, choices, rejected};
@@ -163,13 +163,13 @@ fn minutes_page(
         })
         .collect();
     MinutesPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "meetings",
             &format!("/meetings/{key}/minutes"),
-            state.app.today(),
         ),
         heading,
         csrf: member.0.csrf_token.clone(),

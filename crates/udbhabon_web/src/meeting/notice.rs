@@ -15,7 +15,7 @@ use udbhabon_domain::Vocabulary;
 use udbhabon_domain::meeting::MeetingKind;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Member, Posted};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::Path;
@@ -129,13 +129,13 @@ fn schedule_page(
         ..fields
     };
     SchedulePage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "meetings",
             &action,
-            state.app.today(),
         ),
         heading,
         csrf: member.0.csrf_token.clone(),
@@ -398,13 +398,13 @@ fn attendance_page(
         &[("title", detail.meeting.record.title.get(lang).to_owned())],
     );
     AttendancePage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "meetings",
             &format!("/meetings/{key}/attendance"),
-            state.app.today(),
         ),
         heading,
         csrf: member.0.csrf_token.clone(),

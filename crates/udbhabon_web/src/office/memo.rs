@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_i18n::{Lang, format, t_args};
 
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::Query;
 use crate::form::rejected;
@@ -56,14 +56,7 @@ async fn page(
         &[("office", register.office.name.get(lang).to_owned())],
     );
     Ok(RegisterPage {
-        l: Layout::new(
-            lang,
-            &Visitor(Some(member.0.clone())),
-            heading.clone(),
-            "memos",
-            "/memos",
-            state.app.today(),
-        ),
+        l: Layout::of_member(&state.app, lang, member, heading.clone(), "memos", "/memos"),
         heading,
         csrf: register.can_take.then(|| member.0.csrf_token.clone()),
         files: register

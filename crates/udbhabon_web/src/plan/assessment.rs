@@ -11,7 +11,7 @@ use serde::Deserialize;
 use udbhabon_core::plan::assessment::AssessmentOverview;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Button, Member, Posted, Visitor};
+use crate::auth::{Button, Member, Posted};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::Path;
@@ -106,14 +106,7 @@ fn page(
         .collect();
     let sent = overview.sent.as_ref();
     AssessmentPage {
-        l: Layout::new(
-            lang,
-            &Visitor(Some(member.0.clone())),
-            heading.clone(),
-            "plans",
-            &path,
-            state.app.today(),
-        ),
+        l: Layout::of_member(&state.app, lang, member, heading.clone(), "plans", &path),
         plan_title: template.title.get(lang).to_owned(),
         plan_href: format!("/plans/{}", plan.plan.id),
         intro: t_args(
@@ -161,18 +154,6 @@ fn page(
     }
 }
 
-async fn load(
-    state: &AppState,
-    member: &Member,
-    plan_id: i32,
-) -> Result<AssessmentOverview, PageError> {
-    state
-        .app
-        .self_assessment(&member.0, plan_id)
-        .await
-        .map_err(PageError::from)
-}
-
 /// `GET /plans/{id}/self-assessment`.
 pub(crate) async fn show(
     State(state): State<AppState>,
@@ -180,7 +161,7 @@ pub(crate) async fn show(
     member: Member,
     Path(plan_id): Path<i32>,
 ) -> Result<AssessmentPage, PageError> {
-    let overview = load(&state, &member, plan_id).await?;
+    let overview = state.app.self_assessment(&member.0, plan_id).await?;
     Ok(page(
         &state,
         lang,
@@ -202,7 +183,7 @@ pub(crate) async fn submit(
         Ok(()) => Ok(Redirect::to(&format!("/plans/{plan_id}/self-assessment")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let overview = load(&state, &member, plan_id).await?;
+                let overview = state.app.self_assessment(&member.0, plan_id).await?;
                 Ok(page(
                     &state,
                     lang,
@@ -258,7 +239,7 @@ pub(crate) async fn review(
         Ok(()) => Ok(Redirect::to(&format!("/plans/{plan_id}/self-assessment")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| async {
-                let overview = load(&state, &member, plan_id).await?;
+                let overview = state.app.self_assessment(&member.0, plan_id).await?;
                 Ok(page(&state, lang, &member, &overview, &form, errors))
             })
             .await

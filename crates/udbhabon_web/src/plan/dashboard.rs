@@ -12,7 +12,7 @@ use udbhabon_domain::Vocabulary;
 use udbhabon_domain::office::geo::district_by_code;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Visitor};
+use crate::auth::Member;
 use crate::chart::BarChart;
 use crate::error::PageError;
 use crate::extract::Query;
@@ -175,13 +175,13 @@ pub(crate) async fn show(
     };
     let count = |value: u64| format::number(lang, i64::try_from(value).unwrap_or(i64::MAX));
     Ok(DashboardPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            &member,
             heading.clone(),
             "dashboard",
             "/dashboard",
-            state.app.today(),
         ),
         heading,
         nation_href: (board.may_see_nation && !nation)

@@ -15,7 +15,7 @@ use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview, TargetFields};
 use udbhabon_domain::plan::score::{BAND_PERCENTS, Measure, Targets};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Member, Posted};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
@@ -176,13 +176,13 @@ pub(crate) async fn list(
         &[("office", found.office.name.get(lang).to_owned())],
     );
     Ok(PlansPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            &member,
             heading.clone(),
             "plans",
             "/plans",
-            state.app.today(),
         ),
         heading,
         plans: found
@@ -332,13 +332,13 @@ fn plan_page(
 ) -> PlanPage {
     let heading = overview.tree.template.title.get(lang).to_owned();
     PlanPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "plans",
             &format!("/plans/{}", overview.plan.id),
-            state.app.today(),
         ),
         heading,
         office: overview.office.name.get(lang).to_owned(),
@@ -448,7 +448,7 @@ pub(crate) async fn refused_step(
     plan_id: i32,
     errors: &udbhabon_domain::ValidationErrors,
 ) -> Result<(axum::http::StatusCode, PlanPage), PageError> {
-    let overview = overview(state, member, plan_id).await?;
+    let overview = state.app.plan_overview(&member.0, plan_id).await?;
     Ok((
         axum::http::StatusCode::UNPROCESSABLE_ENTITY,
         plan_page(
@@ -461,19 +461,6 @@ pub(crate) async fn refused_step(
     ))
 }
 
-/// A plan with its quarters and marks for the reader, or the error page.
-pub(crate) async fn overview(
-    state: &AppState,
-    member: &Member,
-    plan_id: i32,
-) -> Result<PlanOverview, PageError> {
-    state
-        .app
-        .plan_overview(&member.0, plan_id)
-        .await
-        .map_err(PageError::from)
-}
-
 /// `GET /plans/{id}`: the plan as a table, with its quarters and marks.
 pub(crate) async fn show(
     State(state): State<AppState>,
@@ -481,7 +468,7 @@ pub(crate) async fn show(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<PlanPage, PageError> {
-    let overview = overview(&state, &member, id).await?;
+    let overview = state.app.plan_overview(&member.0, id).await?;
     Ok(plan_page(&state, lang, &member, &overview, Vec::new()))
 }
 
@@ -578,13 +565,13 @@ fn targets_page(
         &[("plan", overview.tree.template.title.get(lang).to_owned())],
     );
     TargetsPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "plans",
             &format!("/plans/{}/targets", overview.plan.id),
-            state.app.today(),
         ),
         heading,
         plan_href: format!("/plans/{}", overview.plan.id),
@@ -623,7 +610,7 @@ pub(crate) async fn targets_form(
     member: Member,
     Path(id): Path<i32>,
 ) -> Result<TargetsPage, PageError> {
-    let overview = overview(&state, &member, id).await?;
+    let overview = state.app.plan_overview(&member.0, id).await?;
     if !overview.may_report {
         return Err(PageError::from(udbhabon_core::Error::Forbidden));
     }
@@ -679,7 +666,7 @@ pub(crate) async fn save_targets(
     match state.app.save_targets(&member.0, id, &fields).await {
         Ok(()) => Ok(Redirect::to(&format!("/plans/{id}")).into_response()),
         Err(udbhabon_core::Error::Invalid(errors)) => {
-            let overview = overview(&state, &member, id).await?;
+            let overview = state.app.plan_overview(&member.0, id).await?;
             let messages = crate::form::field_messages(lang, &errors);
             Ok((
                 axum::http::StatusCode::UNPROCESSABLE_ENTITY,
@@ -746,13 +733,13 @@ pub(crate) async fn version(
         &[("version", format::number(lang, i64::from(version)))],
     );
     Ok(VersionPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            &member,
             heading.clone(),
             "plans",
             &format!("/plans/{id}/versions/{version}"),
-            state.app.today(),
         ),
         heading,
         plan_href: format!("/plans/{id}"),

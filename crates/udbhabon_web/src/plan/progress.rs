@@ -18,14 +18,14 @@ use udbhabon_domain::plan::progress::EntryStatus;
 use udbhabon_domain::plan::score::MeasureUnit;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Button, Member, Posted, PostedUpload, Visitor};
+use crate::auth::{Button, Member, Posted, PostedUpload};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, QuarterParam};
 use crate::form::field_messages;
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
-use crate::plan::{marks, measure, overview, typed};
+use crate::plan::{marks, measure, typed};
 use crate::state::AppState;
 
 #[derive(Template, WebTemplate)]
@@ -143,14 +143,7 @@ fn page(
     });
     let due = overview.tree.template.quarter_due.of(quarter);
     Ok(ProgressPage {
-        l: Layout::new(
-            lang,
-            &Visitor(Some(member.0.clone())),
-            heading.clone(),
-            "plans",
-            &path,
-            state.app.today(),
-        ),
+        l: Layout::of_member(&state.app, lang, member, heading.clone(), "plans", &path),
         heading,
         plan_href: format!("/plans/{}", overview.plan.id),
         csrf: member.0.csrf_token.clone(),
@@ -240,7 +233,7 @@ pub(crate) async fn show(
     member: Member,
     Path((plan_id, indicator_id, QuarterParam(quarter))): Path<(i32, i32, QuarterParam)>,
 ) -> Result<ProgressPage, PageError> {
-    let overview = overview(&state, &member, plan_id).await?;
+    let overview = state.app.plan_overview(&member.0, plan_id).await?;
     let shown = with_feed(
         &state,
         &member,
@@ -289,7 +282,7 @@ pub(crate) async fn save(
         ))
         .into_response()),
         Err(ProgressRefusal::Invalid(errors)) => {
-            let overview = overview(&state, &member, plan_id).await?;
+            let overview = state.app.plan_overview(&member.0, plan_id).await?;
             let messages = field_messages(lang, &errors);
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
@@ -309,7 +302,7 @@ pub(crate) async fn save(
                 .into_response())
         }
         Err(ProgressRefusal::Stale(newer)) => {
-            let overview = overview(&state, &member, plan_id).await?;
+            let overview = state.app.plan_overview(&member.0, plan_id).await?;
             let note = t_args(
                 lang,
                 "progress-stale",
@@ -380,7 +373,7 @@ pub(crate) async fn review(
         ))
         .into_response()),
         Err(Error::Invalid(errors)) => {
-            let overview = overview(&state, &member, plan_id).await?;
+            let overview = state.app.plan_overview(&member.0, plan_id).await?;
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
                 page(

@@ -13,7 +13,7 @@ use udbhabon_domain::team::TeamRole;
 use udbhabon_domain::{ValidationErrors, Vocabulary};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Button, Member, Posted, Visitor};
+use crate::auth::{Button, Member, Posted};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::Path;
@@ -173,13 +173,13 @@ fn page(
             .unwrap_or_default()
     };
     DraftPage {
-        l: Layout::new(
+        l: Layout::of_member(
+            &state.app,
             lang,
-            &Visitor(Some(member.0.clone())),
+            member,
             heading.clone(),
             "team",
             &format!("/order-drafts/{}", overview.draft.id),
-            state.app.today(),
         ),
         heading,
         csrf: member.0.csrf_token.clone(),

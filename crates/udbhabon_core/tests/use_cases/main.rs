@@ -1,0 +1,9 @@
+//! Each use case on its own, on the real storage: short tests named for what breaks.
+
+mod backups;
+mod decisions;
+mod innovations;
+mod meetings;
+mod memos;
+mod sessions;
+mod support;

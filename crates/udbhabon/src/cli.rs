@@ -1,5 +1,5 @@
-//! The command line: global settings, and the commands `serve`, `migrate`, `demo`, `user`, `audit`,
-//! `template`, `backup` and `restore`.
+//! The command line: global settings, and the commands `serve`, `migrate`, `setup`, `offices`, `demo`,
+//! `user`, `audit`, `template`, `backup` and `restore`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -47,6 +47,13 @@ pub(crate) enum Command {
     },
     /// Bring the database schema up to date, then exit.
     Migrate,
+    /// Set up a new installation: the office it serves (the top of its office tree) and its first
+    /// system administrator, together. Refused once an administrator exists. Without
+    /// --password-stdin a strong password is generated and printed once.
+    Setup(SetupArgs),
+    /// Manage the office tree.
+    #[command(subcommand)]
+    Offices(OfficesCommand),
     /// Open the collections' new periods and send the reminders due now (decision and collection
     /// deadlines), each once, then exit.
     Remind,
@@ -120,6 +127,57 @@ pub(crate) enum UserCommand {
         /// Read the password from the first line of standard input.
         #[arg(long)]
         password_stdin: bool,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub(crate) struct SetupArgs {
+    /// The office's key, used in its addresses: lowercase letters, digits and hyphens (e.g. mole).
+    #[arg(long, value_name = "KEY")]
+    pub(crate) office_key: String,
+    /// What kind of office it is: ministry, division, department, board, tribunal, foundation, fund,
+    /// divisional_office, district_office or upazila_office.
+    #[arg(long, value_name = "KIND", default_value = "ministry")]
+    pub(crate) office_kind: String,
+    /// The office's name in Bengali.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) office_name_bn: String,
+    /// The office's name in English.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) office_name_en: String,
+    /// A short English name (e.g. MoLE).
+    #[arg(long, value_name = "NAME")]
+    pub(crate) office_short_name: Option<String>,
+    /// The ministry or division code that begins its file numbers (e.g. 40).
+    #[arg(long, value_name = "CODE")]
+    pub(crate) memo_code: Option<String>,
+    /// The office's website (e.g. www.mole.gov.bd).
+    #[arg(long, value_name = "ADDRESS")]
+    pub(crate) website: Option<String>,
+    /// The administrator's sign-in email.
+    #[arg(long, value_name = "EMAIL")]
+    pub(crate) admin_email: String,
+    /// The administrator's name in Bengali.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) admin_name_bn: String,
+    /// The administrator's name in English.
+    #[arg(long, value_name = "NAME")]
+    pub(crate) admin_name_en: String,
+    #[arg(long, value_name = "PHONE")]
+    pub(crate) admin_phone: Option<String>,
+    /// Read the administrator's password from the first line of standard input.
+    #[arg(long)]
+    pub(crate) password_stdin: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum OfficesCommand {
+    /// Import offices (columns key, parent, kind, name_bn, name_en, …) or units (with a level
+    /// column) from a CSV or XLSX file, as the administrator's page does: all rows or none, each
+    /// problem named by its line.
+    Import {
+        /// The CSV (UTF-8) or XLSX file.
+        file: PathBuf,
     },
 }
 

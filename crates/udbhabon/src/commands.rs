@@ -1,17 +1,21 @@
-//! The commands: `serve` (with the reminder job), `migrate`, `remind`, `demo` and the rest.
+//! The commands: `serve` (with the reminder job), `migrate`, `setup`, `offices import`, `remind`, `demo`
+//! and the rest.
 
 use std::sync::Arc;
 
 use udbhabon_core::account::AccountRequest;
+use udbhabon_core::admin::offices::{ImportOutcome, TreeTable};
+use udbhabon_core::admin::setup::Setup;
 use udbhabon_core::demo::{
     DemoOutcome, NationalOutcome, NationalSize, load_demo, load_demo_file, load_national,
 };
 use udbhabon_core::{App, ChainCheck, Error, Settings, SystemClock};
 use udbhabon_domain::account::access::Role;
-use udbhabon_domain::{Bilingual, ValidationErrors};
+use udbhabon_domain::office::OfficeFields;
+use udbhabon_domain::{Bilingual, FieldError, ValidationErrors};
 use udbhabon_web::{AppState, router};
 
-use crate::cli::{AuditCommand, Command, TemplateCommand, UserCommand};
+use crate::cli::{AuditCommand, Command, OfficesCommand, SetupArgs, TemplateCommand, UserCommand};
 use crate::config::Config;
 
 pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> {
@@ -35,10 +39,7 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             Ok(())
         }
         Command::Remind => {
-            let app = open(&config).await?;
-            app.migrate()
-                .await
-                .map_err(|error| explain(&config, error))?;
+            let app = ready(&config).await?;
             let run = app
                 .run_jobs()
                 .await
@@ -49,6 +50,38 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             );
             Ok(())
         }
+        Command::Setup(setup) => set_up(&config, setup).await,
+        Command::Offices(OfficesCommand::Import { file }) => {
+            let bytes = std::fs::read(&file)
+                .map_err(|error| format!("the file {} cannot be read ({error})", file.display()))?;
+            let app = ready(&config).await?;
+            let outcome = app
+                .import_tree_by_operator(
+                    &bytes,
+                    &format!("udbhabon offices import {}", file.display()),
+                )
+                .await
+                .map_err(|error| explain(&config, error))?;
+            match outcome {
+                ImportOutcome::Imported { table, rows } => {
+                    let what = match table {
+                        TreeTable::Offices => "offices",
+                        TreeTable::Units => "units",
+                    };
+                    println!("Imported {rows} {what} from {}.", file.display());
+                    Ok(())
+                }
+                ImportOutcome::Rejected { problems } => Err(format!(
+                    "nothing was imported from {}: {}",
+                    file.display(),
+                    problems
+                        .iter()
+                        .map(|(line, problem)| format!("line {line}: {}", describe_one(problem)))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )),
+            }
+        }
         Command::User(UserCommand::Create {
             email,
             name_bn,
@@ -58,39 +91,24 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             roles,
             password_stdin,
         }) => {
-            let app = open(&config).await?;
-            app.migrate()
-                .await
-                .map_err(|error| explain(&config, error))?;
-            let (password, generated) = if password_stdin {
-                let mut line = String::new();
-                std::io::stdin().read_line(&mut line).map_err(|error| {
-                    format!("cannot read the password from standard input ({error})")
-                })?;
-                (line.trim_end_matches(['\r', '\n']).to_owned(), false)
-            } else {
-                (
-                    app.generate_password()
-                        .map_err(|error| explain(&config, error))?,
-                    true,
-                )
-            };
+            let app = ready(&config).await?;
+            let password = Password::read_or_generate(&app, password_stdin)?;
             let mut grants = Vec::new();
             for role in &roles {
                 grants.push(parse_role(role)?);
             }
             if admin {
                 let top = app
-                    .top_office_key()
+                    .top_office()
                     .await
                     .map_err(|error| explain(&config, error))?
-                    .ok_or("there are no offices yet: load the demo data (udbhabon demo) or import the office tree first")?;
-                grants.push((Role::SystemAdministrator, top));
+                    .ok_or("there are no offices yet: set the installation up first (udbhabon setup --help)")?;
+                grants.push((Role::SystemAdministrator, top.key));
             }
             let request = AccountRequest {
                 name: Bilingual::new(name_bn, name_en),
                 email: email.clone(),
-                password: password.clone(),
+                password: password.text.clone(),
                 phone,
                 grants,
             };
@@ -103,10 +121,7 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
                     other => explain(&config, other),
                 })?;
             println!("Created the account {email}.");
-            if generated {
-                println!("Its password is: {password}");
-                println!("It is shown only now; sign in and change it under My account.");
-            }
+            password.announce();
             Ok(())
         }
         Command::Audit(AuditCommand::Verify) => {
@@ -138,10 +153,7 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
                     file.display()
                 )
             })?;
-            let app = open(&config).await?;
-            app.migrate()
-                .await
-                .map_err(|error| explain(&config, error))?;
+            let app = ready(&config).await?;
             let key = app
                 .load_plan_template(&text, &format!("udbhabon template load {}", file.display()))
                 .await
@@ -162,10 +174,7 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             fiscal_year,
             out,
         }) => {
-            let app = open(&config).await?;
-            app.migrate()
-                .await
-                .map_err(|error| explain(&config, error))?;
+            let app = ready(&config).await?;
             let text = app
                 .copy_plan_template(&key, &new_key, &fiscal_year)
                 .await
@@ -225,10 +234,7 @@ pub(crate) async fn run(command: Command, config: Config) -> Result<(), String> 
             ministries,
             agencies,
         } => {
-            let app = open(&config).await?;
-            app.migrate()
-                .await
-                .map_err(|error| explain(&config, error))?;
+            let app = ready(&config).await?;
             let outcome = match file {
                 Some(path) => {
                     let text = std::fs::read_to_string(&path).map_err(|error| {
@@ -298,16 +304,92 @@ fn describe(errors: &ValidationErrors) -> String {
     errors
         .errors
         .iter()
-        .map(|error| {
-            let args: Vec<(&'static str, String)> = error.args.clone();
-            format!(
-                "{}: {}",
-                error.field,
-                udbhabon_i18n::t_args(udbhabon_i18n::Lang::En, error.message_key, &args)
-            )
-        })
+        .map(describe_one)
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// One field's problem, in English: "field: message".
+fn describe_one(error: &FieldError) -> String {
+    format!(
+        "{}: {}",
+        error.field,
+        udbhabon_i18n::t_args(udbhabon_i18n::Lang::En, error.message_key, &error.args)
+    )
+}
+
+/// A password for a new account: typed on standard input, or generated and shown once.
+struct Password {
+    text: String,
+    generated: bool,
+}
+
+impl Password {
+    fn read_or_generate(app: &App, from_stdin: bool) -> Result<Self, String> {
+        if from_stdin {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(|error| {
+                format!("cannot read the password from standard input ({error})")
+            })?;
+            Ok(Self {
+                text: line.trim_end_matches(['\r', '\n']).to_owned(),
+                generated: false,
+            })
+        } else {
+            Ok(Self {
+                text: app.generate_password().map_err(|error| error.to_string())?,
+                generated: true,
+            })
+        }
+    }
+
+    /// Prints a generated password, the only time it is shown.
+    fn announce(&self) {
+        if self.generated {
+            println!("Its password is: {}", self.text);
+            println!("It is shown only now; sign in and change it under My account.");
+        }
+    }
+}
+
+/// `udbhabon setup`: the top office and the first administrator.
+async fn set_up(config: &Config, args: SetupArgs) -> Result<(), String> {
+    let app = ready(config).await?;
+    let password = Password::read_or_generate(&app, args.password_stdin)?;
+    let office = OfficeFields {
+        key: args.office_key,
+        kind: args.office_kind,
+        name_bn: args.office_name_bn,
+        name_en: args.office_name_en,
+        short_name_en: args.office_short_name.unwrap_or_default(),
+        memo_code: args.memo_code.unwrap_or_default(),
+        website: args.website.unwrap_or_default(),
+        ..OfficeFields::default()
+    };
+    let name = office.name_en.clone();
+    let setup = Setup {
+        office,
+        administrator: AccountRequest {
+            name: Bilingual::new(args.admin_name_bn, args.admin_name_en),
+            email: args.admin_email.clone(),
+            password: password.text.clone(),
+            phone: args.admin_phone,
+            grants: Vec::new(),
+        },
+    };
+    app.set_up(setup, "udbhabon setup")
+        .await
+        .map_err(|error| match error {
+            Error::Invalid(errors) => format!("nothing was set up: {}", describe(&errors)),
+            other => explain(config, other),
+        })?;
+    println!(
+        "Set up {name}, with {} as its system administrator; sign in at {}/login.",
+        args.admin_email,
+        config.public_url().trim_end_matches('/')
+    );
+    password.announce();
+    Ok(())
 }
 
 /// The application's settings from the configuration, with the data directory ready.
@@ -331,6 +413,15 @@ async fn open(config: &Config) -> Result<App, String> {
     App::open(&settings, Arc::new(SystemClock))
         .await
         .map_err(|error| explain(config, error))
+}
+
+/// Opens the application with its database schema brought up to date.
+async fn ready(config: &Config) -> Result<App, String> {
+    let app = open(config).await?;
+    app.migrate()
+        .await
+        .map_err(|error| explain(config, error))?;
+    Ok(app)
 }
 
 /// One sentence for the operator, naming the problem and the fix.

@@ -90,20 +90,7 @@ impl App {
             .account_by_calendar_token(&token_hash(token))
             .await?
             .ok_or_else(|| Error::NotFound("a calendar feed".into()))?;
-        let person = self
-            .db
-            .people(&[account.person_id])
-            .await?
-            .remove(&account.person_id)
-            .ok_or_else(|| Error::Internal(format!("account #{} has no person", account.id)))?;
-        let who = SignedIn {
-            account_id: account.id,
-            person_id: account.person_id,
-            email: account.email,
-            name: person.name,
-            grants: self.db.grants_of(account.id).await?,
-            csrf_token: String::new(),
-        };
+        let who = self.signed_in_as(account, String::new()).await?;
         let today = self.today();
         let post_ids: Vec<i32> = self
             .db

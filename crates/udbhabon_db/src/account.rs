@@ -5,8 +5,8 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
-use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Role;
+use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::entity::{account, office, password_reset, role_grant, session};
 use crate::{Db, DbError, Tx};
@@ -33,6 +33,8 @@ pub struct GrantRow {
     pub office_id: i32,
     /// The office's stored ancestor path ("/1/4/").
     pub office_path: String,
+    pub office_key: String,
+    pub office_name: Bilingual,
 }
 
 /// A live session's stored state.
@@ -177,28 +179,39 @@ impl Db {
             .order_by_asc(role_grant::Column::Id)
             .all(self.connection())
             .await?;
-        let offices: std::collections::HashMap<i32, String> = office::Entity::find()
+        let offices: std::collections::HashMap<i32, office::Model> = office::Entity::find()
             .filter(office::Column::Id.is_in(grants.iter().map(|grant| grant.office_id)))
             .all(self.connection())
             .await?
             .into_iter()
-            .map(|office| (office.id, office.path))
+            .map(|office| (office.id, office))
             .collect();
         grants
             .into_iter()
             .map(|grant| {
+                let office = offices.get(&grant.office_id).ok_or_else(|| {
+                    DbError::Other(format!("role grant #{} names no office", grant.id))
+                })?;
                 Ok(GrantRow {
                     id: grant.id,
                     account_id: grant.account_id,
                     role: Role::from_code(&grant.role)?,
-                    office_path: offices
-                        .get(&grant.office_id)
-                        .cloned()
-                        .unwrap_or_else(|| "/".to_owned()),
+                    office_path: office.path.clone(),
+                    office_key: office.key.clone(),
+                    office_name: Bilingual::new(&office.name_bn, &office.name_en),
                     office_id: grant.office_id,
                 })
             })
             .collect()
+    }
+
+    /// Whether any account holds the system administrator's role.
+    pub async fn has_administrator(&self) -> Result<bool, DbError> {
+        Ok(role_grant::Entity::find()
+            .filter(role_grant::Column::Role.eq(Role::SystemAdministrator.code()))
+            .one(self.connection())
+            .await?
+            .is_some())
     }
 
     /// The account a grant belongs to.

@@ -24,6 +24,8 @@ pub(crate) struct Layout {
     pub(crate) sign_in_href: String,
     /// Whether the navigation offers administration.
     pub(crate) admin: bool,
+    /// The signed-in person's offices, their own first: (name, link to the office's page).
+    pub(crate) offices: Vec<(String, String)>,
 }
 
 impl Layout {
@@ -60,6 +62,17 @@ impl Layout {
                 .0
                 .as_ref()
                 .is_some_and(|person| person.has_role(Role::SystemAdministrator)),
+            offices: visitor
+                .0
+                .iter()
+                .flat_map(|person| &person.offices)
+                .map(|office| {
+                    (
+                        office.name.get(lang).to_owned(),
+                        format!("/offices/{}", encode_component(&office.key)),
+                    )
+                })
+                .collect(),
         }
     }
 

@@ -265,7 +265,7 @@ async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary
             .status(),
         200
     );
-    let register = server.page("/memos", 200).await;
+    let register = server.page("/offices/mole/memos", 200).await;
     assert_eq!(
         texts(&register, "table.register td.memo"),
         [
@@ -288,18 +288,18 @@ async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary
         200
     );
     let csrf = secretary.csrf().await;
-    let page = secretary.page("/memos", 200).await;
+    let page = secretary.page("/offices/mole/memos", 200).await;
     let file = option_value(&page, "file", "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭ —");
     let empty = secretary
         .post(
-            "/memos",
+            "/offices/mole/memos",
             &[("csrf", &csrf), ("file", &file), ("purpose_bn", " ")],
         )
         .await;
     assert_eq!(empty.status(), 422);
     let taken = secretary
         .post(
-            "/memos",
+            "/offices/mole/memos",
             &[
                 ("csrf", &csrf),
                 ("file", &file),
@@ -310,7 +310,7 @@ async fn the_memo_register_lists_the_seed_numbers_and_gives_the_member_secretary
     let announced = taken.url().clone();
     assert_eq!(
         announced.path(),
-        "/memos",
+        "/offices/mole/memos",
         "taking a number redirects to the register"
     );
     let page = scraper::Html::parse_document(&taken.text().await.unwrap());

@@ -77,12 +77,14 @@ async fn the_years_ranking_shows_its_arithmetic_and_matches_the_hand_computation
         texts(&page, "span.tie")[0],
         "সব মানদণ্ডে সমান; কমিটি নির্ধারণ করবে"
     );
-    // Field offices: Dhaka implemented its SMS hearing dates; Chattogram's copy is not past approval.
+    // Field offices: Dhaka implemented its SMS hearing dates; Chattogram's copy is not past approval,
+    // and the DIFE's Gazipur office has recorded nothing.
     assert_eq!(
         places(&page, 1),
         owned(&[
             ("১", "বিভাগীয় শ্রম দপ্তর, ঢাকা", "২৫.০০"),
             ("২", "বিভাগীয় শ্রম দপ্তর, চট্টগ্রাম", "০.০০"),
+            ("২", "উপমহাপরিদর্শকের কার্যালয়, গাজীপুর", "০.০০"),
         ])
     );
 
@@ -224,7 +226,7 @@ async fn the_winners_are_confirmed_and_the_award_notice_issued_under_a_memo_numb
         text(&page, "p.issued"),
         "বিজ্ঞপ্তি জারি হয়েছে: নম্বর ৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬, তারিখ ২৩ নভেম্বর ২০২৬ — বিজ্ঞপ্তি (PDF)"
     );
-    let register = secretary.page("/memos", 200).await;
+    let register = secretary.page("/offices/mole/memos", 200).await;
     assert!(
         texts(&register, "td")
             .iter()

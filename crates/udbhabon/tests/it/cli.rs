@@ -30,7 +30,7 @@ fn demo_loads_once_and_a_second_run_changes_nothing() {
     let (ok, out, err) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
     assert!(ok, "{err}");
     assert!(
-        out.contains("Loaded the demo data: 11 offices, 2 meeting(s), 11 demo accounts."),
+        out.contains("Loaded the demo data: 12 offices, 3 meeting(s), 13 demo accounts."),
         "{out}"
     );
     let (ok, out, _) = run(udbhabon().args(["demo", "--data-dir"]).arg(data.path()));
@@ -104,7 +104,7 @@ fn a_malformed_demo_file_writes_nothing() {
     // office was inserted, so the transaction must undo it.
     std::fs::write(
         &file,
-        "version = 1\ndesignations = []\n[[offices]]\nkey = \"a\"\nkind = \"ministry\"\nbn = \"ক\"\nen = \"A\"\n\
+        "version = 1\ntop_office = \"a\"\ndesignations = []\n[[offices]]\nkey = \"a\"\nkind = \"ministry\"\nbn = \"ক\"\nen = \"A\"\n\
          [[offices]]\nkey = \"b\"\nkind = \"department\"\nbn = \"খ\"\nen = \"B\"\nparent = \"missing\"\n",
     )
     .unwrap();

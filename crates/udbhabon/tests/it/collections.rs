@@ -616,23 +616,32 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
         )
         .await;
     let board = Html::parse_document(&created.text().await.unwrap());
+    // The demo's Gazipur office is one of the DIFE's field offices too.
     assert_eq!(
         texts(&board, "tr.respondent-row td a"),
-        ["উপমহাপরিদর্শকের কার্যালয়, ঢাকা", "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম"]
+        [
+            "উপমহাপরিদর্শকের কার্যালয়, গাজীপুর",
+            "উপমহাপরিদর্শকের কার্যালয়, ঢাকা",
+            "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম"
+        ]
     );
     assert_eq!(
         texts(&board, "tr.group-row span.forward"),
         ["৭ ডিসেম্বর ২০২৬-এর মধ্যে পাঠাতে হবে"]
     );
-    let links = respondent_links(&board);
+    let dhaka_link = respondent_links(&board)
+        .into_iter()
+        .find(|(name, _)| name.ends_with("ঢাকা"))
+        .map(|(_, href)| href)
+        .unwrap();
 
-    // 25 November: Dhaka reports; Chattogram does not.
+    // 25 November: Dhaka reports; Chattogram and Gazipur do not.
     clock.set("2026-11-25");
     let (focal, focal_csrf) = signed_in(&server, "focal-dhaka@demo.udbhabon.test", &dhaka).await;
     let report = async |factories: &str| {
         focal
             .client
-            .post(format!("{}{}", focal.base, links[0].1))
+            .post(format!("{}{dhaka_link}", focal.base))
             .multipart(upload_form(
                 &[
                     ("csrf", &focal_csrf),
@@ -647,7 +656,7 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
             .unwrap()
     };
     // The form asks the collection's own fields: the number is required and must be one.
-    let form = focal.page(&links[0].1, 200).await;
+    let form = focal.page(&dhaka_link, 200).await;
     assert_eq!(
         texts(&form, "form.submission-form label[for^=answer_]"),
         ["পরিদর্শিত কারখানার সংখ্যা *", "উল্লেখযোগ্য উদ্ভাবন"]
@@ -682,7 +691,7 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     );
     let accepted = gatherer
         .post(
-            &format!("{}/review", links[0].1),
+            &format!("{dhaka_link}/review"),
             &[
                 ("csrf", gatherer_csrf.as_str()),
                 ("outcome", "accept"),
@@ -733,7 +742,7 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     let part = gatherer.page(&own, 200).await;
     assert_eq!(
         text(&part, "form.forward-form p.muted"),
-        "১টি মাঠ অফিসের জমা এখনও পর্যালোচিত হয়নি বা জমা পড়েনি; পাঠাতে হলে কারণ লিখুন।"
+        "২টি মাঠ অফিসের জমা এখনও পর্যালোচিত হয়নি বা জমা পড়েনি; পাঠাতে হলে কারণ লিখুন।"
     );
     let forward = "/collections/dife-field-progress-2026/periods/2026-11-23/forwards";
     let no_reason = gatherer
@@ -805,7 +814,11 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
         text(&board, "tr.group-row.depth-1 span.forward"),
         "৮ ডিসেম্বর ২০২৬ তারিখে বিলম্বে পাঠানো হয়েছে"
     );
-    assert_eq!(texts(&board, "td.standing"), ["সময়মতো", "জমা হয়নি"]);
+    assert_eq!(
+        texts(&board, "td.standing"),
+        ["জমা হয়নি", "সময়মতো", "জমা হয়নি"],
+        "Gazipur, Dhaka, Chattogram"
+    );
     let package = secretary
         .get("/collections/dife-field-progress-2026/board.xlsx?period=2026-11-23&office=dife")
         .await;
@@ -815,8 +828,8 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     )
     .unwrap();
     assert_eq!(rows[0][5], "পরিদর্শিত কারখানার সংখ্যা");
-    assert_eq!(rows[2][5], "১২");
+    assert_eq!(rows[3][5], "১২", "Dhaka's answer, after Gazipur's row");
     assert_eq!(rows[1][0], "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
     assert_eq!(rows[1][2], "৮ ডিসেম্বর ২০২৬ তারিখে বিলম্বে পাঠানো হয়েছে");
-    assert_eq!(rows.len(), 4, "the DIFE and its two field offices");
+    assert_eq!(rows.len(), 5, "the DIFE and its three field offices");
 }

@@ -179,7 +179,7 @@ async fn memo_numbers_acknowledged_before_a_kill_are_all_there_after_it() {
             let (client, csrf, url) = (
                 client.clone(),
                 csrf.clone(),
-                format!("{}/memos", server.base),
+                format!("{}/offices/mole/memos", server.base),
             );
             tokio::spawn(async move {
                 let mut acknowledged = Vec::new();
@@ -205,7 +205,7 @@ async fn memo_numbers_acknowledged_before_a_kill_are_all_there_after_it() {
                         .and_then(|value| value.to_str().ok())
                         .unwrap_or_default()
                         .to_owned();
-                    if let Some(number) = location.strip_prefix("/memos?taken=") {
+                    if let Some(number) = location.strip_prefix("/offices/mole/memos?taken=") {
                         acknowledged.push(number.to_owned());
                     }
                 }
@@ -228,7 +228,8 @@ async fn memo_numbers_acknowledged_before_a_kill_are_all_there_after_it() {
 
     let server = Running::start(&settings);
     let (client, _) = browser(&server.base, SECRETARY).await;
-    let register = Html::parse_document(&body(&client, &format!("{}/memos", server.base)).await);
+    let register =
+        Html::parse_document(&body(&client, &format!("{}/offices/mole/memos", server.base)).await);
     let listed = texts(&register, "table.register td.memo");
     let mut unique = listed.clone();
     unique.sort();
@@ -253,7 +254,7 @@ async fn pages(base: &str) -> Vec<String> {
         "/meetings/mole-egov-2022-23-review-1",
         "/decisions",
         "/decisions/1",
-        "/memos",
+        "/offices/mole/memos",
         "/plans?office=mole",
         "/innovations?office=mole",
     ] {

@@ -106,7 +106,7 @@ async fn an_upload_over_the_limit_gets_a_page_that_names_the_size() {
     let purpose = "ক".repeat(1024 * 1024);
     let long = secretary
         .post(
-            "/memos",
+            "/offices/mole/memos",
             &[("csrf", &csrf), ("file", "1"), ("purpose_bn", &purpose)],
         )
         .await;
@@ -189,13 +189,13 @@ async fn a_nul_byte_or_control_character_anywhere_is_refused_and_changes_nothing
     let server = TestServer::start().await;
     let (secretary, csrf) = signed_in(&server, SECRETARY).await;
     let before = texts(
-        &secretary.page("/memos", 200).await,
+        &secretary.page("/offices/mole/memos", 200).await,
         "table.register td.memo",
     );
     for purpose in ["পরীক্ষা\u{0}", "a\u{1b}[31mb", "x\u{7f}"] {
         let refused = secretary
             .post(
-                "/memos",
+                "/offices/mole/memos",
                 &[("csrf", &csrf), ("file", "1"), ("purpose_bn", purpose)],
             )
             .await;
@@ -204,7 +204,7 @@ async fn a_nul_byte_or_control_character_anywhere_is_refused_and_changes_nothing
         assert!(text(&page, ".error p").contains("নিয়ন্ত্রণ-অক্ষর"));
     }
     let after = texts(
-        &secretary.page("/memos", 200).await,
+        &secretary.page("/offices/mole/memos", 200).await,
         "table.register td.memo",
     );
     assert_eq!(before, after, "no number was taken");
@@ -213,7 +213,7 @@ async fn a_nul_byte_or_control_character_anywhere_is_refused_and_changes_nothing
     // Tabs and line breaks are text.
     let taken = secretary
         .post(
-            "/memos",
+            "/offices/mole/memos",
             &[
                 ("csrf", &csrf),
                 ("file", "1"),
@@ -221,7 +221,7 @@ async fn a_nul_byte_or_control_character_anywhere_is_refused_and_changes_nothing
             ],
         )
         .await;
-    assert_eq!(taken.url().path(), "/memos");
+    assert_eq!(taken.url().path(), "/offices/mole/memos");
 }
 
 #[tokio::test]

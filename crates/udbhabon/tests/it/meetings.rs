@@ -221,7 +221,7 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     ] {
         assert!(printed.contains(expected), "{expected} in {printed}");
     }
-    let register = secretary.page("/memos", 200).await;
+    let register = secretary.page("/offices/mole/memos", 200).await;
     assert!(
         texts(&register, "td")
             .iter()

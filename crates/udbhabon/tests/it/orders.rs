@@ -251,7 +251,7 @@ async fn issuing_the_seed_order_again_gives_a_stored_pdf_with_every_line_of_its_
     );
     assert!(old.contains("১২ মাঘ ১৪৩২ বঙ্গাব্দ"));
 
-    let register = server.page("/memos", 200).await;
+    let register = server.page("/offices/mole/memos", 200).await;
     let numbers = texts(&register, "td.memo");
     assert!(numbers.contains(&NEXT_MEMO.to_owned()), "{numbers:?}");
     assert!(
@@ -312,7 +312,7 @@ async fn refused_with(server: &TestServer, draft: &str, csrf: &str, message: &st
             .iter()
             .any(|alert| alert == message)
     );
-    let register = server.page("/memos", 200).await;
+    let register = server.page("/offices/mole/memos", 200).await;
     assert!(
         !texts(&register, "td.memo")
             .iter()
@@ -440,7 +440,7 @@ async fn a_first_order_for_an_office_without_a_team_starts_from_the_twenty_four_
         .await;
     let csrf = server.csrf().await;
     let response = server
-        .post("/offices/dife/team/orders", &[("csrf", &csrf)])
+        .post("/offices/dol/team/orders", &[("csrf", &csrf)])
         .await;
     assert_eq!(response.status(), 200);
     let page = Html::parse_document(&response.text().await.unwrap());
@@ -450,8 +450,10 @@ async fn a_first_order_for_an_office_without_a_team_starts_from_the_twenty_four_
         .filter(|(name, value)| name == "term_bn" && !value.is_empty())
         .collect();
     assert_eq!(terms.len(), 24);
-    assert!(fields.iter().any(|(name, value)| name == "preamble_bn"
-        && value.contains("কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর-এর \"ইনোভেশন টিম\"")));
+    assert!(
+        fields.iter().any(|(name, value)| name == "preamble_bn"
+            && value.contains("শ্রম অধিদপ্তর-এর \"ইনোভেশন টিম\""))
+    );
     let problems = texts(&page, "ul.problems li");
     assert!(
         problems.contains(&"টিমের অন্তত একজন সদস্য বেছে নিন।".to_owned()),

@@ -303,8 +303,8 @@ async fn the_meetings_list_links_each_meeting_with_its_kind_ordinal_and_dates() 
             .collect()
     };
     assert_eq!(links, ["/meetings/mole-egov-2026-27-review-2", MEETING]);
-    let agency = server.page("/meetings?office=dife", 200).await;
-    assert_eq!(text(&agency, "h1"), "সভা: কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
+    let agency = server.page("/meetings?office=dol", 200).await;
+    assert_eq!(text(&agency, "h1"), "সভা: শ্রম অধিদপ্তর");
     assert!(texts(&agency, "p").contains(&"এখনো কোনো সভার তথ্য নেই।".to_owned()));
     assert_eq!(
         texts(&list, "h2"),

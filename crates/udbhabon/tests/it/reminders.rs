@@ -16,11 +16,15 @@ async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once
     let clock = MovableClock::at("2026-11-30");
     let server = TestServer::start_with_clock(clock.clone()).await;
 
-    // 30 November: 2.1 and 2.2 (the ministry's team) and 2.5 (the agencies) are overdue since 2022;
-    // 2.4 (every branch, by the 3rd) is three days away. 2.3 has no date, 2.6 is yearly.
+    // 30 November: the ministry's 2.1 and 2.2 (its team) and 2.5 (the agencies) are overdue since
+    // 2022; 2.4 (every branch, by the 3rd) is three days away. 2.3 has no date, 2.6 is yearly.
     let run = server.app().send_decision_reminders().await.unwrap();
-    assert_eq!((run.sent, run.already_sent), (8, 0));
+    // The DIFE's own meeting adds two: its member secretary carries out 2.5 for the DIFE too, and the
+    // Gazipur office's 2.1 falls due today.
+    assert_eq!((run.sent, run.already_sent), (10, 0));
     let mail = server.mail();
+    assert_eq!(to(&mail, "ms-dife@demo.udbhabon.test"), 1);
+    assert_eq!(to(&mail, "ms-gazipur@demo.udbhabon.test"), 1);
     assert_eq!(to(&mail, "member-secretary@demo.udbhabon.test"), 3);
     assert_eq!(to(&mail, "focal-dife@demo.udbhabon.test"), 1);
     for officer in ["admin", "operations", "budget", "labour"] {
@@ -46,15 +50,17 @@ async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once
 
     // The same day again: nothing new.
     let again = server.app().send_decision_reminders().await.unwrap();
-    assert_eq!((again.sent, again.already_sent), (0, 8));
-    assert_eq!(server.mail().len(), 8);
+    assert_eq!((again.sent, again.already_sent), (0, 10));
+    assert_eq!(server.mail().len(), 10);
 
-    // 2 December: the day before the 3rd, to the member secretary and the four branch officers.
+    // 2 December: the day before the 3rd, to the member secretary and the four branch officers; and
+    // the Gazipur office's 2.1, now overdue, once more.
     clock.set("2026-12-02");
     let run = server.app().send_decision_reminders().await.unwrap();
-    assert_eq!(run.sent, 5);
+    assert_eq!(run.sent, 6);
     let mail = server.mail();
-    assert_eq!(mail.len(), 13);
+    assert_eq!(mail.len(), 16);
+    assert_eq!(to(&mail, "ms-gazipur@demo.udbhabon.test"), 2);
     let latest = mail
         .iter()
         .rfind(|message| message.contains("To: member-secretary@demo.udbhabon.test"))
@@ -71,5 +77,5 @@ async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once
         server.app().send_decision_reminders().await.unwrap().sent,
         0
     );
-    assert_eq!(server.mail().len(), 13);
+    assert_eq!(server.mail().len(), 16);
 }

@@ -6,10 +6,10 @@ pub mod notification;
 pub mod password;
 
 use udbhabon_db::Author;
-use udbhabon_db::account::{GrantRow, NewAccount, NewSession};
+use udbhabon_db::account::{AccountRow, GrantRow, NewAccount, NewSession};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::write::NewPerson;
-use udbhabon_domain::account::access::{Grant, Principal, Role};
+use udbhabon_domain::account::access::{Action, Grant, OfficePlace, Principal, Role, can};
 use udbhabon_domain::account::{
     Email, SessionPolicy, after_failed_login, is_locked, validate_new_password,
 };
@@ -46,8 +46,18 @@ pub struct SignedIn {
     pub email: String,
     pub name: Bilingual,
     pub grants: Vec<GrantRow>,
+    /// The offices whose pages are the person's own: the office of their posting first (when they may
+    /// read its records), then the offices of their roles, each once.
+    pub offices: Vec<ReaderOffice>,
     /// The session's token for state-changing forms.
     pub csrf_token: String,
+}
+
+/// An office a signed-in person works in or holds a role on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderOffice {
+    pub key: String,
+    pub name: Bilingual,
 }
 
 /// The people behind the account labels a record carries (who sent, reviewed or revised it).
@@ -98,6 +108,44 @@ pub struct AccountRequest {
     pub phone: Option<String>,
     /// Roles, each on an office given by its key.
     pub grants: Vec<(Role, String)>,
+}
+
+/// An account ready to be written: its email unused, its password checked and hashed.
+#[derive(Debug, Clone)]
+pub(crate) struct CheckedAccount {
+    name: Bilingual,
+    email: String,
+    phone: Option<String>,
+    password_hash: String,
+}
+
+/// Writes a person with their account and roles (each on an office by id) in the transaction.
+pub(crate) async fn insert_account(
+    tx: &udbhabon_db::Tx,
+    account: CheckedAccount,
+    roles: &[(Role, i32)],
+    at: chrono::DateTime<chrono::Utc>,
+) -> Result<i32, Error> {
+    let person_id = tx
+        .insert_person(NewPerson {
+            key: None,
+            name: account.name,
+            email: Some(account.email.clone()),
+            phone: account.phone,
+        })
+        .await?;
+    let account_id = tx
+        .insert_account(NewAccount {
+            person_id,
+            email: account.email,
+            password_hash: account.password_hash,
+            at,
+        })
+        .await?;
+    for (role, office_id) in roles {
+        tx.grant_role(account_id, *role, *office_id).await?;
+    }
+    Ok(account_id)
 }
 
 /// Whether a posted form token is the one issued (compared in constant time).
@@ -211,20 +259,55 @@ impl App {
         if !account.active {
             return Ok(None);
         }
+        Ok(Some(self.signed_in_as(account, session.csrf_token).await?))
+    }
+
+    /// The person behind an account, with their roles and offices.
+    pub(crate) async fn signed_in_as(
+        &self,
+        account: AccountRow,
+        csrf_token: String,
+    ) -> Result<SignedIn, Error> {
         let person = self
             .db
             .people(&[account.person_id])
             .await?
             .remove(&account.person_id)
             .ok_or_else(|| Error::Internal(format!("account #{} has no person", account.id)))?;
-        Ok(Some(SignedIn {
+        let grants = self.db.grants_of(account.id).await?;
+        let mut who = SignedIn {
             account_id: account.id,
             person_id: account.person_id,
             email: account.email,
             name: person.name,
-            grants: self.db.grants_of(account.id).await?,
-            csrf_token: session.csrf_token,
-        }))
+            grants,
+            offices: Vec::new(),
+            csrf_token,
+        };
+        let principal = who.principal();
+        let posted = self
+            .db
+            .posted_offices(who.person_id, self.today())
+            .await?
+            .into_iter()
+            .filter(|(office, path)| {
+                OfficePlace::from_path(office.id, path)
+                    .is_ok_and(|place| can(&principal, Action::ViewOfficeRecords, &place))
+            })
+            .map(|(office, _)| ReaderOffice {
+                key: office.key,
+                name: office.name,
+            });
+        let granted = who.grants.iter().map(|grant| ReaderOffice {
+            key: grant.office_key.clone(),
+            name: grant.office_name.clone(),
+        });
+        for office in posted.chain(granted) {
+            if !who.offices.iter().any(|known| known.key == office.key) {
+                who.offices.push(office);
+            }
+        }
+        Ok(who)
     }
 
     /// Ends one session.
@@ -240,17 +323,6 @@ impl App {
     /// A strong password for an account created by an operator: 80 random bits, to be changed at first sign-in.
     pub fn generate_password(&self) -> Result<String, Error> {
         Ok(random_token()?[..20].to_owned())
-    }
-
-    /// The key of the top office of the tree (where the administrator's grant is recorded).
-    pub async fn top_office_key(&self) -> Result<Option<String>, Error> {
-        Ok(self
-            .db
-            .offices()
-            .await?
-            .into_iter()
-            .find(|office| office.parent_id.is_none())
-            .map(|office| office.key))
     }
 
     /// A sign-in email that no account uses yet, or why it cannot be one.
@@ -311,40 +383,35 @@ impl App {
         Ok(())
     }
 
-    /// Creates a person with an account and roles, in one transaction, as the system (`author`).
+    /// Creates a person with an account and roles, in one transaction.
     pub async fn create_account(
         &self,
         request: AccountRequest,
         author: &str,
     ) -> Result<i32, Error> {
-        let email = self.unused_email(&request.email).await?;
-        validate_new_password(&request.password, &email, "password")?;
         let mut offices = Vec::new();
         for (role, office_key) in &request.grants {
             offices.push((*role, self.db.office_by_key(office_key).await?.id));
         }
-        let password_hash = hash_password(&request.password)?;
+        let account = self.checked_account(request).await?;
         let tx = self.db.begin(self.author(None, author)).await?;
-        let person_id = tx
-            .insert_person(NewPerson {
-                key: None,
-                name: request.name,
-                email: Some(email.as_str().to_owned()),
-                phone: request.phone,
-            })
-            .await?;
-        let account_id = tx
-            .insert_account(NewAccount {
-                person_id,
-                email: email.as_str().to_owned(),
-                password_hash,
-                at: self.now(),
-            })
-            .await?;
-        for (role, office_id) in offices {
-            tx.grant_role(account_id, role, office_id).await?;
-        }
+        let account_id = insert_account(&tx, account, &offices, self.now()).await?;
         tx.commit().await?;
         Ok(account_id)
+    }
+
+    /// An account's particulars checked (an unused email, a strong password) and its password hashed.
+    pub(crate) async fn checked_account(
+        &self,
+        request: AccountRequest,
+    ) -> Result<CheckedAccount, Error> {
+        let email = self.unused_email(&request.email).await?;
+        validate_new_password(&request.password, &email, "password")?;
+        Ok(CheckedAccount {
+            password_hash: hash_password(&request.password)?,
+            email: email.as_str().to_owned(),
+            name: request.name,
+            phone: request.phone,
+        })
     }
 }

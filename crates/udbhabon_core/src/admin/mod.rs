@@ -2,3 +2,4 @@
 
 pub mod offices;
 pub mod people;
+pub mod setup;

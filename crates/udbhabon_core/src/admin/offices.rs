@@ -13,6 +13,8 @@ use crate::table::{cell, data_rows, header_problems, problem, read_import};
 
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
 
+use udbhabon_db::Author;
+
 use crate::account::SignedIn;
 use crate::{App, Error};
 
@@ -122,22 +124,35 @@ impl App {
     /// `level` column makes it a file of units (`UNIT_COLUMNS`), otherwise of offices (`OFFICE_COLUMNS`).
     pub async fn import_tree(&self, who: &SignedIn, file: &[u8]) -> Result<ImportOutcome, Error> {
         self.require_administrator(who).await?;
+        self.import_tree_as(self.author(Some(who), ""), file).await
+    }
+
+    /// Imports an office or unit table from the operator's command line (`author` names the command).
+    pub async fn import_tree_by_operator(
+        &self,
+        file: &[u8],
+        author: &str,
+    ) -> Result<ImportOutcome, Error> {
+        self.import_tree_as(self.author(None, author), file).await
+    }
+
+    async fn import_tree_as(&self, author: Author, file: &[u8]) -> Result<ImportOutcome, Error> {
         let rows = match read_import(file) {
             Ok(rows) => rows,
             Err(problems) => return Ok(ImportOutcome::Rejected { problems }),
         };
         let headers = rows.first().cloned().unwrap_or_default();
         if headers.iter().any(|header| header == "level") {
-            self.import_units(who, &headers, rows).await
+            self.import_units(author, &headers, rows).await
         } else {
-            self.import_offices(who, &headers, rows).await
+            self.import_offices(author, &headers, rows).await
         }
     }
 
     /// Offices: a parent is an office already recorded or one on an earlier line.
     async fn import_offices(
         &self,
-        who: &SignedIn,
+        author: Author,
         headers: &[String],
         rows: Rows,
     ) -> Result<ImportOutcome, Error> {
@@ -196,7 +211,7 @@ impl App {
                 (new_office(draft, None), parent_key)
             })
             .collect();
-        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let tx = self.db.begin(author).await?;
         let count = tx.insert_office_tree(offices).await?;
         tx.commit().await?;
         Ok(ImportOutcome::Imported {
@@ -209,7 +224,7 @@ impl App {
     /// earlier line.
     async fn import_units(
         &self,
-        who: &SignedIn,
+        author: Author,
         headers: &[String],
         rows: Rows,
     ) -> Result<ImportOutcome, Error> {
@@ -268,7 +283,7 @@ impl App {
         if !problems.is_empty() {
             return Ok(ImportOutcome::Rejected { problems });
         }
-        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let tx = self.db.begin(author).await?;
         let count = drafts.len();
         let mut ids: HashMap<String, i32> = self
             .db
@@ -409,7 +424,7 @@ fn new_unit(draft: UnitDraft, office_id: i32, parent_id: Option<i32>) -> NewUnit
     }
 }
 
-fn new_office(draft: OfficeDraft, parent_id: Option<i32>) -> NewOffice {
+pub(crate) fn new_office(draft: OfficeDraft, parent_id: Option<i32>) -> NewOffice {
     NewOffice {
         key: draft.key,
         parent_id,

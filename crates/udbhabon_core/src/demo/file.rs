@@ -13,6 +13,8 @@ use udbhabon_domain::team::TeamRole;
 #[serde(deny_unknown_fields)]
 pub(super) struct DemoFile {
     pub version: u32,
+    /// The key of the office the installation serves (the top of its tree).
+    pub top_office: String,
     pub designations: Vec<DesignationEntry>,
     pub offices: Vec<OfficeEntry>,
     #[serde(default)]
@@ -146,6 +148,8 @@ pub(super) struct OfficeEntry {
     pub website: Option<String>,
     pub email: Option<String>,
     pub phone: Option<String>,
+    /// The district of a field office, by its two-digit code.
+    pub district: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

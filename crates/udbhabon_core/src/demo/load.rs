@@ -162,12 +162,27 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
                 website: entry.website.clone(),
                 email: entry.email.clone(),
                 phone: entry.phone.clone(),
-                district_code: None,
+                district_code: match &entry.district {
+                    Some(code) => Some(
+                        udbhabon_domain::office::geo::district_by_code(code)
+                            .ok_or_else(|| {
+                                Error::DataFile(format!(
+                                    "{used_by}: no district has the code {code}"
+                                ))
+                            })?
+                            .code
+                            .to_owned(),
+                    ),
+                    None => None,
+                },
                 position: position(index),
             })
             .await?;
         keys.add("office", &entry.key, id);
     }
+    keys.get("office", &file.top_office, "top_office")?;
+    tx.set_setting(crate::office::TOP_OFFICE, &file.top_office)
+        .await?;
     for (index, entry) in file.units.iter().enumerate() {
         let used_by = format!("unit \"{}\"", entry.key);
         let id = tx

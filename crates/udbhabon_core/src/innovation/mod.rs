@@ -89,20 +89,14 @@ impl App {
         })
     }
 
-    /// The office whose innovations are listed (the reader's first office by default), once the reader
-    /// may read its records.
+    /// The office whose innovations are listed (the reader's by default), once the reader may read its
+    /// records.
     pub(crate) async fn listed_office(
         &self,
         who: &SignedIn,
         office_key: Option<&str>,
     ) -> Result<OfficeRow, Error> {
-        let office = match office_key {
-            Some(key) => self.db.office_by_key(key).await?,
-            None => {
-                let grant = who.grants.first().ok_or(Error::Forbidden)?;
-                self.db.office_by_id(grant.office_id).await?
-            }
-        };
+        let office = self.office_for(Some(who), office_key).await?;
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
         Ok(office)

@@ -102,6 +102,8 @@ pub struct DecisionDetail {
 pub struct TrackerFilter {
     pub status: Option<DecisionStatus>,
     pub overdue_only: bool,
+    /// The office whose meetings' decisions are listed (the reader's by default).
+    pub held_by: Option<String>,
     /// An office that carries the decisions out.
     pub office: Option<String>,
     /// Decisions due from, to (dated deadlines only when either is given).
@@ -250,18 +252,23 @@ impl App {
         Ok(None)
     }
 
-    /// The open decisions the reader's offices carry out, from the meetings of the home office and of
-    /// the reader's offices: for the home page, overdue ones first, then by the next date due.
+    /// The open decisions the reader's offices carry out, from the meetings of the reader's offices and
+    /// of the offices above them: for the home page, overdue ones first, then by the next date due.
     pub async fn open_decisions_for(
         &self,
         who: &SignedIn,
     ) -> Result<Vec<(TrackedDecision, OfficeRow)>, Error> {
         let held = self.held_offices(who).await?;
         let mut meetings = Vec::new();
-        let mut office_ids: Vec<i32> = held.iter().map(|(office, _)| office.id).collect();
-        if let Some(team) = self.home_team().await? {
-            office_ids.push(team.office_id);
-        }
+        // Decisions reach an office from its own meetings and from those of the offices above it.
+        let mut office_ids: Vec<i32> = held
+            .iter()
+            .flat_map(|(office, path)| {
+                path.split('/')
+                    .filter_map(|id| id.parse().ok())
+                    .chain([office.id])
+            })
+            .collect();
         office_ids.sort_unstable();
         office_ids.dedup();
         for office_id in office_ids {
@@ -505,17 +512,15 @@ impl App {
         }))
     }
 
-    /// The decisions of the home office's meetings with where each stands, filtered.
+    /// The decisions of an office's meetings with where each stands, filtered.
     pub async fn decision_tracker(
         &self,
         who: &SignedIn,
         filter: &TrackerFilter,
     ) -> Result<Tracker, Error> {
-        let team = self
-            .home_team()
-            .await?
-            .ok_or_else(|| Error::NotFound("a home office".into()))?;
-        let office = self.db.office_by_id(team.office_id).await?;
+        let office = self
+            .office_for(Some(who), filter.held_by.as_deref())
+            .await?;
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
         let meetings = self.db.meetings_of_office(office.id).await?;

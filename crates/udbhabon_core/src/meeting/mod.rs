@@ -72,20 +72,15 @@ pub struct Attendee {
 }
 
 impl App {
-    /// An office's meetings, latest first: the office `key`, or the home office when `None`.
+    /// An office's meetings, latest first: the office `key`, or the reader's when `None`.
     pub async fn meetings(
         &self,
+        who: Option<&SignedIn>,
         office_key: Option<&str>,
-    ) -> Result<Option<(OfficeRow, Vec<MeetingRow>)>, Error> {
-        let office = match office_key {
-            Some(key) => self.db.office_by_key(key).await?,
-            None => match self.home_team().await? {
-                Some(team) => self.db.office_by_id(team.office_id).await?,
-                None => return Ok(None),
-            },
-        };
+    ) -> Result<(OfficeRow, Vec<MeetingRow>), Error> {
+        let office = self.office_for(who, office_key).await?;
         let meetings = self.db.meetings_of_office(office.id).await?;
-        Ok(Some((office, meetings)))
+        Ok((office, meetings))
     }
 
     /// One meeting as `reader` may see it, with what they may do: anyone sees issued minutes; before

@@ -1,4 +1,4 @@
-//! The office tree, and the home office whose team the installation serves.
+//! The office tree, the office the installation serves, and the office each reader's pages are about.
 
 pub mod memo;
 
@@ -6,10 +6,15 @@ use std::collections::HashMap;
 
 use udbhabon_db::meeting::MeetingRow;
 use udbhabon_db::office::{OfficeRow, UnitRow};
-use udbhabon_db::team::TeamRow;
+use udbhabon_db::team::order::OrderDraftRow;
+use udbhabon_domain::account::access::Action;
 
+use crate::account::SignedIn;
 use crate::team::TeamOverview;
 use crate::{App, Error};
+
+/// The setting that names the office the installation serves, by key.
+pub(crate) const TOP_OFFICE: &str = "top_office";
 
 /// An office shown in the tree, with its units and how many offices sit directly below it.
 #[derive(Debug, Clone)]
@@ -32,14 +37,23 @@ pub struct OfficeLevel {
     pub nodes: Vec<OfficeNode>,
 }
 
-/// What the home page shows.
+/// An office as its page and the home page show it: where it sits, its team today, its latest
+/// minutes, the offices below it, and what the reader may do there.
 #[derive(Debug, Clone)]
-pub struct Home {
+pub struct OfficeSummary {
     pub office: OfficeRow,
+    /// The offices above it, the topmost first.
+    pub ancestors: Vec<OfficeRow>,
     pub team: Option<TeamOverview>,
     pub latest_meeting: Option<MeetingRow>,
     pub latest_meeting_decisions: usize,
     pub offices_under: u64,
+    /// Whether the reader reads the office's records (its memo register, meetings, plans).
+    pub may_read: bool,
+    /// Whether the reader keeps the office's team, memo files and orders.
+    pub may_manage: bool,
+    /// The team's office orders being composed, for those who compose them.
+    pub drafts: Vec<OrderDraftRow>,
 }
 
 impl App {
@@ -52,12 +66,7 @@ impl App {
             None => None,
         };
         let ancestors = match &office {
-            Some(office) => {
-                let path = self.db.office_path(office.id).await?;
-                let ids: Vec<i32> = path.split('/').filter_map(|id| id.parse().ok()).collect();
-                let mut found = self.db.offices_by_ids(&ids).await?;
-                ids.iter().filter_map(|id| found.remove(id)).collect()
-            }
+            Some(office) => self.ancestors(office).await?,
             None => Vec::new(),
         };
         let first = self
@@ -130,21 +139,81 @@ impl App {
         Ok(ordered)
     }
 
-    /// The team the installation is run by: the first team recorded (the demo's is MoLE's).
-    pub async fn home_team(&self) -> Result<Option<TeamRow>, Error> {
-        Ok(self.db.first_team().await?)
+    /// The office the installation serves: the one named at set-up (or by the demo data), else the
+    /// first office at the top of the tree; `None` on an empty installation.
+    pub async fn top_office(&self) -> Result<Option<OfficeRow>, Error> {
+        if let Some(key) = self.db.setting(TOP_OFFICE).await? {
+            match self.db.office_by_key(&key).await {
+                Ok(office) => return Ok(Some(office)),
+                Err(udbhabon_db::DbError::NotFound(_)) => {}
+                Err(other) => return Err(other.into()),
+            }
+        }
+        Ok(self
+            .db
+            .offices()
+            .await?
+            .into_iter()
+            .find(|office| office.parent_id.is_none()))
     }
 
-    /// The home page: the home office, its team today, its latest meeting, and how many offices are under it.
-    /// `None` on an empty installation.
-    pub async fn home(&self) -> Result<Option<Home>, Error> {
-        let office = match self.home_team().await? {
-            Some(team) => self.db.office_by_id(team.office_id).await?,
-            None => match self.db.offices().await?.into_iter().next() {
-                Some(office) => office,
-                None => return Ok(None),
-            },
-        };
+    /// The office a page shows when its address names none: the reader's own (their posting's, else
+    /// their first role's), and the top office for a visitor or a reader without one.
+    pub async fn reader_office(&self, who: Option<&SignedIn>) -> Result<Option<OfficeRow>, Error> {
+        match who.and_then(|who| who.offices.first()) {
+            Some(own) => Ok(Some(self.db.office_by_key(&own.key).await?)),
+            None => self.top_office().await,
+        }
+    }
+
+    /// The office a page is about: the one its address names, else the reader's (see
+    /// [`App::reader_office`]). Not found on an installation without offices.
+    pub async fn office_for(
+        &self,
+        who: Option<&SignedIn>,
+        key: Option<&str>,
+    ) -> Result<OfficeRow, Error> {
+        match key {
+            Some(key) => Ok(self.db.office_by_key(key).await?),
+            None => self
+                .reader_office(who)
+                .await?
+                .ok_or_else(|| Error::NotFound("an office".into())),
+        }
+    }
+
+    /// The offices above an office, the topmost first.
+    pub(crate) async fn ancestors(&self, office: &OfficeRow) -> Result<Vec<OfficeRow>, Error> {
+        let path = self.db.office_path(office.id).await?;
+        let ids: Vec<i32> = path.split('/').filter_map(|id| id.parse().ok()).collect();
+        let mut found = self.db.offices_by_ids(&ids).await?;
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    /// The home page: the summary of the reader's office (the top office for a visitor). `None` on an
+    /// empty installation.
+    pub async fn home(&self, who: Option<&SignedIn>) -> Result<Option<OfficeSummary>, Error> {
+        match self.reader_office(who).await? {
+            Some(office) => Ok(Some(self.summary_of(who, office).await?)),
+            None => Ok(None),
+        }
+    }
+
+    /// An office's page, for anyone: what it is, its team, and what the reader may do there.
+    pub async fn office_summary(
+        &self,
+        who: Option<&SignedIn>,
+        key: &str,
+    ) -> Result<OfficeSummary, Error> {
+        let office = self.db.office_by_key(key).await?;
+        self.summary_of(who, office).await
+    }
+
+    async fn summary_of(
+        &self,
+        who: Option<&SignedIn>,
+        office: OfficeRow,
+    ) -> Result<OfficeSummary, Error> {
         let team = match self.db.teams_of_office(office.id).await?.into_iter().next() {
             Some(team) => Some(self.team(&team.key, self.today()).await?),
             None => None,
@@ -160,13 +229,30 @@ impl App {
             Some(meeting) => self.db.decisions_of_meeting(meeting.id).await?.len(),
             None => 0,
         };
-        let offices_under = self.db.count_offices_under(office.id).await?;
-        Ok(Some(Home {
+        let (may_read, may_manage) = match who {
+            Some(who) => (
+                self.may(who, Action::ViewOfficeRecords, office.id).await?,
+                self.may(who, Action::ManageTeam, office.id).await?,
+            ),
+            None => (false, false),
+        };
+        let drafts = match (&team, who) {
+            (Some(team), Some(who)) => self
+                .open_order_drafts(Some(who), &team.team)
+                .await?
+                .unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        Ok(OfficeSummary {
+            ancestors: self.ancestors(&office).await?,
+            offices_under: self.db.count_offices_under(office.id).await?,
             office,
             team,
             latest_meeting,
             latest_meeting_decisions,
-            offices_under,
-        }))
+            may_read,
+            may_manage,
+            drafts,
+        })
     }
 }

@@ -82,14 +82,7 @@ impl App {
         let may_see_nation = can_everywhere(&who.principal(), Action::ViewOfficeRecords);
         let office = match &query.office {
             _ if query.nation => None,
-            Some(key) => Some(self.db.office_by_key(key).await?),
-            None => {
-                let team = self
-                    .home_team()
-                    .await?
-                    .ok_or_else(|| Error::NotFound("a home office".into()))?;
-                Some(self.db.office_by_id(team.office_id).await?)
-            }
+            key => Some(self.office_for(Some(who), key.as_deref()).await?),
         };
         let scope = match &office {
             Some(office) => {

@@ -611,23 +611,14 @@ impl App {
         Ok(meetings)
     }
 
-    /// An office's plans (the home office's when `office_key` is `None`), the latest year first, and
+    /// An office's plans (the reader's office's when `office_key` is `None`), the latest year first, and
     /// the templates it could start a plan from when the reader reports for the office.
     pub async fn office_plans(
         &self,
         who: &SignedIn,
         office_key: Option<&str>,
     ) -> Result<OfficePlans, Error> {
-        let office = match office_key {
-            Some(key) => self.db.office_by_key(key).await?,
-            None => {
-                let team = self
-                    .home_team()
-                    .await?
-                    .ok_or_else(|| Error::NotFound("a home office".into()))?;
-                self.db.office_by_id(team.office_id).await?
-            }
-        };
+        let office = self.office_for(Some(who), office_key).await?;
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
         let templates = self.db.plan_templates().await?;

@@ -1,5 +1,6 @@
 //! An innovation team as constituted on a date: the order in force, its members and who holds each post.
 
+pub mod directory;
 pub mod order;
 
 use chrono::NaiveDate;
@@ -10,6 +11,7 @@ use udbhabon_db::team::{TeamOrderRow, TeamRow};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::team::TeamRole;
 
+use crate::account::SignedIn;
 use crate::{App, Error};
 
 /// A team on a date, with the order history.
@@ -57,6 +59,16 @@ impl TeamOverview {
 }
 
 impl App {
+    /// The reader's office (see [`App::reader_office`]) and its team, if it has one yet.
+    pub async fn reader_team(
+        &self,
+        who: Option<&SignedIn>,
+    ) -> Result<(OfficeRow, Option<TeamRow>), Error> {
+        let office = self.office_for(who, None).await?;
+        let team = self.db.teams_of_office(office.id).await?.into_iter().next();
+        Ok((office, team))
+    }
+
     /// The team `key` as it stood on `on`.
     pub async fn team(&self, key: &str, on: NaiveDate) -> Result<TeamOverview, Error> {
         let team = self.db.team_by_key(key).await?;

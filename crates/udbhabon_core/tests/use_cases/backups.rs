@@ -17,7 +17,7 @@ async fn a_backup_restores_into_an_empty_installation_with_its_trail_intact() {
     let secretary = test.signed_in(SECRETARY).await;
     let taken = test
         .app
-        .take_memo_number(&secretary, 1, "ব্যাকআপের আগে", "")
+        .take_memo_number(&secretary, "mole", 1, "ব্যাকআপের আগে", "")
         .await
         .unwrap();
     let archive = test.dir.path().join("backup.tar");
@@ -45,7 +45,7 @@ async fn a_backup_restores_into_an_empty_installation_with_its_trail_intact() {
         .unwrap()
         .unwrap();
     let who = app.signed_in(&token.0).await.unwrap().unwrap();
-    let register = app.memo_register(&who).await.unwrap();
+    let register = app.memo_register(&who, "mole").await.unwrap();
     assert_eq!(register.entries[0].memo_number, taken);
 }
 

@@ -6,4 +6,6 @@ mod innovations;
 mod meetings;
 mod memos;
 mod sessions;
+mod setup;
 mod support;
+mod teams;

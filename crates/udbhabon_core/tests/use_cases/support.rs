@@ -12,6 +12,7 @@ use udbhabon_core::{App, Clock, MailSettings, Settings};
 pub(crate) const PASSWORD: &str = "udbhabon-demo-2026";
 pub(crate) const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 pub(crate) const FOCAL: &str = "focal-dife@demo.udbhabon.test";
+pub(crate) const DIFE_SECRETARY: &str = "ms-dife@demo.udbhabon.test";
 
 /// A clock the test moves forward.
 #[derive(Debug)]
@@ -53,6 +54,13 @@ pub(crate) fn settings_in(dir: PathBuf) -> Settings {
 
 impl TestApp {
     pub(crate) async fn new() -> Self {
+        let test = Self::empty().await;
+        load_demo(&test.app).await.unwrap();
+        test
+    }
+
+    /// A new installation: the schema and nothing else.
+    pub(crate) async fn empty() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let clock = Arc::new(MovableClock(Mutex::new(
             "2026-11-23T04:00:00Z".parse().unwrap(),
@@ -60,7 +68,6 @@ impl TestApp {
         let settings = settings_in(dir.path().to_owned());
         let app = App::open(&settings, clock.clone()).await.unwrap();
         app.migrate().await.unwrap();
-        load_demo(&app).await.unwrap();
         Self { app, clock, dir }
     }
 

@@ -1,4 +1,5 @@
-//! A memo file (নথি): its dotted file number, the office and unit it belongs to, and its next letter serial.
+//! A memo file (নথি): its dotted file number, the office and unit it belongs to, its next letter serial and
+//! the day it was closed.
 
 use sea_orm::entity::prelude::*;
 
@@ -13,6 +14,7 @@ pub struct Model {
     pub subject_bn: String,
     pub subject_en: String,
     pub next_letter: i32,
+    pub closed_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

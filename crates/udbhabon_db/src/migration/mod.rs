@@ -27,6 +27,7 @@ mod m0020_innovation_steps;
 mod m0021_innovation_search;
 mod m0022_innovation_showcase;
 mod m0023_award_rounds;
+mod m0024_memo_file_closing;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -58,6 +59,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_innovation_search::Migration),
             Box::new(m0022_innovation_showcase::Migration),
             Box::new(m0023_award_rounds::Migration),
+            Box::new(m0024_memo_file_closing::Migration),
         ]
     }
 }

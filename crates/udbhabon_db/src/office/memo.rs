@@ -2,8 +2,12 @@
 //! under a row lock (PostgreSQL) or the write lock (SQLite), so two processes never issue the same
 //! number and a transaction that fails gives its number back.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, EntityTrait, JoinType, QueryFilter, QueryOrder, QuerySelect,
+};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
 
@@ -27,6 +31,8 @@ pub struct MemoFileRow {
     pub subject: Bilingual,
     /// The serial the next letter from this file will get.
     pub next_letter: u32,
+    /// The day the file was closed; a closed file gives out no more numbers.
+    pub closed_on: Option<NaiveDate>,
 }
 
 /// One memo number issued.
@@ -71,6 +77,7 @@ impl TryFrom<memo_file::Model> for MemoFileRow {
             })?,
             subject: Bilingual::new(model.subject_bn, model.subject_en),
             next_letter: unsigned(model.next_letter),
+            closed_on: model.closed_on,
         })
     }
 }
@@ -101,6 +108,43 @@ impl Db {
             .all(self.connection())
             .await?;
         models.into_iter().map(TryInto::try_into).collect()
+    }
+
+    /// The file with this number, in any office.
+    pub async fn memo_file_numbered(
+        &self,
+        number: &FileNumber,
+    ) -> Result<Option<MemoFileRow>, DbError> {
+        memo_file::Entity::find()
+            .filter(memo_file::Column::FileNumber.eq(number.to_string()))
+            .one(self.connection())
+            .await?
+            .map(TryInto::try_into)
+            .transpose()
+    }
+
+    /// How many numbers each of an office's files has given out (files that gave none are left out).
+    pub async fn memo_numbers_issued(&self, office_id: i32) -> Result<HashMap<i32, u64>, DbError> {
+        let counts: Vec<(i32, i64)> = memo_register::Entity::find()
+            .join(
+                JoinType::InnerJoin,
+                memo_register::Entity::belongs_to(memo_file::Entity)
+                    .from(memo_register::Column::MemoFileId)
+                    .to(memo_file::Column::Id)
+                    .into(),
+            )
+            .filter(memo_file::Column::OfficeId.eq(office_id))
+            .select_only()
+            .column(memo_register::Column::MemoFileId)
+            .column_as(memo_register::Column::Id.count(), "issued")
+            .group_by(memo_register::Column::MemoFileId)
+            .into_tuple()
+            .all(self.connection())
+            .await?;
+        Ok(counts
+            .into_iter()
+            .map(|(file, issued)| (file, u64::try_from(issued).unwrap_or(0)))
+            .collect())
     }
 
     pub async fn memo_file(&self, id: i32) -> Result<MemoFileRow, DbError> {
@@ -141,24 +185,57 @@ impl Tx {
             subject_bn: Set(new.subject.bn),
             subject_en: Set(new.subject.en),
             next_letter: Set(signed(new.next_letter)),
+            closed_on: Set(None),
             ..Default::default()
         };
         Ok(self.insert_audited(row).await?.id)
     }
 
-    /// Takes the next letter serial of a file and enters it in the register, in this transaction.
+    /// Gives a file another number, subject or unit.
+    pub async fn update_memo_file(&self, id: i32, file: NewMemoFile) -> Result<(), DbError> {
+        let before = self.locked_memo_file(id).await?;
+        self.update_audited(before, |active: &mut memo_file::ActiveModel| {
+            active.file_number = Set(file.file_number.to_string());
+            active.subject_bn = Set(file.subject.bn);
+            active.subject_en = Set(file.subject.en);
+            active.unit_id = Set(file.unit_id);
+        })
+        .await?;
+        Ok(())
+    }
+
+    /// Closes a file on a day.
+    pub async fn close_memo_file(&self, id: i32, on: NaiveDate) -> Result<(), DbError> {
+        let before = self.locked_memo_file(id).await?;
+        self.update_audited(before, |active: &mut memo_file::ActiveModel| {
+            active.closed_on = Set(Some(on))
+        })
+        .await?;
+        Ok(())
+    }
+
+    /// A file, locked for the rest of the transaction (FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE
+    /// transaction already holds the write lock).
+    async fn locked_memo_file(&self, id: i32) -> Result<memo_file::Model, DbError> {
+        memo_file::Entity::find_by_id(id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("memo file #{id}")))
+    }
+
+    /// Takes the next letter serial of a file and enters it in the register, in this transaction; a
+    /// file closed meanwhile gives none.
     pub async fn take_memo_number(
         &self,
         file_id: i32,
         issued_on: NaiveDate,
         purpose: Bilingual,
     ) -> Result<MemoNumber, DbError> {
-        // FOR UPDATE on PostgreSQL; SQLite's IMMEDIATE transaction already holds the write lock.
-        let file = memo_file::Entity::find_by_id(file_id)
-            .lock_exclusive()
-            .one(&self.transaction)
-            .await?
-            .ok_or_else(|| DbError::NotFound(format!("memo file #{file_id}")))?;
+        let file = self.locked_memo_file(file_id).await?;
+        if file.closed_on.is_some() {
+            return Err(DbError::Conflict(format!("memo file #{file_id} is closed")));
+        }
         let row = MemoFileRow::try_from(file.clone())?;
         let memo = row.file_number.letter(row.next_letter);
         let next = file.next_letter + 1;
@@ -179,11 +256,7 @@ impl Tx {
         issued_on: NaiveDate,
         purpose: Bilingual,
     ) -> Result<(), DbError> {
-        let file = memo_file::Entity::find_by_id(file_id)
-            .lock_exclusive()
-            .one(&self.transaction)
-            .await?
-            .ok_or_else(|| DbError::NotFound(format!("memo file #{file_id}")))?;
+        let file = self.locked_memo_file(file_id).await?;
         if unsigned(file.next_letter) <= memo.letter() {
             let next = signed(memo.letter() + 1);
             self.update_audited(file, |active: &mut memo_file::ActiveModel| {

@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::office::person::Charge;
 use udbhabon_domain::{Bilingual, Vocabulary};
 
-use crate::entity::{designation, person, post, posting, unit};
+use crate::entity::{designation, office, person, post, posting, unit};
+use crate::office::OfficeRow;
 use crate::{Db, DbError, Tx};
 
 /// A person's name and contacts.
@@ -168,6 +170,36 @@ impl Db {
             );
         }
         Ok(holders)
+    }
+
+    /// The offices of the posts a person holds on a day, with their ancestor paths: one query.
+    pub async fn posted_offices(
+        &self,
+        person_id: i32,
+        on: NaiveDate,
+    ) -> Result<Vec<(OfficeRow, String)>, DbError> {
+        let held = Query::select()
+            .column((post::Entity, post::Column::OfficeId))
+            .from(post::Entity)
+            .inner_join(
+                posting::Entity,
+                Expr::col((posting::Entity, posting::Column::PostId))
+                    .equals((post::Entity, post::Column::Id)),
+            )
+            .and_where(Expr::col((posting::Entity, posting::Column::PersonId)).eq(person_id))
+            .cond_where(held_on(on))
+            .to_owned();
+        office::Entity::find()
+            .filter(office::Column::Id.in_subquery(held))
+            .order_by_asc(office::Column::Id)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(|model| {
+                let path = model.path.clone();
+                Ok((OfficeRow::try_from(model)?, path))
+            })
+            .collect()
     }
 
     /// The people with these ids, keyed by id.

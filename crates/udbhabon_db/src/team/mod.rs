@@ -1,14 +1,15 @@
 //! Reading innovation teams, the office orders that constitute them, their members and terms of reference.
 
+pub mod directory;
 pub mod order;
 
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
+use udbhabon_domain::Bilingual;
 use udbhabon_domain::office::memo::MemoNumber;
 use udbhabon_domain::team::TeamRole;
-use udbhabon_domain::{Bilingual, Vocabulary};
 
-use crate::entity::{team, team_order, team_order_member, team_order_term};
+use crate::entity::{team, team_order, team_order_term};
 use crate::office::memo::stored_memo;
 use crate::office::rows;
 use crate::{Db, DbError};
@@ -126,15 +127,6 @@ impl Db {
             .try_into()
     }
 
-    /// The first team recorded, if any.
-    pub async fn first_team(&self) -> Result<Option<TeamRow>, DbError> {
-        Ok(team::Entity::find()
-            .order_by_asc(team::Column::Id)
-            .one(self.connection())
-            .await?
-            .map(Into::into))
-    }
-
     /// The innovation teams of an office (normally one).
     pub async fn teams_of_office(&self, office_id: i32) -> Result<Vec<TeamRow>, DbError> {
         let models = team::Entity::find()
@@ -175,21 +167,11 @@ impl Db {
 
     /// The members an order names, in its order.
     pub async fn order_members(&self, order_id: i32) -> Result<Vec<TeamMemberRow>, DbError> {
-        let models = team_order_member::Entity::find()
-            .filter(team_order_member::Column::OrderId.eq(order_id))
-            .order_by_asc(team_order_member::Column::Position)
-            .all(self.connection())
-            .await?;
-        models
-            .into_iter()
-            .map(|model| {
-                Ok(TeamMemberRow {
-                    position: model.position,
-                    post_id: model.post_id,
-                    role: TeamRole::from_code(&model.role)?,
-                })
-            })
-            .collect()
+        Ok(self
+            .members_of_orders(&[order_id])
+            .await?
+            .remove(&order_id)
+            .unwrap_or_default())
     }
 
     /// The terms of reference an order gives, in their numbered order.

@@ -172,3 +172,129 @@ async fn an_order_keeps_its_members_terms_copies_and_memo_numbers() {
         assert_eq!(teams[0].key, "mole-team");
     }
 }
+
+#[tokio::test]
+async fn the_directory_flags_offices_without_an_order_or_whose_order_in_force_names_a_vacant_post()
+{
+    use udbhabon_db::plan::dashboard::Scope;
+    use udbhabon_db::team::directory::DirectoryFilter;
+    use udbhabon_db::write::NewPost;
+    use udbhabon_domain::office::OfficeKind;
+
+    use crate::fixtures::{office, posting};
+
+    for test in each_backend().await {
+        committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            tx.insert_office(office(
+                "dol",
+                Some(created.office_id),
+                OfficeKind::Department,
+            ))
+            .await
+            .unwrap();
+            let holder = person(tx, "Mehrab").await;
+            posting(
+                tx,
+                holder,
+                created.post_id,
+                date(2020, 1, 1),
+                Some(date(2026, 6, 30)),
+            )
+            .await;
+            let never_filled = tx
+                .insert_post(NewPost {
+                    key: "mole-analyst".into(),
+                    office_id: created.office_id,
+                    unit_id: None,
+                    designation_id: created.designation_id,
+                    label: None,
+                })
+                .await
+                .unwrap();
+            let team_id = tx
+                .insert_team(
+                    "mole-team",
+                    created.office_id,
+                    Bilingual::new("টিম", "Team"),
+                )
+                .await
+                .unwrap();
+            // The first order also names a post no one ever held; the second, in force from 2026,
+            // names only the held one.
+            let mut first = order(team_id, holder, created.post_id, 4, date(2022, 1, 1));
+            first.members.push((never_filled, TeamRole::Member));
+            tx.insert_team_order(first).await.unwrap();
+            tx.insert_team_order(order(
+                team_id,
+                holder,
+                created.post_id,
+                5,
+                date(2026, 1, 26),
+            ))
+            .await
+            .unwrap();
+        })
+        .await;
+        let offices = test.db.offices_below(Scope::Nation).await.unwrap();
+        let flagged_on = async |day| {
+            let filter = DirectoryFilter {
+                flagged: true,
+                ..DirectoryFilter::default()
+            };
+            let (rows, total) = test
+                .db
+                .directory_page(&offices, &filter, day, (0, 50))
+                .await
+                .unwrap();
+            assert_eq!(rows.len() as u64, total);
+            rows.into_iter()
+                .map(|office| office.key)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            flagged_on(date(2025, 1, 1)).await,
+            ["mole", "dol"],
+            "{}",
+            test.backend
+        );
+        assert_eq!(
+            flagged_on(date(2026, 3, 1)).await,
+            ["dol"],
+            "{}",
+            test.backend
+        );
+        assert_eq!(
+            flagged_on(date(2026, 7, 1)).await,
+            ["mole", "dol"],
+            "{}",
+            test.backend
+        );
+        let (all, total) = test
+            .db
+            .directory_page(
+                &offices,
+                &DirectoryFilter::default(),
+                date(2026, 3, 1),
+                (0, 1),
+            )
+            .await
+            .unwrap();
+        assert_eq!((all.len(), total), (1, 2), "a page of one of two");
+        let in_force = test
+            .db
+            .teams_in_force(&[all[0].id], date(2026, 3, 1))
+            .await
+            .unwrap();
+        assert_eq!(
+            in_force[0]
+                .order
+                .as_ref()
+                .unwrap()
+                .record
+                .memo_number
+                .letter(),
+            5
+        );
+    }
+}

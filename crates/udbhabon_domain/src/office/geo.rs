@@ -100,6 +100,16 @@ pub const DISTRICTS: [District; 64] = [
     district("94", "55", "ঠাকুরগাঁও", "Thakurgaon"),
 ];
 
+impl Division {
+    /// The division's name in `lang`.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Bn => self.bn,
+            Lang::En => self.en,
+        }
+    }
+}
+
 impl District {
     /// The district's name in `lang`.
     pub fn name(&self, lang: Lang) -> &'static str {

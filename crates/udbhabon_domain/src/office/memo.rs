@@ -97,6 +97,81 @@ impl FromStr for FileNumber {
     }
 }
 
+/// A memo file as typed in a form: its file number in either digit script, and its subject.
+#[derive(Debug, Clone, Default)]
+pub struct MemoFileFields {
+    pub file_number: String,
+    pub subject_bn: String,
+    pub subject_en: String,
+}
+
+/// A memo file's particulars, checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemoFileDraft {
+    pub file_number: FileNumber,
+    pub subject: crate::Bilingual,
+}
+
+/// Checks a memo file's fields: the number in the 2014 or 2024 form, beginning with the code of the
+/// office's ministry or division when that is recorded (`ministry_code`), and a subject in Bengali.
+pub fn check_memo_file(
+    fields: &MemoFileFields,
+    ministry_code: Option<&str>,
+) -> Result<MemoFileDraft, crate::ValidationErrors> {
+    let mut errors = crate::ValidationErrors::new();
+    let file_number = if fields.file_number.trim().is_empty() {
+        errors.add("file_number", "error-required");
+        None
+    } else {
+        match fields.file_number.parse::<FileNumber>() {
+            Ok(number) => {
+                if let Some(code) = ministry_code
+                    && number.groups[0] != code
+                {
+                    errors
+                        .add("file_number", "error-file-number-ministry")
+                        .with("code", code);
+                }
+                Some(number)
+            }
+            // A whole memo number pasted in: its file is right, the letter's serial is extra.
+            Err(_) if fields.file_number.parse::<MemoNumber>().is_ok() => {
+                errors.add("file_number", "error-file-number-letter");
+                None
+            }
+            Err(MemoNumberError::GroupWidth {
+                position,
+                expected,
+                found,
+            }) => {
+                errors
+                    .add("file_number", "error-file-number-group")
+                    .with("position", position)
+                    .with("expected", expected)
+                    .with("found", found);
+                None
+            }
+            Err(_) => {
+                let groups = fields.file_number.split('.').count();
+                errors
+                    .add("file_number", "error-file-number-form")
+                    .with("found", groups);
+                None
+            }
+        }
+    };
+    if fields.subject_bn.trim().is_empty() {
+        errors.add("subject_bn", "error-required");
+    }
+    match file_number {
+        Some(file_number) if errors.is_empty() => Ok(MemoFileDraft {
+            file_number,
+            subject: crate::Bilingual::new(fields.subject_bn.trim(), fields.subject_en.trim()),
+        }),
+        _ => Err(errors),
+    }
+}
+
 /// A copy batch sent under the letter's number: "/১ (২০)" is the first endorsement, to 20 recipients.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Endorsement {
@@ -309,6 +384,63 @@ mod tests {
         assert_eq!(
             "40.00.0000.036.32.006.17.83/1 20".parse::<MemoNumber>(),
             Err(MemoNumberError::Endorsement)
+        );
+    }
+
+    fn fields(number: &str) -> MemoFileFields {
+        MemoFileFields {
+            file_number: number.into(),
+            subject_bn: "ইনোভেশন টিম".into(),
+            subject_en: String::new(),
+        }
+    }
+
+    fn problems(result: Result<MemoFileDraft, crate::ValidationErrors>) -> Vec<&'static str> {
+        result
+            .unwrap_err()
+            .errors
+            .iter()
+            .map(|error| error.message_key)
+            .collect()
+    }
+
+    #[test]
+    fn a_memo_file_takes_either_form_in_either_script_under_its_ministry() {
+        let draft = check_memo_file(&fields("৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭"), Some("40")).unwrap();
+        assert_eq!(draft.file_number.form(), FileNumberForm::TwentyTwoDigit);
+        let draft = check_memo_file(&fields(" 40.00.0000.036.32.006.17 "), None).unwrap();
+        assert_eq!(draft.file_number.to_string(), "40.00.0000.036.32.006.17");
+    }
+
+    #[test]
+    fn a_memo_file_in_neither_form_or_of_another_ministry_is_refused_with_the_reason() {
+        assert_eq!(
+            problems(check_memo_file(
+                &fields("40.00.0000.036.32.006.17.83"),
+                None
+            )),
+            ["error-file-number-letter"]
+        );
+        assert_eq!(
+            problems(check_memo_file(&fields("40.00.17"), None)),
+            ["error-file-number-form"]
+        );
+        assert_eq!(
+            problems(check_memo_file(&fields("40.00.000.036.32.006.17"), None)),
+            ["error-file-number-group"]
+        );
+        assert_eq!(
+            problems(check_memo_file(
+                &fields("41.00.0000.036.32.006.17"),
+                Some("40")
+            )),
+            ["error-file-number-ministry"]
+        );
+        let mut empty = fields("");
+        empty.subject_bn = " ".into();
+        assert_eq!(
+            problems(check_memo_file(&empty, None)),
+            ["error-required", "error-required"]
         );
     }
 }

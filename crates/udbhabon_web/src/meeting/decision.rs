@@ -32,6 +32,9 @@ pub(crate) struct TrackerQuery {
     status: String,
     #[serde(default)]
     overdue: String,
+    /// The office whose meetings' decisions are listed (the reader's by default).
+    #[serde(default)]
+    held_by: String,
     #[serde(default)]
     office: String,
     #[serde(default)]
@@ -51,6 +54,7 @@ impl TrackerQuery {
         Ok(TrackerFilter {
             status: DecisionStatus::from_code(self.status.trim()).ok(),
             overdue_only: self.overdue == "1",
+            held_by: Some(self.held_by.trim().to_owned()).filter(|key| !key.is_empty()),
             office: Some(self.office.trim().to_owned()).filter(|key| !key.is_empty()),
             due_from: date(&self.from)?,
             due_to: date(&self.to)?,
@@ -63,6 +67,7 @@ impl TrackerQuery {
         let pairs = [
             ("status", &self.status),
             ("overdue", &self.overdue),
+            ("held_by", &self.held_by),
             ("office", &self.office),
             ("from", &self.from),
             ("to", &self.to),
@@ -113,6 +118,8 @@ struct TrackerLine {
 pub(crate) struct TrackerPage {
     l: Layout,
     heading: String,
+    /// The key of the office whose meetings' decisions are listed.
+    held_by: String,
     summary: String,
     groups: Vec<MeetingGroup>,
     /// (code, label, chosen)
@@ -182,6 +189,7 @@ fn tracker_page(
     let chosen_status = query.status.trim();
     let exports = query.query_string();
     TrackerPage {
+        held_by: tracker.office.key.clone(),
         l: Layout::of_member(
             &state.app,
             lang,

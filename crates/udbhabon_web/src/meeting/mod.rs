@@ -23,7 +23,7 @@ use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, memo_file_choices};
 use crate::lang::ReaderLang;
-use crate::layout::Layout;
+use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
 
 #[derive(Template, WebTemplate)]
@@ -113,16 +113,16 @@ pub(crate) async fn list(
     visitor: Visitor,
     Query(query): Query<ListQuery>,
 ) -> Result<MeetingListPage, PageError> {
-    let (office, meetings) = state.app.meetings(query.office.as_deref()).await?.unzip();
-    let schedule_href = match &office {
-        Some(office) => state
-            .app
-            .meeting_actions(visitor.0.as_ref(), office.id)
-            .await?
-            .manage
-            .then(|| format!("/offices/{}/meetings/new", office.key)),
-        None => None,
-    };
+    let (office, meetings) = state
+        .app
+        .meetings(visitor.0.as_ref(), query.office.as_deref())
+        .await?;
+    let schedule_href = state
+        .app
+        .meeting_actions(visitor.0.as_ref(), office.id)
+        .await?
+        .manage
+        .then(|| format!("/offices/{}/meetings/new", office.key));
     let today = state.app.today();
     let item = |meeting: MeetingRow| MeetingItem {
         href: format!("/meetings/{}", meeting.record.key),
@@ -138,27 +138,20 @@ pub(crate) async fn list(
         when: format::date_both(lang, meeting.record.held_on),
     };
     let (mut upcoming, held): (Vec<MeetingRow>, Vec<MeetingRow>) = meetings
-        .unwrap_or_default()
         .into_iter()
         .partition(|meeting| meeting.record.held_on >= today);
     upcoming.reverse();
-    let heading = match &office {
-        Some(office) => t_args(
-            lang,
-            "meetings-of-office",
-            &[("office", office.name.get(lang).to_owned())],
-        ),
-        None => t(lang, "meetings-title"),
+    let heading = t_args(
+        lang,
+        "meetings-of-office",
+        &[("office", office.name.get(lang).to_owned())],
+    );
+    let path = match &query.office {
+        Some(key) => format!("/meetings?office={}", encode_component(key)),
+        None => "/meetings".to_owned(),
     };
     Ok(MeetingListPage {
-        l: Layout::new(
-            lang,
-            &visitor,
-            heading.clone(),
-            "meetings",
-            "/meetings",
-            today,
-        ),
+        l: Layout::new(lang, &visitor, heading.clone(), "meetings", &path, today),
         heading,
         upcoming: upcoming.into_iter().map(item).collect(),
         held: held.into_iter().map(item).collect(),

@@ -1,7 +1,9 @@
 //! The office tree page, browsed two levels at a time: the offices below one office (or below the
-//! top), each with its kind, codes and units, and a way down to the offices below them and back up.
+//! top), each with its kind, codes and units, and a way down to the offices below them and back up;
+//! and an office's own page.
 
 pub(crate) mod memo;
+pub(crate) mod summary;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -12,9 +14,10 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Visitor;
 use crate::error::PageError;
-use crate::extract::Query;
+use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::office::summary::{SummaryCards, cards};
 use crate::state::AppState;
 
 #[derive(Template, WebTemplate)]
@@ -28,6 +31,7 @@ pub(crate) struct OfficeListPage {
 }
 
 struct OfficeItem {
+    href: String,
     name: String,
     kind: String,
     /// 0 for the level shown, 1 for the offices directly below them.
@@ -49,6 +53,7 @@ pub(crate) struct UnderQuery {
 fn item(lang: Lang, node: &OfficeNode) -> OfficeItem {
     let office = &node.office;
     OfficeItem {
+        href: format!("/offices/{}", encode_component(&office.key)),
         name: office.name.get(lang).to_owned(),
         kind: t(lang, &office.kind.message_key()),
         depth: node.depth,
@@ -136,5 +141,72 @@ pub(crate) async fn list(
         heading,
         trail,
         offices: level.nodes.iter().map(|node| item(lang, node)).collect(),
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "office/show.html")]
+pub(crate) struct OfficePage {
+    l: Layout,
+    /// The offices above, the topmost first: (link, name).
+    trail: Vec<(String, String)>,
+    short_name: Option<String>,
+    /// The office's published contacts: (label, text, link).
+    contacts: Vec<(String, String, Option<String>)>,
+    cards: SummaryCards,
+}
+
+/// `GET /offices/{key}`: an office's page, open to everyone; those who keep the office's team start
+/// its office order here.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    visitor: Visitor,
+    Path(key): Path<String>,
+) -> Result<OfficePage, PageError> {
+    let summary = state.app.office_summary(visitor.0.as_ref(), &key).await?;
+    let office = &summary.office;
+    let mut contacts = Vec::new();
+    if let Some(site) = &office.website {
+        let href = if site.starts_with("http://") || site.starts_with("https://") {
+            site.clone()
+        } else {
+            format!("https://{site}")
+        };
+        contacts.push((t(lang, "office-website"), site.clone(), Some(href)));
+    }
+    if let Some(email) = &office.email {
+        contacts.push((
+            t(lang, "office-email"),
+            email.clone(),
+            Some(format!("mailto:{email}")),
+        ));
+    }
+    if let Some(phone) = &office.phone {
+        contacts.push((t(lang, "office-phone"), format::digits(lang, phone), None));
+    }
+    let cards = cards(lang, visitor.0.as_ref(), &summary);
+    Ok(OfficePage {
+        l: Layout::new(
+            lang,
+            &visitor,
+            cards.name.clone(),
+            "offices",
+            &cards.office_href,
+            state.app.today(),
+        ),
+        trail: summary
+            .ancestors
+            .iter()
+            .map(|office| {
+                (
+                    format!("/offices/{}", encode_component(&office.key)),
+                    office.name.get(lang).to_owned(),
+                )
+            })
+            .collect(),
+        short_name: office.short_name_en.clone(),
+        contacts,
+        cards,
     })
 }

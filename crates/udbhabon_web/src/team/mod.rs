@@ -1,12 +1,13 @@
 //! The innovation team page (members by role, terms of reference, order history, the team on a past
 //! date) and the office order as a PDF.
 
+pub(crate) mod directory;
 pub(crate) mod order;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::response::Response;
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::team::TeamOverview;
 use udbhabon_domain::office::person::Charge;
@@ -18,7 +19,7 @@ use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
-use crate::layout::Layout;
+use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
 
 #[derive(Template, WebTemplate)]
@@ -40,13 +41,7 @@ pub(crate) struct TeamPage {
     /// "Order … issued" after an order was just issued.
     issued: Option<String>,
     /// For those who compose the office's orders: the form that starts one, and the open drafts.
-    compose: Option<Compose>,
-}
-
-struct Compose {
-    csrf: String,
-    action: String,
-    drafts: Vec<(String, String)>,
+    compose: Option<order::Compose>,
 }
 
 struct OrderBox {
@@ -83,18 +78,23 @@ pub(crate) struct OnQuery {
     issued: Option<String>,
 }
 
-/// `GET /team`: the home office's team.
-pub(crate) async fn home_team(
+/// `GET /team`: the team of the reader's office; an office without a team yet sends the reader to its
+/// page, where one is constituted.
+pub(crate) async fn mine(
     State(state): State<AppState>,
     reader: ReaderLang,
     visitor: Visitor,
     query: Query<OnQuery>,
-) -> Result<TeamPage, PageError> {
-    let team = state.app.home_team().await?;
-    let Some(team) = team else {
-        return Err(PageError::not_found());
-    };
-    show(State(state), reader, visitor, Path(team.key), query).await
+) -> Result<Response, PageError> {
+    let (office, team) = state.app.reader_team(visitor.0.as_ref()).await?;
+    match team {
+        Some(team) => Ok(show(State(state), reader, visitor, Path(team.key), query)
+            .await?
+            .into_response()),
+        None => Ok(
+            Redirect::to(&format!("/offices/{}", encode_component(&office.key))).into_response(),
+        ),
+    }
 }
 
 /// `GET /teams/{key}?on=YYYY-MM-DD`: the team as it stood on that date (today by default).
@@ -123,29 +123,7 @@ pub(crate) async fn show(
         .open_order_drafts(visitor.0.as_ref(), &team.team)
         .await?;
     let compose = match (&visitor.0, drafts) {
-        (Some(who), Some(drafts)) => Some(Compose {
-            csrf: who.csrf_token.clone(),
-            action: format!("/offices/{}/team/orders", team.office.key),
-            drafts: drafts
-                .iter()
-                .map(|draft| {
-                    (
-                        format!("/order-drafts/{}", draft.id),
-                        t_args(
-                            lang,
-                            "team-draft-line",
-                            &[
-                                ("who", draft.updated_by.clone()),
-                                (
-                                    "date",
-                                    format::date(lang, bangla::today_in_dhaka(draft.updated_at)),
-                                ),
-                            ],
-                        ),
-                    )
-                })
-                .collect(),
-        }),
+        (Some(who), Some(drafts)) => Some(order::compose(lang, who, &team.office.key, &drafts)),
         _ => None,
     };
     let issued = query.issued.as_deref().map(|memo| {

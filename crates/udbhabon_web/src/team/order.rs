@@ -7,8 +7,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use udbhabon_core::Error;
+use udbhabon_core::account::SignedIn;
 use udbhabon_core::team::order::{DraftOverview, DraftRefusal, OrderDraftFields};
+use udbhabon_core::{Error, OrderDraftRow};
 use udbhabon_domain::team::TeamRole;
 use udbhabon_domain::{ValidationErrors, Vocabulary};
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -19,7 +20,7 @@ use crate::error::PageError;
 use crate::extract::Path;
 use crate::form::{Choice, FieldErrors, choices, field_messages, memo_file_choices, with_none};
 use crate::lang::ReaderLang;
-use crate::layout::Layout;
+use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
 
 /// Empty rows offered below the filled ones, so that members, terms and copies can be added without
@@ -357,6 +358,46 @@ pub(crate) async fn start(
 ) -> Result<Response, PageError> {
     let id = state.app.start_order_draft(&member.0, &office_key).await?;
     Ok(Redirect::to(&format!("/order-drafts/{id}")).into_response())
+}
+
+/// The form that starts an office order, and the drafts being composed, for those who compose them.
+pub(crate) struct Compose {
+    pub(crate) csrf: String,
+    pub(crate) action: String,
+    /// (link, "saved by … on …") of each open draft.
+    pub(crate) drafts: Vec<(String, String)>,
+}
+
+/// The composing section for an office's team.
+pub(crate) fn compose(
+    lang: Lang,
+    who: &SignedIn,
+    office_key: &str,
+    drafts: &[OrderDraftRow],
+) -> Compose {
+    Compose {
+        csrf: who.csrf_token.clone(),
+        action: format!("/offices/{}/team/orders", encode_component(office_key)),
+        drafts: drafts
+            .iter()
+            .map(|draft| {
+                (
+                    format!("/order-drafts/{}", draft.id),
+                    t_args(
+                        lang,
+                        "team-draft-line",
+                        &[
+                            ("who", draft.updated_by.clone()),
+                            (
+                                "date",
+                                format::date(lang, bangla::today_in_dhaka(draft.updated_at)),
+                            ),
+                        ],
+                    ),
+                )
+            })
+            .collect(),
+    }
 }
 
 /// `GET /order-drafts/{id}`.

@@ -494,9 +494,12 @@ impl App {
             None => false,
         };
         Ok(IssueFacts {
-            memo_file_known: draft
-                .memo_file_id
-                .is_some_and(|id| overview.memo_files.iter().any(|file| file.id == id)),
+            memo_file_known: draft.memo_file_id.is_some_and(|id| {
+                overview
+                    .memo_files
+                    .iter()
+                    .any(|file| file.id == id && file.closed_on.is_none())
+            }),
             previous_effective,
             held_on_effective,
             signatory_held,

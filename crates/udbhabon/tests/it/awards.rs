@@ -77,6 +77,11 @@ async fn the_years_ranking_shows_its_arithmetic_and_matches_the_hand_computation
         texts(&page, "span.tie")[0],
         "সব মানদণ্ডে সমান; কমিটি নির্ধারণ করবে"
     );
+    // The rules name the e-Government plan; the demo loads none for 2025-26.
+    assert_eq!(
+        text(&page, "p.plan-counted"),
+        "এ বছরের জন্য \"ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা\" ধরনের কোনো কর্মপরিকল্পনা নেই, তাই কর্মপরিকল্পনার নম্বর গণনায় আসে না।"
+    );
     // Field offices: Dhaka implemented its SMS hearing dates; Chattogram's copy is not past approval,
     // and the DIFE's Gazipur office has recorded nothing.
     assert_eq!(

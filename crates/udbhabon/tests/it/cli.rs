@@ -4,7 +4,7 @@
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 
-fn udbhabon() -> Command {
+pub(crate) fn udbhabon() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_udbhabon"));
     // The tests' own environment must not leak settings into the binary.
     for (name, _) in std::env::vars() {
@@ -15,7 +15,7 @@ fn udbhabon() -> Command {
     command
 }
 
-fn run(command: &mut Command) -> (bool, String, String) {
+pub(crate) fn run(command: &mut Command) -> (bool, String, String) {
     let output = command.output().expect("the binary runs");
     (
         output.status.success(),

@@ -478,7 +478,7 @@ async fn the_collection_pages_render_in_both_languages_from_the_demo_data() {
 
 /// The administrator opens an account for a new officer with one role on an office; returns the
 /// account's first password.
-async fn officer(
+pub(crate) async fn officer(
     admin: &TestServer,
     csrf: &str,
     (name, email): (&str, &str),
@@ -516,7 +516,11 @@ async fn officer(
 }
 
 /// A fresh browser signed in with an account's password.
-async fn signed_in(server: &TestServer, email: &str, password: &str) -> (TestServer, String) {
+pub(crate) async fn signed_in(
+    server: &TestServer,
+    email: &str,
+    password: &str,
+) -> (TestServer, String) {
     let browser = server.another_browser();
     assert_eq!(
         browser.sign_in(email, password).await.status(),

@@ -4,25 +4,16 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 use scraper::Html;
 use udbhabon_i18n::{Lang, format};
 
+use crate::cli::udbhabon;
 use crate::server::{DEMO_PASSWORD, attribute, texts};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
-
-fn udbhabon() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_udbhabon"));
-    for (name, _) in std::env::vars() {
-        if name.starts_with("UDBHABON_") && name != "UDBHABON_FONTS_DIR" {
-            command.env_remove(name);
-        }
-    }
-    command
-}
 
 /// A server process and the address it serves on.
 struct Running {

@@ -14,6 +14,7 @@ mod decisions;
 mod faults;
 mod innovation_sheets;
 mod innovations;
+mod installation;
 mod meetings;
 mod minutes;
 mod minutes_cycle;

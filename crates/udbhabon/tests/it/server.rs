@@ -72,6 +72,21 @@ impl TestServer {
         Self::launch(fonts_dir(), fixed_clock(), adjust, None, None).await
     }
 
+    /// Starts a server on an installation the binary prepared in `data` (its `udbhabon.sqlite`),
+    /// without the demo data, on a clock the test moves.
+    pub(crate) async fn start_installed(data: tempfile::TempDir, clock: Arc<MovableClock>) -> Self {
+        let database = data.path().join("udbhabon.sqlite");
+        Self::open(
+            data,
+            &database,
+            fonts_dir(),
+            clock,
+            |state| state.with_sign_in_limit(1000, 1),
+            None,
+        )
+        .await
+    }
+
     /// Starts a server on a machine without a Bengali font.
     pub(crate) async fn start_without_fonts() -> Self {
         Self::launch(
@@ -115,15 +130,33 @@ impl TestServer {
         smtp: Option<&str>,
     ) -> Self {
         let data = tempfile::tempdir().expect("a temporary directory");
+        let database = data.path().join("test.sqlite");
+        let server = Self::open(data, &database, fonts, clock, adjust, smtp).await;
+        let app = server.app();
+        load_demo(app).await.expect("the demo data loads");
+        if let Some(size) = national {
+            load_national(app, size, 7)
+                .await
+                .expect("the national tree generates");
+        }
+        server
+    }
+
+    /// Serves the database at `database`, migrated, from the folder `data`.
+    async fn open(
+        data: tempfile::TempDir,
+        database: &std::path::Path,
+        fonts: PathBuf,
+        clock: Arc<dyn Clock>,
+        adjust: impl FnOnce(AppState) -> AppState,
+        smtp: Option<&str>,
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a free port");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let settings = Settings {
-            database_url: format!(
-                "sqlite://{}?mode=rwc",
-                data.path().join("test.sqlite").display()
-            ),
+            database_url: format!("sqlite://{}?mode=rwc", database.display()),
             fonts_dir: fonts,
             mail: match smtp {
                 Some(url) => MailSettings::Smtp {
@@ -141,12 +174,6 @@ impl TestServer {
         };
         let app = App::open(&settings, clock).await.expect("the app opens");
         app.migrate().await.expect("migrations run");
-        load_demo(&app).await.expect("the demo data loads");
-        if let Some(size) = national {
-            load_national(&app, size, 7)
-                .await
-                .expect("the national tree generates");
-        }
         let jobs = app.clone();
         let service = router(adjust(AppState::new(app, &base)))
             .into_make_service_with_connect_info::<std::net::SocketAddr>();

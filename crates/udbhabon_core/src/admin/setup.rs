@@ -1,5 +1,9 @@
-//! Setting up an installation: the office it serves (the top of its tree) and its first system
-//! administrator, made together in one transaction, once.
+//! Setting up an installation: the office it serves (the top of its tree), its first system
+//! administrator and the designations posts are made of (`data/designations.toml`), together in one
+//! transaction, once.
+
+use serde::Deserialize;
+use udbhabon_domain::Bilingual;
 
 use udbhabon_domain::account::access::Role;
 use udbhabon_domain::office::{OfficeFields, check_office};
@@ -9,6 +13,23 @@ use crate::admin::offices::new_office;
 use crate::error::invalid;
 use crate::office::TOP_OFFICE;
 use crate::{App, Error};
+
+/// The designations a new installation starts with.
+const DESIGNATIONS_FILE: &str = include_str!("../../../../data/designations.toml");
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Designations {
+    designations: Vec<Designation>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Designation {
+    key: String,
+    bn: String,
+    en: String,
+}
 
 /// What an installation is set up with.
 #[derive(Debug, Clone)]
@@ -45,7 +66,16 @@ impl App {
             }
             (Err(error), _) | (_, Err(error)) => return Err(error),
         };
+        let designations: Designations = toml::from_str(DESIGNATIONS_FILE)
+            .map_err(|error| Error::Internal(format!("data/designations.toml: {error}")))?;
         let tx = self.db.begin(self.author(None, author)).await?;
+        for designation in designations.designations {
+            tx.insert_designation(
+                &designation.key,
+                Bilingual::new(designation.bn, designation.en),
+            )
+            .await?;
+        }
         let key = office.key.clone();
         let office_id = tx.insert_office(new_office(office, None)).await?;
         tx.set_setting(TOP_OFFICE, &key).await?;

@@ -1,5 +1,6 @@
 //! Each use case on its own, on the real storage: short tests named for what breaks.
 
+mod awards;
 mod backups;
 mod decisions;
 mod innovations;

@@ -40,6 +40,7 @@ fn confirmation(
         office_id,
         fiscal_year: 2025,
         rules: AwardRulesFile {
+            plan_kind: "egov".into(),
             criteria: vec![WeightedCriterion {
                 criterion: "implemented".into(),
                 weight: 25.0,

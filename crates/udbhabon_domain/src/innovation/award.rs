@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
+use crate::plan::PlanKind;
 use crate::vocabulary::vocabulary;
 use crate::{ValidationErrors, Vocabulary};
 
@@ -40,17 +41,26 @@ pub struct WeightedCriterion {
     pub weight: f64,
 }
 
-/// The award's rules as published: the criteria with their weights, and the criteria that break a
-/// tie of totals, in order.
+/// The award's rules as published: the kind of plan whose score counts, the criteria with their
+/// weights, and the criteria that break a tie of totals, in order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AwardRulesFile {
+    /// A rule kept before the plan's kind was named was computed on the e-Government plan.
+    #[serde(default = "egovernance_plan")]
+    pub plan_kind: String,
     pub criteria: Vec<WeightedCriterion>,
     pub tie_breaks: Vec<String>,
+}
+
+fn egovernance_plan() -> String {
+    PlanKind::EGovernance.code().to_owned()
 }
 
 /// The rules, checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwardRules {
+    /// The plan whose reviewed score is the `plan_score` criterion.
+    pub plan_kind: PlanKind,
     pub criteria: Vec<(Criterion, f64)>,
     pub tie_breaks: Vec<Criterion>,
 }
@@ -58,6 +68,10 @@ pub struct AwardRules {
 /// Checks rules read from data: known criteria, each once, positive weights, tie-breaks among them.
 pub fn check_rules(file: &AwardRulesFile) -> Result<AwardRules, ValidationErrors> {
     let mut errors = ValidationErrors::new();
+    let plan_kind = PlanKind::from_code(&file.plan_kind);
+    if plan_kind.is_err() {
+        errors.add("plan_kind", "error-award-plan-kind");
+    }
     let mut criteria = Vec::new();
     for entry in &file.criteria {
         match Criterion::from_code(&entry.criterion) {
@@ -89,16 +103,21 @@ pub fn check_rules(file: &AwardRulesFile) -> Result<AwardRules, ValidationErrors
             }
         }
     }
-    errors.into_result(AwardRules {
-        criteria,
-        tie_breaks,
-    })
+    match plan_kind {
+        Ok(plan_kind) => errors.into_result(AwardRules {
+            plan_kind,
+            criteria,
+            tie_breaks,
+        }),
+        Err(_) => Err(errors),
+    }
 }
 
 impl From<&AwardRules> for AwardRulesFile {
     /// The rules as they would be published again, to keep beside a decision made on them.
     fn from(rules: &AwardRules) -> Self {
         Self {
+            plan_kind: rules.plan_kind.code().to_owned(),
             criteria: rules
                 .criteria
                 .iter()
@@ -282,6 +301,7 @@ mod tests {
 
     fn rules() -> AwardRules {
         check_rules(&AwardRulesFile {
+            plan_kind: "egov".into(),
             criteria: [
                 ("plan_score", 40.0),
                 ("implemented", 25.0),
@@ -369,8 +389,9 @@ mod tests {
     }
 
     #[test]
-    fn rules_name_known_criteria_once_with_positive_weights() {
+    fn rules_name_a_plan_kind_and_known_criteria_once_with_positive_weights() {
         let file = AwardRulesFile {
+            plan_kind: "budget".into(),
             criteria: vec![
                 WeightedCriterion {
                     criterion: "plan_score".into(),
@@ -384,7 +405,8 @@ mod tests {
             tie_breaks: vec!["on_time".into()],
         };
         let errors = check_rules(&file).unwrap_err();
-        assert_eq!(errors.errors.len(), 4);
+        assert_eq!(errors.errors.len(), 5);
+        assert_eq!(errors.errors[0].message_key, "error-award-plan-kind");
     }
 
     #[test]

@@ -79,6 +79,8 @@ pub(crate) struct AwardPage {
     /// (criterion, weight) of the rules, and what each measures.
     criteria: Vec<(String, String, String)>,
     tie_breaks: String,
+    /// Whose plan score counts: the year's template of the rules' kind, or that the year has none.
+    plan: String,
     tables: Vec<Table>,
     decision: Decision,
     csrf: String,
@@ -434,6 +436,18 @@ fn page(
             .map(|criterion| t(lang, &criterion.message_key()))
             .collect::<Vec<_>>()
             .join(" → "),
+        plan: match &ranking.plan {
+            Some(template) => t_args(
+                lang,
+                "award-plan-counted",
+                &[("plan", template.title.get(lang).to_owned())],
+            ),
+            None => t_args(
+                lang,
+                "award-plan-none",
+                &[("kind", t(lang, &ranking.rules.plan_kind.message_key()))],
+            ),
+        },
         tables,
         decision: decision(lang, ranking, round, refused.entered, whole),
         csrf: member.0.csrf_token.clone(),

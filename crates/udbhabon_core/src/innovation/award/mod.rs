@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use bangla::FiscalYear;
 use udbhabon_db::office::OfficeRow;
+use udbhabon_db::plan::TemplateRow;
 use udbhabon_db::plan::dashboard::{RollupFilter, RollupOrder, Scope};
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::innovation::InnovationStage;
@@ -76,6 +77,9 @@ pub struct AwardRanking {
     pub office: OfficeRow,
     pub year: FiscalYear,
     pub rules: &'static AwardRules,
+    /// The year's plan template of the kind the rules name, whose scores count; `None` when the year
+    /// has none.
+    pub plan: Option<TemplateRow>,
     /// The agencies, then the field offices, each best first.
     pub categories: Vec<(AwardCategory, Vec<Candidate>)>,
 }
@@ -112,7 +116,9 @@ impl App {
             .plan_templates()
             .await?
             .into_iter()
-            .find(|template| template.fiscal_year == year.start_year());
+            .find(|template| {
+                template.fiscal_year == year.start_year() && template.kind == rules.plan_kind
+            });
         let below = self.db.offices_below(Scope::Office(office.id)).await?;
         let offices = self.db.offices_under(office.id).await?;
         let plan_scores: HashMap<i32, Option<(f64, f64)>> = match &template {
@@ -211,6 +217,7 @@ impl App {
             office,
             year,
             rules,
+            plan: template,
             categories,
         })
     }

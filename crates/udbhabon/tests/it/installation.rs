@@ -10,7 +10,9 @@ use scraper::{Html, Selector};
 
 use crate::cli::{run, udbhabon};
 use crate::collections::{officer, signed_in};
-use crate::server::{MovableClock, TestServer, attribute, option_value, text, texts};
+use crate::server::{
+    MovableClock, TestServer, attribute, form_fields, option_value, set_field, text, texts,
+};
 
 const ADMIN: &str = "admin@mole.gov.bd";
 const ADMIN_PASSWORD: &str = "a-long-enough-passphrase-26";
@@ -65,42 +67,6 @@ fn import(data: &std::path::Path, table: &str) -> (bool, String, String) {
         .arg(&file)
         .arg("--data-dir")
         .arg(data))
-}
-
-/// Every field of the form matching `form` as the page fills it in, selects at their chosen option.
-fn form_fields(page: &Html, form: &str) -> Vec<(String, String)> {
-    let fields = Selector::parse(&format!("{form} input, {form} select, {form} textarea")).unwrap();
-    let selected = Selector::parse("option[selected]").unwrap();
-    page.select(&fields)
-        .filter(|field| {
-            field.value().attr("type") != Some("checkbox")
-                || field.value().attr("checked").is_some()
-        })
-        .filter_map(|field| {
-            let name = field.value().attr("name")?.to_owned();
-            let value = match field.value().name() {
-                "textarea" => field.text().collect(),
-                "select" => field
-                    .select(&selected)
-                    .next()
-                    .and_then(|option| option.value().attr("value"))
-                    .unwrap_or_default()
-                    .to_owned(),
-                _ => field.value().attr("value").unwrap_or_default().to_owned(),
-            };
-            Some((name, value))
-        })
-        .collect()
-}
-
-/// Sets the `occurrence`-th field called `name`.
-fn set(fields: &mut [(String, String)], name: &str, occurrence: usize, value: &str) {
-    fields
-        .iter_mut()
-        .filter(|(field, _)| field == name)
-        .nth(occurrence)
-        .unwrap_or_else(|| panic!("no field {name} #{occurrence}"))
-        .1 = value.to_owned();
 }
 
 /// The value of the first option of `select` whose label contains `label`.
@@ -163,21 +129,21 @@ async fn constitute(
     let form = Html::parse_document(&started.text().await.unwrap());
     let mut fields = form_fields(&form, "form.order-draft");
     for (row, (post, role)) in members.iter().enumerate() {
-        set(
+        set_field(
             &mut fields,
             "member_post",
             row,
             &option_containing(&form, "member_post_0", post),
         );
-        set(&mut fields, "member_role", row, role);
+        set_field(&mut fields, "member_role", row, role);
     }
-    set(
+    set_field(
         &mut fields,
         "signatory_post",
         0,
         &option_containing(&form, "member_post_0", signatory),
     );
-    set(
+    set_field(
         &mut fields,
         "memo_file",
         0,
@@ -378,10 +344,10 @@ async fn an_empty_installation_is_set_up_and_an_agency_constitutes_its_team_and_
         ("place_bn", "অধিদপ্তরের সভাকক্ষ"),
         ("place_en", "Department conference room"),
     ] {
-        set(&mut fields, name, 0, value);
+        set_field(&mut fields, name, 0, value);
     }
-    set(&mut fields, "chair_post", 0, &officer_post);
-    set(&mut fields, "agenda_bn", 0, "ত্রৈমাসিক অগ্রগতি");
+    set_field(&mut fields, "chair_post", 0, &officer_post);
+    set_field(&mut fields, "agenda_bn", 0, "ত্রৈমাসিক অগ্রগতি");
     for post in [&officer_post, &programmer_post] {
         fields.push(("invitee_post".to_owned(), post.clone()));
     }
@@ -414,15 +380,15 @@ async fn an_empty_installation_is_set_up_and_an_agency_constitutes_its_team_and_
     assert_eq!(recorded.url().path(), meeting);
     let minutes = secretary.page(&format!("{meeting}/minutes"), 200).await;
     let mut fields = form_fields(&minutes, "form.minutes-form");
-    set(
+    set_field(
         &mut fields,
         "decision_bn",
         0,
         "মাঠ পর্যায়ের কার্যালয়ের টিম গঠন নিশ্চিত করতে হবে।",
     );
-    set(&mut fields, "decision_item", 0, "0");
-    set(&mut fields, "deadline_kind", 0, "by");
-    set(&mut fields, "deadline_on", 0, "2026-12-31");
+    set_field(&mut fields, "decision_item", 0, "0");
+    set_field(&mut fields, "deadline_kind", 0, "by");
+    set_field(&mut fields, "deadline_on", 0, "2026-12-31");
     fields.push((
         "responsible".to_owned(),
         option_containing(&minutes, "responsible_0", "ইনোভেশন টিম"),
@@ -465,6 +431,39 @@ async fn an_empty_installation_is_set_up_and_an_agency_constitutes_its_team_and_
         let memo = format!("৪০.০৫.০০০০.০০০.০৬০.৩২.০০০১.২৬.{serial}");
         assert!(numbers.contains(&memo), "{memo} in {numbers:?}");
     }
+
+    // A second file opened by mistake is closed, once confirmed; it then gives no number.
+    let opened = open_file(&secretary, &csrf, "dife", "40.05.0000.000.060.32.0002.26").await;
+    let page = Html::parse_document(&opened.text().await.unwrap());
+    let close = attribute(&page, "form[action$='/close']:last-of-type", "action");
+    let second = close
+        .trim_end_matches("/close")
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let unconfirmed = secretary.post(&close, &[("csrf", &csrf)]).await;
+    assert_eq!(unconfirmed.status(), 422);
+    let closed = secretary
+        .post(&close, &[("csrf", csrf.as_str()), ("confirm", "1")])
+        .await;
+    let page = Html::parse_document(&closed.text().await.unwrap());
+    assert!(
+        text(&page, "p.notice").contains("বন্ধ হয়েছে"),
+        "{}",
+        text(&page, "p.notice")
+    );
+    let taken = secretary
+        .post(
+            "/offices/dife/memos",
+            &[
+                ("csrf", csrf.as_str()),
+                ("file", &second),
+                ("purpose_bn", "চিঠি"),
+            ],
+        )
+        .await;
+    assert_eq!(taken.status(), 422);
 
     // The administrator constitutes the ministry's own team the same way, under the ministry's file.
     let (admin, admin_csrf) = signed_in(&server, ADMIN, ADMIN_PASSWORD).await;

@@ -5,7 +5,7 @@
 use scraper::{Html, Selector};
 
 use crate::pdf::extract_text;
-use crate::server::{DEMO_PASSWORD, TestServer, attribute, text, texts};
+use crate::server::{DEMO_PASSWORD, TestServer, attribute, form_fields, set_field, text, texts};
 
 /// The number the next letter from the ICT Cell's file gets: the seed order was letter 5.
 const NEXT_MEMO: &str = "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬";
@@ -59,28 +59,8 @@ async fn start_draft(server: &TestServer, csrf: &str) -> String {
 }
 
 /// Every field of the draft form with its value, in the order a browser sends them.
-fn form_fields(page: &Html) -> Vec<(String, String)> {
-    let fields = Selector::parse(
-        "form.order-draft input, form.order-draft select, form.order-draft textarea",
-    )
-    .unwrap();
-    let selected = Selector::parse("option[selected]").unwrap();
-    page.select(&fields)
-        .filter_map(|field| {
-            let name = field.value().attr("name")?.to_owned();
-            let value = match field.value().name() {
-                "textarea" => field.text().collect(),
-                "select" => field
-                    .select(&selected)
-                    .next()
-                    .and_then(|option| option.value().attr("value"))
-                    .unwrap_or_default()
-                    .to_owned(),
-                _ => field.value().attr("value").unwrap_or_default().to_owned(),
-            };
-            Some((name, value))
-        })
-        .collect()
+fn draft_fields(page: &Html) -> Vec<(String, String)> {
+    form_fields(page, "form.order-draft")
 }
 
 /// The draft form as first opened, with the version it is at now: each case starts from the order as
@@ -92,18 +72,8 @@ async fn from_original(
 ) -> Vec<(String, String)> {
     let current = version(&server.page(draft, 200).await);
     let mut fields = original.to_vec();
-    set(&mut fields, "version", 0, &current);
+    set_field(&mut fields, "version", 0, &current);
     fields
-}
-
-/// Sets the `occurrence`-th field called `name` (0 for a field that occurs once).
-fn set(fields: &mut [(String, String)], name: &str, occurrence: usize, value: &str) {
-    let field = fields
-        .iter_mut()
-        .filter(|(field, _)| field == name)
-        .nth(occurrence)
-        .unwrap_or_else(|| panic!("no field {name} #{occurrence}"));
-    field.1 = value.to_owned();
 }
 
 /// The value of the option whose label starts with `label` among the options of the first `select`
@@ -170,7 +140,7 @@ async fn issuing_the_seed_order_again_gives_a_stored_pdf_with_every_line_of_its_
     assert_eq!(preview.status(), 200);
     assert!(extract_text(&preview.bytes().await.unwrap()).contains("অফিস আদেশ (খসড়া)"));
 
-    let as_opened = form_fields(&page);
+    let as_opened = draft_fields(&page);
     let issued = issue(&server, &draft, &csrf, &version(&page)).await;
     assert_eq!(issued.status(), 200);
     assert!(
@@ -326,18 +296,18 @@ async fn refused_with(server: &TestServer, draft: &str, csrf: &str, message: &st
 async fn an_order_the_rules_forbid_is_refused_with_nothing_issued_and_no_number_used() {
     let (server, csrf) = member_secretary().await;
     let draft = start_draft(&server, &csrf).await;
-    let original = form_fields(&server.page(&draft, 200).await);
+    let original = draft_fields(&server.page(&draft, 200).await);
 
     // No member secretary: the ninth member becomes an ordinary member.
     let mut fields = from_original(&server, &draft, &original).await;
-    set(&mut fields, "member_role", 8, "member");
+    set_field(&mut fields, "member_role", 8, "member");
     assert_eq!(save(&server, &draft, &fields).await.status(), 200);
     refused_with(&server, &draft, &csrf, "টিমে একজন সদস্য সচিব থাকতে হবে।").await;
 
     // No Chief Innovation Officer.
-    let mut fields = form_fields(&server.page(&draft, 200).await);
-    set(&mut fields, "member_role", 8, "member_secretary");
-    set(&mut fields, "member_role", 0, "member");
+    let mut fields = draft_fields(&server.page(&draft, 200).await);
+    set_field(&mut fields, "member_role", 8, "member_secretary");
+    set_field(&mut fields, "member_role", 0, "member");
     assert_eq!(save(&server, &draft, &fields).await.status(), 200);
     refused_with(
         &server,
@@ -351,7 +321,7 @@ async fn an_order_the_rules_forbid_is_refused_with_nothing_issued_and_no_number_
     let page = server.page(&draft, 200).await;
     let vacant = option_of(&page, "member_post", "উপসচিব (প্রশাসন অধিশাখা)");
     let mut fields = from_original(&server, &draft, &original).await;
-    set(&mut fields, "member_post", 1, &vacant);
+    set_field(&mut fields, "member_post", 1, &vacant);
     assert_eq!(save(&server, &draft, &fields).await.status(), 200);
     refused_with(
         &server,
@@ -363,7 +333,7 @@ async fn an_order_the_rules_forbid_is_refused_with_nothing_issued_and_no_number_
 
     // An effective date before the order in force took effect.
     let mut fields = from_original(&server, &draft, &original).await;
-    set(&mut fields, "effective_from", 0, "2026-01-01");
+    set_field(&mut fields, "effective_from", 0, "2026-01-01");
     assert_eq!(save(&server, &draft, &fields).await.status(), 200);
     refused_with(
         &server,
@@ -375,7 +345,7 @@ async fn an_order_the_rules_forbid_is_refused_with_nothing_issued_and_no_number_
 
     // No memo file, and a file that does not exist: the latter is not even saved.
     let mut fields = from_original(&server, &draft, &original).await;
-    set(&mut fields, "memo_file", 0, "");
+    set_field(&mut fields, "memo_file", 0, "");
     assert_eq!(save(&server, &draft, &fields).await.status(), 200);
     refused_with(
         &server,
@@ -384,10 +354,10 @@ async fn an_order_the_rules_forbid_is_refused_with_nothing_issued_and_no_number_
         "এই দপ্তরের একটি নথি বেছে নিন; দেওয়া নথিটি নেই।",
     )
     .await;
-    let before = form_fields(&server.page(&draft, 200).await);
+    let before = draft_fields(&server.page(&draft, 200).await);
     let mut fields = from_original(&server, &draft, &original).await;
-    set(&mut fields, "memo_file", 0, "999");
-    set(&mut fields, "preamble_bn", 0, "এই পরিবর্তন সংরক্ষিত হবে না।");
+    set_field(&mut fields, "memo_file", 0, "999");
+    set_field(&mut fields, "preamble_bn", 0, "এই পরিবর্তন সংরক্ষিত হবে না।");
     let response = save(&server, &draft, &fields).await;
     assert_eq!(response.status(), 422);
     let page = Html::parse_document(&response.text().await.unwrap());
@@ -396,7 +366,7 @@ async fn an_order_the_rules_forbid_is_refused_with_nothing_issued_and_no_number_
         "এই বিকল্পটি তালিকায় নেই; পাতাটি আবার খুলে বেছে নিন।"
     );
     assert_eq!(
-        form_fields(&server.page(&draft, 200).await),
+        draft_fields(&server.page(&draft, 200).await),
         before,
         "nothing was saved"
     );
@@ -406,14 +376,14 @@ async fn an_order_the_rules_forbid_is_refused_with_nothing_issued_and_no_number_
 async fn a_second_person_saving_an_older_copy_of_a_draft_is_shown_the_newer_one() {
     let (server, csrf) = member_secretary().await;
     let draft = start_draft(&server, &csrf).await;
-    let opened = form_fields(&server.page(&draft, 200).await);
+    let opened = draft_fields(&server.page(&draft, 200).await);
 
     let mut first = opened.clone();
-    set(&mut first, "closing_en", 0, "Saved first.");
+    set_field(&mut first, "closing_en", 0, "Saved first.");
     assert_eq!(save(&server, &draft, &first).await.status(), 200);
 
     let mut second = opened;
-    set(
+    set_field(
         &mut second,
         "closing_en",
         0,
@@ -444,7 +414,7 @@ async fn a_first_order_for_an_office_without_a_team_starts_from_the_twenty_four_
         .await;
     assert_eq!(response.status(), 200);
     let page = Html::parse_document(&response.text().await.unwrap());
-    let fields = form_fields(&page);
+    let fields = draft_fields(&page);
     let terms: Vec<_> = fields
         .iter()
         .filter(|(name, value)| name == "term_bn" && !value.is_empty())

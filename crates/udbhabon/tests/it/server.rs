@@ -412,3 +412,45 @@ pub(crate) fn mail_part(mail: &str, content_type: &str) -> Vec<u8> {
         body.as_bytes().to_vec()
     }
 }
+
+/// Every field of the form matching `form` with its value, in the order a browser sends them: selects
+/// at their chosen option, checkboxes only when checked.
+pub(crate) fn form_fields(page: &Html, form: &str) -> Vec<(String, String)> {
+    let fields = Selector::parse(&format!("{form} input, {form} select, {form} textarea")).unwrap();
+    let selected = Selector::parse("option[selected]").unwrap();
+    page.select(&fields)
+        .filter(|field| {
+            field.value().attr("type") != Some("checkbox")
+                || field.value().attr("checked").is_some()
+        })
+        .filter_map(|field| {
+            let name = field.value().attr("name")?.to_owned();
+            let value = match field.value().name() {
+                "textarea" => field.text().collect(),
+                "select" => field
+                    .select(&selected)
+                    .next()
+                    .and_then(|option| option.value().attr("value"))
+                    .unwrap_or_default()
+                    .to_owned(),
+                _ => field.value().attr("value").unwrap_or_default().to_owned(),
+            };
+            Some((name, value))
+        })
+        .collect()
+}
+
+/// Sets the `occurrence`-th field called `name` (0 for a field that occurs once).
+pub(crate) fn set_field(
+    fields: &mut [(String, String)],
+    name: &str,
+    occurrence: usize,
+    value: &str,
+) {
+    fields
+        .iter_mut()
+        .filter(|(field, _)| field == name)
+        .nth(occurrence)
+        .unwrap_or_else(|| panic!("no field {name} #{occurrence}"))
+        .1 = value.to_owned();
+}

@@ -1,6 +1,6 @@
 //! Setting up an installation: the office it serves (the top of its tree), its first system
-//! administrator and the designations posts are made of (`data/designations.toml`), together in one
-//! transaction, once.
+//! administrator, the designations posts are made of (`data/designations.toml`) and the built-in plan
+//! templates, together in one transaction, once.
 
 use serde::Deserialize;
 use udbhabon_domain::Bilingual;
@@ -12,6 +12,7 @@ use crate::account::{AccountRequest, insert_account};
 use crate::admin::offices::new_office;
 use crate::error::invalid;
 use crate::office::TOP_OFFICE;
+use crate::plan::{BUILTIN_TEMPLATES, insert_template};
 use crate::{App, Error};
 
 /// The designations a new installation starts with.
@@ -75,6 +76,9 @@ impl App {
                 Bilingual::new(designation.bn, designation.en),
             )
             .await?;
+        }
+        for (_, template) in BUILTIN_TEMPLATES {
+            insert_template(&tx, template).await?;
         }
         let key = office.key.clone();
         let office_id = tx.insert_office(new_office(office, None)).await?;

@@ -103,7 +103,7 @@ impl App {
         let (office, file) = self.file_of_office(office_key, file_id).await?;
         self.require(who, Action::ManageTeam, office.id).await?;
         if file.closed_on.is_some() {
-            return Err(invalid("file_number", "error-memo-file-closed"));
+            return Err(invalid("file_number", "error-memo-file-closed-change"));
         }
         let draft = self.checked_memo_file(&office, form, Some(&file)).await?;
         let issued = self
@@ -145,7 +145,7 @@ impl App {
         let (office, file) = self.file_of_office(office_key, file_id).await?;
         self.require(who, Action::ManageTeam, office.id).await?;
         if file.closed_on.is_some() {
-            return Err(invalid("file", "error-memo-file-closed"));
+            return Err(invalid("file", "error-memo-file-closed-already"));
         }
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.close_memo_file(file.id, self.today()).await?;

@@ -22,7 +22,7 @@ pub const TEAMS_PER_PAGE: u64 = 50;
 /// What the directory is asked for.
 #[derive(Debug, Clone, Default)]
 pub struct DirectoryQuery {
-    /// The office whose subtree is listed (the whole tree when `None`).
+    /// The office whose subtree is listed, itself included (the installation's top office when `None`).
     pub under: Option<String>,
     pub kind: Option<OfficeKind>,
     /// An administrative division's code.
@@ -59,6 +59,7 @@ impl DirectoryEntry {
 /// A page of the directory.
 #[derive(Debug, Clone)]
 pub struct Directory {
+    /// The office asked for, when one was.
     pub under: Option<OfficeRow>,
     pub entries: Vec<DirectoryEntry>,
     pub total: u64,
@@ -74,11 +75,13 @@ impl App {
         query: &DirectoryQuery,
     ) -> Result<Directory, Error> {
         let today = self.today();
-        let under = match &query.under {
+        // The installation's tree by default: offices outside it (a division its orders are copied to)
+        // are none of its business.
+        let top = match &query.under {
             Some(key) => Some(self.db.office_by_key(key).await?),
-            None => None,
+            None => self.top_office().await?,
         };
-        let scope = match &under {
+        let scope = match &top {
             Some(office) => Scope::Office(office.id),
             None => Scope::Nation,
         };
@@ -105,11 +108,17 @@ impl App {
         let offset = (page - 1).saturating_mul(TEAMS_PER_PAGE);
         let (rows, total) = self
             .db
-            .directory_page(&offices, &filter, today, (offset, TEAMS_PER_PAGE))
+            .directory_page(
+                &offices,
+                top.as_ref().map(|office| office.id),
+                &filter,
+                today,
+                (offset, TEAMS_PER_PAGE),
+            )
             .await?;
         let entries = self.directory_entries(rows, who.is_some()).await?;
         Ok(Directory {
-            under,
+            under: top.filter(|_| query.under.is_some()),
             entries,
             total,
             page,

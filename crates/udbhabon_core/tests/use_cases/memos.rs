@@ -4,7 +4,7 @@ use udbhabon_core::Error;
 use udbhabon_core::office::memo::MemoFileForm;
 use udbhabon_domain::office::memo::MemoFileFields;
 
-use crate::support::{DIFE_SECRETARY, FOCAL, SECRETARY, TestApp};
+use crate::support::{DIFE_SECRETARY, FOCAL, SECRETARY, TestApp, refusal_keys};
 
 #[tokio::test]
 async fn numbers_of_a_file_follow_one_another_and_land_in_the_register() {
@@ -74,17 +74,6 @@ fn file(number: &str) -> MemoFileForm {
     }
 }
 
-fn refused_for(result: Result<impl std::fmt::Debug, Error>) -> Vec<&'static str> {
-    match result {
-        Err(Error::Invalid(errors)) => errors
-            .errors
-            .iter()
-            .map(|error| error.message_key)
-            .collect(),
-        other => panic!("expected a refusal, got {other:?}"),
-    }
-}
-
 /// The office's files as (number, closed).
 async fn files_of(
     test: &TestApp,
@@ -143,7 +132,7 @@ async fn a_file_in_neither_form_of_another_ministry_or_already_recorded_is_refus
             .app
             .add_memo_file(&secretary, "dife", &file(number))
             .await;
-        assert_eq!(refused_for(refused), [why], "{number}");
+        assert_eq!(refusal_keys(refused), [why], "{number}");
     }
     assert_eq!(files_of(&test, &secretary, "dife").await, before);
 }
@@ -163,12 +152,12 @@ async fn a_closed_file_keeps_its_register_gives_no_number_and_cannot_be_closed_t
         .app
         .close_memo_file(&secretary, "dife", dife_file.id)
         .await;
-    assert_eq!(refused_for(twice), ["error-memo-file-closed"]);
+    assert_eq!(refusal_keys(twice), ["error-memo-file-closed-already"]);
     let taken = test
         .app
         .take_memo_number(&secretary, "dife", dife_file.id, "চিঠি", "")
         .await;
-    assert_eq!(refused_for(taken), ["error-memo-file-closed"]);
+    assert_eq!(refusal_keys(taken), ["error-memo-file-closed"]);
     let register = test.app.memo_register(&secretary, "dife").await.unwrap();
     assert_eq!(
         register.entries.len(),
@@ -193,7 +182,7 @@ async fn a_file_that_gave_numbers_keeps_its_number_but_its_subject_can_change() 
             &file("40.05.0000.036.32.009.26"),
         )
         .await;
-    assert_eq!(refused_for(renumbered), ["error-memo-file-number-used"]);
+    assert_eq!(refusal_keys(renumbered), ["error-memo-file-number-used"]);
     let mut renamed = file(&used.file_number.to_string());
     renamed.fields.subject_bn = "ইনোভেশন টিম".into();
     test.app

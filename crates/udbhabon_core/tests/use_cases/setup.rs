@@ -1,14 +1,13 @@
 //! A new installation: set up once with its top office and first administrator, the tree imported
 //! below it, and each reader's pages about their own office.
 
-use udbhabon_core::Error;
 use udbhabon_core::account::{AccountRequest, Client};
 use udbhabon_core::admin::offices::ImportOutcome;
 use udbhabon_core::admin::setup::Setup;
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::office::OfficeFields;
 
-use crate::support::{DIFE_SECRETARY, FOCAL, SECRETARY, TestApp};
+use crate::support::{DIFE_SECRETARY, FOCAL, SECRETARY, TestApp, refusal_keys};
 
 fn setup(office_key: &str, email: &str) -> Setup {
     Setup {
@@ -27,17 +26,6 @@ fn setup(office_key: &str, email: &str) -> Setup {
             phone: None,
             grants: Vec::new(),
         },
-    }
-}
-
-fn keys(result: Result<i32, Error>) -> Vec<&'static str> {
-    match result {
-        Err(Error::Invalid(errors)) => errors
-            .errors
-            .iter()
-            .map(|error| error.message_key)
-            .collect(),
-        other => panic!("expected a refusal, got {other:?}"),
     }
 }
 
@@ -72,7 +60,7 @@ async fn set_up_once_makes_the_top_office_and_an_administrator_who_can_sign_in()
         .app
         .set_up(setup("other", "second@mole.gov.bd"), "test")
         .await;
-    assert_eq!(keys(again), ["error-setup-done"]);
+    assert_eq!(refusal_keys(again), ["error-setup-done"]);
     assert_eq!(test.app.top_office().await.unwrap().unwrap().key, "mole");
     assert!(
         test.app.office_for(None, Some("other")).await.is_err(),
@@ -86,14 +74,14 @@ async fn a_set_up_with_a_bad_office_and_a_bad_account_names_both_and_writes_noth
     let mut bad = setup("MoLE!", "not an email");
     bad.office.parent_key = String::new();
     bad.office.kind = "planet".into();
-    let problems = keys(test.app.set_up(bad, "test").await);
+    let problems = refusal_keys(test.app.set_up(bad, "test").await);
     assert!(problems.contains(&"error-key"), "{problems:?}");
     assert!(problems.contains(&"error-office-kind"), "{problems:?}");
     assert!(problems.len() >= 3, "the email is named too: {problems:?}");
     let mut below = setup("dife", "admin@mole.gov.bd");
     below.office.parent_key = "mole".into();
     assert_eq!(
-        keys(test.app.set_up(below, "test").await),
+        refusal_keys(test.app.set_up(below, "test").await),
         ["error-setup-parent"]
     );
     assert!(test.app.top_office().await.unwrap().is_none());

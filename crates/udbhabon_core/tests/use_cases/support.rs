@@ -88,3 +88,17 @@ impl TestApp {
         self.app.signed_in(&token).await.unwrap().unwrap()
     }
 }
+
+/// The message keys of a refusal; anything else fails the test.
+pub(crate) fn refusal_keys<T: std::fmt::Debug>(
+    result: Result<T, udbhabon_core::Error>,
+) -> Vec<&'static str> {
+    match result {
+        Err(udbhabon_core::Error::Invalid(errors)) => errors
+            .errors
+            .iter()
+            .map(|error| error.message_key)
+            .collect(),
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}

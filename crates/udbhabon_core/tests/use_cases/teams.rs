@@ -21,7 +21,13 @@ async fn the_directory_lists_each_team_with_its_order_and_flags_the_offices_with
         .team_directory(None, &DirectoryQuery::default())
         .await
         .unwrap();
-    assert_eq!(all.total, 12, "every office of the demo tree");
+    assert_eq!(all.total, 10, "the ministry and the nine offices below it");
+    assert!(
+        !all.entries
+            .iter()
+            .any(|entry| entry.office.key == "cabinet-division"),
+        "an office outside the installation's tree is none of its business"
+    );
     let dife = entry(&all.entries, "dife");
     assert!(dife.order.is_some() && !dife.flagged(), "{dife:?}");
     assert_eq!(

@@ -118,16 +118,21 @@ fn naming_a_vacant_post(on: NaiveDate) -> Condition {
 }
 
 impl Db {
-    /// A page of the offices in scope that pass the filter, the top of the tree first and siblings
-    /// together, and how many pass it.
+    /// A page of the offices in scope (and the office `with`, the scope's top) that pass the filter,
+    /// the top of the tree first and siblings together, and how many pass it.
     pub async fn directory_page(
         &self,
         offices: &Offices,
+        with: Option<i32>,
         filter: &DirectoryFilter,
         on: NaiveDate,
         (offset, limit): (u64, u64),
     ) -> Result<(Vec<OfficeRow>, u64), DbError> {
-        let mut condition = offices.condition();
+        let mut scope = Condition::any().add(offices.condition());
+        if let Some(top) = with {
+            scope = scope.add(office::Column::Id.eq(top));
+        }
+        let mut condition = Condition::all().add(scope);
         if let Some(kind) = filter.kind {
             condition = condition.add(office::Column::Kind.eq(kind.code()));
         }

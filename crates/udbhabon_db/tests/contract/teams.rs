@@ -244,7 +244,7 @@ async fn the_directory_flags_offices_without_an_order_or_whose_order_in_force_na
             };
             let (rows, total) = test
                 .db
-                .directory_page(&offices, &filter, day, (0, 50))
+                .directory_page(&offices, None, &filter, day, (0, 50))
                 .await
                 .unwrap();
             assert_eq!(rows.len() as u64, total);
@@ -274,6 +274,7 @@ async fn the_directory_flags_offices_without_an_order_or_whose_order_in_force_na
             .db
             .directory_page(
                 &offices,
+                None,
                 &DirectoryFilter::default(),
                 date(2026, 3, 1),
                 (0, 1),

@@ -7,10 +7,11 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::office::memo::{MemoFileForm, MemoRegister};
+use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::office::memo::MemoFileFields;
 use udbhabon_i18n::{Lang, format, t_args};
 
-use crate::auth::{Button, Member, Posted};
+use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, choices, rejected, with_none};
@@ -109,6 +110,13 @@ impl FileForm {
             },
         })
     }
+}
+
+/// Closing a file, confirmed by a ticked box.
+#[derive(Debug, Deserialize)]
+pub(crate) struct CloseForm {
+    #[serde(default)]
+    confirm: String,
 }
 
 /// A refused form to show again: which file's (`None` for a new one) and what was typed.
@@ -394,9 +402,16 @@ pub(crate) async fn close(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     Path((key, id)): Path<(String, i32)>,
-    Posted(member, Button {}): Posted<Button>,
+    Posted(member, form): Posted<CloseForm>,
 ) -> Result<Response, PageError> {
-    match state.app.close_memo_file(&member.0, &key, id).await {
+    let closed = if form.confirm == "1" {
+        state.app.close_memo_file(&member.0, &key, id).await
+    } else {
+        let mut errors = ValidationErrors::new();
+        errors.add("confirm", "error-memo-file-close-confirm");
+        Err(errors.into())
+    };
+    match closed {
         Ok(number) => Ok(back_to_register(&key, "closed", &number.to_string())),
         Err(error) => {
             rejected(lang, error, |errors| {

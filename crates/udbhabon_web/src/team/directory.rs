@@ -216,7 +216,7 @@ pub(crate) async fn list(
             lang,
             &visitor,
             heading.clone(),
-            "offices",
+            "team",
             &params.href(directory.page),
             state.app.today(),
         ),

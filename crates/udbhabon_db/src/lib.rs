@@ -13,6 +13,7 @@ pub mod meeting;
 mod migration;
 pub mod office;
 pub mod plan;
+pub mod portal;
 mod snapshot;
 pub mod team;
 

@@ -8,6 +8,7 @@
 mod assessment;
 mod award;
 pub mod calendar;
+mod charter;
 mod error;
 mod fonts;
 mod minutes;
@@ -22,6 +23,7 @@ mod world;
 
 pub use assessment::{SelfAssessmentLine, SelfAssessmentView, render_self_assessment};
 pub use award::{AwardNoticeView, AwardWinnerLine, render_award_notice};
+pub use charter::{CharterView, ServiceGroup, render_charter};
 pub use error::DocsError;
 pub use fonts::Fonts;
 pub use minutes::{

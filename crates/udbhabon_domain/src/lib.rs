@@ -10,6 +10,7 @@ pub mod innovation;
 pub mod meeting;
 pub mod office;
 pub mod plan;
+pub mod portal;
 pub mod reminder;
 pub mod team;
 pub mod text;

@@ -22,6 +22,7 @@ mod office;
 mod ops;
 mod pager;
 mod plan;
+mod portal;
 mod routes;
 mod security;
 mod state;

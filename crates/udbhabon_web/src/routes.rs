@@ -27,6 +27,7 @@ use crate::innovation::{award, showcase, table};
 use crate::meeting::{decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
+use crate::portal::charter;
 use crate::team::{directory, order};
 use crate::{
     account, assets, collection, home, innovation, lang, limits, meeting, office, ops, plan,
@@ -884,6 +885,93 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ManageTeam),
         "/offices/mole/memo-files/5/close",
         handler!(memo::close),
+    ),
+    // The citizen charter: public once published; drafted by the office's focal point or member
+    // secretary, approved by its Chief Innovation Officer. The first role allowed starts a version,
+    // which the routes after it find incomplete and refuse to send or approve.
+    route(
+        GET,
+        "/offices/{key}/charter",
+        PUBLIC,
+        "/offices/mole/charter",
+        handler!(charter::show),
+    ),
+    route(
+        GET,
+        "/offices/{key}/charter.pdf",
+        PUBLIC,
+        "/offices/mole/charter.pdf",
+        handler!(charter::pdf),
+    ),
+    route(
+        GET,
+        "/offices/{key}/charter/draft",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/charter/draft",
+        handler!(charter::draft),
+    ),
+    route(
+        GET,
+        "/offices/{key}/charters",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/charters",
+        handler!(charter::watch),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/draft",
+        may(Action::SubmitForOffice),
+        "/offices/mole/charter/draft",
+        handler!(charter::start),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/overview",
+        may(Action::SubmitForOffice),
+        "/offices/mole/charter/overview",
+        handler!(charter::overview),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/services",
+        may(Action::SubmitForOffice),
+        "/offices/mole/charter/services",
+        handler!(charter::add_service),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/services/{service}",
+        may(Action::SubmitForOffice),
+        "/offices/mole/charter/services/1",
+        handler!(charter::save_service),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/services/{service}/remove",
+        may(Action::SubmitForOffice),
+        "/offices/mole/charter/services/1/remove",
+        handler!(charter::remove_service),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/submit",
+        may(Action::SubmitForOffice),
+        "/offices/mole/charter/submit",
+        handler!(charter::submit),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/return",
+        may(Action::ApproveAndSign),
+        "/offices/mole/charter/return",
+        handler!(charter::send_back),
+    ),
+    route(
+        POST,
+        "/offices/{key}/charter/approve",
+        may(Action::ApproveAndSign),
+        "/offices/mole/charter/approve",
+        handler!(charter::approve),
     ),
     route(
         GET,

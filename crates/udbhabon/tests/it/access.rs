@@ -217,8 +217,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// Samples that name something the demo data does not have, so that "not found" is the served answer:
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
 /// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported), a
-/// return's evidence (none is submitted) and an award notice (none is issued).
-const ABSENT_SAMPLES: [&str; 9] = [
+/// return's evidence (none is submitted), an award notice (none is issued) and a citizen charter's PDF
+/// (the demo's ministry has not published one).
+const ABSENT_SAMPLES: [&str; 10] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/calendar/{token}",
@@ -228,6 +229,7 @@ const ABSENT_SAMPLES: [&str; 9] = [
     "/decisions/{id}/evidence/{file}",
     "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
     "/offices/{key}/awards/{year}/notice.pdf",
+    "/offices/{key}/charter.pdf",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

@@ -7,6 +7,7 @@ mod architecture;
 mod assessment;
 mod awards;
 mod browser;
+mod charter;
 mod cli;
 mod collections;
 mod crash;

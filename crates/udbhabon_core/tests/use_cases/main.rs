@@ -2,6 +2,7 @@
 
 mod awards;
 mod backups;
+mod charters;
 mod decisions;
 mod innovations;
 mod meetings;

@@ -9,6 +9,7 @@ pub(crate) mod assessment_line;
 pub(crate) mod audit_entry;
 pub(crate) mod audit_head;
 pub(crate) mod award_round;
+pub(crate) mod charter;
 pub(crate) mod collection;
 pub(crate) mod collection_forward;
 pub(crate) mod collection_period;

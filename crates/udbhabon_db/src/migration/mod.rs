@@ -28,6 +28,7 @@ mod m0021_innovation_search;
 mod m0022_innovation_showcase;
 mod m0023_award_rounds;
 mod m0024_memo_file_closing;
+mod m0025_charters;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -60,6 +61,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0022_innovation_showcase::Migration),
             Box::new(m0023_award_rounds::Migration),
             Box::new(m0024_memo_file_closing::Migration),
+            Box::new(m0025_charters::Migration),
         ]
     }
 }

@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod awards;
+mod charters;
 mod collections;
 mod fixtures;
 mod innovation_search;

@@ -23,6 +23,8 @@ pub(crate) struct SummaryCards {
     pub(crate) below: Option<(String, String)>,
     /// The office's records the reader may open: (link, label).
     pub(crate) records: Vec<(String, String)>,
+    /// What the office publishes for citizens: its citizen charter.
+    pub(crate) charter_href: String,
 }
 
 pub(crate) struct TeamCard {
@@ -108,6 +110,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/plans?office={key}"), "nav-plans"),
             (format!("/innovations?office={key}"), "nav-innovations"),
             (format!("/dashboard?office={key}"), "nav-dashboard"),
+            (format!("/offices/{key}/charters"), "charter-watch-link"),
         ]
         .into_iter()
         .map(|(href, label)| (href, t(lang, label)))
@@ -119,6 +122,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         name: summary.office.name.get(lang).to_owned(),
         kind: t(lang, &summary.office.kind.message_key()),
         office_href: format!("/offices/{key}"),
+        charter_href: format!("/offices/{key}/charter"),
         team,
         compose: who
             .filter(|_| summary.may_manage)

@@ -1,0 +1,3 @@
+//! What an office publishes for citizens: its citizen charter.
+
+pub mod charter;

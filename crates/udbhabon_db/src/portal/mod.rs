@@ -1,0 +1,3 @@
+//! What offices publish for citizens: citizen charters.
+
+pub mod charter;

@@ -1,0 +1,3 @@
+//! What an office shows citizens: its citizen charter.
+
+pub mod charter;

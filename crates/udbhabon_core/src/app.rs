@@ -81,6 +81,11 @@ impl App {
         self.clock.today()
     }
 
+    /// The address readers use, without a trailing slash, for links that leave the site (mail, feeds).
+    pub fn public_url(&self) -> &str {
+        &self.public_url
+    }
+
     /// Why PDFs cannot be made, when they cannot.
     pub fn fonts_problem(&self) -> Option<&str> {
         self.fonts.as_ref().err().map(String::as_str)

@@ -27,7 +27,7 @@ use crate::innovation::{award, showcase, table};
 use crate::meeting::{decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
-use crate::portal::charter;
+use crate::portal::{bulletin, charter};
 use crate::team::{directory, order};
 use crate::{
     account, assets, collection, home, innovation, lang, limits, meeting, office, ops, plan,
@@ -885,6 +885,21 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ManageTeam),
         "/offices/mole/memo-files/5/close",
         handler!(memo::close),
+    ),
+    // The notice board: everything the office has published, and its feed.
+    route(
+        GET,
+        "/offices/{key}/notices",
+        PUBLIC,
+        "/offices/mole/notices",
+        handler!(bulletin::show),
+    ),
+    route(
+        GET,
+        "/offices/{key}/notices.atom",
+        PUBLIC,
+        "/offices/mole/notices.atom",
+        handler!(bulletin::feed),
     ),
     // The citizen charter: public once published; drafted by the office's focal point or member
     // secretary, approved by its Chief Innovation Officer. The first role allowed starts a version,

@@ -1,16 +1,24 @@
 //! The citizen charter's cycle through the browser's forms: the ministry's member secretary drafts it
-//! (bad services refused with nothing written), sends it, the Chief Innovation Officer returns it with
-//! a note and then approves it; the public sees the edition and its PDF in both languages; next
-//! quarter the charter is flagged, the next edition starts from the last, and a vacant post stops it.
+//! (bad services refused beside their fields with nothing written), sends it, the Chief Innovation
+//! Officer returns it with a note and then approves it; the public sees the edition and its PDF in both
+//! languages; next quarter the charter is flagged, the next edition starts from the last, and a vacant
+//! post keeps it from being sent.
 
 use scraper::Html;
 
 use crate::pdf::extract_text;
-use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, form_fields, set_field, text, texts};
+use crate::server::{
+    DEMO_PASSWORD, MovableClock, TestServer, attribute, form_fields, set_field, text, texts,
+};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const CIO: &str = "cio@demo.udbhabon.test";
 const DRAFT: &str = "/offices/mole/charter/draft";
+const SERVICES: &str = "/offices/mole/charter/services";
+const OVERVIEW: &str = "/offices/mole/charter/overview";
+const SUBMIT: &str = "/offices/mole/charter/submit";
+const APPROVE: &str = "/offices/mole/charter/approve";
+const RETURN: &str = "/offices/mole/charter/return";
 
 async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
     let browser = server.another_browser();
@@ -19,23 +27,31 @@ async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
     (browser, csrf)
 }
 
-/// Posts `fields` (with the token) and returns the status and the page's alerts.
+/// Posts `fields` (with the token); returns the status (after the redirect a step answers) and the page.
 async fn post(
     browser: &TestServer,
     path: &str,
     csrf: &str,
-    fields: &[(&str, String)],
-) -> (u16, Vec<String>) {
-    let response = browser.post_form(path, csrf, fields).await;
+    fields: &[(String, String)],
+) -> (u16, Html) {
+    let owned: Vec<(&str, String)> = fields
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone()))
+        .collect();
+    let response = browser.post_form(path, csrf, &owned).await;
     let status = response.status().as_u16();
-    let body = response.text().await.unwrap();
     (
         status,
-        texts(&Html::parse_document(&body), ".alert[role=alert]"),
+        Html::parse_document(&response.text().await.unwrap()),
     )
 }
 
-/// The form fields as a browser would send them, with `changes` made, as owned pairs.
+/// Posts `fields` and returns the status.
+async fn status(browser: &TestServer, path: &str, csrf: &str, fields: &[(String, String)]) -> u16 {
+    post(browser, path, csrf, fields).await.0
+}
+
+/// The fields of `form` as a browser would send them, with `changes` made.
 fn filled(page: &Html, form: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let mut fields = form_fields(page, form);
     for (name, value) in changes {
@@ -45,25 +61,42 @@ fn filled(page: &Html, form: &str, changes: &[(&str, &str)]) -> Vec<(String, Str
     fields
 }
 
-fn borrowed(fields: &[(String, String)]) -> Vec<(&str, String)> {
-    fields
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.clone()))
+fn note(text: &str) -> Vec<(String, String)> {
+    vec![("note".to_owned(), text.to_owned())]
+}
+
+/// Each option of `select`: (label, value).
+fn options(page: &Html, select: &str) -> Vec<(String, String)> {
+    texts(page, &format!("select#{select} option"))
+        .into_iter()
+        .enumerate()
+        .map(|(index, label)| {
+            let value = attribute(
+                page,
+                &format!("select#{select} option:nth-child({})", index + 1),
+                "value",
+            );
+            (label, value)
+        })
         .collect()
 }
 
 /// The value of the first option of `select` whose label contains `label`.
 fn option_containing(page: &Html, select: &str, label: &str) -> String {
-    let labels = texts(page, &format!("select#{select} option"));
-    let index = labels
-        .iter()
-        .position(|option| option.contains(label))
-        .unwrap_or_else(|| panic!("no option with {label} in {labels:?}"));
-    crate::server::attribute(
-        page,
-        &format!("select#{select} option:nth-child({})", index + 1),
-        "value",
-    )
+    options(page, select)
+        .into_iter()
+        .find(|(text, _)| text.contains(label))
+        .unwrap_or_else(|| panic!("no option with {label} in {select}"))
+        .1
+}
+
+/// The value of the first post in `select` that someone holds, other than `except`.
+fn held_other_than(page: &Html, select: &str, except: &str) -> String {
+    options(page, select)
+        .into_iter()
+        .find(|(label, value)| !value.is_empty() && value != except && !label.contains("পদ শূন্য"))
+        .expect("another held post")
+        .1
 }
 
 #[tokio::test]
@@ -78,22 +111,23 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             .iter()
             .all(|link| !link.contains("খসড়া"))
     );
-    assert_eq!(public.get(DRAFT).await.status(), 200, "sent to sign in");
 
     let (secretary, csrf) = signed_in(&server, SECRETARY).await;
-    assert_eq!(post(&secretary, DRAFT, &csrf, &[]).await.0, 200);
+    assert_eq!(status(&secretary, DRAFT, &csrf, &[]).await, 200);
+    let (code, page) = post(&secretary, DRAFT, &csrf, &[]).await;
     assert_eq!(
-        post(&secretary, DRAFT, &csrf, &[]).await,
+        (code, texts(&page, ".alert[role=alert]")),
         (
             422,
             vec!["একটি সংস্করণ আগে থেকেই প্রস্তুত হচ্ছে; নতুন খসড়া শুরু করার আগে সেটি প্রকাশ করুন।".to_owned()]
         )
     );
-    let (status, alerts) = post(&secretary, "/offices/mole/charter/submit", &csrf, &[]).await;
-    assert_eq!(status, 422);
-    assert_eq!(alerts.len(), 3, "{alerts:?}");
+    let (code, page) = post(&secretary, SUBMIT, &csrf, &[]).await;
+    assert_eq!(code, 422);
+    assert_eq!(texts(&page, ".alert[role=alert]").len(), 3);
 
-    // A service with a wordy fee, no time limit and no officer is refused, and nothing is kept.
+    // A service with a wordy fee, no time limit and no officer is refused beside its fields, what was
+    // typed is kept, and nothing is written.
     let page = secretary.page(DRAFT, 200).await;
     let bad = filled(
         &page,
@@ -105,21 +139,23 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             ("fee", "আলোচনা সাপেক্ষে"),
         ],
     );
-    let (status, alerts) = post(
-        &secretary,
-        "/offices/mole/charter/services",
-        &csrf,
-        &borrowed(&bad),
-    )
-    .await;
-    assert_eq!(status, 422);
+    let (code, answered) = post(&secretary, SERVICES, &csrf, &bad).await;
+    assert_eq!(code, 422);
     assert_eq!(
-        alerts,
+        texts(&answered, ".alert[role=alert]"),
+        ["সংরক্ষণ হয়নি: নিচের ফর্মে চিহ্নিত ঘরগুলো ঠিক করুন।"]
+    );
+    assert_eq!(
+        texts(&answered, "form[action$='/charter/services'] .field-error"),
         [
             "সেবার মূল্য টাকার অঙ্কে লিখুন (যেমন ২০০), অথবা \"বিনামূল্যে\" লিখুন।",
             "সময়সীমা ১ থেকে ৯৯৯-এর মধ্যে একটি পূর্ণসংখ্যা ও তার একক দিয়ে লিখুন।",
             "এই দপ্তরের একটি পদ দায়িত্বপ্রাপ্ত কর্মকর্তা হিসেবে বেছে নিন।",
         ]
+    );
+    assert_eq!(
+        attribute(&answered, "input#service-new-fee", "value"),
+        "আলোচনা সাপেক্ষে"
     );
     assert!(text(&secretary.page(DRAFT, 200).await, "main").contains("এখনো কোনো সেবা যুক্ত করা হয়নি"));
 
@@ -137,49 +173,40 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             ("officer_post", &officer),
         ],
     );
-    assert_eq!(
-        post(
-            &secretary,
-            "/offices/mole/charter/services",
-            &csrf,
-            &borrowed(&good)
-        )
-        .await
-        .0,
-        200
-    );
+    assert_eq!(status(&secretary, SERVICES, &csrf, &good).await, 200);
+
+    // The grievance redress officer and the appeal officer hold different posts.
     let page = secretary.page(DRAFT, 200).await;
     let grievance = option_containing(&page, "grievance-post", "অতিরিক্ত সচিব (প্রশাসন)");
-    let overview = filled(
-        &page,
-        "form[action$='/charter/overview']",
-        &[
-            ("vision_bn", "শোভন কর্মপরিবেশ ও শ্রমিকের কল্যাণ"),
-            (
-                "mission_bn",
-                "শ্রমিক ও মালিকের সুসম্পর্ক এবং নিরাপদ কর্মপরিবেশ নিশ্চিত করা",
-            ),
-            ("grievance_post", &grievance),
-            ("appeal_post", &grievance),
-        ],
-    );
-    assert_eq!(
-        post(
-            &secretary,
-            "/offices/mole/charter/overview",
-            &csrf,
-            &borrowed(&overview)
+    let appeal = held_other_than(&page, "appeal-post", &grievance);
+    let overview = |appeal: &str| {
+        filled(
+            &page,
+            "form[action$='/charter/overview']",
+            &[
+                ("vision_bn", "শোভন কর্মপরিবেশ ও শ্রমিকের কল্যাণ"),
+                (
+                    "mission_bn",
+                    "শ্রমিক ও মালিকের সুসম্পর্ক এবং নিরাপদ কর্মপরিবেশ নিশ্চিত করা",
+                ),
+                ("grievance_post", &grievance),
+                ("appeal_post", appeal),
+            ],
         )
-        .await
-        .0,
-        200
+    };
+    let (code, answered) = post(&secretary, OVERVIEW, &csrf, &overview(&grievance)).await;
+    assert_eq!(
+        (code, texts(&answered, ".field-error")),
+        (
+            422,
+            vec!["আপিল কর্মকর্তা অভিযোগ নিষ্পত্তি কর্মকর্তা থেকে ভিন্ন পদের হতে হবে।".to_owned()]
+        )
     );
     assert_eq!(
-        post(&secretary, "/offices/mole/charter/submit", &csrf, &[])
-            .await
-            .0,
+        status(&secretary, OVERVIEW, &csrf, &overview(&appeal)).await,
         200
     );
+    assert_eq!(status(&secretary, SUBMIT, &csrf, &[]).await, 200);
     let page = secretary.page(DRAFT, 200).await;
     assert!(text(&page, "main").contains("অনুমোদনের জন্য প্রেরিত"));
     assert!(
@@ -187,47 +214,25 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
         "no longer editable"
     );
     assert_eq!(
-        secretary
-            .post_form("/offices/mole/charter/approve", &csrf, &[])
-            .await
-            .status(),
+        status(&secretary, APPROVE, &csrf, &[]).await,
         403,
         "the member secretary does not approve"
     );
 
     // The Chief Innovation Officer sends it back with a note, then approves it.
     let (cio, cio_csrf) = signed_in(&server, CIO).await;
-    let (status, alerts) = post(
-        &cio,
-        "/offices/mole/charter/return",
-        &cio_csrf,
-        &[("note", String::new())],
-    )
-    .await;
+    let (code, page) = post(&cio, RETURN, &cio_csrf, &note("")).await;
     assert_eq!(
-        (status, alerts),
+        (code, texts(&page, ".alert[role=alert]")),
         (422, vec!["ফেরত পাঠানোর কারণ লিখুন।".to_owned()])
     );
-    let note = ("note", "ফি পরিশোধের পদ্ধতি লিখুন".to_owned());
     assert_eq!(
-        post(&cio, "/offices/mole/charter/return", &cio_csrf, &[note])
-            .await
-            .0,
+        status(&cio, RETURN, &cio_csrf, &note("ফি পরিশোধের পদ্ধতি লিখুন")).await,
         200
     );
     assert!(text(&secretary.page(DRAFT, 200).await, "main").contains("ফি পরিশোধের পদ্ধতি লিখুন"));
-    assert_eq!(
-        post(&secretary, "/offices/mole/charter/submit", &csrf, &[])
-            .await
-            .0,
-        200
-    );
-    assert_eq!(
-        post(&cio, "/offices/mole/charter/approve", &cio_csrf, &[])
-            .await
-            .0,
-        200
-    );
+    assert_eq!(status(&secretary, SUBMIT, &csrf, &[]).await, 200);
+    assert_eq!(status(&cio, APPROVE, &cio_csrf, &[]).await, 200);
     assert!(text(&cio.page(DRAFT, 200).await, "main").contains("এখন কোনো খসড়া নেই"));
 
     // Published: the public page and both PDFs.
@@ -253,6 +258,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
         "শ্রমিক নিবন্ধন সনদ",
         "প্রতিশ্রুত সেবাসমূহ",
         "কার্যদিবস",
+        "অভিযোগ ব্যবস্থাপনা",
     ] {
         assert!(words.contains(expected), "{expected} in the PDF: {words}");
     }
@@ -262,14 +268,12 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
     assert!(words.contains("Worker registration"), "{words}");
     assert!(words.contains("Citizen Charter"), "{words}");
 
-    // This quarter the ministry is up to date and the directorate below is not.
+    // This quarter the ministry is up to date and the offices below are not.
     let watch = secretary.page("/offices/mole/charters", 200).await;
     let rows = texts(&watch, "tbody tr");
     assert!(!rows[0].contains("হালনাগাদ হয়নি"), "{rows:?}");
     assert!(
-        rows.iter()
-            .skip(1)
-            .all(|row| row.contains("কখনো প্রকাশিত হয়নি")),
+        rows[1..].iter().all(|row| row.contains("কখনো প্রকাশিত হয়নি")),
         "{rows:?}"
     );
 
@@ -282,81 +286,37 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
     assert!(text(&page, "main").contains("এই ত্রৈমাসিকে সিটিজেন চার্টার হালনাগাদ করা হয়নি"));
     let watch = secretary.page("/offices/mole/charters", 200).await;
     assert!(texts(&watch, "tbody tr")[0].contains("এই ত্রৈমাসিকে হালনাগাদ হয়নি"));
-    assert_eq!(post(&secretary, DRAFT, &csrf, &[]).await.0, 200);
+    assert_eq!(status(&secretary, DRAFT, &csrf, &[]).await, 200);
     let page = secretary.page(DRAFT, 200).await;
     assert!(
         text(&page, "main").contains("শ্রমিক নিবন্ধন সনদ"),
         "copied from edition 1"
     );
 
-    // A post nobody holds cannot be printed: the approval names it.
+    // A post nobody holds cannot be printed: the charter is not sent until it is held or changed.
     let vacant = option_containing(&page, "service-1-officer", "পদ শূন্য");
-    let moved = filled(
-        &page,
-        "form[action$='/charter/services/1']",
-        &[("officer_post", &vacant)],
-    );
-    assert_eq!(
-        post(
-            &secretary,
-            "/offices/mole/charter/services/1",
-            &csrf,
-            &borrowed(&moved)
-        )
-        .await
-        .0,
-        200
-    );
-    assert_eq!(
-        post(&secretary, "/offices/mole/charter/submit", &csrf, &[])
-            .await
-            .0,
-        200
-    );
-    let (status, alerts) = post(&cio, "/offices/mole/charter/approve", &cio_csrf, &[]).await;
-    assert_eq!(status, 422);
-    assert!(alerts[0].contains("পদে এখন কেউ নেই"), "{alerts:?}");
-    let note = ("note", "দায়িত্বপ্রাপ্ত কর্মকর্তার পদ শূন্য".to_owned());
-    assert_eq!(
-        post(&cio, "/offices/mole/charter/return", &cio_csrf, &[note])
-            .await
-            .0,
-        200
+    let service = "/offices/mole/charter/services/1";
+    let form = "form[action$='/charter/services/1']";
+    let moved = filled(&page, form, &[("officer_post", &vacant)]);
+    assert_eq!(status(&secretary, service, &csrf, &moved).await, 200);
+    let (code, answered) = post(&secretary, SUBMIT, &csrf, &[]).await;
+    assert_eq!(code, 422);
+    assert!(
+        texts(&answered, ".alert[role=alert]")[0].contains("১টি পদে এখন কেউ নেই"),
+        "{:?}",
+        texts(&answered, ".alert[role=alert]")
     );
     let page = secretary.page(DRAFT, 200).await;
-    let moved = filled(
-        &page,
-        "form[action$='/charter/services/1']",
-        &[("officer_post", &officer)],
-    );
-    assert_eq!(
-        post(
-            &secretary,
-            "/offices/mole/charter/services/1",
-            &csrf,
-            &borrowed(&moved)
-        )
-        .await
-        .0,
-        200
-    );
-    assert_eq!(
-        post(&secretary, "/offices/mole/charter/submit", &csrf, &[])
-            .await
-            .0,
-        200
-    );
-    assert_eq!(
-        post(&cio, "/offices/mole/charter/approve", &cio_csrf, &[])
-            .await
-            .0,
-        200
-    );
+    let back = filled(&page, form, &[("officer_post", &officer)]);
+    assert_eq!(status(&secretary, service, &csrf, &back).await, 200);
+    assert_eq!(status(&secretary, SUBMIT, &csrf, &[]).await, 200);
+    assert_eq!(status(&cio, APPROVE, &cio_csrf, &[]).await, 200);
     let page = server
         .another_browser()
         .page("/offices/mole/charter", 200)
         .await;
     assert!(text(&page, "main").contains("সংস্করণ ২"));
+    assert!(text(&page, "main").contains("প্রথম প্রকাশ"));
     let editions = texts(&page, "#editions-heading + ul li");
     assert_eq!(editions.len(), 2, "{editions:?}");
     let first = server
@@ -364,6 +324,18 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
         .page("/offices/mole/charter?edition=1", 200)
         .await;
     assert!(text(&first, "main").contains("সংস্করণ ১ · প্রকাশের তারিখ"));
+    let board = texts(
+        &server
+            .another_browser()
+            .page("/offices/mole/notices", 200)
+            .await,
+        "ul.bulletin > li",
+    );
+    assert!(
+        board[0].contains("সিটিজেন চার্টার") && board[0].contains("সংস্করণ ২"),
+        "{board:?}"
+    );
+    assert!(board[1].contains("সংস্করণ ১"), "{board:?}");
     assert_eq!(
         server
             .another_browser()

@@ -7,6 +7,7 @@ mod architecture;
 mod assessment;
 mod awards;
 mod browser;
+mod bulletin;
 mod charter;
 mod cli;
 mod collections;

@@ -263,8 +263,11 @@ impl App {
 
     /// Sends the draft to the Chief Innovation Officer once it is complete.
     pub async fn submit_charter(&self, who: &SignedIn, office_key: &str) -> Result<(), Error> {
-        let (_, draft) = self.charter_draft(who, office_key).await?;
+        let (office, draft) = self.charter_draft(who, office_key).await?;
         draft.content.check_complete()?;
+        // Refused here rather than at approval, so that the Chief Innovation Officer gets a charter that
+        // can be published.
+        self.with_contacts(&office, &draft.content).await?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.set_charter_status(draft.id, CharterStatus::Submitted, "")
             .await?;
@@ -295,45 +298,7 @@ impl App {
     /// languages. A post nobody holds is refused by name. Returns the edition.
     pub async fn approve_charter(&self, who: &SignedIn, office_key: &str) -> Result<i32, Error> {
         let (office, submitted) = self.submitted_charter(who, office_key).await?;
-        let mut content = submitted.content.clone();
-        let post_ids: Vec<i32> = content
-            .officers_mut()
-            .map(|officer| officer.post_id)
-            .collect();
-        let posts = self.db.posts(&post_ids).await?;
-        let holders = self.db.holders_on(&post_ids, self.today()).await?;
-        let mut errors = ValidationErrors::new();
-        for officer in content.officers_mut() {
-            let post = posts.get(&officer.post_id);
-            match (post, holders.get(&officer.post_id)) {
-                (Some(post), Some(holder)) => {
-                    officer.contact = Some(Contact {
-                        name: holder.person.name.clone(),
-                        designation: post.label.clone(),
-                        phone: holder.person.phone.clone().unwrap_or_default(),
-                        email: holder.person.email.clone().unwrap_or_default(),
-                    });
-                }
-                _ => {
-                    let label = post
-                        .map(|post| match post.label.en.trim() {
-                            "" => post.label.bn.clone(),
-                            en => format!("{} / {en}", post.label.bn),
-                        })
-                        .unwrap_or_default();
-                    if !errors
-                        .errors
-                        .iter()
-                        .any(|error| error.args.iter().any(|(_, value)| *value == label))
-                    {
-                        errors
-                            .add("charter", "error-charter-vacant-post")
-                            .with("post", label);
-                    }
-                }
-            }
-        }
-        errors.into_result(())?;
+        let content = self.with_contacts(&office, &submitted.content).await?;
         // Typeset before the transaction, so that the write lock is not held while fonts are laid out.
         let today = self.today();
         let edition = i32::try_from(self.db.published_charters(office.id).await?.len())
@@ -421,6 +386,57 @@ impl App {
                 .collect(),
             office,
         })
+    }
+
+    /// The charter with each officer it names printed as whoever holds the post today, with their
+    /// phone and e-mail (the office's when the person has none recorded); refused while any of its
+    /// posts is vacant.
+    async fn with_contacts(
+        &self,
+        office: &OfficeRow,
+        content: &CharterContent,
+    ) -> Result<CharterContent, Error> {
+        let mut content = content.clone();
+        let post_ids: Vec<i32> = content
+            .officers_mut()
+            .map(|officer| officer.post_id)
+            .collect();
+        let posts = self.db.posts(&post_ids).await?;
+        let holders = self.db.holders_on(&post_ids, self.today()).await?;
+        let mut vacant = std::collections::HashSet::new();
+        for officer in content.officers_mut() {
+            match (posts.get(&officer.post_id), holders.get(&officer.post_id)) {
+                (Some(post), Some(holder)) => {
+                    let person = &holder.person;
+                    officer.contact = Some(Contact {
+                        name: person.name.clone(),
+                        designation: post.label.clone(),
+                        phone: person
+                            .phone
+                            .clone()
+                            .or_else(|| office.phone.clone())
+                            .unwrap_or_default(),
+                        email: person
+                            .email
+                            .clone()
+                            .or_else(|| office.email.clone())
+                            .unwrap_or_default(),
+                    });
+                }
+                _ => {
+                    vacant.insert(officer.post_id);
+                }
+            }
+        }
+        if vacant.is_empty() {
+            Ok(content)
+        } else {
+            let mut errors = ValidationErrors::new();
+            errors
+                .add("charter", "error-charter-vacant-post")
+                .with("count", vacant.len());
+            Err(errors.into())
+        }
     }
 
     /// The office's draft, for those who may draft it; none is a conflict the page explains.
@@ -543,8 +559,7 @@ pub fn charter_view(
     let number = |value: usize| format::number(lang, value as i64);
     let groups = ServiceCategory::ALL
         .iter()
-        .enumerate()
-        .filter_map(|(index, category)| {
+        .filter_map(|category| {
             let rows: Vec<[String; 7]> = content
                 .services_in(*category)
                 .enumerate()
@@ -567,11 +582,7 @@ pub fn charter_view(
                 })
                 .collect();
             (!rows.is_empty()).then(|| ServiceGroup {
-                heading: format!(
-                    "{} {}",
-                    format::digits(lang, &format!("2.{}", index + 1)),
-                    t(lang, &category.message_key())
-                ),
+                heading: t(lang, &category.message_key()),
                 rows,
             })
         })

@@ -9,19 +9,20 @@ use crate::support::{FOCAL, SECRETARY, TestApp, refusal_keys};
 
 const CIO: &str = "cio@demo.udbhabon.test";
 
-/// The ministry's first post with a holder, as a form would give it.
-async fn held_post(test: &TestApp) -> String {
+/// Two of the ministry's posts that someone holds, as a form would give them.
+async fn held_posts(test: &TestApp) -> (String, String) {
     let secretary = test.signed_in(SECRETARY).await;
     let page = test
         .app
         .charter_page(Some(&secretary), "mole", None)
         .await
         .unwrap();
-    page.posts
+    let mut held = page
+        .posts
         .iter()
-        .find(|(_, holder)| holder.is_some())
-        .map(|(post, _)| post.id.to_string())
-        .unwrap()
+        .filter(|(_, holder)| holder.is_some())
+        .map(|(post, _)| post.id.to_string());
+    (held.next().unwrap(), held.next().unwrap())
 }
 
 #[tokio::test]
@@ -55,7 +56,7 @@ async fn an_approval_that_cannot_be_typeset_publishes_nothing() {
     // The test application has no fonts, so the PDFs cannot be made at publication.
     let test = TestApp::new().await;
     let secretary = test.signed_in(SECRETARY).await;
-    let post = held_post(&test).await;
+    let (post, appeal) = held_posts(&test).await;
     test.app.start_charter(&secretary, "mole").await.unwrap();
     assert_eq!(
         refusal_keys(test.app.submit_charter(&secretary, "mole").await),
@@ -87,7 +88,7 @@ async fn an_approval_that_cannot_be_typeset_publishes_nothing() {
         mission: Bilingual::new("অভিলক্ষ্য", ""),
         grievance_post: post.clone(),
         grievance_days: "30".into(),
-        appeal_post: post,
+        appeal_post: appeal,
         appeal_days: "20".into(),
         ..OverviewFields::default()
     };

@@ -130,10 +130,19 @@ impl Db {
             .transpose()
     }
 
-    /// The rounds whose notice was issued, the latest year first: the portal's roll of winners.
-    pub async fn issued_award_rounds(&self, limit: u64) -> Result<Vec<AwardRoundRow>, DbError> {
-        award_round::Entity::find()
-            .filter(award_round::Column::IssuedOn.is_not_null())
+    /// The rounds whose notice was issued (by `office` alone, when given), the latest year first: the
+    /// portal's roll of winners and an office's notice board.
+    pub async fn issued_award_rounds(
+        &self,
+        office: Option<i32>,
+        limit: u64,
+    ) -> Result<Vec<AwardRoundRow>, DbError> {
+        let mut query =
+            award_round::Entity::find().filter(award_round::Column::IssuedOn.is_not_null());
+        if let Some(office_id) = office {
+            query = query.filter(award_round::Column::OfficeId.eq(office_id));
+        }
+        query
             .order_by_desc(award_round::Column::FiscalYear)
             .order_by_asc(award_round::Column::OfficeId)
             .limit(limit)

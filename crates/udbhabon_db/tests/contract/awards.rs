@@ -123,7 +123,13 @@ async fn a_round_is_confirmed_replaced_and_then_issued_once() {
         assert_eq!(stored.ranking[0].ranked[1], ranked(agencies[1], 12.5, 2));
         assert_eq!(stored.rules.criteria[0].weight, 25.0);
         assert_eq!(stored.issued_on, None);
-        assert!(test.db.issued_award_rounds(10).await.unwrap().is_empty());
+        assert!(
+            test.db
+                .issued_award_rounds(None, 10)
+                .await
+                .unwrap()
+                .is_empty()
+        );
 
         let issued = committed(&test.db, async |tx| {
             tx.issue_award_round(mole, 2025, issue(cio)).await.unwrap()
@@ -133,7 +139,10 @@ async fn a_round_is_confirmed_replaced_and_then_issued_once() {
         assert_eq!(issued.issued_on, Some(date(2026, 11, 23)));
         let list = issued.distribution_list_id.unwrap();
         assert_eq!(test.db.distribution(list).await.unwrap().len(), 1);
-        assert_eq!(test.db.issued_award_rounds(10).await.unwrap().len(), 1);
+        assert_eq!(
+            test.db.issued_award_rounds(None, 10).await.unwrap().len(),
+            1
+        );
 
         // Fixed from then on: neither a second notice nor new winners.
         let tx = test.db.begin(crate::fixtures::author()).await.unwrap();

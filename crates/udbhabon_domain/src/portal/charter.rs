@@ -311,6 +311,9 @@ pub fn check_overview(
         "appeal_post",
         "appeal_days",
     );
+    if grievance_post.is_some() && grievance_post == appeal_post {
+        errors.add("appeal_post", "error-charter-appeal-same");
+    }
     let english: Vec<&str> = fields.expectations.en.lines().map(str::trim).collect();
     let expectations = fields
         .expectations
@@ -499,12 +502,21 @@ mod tests {
         let errors = check_overview(
             &OverviewFields {
                 appeal_days: "0".into(),
-                ..fields
+                ..fields.clone()
             },
             &[1, 2],
         )
         .unwrap_err();
         assert_eq!(errors.errors[0].field, "appeal_days");
+        let same = check_overview(
+            &OverviewFields {
+                appeal_post: "1".into(),
+                ..fields
+            },
+            &[1, 2],
+        )
+        .unwrap_err();
+        assert_eq!(same.errors[0].message_key, "error-charter-appeal-same");
     }
 
     #[test]

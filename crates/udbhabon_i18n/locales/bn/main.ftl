@@ -1170,9 +1170,9 @@ error-memo-file-closed-already = নথিটি আগেই বন্ধ ক�
 
 ## The citizen charter
 charter-title = সিটিজেন চার্টার
-charter-page-title = { $office }-এর সিটিজেন চার্টার
-charter-draft-title = { $office }-এর সিটিজেন চার্টার: খসড়া ও অনুমোদন
-charter-watch-title = { $office } ও অধীন দপ্তরের সিটিজেন চার্টার
+charter-page-title = সিটিজেন চার্টার: { $office }
+charter-draft-title = সিটিজেন চার্টারের খসড়া ও অনুমোদন: { $office }
+charter-watch-title = সিটিজেন চার্টার হালনাগাদের অবস্থা: { $office } ও অধীন দপ্তর
 charter-category-citizen = নাগরিক সেবা
 charter-category-institutional = প্রাতিষ্ঠানিক সেবা
 charter-category-internal = অভ্যন্তরীণ সেবা
@@ -1273,9 +1273,26 @@ error-charter-not-draft = চার্টারটি অনুমোদনে�
 error-charter-none = এখন কোনো খসড়া নেই; আগে নতুন সংস্করণের খসড়া শুরু করুন।
 error-charter-not-submitted = অনুমোদনের জন্য কোনো চার্টার পাঠানো হয়নি।
 error-charter-return-note = ফেরত পাঠানোর কারণ লিখুন।
-error-charter-vacant-post = "{ $post }" পদে এখন কেউ নেই; পদায়ন করুন অথবা অন্য পদ বেছে নিন।
+error-charter-vacant-post = চার্টারে নির্বাচিত { $count }টি পদে এখন কেউ নেই (খসড়ায় "পদ শূন্য" চিহ্নিত); পদায়ন করুন অথবা অন্য পদ বেছে নিন।
+error-charter-appeal-same = আপিল কর্মকর্তা অভিযোগ নিষ্পত্তি কর্মকর্তা থেকে ভিন্ন পদের হতে হবে।
+charter-officer-post = দায়িত্বপ্রাপ্ত কর্মকর্তার পদ
+charter-first-published = প্রথম প্রকাশ: { $date }
 error-charter-service-gone = এই সেবাটি খসড়ায় আর নেই; পাতাটি আবার খুলুন।
 error-charter-edition = সংস্করণ নম্বর একটি সংখ্যা হতে হবে।
 office-citizens-heading = নাগরিকদের জন্য
 office-citizens-explained = এই দপ্তরের প্রতিশ্রুত সেবা, সময়সীমা, ফি ও অভিযোগ জানানোর পথ।
 charter-watch-link = সিটিজেন চার্টার: এই দপ্তর ও অধীন দপ্তর
+charter-errors-below = সংরক্ষণ হয়নি: নিচের ফর্মে চিহ্নিত ঘরগুলো ঠিক করুন।
+
+## An office's notice board
+bulletin-title = নোটিশ বোর্ড: { $office }
+bulletin-link = নোটিশ বোর্ড: দপ্তরের প্রকাশিত আদেশ, কার্যবিবরণী ও বিজ্ঞপ্তি
+bulletin-intro = এই দপ্তর যা প্রকাশ করেছে, নতুনটি আগে।
+bulletin-feed = নতুন নোটিশের ফিড (Atom)
+bulletin-empty = এই দপ্তর এখনো কিছু প্রকাশ করেনি।
+bulletin-pdf = পিডিএফ দেখুন
+bulletin-order = অফিস আদেশ
+bulletin-minutes = সভার কার্যবিবরণী
+bulletin-award-notice = পুরস্কার বিজ্ঞপ্তি
+bulletin-award = বার্ষিক উদ্ভাবন পুরস্কার { $year }
+bulletin-charter = সংস্করণ { $edition }

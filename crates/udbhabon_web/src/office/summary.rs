@@ -23,8 +23,9 @@ pub(crate) struct SummaryCards {
     pub(crate) below: Option<(String, String)>,
     /// The office's records the reader may open: (link, label).
     pub(crate) records: Vec<(String, String)>,
-    /// What the office publishes for citizens: its citizen charter.
+    /// What the office publishes for citizens: its citizen charter and its notice board.
     pub(crate) charter_href: String,
+    pub(crate) bulletin_href: String,
 }
 
 pub(crate) struct TeamCard {
@@ -123,6 +124,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         kind: t(lang, &summary.office.kind.message_key()),
         office_href: format!("/offices/{key}"),
         charter_href: format!("/offices/{key}/charter"),
+        bulletin_href: format!("/offices/{key}/notices"),
         team,
         compose: who
             .filter(|_| summary.may_manage)

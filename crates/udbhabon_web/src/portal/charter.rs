@@ -21,7 +21,7 @@ use crate::auth::{Member, Posted, Visitor};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, choices, rejected, with_none};
+use crate::form::{Choice, FieldErrors, choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -34,8 +34,10 @@ pub(crate) struct CharterShowPage {
     office_href: String,
     /// The edition shown, or `None` when the office has published none.
     charter: Option<CharterView>,
-    /// "Last updated …" of the edition shown.
+    /// "Last updated …" (the edition's publication, to the minute) and, from the second edition on,
+    /// when the first was published.
     updated: Option<String>,
+    first_published: Option<String>,
     pdf_href: String,
     /// Earlier editions: (link, "Edition 2 · date"), the latest first, with whether it is the one shown.
     editions: Vec<(String, String, bool)>,
@@ -122,6 +124,17 @@ pub(crate) async fn show(
                     )],
                 )
             }),
+        first_published: page
+            .editions
+            .last()
+            .filter(|(first, _)| shown_edition.is_some_and(|shown| shown > *first))
+            .map(|(_, on)| {
+                t_args(
+                    lang,
+                    "charter-first-published",
+                    &[("date", format::date_both(lang, *on))],
+                )
+            }),
         pdf_href: format!("{base}.pdf?edition={}", shown_edition.unwrap_or_default()),
         editions: page
             .editions
@@ -198,6 +211,8 @@ pub(crate) struct DraftPage {
 
 struct OverviewView {
     open: bool,
+    /// Each refused field's message.
+    errors: Vec<(String, String)>,
     vision_bn: String,
     vision_en: String,
     mission_bn: String,
@@ -223,6 +238,8 @@ struct ServiceFormView {
     id: String,
     action: String,
     open: bool,
+    /// Each refused field's message.
+    errors: Vec<(String, String)>,
     categories: Vec<Choice>,
     name_bn: String,
     name_en: String,
@@ -236,6 +253,18 @@ struct ServiceFormView {
     time_amount: String,
     units: Vec<Choice>,
     posts: Vec<Choice>,
+}
+
+impl FieldErrors for OverviewView {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+impl FieldErrors for ServiceFormView {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
 }
 
 /// A service as posted.
@@ -295,15 +324,14 @@ impl ServiceForm {
             documents_en: service.documents.en.clone(),
             fee: match service.fee {
                 udbhabon_domain::portal::charter::Fee::Free => t(lang, "charter-fee-free"),
-                udbhabon_domain::portal::charter::Fee::Taka(paisa) => {
-                    bangla::number::format_decimal_en(paisa, 2)
-                        .trim_end_matches(".00")
-                        .to_owned()
-                }
+                udbhabon_domain::portal::charter::Fee::Taka(paisa) => format::digits(
+                    lang,
+                    bangla::number::format_decimal_en(paisa, 2).trim_end_matches(".00"),
+                ),
             },
             payment_bn: service.payment.bn.clone(),
             payment_en: service.payment.en.clone(),
-            time_amount: service.time_limit.amount.to_string(),
+            time_amount: format::digits(lang, &service.time_limit.amount.to_string()),
             time_unit: service.time_limit.unit.code().to_owned(),
             officer_post: service.officer.post_id.to_string(),
         }
@@ -383,12 +411,13 @@ fn service_form(
     id: String,
     action: String,
     values: &ServiceForm,
-    open: bool,
+    errors: Option<&[(String, String)]>,
 ) -> ServiceFormView {
     ServiceFormView {
         id,
         action,
-        open,
+        open: errors.is_some(),
+        errors: errors.map(<[_]>::to_vec).unwrap_or_default(),
         categories: choices(
             ServiceCategory::ALL,
             Some(values.category.as_str()),
@@ -434,6 +463,14 @@ async fn draft_page(
         "charter-draft-title",
         &[("office", office.name.get(lang).to_owned())],
     );
+    // A refused form shows its messages beside its fields; the top of the page points to it.
+    let (errors, form_errors) = match refused {
+        Refused::Nothing => (errors, Vec::new()),
+        _ => (
+            vec![(String::new(), t(lang, "charter-errors-below"))],
+            errors,
+        ),
+    };
     let open = page.open.as_ref();
     let editing = page.can_draft && open.is_some_and(|row| row.status == CharterStatus::Draft);
     let posts: HashMap<_, _> = page
@@ -475,17 +512,22 @@ async fn draft_page(
                 .as_ref()
                 .map(|officer| officer.post_id.to_string())
                 .unwrap_or_default(),
-            grievance_days: content.grievance.officer_days.to_string(),
+            grievance_days: format::digits(lang, &content.grievance.officer_days.to_string()),
             appeal_post: content
                 .grievance
                 .appeal
                 .as_ref()
                 .map(|officer| officer.post_id.to_string())
                 .unwrap_or_default(),
-            appeal_days: content.grievance.appeal_days.to_string(),
+            appeal_days: format::digits(lang, &content.grievance.appeal_days.to_string()),
         });
         OverviewView {
             open: typed.is_some() || content.vision.bn.is_empty(),
+            errors: if typed.is_some() {
+                form_errors.clone()
+            } else {
+                Vec::new()
+            },
             grievance_posts: post_choices(lang, &page, &values.grievance_post),
             appeal_posts: post_choices(lang, &page, &values.appeal_post),
             vision_bn: values.vision_bn,
@@ -524,7 +566,7 @@ async fn draft_page(
                             format!("service-{}", service.key),
                             format!("{base}/services/{}", service.key),
                             &values,
-                            typed.is_some(),
+                            typed.is_some().then_some(form_errors.as_slice()),
                         ),
                         remove_action: format!("{base}/services/{}/remove", service.key),
                     }
@@ -547,7 +589,7 @@ async fn draft_page(
                 time_unit: TimeUnit::WorkingDay.code().to_owned(),
                 ..ServiceForm::default()
             }),
-            typed.is_some(),
+            typed.is_some().then_some(form_errors.as_slice()),
         )
     });
     Ok(DraftPage {
@@ -822,6 +864,7 @@ pub(crate) async fn approve(
 pub(crate) struct WatchPage {
     l: Layout,
     heading: String,
+    office_href: String,
     /// Each office: (its charter's link, name, "last published …" or "none", whether it is flagged).
     offices: Vec<(String, String, String, bool)>,
     flagged: String,
@@ -855,6 +898,7 @@ pub(crate) async fn watch(
             &format!("/offices/{}/charters", encode_component(&watch.office.key)),
         ),
         heading,
+        office_href: format!("/offices/{}", encode_component(&watch.office.key)),
         flagged: t_args(
             lang,
             "charter-watch-flagged",

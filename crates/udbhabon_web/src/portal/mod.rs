@@ -1,3 +1,4 @@
-//! What an office publishes for citizens: its citizen charter.
+//! What an office publishes for citizens: its citizen charter and its notice board.
 
+pub(crate) mod bulletin;
 pub(crate) mod charter;

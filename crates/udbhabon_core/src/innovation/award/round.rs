@@ -379,7 +379,7 @@ impl App {
 
     /// The years' winners whose notices are issued, the latest first: public.
     pub async fn issued_awards(&self) -> Result<Vec<IssuedAward>, Error> {
-        let rounds = self.db.issued_award_rounds(ROLL_LENGTH).await?;
+        let rounds = self.db.issued_award_rounds(None, ROLL_LENGTH).await?;
         let ids: Vec<i32> = rounds
             .iter()
             .flat_map(|round| {

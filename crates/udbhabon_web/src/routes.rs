@@ -27,7 +27,7 @@ use crate::innovation::{award, showcase, table};
 use crate::meeting::{decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
-use crate::portal::{bulletin, charter};
+use crate::portal::{bulletin, charter, service};
 use crate::team::{directory, order};
 use crate::{
     account, assets, collection, home, innovation, lang, limits, meeting, office, ops, plan,
@@ -885,6 +885,51 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ManageTeam),
         "/offices/mole/memo-files/5/close",
         handler!(memo::close),
+    ),
+    // The digital service list: public, kept by the office's focal point or member secretary. The
+    // first role allowed adds a service (the list's first), which the routes after correct and remove;
+    // for the roles after, the service is gone and both are refused.
+    route(
+        GET,
+        "/offices/{key}/services",
+        PUBLIC,
+        "/offices/mole/services",
+        handler!(service::list),
+    ),
+    route(
+        GET,
+        "/offices/{key}/services.csv",
+        PUBLIC,
+        "/offices/mole/services.csv",
+        handler!(service::csv),
+    ),
+    route(
+        GET,
+        "/offices/{key}/services.xlsx",
+        PUBLIC,
+        "/offices/mole/services.xlsx",
+        handler!(service::xlsx),
+    ),
+    route(
+        POST,
+        "/offices/{key}/services",
+        may(Action::SubmitForOffice),
+        "/offices/mole/services",
+        handler!(service::add),
+    ),
+    route(
+        POST,
+        "/offices/{key}/services/{id}",
+        may(Action::SubmitForOffice),
+        "/offices/mole/services/1",
+        handler!(service::save),
+    ),
+    route(
+        POST,
+        "/offices/{key}/services/{id}/remove",
+        may(Action::SubmitForOffice),
+        "/offices/mole/services/1/remove",
+        handler!(service::remove),
     ),
     // The notice board: everything the office has published, and its feed.
     route(

@@ -74,6 +74,15 @@ pub(crate) fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/admin/accounts/{id}/grants" => vec![("role", "viewer"), ("office", "3")],
         "/admin/grants/{id}/revoke" => vec![],
         "/offices/{key}/memos" => vec![("file", "1"), ("purpose_bn", "পরীক্ষার চিঠি")],
+        "/offices/{key}/services" | "/offices/{key}/services/{id}" => vec![
+            ("name_bn", "কারখানার লাইসেন্স নবায়ন"),
+            ("channel", "web"),
+            ("address", "https://lims.dife.gov.bd"),
+            ("steps_bn", "অনলাইনে আবেদন"),
+            ("time_amount", "7"),
+            ("time_unit", "working_day"),
+            ("fee", "free"),
+        ],
         "/offices/{key}/memo-files/{id}/close" => vec![("confirm", "1")],
         "/offices/{key}/memo-files" | "/offices/{key}/memo-files/{id}" => vec![
             ("file_number", "40.00.0000.000.036.32.0099.26"),

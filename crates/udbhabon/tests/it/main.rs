@@ -29,4 +29,5 @@ mod pdf;
 mod plans;
 mod reminders;
 mod server;
+mod services;
 mod session;

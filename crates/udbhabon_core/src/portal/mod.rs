@@ -1,4 +1,6 @@
-//! What an office publishes for citizens: its citizen charter and its notice board.
+//! What an office publishes for citizens: its citizen charter, its digital services and its notice
+//! board.
 
 pub mod bulletin;
 pub mod charter;
+pub mod service;

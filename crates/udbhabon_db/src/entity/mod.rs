@@ -19,6 +19,7 @@ pub(crate) mod decision_evidence;
 pub(crate) mod decision_responsible;
 pub(crate) mod decision_update;
 pub(crate) mod designation;
+pub(crate) mod digital_service;
 pub(crate) mod distribution_entry;
 pub(crate) mod distribution_list;
 pub(crate) mod evidence_file;

@@ -29,6 +29,7 @@ mod m0022_innovation_showcase;
 mod m0023_award_rounds;
 mod m0024_memo_file_closing;
 mod m0025_charters;
+mod m0026_digital_services;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_award_rounds::Migration),
             Box::new(m0024_memo_file_closing::Migration),
             Box::new(m0025_charters::Migration),
+            Box::new(m0026_digital_services::Migration),
         ]
     }
 }

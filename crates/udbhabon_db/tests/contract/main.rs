@@ -18,5 +18,6 @@ mod plans;
 mod reminders;
 mod schedules;
 mod schema;
+mod services;
 mod support;
 mod teams;

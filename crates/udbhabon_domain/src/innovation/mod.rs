@@ -201,6 +201,8 @@ vocabulary! {
         Hotline => "hotline",
         /// A digital centre (ডিজিটাল সেন্টার) serves the citizen.
         DigitalCentre => "digital_centre",
+        /// Codes dialled on any phone (*123#).
+        Ussd => "ussd",
     }
 }
 
@@ -333,7 +335,8 @@ pub struct InnovationFields {
     pub tcv: [(String, String); 4],
 }
 
-fn web_address(text: &str) -> bool {
+/// Whether a text is a web address a browser can open: http or https, without spaces.
+pub(crate) fn web_address(text: &str) -> bool {
     (text.starts_with("https://") || text.starts_with("http://"))
         && text.len() > "https://".len()
         && !text.contains(char::is_whitespace)

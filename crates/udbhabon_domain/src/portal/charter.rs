@@ -212,25 +212,16 @@ pub fn check_service(
     if fee.is_none() {
         errors.add("fee", "error-charter-fee");
     }
-    let amount = bangla::to_ascii_digits(fields.time_amount.trim())
-        .parse::<u32>()
-        .ok()
-        .filter(|amount| (1..=999).contains(amount));
-    if amount.is_none() {
+    let time_limit = parse_time_limit(&fields.time_amount, &fields.time_unit);
+    if time_limit.is_none() {
         errors.add("time_amount", "error-charter-time-limit");
-    }
-    let unit = fields.time_unit.parse::<TimeUnit>().ok();
-    if unit.is_none() {
-        errors.add("time_unit", "error-charter-time-limit");
     }
     let post_id = checked_post(&fields.officer_post, posts);
     if post_id.is_none() {
         errors.add("officer_post", "error-charter-officer");
     }
-    match (category, fee, amount, unit, post_id) {
-        (Some(category), Some(fee), Some(amount), Some(unit), Some(post_id))
-            if errors.is_empty() =>
-        {
+    match (category, fee, time_limit, post_id) {
+        (Some(category), Some(fee), Some(time_limit), Some(post_id)) if errors.is_empty() => {
             Ok(CharterService {
                 key,
                 category,
@@ -239,7 +230,7 @@ pub fn check_service(
                 documents: trimmed(&fields.documents),
                 fee,
                 payment: trimmed(&fields.payment),
-                time_limit: TimeLimit { amount, unit },
+                time_limit,
                 officer: Officer {
                     post_id,
                     contact: None,
@@ -314,16 +305,7 @@ pub fn check_overview(
     if grievance_post.is_some() && grievance_post == appeal_post {
         errors.add("appeal_post", "error-charter-appeal-same");
     }
-    let english: Vec<&str> = fields.expectations.en.lines().map(str::trim).collect();
-    let expectations = fields
-        .expectations
-        .bn
-        .lines()
-        .map(str::trim)
-        .enumerate()
-        .filter(|(_, line)| !line.is_empty())
-        .map(|(index, line)| Bilingual::new(line, english.get(index).copied().unwrap_or("")))
-        .collect();
+    let expectations = paired_lines(&fields.expectations);
     errors.into_result(())?;
     let officer = |post_id: Option<i32>| {
         post_id.map(|post_id| Officer {
@@ -342,6 +324,31 @@ pub fn check_overview(
             appeal_days: appeal_days.unwrap_or_default(),
         },
     })
+}
+
+/// A time limit as typed: a whole number from 1 to 999, in either script, and its unit's code.
+pub fn parse_time_limit(amount: &str, unit: &str) -> Option<TimeLimit> {
+    let amount = bangla::to_ascii_digits(amount.trim())
+        .parse::<u32>()
+        .ok()
+        .filter(|amount| (1..=999).contains(amount))?;
+    Some(TimeLimit {
+        amount,
+        unit: unit.parse().ok()?,
+    })
+}
+
+/// Lines typed one per line in each language, the English paired with the Bengali by place; blank
+/// Bengali lines are left out with their English.
+pub fn paired_lines(text: &Bilingual) -> Vec<Bilingual> {
+    let english: Vec<&str> = text.en.lines().map(str::trim).collect();
+    text.bn
+        .lines()
+        .map(str::trim)
+        .enumerate()
+        .filter(|(_, line)| !line.is_empty())
+        .map(|(index, line)| Bilingual::new(line, english.get(index).copied().unwrap_or("")))
+        .collect()
 }
 
 /// A fee as typed: "free" in either language (or nothing to pay), else a positive number of taka.

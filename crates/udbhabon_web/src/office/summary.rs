@@ -23,9 +23,10 @@ pub(crate) struct SummaryCards {
     pub(crate) below: Option<(String, String)>,
     /// The office's records the reader may open: (link, label).
     pub(crate) records: Vec<(String, String)>,
-    /// What the office publishes for citizens: its citizen charter and its notice board.
+    /// What the office publishes for citizens: its citizen charter, digital services and notice board.
     pub(crate) charter_href: String,
     pub(crate) bulletin_href: String,
+    pub(crate) services_href: String,
 }
 
 pub(crate) struct TeamCard {
@@ -125,6 +126,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         office_href: format!("/offices/{key}"),
         charter_href: format!("/offices/{key}/charter"),
         bulletin_href: format!("/offices/{key}/notices"),
+        services_href: format!("/offices/{key}/services"),
         team,
         compose: who
             .filter(|_| summary.may_manage)

@@ -1,4 +1,6 @@
-//! What an office publishes for citizens: its citizen charter and its notice board.
+//! What an office publishes for citizens: its citizen charter, its digital services and its notice
+//! board.
 
 pub(crate) mod bulletin;
 pub(crate) mod charter;
+pub(crate) mod service;

@@ -15,6 +15,38 @@ pub(crate) fn random_token() -> Result<String, Error> {
     Ok(hex::encode(bytes))
 }
 
+/// The letters of a tracking code: digits and capitals that cannot be read as one another (no 0/O,
+/// 1/I/L).
+const CODE_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+/// A tracking code a citizen can copy by hand: ten letters of [`CODE_ALPHABET`] (about 49 bits),
+/// written in two groups of five.
+pub(crate) fn tracking_code() -> Result<String, Error> {
+    let mut bytes = [0_u8; 10];
+    getrandom::fill(&mut bytes)
+        .map_err(|error| Error::Internal(format!("no randomness available: {error}")))?;
+    // 256 is not a multiple of 31; the bias this leaves (under 1 in 8 per letter towards the first
+    // nine) costs well under a bit of the code's strength.
+    let letters: String = bytes
+        .iter()
+        .map(|byte| char::from(CODE_ALPHABET[usize::from(*byte) % CODE_ALPHABET.len()]))
+        .collect();
+    Ok(format!("{}-{}", &letters[..5], &letters[5..]))
+}
+
+/// A tracking code as typed, in the form it was issued in: capitals, spaces and hyphens left out.
+pub(crate) fn typed_code(text: &str) -> String {
+    let letters: String = text
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    match letters.len() {
+        10 => format!("{}-{}", &letters[..5], &letters[5..]),
+        _ => letters,
+    }
+}
+
 /// What the database keeps of a token: its SHA-256, so a stolen table does not yield working tokens.
 pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))

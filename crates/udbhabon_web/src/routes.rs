@@ -27,7 +27,7 @@ use crate::innovation::{award, showcase, table};
 use crate::meeting::{decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
-use crate::portal::{bulletin, charter, service};
+use crate::portal::{bulletin, charter, feedback, service};
 use crate::team::{directory, order};
 use crate::{
     account, assets, collection, home, innovation, lang, limits, meeting, office, ops, plan,
@@ -930,6 +930,44 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::SubmitForOffice),
         "/offices/mole/services/1/remove",
         handler!(service::remove),
+    ),
+    // Citizens' ideas and feedback: sent without an account (with the form's cookie token, so often
+    // per address), looked up by tracking code; answered and published by the office's focal point.
+    route(
+        GET,
+        "/offices/{key}/feedback",
+        PUBLIC,
+        "/offices/mole/feedback",
+        handler!(feedback::form),
+    ),
+    route(
+        POST,
+        "/offices/{key}/feedback",
+        PUBLIC,
+        "/offices/mole/feedback",
+        handler!(feedback::send),
+    )
+    .limited_per_address(),
+    route(
+        GET,
+        "/feedback/track",
+        PUBLIC,
+        "/feedback/track",
+        handler!(feedback::track),
+    ),
+    route(
+        GET,
+        "/offices/{key}/feedback/inbox",
+        may(Action::SubmitForOffice),
+        "/offices/mole/feedback/inbox",
+        handler!(feedback::inbox),
+    ),
+    route(
+        POST,
+        "/offices/{key}/feedback/{id}/answer",
+        may(Action::SubmitForOffice),
+        "/offices/mole/feedback/1/answer",
+        handler!(feedback::answer),
     ),
     // The notice board: everything the office has published, and its feed.
     route(

@@ -74,6 +74,8 @@ pub(crate) fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/admin/accounts/{id}/grants" => vec![("role", "viewer"), ("office", "3")],
         "/admin/grants/{id}/revoke" => vec![],
         "/offices/{key}/memos" => vec![("file", "1"), ("purpose_bn", "পরীক্ষার চিঠি")],
+        "/offices/{key}/feedback" => vec![("kind", "idea"), ("message", "একটি ধারণা")],
+        "/offices/{key}/feedback/{id}/answer" => vec![("answer", "ধন্যবাদ")],
         "/offices/{key}/services" | "/offices/{key}/services/{id}" => vec![
             ("name_bn", "কারখানার লাইসেন্স নবায়ন"),
             ("channel", "web"),
@@ -152,7 +154,7 @@ async fn try_route(
         // The forms posted before there is a session carry the token of the sign-in form's cookie.
         if matches!(
             path,
-            "/login" | "/password/forgot" | "/password/reset/{token}"
+            "/login" | "/password/forgot" | "/password/reset/{token}" | "/offices/{key}/feedback"
         ) {
             fields.push(("form_token", &token));
             cookies = format!("{cookies}; udbhabon_form={token}");

@@ -14,6 +14,7 @@ mod collections;
 mod crash;
 mod decisions;
 mod faults;
+mod feedback;
 mod innovation_sheets;
 mod innovations;
 mod installation;

@@ -23,6 +23,7 @@ pub(crate) mod digital_service;
 pub(crate) mod distribution_entry;
 pub(crate) mod distribution_list;
 pub(crate) mod evidence_file;
+pub(crate) mod feedback;
 pub(crate) mod innovation;
 pub(crate) mod innovation_step;
 pub(crate) mod issued_document;

@@ -30,6 +30,7 @@ mod m0023_award_rounds;
 mod m0024_memo_file_closing;
 mod m0025_charters;
 mod m0026_digital_services;
+mod m0027_feedback;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0024_memo_file_closing::Migration),
             Box::new(m0025_charters::Migration),
             Box::new(m0026_digital_services::Migration),
+            Box::new(m0027_feedback::Migration),
         ]
     }
 }

@@ -1,4 +1,6 @@
-//! What offices publish for citizens: citizen charters and digital service lists.
+//! What offices publish for citizens (citizen charters, digital service lists) and what citizens send
+//! them (ideas and feedback).
 
 pub mod charter;
+pub mod feedback;
 pub mod service;

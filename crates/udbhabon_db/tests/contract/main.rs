@@ -6,6 +6,7 @@ mod audit;
 mod awards;
 mod charters;
 mod collections;
+mod feedback;
 mod fixtures;
 mod innovation_search;
 mod innovations;

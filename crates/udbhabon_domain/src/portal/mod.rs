@@ -1,4 +1,5 @@
-//! What an office shows citizens: its citizen charter and its digital services.
+//! What an office shows citizens: its citizen charter and its digital services, and what citizens send it.
 
 pub mod charter;
+pub mod feedback;
 pub mod service;

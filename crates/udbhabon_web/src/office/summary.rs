@@ -27,6 +27,7 @@ pub(crate) struct SummaryCards {
     pub(crate) charter_href: String,
     pub(crate) bulletin_href: String,
     pub(crate) services_href: String,
+    pub(crate) feedback_href: String,
 }
 
 pub(crate) struct TeamCard {
@@ -113,6 +114,10 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/innovations?office={key}"), "nav-innovations"),
             (format!("/dashboard?office={key}"), "nav-dashboard"),
             (format!("/offices/{key}/charters"), "charter-watch-link"),
+            (
+                format!("/offices/{key}/feedback/inbox"),
+                "feedback-inbox-link",
+            ),
         ]
         .into_iter()
         .map(|(href, label)| (href, t(lang, label)))
@@ -127,6 +132,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         charter_href: format!("/offices/{key}/charter"),
         bulletin_href: format!("/offices/{key}/notices"),
         services_href: format!("/offices/{key}/services"),
+        feedback_href: format!("/offices/{key}/feedback"),
         team,
         compose: who
             .filter(|_| summary.may_manage)

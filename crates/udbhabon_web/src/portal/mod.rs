@@ -3,4 +3,5 @@
 
 pub(crate) mod bulletin;
 pub(crate) mod charter;
+pub(crate) mod feedback;
 pub(crate) mod service;

@@ -1,0 +1,157 @@
+//! Citizens' ideas and feedback: a citizen without an account sends an idea (an empty message, a
+//! contact that is neither a number nor an address, and a filled trap refused with nothing written),
+//! keeps the tracking code and looks it up; the office's focal point answers it unpublished, then
+//! published, and only then does it show on the office's page, without the sender's contact.
+
+use scraper::Html;
+
+use crate::server::{DEMO_PASSWORD, TestServer, attribute, text, texts};
+
+const FORM: &str = "/offices/dife/feedback";
+
+/// Sends the public form as a browser would: the token from the page, its cookie kept by the client.
+async fn send(citizen: &TestServer, fields: &[(&str, &str)]) -> (u16, String, Html) {
+    let page = citizen.page(FORM, 200).await;
+    let token = attribute(&page, "input[name=form_token]", "value");
+    let mut form = vec![("form_token", token.as_str())];
+    form.extend_from_slice(fields);
+    if !fields.iter().any(|(name, _)| *name == "website") {
+        form.push(("website", ""));
+    }
+    let response = citizen.post(FORM, &form).await;
+    let status = response.status().as_u16();
+    let url = response.url().to_string();
+    (
+        status,
+        url,
+        Html::parse_document(&response.text().await.unwrap()),
+    )
+}
+
+#[tokio::test]
+async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_contact() {
+    let server = TestServer::start().await;
+    let citizen = server.another_browser();
+
+    let (status, _, page) = send(
+        &citizen,
+        &[("kind", "idea"), ("message", " "), ("contact", "12345")],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&page, ".field-error"),
+        [
+            "আপনার বার্তা লিখুন।",
+            "সঠিক মোবাইল নম্বর (০১…) বা ই-মেইল ঠিকানা লিখুন, অথবা ঘরটি ফাঁকা রাখুন।",
+        ]
+    );
+    let idea = "কারখানা লাইসেন্সের ফি বিকাশে দেওয়া গেলে দপ্তরে আসতে হতো না।";
+    let (status, _, page) = send(
+        &citizen,
+        &[
+            ("kind", "idea"),
+            ("message", idea),
+            ("website", "http://spam.example"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 422, "a filled trap is refused");
+    assert_eq!(texts(&page, ".field-error"), ["বার্তাটি গ্রহণ করা যায়নি।"]);
+
+    let (status, url, page) = send(
+        &citizen,
+        &[
+            ("kind", "idea"),
+            ("message", idea),
+            ("name", "রহিমা খাতুন"),
+            ("contact", "০১৭১১২২৩৩৪৪"),
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(url.contains("/feedback/track?code="), "{url}");
+    let code = text(&page, ".notice strong");
+    assert_eq!(code.len(), 11, "{code}");
+    assert!(text(&page, "main").contains("পৌঁছেছে; উত্তরের অপেক্ষায়"));
+    // Typed again by hand, in small letters and without the hyphen.
+    let typed = code.replace('-', "").to_lowercase();
+    let page = server
+        .another_browser()
+        .page(&format!("/feedback/track?code={typed}"), 200)
+        .await;
+    assert!(text(&page, "main").contains(idea));
+    assert!(
+        !text(&page, "main").contains("০১৭১১২২৩৩৪৪"),
+        "no contact on the tracking page"
+    );
+    let page = server
+        .another_browser()
+        .page("/feedback/track?code=ABCDE-FGHJK", 200)
+        .await;
+    assert!(text(&page, "main").contains("এই কোডে কোনো বার্তা পাওয়া যায়নি"));
+
+    // The focal point answers; unpublished, the office's page does not show it.
+    let focal = server.another_browser();
+    assert_eq!(
+        focal
+            .sign_in("focal-dife@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    let csrf = focal.csrf().await;
+    let inbox = focal.page("/offices/dife/feedback/inbox", 200).await;
+    assert!(text(&inbox, "main").contains("রহিমা খাতুন · ০১৭১১২২৩৩৪৪"));
+    let action = attribute(&inbox, "main form.stacked", "action");
+    let empty = focal
+        .post_form(&action, &csrf, &[("answer", " ".to_owned())])
+        .await;
+    assert_eq!(empty.status(), 422);
+    let answer = "ধন্যবাদ; অনলাইনে ফি পরিশোধের ব্যবস্থা পরীক্ষা করা হচ্ছে।";
+    let saved = focal
+        .post_form(&action, &csrf, &[("answer", answer.to_owned())])
+        .await;
+    assert_eq!(saved.status(), 200);
+    assert!(
+        text(&server.another_browser().page(FORM, 200).await, "main")
+            .contains("এখনো কোনো উত্তর প্রকাশিত হয়নি")
+    );
+    let page = citizen
+        .page(&format!("/feedback/track?code={code}"), 200)
+        .await;
+    assert!(
+        text(&page, "main").contains(answer),
+        "the sender sees the answer"
+    );
+
+    let published = focal
+        .post_form(
+            &action,
+            &csrf,
+            &[("answer", answer.to_owned()), ("publish", "1".to_owned())],
+        )
+        .await;
+    assert_eq!(published.status(), 200);
+    let page = server.another_browser().page(FORM, 200).await;
+    let main = text(&page, "main");
+    assert!(main.contains(idea) && main.contains(answer), "{main}");
+    assert!(
+        !main.contains("০১৭১১২২৩৩৪৪") && !main.contains("রহিমা খাতুন"),
+        "{main}"
+    );
+
+    // Another office's focal point has no way into this inbox.
+    let other = server.another_browser();
+    assert_eq!(
+        other
+            .sign_in("ms-gazipur@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    assert_eq!(
+        other.get("/offices/dife/feedback/inbox").await.status(),
+        403
+    );
+}

@@ -1,0 +1,115 @@
+//! Citizens' ideas and feedback: a message received without an account and given a tracking code, its
+//! status looked up with that code, the office's inbox where its focal point or member secretary
+//! answers and chooses what is published, and the published answers on the office's page.
+
+use udbhabon_db::office::OfficeRow;
+use udbhabon_db::portal::feedback::FeedbackRow;
+use udbhabon_domain::Lang;
+use udbhabon_domain::account::access::Action;
+use udbhabon_domain::portal::feedback::{FeedbackFields, check_feedback};
+
+use crate::account::SignedIn;
+use crate::error::invalid;
+use crate::secret::{token_hash, tracking_code, typed_code};
+use crate::{App, Error};
+
+/// How many messages an inbox or the published list shows: the latest, which is what is answered.
+const SHOWN: u64 = 200;
+
+/// An office's inbox.
+#[derive(Debug, Clone)]
+pub struct FeedbackInbox {
+    pub office: OfficeRow,
+    /// Those not answered first, then the newest.
+    pub messages: Vec<FeedbackRow>,
+}
+
+/// A message as its sender sees it with the tracking code: never the sender's contact.
+#[derive(Debug, Clone)]
+pub struct TrackedFeedback {
+    pub office: OfficeRow,
+    pub message: FeedbackRow,
+}
+
+impl App {
+    /// Receives a citizen's message to an office; returns its tracking code, which is shown once.
+    pub async fn send_feedback(
+        &self,
+        office_key: &str,
+        fields: &FeedbackFields,
+        lang: Lang,
+    ) -> Result<String, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        let draft = check_feedback(fields)?;
+        let code = tracking_code()?;
+        let tx = self
+            .db
+            .begin(self.author(None, "a citizen on the portal"))
+            .await?;
+        tx.insert_feedback(office.id, &token_hash(&code), &draft, lang)
+            .await?;
+        tx.commit().await?;
+        Ok(code)
+    }
+
+    /// The message a tracking code names, as typed (either case, with or without its hyphen).
+    pub async fn tracked_feedback(&self, code: &str) -> Result<TrackedFeedback, Error> {
+        let message = self
+            .db
+            .feedback_by_code(&token_hash(&typed_code(code)))
+            .await?;
+        Ok(TrackedFeedback {
+            office: self.db.office_by_id(message.office_id).await?,
+            message,
+        })
+    }
+
+    /// An office's messages, for its focal point or member secretary.
+    pub async fn feedback_inbox(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+    ) -> Result<FeedbackInbox, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::SubmitForOffice, office.id)
+            .await?;
+        Ok(FeedbackInbox {
+            messages: self.db.feedback_of_office(office.id, SHOWN).await?,
+            office,
+        })
+    }
+
+    /// Answers a message, and publishes it with its answer or keeps both to the office.
+    pub async fn answer_feedback(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        id: i32,
+        answer: &str,
+        publish: bool,
+    ) -> Result<(), Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::SubmitForOffice, office.id)
+            .await?;
+        match self.db.feedback(id).await {
+            Ok(message) if message.office_id == office.id => {}
+            Ok(_) | Err(udbhabon_db::DbError::NotFound(_)) => {
+                return Err(invalid("message", "error-feedback-gone"));
+            }
+            Err(other) => return Err(other.into()),
+        }
+        if answer.trim().is_empty() {
+            return Err(invalid("answer", "error-feedback-answer"));
+        }
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        tx.answer_feedback(id, answer.trim(), publish).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An office's published messages and answers, for anyone.
+    pub async fn published_feedback(&self, office_key: &str) -> Result<Vec<FeedbackRow>, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        Ok(self.db.published_feedback(office.id, SHOWN).await?)
+    }
+}

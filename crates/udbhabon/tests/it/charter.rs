@@ -7,9 +7,7 @@
 use scraper::Html;
 
 use crate::pdf::extract_text;
-use crate::server::{
-    DEMO_PASSWORD, MovableClock, TestServer, attribute, form_fields, set_field, text, texts,
-};
+use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, attribute, filled, text, texts};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const CIO: &str = "cio@demo.udbhabon.test";
@@ -27,38 +25,9 @@ async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
     (browser, csrf)
 }
 
-/// Posts `fields` (with the token); returns the status (after the redirect a step answers) and the page.
-async fn post(
-    browser: &TestServer,
-    path: &str,
-    csrf: &str,
-    fields: &[(String, String)],
-) -> (u16, Html) {
-    let owned: Vec<(&str, String)> = fields
-        .iter()
-        .map(|(name, value)| (name.as_str(), value.clone()))
-        .collect();
-    let response = browser.post_form(path, csrf, &owned).await;
-    let status = response.status().as_u16();
-    (
-        status,
-        Html::parse_document(&response.text().await.unwrap()),
-    )
-}
-
 /// Posts `fields` and returns the status.
 async fn status(browser: &TestServer, path: &str, csrf: &str, fields: &[(String, String)]) -> u16 {
-    post(browser, path, csrf, fields).await.0
-}
-
-/// The fields of `form` as a browser would send them, with `changes` made.
-fn filled(page: &Html, form: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut fields = form_fields(page, form);
-    for (name, value) in changes {
-        set_field(&mut fields, name, 0, value);
-    }
-    fields.retain(|(name, _)| name != "csrf");
-    fields
+    browser.post_fields(path, csrf, fields).await.0
 }
 
 fn note(text: &str) -> Vec<(String, String)> {
@@ -114,7 +83,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
 
     let (secretary, csrf) = signed_in(&server, SECRETARY).await;
     assert_eq!(status(&secretary, DRAFT, &csrf, &[]).await, 200);
-    let (code, page) = post(&secretary, DRAFT, &csrf, &[]).await;
+    let (code, page) = secretary.post_fields(DRAFT, &csrf, &[]).await;
     assert_eq!(
         (code, texts(&page, ".alert[role=alert]")),
         (
@@ -122,7 +91,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             vec!["একটি সংস্করণ আগে থেকেই প্রস্তুত হচ্ছে; নতুন খসড়া শুরু করার আগে সেটি প্রকাশ করুন।".to_owned()]
         )
     );
-    let (code, page) = post(&secretary, SUBMIT, &csrf, &[]).await;
+    let (code, page) = secretary.post_fields(SUBMIT, &csrf, &[]).await;
     assert_eq!(code, 422);
     assert_eq!(texts(&page, ".alert[role=alert]").len(), 3);
 
@@ -139,7 +108,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             ("fee", "আলোচনা সাপেক্ষে"),
         ],
     );
-    let (code, answered) = post(&secretary, SERVICES, &csrf, &bad).await;
+    let (code, answered) = secretary.post_fields(SERVICES, &csrf, &bad).await;
     assert_eq!(code, 422);
     assert_eq!(
         texts(&answered, ".alert[role=alert]"),
@@ -194,7 +163,9 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             ],
         )
     };
-    let (code, answered) = post(&secretary, OVERVIEW, &csrf, &overview(&grievance)).await;
+    let (code, answered) = secretary
+        .post_fields(OVERVIEW, &csrf, &overview(&grievance))
+        .await;
     assert_eq!(
         (code, texts(&answered, ".field-error")),
         (
@@ -221,7 +192,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
 
     // The Chief Innovation Officer sends it back with a note, then approves it.
     let (cio, cio_csrf) = signed_in(&server, CIO).await;
-    let (code, page) = post(&cio, RETURN, &cio_csrf, &note("")).await;
+    let (code, page) = cio.post_fields(RETURN, &cio_csrf, &note("")).await;
     assert_eq!(
         (code, texts(&page, ".alert[role=alert]")),
         (422, vec!["ফেরত পাঠানোর কারণ লিখুন।".to_owned()])
@@ -299,7 +270,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
     let form = "form[action$='/charter/services/1']";
     let moved = filled(&page, form, &[("officer_post", &vacant)]);
     assert_eq!(status(&secretary, service, &csrf, &moved).await, 200);
-    let (code, answered) = post(&secretary, SUBMIT, &csrf, &[]).await;
+    let (code, answered) = secretary.post_fields(SUBMIT, &csrf, &[]).await;
     assert_eq!(code, 422);
     assert!(
         texts(&answered, ".alert[role=alert]")[0].contains("১টি পদে এখন কেউ নেই"),

@@ -249,6 +249,25 @@ impl TestServer {
             .expect("the server answers")
     }
 
+    /// Posts `fields` with the session's token; returns the status (after any redirect) and the page.
+    pub(crate) async fn post_fields(
+        &self,
+        path: &str,
+        csrf: &str,
+        fields: &[(String, String)],
+    ) -> (u16, Html) {
+        let owned: Vec<(&str, String)> = fields
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.clone()))
+            .collect();
+        let response = self.post_form(path, csrf, &owned).await;
+        let status = response.status().as_u16();
+        (
+            status,
+            Html::parse_document(&response.text().await.unwrap()),
+        )
+    }
+
     /// Posts a form of owned values with the session's CSRF token.
     pub(crate) async fn post_form(
         &self,
@@ -453,4 +472,15 @@ pub(crate) fn set_field(
         .nth(occurrence)
         .unwrap_or_else(|| panic!("no field {name} #{occurrence}"))
         .1 = value.to_owned();
+}
+
+/// The fields of the form matching `form` as a browser would send them, with `changes` made and
+/// without the token (which [`TestServer::post_fields`] adds).
+pub(crate) fn filled(page: &Html, form: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields = form_fields(page, form);
+    for (name, value) in changes {
+        set_field(&mut fields, name, 0, value);
+    }
+    fields.retain(|(name, _)| name != "csrf");
+    fields
 }

@@ -3,9 +3,7 @@
 //! showcased licence renewal appears from its innovation record; the public reads it all, and the list
 //! downloads for the office's website.
 
-use scraper::Html;
-
-use crate::server::{DEMO_PASSWORD, TestServer, attribute, form_fields, set_field, text, texts};
+use crate::server::{DEMO_PASSWORD, TestServer, attribute, filled, text, texts};
 
 const LIST: &str = "/offices/dife/services";
 
@@ -41,27 +39,10 @@ async fn a_service_is_listed_with_its_steps_beside_the_one_the_innovation_databa
     );
     let csrf = secretary.csrf().await;
     let page = secretary.page(LIST, 200).await;
-    let fill = |page: &Html, form: &str, changes: &[(&str, &str)]| {
-        let mut fields = form_fields(page, form);
-        for (name, value) in changes {
-            set_field(&mut fields, name, 0, value);
-        }
-        fields.retain(|(name, _)| name != "csrf");
-        fields
-    };
     let post = async |path: &str, fields: &[(String, String)]| {
-        let owned: Vec<(&str, String)> = fields
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.clone()))
-            .collect();
-        let response = secretary.post_form(path, &csrf, &owned).await;
-        let status = response.status().as_u16();
-        (
-            status,
-            Html::parse_document(&response.text().await.unwrap()),
-        )
+        secretary.post_fields(path, &csrf, fields).await
     };
-    let bad = fill(
+    let bad = filled(
         &page,
         "form[action='/offices/dife/services']",
         &[
@@ -86,7 +67,7 @@ async fn a_service_is_listed_with_its_steps_beside_the_one_the_innovation_databa
         "nothing written"
     );
 
-    let good = fill(
+    let good = filled(
         &answered,
         "form[action='/offices/dife/services']",
         &[
@@ -114,7 +95,7 @@ async fn a_service_is_listed_with_its_steps_beside_the_one_the_innovation_databa
     // Corrected: a USSD code is no web address, and needs none.
     let page = secretary.page(LIST, 200).await;
     let action = attribute(&page, "ul.services details form.stacked", "action");
-    let ussd = fill(
+    let ussd = filled(
         &page,
         &format!("form[action='{action}']"),
         &[("channel", "ussd"), ("address", "*16263#")],

@@ -498,6 +498,17 @@ pub fn fee_text(lang: Lang, fee: Fee) -> String {
     }
 }
 
+/// A fee as a form shows it to be corrected: the amount in the reader's digits without "৳", or "free".
+pub fn fee_as_typed(lang: Lang, fee: Fee) -> String {
+    match fee {
+        Fee::Free => t(lang, "charter-fee-free"),
+        Fee::Taka(paisa) => format::digits(
+            lang,
+            bangla::number::format_decimal_en(paisa, 2).trim_end_matches(".00"),
+        ),
+    }
+}
+
 /// A time limit as the charter prints it: "৭ কার্যদিবস".
 pub fn time_limit_text(lang: Lang, limit: TimeLimit) -> String {
     t_args(

@@ -10,14 +10,14 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::CharterView;
-use udbhabon_core::portal::charter::{CharterPage, charter_view, fee_text};
+use udbhabon_core::portal::charter::{CharterPage, charter_view, fee_as_typed, fee_text};
 use udbhabon_domain::portal::charter::{
     CharterService, CharterStatus, OverviewFields, ServiceCategory, ServiceFields, TimeUnit,
 };
 use udbhabon_domain::{Bilingual, Vocabulary};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Button, Member, Posted, Visitor};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
@@ -322,13 +322,7 @@ impl ServiceForm {
             method_en: service.method.en.clone(),
             documents_bn: service.documents.bn.clone(),
             documents_en: service.documents.en.clone(),
-            fee: match service.fee {
-                udbhabon_domain::portal::charter::Fee::Free => t(lang, "charter-fee-free"),
-                udbhabon_domain::portal::charter::Fee::Taka(paisa) => format::digits(
-                    lang,
-                    bangla::number::format_decimal_en(paisa, 2).trim_end_matches(".00"),
-                ),
-            },
+            fee: fee_as_typed(lang, service.fee),
             payment_bn: service.payment.bn.clone(),
             payment_en: service.payment.en.clone(),
             time_amount: format::digits(lang, &service.time_limit.amount.to_string()),
@@ -682,16 +676,12 @@ async fn answer(
     }
 }
 
-/// A form with nothing but its token.
-#[derive(Debug, Deserialize)]
-pub(crate) struct Empty {}
-
 /// `POST /offices/{key}/charter/draft`: starts the next version from the latest edition.
 pub(crate) async fn start(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     Path(key): Path<String>,
-    Posted(member, Empty {}): Posted<Empty>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
     let result = state.app.start_charter(&member.0, &key).await;
     answer(
@@ -774,7 +764,7 @@ pub(crate) async fn remove_service(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     Path((key, service)): Path<(String, u32)>,
-    Posted(member, Empty {}): Posted<Empty>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
     let result = state
         .app
@@ -797,7 +787,7 @@ pub(crate) async fn submit(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     Path(key): Path<String>,
-    Posted(member, Empty {}): Posted<Empty>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
     let result = state.app.submit_charter(&member.0, &key).await;
     answer(
@@ -844,7 +834,7 @@ pub(crate) async fn approve(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     Path(key): Path<String>,
-    Posted(member, Empty {}): Posted<Empty>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
     let result = state.app.approve_charter(&member.0, &key).await.map(drop);
     answer(

@@ -9,15 +9,15 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::TableFormat;
 use udbhabon_core::innovation::showcase::tcv_lines;
-use udbhabon_core::portal::charter::{fee_text, time_limit_text};
+use udbhabon_core::portal::charter::{fee_as_typed, fee_text, time_limit_text};
 use udbhabon_core::portal::service::ServiceList;
 use udbhabon_domain::innovation::ServiceChannel;
-use udbhabon_domain::portal::charter::{Fee, TimeUnit};
+use udbhabon_domain::portal::charter::TimeUnit;
 use udbhabon_domain::portal::service::{DigitalService, DigitalServiceFields};
 use udbhabon_domain::{Bilingual, Vocabulary};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, Visitor};
+use crate::auth::{Button, Member, Posted, Visitor};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, FieldErrors, choices, rejected};
@@ -145,13 +145,7 @@ impl ServiceForm {
             steps_en: lines(|step| &step.en),
             time_amount: format::digits(lang, &service.time_limit.amount.to_string()),
             time_unit: service.time_limit.unit.code().to_owned(),
-            fee: match service.fee {
-                Fee::Free => t(lang, "charter-fee-free"),
-                Fee::Taka(paisa) => format::digits(
-                    lang,
-                    bangla::number::format_decimal_en(paisa, 2).trim_end_matches(".00"),
-                ),
-            },
+            fee: fee_as_typed(lang, service.fee),
             fully_online: if service.fully_online { "1" } else { "" }.to_owned(),
         }
     }
@@ -410,16 +404,12 @@ pub(crate) async fn save(
     .await
 }
 
-/// A form with nothing but its token.
-#[derive(Debug, Deserialize)]
-pub(crate) struct Empty {}
-
 /// `POST /offices/{key}/services/{id}/remove`: takes a service off the list.
 pub(crate) async fn remove(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     Path((key, id)): Path<(String, i32)>,
-    Posted(member, Empty {}): Posted<Empty>,
+    Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
     let result = state.app.remove_digital_service(&member.0, &key, id).await;
     answer(&state, lang, member, &key, "removed", result, None).await

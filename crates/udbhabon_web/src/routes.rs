@@ -969,6 +969,13 @@ pub const ROUTES: &[RouteSpec] = &[
         "/offices/mole/feedback/1/answer",
         handler!(feedback::answer),
     ),
+    route(
+        POST,
+        "/offices/{key}/feedback/{id}/take-up",
+        may(Action::SubmitForOffice),
+        "/offices/mole/feedback/1/take-up",
+        handler!(feedback::take_up),
+    ),
     // The notice board: everything the office has published, and its feed.
     route(
         GET,

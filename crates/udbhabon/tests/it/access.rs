@@ -76,6 +76,11 @@ pub(crate) fn form_fields(path: &str) -> Vec<(&'static str, &'static str)> {
         "/offices/{key}/memos" => vec![("file", "1"), ("purpose_bn", "পরীক্ষার চিঠি")],
         "/offices/{key}/feedback" => vec![("kind", "idea"), ("message", "একটি ধারণা")],
         "/offices/{key}/feedback/{id}/answer" => vec![("answer", "ধন্যবাদ")],
+        "/offices/{key}/feedback/{id}/take-up" => vec![
+            ("title", "মোবাইলে ফি"),
+            ("problem", "দপ্তরে আসতে হয়"),
+            ("solution", "মোবাইলে ফি"),
+        ],
         "/offices/{key}/services" | "/offices/{key}/services/{id}" => vec![
             ("name_bn", "কারখানার লাইসেন্স নবায়ন"),
             ("channel", "web"),

@@ -5,7 +5,7 @@
 
 use scraper::Html;
 
-use crate::server::{DEMO_PASSWORD, TestServer, attribute, text, texts};
+use crate::server::{DEMO_PASSWORD, TestServer, attribute, filled, set_field, text, texts};
 
 const FORM: &str = "/offices/dife/feedback";
 
@@ -140,6 +140,23 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
         !main.contains("০১৭১১২২৩৩৪৪") && !main.contains("রহিমা খাতুন"),
         "{main}"
     );
+
+    // Taken up as the office's innovation idea: the sender sees it with the code.
+    let inbox = focal.page("/offices/dife/feedback/inbox", 200).await;
+    let take_up = attribute(&inbox, "details form.stacked", "action");
+    let mut fields = filled(&inbox, "details form.stacked", &[]);
+    let (status, _) = focal.post_fields(&take_up, &csrf, &fields).await;
+    assert_eq!(status, 422, "a title is needed");
+    set_field(&mut fields, "title", 0, "মোবাইলে লাইসেন্স ফি পরিশোধ");
+    let (status, page) = focal.post_fields(&take_up, &csrf, &fields).await;
+    assert_eq!(status, 200);
+    assert!(text(&page, "h1").contains("মোবাইলে লাইসেন্স ফি পরিশোধ"));
+    let page = citizen
+        .page(&format!("/feedback/track?code={code}"), 200)
+        .await;
+    assert!(text(&page, "main").contains("উদ্ভাবন ধারণা হিসেবে গৃহীত"));
+    let (status, _) = focal.post_fields(&take_up, &csrf, &fields).await;
+    assert_eq!(status, 422, "an idea is taken up once");
 
     // Another office's focal point has no way into this inbox.
     let other = server.another_browser();

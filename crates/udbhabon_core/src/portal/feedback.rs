@@ -5,8 +5,12 @@
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::portal::feedback::FeedbackRow;
 use udbhabon_domain::Lang;
+use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
-use udbhabon_domain::portal::feedback::{FeedbackFields, check_feedback};
+use udbhabon_domain::innovation::{
+    InnovationFields, InnovationKind, InnovationStage, check_innovation,
+};
+use udbhabon_domain::portal::feedback::{FeedbackFields, FeedbackKind, check_feedback};
 
 use crate::account::SignedIn;
 use crate::error::invalid;
@@ -91,13 +95,7 @@ impl App {
         let office = self.db.office_by_key(office_key).await?;
         self.require(who, Action::SubmitForOffice, office.id)
             .await?;
-        match self.db.feedback(id).await {
-            Ok(message) if message.office_id == office.id => {}
-            Ok(_) | Err(udbhabon_db::DbError::NotFound(_)) => {
-                return Err(invalid("message", "error-feedback-gone"));
-            }
-            Err(other) => return Err(other.into()),
-        }
+        self.message_of_office(&office, id).await?;
         if answer.trim().is_empty() {
             return Err(invalid("answer", "error-feedback-answer"));
         }
@@ -105,6 +103,49 @@ impl App {
         tx.answer_feedback(id, answer.trim(), publish).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Takes a citizen's idea up as the office's innovation record of kind "idea", from the fields the
+    /// focal point wrote from it; the idea's sender then sees that it was taken up. Returns the
+    /// innovation's id.
+    pub async fn take_up_feedback(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        id: i32,
+        fields: &InnovationFields,
+    ) -> Result<i32, Error> {
+        let office = self.innovation_office(who, office_key).await?;
+        let message = self.message_of_office(&office, id).await?;
+        if message.kind != FeedbackKind::Idea || message.innovation_id.is_some() {
+            return Err(invalid("message", "error-feedback-taken-up"));
+        }
+        let draft = check_innovation(&InnovationFields {
+            kind: InnovationKind::Idea.code().to_owned(),
+            stage: InnovationStage::Idea.code().to_owned(),
+            ..fields.clone()
+        })?;
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let innovation = tx.insert_innovation(office.id, draft, None).await?;
+        tx.link_feedback_innovation(id, innovation)
+            .await
+            .map_err(|error| match error {
+                udbhabon_db::DbError::Conflict(_) => invalid("message", "error-feedback-taken-up"),
+                other => other.into(),
+            })?;
+        tx.commit().await?;
+        Ok(innovation)
+    }
+
+    /// A message of the office; another office's, or none, is a refusal the page explains.
+    async fn message_of_office(&self, office: &OfficeRow, id: i32) -> Result<FeedbackRow, Error> {
+        match self.db.feedback(id).await {
+            Ok(message) if message.office_id == office.id => Ok(message),
+            Ok(_) | Err(udbhabon_db::DbError::NotFound(_)) => {
+                Err(invalid("message", "error-feedback-gone"))
+            }
+            Err(other) => Err(other.into()),
+        }
     }
 
     /// An office's published messages and answers, for anyone.

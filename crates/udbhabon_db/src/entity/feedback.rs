@@ -22,6 +22,7 @@ pub struct Model {
     pub answered_by: Option<String>,
     pub answered_at: Option<DateTimeUtc>,
     pub published: bool,
+    pub innovation_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

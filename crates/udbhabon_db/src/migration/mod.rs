@@ -31,6 +31,7 @@ mod m0024_memo_file_closing;
 mod m0025_charters;
 mod m0026_digital_services;
 mod m0027_feedback;
+mod m0028_feedback_innovation;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0025_charters::Migration),
             Box::new(m0026_digital_services::Migration),
             Box::new(m0027_feedback::Migration),
+            Box::new(m0028_feedback_innovation::Migration),
         ]
     }
 }

@@ -27,6 +27,8 @@ pub struct FeedbackRow {
     pub answered_at: Option<DateTime<Utc>>,
     /// Whether the message and its answer are shown on the office's page.
     pub published: bool,
+    /// The innovation record an idea became, once the office took it up.
+    pub innovation_id: Option<i32>,
 }
 
 impl TryFrom<feedback::Model> for FeedbackRow {
@@ -47,6 +49,7 @@ impl TryFrom<feedback::Model> for FeedbackRow {
             answered_by: model.answered_by,
             answered_at: model.answered_at,
             published: model.published,
+            innovation_id: model.innovation_id,
         })
     }
 }
@@ -134,9 +137,33 @@ impl Tx {
             answered_by: Set(None),
             answered_at: Set(None),
             published: Set(false),
+            innovation_id: Set(None),
             ..Default::default()
         };
         Ok(self.insert_audited(row).await?.id)
+    }
+
+    /// Records the innovation record an idea became.
+    pub async fn link_feedback_innovation(
+        &self,
+        id: i32,
+        innovation_id: i32,
+    ) -> Result<(), DbError> {
+        let before = feedback::Entity::find_by_id(id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("message #{id}")))?;
+        if before.innovation_id.is_some() {
+            return Err(DbError::Conflict(format!(
+                "message #{id} was taken up already"
+            )));
+        }
+        self.update_audited(before, |active: &mut feedback::ActiveModel| {
+            active.innovation_id = Set(Some(innovation_id));
+        })
+        .await?;
+        Ok(())
     }
 
     /// Records the office's answer, and whether the message and answer are published.

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use udbhabon_core::Error;
 use udbhabon_core::portal::feedback::TrackedFeedback;
 use udbhabon_domain::Vocabulary;
+use udbhabon_domain::innovation::InnovationFields;
 use udbhabon_domain::portal::feedback::{FeedbackFields, FeedbackKind, MESSAGE_CHARS};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -251,6 +252,8 @@ struct TrackedLine {
     message: String,
     status: String,
     answer: Option<String>,
+    /// "Taken up as an innovation idea", once it is.
+    taken_up: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -277,6 +280,7 @@ fn tracked(lang: Lang, tracked: &TrackedFeedback) -> TrackedLine {
             _ => t(lang, "feedback-status-received"),
         },
         answer: answered.then(|| message.answer.clone()),
+        taken_up: message.innovation_id.map(|_| t(lang, "feedback-taken-up")),
     }
 }
 
@@ -337,6 +341,10 @@ struct InboxLine {
     answered: Option<String>,
     action: String,
     id: i32,
+    /// For an idea not yet taken up: where taking it up posts.
+    take_up: Option<String>,
+    /// For an idea taken up: its innovation record.
+    innovation_href: Option<String>,
 }
 
 /// An answer as posted.
@@ -399,6 +407,9 @@ async fn inbox_page(
                 }),
                 action: format!("/offices/{office_key}/feedback/{}/answer", row.id),
                 id: row.id,
+                take_up: (row.kind == FeedbackKind::Idea && row.innovation_id.is_none())
+                    .then(|| format!("/offices/{office_key}/feedback/{}/take-up", row.id)),
+                innovation_href: row.innovation_id.map(|id| format!("/innovations/{id}")),
             })
             .collect(),
         notice: None,
@@ -444,6 +455,46 @@ pub(crate) async fn answer(
             encode_component(&key)
         ))
         .into_response()),
+        Err(error) => {
+            rejected(lang, error, |errors| {
+                inbox_page(&state, lang, &member, &key, errors)
+            })
+            .await
+        }
+    }
+}
+
+/// An idea taken up, as the focal point wrote it for the innovation database.
+#[derive(Debug, Deserialize)]
+pub(crate) struct TakeUpForm {
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    problem: String,
+    #[serde(default)]
+    solution: String,
+}
+
+/// `POST /offices/{key}/feedback/{id}/take-up`: records a citizen's idea as the office's innovation
+/// idea, linked to the message.
+pub(crate) async fn take_up(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path((key, id)): Path<(String, i32)>,
+    Posted(member, form): Posted<TakeUpForm>,
+) -> Result<Response, PageError> {
+    let fields = InnovationFields {
+        title: form.title,
+        problem: form.problem,
+        solution: form.solution,
+        ..InnovationFields::default()
+    };
+    match state
+        .app
+        .take_up_feedback(&member.0, &key, id, &fields)
+        .await
+    {
+        Ok(innovation) => Ok(Redirect::to(&format!("/innovations/{innovation}")).into_response()),
         Err(error) => {
             rejected(lang, error, |errors| {
                 inbox_page(&state, lang, &member, &key, errors)

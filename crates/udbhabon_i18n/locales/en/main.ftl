@@ -1376,3 +1376,4 @@ feedback-take-up = Take it up as an innovation idea
 feedback-take-up-explained = The idea is recorded in the office's innovation database as an idea; its sender sees with the tracking code that it was taken up.
 feedback-take-up-save = Record it in the innovation database
 error-feedback-taken-up = Only an idea not yet taken up can be recorded as an innovation.
+office-innovation-corner = Innovation corner: the innovations of this office and those below

@@ -28,6 +28,8 @@ pub(crate) struct SummaryCards {
     pub(crate) bulletin_href: String,
     pub(crate) services_href: String,
     pub(crate) feedback_href: String,
+    /// The office's innovation corner: the showcase of it and the offices below.
+    pub(crate) showcase_href: String,
 }
 
 pub(crate) struct TeamCard {
@@ -133,6 +135,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         bulletin_href: format!("/offices/{key}/notices"),
         services_href: format!("/offices/{key}/services"),
         feedback_href: format!("/offices/{key}/feedback"),
+        showcase_href: format!("/showcase?office={key}"),
         team,
         compose: who
             .filter(|_| summary.may_manage)

@@ -14,8 +14,8 @@ use udbhabon_db::portal::charter::CharterRow;
 use udbhabon_docs::{CharterView, ServiceGroup, render_charter};
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::portal::charter::{
-    CharterContent, CharterStatus, Contact, Fee, OverviewFields, ServiceCategory, ServiceFields,
-    TimeLimit, TimeUnit, check_overview, check_service, updated_this_quarter,
+    CharterContent, CharterStatus, Contact, Fee, Officer, OverviewFields, ServiceCategory,
+    ServiceFields, TimeLimit, TimeUnit, check_overview, check_service, updated_this_quarter,
 };
 use udbhabon_domain::{Bilingual, Lang, ValidationErrors, Vocabulary};
 use udbhabon_i18n::{format, t, t_args};
@@ -531,8 +531,9 @@ pub fn charter_view(
     holders: &HashMap<i32, HolderRow>,
 ) -> CharterView {
     let content = &charter.content;
-    let officer = |officer: &udbhabon_domain::portal::charter::Officer| -> String {
-        let contact = officer.contact.clone().or_else(|| {
+    // A published version prints the contacts it kept; a draft, today's holders of its posts.
+    let contact = |officer: &Officer| -> Option<Contact> {
+        officer.contact.clone().or_else(|| {
             let post = posts.get(&officer.post_id)?;
             let holder = holders.get(&officer.post_id);
             Some(Contact {
@@ -553,18 +554,27 @@ pub fn charter_view(
                     .and_then(|holder| holder.person.email.clone())
                     .unwrap_or_default(),
             })
-        });
-        contact.map_or_else(String::new, |contact| {
-            [
-                contact.name.get(lang).to_owned(),
-                contact.designation.get(lang).to_owned(),
-                format::digits(lang, &contact.phone),
-                contact.email,
-            ]
+        })
+    };
+    let lines = |parts: [String; 2]| {
+        parts
             .into_iter()
             .filter(|line| !line.is_empty())
             .collect::<Vec<_>>()
             .join("\n")
+    };
+    // Who the officer is, and how to reach them.
+    let whom = |contact: &Contact| {
+        lines([
+            contact.name.get(lang).to_owned(),
+            contact.designation.get(lang).to_owned(),
+        ])
+    };
+    let reach =
+        |contact: &Contact| lines([format::digits(lang, &contact.phone), contact.email.clone()]);
+    let officer = |officer: &Officer| {
+        contact(officer).map_or_else(String::new, |contact| {
+            lines([whom(&contact), reach(&contact)])
         })
     };
     let number = |value: usize| format::number(lang, value as i64);
@@ -617,15 +627,13 @@ pub fn charter_view(
             limit,
         ]
     };
-    let officer_parts = |named: &Option<udbhabon_domain::portal::charter::Officer>| {
-        let text = named.as_ref().map(&officer).unwrap_or_default();
-        let mut lines = text.splitn(3, '\n');
-        let whom = [lines.next(), lines.next()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("\n");
-        (whom, lines.next().unwrap_or_default().to_owned())
+    let officer_parts = |named: &Option<Officer>| {
+        named
+            .as_ref()
+            .and_then(contact)
+            .map_or_else(Default::default, |contact| {
+                (whom(&contact), reach(&contact))
+            })
     };
     let (officer_whom, officer_contact) = officer_parts(&grievance.officer);
     let (appeal_whom, appeal_contact) = officer_parts(&grievance.appeal);

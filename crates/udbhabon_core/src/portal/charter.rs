@@ -338,15 +338,18 @@ impl App {
         Ok(edition)
     }
 
-    /// A published edition's PDF as it was stored when published.
+    /// A published edition's PDF (the latest without `edition`) as it was stored when published.
     pub async fn charter_pdf(
         &self,
         office_key: &str,
-        edition: i32,
+        edition: Option<i32>,
         lang: Lang,
     ) -> Result<Document, Error> {
-        let page = self.charter_page(None, office_key, Some(edition)).await?;
-        let shown = page.shown.expect("an asked edition is found or refused");
+        let page = self.charter_page(None, office_key, edition).await?;
+        let shown = page
+            .shown
+            .ok_or_else(|| Error::NotFound(format!("a published charter of {office_key}")))?;
+        let edition = shown.edition.unwrap_or_default();
         let stored = self
             .db
             .issued_document(CHARTER_DOCUMENT, shown.id, lang)

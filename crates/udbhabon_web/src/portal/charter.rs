@@ -167,16 +167,7 @@ pub(crate) async fn pdf(
     Path(key): Path<String>,
     Query(query): Query<EditionQuery>,
 ) -> Result<Response, PageError> {
-    let edition = match edition_number(&query)?.filter(|edition| *edition > 0) {
-        Some(edition) => edition,
-        None => state
-            .app
-            .charter_page(None, &key, None)
-            .await?
-            .shown
-            .and_then(|row| row.edition)
-            .ok_or_else(PageError::not_found)?,
-    };
+    let edition = edition_number(&query)?.filter(|edition| *edition > 0);
     let document = state.app.charter_pdf(&key, edition, lang).await?;
     Ok(crate::download::pdf(document, Disposition::Inline))
 }

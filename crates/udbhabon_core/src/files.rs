@@ -17,51 +17,81 @@ use crate::Error;
 
 /// The largest evidence file accepted, in bytes.
 pub const MAX_EVIDENCE_BYTES: usize = 10 * 1024 * 1024;
+/// The largest file a citizen may attach to a message, in bytes.
+pub const MAX_ATTACHMENT_BYTES: usize = 5 * 1024 * 1024;
 
-/// The kinds of evidence accepted: (media type, the file-name endings that may carry it).
-const ACCEPTED: &[(&str, &[&str])] = &[
-    ("application/pdf", &["pdf"]),
-    ("image/jpeg", &["jpg", "jpeg"]),
-    ("image/png", &["png"]),
-    ("image/webp", &["webp"]),
-    (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        &["docx"],
-    ),
-    (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        &["xlsx"],
-    ),
-    (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        &["pptx"],
-    ),
+const PDF: &str = "application/pdf";
+const JPEG: &str = "image/jpeg";
+const PNG: &str = "image/png";
+const WEBP: &str = "image/webp";
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const PPTX: &str = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
+
+/// The file-name endings that may carry each media type taken.
+const ENDINGS: &[(&str, &[&str])] = &[
+    (PDF, &["pdf"]),
+    (JPEG, &["jpg", "jpeg"]),
+    (PNG, &["png"]),
+    (WEBP, &["webp"]),
+    (DOCX, &["docx"]),
+    (XLSX, &["xlsx"]),
+    (PPTX, &["pptx"]),
 ];
 
-/// Why an upload is refused, as a message key.
-pub fn check_upload(name: &str, bytes: &[u8]) -> Result<&'static str, &'static str> {
-    if bytes.is_empty() {
-        return Err("error-evidence-empty");
-    }
-    if bytes.len() > MAX_EVIDENCE_BYTES {
-        return Err("error-evidence-too-big");
-    }
-    let extension = name
-        .rsplit_once('.')
-        .map(|(_, extension)| extension.to_ascii_lowercase())
-        .unwrap_or_default();
-    let Some((media_type, endings)) = infer::get(bytes).and_then(|kind| {
-        ACCEPTED
-            .iter()
-            .find(|(media_type, _)| *media_type == kind.mime_type())
-            .copied()
-    }) else {
-        return Err("error-evidence-kind");
-    };
-    if endings.contains(&extension.as_str()) {
-        Ok(media_type)
-    } else {
-        Err("error-evidence-mismatch")
+/// What one kind of upload may be: its media types, its largest size, and the message keys of the
+/// refusals that differ between kinds.
+#[derive(Debug, Clone, Copy)]
+pub struct Accepted {
+    media_types: &'static [&'static str],
+    max_bytes: usize,
+    too_big: &'static str,
+    wrong_kind: &'static str,
+}
+
+/// Evidence of the team's work: a PDF, a picture or an office file.
+pub const EVIDENCE: Accepted = Accepted {
+    media_types: &[PDF, JPEG, PNG, WEBP, DOCX, XLSX, PPTX],
+    max_bytes: MAX_EVIDENCE_BYTES,
+    too_big: "error-evidence-too-big",
+    wrong_kind: "error-evidence-kind",
+};
+
+/// What a citizen may attach to a message: a photo or a PDF, which the office opens without risk of
+/// macros, and smaller than evidence.
+pub const ATTACHMENT: Accepted = Accepted {
+    media_types: &[PDF, JPEG, PNG, WEBP],
+    max_bytes: MAX_ATTACHMENT_BYTES,
+    too_big: "error-attachment-too-big",
+    wrong_kind: "error-attachment-kind",
+};
+
+impl Accepted {
+    /// The media type of an upload this kind takes, or why it is refused, as a message key: judged by
+    /// its content, which must match the ending of its name.
+    pub fn check(&self, name: &str, bytes: &[u8]) -> Result<&'static str, &'static str> {
+        if bytes.is_empty() {
+            return Err("error-evidence-empty");
+        }
+        if bytes.len() > self.max_bytes {
+            return Err(self.too_big);
+        }
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, extension)| extension.to_ascii_lowercase())
+            .unwrap_or_default();
+        let Some(&(media_type, endings)) = infer::get(bytes).and_then(|kind| {
+            ENDINGS.iter().find(|(media_type, _)| {
+                *media_type == kind.mime_type() && self.media_types.contains(media_type)
+            })
+        }) else {
+            return Err(self.wrong_kind);
+        };
+        if endings.contains(&extension.as_str()) {
+            Ok(media_type)
+        } else {
+            Err("error-evidence-mismatch")
+        }
     }
 }
 
@@ -82,9 +112,10 @@ pub(crate) struct StoredUpload {
     name: String,
 }
 
-/// Checks each upload of a form (an empty file field is no upload); a refused one adds its message to
-/// `errors` under `field`, naming the file.
+/// Checks each upload of a form against what it accepts (an empty file field is no upload); a refused
+/// one adds its message to `errors` under `field`, naming the file.
 pub(crate) fn check_uploads(
+    accepted: Accepted,
     files: Vec<(String, Vec<u8>)>,
     field: &str,
     errors: &mut ValidationErrors,
@@ -94,7 +125,7 @@ pub(crate) fn check_uploads(
         .into_iter()
         .filter(|(name, bytes)| !name.is_empty() || !bytes.is_empty())
     {
-        match check_upload(&name, &bytes) {
+        match accepted.check(&name, &bytes) {
             Ok(media_type) => checked.push(CheckedUpload {
                 name,
                 media_type,
@@ -214,32 +245,55 @@ impl FileStore {
 mod tests {
     use super::*;
 
-    const PDF: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n";
-    const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+    const PDF_FILE: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n";
+    const PNG_FILE: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
 
     #[test]
     fn an_upload_is_judged_by_its_content_and_must_match_its_name() {
-        assert_eq!(check_upload("minutes.pdf", PDF), Ok("application/pdf"));
-        assert_eq!(check_upload("Register.PNG", PNG), Ok("image/png"));
+        assert_eq!(EVIDENCE.check("minutes.pdf", PDF_FILE), Ok(PDF));
+        assert_eq!(EVIDENCE.check("Register.PNG", PNG_FILE), Ok(PNG));
         assert_eq!(
-            check_upload("minutes.pdf", PNG),
+            EVIDENCE.check("minutes.pdf", PNG_FILE),
             Err("error-evidence-mismatch")
         );
         assert_eq!(
-            check_upload("notes.pdf", b"just some text"),
+            EVIDENCE.check("notes.pdf", b"just some text"),
             Err("error-evidence-kind")
         );
-        assert_eq!(check_upload("empty.pdf", b""), Err("error-evidence-empty"));
-        let big = [PDF, &vec![b' '; MAX_EVIDENCE_BYTES]].concat();
-        assert_eq!(check_upload("big.pdf", &big), Err("error-evidence-too-big"));
+        assert_eq!(
+            EVIDENCE.check("empty.pdf", b""),
+            Err("error-evidence-empty")
+        );
+        let big = [PDF_FILE, &vec![b' '; MAX_EVIDENCE_BYTES]].concat();
+        assert_eq!(
+            EVIDENCE.check("big.pdf", &big),
+            Err("error-evidence-too-big")
+        );
+    }
+
+    #[test]
+    fn a_citizen_attaches_only_a_photo_or_a_pdf_of_up_to_five_megabytes() {
+        assert_eq!(ATTACHMENT.check("photo.png", PNG_FILE), Ok(PNG));
+        // An office file is evidence, but not something a stranger may send.
+        let docx = b"PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0word/document.xml";
+        assert_eq!(
+            ATTACHMENT.check("idea.docx", docx),
+            Err("error-attachment-kind")
+        );
+        let big = [PDF_FILE, &vec![b' '; MAX_ATTACHMENT_BYTES]].concat();
+        assert_eq!(
+            ATTACHMENT.check("scan.pdf", &big),
+            Err("error-attachment-too-big")
+        );
+        assert_eq!(EVIDENCE.check("scan.pdf", &big), Ok(PDF));
     }
 
     #[tokio::test]
     async fn a_file_is_kept_under_its_hash_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
         let store = FileStore::local(&dir.path().join("files")).unwrap();
-        store.put("abcdef", PDF.to_vec()).await.unwrap();
-        assert_eq!(store.get("abcdef").await.unwrap(), PDF);
+        store.put("abcdef", PDF_FILE.to_vec()).await.unwrap();
+        assert_eq!(store.get("abcdef").await.unwrap(), PDF_FILE);
         assert!(dir.path().join("files/ab/abcdef").exists());
     }
 }

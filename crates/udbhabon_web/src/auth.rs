@@ -1,6 +1,7 @@
 //! Who is asking: the session cookie, the signed-in person behind it, and the token every posted form
-//! must carry. A handler of a form takes [`Posted`], [`PostedUpload`] or [`PreSession`], which check the
-//! token before the handler runs: a form without it cannot reach a handler at all.
+//! must carry. A handler of a form takes [`Posted`], [`PostedUpload`], [`PreSession`] or
+//! [`PreSessionUpload`], which check the token before the handler runs: a form without it cannot reach
+//! a handler at all.
 
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -188,16 +189,45 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for PreSession<T> {
     type Rejection = PageError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let issued = CookieJar::from_headers(request.headers())
-            .get(FORM_COOKIE)
-            .map(|cookie| cookie.value().to_owned())
-            .unwrap_or_default();
+        let issued = issued_form_token(&request);
         let encoded = form_body(request, state).await?;
-        let posted = form_value(&encoded, "form_token").unwrap_or_default();
-        if issued.is_empty() || !udbhabon_core::account::same_form_token(&issued, &posted) {
-            tracing::warn!("a form was posted without the token it was issued with");
-            return Err(PageError::stale_form());
-        }
+        check_form_token(
+            &issued,
+            &form_value(&encoded, "form_token").unwrap_or_default(),
+        )?;
         Ok(Self(form_fields(&encoded)?))
     }
+}
+
+/// A multipart form posted before there is a session (a citizen's message with its attachment), its
+/// first part the token its cookie holds; the rest is left unread for the handler.
+#[derive(Debug)]
+pub(crate) struct PreSessionUpload(pub(crate) Upload);
+
+impl<S: Send + Sync> FromRequest<S> for PreSessionUpload {
+    type Rejection = PageError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let issued = issued_form_token(&request);
+        let mut upload = Upload::from_request(request, state).await?;
+        check_form_token(&issued, &upload.first_text("form_token").await?)?;
+        Ok(Self(upload))
+    }
+}
+
+/// The token the form cookie of this request holds, or empty.
+fn issued_form_token(request: &Request) -> String {
+    CookieJar::from_headers(request.headers())
+        .get(FORM_COOKIE)
+        .map(|cookie| cookie.value().to_owned())
+        .unwrap_or_default()
+}
+
+/// Refuses a form whose posted token is not the one its cookie was issued with.
+fn check_form_token(issued: &str, posted: &str) -> Result<(), PageError> {
+    if issued.is_empty() || !udbhabon_core::account::same_form_token(issued, posted) {
+        tracing::warn!("a form was posted without the token it was issued with");
+        return Err(PageError::stale_form());
+    }
+    Ok(())
 }

@@ -26,6 +26,11 @@ pub(crate) struct Layout {
     pub(crate) admin: bool,
     /// The signed-in person's offices, their own first: (name, link to the office's page).
     pub(crate) offices: Vec<(String, String)>,
+    /// The page's own path (with its query).
+    pub(crate) path: String,
+    /// Whether the page is shown inside another site's frame: without the site's header, links
+    /// opening in the whole window.
+    pub(crate) embedded: bool,
 }
 
 impl Layout {
@@ -73,6 +78,8 @@ impl Layout {
                     )
                 })
                 .collect(),
+            path: path.to_owned(),
+            embedded: false,
         }
     }
 
@@ -97,6 +104,11 @@ impl Layout {
 
     pub(crate) fn t(&self, key: &str) -> String {
         t(self.lang, key)
+    }
+
+    /// Frames the page for another site: see [`Layout::embedded`].
+    pub(crate) fn embed(&mut self) {
+        self.embedded = true;
     }
 
     pub(crate) fn tag(&self) -> &'static str {

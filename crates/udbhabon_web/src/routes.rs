@@ -27,7 +27,7 @@ use crate::innovation::{award, showcase, table};
 use crate::meeting::{decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
-use crate::portal::{bulletin, charter, feedback, service};
+use crate::portal::{bulletin, charter, embed, feedback, service};
 use crate::team::{directory, order};
 use crate::{
     account, assets, collection, home, innovation, lang, limits, meeting, office, ops, plan,
@@ -67,6 +67,8 @@ pub enum Body {
     Import,
     /// A form with evidence files (each up to the file store's limit).
     Evidence,
+    /// A citizen's message with its one attachment.
+    Attachment,
 }
 
 impl Body {
@@ -76,6 +78,7 @@ impl Body {
             Self::Form => FORM_BYTES,
             Self::Import => udbhabon_core::TABLE_LIMITS.bytes + 64 * 1024,
             Self::Evidence => EVIDENCE_REQUEST_BYTES,
+            Self::Attachment => udbhabon_core::files::MAX_ATTACHMENT_BYTES + 64 * 1024,
         }
     }
 }
@@ -932,7 +935,8 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(service::remove),
     ),
     // Citizens' ideas and feedback: sent without an account (with the form's cookie token, so often
-    // per address), looked up by tracking code; answered and published by the office's focal point.
+    // per address, with a photo or PDF), looked up by tracking code; answered and published by the
+    // office's focal point, who alone opens an attachment.
     route(
         GET,
         "/offices/{key}/feedback",
@@ -947,6 +951,7 @@ pub const ROUTES: &[RouteSpec] = &[
         "/offices/mole/feedback",
         handler!(feedback::send),
     )
+    .taking(Body::Attachment)
     .limited_per_address(),
     route(
         GET,
@@ -975,6 +980,28 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::SubmitForOffice),
         "/offices/mole/feedback/1/take-up",
         handler!(feedback::take_up),
+    ),
+    route(
+        GET,
+        "/offices/{key}/feedback/{id}/attachment",
+        may(Action::SubmitForOffice),
+        "/offices/mole/feedback/1/attachment",
+        handler!(feedback::attachment),
+    ),
+    // Sections the office's own website frames, and how to frame them.
+    route(
+        GET,
+        "/offices/{key}/embed",
+        PUBLIC,
+        "/offices/mole/embed",
+        handler!(embed::guide),
+    ),
+    route(
+        GET,
+        "/offices/{key}/embed/{section}",
+        PUBLIC,
+        "/offices/mole/embed/charter",
+        handler!(embed::section),
     ),
     // The notice board: everything the office has published, and its feed.
     route(
@@ -1261,7 +1288,7 @@ pub fn router(state: AppState) -> Router {
     let routes = ROUTES.iter().fold(Router::new(), |router, route| {
         router.route(route.path, route.mounted(&state))
     });
-    let [csp, nosniff, referrer, frames] = security::headers();
+    let ([csp, nosniff, referrer], frames) = security::headers();
     routes
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(panic_page))

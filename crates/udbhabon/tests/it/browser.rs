@@ -1,8 +1,12 @@
 //! Headless Chromium (Debian's `chromium`) loads the real server's home page in both languages; the
-//! rendered DOM must carry the Bengali (or English) text, and screenshots are kept for people to look at.
+//! rendered DOM must carry the Bengali (or English) text. Every public page passes axe-core on a
+//! 360-pixel phone in both languages (through `tests/browser/axe.mjs`, which npm installs from its
+//! lock file), and screenshots are kept for people to look at.
 
 use std::path::PathBuf;
 use std::process::Command;
+
+use udbhabon_web::{Access, ROUTES};
 
 use crate::server::TestServer;
 
@@ -94,4 +98,103 @@ async fn chromium_shows_the_home_page_in_bengali_and_after_the_switch_in_english
         "the English page offers Bengali back"
     );
     assert!(screenshot_dir().join("home-bn-phone.png").exists());
+}
+
+/// The browser checks' folder, its npm packages installed.
+fn checks() -> PathBuf {
+    let checks = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    assert!(
+        checks.join("node_modules/@axe-core/playwright").exists(),
+        "the browser checks are not installed: run scripts/test, or npm ci in {}",
+        checks.display()
+    );
+    checks
+}
+
+/// Runs the browser check `script` with `base` and `paths`; returns what it printed, as JSON.
+fn run_check(script: &str, base: &str, paths: &[&str]) -> serde_json::Value {
+    let output = Command::new("node")
+        .arg(checks().join(script))
+        .arg(base)
+        .args(paths)
+        .env("UDBHABON_CHROMIUM", chromium_path())
+        .env("UDBHABON_SCREENSHOTS", screenshot_dir())
+        .output()
+        .expect("Node.js runs (install it: apt-get install nodejs npm, or run scripts/test)");
+    assert!(
+        output.status.success(),
+        "{script} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("the checks print JSON")
+}
+
+/// What a page of another origin shows when it frames each of `paths`: the framed page's heading, or
+/// null where the browser refused to frame it.
+pub(crate) fn framed(base: &str, paths: &[&str]) -> serde_json::Value {
+    run_check("framed.mjs", base, paths)
+}
+
+/// Runs axe-core in headless Chromium over `paths` of the server at `base`, in Bengali and English on a
+/// 360-pixel phone, keeping a screenshot of each; fails on any serious or critical violation, on a
+/// page wider than the phone, and on a page that does not answer 200.
+pub(crate) fn assert_accessible(base: &str, paths: &[&str]) {
+    let problems = run_check("axe.mjs", base, paths);
+    assert_eq!(
+        problems.as_array().map(Vec::len),
+        Some(0),
+        "{}",
+        serde_json::to_string_pretty(&problems).unwrap()
+    );
+}
+
+/// Chromium's full path, which the checks launch directly.
+fn chromium_path() -> String {
+    let name = chromium();
+    if name.contains('/') {
+        return name;
+    }
+    std::env::var_os("PATH")
+        .and_then(|paths| {
+            std::env::split_paths(&paths)
+                .map(|dir| dir.join(&name))
+                .find(|path| path.is_file())
+        })
+        .map_or(name, |path| path.display().to_string())
+}
+
+#[tokio::test]
+async fn every_public_page_passes_axe_core_on_a_phone_in_both_languages() {
+    let server = TestServer::start().await;
+    let mut pages = Vec::new();
+    for route in ROUTES
+        .iter()
+        .filter(|route| route.method == "GET" && route.access == Access::Public)
+    {
+        let response = server.get(route.sample).await;
+        let html = response
+            .headers()
+            .get("content-type")
+            .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
+        // A page, not a file, a feed, or a switch that redirects elsewhere.
+        if response.status() == 200
+            && html
+            && response.url().path() == route.sample.split('?').next().unwrap()
+        {
+            pages.push(route.sample);
+        }
+    }
+    for portal in [
+        "/offices/mole/charter",
+        "/offices/mole/services",
+        "/offices/mole/notices",
+        "/offices/mole/feedback",
+        "/showcase",
+    ] {
+        assert!(pages.contains(&portal), "{portal} not among {pages:?}");
+    }
+    let base = server.base.clone();
+    tokio::task::spawn_blocking(move || assert_accessible(&base, &pages))
+        .await
+        .unwrap();
 }

@@ -6,6 +6,7 @@
 
 use scraper::Html;
 
+use crate::browser::assert_accessible;
 use crate::pdf::extract_text;
 use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, attribute, filled, text, texts};
 
@@ -315,4 +316,18 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             .status(),
         404
     );
+    // The published charter and the board that lists it, read on a phone.
+    let base = server.base.clone();
+    tokio::task::spawn_blocking(move || {
+        assert_accessible(
+            &base,
+            &[
+                "/offices/mole/charter",
+                "/offices/mole/charter?edition=1",
+                "/offices/mole/notices",
+            ],
+        );
+    })
+    .await
+    .unwrap();
 }

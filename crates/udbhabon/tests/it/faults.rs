@@ -297,16 +297,22 @@ async fn no_post_route_reaches_its_handler_with_a_forged_token() {
             None => {
                 let form = server.form_token().await;
                 assert!(!form.is_empty());
-                server
-                    .client
-                    .post(&url)
-                    .form(&[
-                        ("form_token", "forged-token"),
-                        ("email", SECRETARY),
-                        ("password", DEMO_PASSWORD),
-                    ])
-                    .send()
-                    .await
+                let request = server.client.post(&url);
+                if route.body == udbhabon_web::Body::Attachment {
+                    let message = reqwest::multipart::Form::new()
+                        .text("form_token", "forged-token")
+                        .text("message", "x");
+                    request.multipart(message).send().await
+                } else {
+                    request
+                        .form(&[
+                            ("form_token", "forged-token"),
+                            ("email", SECRETARY),
+                            ("password", DEMO_PASSWORD),
+                        ])
+                        .send()
+                        .await
+                }
             }
         }
         .unwrap();

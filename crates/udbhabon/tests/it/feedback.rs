@@ -1,24 +1,47 @@
-//! Citizens' ideas and feedback: a citizen without an account sends an idea (an empty message, a
-//! contact that is neither a number nor an address, and a filled trap refused with nothing written),
-//! keeps the tracking code and looks it up; the office's focal point answers it unpublished, then
-//! published, and only then does it show on the office's page, without the sender's contact.
+//! Citizens' ideas and feedback: a citizen without an account sends an idea with a photo (an empty
+//! message, a contact that is neither a number nor an address, a filled trap and a disguised file
+//! refused with nothing written), keeps the tracking code and looks it up; the office's focal point
+//! opens the photo, answers it unpublished, then published, and only then does it show on the office's
+//! page, without the sender's contact or photo.
 
 use scraper::Html;
 
+use crate::browser::assert_accessible;
 use crate::server::{DEMO_PASSWORD, TestServer, attribute, filled, set_field, text, texts};
 
 const FORM: &str = "/offices/dife/feedback";
 
-/// Sends the public form as a browser would: the token from the page, its cookie kept by the client.
-async fn send(citizen: &TestServer, fields: &[(&str, &str)]) -> (u16, String, Html) {
+/// A photo's first bytes, enough for its kind to be recognised.
+const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+
+/// Sends the public form as a browser would: multipart, the token from the page first, its cookie
+/// kept by the client, and the file input (empty when no file is chosen).
+async fn send(
+    citizen: &TestServer,
+    fields: &[(&str, &str)],
+    file: (&str, &[u8]),
+) -> (u16, String, Html) {
     let page = citizen.page(FORM, 200).await;
     let token = attribute(&page, "input[name=form_token]", "value");
-    let mut form = vec![("form_token", token.as_str())];
-    form.extend_from_slice(fields);
-    if !fields.iter().any(|(name, _)| *name == "website") {
-        form.push(("website", ""));
+    let mut form = reqwest::multipart::Form::new().text("form_token", token);
+    for (name, value) in fields {
+        form = form.text(name.to_string(), value.to_string());
     }
-    let response = citizen.post(FORM, &form).await;
+    if !fields.iter().any(|(name, _)| *name == "website") {
+        form = form.text("website", "");
+    }
+    let (name, bytes) = file;
+    form = form.part(
+        "attachment",
+        reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(name.to_owned()),
+    );
+    let response = citizen
+        .client
+        .post(format!("{}{FORM}", citizen.base))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     let status = response.status().as_u16();
     let url = response.url().to_string();
     (
@@ -36,6 +59,7 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
     let (status, _, page) = send(
         &citizen,
         &[("kind", "idea"), ("message", " "), ("contact", "12345")],
+        ("", b""),
     )
     .await;
     assert_eq!(status, 422);
@@ -54,10 +78,27 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
             ("message", idea),
             ("website", "http://spam.example"),
         ],
+        ("", b""),
     )
     .await;
     assert_eq!(status, 422, "a filled trap is refused");
     assert_eq!(texts(&page, ".field-error"), ["বার্তাটি গ্রহণ করা যায়নি।"]);
+    // A program disguised as a photo, and an office file: refused, what was typed kept.
+    for (file, refusal) in [
+        (
+            ("photo.jpg", b"MZ\x90\0\x03\0\0\0".as_slice()),
+            "শুধু ছবি (জেপিজি, পিএনজি, ওয়েবপি) বা পিডিএফ সংযুক্ত করা যায় (photo.jpg)।",
+        ),
+        (
+            ("photo.pdf", PHOTO),
+            "ফাইলের ভেতরের ধরন তার নামের শেষাংশের সাথে মেলে না (photo.pdf)।",
+        ),
+    ] {
+        let (status, _, page) = send(&citizen, &[("kind", "idea"), ("message", idea)], file).await;
+        assert_eq!(status, 422);
+        assert_eq!(texts(&page, ".field-error"), [refusal]);
+        assert_eq!(text(&page, "textarea#message"), idea);
+    }
 
     let (status, url, page) = send(
         &citizen,
@@ -67,6 +108,7 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
             ("name", "রহিমা খাতুন"),
             ("contact", "০১৭১১২২৩৩৪৪"),
         ],
+        ("counter.png", PHOTO),
     )
     .await;
     assert_eq!(status, 200);
@@ -84,6 +126,12 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
     assert!(
         !text(&page, "main").contains("০১৭১১২২৩৩৪৪"),
         "no contact on the tracking page"
+    );
+    assert!(text(&page, "main").contains("শুধু দপ্তর এটি দেখতে পায়"));
+    assert!(
+        page.select(&scraper::Selector::parse("a[href*=attachment]").unwrap())
+            .next()
+            .is_none()
     );
     let page = server
         .another_browser()
@@ -103,6 +151,21 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
     let csrf = focal.csrf().await;
     let inbox = focal.page("/offices/dife/feedback/inbox", 200).await;
     assert!(text(&inbox, "main").contains("রহিমা খাতুন · ০১৭১১২২৩৩৪৪"));
+    assert_eq!(
+        texts(&inbox, "main li.card").len(),
+        1,
+        "refused messages wrote nothing"
+    );
+    let photo = attribute(&inbox, "main li.card a[href$='/attachment']", "href");
+    let opened = focal.get(&photo).await;
+    assert_eq!(opened.status(), 200);
+    assert_eq!(opened.headers()["content-type"], "image/png");
+    assert_eq!(opened.bytes().await.unwrap().as_ref(), PHOTO);
+    assert_eq!(
+        citizen.get(&photo).await.url().path(),
+        "/login",
+        "a citizen is sent to sign in"
+    );
     let action = attribute(&inbox, "main form.stacked", "action");
     let empty = focal
         .post_form(&action, &csrf, &[("answer", " ".to_owned())])
@@ -140,6 +203,12 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
         !main.contains("০১৭১১২২৩৩৪৪") && !main.contains("রহিমা খাতুন"),
         "{main}"
     );
+    assert!(
+        page.select(&scraper::Selector::parse("a[href*=attachment]").unwrap())
+            .next()
+            .is_none(),
+        "the photo is not published"
+    );
 
     // Taken up as the office's innovation idea: the sender sees it with the code.
     let inbox = focal.page("/offices/dife/feedback/inbox", 200).await;
@@ -171,4 +240,13 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
         other.get("/offices/dife/feedback/inbox").await.status(),
         403
     );
+    assert_eq!(other.get(&photo).await.status(), 403);
+
+    // The form with its published answer, and what the sender sees, read on a phone.
+    let base = server.base.clone();
+    tokio::task::spawn_blocking(move || {
+        assert_accessible(&base, &[FORM, &format!("/feedback/track?code={code}")]);
+    })
+    .await
+    .unwrap();
 }

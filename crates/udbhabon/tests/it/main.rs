@@ -13,6 +13,7 @@ mod cli;
 mod collections;
 mod crash;
 mod decisions;
+mod embed;
 mod faults;
 mod feedback;
 mod innovation_sheets;

@@ -11,19 +11,20 @@ const LIST: &str = "/offices/dife/services";
 async fn a_service_is_listed_with_its_steps_beside_the_one_the_innovation_database_records() {
     let server = TestServer::start().await;
     let public = server.another_browser();
-    // The office's page leads citizens to each of its portal pages.
+    // The office's page leads citizens to each of its portal pages, and its web team to the frames.
     let office = public.page("/offices/dife", 200).await;
     let links: Vec<String> = texts(&office, "#citizens-heading ~ p a")
         .into_iter()
         .map(|label| label.trim().to_owned())
         .collect();
-    assert_eq!(links.len(), 5, "{links:?}");
+    assert_eq!(links.len(), 6, "{links:?}");
     for href in [
         "/offices/dife/charter",
         "/offices/dife/services",
         "/offices/dife/feedback",
         "/showcase?office=dife",
         "/offices/dife/notices",
+        "/offices/dife/embed",
     ] {
         assert_eq!(
             texts(&office, &format!("#citizens-heading ~ p a[href='{href}']")).len(),

@@ -15,7 +15,7 @@ use udbhabon_domain::collection::{
 use crate::account::{PeopleNames, SignedIn};
 use crate::collection::{Respondent, latest_versions, share_of};
 use crate::error::invalid;
-use crate::files::{check_uploads, record_uploads};
+use crate::files::{EVIDENCE, check_uploads, record_uploads};
 use crate::{App, Error};
 
 /// One respondent's submissions for a period, for its page.
@@ -156,7 +156,7 @@ impl App {
                 errors.errors.extend(problems.errors);
                 Vec::new()
             });
-        let uploads = check_uploads(form.files, "files", &mut errors);
+        let uploads = check_uploads(EVIDENCE, form.files, "files", &mut errors);
         if page.collection.evidence_required && uploads.is_empty() && errors.is_empty() {
             errors.add("files", "error-submission-evidence");
         }

@@ -21,7 +21,7 @@ use udbhabon_domain::{ValidationErrors, Vocabulary};
 
 use crate::account::{PeopleNames, SignedIn};
 use crate::error::invalid;
-use crate::files::{check_uploads, record_uploads};
+use crate::files::{EVIDENCE, check_uploads, record_uploads};
 use crate::{App, Error};
 
 /// A decision with its meeting, its updates and where it stands today.
@@ -369,7 +369,7 @@ impl App {
         if note.trim().is_empty() {
             errors.add("note", "error-decision-note");
         }
-        let uploads = check_uploads(files, "files", &mut errors);
+        let uploads = check_uploads(EVIDENCE, files, "files", &mut errors);
         errors.into_result(())?;
         let stored = self.files.keep(uploads).await?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;

@@ -17,7 +17,7 @@ use udbhabon_domain::plan::score::{
 };
 
 use crate::account::SignedIn;
-use crate::files::{check_uploads, record_uploads};
+use crate::files::{EVIDENCE, check_uploads, record_uploads};
 use crate::{App, Error};
 
 /// A quarter's entry as typed, with the files chosen to go with it.
@@ -204,7 +204,7 @@ impl App {
                 None
             }
         };
-        let uploads = check_uploads(form.files, "files", &mut errors);
+        let uploads = check_uploads(EVIDENCE, form.files, "files", &mut errors);
         let (Some(value), true) = (value, errors.is_empty()) else {
             return Err(ProgressRefusal::Invalid(errors));
         };

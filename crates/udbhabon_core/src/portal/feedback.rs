@@ -1,19 +1,22 @@
-//! Citizens' ideas and feedback: a message received without an account and given a tracking code, its
-//! status looked up with that code, the office's inbox where its focal point or member secretary
-//! answers and chooses what is published, and the published answers on the office's page.
+//! Citizens' ideas and feedback: a message received without an account (with a photo or PDF if the
+//! citizen adds one) and given a tracking code, its status looked up with that code, the office's inbox
+//! where its focal point or member secretary answers and chooses what is published, and the published
+//! answers on the office's page. An attachment is only ever shown to the office.
 
 use udbhabon_db::office::OfficeRow;
+use udbhabon_db::plan::progress::EvidenceRow;
 use udbhabon_db::portal::feedback::FeedbackRow;
 use udbhabon_domain::Lang;
-use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::innovation::{
     InnovationFields, InnovationKind, InnovationStage, check_innovation,
 };
 use udbhabon_domain::portal::feedback::{FeedbackFields, FeedbackKind, check_feedback};
+use udbhabon_domain::{ValidationErrors, Vocabulary};
 
 use crate::account::SignedIn;
 use crate::error::invalid;
+use crate::files::{ATTACHMENT, check_uploads, record_uploads};
 use crate::secret::{token_hash, tracking_code, typed_code};
 use crate::{App, Error};
 
@@ -36,24 +39,60 @@ pub struct TrackedFeedback {
 }
 
 impl App {
-    /// Receives a citizen's message to an office; returns its tracking code, which is shown once.
+    /// Receives a citizen's message to an office, with at most one attachment (`files`: name and
+    /// content); returns its tracking code, which is shown once.
     pub async fn send_feedback(
         &self,
         office_key: &str,
         fields: &FeedbackFields,
+        files: Vec<(String, Vec<u8>)>,
         lang: Lang,
     ) -> Result<String, Error> {
         let office = self.db.office_by_key(office_key).await?;
-        let draft = check_feedback(fields)?;
+        let checked = check_feedback(fields);
+        let mut errors = match &checked {
+            // A program that filled the trap learns nothing more, not even about its file.
+            Err(errors) if !fields.trap.is_empty() => return Err(errors.clone().into()),
+            Err(errors) => errors.clone(),
+            Ok(_) => ValidationErrors::new(),
+        };
+        let uploads = check_uploads(ATTACHMENT, files, "attachment", &mut errors);
+        if uploads.len() > 1 {
+            errors.add("attachment", "error-attachment-one");
+        }
+        let (Ok(draft), true) = (checked, errors.is_empty()) else {
+            return Err(errors.into());
+        };
         let code = tracking_code()?;
+        let stored = self.files.keep(uploads).await?;
         let tx = self
             .db
             .begin(self.author(None, "a citizen on the portal"))
             .await?;
-        tx.insert_feedback(office.id, &token_hash(&code), &draft, lang)
+        let attachment = record_uploads(&tx, &stored).await?.first().copied();
+        tx.insert_feedback(office.id, &token_hash(&code), &draft, lang, attachment)
             .await?;
         tx.commit().await?;
         Ok(code)
+    }
+
+    /// The photo or PDF a message came with, for the office's focal point or member secretary.
+    pub async fn feedback_attachment(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        id: i32,
+    ) -> Result<(EvidenceRow, Vec<u8>), Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::SubmitForOffice, office.id)
+            .await?;
+        let message = self.message_of_office(&office, id).await?;
+        let file_id = message
+            .attachment_id
+            .ok_or_else(|| Error::NotFound(format!("an attachment of message #{id}")))?;
+        let file = self.db.evidence_file(file_id).await?;
+        let bytes = self.files.get(&file.sha256).await?;
+        Ok((file, bytes))
     }
 
     /// The message a tracking code names, as typed (either case, with or without its hyphen).

@@ -23,6 +23,8 @@ pub struct Model {
     pub answered_at: Option<DateTimeUtc>,
     pub published: bool,
     pub innovation_id: Option<i32>,
+    /// The photo or PDF sent with the message (an evidence file).
+    pub attachment_id: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

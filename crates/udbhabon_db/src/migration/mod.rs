@@ -32,6 +32,7 @@ mod m0025_charters;
 mod m0026_digital_services;
 mod m0027_feedback;
 mod m0028_feedback_innovation;
+mod m0029_feedback_attachment;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0026_digital_services::Migration),
             Box::new(m0027_feedback::Migration),
             Box::new(m0028_feedback_innovation::Migration),
+            Box::new(m0029_feedback_attachment::Migration),
         ]
     }
 }

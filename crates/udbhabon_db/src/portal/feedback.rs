@@ -29,6 +29,8 @@ pub struct FeedbackRow {
     pub published: bool,
     /// The innovation record an idea became, once the office took it up.
     pub innovation_id: Option<i32>,
+    /// The photo or PDF sent with it, kept as an evidence file; only the office sees it.
+    pub attachment_id: Option<i32>,
 }
 
 impl TryFrom<feedback::Model> for FeedbackRow {
@@ -50,6 +52,7 @@ impl TryFrom<feedback::Model> for FeedbackRow {
             answered_at: model.answered_at,
             published: model.published,
             innovation_id: model.innovation_id,
+            attachment_id: model.attachment_id,
         })
     }
 }
@@ -115,13 +118,15 @@ impl Db {
 }
 
 impl Tx {
-    /// Receives a message under its tracking code's hash; returns its id.
+    /// Receives a message under its tracking code's hash, with the evidence file of its attachment;
+    /// returns its id.
     pub async fn insert_feedback(
         &self,
         office_id: i32,
         code_hash: &str,
         draft: &FeedbackDraft,
         lang: Lang,
+        attachment_id: Option<i32>,
     ) -> Result<i32, DbError> {
         let row = feedback::ActiveModel {
             office_id: Set(office_id),
@@ -138,6 +143,7 @@ impl Tx {
             answered_at: Set(None),
             published: Set(false),
             innovation_id: Set(None),
+            attachment_id: Set(attachment_id),
             ..Default::default()
         };
         Ok(self.insert_audited(row).await?.id)

@@ -1,5 +1,5 @@
-//! Citizens' messages: found by their code's hash, listed unanswered first, and published only when
-//! answered so.
+//! Citizens' messages: found by their code's hash with their attachment, listed unanswered first, and
+//! published only when answered so.
 
 use udbhabon_domain::Lang;
 use udbhabon_domain::portal::feedback::{FeedbackDraft, FeedbackKind};
@@ -20,17 +20,21 @@ fn draft(message: &str) -> FeedbackDraft {
 #[tokio::test]
 async fn messages_are_found_by_code_listed_unanswered_first_and_published_when_answered_so() {
     for test in each_backend().await {
-        let (office_id, first, second) = committed(&test.db, async |tx| {
+        let (office_id, first, second, photo) = committed(&test.db, async |tx| {
             let office_id = ministry(tx).await.office_id;
             let first = tx
-                .insert_feedback(office_id, "hash-1", &draft("প্রথম"), Lang::Bn)
+                .insert_feedback(office_id, "hash-1", &draft("প্রথম"), Lang::Bn, None)
+                .await
+                .unwrap();
+            let photo = tx
+                .evidence_by_hash("ab12", "image/jpeg", 2048, "counter.jpg")
                 .await
                 .unwrap();
             let second = tx
-                .insert_feedback(office_id, "hash-2", &draft("দ্বিতীয়"), Lang::En)
+                .insert_feedback(office_id, "hash-2", &draft("দ্বিতীয়"), Lang::En, Some(photo))
                 .await
                 .unwrap();
-            (office_id, first, second)
+            (office_id, first, second, photo)
         })
         .await;
         committed(&test.db, async |tx| {
@@ -39,9 +43,11 @@ async fn messages_are_found_by_code_listed_unanswered_first_and_published_when_a
         .await;
         let found = test.db.feedback_by_code("hash-2").await.unwrap();
         assert_eq!(
-            (found.id, found.lang, found.published),
-            (second, Lang::En, true)
+            (found.id, found.lang, found.published, found.attachment_id),
+            (second, Lang::En, true, Some(photo))
         );
+        let attachment = test.db.evidence_file(photo).await.unwrap();
+        assert_eq!(attachment.name, "counter.jpg", "{}", test.backend);
         assert!(test.db.feedback_by_code("hash-3").await.is_err());
         let inbox: Vec<i32> = test
             .db

@@ -54,7 +54,7 @@ fn card(lang: Lang, item: &ShowcaseItem) -> Card {
 #[derive(Template, WebTemplate)]
 #[template(path = "innovation/showcase/list.html")]
 pub(crate) struct ShowcasePage {
-    l: Layout,
+    pub(crate) l: Layout,
     /// (key, name) of every office with an innovation on the showcase.
     offices: Vec<(String, String)>,
     office: String,
@@ -81,6 +81,16 @@ pub(crate) struct ShowcaseQuery {
     office: String,
     #[serde(default)]
     kind: String,
+}
+
+impl ShowcaseQuery {
+    /// The showcase of one office and those below it, of every kind.
+    pub(crate) fn of_office(key: String) -> Self {
+        Self {
+            office: key,
+            kind: String::new(),
+        }
+    }
 }
 
 /// `GET /showcase?office=KEY&kind=…`: open to everyone.

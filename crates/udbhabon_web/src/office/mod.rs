@@ -147,7 +147,7 @@ pub(crate) async fn list(
 #[derive(Template, WebTemplate)]
 #[template(path = "office/show.html")]
 pub(crate) struct OfficePage {
-    l: Layout,
+    pub(crate) l: Layout,
     /// The offices above, the topmost first: (link, name).
     trail: Vec<(String, String)>,
     short_name: Option<String>,

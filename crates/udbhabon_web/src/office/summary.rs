@@ -30,6 +30,8 @@ pub(crate) struct SummaryCards {
     pub(crate) feedback_href: String,
     /// The office's innovation corner: the showcase of it and the offices below.
     pub(crate) showcase_href: String,
+    /// How the office's own website frames these sections.
+    pub(crate) embed_href: String,
 }
 
 pub(crate) struct TeamCard {
@@ -136,6 +138,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         services_href: format!("/offices/{key}/services"),
         feedback_href: format!("/offices/{key}/feedback"),
         showcase_href: format!("/showcase?office={key}"),
+        embed_href: format!("/offices/{key}/embed"),
         team,
         compose: who
             .filter(|_| summary.may_manage)

@@ -92,7 +92,7 @@ fn line(lang: Lang, office_key: &str, notice: &Notice) -> NoticeLine {
 #[derive(Template, WebTemplate)]
 #[template(path = "portal/bulletin.html")]
 pub(crate) struct BulletinPage {
-    l: Layout,
+    pub(crate) l: Layout,
     heading: String,
     office_href: String,
     feed_href: String,

@@ -29,7 +29,7 @@ use crate::state::AppState;
 #[derive(Template, WebTemplate)]
 #[template(path = "portal/charter/show.html")]
 pub(crate) struct CharterShowPage {
-    l: Layout,
+    pub(crate) l: Layout,
     heading: String,
     office_href: String,
     /// The edition shown, or `None` when the office has published none.
@@ -47,7 +47,7 @@ pub(crate) struct CharterShowPage {
     draft_href: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub(crate) struct EditionQuery {
     edition: Option<String>,
 }

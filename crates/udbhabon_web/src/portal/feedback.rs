@@ -1,7 +1,7 @@
 //! Citizens' ideas and feedback: the public form an office's page links to (no account; a token in a
-//! cookie, a trap field people never see, and a per-address limit on sending), the tracking page, the
-//! office's inbox where its focal point or member secretary answers and chooses what is published, and
-//! the published answers under the form.
+//! cookie, a trap field people never see, a per-address limit on sending, and a photo or PDF if the
+//! citizen adds one), the tracking page, the office's inbox where its focal point or member secretary
+//! answers, opens attachments and chooses what is published, and the published answers under the form.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -18,13 +18,15 @@ use udbhabon_domain::innovation::InnovationFields;
 use udbhabon_domain::portal::feedback::{FeedbackFields, FeedbackKind, MESSAGE_CHARS};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted, PreSession, Visitor, form_cookie};
+use crate::auth::{Member, Posted, PreSessionUpload, Visitor, form_cookie};
+use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, FieldErrors, choices, field_messages, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
+use crate::upload::Received;
 
 fn date(lang: Lang, at: DateTime<Utc>) -> String {
     format::date_both(lang, bangla::today_in_dhaka(at))
@@ -53,22 +55,29 @@ impl FieldErrors for FeedbackPage {
     }
 }
 
-/// A message as posted from the public form.
-#[derive(Debug, Clone, Default, Deserialize)]
+/// A message as posted from the public form (its attachment aside).
+#[derive(Debug, Clone, Default)]
 pub(crate) struct FeedbackForm {
-    #[serde(default)]
     kind: String,
-    #[serde(default)]
     service: String,
-    #[serde(default)]
     message: String,
-    #[serde(default)]
     name: String,
-    #[serde(default)]
     contact: String,
     /// The trap: hidden from people, filled by programs that fill every field.
-    #[serde(default)]
     website: String,
+}
+
+impl FeedbackForm {
+    fn from_received(received: &Received) -> Self {
+        Self {
+            kind: received.text("kind"),
+            service: received.text("service"),
+            message: received.text("message"),
+            name: received.text("name"),
+            contact: received.text("contact"),
+            website: received.text("website"),
+        }
+    }
 }
 
 async fn form_page(
@@ -185,16 +194,18 @@ pub(crate) async fn form(
     Ok((jar.add(form_cookie(&token)), page).into_response())
 }
 
-/// `POST /offices/{key}/feedback`: receives the message and shows its tracking code; a refused one
-/// comes back with what was typed.
+/// `POST /offices/{key}/feedback`: receives the message and its attachment and shows its tracking
+/// code; a refused one comes back with what was typed (a file must be chosen again).
 pub(crate) async fn send(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     visitor: Visitor,
     Path(key): Path<String>,
     jar: CookieJar,
-    PreSession(form): PreSession<FeedbackForm>,
+    PreSessionUpload(upload): PreSessionUpload,
 ) -> Result<Response, PageError> {
+    let received = upload.read().await?;
+    let form = FeedbackForm::from_received(&received);
     let fields = FeedbackFields {
         kind: form.kind.clone(),
         service: form.service.clone(),
@@ -203,7 +214,11 @@ pub(crate) async fn send(
         contact: form.contact.clone(),
         trap: form.website.clone(),
     };
-    match state.app.send_feedback(&key, &fields, lang).await {
+    match state
+        .app
+        .send_feedback(&key, &fields, received.files, lang)
+        .await
+    {
         Ok(code) => Ok(Redirect::to(&format!(
             "/feedback/track?code={}&sent=1",
             encode_component(&code)
@@ -254,6 +269,8 @@ struct TrackedLine {
     answer: Option<String>,
     /// "Taken up as an innovation idea", once it is.
     taken_up: Option<String>,
+    /// Whether a file came with it (which only the office opens).
+    attached: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -281,6 +298,7 @@ fn tracked(lang: Lang, tracked: &TrackedFeedback) -> TrackedLine {
         },
         answer: answered.then(|| message.answer.clone()),
         taken_up: message.innovation_id.map(|_| t(lang, "feedback-taken-up")),
+        attached: message.attachment_id.is_some(),
     }
 }
 
@@ -345,6 +363,8 @@ struct InboxLine {
     take_up: Option<String>,
     /// For an idea taken up: its innovation record.
     innovation_href: Option<String>,
+    /// Where the photo or PDF it came with opens.
+    attachment_href: Option<String>,
 }
 
 /// An answer as posted.
@@ -410,6 +430,9 @@ async fn inbox_page(
                 take_up: (row.kind == FeedbackKind::Idea && row.innovation_id.is_none())
                     .then(|| format!("/offices/{office_key}/feedback/{}/take-up", row.id)),
                 innovation_href: row.innovation_id.map(|id| format!("/innovations/{id}")),
+                attachment_href: row
+                    .attachment_id
+                    .map(|_| format!("/offices/{office_key}/feedback/{}/attachment", row.id)),
             })
             .collect(),
         notice: None,
@@ -502,4 +525,20 @@ pub(crate) async fn take_up(
             .await
         }
     }
+}
+
+/// `GET /offices/{key}/feedback/{id}/attachment`: the photo or PDF a message came with, downloaded
+/// rather than shown inline, since a stranger made it.
+pub(crate) async fn attachment(
+    State(state): State<AppState>,
+    member: Member,
+    Path((key, id)): Path<(String, i32)>,
+) -> Result<Response, PageError> {
+    let (file, bytes) = state.app.feedback_attachment(&member.0, &key, id).await?;
+    Ok(crate::download::file(
+        &file.media_type,
+        &file.name,
+        Disposition::Attachment,
+        bytes,
+    ))
 }

@@ -28,7 +28,7 @@ use crate::state::AppState;
 #[derive(Template, WebTemplate)]
 #[template(path = "portal/service/list.html")]
 pub(crate) struct ServicesPage {
-    l: Layout,
+    pub(crate) l: Layout,
     heading: String,
     office_href: String,
     base: String,
@@ -311,7 +311,7 @@ fn page(
     }
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 pub(crate) struct DoneQuery {
     done: Option<String>,
 }

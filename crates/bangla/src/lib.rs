@@ -36,7 +36,7 @@ pub mod number;
 pub mod search;
 mod text;
 
-pub use text::fold as search_key;
+pub use text::search_key;
 
 pub use calendar::{BanglaDate, BanglaMonth, CalendarError, Season};
 pub use dhaka::{DHAKA_OFFSET, end_of_day_in_dhaka, today_in_dhaka};

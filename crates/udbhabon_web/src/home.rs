@@ -1,12 +1,13 @@
 //! The home page: the reader's office (the top office for a visitor) with its team today, its latest
-//! meeting and the offices under it, and for a signed-in officer the open decisions their offices carry
-//! out.
+//! meeting and the offices under it, and for a signed-in officer what waits for them (the head of their
+//! inbox) and the open decisions their offices carry out.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use udbhabon_i18n::format;
 
+use crate::account::notification::{NoticeLine, lines};
 use crate::auth::Visitor;
 use crate::error::PageError;
 use crate::lang::ReaderLang;
@@ -14,11 +15,18 @@ use crate::layout::Layout;
 use crate::office::summary::{SummaryCards, cards};
 use crate::state::AppState;
 
+/// How many of the inbox's items the home page shows.
+const INBOX_HEAD: usize = 8;
+
 #[derive(Template, WebTemplate)]
 #[template(path = "home.html")]
 pub(crate) struct HomePage {
     l: Layout,
     office: Option<SummaryCards>,
+    /// The head of the signed-in reader's inbox.
+    notices: Vec<NoticeLine>,
+    /// The link to the whole inbox, saying how much more it holds.
+    inbox_link: String,
     /// The open decisions the signed-in reader's offices carry out: (link, serial and text, deadline,
     /// overdue).
     decisions: Vec<(String, String, String, bool)>,
@@ -43,6 +51,12 @@ pub(crate) async fn show(
     let office = home
         .as_ref()
         .map(|summary| cards(lang, visitor.0.as_ref(), summary));
+    let mut notices = match &visitor.0 {
+        Some(who) => state.app.notifications(who).await?,
+        None => Vec::new(),
+    };
+    let more = notices.len().saturating_sub(INBOX_HEAD);
+    notices.truncate(INBOX_HEAD);
     let decisions = match &visitor.0 {
         Some(who) => state
             .app
@@ -74,6 +88,19 @@ pub(crate) async fn show(
     Ok(HomePage {
         l,
         office,
+        notices: lines(lang, notices),
+        inbox_link: if more > 0 {
+            udbhabon_i18n::t_args(
+                lang,
+                "home-inbox-more",
+                &[(
+                    "count",
+                    format::number(lang, i64::try_from(more).unwrap_or(0)),
+                )],
+            )
+        } else {
+            udbhabon_i18n::t(lang, "home-inbox-all")
+        },
         decisions,
     })
 }

@@ -1,6 +1,7 @@
 // Checks pages of a running udbhabon in headless Chromium: axe-core's rules, and that nothing is wider than
 // the phone. Usage: node axe.mjs BASE_URL PATH... ; prints one JSON array of problems on stdout. With
-// UDBHABON_SCREENSHOTS set to a folder, keeps a full-page screenshot of each page in each language.
+// UDBHABON_SCREENSHOTS set to a folder, keeps a full-page screenshot of each page in each language; with
+// UDBHABON_SESSION set to a session cookie's value, reads the pages signed in.
 import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -20,6 +21,9 @@ try {
   for (const lang of ["bn", "en"]) {
     const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: true });
     await context.addCookies([{ name: "lang", value: lang, url: base }]);
+    if (process.env.UDBHABON_SESSION) {
+      await context.addCookies([{ name: "udbhabon_session", value: process.env.UDBHABON_SESSION, url: base }]);
+    }
     const page = await context.newPage();
     for (const path of paths) {
       const response = await page.goto(base + path);
@@ -38,7 +42,8 @@ try {
         });
       }
       if (shots) {
-        const name = path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home";
+        const who = process.env.UDBHABON_SESSION ? "signed-in-" : "";
+        const name = who + (path.replace(/[^a-z0-9]+/gi, "-").replace(/^-|-$/g, "") || "home");
         await page.screenshot({ path: join(shots, `axe-${name}-${lang}.png`), fullPage: true });
       }
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -8,7 +8,7 @@ use std::process::Command;
 
 use udbhabon_web::{Access, ROUTES};
 
-use crate::server::TestServer;
+use crate::server::{DEMO_PASSWORD, TestServer};
 
 fn chromium() -> String {
     std::env::var("UDBHABON_CHROMIUM").unwrap_or_else(|_| "chromium".to_owned())
@@ -111,14 +111,20 @@ fn checks() -> PathBuf {
     checks
 }
 
-/// Runs the browser check `script` with `base` and `paths`; returns what it printed, as JSON.
-fn run_check(script: &str, base: &str, paths: &[&str]) -> serde_json::Value {
-    let output = Command::new("node")
+/// Runs the browser check `script` with `base` and `paths`, signed in with `session` when given;
+/// returns what it printed, as JSON.
+fn run_check(script: &str, base: &str, session: Option<&str>, paths: &[&str]) -> serde_json::Value {
+    let mut command = Command::new("node");
+    command
         .arg(checks().join(script))
         .arg(base)
         .args(paths)
         .env("UDBHABON_CHROMIUM", chromium_path())
-        .env("UDBHABON_SCREENSHOTS", screenshot_dir())
+        .env("UDBHABON_SCREENSHOTS", screenshot_dir());
+    if let Some(session) = session {
+        command.env("UDBHABON_SESSION", session);
+    }
+    let output = command
         .output()
         .expect("Node.js runs (install it: apt-get install nodejs npm, or run scripts/test)");
     assert!(
@@ -132,14 +138,19 @@ fn run_check(script: &str, base: &str, paths: &[&str]) -> serde_json::Value {
 /// What a page of another origin shows when it frames each of `paths`: the framed page's heading, or
 /// null where the browser refused to frame it.
 pub(crate) fn framed(base: &str, paths: &[&str]) -> serde_json::Value {
-    run_check("framed.mjs", base, paths)
+    run_check("framed.mjs", base, None, paths)
 }
 
 /// Runs axe-core in headless Chromium over `paths` of the server at `base`, in Bengali and English on a
 /// 360-pixel phone, keeping a screenshot of each; fails on any serious or critical violation, on a
 /// page wider than the phone, and on a page that does not answer 200.
 pub(crate) fn assert_accessible(base: &str, paths: &[&str]) {
-    let problems = run_check("axe.mjs", base, paths);
+    assert_accessible_as(base, None, paths);
+}
+
+/// [`assert_accessible`], read by the holder of the session cookie `session` when given.
+fn assert_accessible_as(base: &str, session: Option<&str>, paths: &[&str]) {
+    let problems = run_check("axe.mjs", base, session, paths);
     assert_eq!(
         problems.as_array().map(Vec::len),
         Some(0),
@@ -163,27 +174,37 @@ fn chromium_path() -> String {
         .map_or(name, |path| path.display().to_string())
 }
 
-#[tokio::test]
-async fn every_public_page_passes_axe_core_on_a_phone_in_both_languages() {
-    let server = TestServer::start().await;
+/// The samples of the GET routes whose access `reader_may` takes that answer `server`'s reader with
+/// a whole page: not a file, a feed, a fragment, or a redirect elsewhere.
+async fn whole_pages(
+    server: &TestServer,
+    reader_may: impl Fn(Access) -> bool,
+) -> Vec<&'static str> {
     let mut pages = Vec::new();
     for route in ROUTES
         .iter()
-        .filter(|route| route.method == "GET" && route.access == Access::Public)
+        .filter(|route| route.method == "GET" && reader_may(route.access))
     {
         let response = server.get(route.sample).await;
-        let html = response
-            .headers()
-            .get("content-type")
-            .is_some_and(|kind| kind.as_bytes().starts_with(b"text/html"));
-        // A page, not a file, a feed, or a switch that redirects elsewhere.
+        let stayed = response.url().path() == route.sample.split('?').next().unwrap();
         if response.status() == 200
-            && html
-            && response.url().path() == route.sample.split('?').next().unwrap()
+            && stayed
+            && response
+                .text()
+                .await
+                .unwrap()
+                .starts_with("<!DOCTYPE html>")
         {
             pages.push(route.sample);
         }
     }
+    pages
+}
+
+#[tokio::test]
+async fn every_public_page_passes_axe_core_on_a_phone_in_both_languages() {
+    let server = TestServer::start().await;
+    let pages = whole_pages(&server, |access| access == Access::Public).await;
     for portal in [
         "/offices/mole/charter",
         "/offices/mole/services",
@@ -195,6 +216,42 @@ async fn every_public_page_passes_axe_core_on_a_phone_in_both_languages() {
     }
     let base = server.base.clone();
     tokio::task::spawn_blocking(move || assert_accessible(&base, &pages))
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn every_page_the_member_secretary_opens_passes_axe_core_on_a_phone() {
+    let server = TestServer::start().await;
+    assert_eq!(
+        server
+            .sign_in("member-secretary@demo.udbhabon.test", DEMO_PASSWORD)
+            .await
+            .status(),
+        200
+    );
+    // The home page, with the inbox a signed-in reader sees, and every page behind sign-in.
+    let mut pages = vec!["/"];
+    pages.extend(whole_pages(&server, |access| access != Access::Public).await);
+    for signed_in in [
+        "/notifications",
+        "/plans/1",
+        "/decisions?held_by=mole",
+        "/offices/mole/memos",
+    ] {
+        assert!(
+            pages.contains(&signed_in),
+            "{signed_in} not among {pages:?}"
+        );
+    }
+    let cookies = server.cookie_header();
+    let session = cookies
+        .split("; ")
+        .find_map(|cookie| cookie.strip_prefix("udbhabon_session="))
+        .expect("a session cookie")
+        .to_owned();
+    let base = server.base.clone();
+    tokio::task::spawn_blocking(move || assert_accessible_as(&base, Some(&session), &pages))
         .await
         .unwrap();
 }

@@ -8,7 +8,9 @@ use scraper::Html;
 
 use crate::browser::assert_accessible;
 use crate::pdf::extract_text;
-use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, attribute, filled, text, texts};
+use crate::server::{
+    DEMO_PASSWORD, MovableClock, TestServer, attribute, filled, text, texts, waits_for,
+};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const CIO: &str = "cio@demo.udbhabon.test";
@@ -193,6 +195,8 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
 
     // The Chief Innovation Officer sends it back with a note, then approves it.
     let (cio, cio_csrf) = signed_in(&server, CIO).await;
+    let to_approve = "আপনার অনুমোদনের অপেক্ষায়: সিটিজেন চার্টার";
+    assert!(waits_for(&cio, to_approve, DRAFT).await);
     let (code, page) = cio.post_fields(RETURN, &cio_csrf, &note("")).await;
     assert_eq!(
         (code, texts(&page, ".alert[role=alert]")),
@@ -206,6 +210,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
     assert_eq!(status(&secretary, SUBMIT, &csrf, &[]).await, 200);
     assert_eq!(status(&cio, APPROVE, &cio_csrf, &[]).await, 200);
     assert!(text(&cio.page(DRAFT, 200).await, "main").contains("এখন কোনো খসড়া নেই"));
+    assert!(!waits_for(&cio, to_approve, DRAFT).await);
 
     // Published: the public page and both PDFs.
     let page = public.page("/offices/mole/charter", 200).await;

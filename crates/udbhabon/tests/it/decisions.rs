@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use scraper::{Html, Selector};
 
 use crate::plans::{PDF, alerts, browser, indicator_ids};
-use crate::server::{MovableClock, TestServer, text, texts, upload_form};
+use crate::server::{MovableClock, TestServer, text, texts, upload_form, waits_for};
 
 const FOCAL: &str = "focal-dife@demo.udbhabon.test";
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
@@ -212,8 +212,12 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
     let (status, messages) =
         alerts(closure(&secretary, &secretary_csrf, ids["২.৩"], "drop", "").await).await;
     assert_eq!((status, messages), (422, vec!["কারণ লিখুন।".to_owned()]));
+    let to_confirm = "বাস্তবায়িত বলে জানানো হয়েছে; নিশ্চিত করুন";
+    let link = format!("/decisions/{}", ids["২.৫"]);
+    assert!(waits_for(&secretary, to_confirm, &link).await);
     let confirmed = closure(&secretary, &secretary_csrf, ids["২.৫"], "confirm", "").await;
     assert_eq!(confirmed.status(), 200);
+    assert!(!waits_for(&secretary, to_confirm, &link).await);
     let page = Html::parse_document(&confirmed.text().await.unwrap());
     assert_eq!(text(&page, ".decision-status"), "সম্পন্ন ও নিশ্চিত");
     let file = crate::server::attribute(&page, "ul.evidence a", "href");

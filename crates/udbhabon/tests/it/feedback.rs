@@ -7,7 +7,9 @@
 use scraper::Html;
 
 use crate::browser::assert_accessible;
-use crate::server::{DEMO_PASSWORD, TestServer, attribute, filled, set_field, text, texts};
+use crate::server::{
+    DEMO_PASSWORD, TestServer, attribute, filled, set_field, text, texts, waits_for,
+};
 
 const FORM: &str = "/offices/dife/feedback";
 
@@ -149,6 +151,8 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
         200
     );
     let csrf = focal.csrf().await;
+    let to_answer = "নাগরিকের ১টি বার্তা উত্তরের অপেক্ষায়";
+    assert!(waits_for(&focal, to_answer, "/offices/dife/feedback/inbox").await);
     let inbox = focal.page("/offices/dife/feedback/inbox", 200).await;
     assert!(text(&inbox, "main").contains("রহিমা খাতুন · ০১৭১১২২৩৩৪৪"));
     assert_eq!(
@@ -176,6 +180,7 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
         .post_form(&action, &csrf, &[("answer", answer.to_owned())])
         .await;
     assert_eq!(saved.status(), 200);
+    assert!(!waits_for(&focal, to_answer, "/offices/dife/feedback/inbox").await);
     assert!(
         text(&server.another_browser().page(FORM, 200).await, "main")
             .contains("এখনো কোনো উত্তর প্রকাশিত হয়নি")

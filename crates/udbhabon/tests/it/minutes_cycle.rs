@@ -1,13 +1,14 @@
 //! Minutes written in the system for the demo's December review: the previous meeting's open decisions
 //! under the first agenda item, decisions refused without a responsible body or with a deadline before
 //! the meeting, circulation with members' comments, the CIO's approval, issue under the next memo
-//! number with the PDF, and the decisions followed from then on.
+//! number with the PDF, and the decisions followed from then on; at each hand-off the next person's
+//! home page says that the step waits for them, and stops saying so once it is taken.
 
 use scraper::Html;
 
 use crate::pdf::pdftotext;
 use crate::plans::{alerts, browser};
-use crate::server::{MovableClock, TestServer, attribute, option_value, text, texts};
+use crate::server::{MovableClock, TestServer, attribute, option_value, text, texts, waits_for};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const MEMBER: &str = "member@demo.udbhabon.test";
@@ -203,6 +204,9 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
     .await;
     assert_eq!(status, 422, "circulated minutes are not changed");
     let (member, member_csrf) = browser(&server, MEMBER).await;
+    assert!(waits_for(&member, "আপনার মতামতের অপেক্ষায়: কার্যবিবরণী", MEETING).await);
+    let (cio, cio_csrf) = browser(&server, CIO).await;
+    assert!(waits_for(&cio, "আপনার অনুমোদনের অপেক্ষায়: কার্যবিবরণী", MEETING).await);
     let commented = member
         .post(
             &format!("{MEETING}/minutes/comments"),
@@ -213,6 +217,10 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         )
         .await;
     assert_eq!(commented.url().path(), MEETING);
+    assert!(
+        !waits_for(&member, "আপনার মতামতের অপেক্ষায়: কার্যবিবরণী", MEETING).await,
+        "commented, it no longer waits for the member"
+    );
     let (focal, focal_csrf) = browser(&server, FOCAL).await;
     assert_eq!(
         focal
@@ -237,7 +245,6 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
             .status(),
         403
     );
-    let (cio, cio_csrf) = browser(&server, CIO).await;
     let approved = cio
         .post(
             &format!("{MEETING}/minutes/approve"),
@@ -245,6 +252,8 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         )
         .await;
     assert_eq!(approved.url().path(), MEETING);
+    assert!(!waits_for(&cio, "আপনার অনুমোদনের অপেক্ষায়: কার্যবিবরণী", MEETING).await);
+    assert!(waits_for(&secretary, "অনুমোদিত কার্যবিবরণী জারি করতে হবে", MEETING).await);
     let page = secretary.page(MEETING, 200).await;
     assert_eq!(
         text(&page, ".minutes-stage"),
@@ -304,6 +313,7 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         )
         .await;
     assert_eq!(issued.url().path(), MEETING);
+    assert!(!waits_for(&secretary, "অনুমোদিত কার্যবিবরণী জারি করতে হবে", MEETING).await);
     let page = secretary.page(MEETING, 200).await;
     assert_eq!(text(&page, ".meeting-stage"), "কার্যবিবরণী জারি হয়েছে");
     assert!(texts(&page, ".minutes-stage").is_empty());

@@ -5,7 +5,9 @@ use std::collections::HashMap;
 
 use scraper::{Html, Selector};
 
-use crate::server::{DEMO_PASSWORD, MovableClock, TestServer, attribute, text, texts, upload_form};
+use crate::server::{
+    DEMO_PASSWORD, MovableClock, TestServer, attribute, text, texts, upload_form, waits_for,
+};
 
 /// Bengali digits read as ASCII ones.
 fn ascii(text: &str) -> String {
@@ -283,7 +285,11 @@ async fn an_agency_goes_through_a_whole_year_and_earns_the_hand_computed_score()
         (status, messages),
         (422, vec!["অনুমোদনের তারিখ আজকের পরে হতে পারে না।".to_owned()])
     );
+    let plan_link = format!("/plans/{DIFE_PLAN}");
+    let to_approve = "আপনার অনুমোদনের অপেক্ষায়: পরিকল্পনা";
+    assert!(waits_for(&cio, to_approve, &plan_link).await);
     assert_eq!(decide("approve", "2022-07-20").await.status(), 200);
+    assert!(!waits_for(&cio, to_approve, &plan_link).await);
     let approved = cio.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
     assert!(text(&approved, "dl.pairs").contains("অনুমোদিত"));
 

@@ -484,3 +484,31 @@ pub(crate) fn filled(page: &Html, form: &str, changes: &[(&str, &str)]) -> Vec<(
     fields.retain(|(name, _)| name != "csrf");
     fields
 }
+
+/// What the reader's home page lists as waiting for them: (label, link) of each item.
+async fn waiting(reader: &TestServer) -> Vec<(String, String)> {
+    let home = reader.page("/", 200).await;
+    let items = scraper::Selector::parse("section.inbox li").unwrap();
+    let label = scraper::Selector::parse(".tag").unwrap();
+    let link = scraper::Selector::parse("a").unwrap();
+    home.select(&items)
+        .map(|item| {
+            let text = item.select(&label).flat_map(|tag| tag.text()).collect();
+            let href = item
+                .select(&link)
+                .next()
+                .and_then(|a| a.value().attr("href"))
+                .unwrap_or_default()
+                .to_owned();
+            (text, href)
+        })
+        .collect()
+}
+
+/// Whether `reader`'s home page lists the step `label` on `link`.
+pub(crate) async fn waits_for(reader: &TestServer, label: &str, link: &str) -> bool {
+    waiting(reader)
+        .await
+        .iter()
+        .any(|(text, href)| text == label && href == link)
+}

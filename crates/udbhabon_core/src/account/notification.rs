@@ -1,13 +1,19 @@
-//! A signed-in officer's notifications, worked out from the records (so they need no mail): returns and
-//! reports due soon or overdue, submissions sent back, submissions waiting for the officer's review,
-//! field offices' submissions the officer's office gathers and must forward, and the meeting decisions
-//! the officer's offices carry out that are due or overdue.
+//! A signed-in officer's inbox, worked out from the records (so it needs no mail): the steps that wait
+//! on the officer by their role (plans, minutes and charters to approve, minutes to comment on or issue,
+//! decisions reported done to confirm, citizens' messages to answer), returns and reports due soon or
+//! overdue, submissions sent back, submissions waiting for the officer's review, field offices'
+//! submissions the officer's office gathers and must forward, and the meeting decisions the officer's
+//! offices carry out that are due or overdue.
 
 use chrono::NaiveDate;
 use udbhabon_db::collection::SubmissionRow;
+use udbhabon_db::office::OfficeRow;
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::account::access::Action;
+use udbhabon_domain::account::access::{Action, Role};
 use udbhabon_domain::collection::{Standing, SubmissionStatus, forward_due, standing};
+use udbhabon_domain::meeting::decision::DecisionStatus;
+use udbhabon_domain::meeting::minutes::MinutesStage;
+use udbhabon_domain::portal::charter::CharterStatus;
 
 use crate::account::SignedIn;
 use crate::{App, Error};
@@ -18,9 +24,23 @@ const AHEAD_DAYS: i64 = 7;
 /// How far back a missed deadline is still a notification (older ones are on the board).
 const BACK_DAYS: i64 = 31;
 
-/// What a notification is about.
+/// What a notification is about; the steps waiting on the reader come first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NoticeKind {
+    /// A plan sent for the Chief Innovation Officer's approval.
+    PlanToApprove,
+    /// Minutes circulated, for the Chief Innovation Officer's approval.
+    MinutesToApprove,
+    /// A citizen charter sent for the Chief Innovation Officer's approval.
+    CharterToApprove,
+    /// Approved minutes, for the member secretary to issue.
+    MinutesToIssue,
+    /// A decision reported done, for the member secretary to confirm and close.
+    DecisionToConfirm,
+    /// Minutes circulated to the members, not yet commented on by the reader.
+    MinutesToComment,
+    /// Citizens' messages not yet answered.
+    MessagesToAnswer,
     /// A return or report not sent by its deadline.
     Overdue,
     /// A return or report sent back with a comment.
@@ -183,7 +203,135 @@ impl App {
                 link: format!("/decisions/{}", tracked.decision.id),
             });
         }
-        notices.sort_by_key(|notice| (notice.kind, notice.due_on));
+        notices.extend(self.waiting_steps(who).await?);
+        // One step reached through two roles (focal point and member secretary) is listed once.
+        notices.sort_by(|a, b| (a.kind, a.due_on, &a.link).cmp(&(b.kind, b.due_on, &b.link)));
+        notices.dedup_by(|a, b| a.kind == b.kind && a.link == b.link);
         Ok(notices)
+    }
+
+    /// The steps of the approval cycles that wait on the reader, by the roles they hold on their own
+    /// offices (not on every office below: an agency's plan waits on the agency's officer).
+    async fn waiting_steps(&self, who: &SignedIn) -> Result<Vec<Notice>, Error> {
+        let ids: Vec<i32> = who.grants.iter().map(|grant| grant.office_id).collect();
+        let offices = self.db.offices_by_ids(&ids).await?;
+        let mut notices = Vec::new();
+        for grant in &who.grants {
+            let Some(office) = offices.get(&grant.office_id) else {
+                continue;
+            };
+            let step = |kind, title: Bilingual, link: String| Notice {
+                kind,
+                title,
+                concerns: office.name.clone(),
+                due_on: None,
+                waiting: 0,
+                link,
+            };
+            match grant.role {
+                Role::ChiefInnovationOfficer => {
+                    // An office's plan waits on its own Chief Innovation Officer or, as the demo's
+                    // agencies', on the one of the office directly above.
+                    let mut planners = vec![office.id];
+                    planners.extend(
+                        self.db
+                            .office_children(&[Some(office.id)])
+                            .await?
+                            .iter()
+                            .map(|child| child.id),
+                    );
+                    let templates = self.db.plan_templates().await?;
+                    for plan in self.db.submitted_plans(&planners).await? {
+                        let Some(template) = templates.iter().find(|t| t.id == plan.template_id)
+                        else {
+                            continue;
+                        };
+                        let link = format!("/plans/{}", plan.id);
+                        notices.push(Notice {
+                            concerns: self.db.office_by_id(plan.office_id).await?.name,
+                            ..step(NoticeKind::PlanToApprove, template.title.clone(), link)
+                        });
+                    }
+                    for meeting in self.meetings_at(office, MinutesStage::Circulated).await? {
+                        let link = format!("/meetings/{}", meeting.record.key);
+                        notices.push(step(
+                            NoticeKind::MinutesToApprove,
+                            meeting.record.title,
+                            link,
+                        ));
+                    }
+                    if let Some(charter) = self.db.open_charter(office.id).await?
+                        && charter.status == CharterStatus::Submitted
+                    {
+                        let link = format!("/offices/{}/charter/draft", office.key);
+                        notices.push(step(
+                            NoticeKind::CharterToApprove,
+                            office.name.clone(),
+                            link,
+                        ));
+                    }
+                }
+                Role::MemberSecretary => {
+                    for meeting in self.meetings_at(office, MinutesStage::Approved).await? {
+                        let link = format!("/meetings/{}", meeting.record.key);
+                        notices.push(step(NoticeKind::MinutesToIssue, meeting.record.title, link));
+                    }
+                    let meetings = self.db.meetings_of_office(office.id).await?;
+                    let ids: Vec<i32> = meetings.iter().map(|meeting| meeting.id).collect();
+                    let decisions = self.db.decisions_of_meetings(&ids).await?;
+                    for tracked in self.tracked(decisions, &meetings).await? {
+                        if tracked.status == DecisionStatus::Done {
+                            let link = format!("/decisions/{}", tracked.decision.id);
+                            let title = tracked.decision.text.clone();
+                            notices.push(step(NoticeKind::DecisionToConfirm, title, link));
+                        }
+                    }
+                    notices.extend(self.messages_to_answer(office).await?);
+                }
+                Role::TeamMember => {
+                    for meeting in self.meetings_at(office, MinutesStage::Circulated).await? {
+                        let comments = self.db.minutes_comments(meeting.id).await?;
+                        if comments.iter().all(|c| c.person_id != Some(who.person_id)) {
+                            let link = format!("/meetings/{}", meeting.record.key);
+                            let title = meeting.record.title;
+                            notices.push(step(NoticeKind::MinutesToComment, title, link));
+                        }
+                    }
+                }
+                Role::FocalPoint => notices.extend(self.messages_to_answer(office).await?),
+                Role::SystemAdministrator | Role::Reviewer | Role::Viewer => {}
+            }
+        }
+        Ok(notices)
+    }
+
+    /// The office's meetings whose minutes stand at `stage`.
+    async fn meetings_at(
+        &self,
+        office: &OfficeRow,
+        stage: MinutesStage,
+    ) -> Result<Vec<udbhabon_db::meeting::MeetingRow>, Error> {
+        let mut meetings = self.db.meetings_of_office(office.id).await?;
+        meetings.retain(|meeting| meeting.record.minutes_stage == Some(stage));
+        Ok(meetings)
+    }
+
+    /// The office's citizens' messages not yet answered, as one step.
+    async fn messages_to_answer(&self, office: &OfficeRow) -> Result<Option<Notice>, Error> {
+        let unanswered = self
+            .db
+            .feedback_of_office(office.id, 200)
+            .await?
+            .iter()
+            .filter(|message| message.answered_at.is_none())
+            .count();
+        Ok((unanswered > 0).then(|| Notice {
+            kind: NoticeKind::MessagesToAnswer,
+            title: office.name.clone(),
+            concerns: office.name.clone(),
+            due_on: None,
+            waiting: unanswered,
+            link: format!("/offices/{}/feedback/inbox", office.key),
+        }))
     }
 }

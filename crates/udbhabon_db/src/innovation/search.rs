@@ -1,7 +1,7 @@
 //! Full-text search over innovations: writing an innovation's search text to the index, and each
 //! backend's query for word stems, best match first.
 
-use sea_orm::{ConnectionTrait, DbBackend, Statement, Value};
+use sea_orm::{ConnectionTrait, DbBackend, DbErr, Statement, Value};
 use udbhabon_domain::innovation::SearchText;
 
 use crate::connection::Backend;
@@ -29,6 +29,35 @@ pub(crate) fn index_statement(backend: DbBackend, id: i32, text: SearchText) -> 
         sql,
         [id.into(), text.title.into(), text.body.into()],
     )
+}
+
+/// Indexes every recorded innovation as its search text is made today: when the index is created, and
+/// when the way words are folded for search changes.
+pub(crate) async fn index_all(connection: &impl ConnectionTrait) -> Result<(), DbErr> {
+    let backend = connection.get_database_backend();
+    let recorded = connection
+        .query_all_raw(Statement::from_string(
+            backend,
+            "SELECT id, title, title_en, service, problem, root_cause, solution FROM innovation",
+        ))
+        .await?;
+    for row in recorded {
+        let text = |column: &str| row.try_get::<String>("", column);
+        let search_text = SearchText::of(
+            [&text("title")?, &text("title_en")?],
+            [
+                &text("service")?,
+                &text("problem")?,
+                &text("root_cause")?,
+                &text("solution")?,
+            ],
+        );
+        let id = row.try_get::<i32>("", "id")?;
+        connection
+            .execute_raw(index_statement(backend, id, search_text))
+            .await?;
+    }
+    Ok(())
 }
 
 /// The stems as one query of the backend's syntax: each made a term, joined by the backend's

@@ -2,12 +2,10 @@
 //! office starting one sees what others already did: an FTS5 table on SQLite, a weighted `tsvector` with
 //! a GIN index on PostgreSQL; the innovations already recorded are indexed here.
 
-use sea_orm::{ConnectionTrait, DbBackend, Statement};
+use sea_orm::{ConnectionTrait, DbBackend};
 use sea_orm_migration::prelude::*;
 
-use udbhabon_domain::innovation::SearchText;
-
-use crate::innovation::search::index_statement;
+use crate::innovation::search::index_all;
 
 #[derive(Debug, DeriveMigrationName)]
 pub(crate) struct Migration;
@@ -38,29 +36,7 @@ impl MigrationTrait for Migration {
         for statement in statements {
             connection.execute_unprepared(statement).await?;
         }
-        let recorded = connection
-            .query_all_raw(Statement::from_string(
-                backend,
-                "SELECT id, title, title_en, service, problem, root_cause, solution FROM innovation",
-            ))
-            .await?;
-        for row in recorded {
-            let text = |column: &str| row.try_get::<String>("", column);
-            let search_text = SearchText::of(
-                [&text("title")?, &text("title_en")?],
-                [
-                    &text("service")?,
-                    &text("problem")?,
-                    &text("root_cause")?,
-                    &text("solution")?,
-                ],
-            );
-            let id = row.try_get::<i32>("", "id")?;
-            connection
-                .execute_raw(index_statement(backend, id, search_text))
-                .await?;
-        }
-        Ok(())
+        index_all(connection).await
     }
 
     fn use_transaction(&self) -> Option<bool> {

@@ -33,6 +33,7 @@ mod m0026_digital_services;
 mod m0027_feedback;
 mod m0028_feedback_innovation;
 mod m0029_feedback_attachment;
+mod m0030_search_spelling;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0027_feedback::Migration),
             Box::new(m0028_feedback_innovation::Migration),
             Box::new(m0029_feedback_attachment::Migration),
+            Box::new(m0030_search_spelling::Migration),
         ]
     }
 }

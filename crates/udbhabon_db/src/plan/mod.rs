@@ -260,6 +260,22 @@ impl Db {
             .collect()
     }
 
+    /// The plans of these offices sent for approval and not yet decided.
+    pub async fn submitted_plans(&self, office_ids: &[i32]) -> Result<Vec<PlanRow>, DbError> {
+        plan::Entity::find()
+            .filter(plan::Column::OfficeId.is_in(office_ids.iter().copied()))
+            .filter(
+                plan::Column::Status
+                    .eq(udbhabon_domain::plan::progress::PlanStatus::Submitted.code()),
+            )
+            .order_by_asc(plan::Column::Id)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect()
+    }
+
     /// The office's own targets for each indicator of a plan, keyed by indicator.
     pub async fn plan_targets(&self, plan_id: i32) -> Result<HashMap<i32, TargetRow>, DbError> {
         plan_target::Entity::find()

@@ -1,6 +1,6 @@
 //! Searching innovations in Bengali and English: inflected Bengali words are found from any of their
-//! forms, words are never cut at a vowel sign, and recall on a labelled set of queries holds on both
-//! backends.
+//! forms and spellings, words are never cut at a vowel sign, and recall on a labelled set of queries
+//! holds on both backends.
 
 use udbhabon_db::Db;
 use udbhabon_db::innovation::search::Combine;
@@ -243,5 +243,32 @@ async fn a_word_is_never_cut_at_a_vowel_sign_and_any_form_finds_the_others() {
             "{backend}"
         );
         assert_eq!(search("ও এবং", Combine::Any).await, Vec::<i32>::new());
+    }
+}
+
+#[tokio::test]
+async fn a_word_spelled_with_the_other_vowel_length_or_a_whole_nukta_letter_is_found() {
+    for test in each_backend().await {
+        let backend = test.backend;
+        let ids = recorded(&test.db).await;
+        // (query, the 1-based record spelled the other way).
+        for (query, record) in [
+            ("সহজীকরণ", 6),
+            ("শিশুশ্রম পরিবিক্ষণ", 9),
+            ("ন্যুনতম মজুরি", 13),
+            ("কুলী", 14),
+            ("নবা\u{09DF}ন", 1),
+            ("ছা\u{09DC}পত্র", 5),
+        ] {
+            let found = test
+                .db
+                .search_innovations(&bangla::search::stems(query), Combine::All, 10)
+                .await
+                .unwrap();
+            assert!(
+                found.contains(&ids[record - 1]),
+                "{backend}: {query} found {found:?}"
+            );
+        }
     }
 }

@@ -599,6 +599,9 @@ error-assessment-feedback = ফলাবর্তক লিখুন।
 
 ## Following decisions to closure
 home-open-decisions = আপনার দপ্তরের বাস্তবায়নাধীন সিদ্ধান্ত
+home-inbox = আপনার জন্য অপেক্ষমাণ
+home-inbox-all = সব বিজ্ঞপ্তি দেখুন
+home-inbox-more = আরও { $count }টি দেখুন
 progress-feed-decisions = সভার সিদ্ধান্ত অনুসরণ থেকে: নির্দিষ্ট শেষ তারিখের { $counted }টি সিদ্ধান্তের মধ্যে { $on_time }টি সময়মতো বাস্তবায়িত, অর্থাৎ { $value }%। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।
 decision-tracker = সিদ্ধান্ত বাস্তবায়ন অনুসরণ
 decision-heading = সিদ্ধান্ত { $serial }
@@ -863,6 +866,13 @@ notice-decision-overdue = সিদ্ধান্তের সময়সী�
 notice-due = জমা দিতে হবে
 notice-decision-due = সিদ্ধান্তের সময়সীমা আসছে
 notice-awaiting-review = পর্যালোচনার অপেক্ষায় { $count }টি
+notice-plan-to-approve = আপনার অনুমোদনের অপেক্ষায়: পরিকল্পনা
+notice-minutes-to-approve = আপনার অনুমোদনের অপেক্ষায়: কার্যবিবরণী
+notice-charter-to-approve = আপনার অনুমোদনের অপেক্ষায়: সিটিজেন চার্টার
+notice-minutes-to-issue = অনুমোদিত কার্যবিবরণী জারি করতে হবে
+notice-decision-to-confirm = বাস্তবায়িত বলে জানানো হয়েছে; নিশ্চিত করুন
+notice-minutes-to-comment = আপনার মতামতের অপেক্ষায়: কার্যবিবরণী
+notice-messages-to-answer = নাগরিকের { $count }টি বার্তা উত্তরের অপেক্ষায়
 progress-feed-e-filing = শাখাগুলোর ই-ফাইলিংয়ের মাসিক তথ্য থেকে: এ ত্রৈমাসিকের { $returns }টি প্রতিবেদন অনুযায়ী ই-নথিতে নিষ্পন্ন নথির হার { $value }%। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।
 collection-due-subject = জমার শেষ তারিখ { $date }: { $collection } ({ $period })
 collection-due-body = { $respondent_of } { $collection } ({ $period }) জমার শেষ তারিখ { $date }।

@@ -599,6 +599,9 @@ error-assessment-feedback = Write the feedback.
 
 ## Following decisions to closure
 home-open-decisions = Open decisions your offices carry out
+home-inbox = Waiting for you
+home-inbox-all = See all notifications
+home-inbox-more = See { $count } more
 progress-feed-decisions = From the decision tracker: { $on_time } of { $counted } decisions with a fixed deadline implemented on time, that is { $value }%. The value is filled in; change it if needed.
 decision-tracker = Decision tracker
 decision-heading = Decision { $serial }
@@ -863,6 +866,13 @@ notice-decision-overdue = Decision overdue
 notice-due = Due
 notice-decision-due = Decision due
 notice-awaiting-review = { $count } awaiting review
+notice-plan-to-approve = Waiting for your approval: a plan
+notice-minutes-to-approve = Waiting for your approval: minutes
+notice-charter-to-approve = Waiting for your approval: the citizen charter
+notice-minutes-to-issue = Approved minutes to issue
+notice-decision-to-confirm = Reported done: confirm it
+notice-minutes-to-comment = Waiting for your comments: minutes
+notice-messages-to-answer = { $count } citizens' messages to answer
 progress-feed-e-filing = From the branches' monthly e-filing returns: by this quarter's { $returns } return(s), { $value }% of files were handled in e-Nothi. The value is filled in; change it if needed.
 collection-due-subject = Due by { $date }: { $collection } ({ $period })
 collection-due-body = The { $collection } ({ $period }) of { $respondent_of } is due by { $date }.

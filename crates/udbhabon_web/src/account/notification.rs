@@ -1,10 +1,11 @@
-//! The notification list: what the signed-in officer has due, overdue, sent back or waiting for review.
+//! The inbox: the steps waiting on the signed-in officer, and what they have due, overdue, sent back or
+//! waiting for review.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use udbhabon_core::account::notification::NoticeKind;
-use udbhabon_i18n::{format, t, t_args};
+use udbhabon_core::account::notification::{Notice, NoticeKind};
+use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Member;
 use crate::error::PageError;
@@ -12,14 +13,14 @@ use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
 
-/// A notification as the list shows it.
-struct NoticeLine {
-    kind: &'static str,
-    label: String,
-    title: String,
-    concerns: String,
-    due: String,
-    link: String,
+/// A notification as the inbox (and the home page) shows it.
+pub(crate) struct NoticeLine {
+    pub(crate) kind: &'static str,
+    pub(crate) label: String,
+    pub(crate) title: String,
+    pub(crate) concerns: String,
+    pub(crate) due: String,
+    pub(crate) link: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -31,6 +32,13 @@ pub(crate) struct NotificationPage {
 
 fn kind_code(kind: NoticeKind) -> &'static str {
     match kind {
+        NoticeKind::PlanToApprove => "plan-to-approve",
+        NoticeKind::MinutesToApprove => "minutes-to-approve",
+        NoticeKind::CharterToApprove => "charter-to-approve",
+        NoticeKind::MinutesToIssue => "minutes-to-issue",
+        NoticeKind::DecisionToConfirm => "decision-to-confirm",
+        NoticeKind::MinutesToComment => "minutes-to-comment",
+        NoticeKind::MessagesToAnswer => "messages-to-answer",
         NoticeKind::Overdue => "overdue",
         NoticeKind::Returned => "returned",
         NoticeKind::DecisionOverdue => "decision-overdue",
@@ -41,7 +49,35 @@ fn kind_code(kind: NoticeKind) -> &'static str {
     }
 }
 
-/// `GET /notifications`.
+/// The notifications as the inbox shows them.
+pub(crate) fn lines(lang: Lang, notices: Vec<Notice>) -> Vec<NoticeLine> {
+    notices
+        .into_iter()
+        .map(|notice| {
+            let code = kind_code(notice.kind);
+            NoticeLine {
+                kind: code,
+                label: t_args(
+                    lang,
+                    &format!("notice-{code}"),
+                    &[(
+                        "count",
+                        format::number(lang, i64::try_from(notice.waiting).unwrap_or(0)),
+                    )],
+                ),
+                title: notice.title.get(lang).to_owned(),
+                concerns: notice.concerns.get(lang).to_owned(),
+                due: notice
+                    .due_on
+                    .map(|due| format::date(lang, due))
+                    .unwrap_or_default(),
+                link: notice.link,
+            }
+        })
+        .collect()
+}
+
+/// `GET /notifications`: the whole inbox.
 pub(crate) async fn list(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
@@ -58,41 +94,24 @@ pub(crate) async fn list(
             "notifications",
             "/notifications",
         ),
-        notices: notices
-            .into_iter()
-            .map(|notice| {
-                let code = kind_code(notice.kind);
-                NoticeLine {
-                    kind: code,
-                    label: t_args(
-                        lang,
-                        &format!("notice-{code}"),
-                        &[(
-                            "count",
-                            format::number(lang, i64::try_from(notice.waiting).unwrap_or(0)),
-                        )],
-                    ),
-                    title: notice.title.get(lang).to_owned(),
-                    concerns: notice.concerns.get(lang).to_owned(),
-                    due: notice
-                        .due_on
-                        .map(|due| format::date(lang, due))
-                        .unwrap_or_default(),
-                    link: notice.link,
-                }
-            })
-            .collect(),
+        notices: lines(lang, notices),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use udbhabon_i18n::Lang;
 
     #[test]
     fn every_kind_has_a_label_in_both_languages() {
         for kind in [
+            NoticeKind::PlanToApprove,
+            NoticeKind::MinutesToApprove,
+            NoticeKind::CharterToApprove,
+            NoticeKind::MinutesToIssue,
+            NoticeKind::DecisionToConfirm,
+            NoticeKind::MinutesToComment,
+            NoticeKind::MessagesToAnswer,
             NoticeKind::Overdue,
             NoticeKind::Returned,
             NoticeKind::DecisionOverdue,

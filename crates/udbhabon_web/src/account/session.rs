@@ -129,9 +129,10 @@ pub(crate) async fn submit(
             let jar = jar
                 .remove(removal(FORM_COOKIE))
                 .add(session_cookie(session.0, state.secure_cookies));
+            // The home page opens with what waits for the reader.
             let next = safe_back(Some(form.next));
-            let next = if next == "/" || next.starts_with("/login") {
-                "/account".to_owned()
+            let next = if next.starts_with("/login") {
+                "/".to_owned()
             } else {
                 next
             };

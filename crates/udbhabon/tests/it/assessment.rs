@@ -273,6 +273,10 @@ async fn an_agency_sends_its_half_year_and_the_ministry_marks_it_with_feedback()
     ] {
         assert!(text.contains(expected), "{expected} in {text}");
     }
+    assert!(
+        !text.contains('\u{200B}'),
+        "nothing hidden inside the dates: {text}"
+    );
     reviewer.choose("en").await;
     let english = reviewer.get(&format!("{}.pdf", assessment_path())).await;
     let text = extract_text(&english.bytes().await.unwrap());

@@ -244,8 +244,25 @@ async fn an_agency_goes_through_a_whole_year_and_earns_the_hand_computed_score()
     let plan = office.page(&format!("/plans/{DIFE_PLAN}"), 200).await;
     let ids = indicator_ids(&plan);
     let at = |number: &str, quarter: u8| (ids[number], quarter);
+    // Each quarter's link is named for its indicator and quarter, not only "—".
+    let first = attribute(&plan, "table.progress td.quarter a", "aria-label");
+    assert!(
+        first.starts_with("[১.১.১] ") && first.ends_with(": —"),
+        "{first}"
+    );
 
-    // No progress against a plan that is not approved.
+    // No progress against a plan that is not approved: its quarter pages say so instead of a form.
+    let quarter = office
+        .page(
+            &format!("/plans/{DIFE_PLAN}/indicators/{}/quarters/1", ids["১.১.১"]),
+            200,
+        )
+        .await;
+    assert!(texts(&quarter, "form.progress-form").is_empty());
+    assert_eq!(
+        text(&quarter, "p.why-not"),
+        "কর্মপরিকল্পনা অনুমোদিত হওয়ার পর অগ্রগতি জানানো যাবে।"
+    );
     let (status, messages) =
         alerts(report(&office, &csrf, at("১.১.১", 1), "1", &[], true).await).await;
     assert_eq!(
@@ -551,9 +568,12 @@ async fn an_agency_goes_through_a_whole_year_and_earns_the_hand_computed_score()
         "[২.১.১] ই-নথিতে নিষ্পন্ন নথির হার",
         "১২.৭৫",
         "৬৬.৭৬",
+        // A date too wide for its column is narrowed, never broken with hidden characters.
+        "১৫-১০-২০২২",
     ] {
         assert!(printed.contains(expected), "{expected} in {printed}");
     }
+    assert!(!printed.contains('\u{200B}'), "{printed}");
 
     // The year is closed: nothing more is taken.
     clock.set("2023-07-20");

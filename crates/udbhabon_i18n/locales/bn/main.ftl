@@ -479,6 +479,7 @@ progress-files-help = পিডিএফ, ছবি (JPG, PNG, WebP) বা অ�
 progress-save = খসড়া সংরক্ষণ
 progress-submit = দাখিল করুন
 progress-none = এই ত্রৈমাসিকের অগ্রগতি এখনো জানানো হয়নি।
+progress-not-editable = এই ত্রৈমাসিকের অগ্রগতি পাঠানো হয়েছে; পর্যালোচক ফেরত পাঠালে আবার বদলানো যাবে।
 progress-review-heading = পর্যালোচনা
 progress-accept = গ্রহণ করুন
 progress-return = মন্তব্যসহ ফেরত দিন

@@ -479,6 +479,7 @@ progress-files-help = PDF, images (JPG, PNG, WebP) or office files (DOCX, XLSX, 
 progress-save = Save as draft
 progress-submit = Submit
 progress-none = No progress has been reported for this quarter yet.
+progress-not-editable = This quarter's progress has been sent; it can be changed again if the reviewer returns it.
 progress-review-heading = Review
 progress-accept = Accept
 progress-return = Return with a comment

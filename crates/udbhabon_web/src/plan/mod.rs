@@ -77,8 +77,8 @@ pub(crate) struct PlanPage {
 /// One indicator's quarters and marks.
 struct ProgressRowView {
     indicator: String,
-    /// (link, value, status, late)
-    quarters: Vec<(String, String, String, bool)>,
+    /// (link, value, status, late, the link's name: indicator, quarter and value)
+    quarters: Vec<(String, String, String, bool, String)>,
     achieved: String,
     score: String,
 }
@@ -253,37 +253,48 @@ fn progress_rows(lang: Lang, overview: &PlanOverview) -> Vec<ProgressRowView> {
         .flat_map(|area| &area.activities)
         .flat_map(|activity| &activity.indicators)
         .filter_map(|indicator| overview.lines.get(&indicator.id))
-        .map(|line| ProgressRowView {
-            indicator: format!(
-                "[{}] {}",
-                line.indicator.number,
-                line.indicator.title.get(lang)
-            ),
-            quarters: (1..=4u8)
-                .map(|quarter| {
-                    let entry = line.quarters[usize::from(quarter) - 1].as_ref();
-                    (
-                        format!(
-                            "/plans/{}/indicators/{}/quarters/{quarter}",
-                            overview.plan.id, line.indicator.id
-                        ),
-                        entry
+        .map(|line| {
+            let number = format::digits(lang, &line.indicator.number);
+            ProgressRowView {
+                indicator: format!(
+                    "[{}] {}",
+                    line.indicator.number,
+                    line.indicator.title.get(lang)
+                ),
+                quarters: bangla::Quarter::ALL
+                    .iter()
+                    .map(|quarter| {
+                        let entry = line.quarters[usize::from(quarter.number()) - 1].as_ref();
+                        let value = entry
                             .and_then(|entry| entry.entry.value.as_ref())
                             .map(|value| measure(lang, value))
-                            .unwrap_or_else(|| open_label.clone()),
-                        entry
-                            .map(|entry| t(lang, &entry.entry.status.message_key()))
-                            .unwrap_or_default(),
-                        entry.is_some_and(|entry| entry.entry.on_time == Some(false)),
-                    )
-                })
-                .collect(),
-            achieved: line
-                .achieved
-                .as_ref()
-                .map(|value| measure(lang, value))
-                .unwrap_or_default(),
-            score: crate::plan::progress::both_scores(lang, line.score, line.self_score),
+                            .unwrap_or_else(|| open_label.clone());
+                        // Forty links reading "report" tell a screen reader nothing: each names its cell.
+                        let name =
+                            format!("[{number}] {}: {value}", format::quarter(lang, *quarter));
+                        (
+                            format!(
+                                "/plans/{}/indicators/{}/quarters/{}",
+                                overview.plan.id,
+                                line.indicator.id,
+                                quarter.number()
+                            ),
+                            value,
+                            entry
+                                .map(|entry| t(lang, &entry.entry.status.message_key()))
+                                .unwrap_or_default(),
+                            entry.is_some_and(|entry| entry.entry.on_time == Some(false)),
+                            name,
+                        )
+                    })
+                    .collect(),
+                achieved: line
+                    .achieved
+                    .as_ref()
+                    .map(|value| measure(lang, value))
+                    .unwrap_or_default(),
+                score: crate::plan::progress::both_scores(lang, line.score, line.self_score),
+            }
         })
         .collect()
 }

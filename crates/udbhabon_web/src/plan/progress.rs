@@ -14,7 +14,7 @@ use udbhabon_core::meeting::decision::{FeedBasis, FeedFigure};
 use udbhabon_core::plan::progress::{ProgressForm, ProgressRefusal};
 use udbhabon_core::plan::{PlanIndicatorLine, PlanOverview};
 use udbhabon_domain::ValidationErrors;
-use udbhabon_domain::plan::progress::EntryStatus;
+use udbhabon_domain::plan::progress::{EntryStatus, PlanStatus};
 use udbhabon_domain::plan::score::MeasureUnit;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -52,6 +52,8 @@ pub(crate) struct ProgressPage {
     comment: String,
     files: Vec<(String, String, bool)>,
     editable: bool,
+    /// Why a reader who reports the office's progress cannot report it here now.
+    why_not: Option<String>,
     reviewable: bool,
     errors: Vec<(String, String)>,
     stale: Option<String>,
@@ -218,6 +220,18 @@ fn page(
             })
             .unwrap_or_default(),
         action: path,
+        why_not: (overview.may_report && !editable).then(|| {
+            t(
+                lang,
+                if overview.plan.status == PlanStatus::Locked {
+                    "error-plan-locked"
+                } else if overview.plan.status.takes_progress() {
+                    "progress-not-editable"
+                } else {
+                    "error-plan-not-approved"
+                },
+            )
+        }),
         editable,
         reviewable: overview.may_review
             && entry.is_some_and(|entry| entry.entry.status == EntryStatus::Submitted),

@@ -2,7 +2,7 @@
 //! message, a contact that is neither a number nor an address, a filled trap and a disguised file
 //! refused with nothing written), keeps the tracking code and looks it up; the office's focal point
 //! opens the photo, answers it unpublished, then published, and only then does it show on the office's
-//! page, without the sender's contact or photo.
+//! page, without the sender's contact or photo; one address sending too often is refused.
 
 use scraper::Html;
 
@@ -254,4 +254,37 @@ async fn an_idea_is_sent_tracked_answered_and_published_without_its_senders_cont
     })
     .await
     .unwrap();
+}
+
+#[tokio::test]
+async fn messages_sent_too_often_from_one_address_are_refused_and_not_kept() {
+    let server = TestServer::start().await;
+    let citizen = server.another_browser();
+    let mut statuses = Vec::new();
+    for round in 0..15 {
+        let message = format!("বার্তা {round}");
+        let fields = [("kind", "feedback"), ("message", message.as_str())];
+        statuses.push(send(&citizen, &fields, ("", b"")).await.0);
+    }
+    assert!(statuses.contains(&429), "{statuses:?}");
+    let (status, _, page) = send(
+        &citizen,
+        &[("kind", "idea"), ("message", "আরও একটি")],
+        ("", b""),
+    )
+    .await;
+    assert_eq!(status, 429);
+    assert_eq!(text(&page, "h1"), "অনেকবার চেষ্টা করা হয়েছে");
+    let sent = statuses.iter().filter(|status| **status == 200).count();
+    let focal = server.another_browser();
+    let signed = focal
+        .sign_in("focal-dife@demo.udbhabon.test", DEMO_PASSWORD)
+        .await;
+    assert_eq!(signed.url().path(), "/account", "signed in");
+    let inbox = focal.page("/offices/dife/feedback/inbox", 200).await;
+    assert_eq!(
+        texts(&inbox, "main li.card").len(),
+        sent,
+        "a refused message is not kept"
+    );
 }

@@ -145,6 +145,18 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     assert_eq!(location, "/meetings/mole-2026-12-24");
     let page = secretary.page(&location, 200).await;
     assert_eq!(text(&page, ".meeting-stage"), "আহ্বান করা হয়েছে, নোটিশ যায়নি");
+    assert_eq!(
+        text(&page, "h1"),
+        "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনার ৩য় পর্যালোচনা সভা",
+        "headed as a meeting, not its minutes"
+    );
+    // Its minutes cannot be written before the day: the form says so instead of failing later.
+    let minutes = secretary.page(&format!("{location}/minutes"), 200).await;
+    assert!(texts(&minutes, "form.minutes-form").is_empty());
+    assert_eq!(
+        text(&minutes, "p.not-held"),
+        "সভা এখনো হয়নি; সভার দিন বা তার পরে কার্যবিবরণী লেখা যাবে।"
+    );
     let particulars = texts(&page, "dl.fields dd");
     assert!(
         particulars.contains(&"৯ পৌষ ১৪৩৩ বঙ্গাব্দ / ২৪ ডিসেম্বর ২০২৬ খ্রিস্টাব্দ".to_owned()),
@@ -190,6 +202,13 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     .await;
     assert_eq!(status, 422);
     assert!(server.mail().is_empty());
+    // Before sending, the secretary sees which invitees mail will not reach.
+    let page = secretary.page(&location, 200).await;
+    assert_eq!(
+        texts(&page, ".unreached li").len(),
+        4,
+        "ten invited, six with an address"
+    );
     let file = attribute(&page, "select#memo_file option:nth-child(2)", "value");
     let sent = secretary
         .post(
@@ -199,6 +218,10 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
         .await;
     assert_eq!(sent.url().path(), location);
     let page = secretary.page(&location, 200).await;
+    assert!(
+        texts(&page, ".unreached li").is_empty(),
+        "sent, the question is over"
+    );
     // The ICT Cell's file issued the office order as letter 5; the notice is letter 6.
     let memo = "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৬".to_owned();
     assert_eq!(

@@ -107,7 +107,8 @@ async fn refusal(response: reqwest::Response) -> (u16, String) {
 
 #[tokio::test]
 async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
-    let clock = MovableClock::at("2026-12-18");
+    // The meeting's own day: written, circulated, approved and issued the day it is held.
+    let clock = MovableClock::at("2026-12-17");
     let server = TestServer::start_with_clock(clock).await;
     let (secretary, csrf) = browser(&server, SECRETARY).await;
 
@@ -314,6 +315,13 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         .await;
     assert_eq!(issued.url().path(), MEETING);
     assert!(!waits_for(&secretary, "অনুমোদিত কার্যবিবরণী জারি করতে হবে", MEETING).await);
+    let calendar = secretary.page("/meetings", 200).await;
+    assert!(
+        texts(&calendar, "ul.meetings.held li a")
+            .iter()
+            .any(|title| title.contains("২০২৬-২০২৭-এর বাস্তবায়ন অগ্রগতি পর্যালোচনা সংক্রান্ত ২য় সভা")),
+        "held today with its minutes issued, it is no longer to come"
+    );
     let page = secretary.page(MEETING, 200).await;
     assert_eq!(text(&page, ".meeting-stage"), "কার্যবিবরণী জারি হয়েছে");
     assert!(texts(&page, ".minutes-stage").is_empty());

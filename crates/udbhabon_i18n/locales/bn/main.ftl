@@ -673,6 +673,7 @@ meeting-actions = সভার কাজ
 meeting-attendance-record = উপস্থিতি লিখুন
 meeting-notice-send = নোটিশ জারি ও ইমেইলে পাঠান
 meeting-notice-explained = নথির পরবর্তী স্মারক নম্বরে নোটিশটি জারি হবে, পিডিএফ সংরক্ষিত থাকবে এবং ইমেইল ঠিকানা আছে এমন প্রত্যেক আমন্ত্রিতকে নোটিশ ও ক্যালেন্ডার আমন্ত্রণ পাঠানো হবে। জারির পরে সভার তথ্য আর বদলানো যাবে না।
+meeting-notice-unreached = এঁদের কোনো ই-মেইল ঠিকানা নেই; নোটিশ তাঁদের কাছে ই-মেইলে যাবে না, ছাপিয়ে পৌঁছাতে হবে:
 meeting-notice-pdf = নোটিশ পিডিএফ (PDF)
 meeting-notice-mail-subject = সভার নোটিশ: { $title }
 meeting-notice-mail-body = { $title } নিম্নোক্ত সময় ও স্থানে অনুষ্ঠিত হবে। নোটিশটি সংযুক্ত; সংযুক্ত ক্যালেন্ডার আমন্ত্রণটি খুললে সভাটি আপনার ক্যালেন্ডারে উঠবে।
@@ -710,6 +711,7 @@ error-meeting-no-agenda = অন্তত একটি আলোচ্যসূ�
 error-meeting-issued = কার্যবিবরণী জারি হয়েছে; সভার তথ্য আর বদলানো যায় না।
 error-meeting-notice-sent = নোটিশ জারি হয়েছে; সভার তথ্য আর বদলানো যায় না।
 error-meeting-not-yet-held = সভা এখনও হয়নি; সভার দিন বা পরে উপস্থিতি লিখুন।
+error-minutes-not-yet-held = সভা এখনো হয়নি; সভার দিন বা তার পরে কার্যবিবরণী লেখা যাবে।
 
 ## Writing minutes and their cycle
 minutes-stage-draft = কার্যবিবরণী: খসড়া

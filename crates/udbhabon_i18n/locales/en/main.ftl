@@ -673,6 +673,7 @@ meeting-actions = Meeting tasks
 meeting-attendance-record = Record attendance
 meeting-notice-send = Issue the notice and mail it
 meeting-notice-explained = The notice takes the file's next memo number, its PDF is kept, and every invitee with an email address is sent the notice and a calendar invitation. After that the meeting can no longer be changed.
+meeting-notice-unreached = These invitees have no e-mail address; the notice will not reach them by mail and must be delivered on paper:
 meeting-notice-pdf = Notice PDF
 meeting-notice-mail-subject = Meeting notice: { $title }
 meeting-notice-mail-body = The { $title } will be held at the time and place below. The notice is attached; opening the attached calendar invitation puts the meeting in your calendar.
@@ -710,6 +711,7 @@ error-meeting-no-agenda = Enter at least one agenda item.
 error-meeting-issued = The minutes are issued; the meeting can no longer be changed.
 error-meeting-notice-sent = The notice has been sent; the meeting can no longer be changed.
 error-meeting-not-yet-held = The meeting has not been held yet; record attendance on the day or after.
+error-minutes-not-yet-held = The meeting has not been held yet; its minutes can be written on the day or after.
 
 ## Writing minutes and their cycle
 minutes-stage-draft = Minutes: draft

@@ -38,6 +38,8 @@ pub(crate) struct MinutesPage {
     previous: Vec<(String, String)>,
     decisions: Vec<DecisionRowView>,
     comments: Vec<(String, String)>,
+    /// Why the minutes cannot be written yet: the meeting is still to come.
+    not_held: Option<String>,
 }
 
 struct DecisionRowView {
@@ -177,6 +179,8 @@ fn minutes_page(
         meeting_href: format!("/meetings/{key}"),
         errors,
         items,
+        not_held: (detail.meeting.record.held_on > state.app.today())
+            .then(|| t(lang, "error-minutes-not-yet-held")),
         previous: draft
             .previous
             .iter()

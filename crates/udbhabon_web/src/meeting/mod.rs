@@ -79,6 +79,8 @@ pub(crate) struct MeetingPage {
     /// What the reader may do.
     manage: bool,
     notice_sent: bool,
+    /// Before the notice is sent, for those who send it: the invitees mail cannot reach.
+    unreached: Vec<String>,
     notice_href: Option<String>,
     memo_files: Vec<Choice>,
     csrf: String,
@@ -137,9 +139,12 @@ pub(crate) async fn list(
         }),
         when: format::date_both(lang, meeting.record.held_on),
     };
-    let (mut upcoming, held): (Vec<MeetingRow>, Vec<MeetingRow>) = meetings
-        .into_iter()
-        .partition(|meeting| meeting.record.held_on >= today);
+    // A meeting of today is still to come until its minutes are begun.
+    let (mut upcoming, held): (Vec<MeetingRow>, Vec<MeetingRow>) =
+        meetings.into_iter().partition(|meeting| {
+            meeting.record.held_on > today
+                || (meeting.record.held_on == today && meeting.record.minutes_stage.is_none())
+        });
     upcoming.reverse();
     let heading = t_args(
         lang,
@@ -210,7 +215,24 @@ pub(crate) async fn show(
         ),
         (None, None) => t(lang, "meeting-stage-scheduled"),
     };
-    let title = minutes.title.clone();
+    // Until its minutes are begun, a meeting is headed by its own title, not "minutes of …".
+    let unreached = if actions.manage && meeting.notice_memo.is_none() {
+        let reach = state.app.invitee_reach(&detail).await?;
+        detail
+            .invitees
+            .iter()
+            .zip(reach)
+            .filter(|(_, address)| address.is_none())
+            .map(|(invitee, _)| letter::invitee_label(invitee, lang))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let title = if minutes_stage.is_some() {
+        minutes.title.clone()
+    } else {
+        meeting.title.get(lang).to_owned()
+    };
     let l = Layout::new(
         lang,
         &visitor,
@@ -276,6 +298,7 @@ pub(crate) async fn show(
             })
             .collect(),
         notice_sent: meeting.notice_memo.is_some(),
+        unreached,
         notice_href: (actions.read_records && meeting.notice_memo.is_some())
             .then(|| format!("/meetings/{key}/notice.pdf")),
         memo_files: memo_file_choices(lang, &actions.memo_files, None),

@@ -244,7 +244,7 @@ impl App {
         let draft = self.minutes_draft(who, key).await?;
         let meeting = &draft.detail.meeting;
         if meeting.record.held_on > self.today() {
-            return Err(invalid("opening_bn", "error-meeting-not-yet-held"));
+            return Err(invalid("opening_bn", "error-minutes-not-yet-held"));
         }
         step_allowed(MinutesStep::Save, meeting)?;
         let text = read_minutes(&draft, fields)?;

@@ -581,23 +581,40 @@ impl App {
         Ok(memo)
     }
 
-    /// The mail addresses of the invitees: a person's own, else their account's.
+    /// The mail addresses of the invitees: a person's own, else their account's; each once.
     pub(crate) async fn invitee_addresses(
         &self,
         detail: &MeetingDetail,
     ) -> Result<Vec<String>, Error> {
-        let people: Vec<&PersonRow> = detail
+        let mut addresses: Vec<String> = self
+            .invitee_reach(detail)
+            .await?
+            .into_iter()
+            .flatten()
+            .collect();
+        addresses.sort();
+        addresses.dedup();
+        Ok(addresses)
+    }
+
+    /// Each invitee's mail address, in the invitees' order; `None` for one that mail cannot reach (a
+    /// post nobody holds, or a person with no address of their own or of an account), whom the
+    /// notice reaches only on paper.
+    pub async fn invitee_reach(
+        &self,
+        detail: &MeetingDetail,
+    ) -> Result<Vec<Option<String>>, Error> {
+        let people: Vec<i32> = detail
             .invitees
             .iter()
-            .filter_map(|invitee| invitee.person.as_ref())
+            .filter_map(|invitee| invitee.person.as_ref().map(|person| person.id))
             .collect();
-        let accounts = self
-            .db
-            .accounts_of_people(&people.iter().map(|person| person.id).collect::<Vec<_>>())
-            .await?;
-        let mut addresses: Vec<String> = people
+        let accounts = self.db.accounts_of_people(&people).await?;
+        Ok(detail
+            .invitees
             .iter()
-            .filter_map(|person| {
+            .map(|invitee| {
+                let person = invitee.person.as_ref()?;
                 person.email.clone().or_else(|| {
                     accounts
                         .iter()
@@ -605,10 +622,7 @@ impl App {
                         .map(|account| account.email.clone())
                 })
             })
-            .collect();
-        addresses.sort();
-        addresses.dedup();
-        Ok(addresses)
+            .collect())
     }
 
     /// A meeting with its schedule form's choices, for changing it.

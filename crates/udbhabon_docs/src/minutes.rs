@@ -19,6 +19,8 @@ pub struct MinutesDecision {
     /// The deadline as a field ("৩০ সেপ্টেম্বর ২০২২-এর মধ্যে"); the page shows it, the printed
     /// minutes keep it inside the decision's text as the original does.
     pub deadline: String,
+    /// The deadline printed under the decision's text, when it has a date the text does not name.
+    pub unnamed_deadline: Option<String>,
 }
 
 /// One of the previous meeting's open decisions and where it stands.

@@ -29,6 +29,11 @@ async fn the_seed_minutes_print_every_decision_exactly_and_the_first_copy_is_kep
     let page = server.page(MEETING, 200).await;
     let decisions = texts(&page, "table.decisions td[data-label='সিদ্ধান্ত']");
     assert_eq!(decisions.len(), 6);
+    // Headings step down one level at a time: the issued minutes' sections sit under an h2.
+    assert_eq!(
+        texts(&page, "section.minutes-text > h2"),
+        ["জারিকৃত কার্যবিবরণী"]
+    );
     let href = attribute(&page, ".downloads a", "href");
     assert_eq!(href, format!("{MEETING}/minutes.pdf"));
     let first = server.get(&href).await;

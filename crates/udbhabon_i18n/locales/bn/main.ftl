@@ -737,6 +737,7 @@ minutes-standard-opening = সভাপতি উপস্থিত সকলক
 minutes-standard-closing = পরিশেষে সভায় আর কোন আলোচনা না থাকায় সভাপতি সকলকে ধন্যবাদ জানিয়ে সভার সমাপ্তি ঘোষণা করেন।
 minutes-agenda-item = আলোচ্যসূচি-{ $number }: { $title }
 minutes-draft-heading = কার্যবিবরণী (খসড়া)
+minutes-issued-heading = জারিকৃত কার্যবিবরণী
 minutes-approved-by = অনুমোদন করেছেন { $who }, { $date }
 minutes-circulate = সদস্যদের মতামতের জন্য পাঠান
 minutes-withdraw = সংশোধনের জন্য ফিরিয়ে আনুন

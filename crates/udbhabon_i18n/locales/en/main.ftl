@@ -737,6 +737,7 @@ minutes-standard-opening = The chair opened the meeting by welcoming everyone pr
 minutes-standard-closing = Finally, as there was no other discussion at the meeting, the chair thanked everyone and declared the meeting closed.
 minutes-agenda-item = Agenda item { $number }: { $title }
 minutes-draft-heading = Minutes (draft)
+minutes-issued-heading = The minutes as issued
 minutes-approved-by = Approved by { $who }, { $date }
 minutes-circulate = Circulate to members for comments
 minutes-withdraw = Take back to revise

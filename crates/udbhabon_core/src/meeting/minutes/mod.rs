@@ -64,7 +64,28 @@ fn minutes_decision(lang: Lang, decision: &DecisionRow) -> MinutesDecision {
             .map(|party| party.label.get(lang).to_owned())
             .collect(),
         deadline: deadline_text(lang, decision.deadline),
+        unnamed_deadline: unnamed_deadline(lang, decision),
     }
+}
+
+/// A decision's dated deadline when its text names the date in none of the usual ways (৩০-০৯-২০২২,
+/// ৩০/০৯/২০২২, ৩০ সেপ্টেম্বর, with or without its year): the printed minutes would otherwise carry no
+/// date at all.
+fn unnamed_deadline(lang: Lang, decision: &DecisionRow) -> Option<String> {
+    let Deadline::By(date) = decision.deadline else {
+        return None;
+    };
+    let text = decision.text.get(lang);
+    let long = format::date(lang, date);
+    let day_and_month = long
+        .rsplit_once(' ')
+        .map_or(long.as_str(), |(head, _)| head);
+    let named = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"]
+        .iter()
+        .map(|written| format::digits(lang, &date.format(written).to_string()))
+        .any(|written| text.contains(&written))
+        || text.contains(day_and_month);
+    (!named).then(|| deadline_text(lang, decision.deadline))
 }
 
 /// The minutes of a meeting in `lang`, as the page shows them and the PDF prints them: the opening

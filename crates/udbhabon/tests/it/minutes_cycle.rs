@@ -1,14 +1,17 @@
 //! Minutes written in the system for the demo's December review: the previous meeting's open decisions
 //! under the first agenda item, decisions refused without a responsible body or with a deadline before
 //! the meeting, circulation with members' comments, the CIO's approval, issue under the next memo
-//! number with the PDF, and the decisions followed from then on; at each hand-off the next person's
-//! home page says that the step waits for them, and stops saying so once it is taken.
+//! number with the PDF mailed to the distribution, and the decisions followed from then on; at each
+//! hand-off the next person's home page says that the step waits for them, and stops saying so once it
+//! is taken.
 
 use scraper::Html;
 
 use crate::pdf::pdftotext;
 use crate::plans::{alerts, browser};
-use crate::server::{MovableClock, TestServer, attribute, option_value, text, texts, waits_for};
+use crate::server::{
+    MovableClock, TestServer, attribute, mail_part, option_value, text, texts, waits_for,
+};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const MEMBER: &str = "member@demo.udbhabon.test";
@@ -314,6 +317,23 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         )
         .await;
     assert_eq!(issued.url().path(), MEETING);
+    // The distribution with an address receives the minutes as issued (the mail of circulation carried
+    // only a link).
+    let with_minutes: Vec<String> = server
+        .mail()
+        .into_iter()
+        .filter(|message| message.contains("application/pdf"))
+        .collect();
+    assert_eq!(
+        with_minutes.len(),
+        5,
+        "the invitees with an address, as at circulation"
+    );
+    assert!(
+        with_minutes
+            .iter()
+            .all(|message| mail_part(message, "application/pdf").starts_with(b"%PDF-"))
+    );
     assert!(!waits_for(&secretary, "অনুমোদিত কার্যবিবরণী জারি করতে হবে", MEETING).await);
     let calendar = secretary.page("/meetings", 200).await;
     assert!(

@@ -750,6 +750,8 @@ minutes-your-comment = আপনার মতামত
 minutes-send-comment = মতামত পাঠান
 minutes-circulated-subject = মতামতের জন্য কার্যবিবরণী: { $title }
 minutes-circulated-body = { $title }-এর খসড়া কার্যবিবরণী মতামতের জন্য পাঠানো হলো। নিচের লিংকে পড়ে মতামত দিন:
+minutes-issued-subject = জারিকৃত কার্যবিবরণী: { $title }
+minutes-issued-body = { $title }-এর কার্যবিবরণী স্মারক { $memo } নম্বরে জারি হয়েছে; পিডিএফ সংযুক্ত।
 
     { $link }
 error-minutes-empty = কার্যবিবরণীর সূচনা অনুচ্ছেদ লিখে সংরক্ষণ করুন, তারপর পাঠান।

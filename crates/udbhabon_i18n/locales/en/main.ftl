@@ -750,6 +750,8 @@ minutes-your-comment = Your comment
 minutes-send-comment = Send the comment
 minutes-circulated-subject = Minutes for comments: { $title }
 minutes-circulated-body = The draft minutes of the { $title } are circulated for your comments. Read them and comment at:
+minutes-issued-subject = Minutes issued: { $title }
+minutes-issued-body = The minutes of the { $title } are issued under memo { $memo }; the PDF is attached.
 
     { $link }
 error-minutes-empty = Write and save the opening paragraph of the minutes before sending them.

@@ -20,7 +20,7 @@ use udbhabon_domain::{Bilingual, Lang, ValidationErrors, Vocabulary};
 
 use crate::account::SignedIn;
 use crate::error::invalid;
-use crate::mail::Mail;
+use crate::mail::{Attachment, Mail};
 use crate::meeting::MeetingDetail;
 use crate::meeting::decision::TrackedDecision;
 use crate::meeting::minutes::{MINUTES_DOCUMENT, minutes_view};
@@ -439,15 +439,57 @@ impl App {
                 post_id: entry.post_id,
             })
             .collect();
+        let mut attachments = Vec::new();
         for lang in Lang::ALL {
             let view = minutes_view(&detail, previous.as_ref(), lang);
             let bytes =
                 render_minutes(fonts, &view).map_err(|error| Error::Internal(error.to_string()))?;
+            attachments.push(Attachment {
+                file_name: format!("minutes-{key}-{}.pdf", lang.tag()),
+                media_type: "application/pdf".into(),
+                bytes: bytes.clone(),
+            });
             tx.store_issued_document(MINUTES_DOCUMENT, meeting_id, lang, "application/pdf", bytes)
                 .await?;
         }
         tx.commit().await?;
         tracing::info!(meeting = %key, memo = %memo, "minutes issued");
+        // The distribution is the invitees (and the office copy): each with an address gets the
+        // minutes as issued. Mail goes after the commit, and a refused message only is logged: the
+        // minutes stay issued and can be printed and carried.
+        let title = &detail.meeting.record.title;
+        for address in self.invitee_addresses(&detail).await? {
+            let mail = Mail {
+                at: self.now(),
+                to: address.clone(),
+                subject: udbhabon_i18n::t_args(
+                    Lang::Bn,
+                    "minutes-issued-subject",
+                    &[("title", title.bn.clone())],
+                ),
+                body: Lang::ALL
+                    .into_iter()
+                    .map(|lang| {
+                        udbhabon_i18n::t_args(
+                            lang,
+                            "minutes-issued-body",
+                            &[
+                                ("title", title.get(lang).to_owned()),
+                                (
+                                    "memo",
+                                    udbhabon_i18n::format::digits(lang, &memo.to_string()),
+                                ),
+                            ],
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n\n----\n\n"),
+                attachments: attachments.clone(),
+            };
+            if let Err(error) = self.mailer.send(mail).await {
+                tracing::warn!(meeting = %key, to = %address, %error, "issued minutes were not mailed");
+            }
+        }
         Ok(memo)
     }
 

@@ -232,23 +232,19 @@ impl App {
                 Role::ChiefInnovationOfficer => {
                     // An office's plan waits on its own Chief Innovation Officer or, as the demo's
                     // agencies', on the one of the office directly above.
-                    let mut planners = vec![office.id];
-                    planners.extend(
-                        self.db
-                            .office_children(&[Some(office.id)])
-                            .await?
-                            .iter()
-                            .map(|child| child.id),
-                    );
+                    let mut planners = self.db.office_children(&[Some(office.id)]).await?;
+                    planners.push(office.clone());
+                    let ids: Vec<i32> = planners.iter().map(|planner| planner.id).collect();
                     let templates = self.db.plan_templates().await?;
-                    for plan in self.db.submitted_plans(&planners).await? {
-                        let Some(template) = templates.iter().find(|t| t.id == plan.template_id)
-                        else {
+                    for plan in self.db.submitted_plans(&ids).await? {
+                        let template = templates.iter().find(|t| t.id == plan.template_id);
+                        let planner = planners.iter().find(|p| p.id == plan.office_id);
+                        let (Some(template), Some(planner)) = (template, planner) else {
                             continue;
                         };
                         let link = format!("/plans/{}", plan.id);
                         notices.push(Notice {
-                            concerns: self.db.office_by_id(plan.office_id).await?.name,
+                            concerns: planner.name.clone(),
                             ..step(NoticeKind::PlanToApprove, template.title.clone(), link)
                         });
                     }
@@ -272,11 +268,15 @@ impl App {
                     }
                 }
                 Role::MemberSecretary => {
-                    for meeting in self.meetings_at(office, MinutesStage::Approved).await? {
-                        let link = format!("/meetings/{}", meeting.record.key);
-                        notices.push(step(NoticeKind::MinutesToIssue, meeting.record.title, link));
-                    }
                     let meetings = self.db.meetings_of_office(office.id).await?;
+                    for meeting in meetings
+                        .iter()
+                        .filter(|m| m.record.minutes_stage == Some(MinutesStage::Approved))
+                    {
+                        let link = format!("/meetings/{}", meeting.record.key);
+                        let title = meeting.record.title.clone();
+                        notices.push(step(NoticeKind::MinutesToIssue, title, link));
+                    }
                     let ids: Vec<i32> = meetings.iter().map(|meeting| meeting.id).collect();
                     let decisions = self.db.decisions_of_meetings(&ids).await?;
                     for tracked in self.tracked(decisions, &meetings).await? {

@@ -38,6 +38,26 @@ pub struct AuditEntryRow {
     pub after: Option<String>,
 }
 
+impl AuditEntryRow {
+    /// The stored fields an update changed, by name; none for a creation or a deletion.
+    pub fn changed_fields(&self) -> Vec<String> {
+        let state = |json: &Option<String>| {
+            json.as_deref()
+                .and_then(|json| serde_json::from_str::<serde_json::Value>(json).ok())
+        };
+        let (Some(serde_json::Value::Object(before)), Some(after)) =
+            (state(&self.before), state(&self.after))
+        else {
+            return Vec::new();
+        };
+        before
+            .iter()
+            .filter(|(field, value)| after.get(field.as_str()) != Some(*value))
+            .map(|(field, _)| field.clone())
+            .collect()
+    }
+}
+
 /// What checking the chain found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ChainCheck {

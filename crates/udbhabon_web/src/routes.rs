@@ -530,6 +530,21 @@ pub const ROUTES: &[RouteSpec] = &[
         "/innovations/1",
         handler!(innovation::show),
     ),
+    // Whoever records an office's innovations corrects what was recorded; the history keeps each change.
+    route(
+        GET,
+        "/innovations/{id}/edit",
+        may(Action::SubmitForOffice),
+        "/innovations/1/edit",
+        handler!(innovation::edit),
+    ),
+    route(
+        POST,
+        "/innovations/{id}/edit",
+        may(Action::SubmitForOffice),
+        "/innovations/1/edit",
+        handler!(innovation::correct),
+    ),
     route(
         POST,
         "/innovations/{id}/steps",

@@ -171,11 +171,38 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
     .await;
     assert_eq!(done.status(), 200);
     let page = Html::parse_document(&done.text().await.unwrap());
-    assert_eq!(text(&page, ".decision-status"), "সম্পন্ন, নিশ্চিতকরণের অপেক্ষায়");
     assert_eq!(texts(&page, "ol.updates > li").len(), 2);
+    // 2.5 is for every one of the six agencies: the DIFE's "done" is one of six, and the DIFE has
+    // nothing more to report.
+    assert_eq!(
+        text(&page, ".decision-status"),
+        "চলমান (৬টি দপ্তরের মধ্যে ১টি সম্পন্ন জানিয়েছে)"
+    );
+    let cells = texts(&page, "table.decision-bodies td");
+    let bodies: Vec<(&str, &str)> = cells
+        .chunks(2)
+        .map(|row| (row[0].as_str(), row[1].as_str()))
+        .collect();
+    assert_eq!(bodies.len(), 6, "{bodies:?}");
+    assert!(
+        bodies.contains(&("কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর", "সম্পন্ন হয়েছে")),
+        "{bodies:?}"
+    );
+    assert_eq!(
+        bodies
+            .iter()
+            .filter(|(_, status)| *status == "শুরু হয়নি")
+            .count(),
+        5
+    );
+    assert!(texts(&page, "form.decision-report").is_empty());
+    let open = texts(&office.page("/", 200).await, "section.open-decisions li");
+    assert!(
+        open.iter().all(|line| !line.starts_with("২.৫ ")),
+        "{open:?}"
+    );
 
-    // The ministry's team reports 2.1 done two days late; 2.2 is never reported.
-    clock.set("2022-10-02");
+    // The ministry's team reports 2.1 done in time; 2.2 is never reported.
     let (secretary, secretary_csrf) = browser(&server, SECRETARY).await;
     assert_eq!(
         report(
@@ -183,7 +210,7 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
             &secretary_csrf,
             ids["২.১"],
             "done",
-            "সকল ইনোভেশন টিমের প্রশিক্ষণ ২ অক্টোবর অনুষ্ঠিত।",
+            "সকল ইনোভেশন টিমের প্রশিক্ষণ ২৮ সেপ্টেম্বর অনুষ্ঠিত।",
             &[],
         )
         .await
@@ -191,44 +218,69 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
         200
     );
 
-    // The member secretary confirms 2.5; a decision not reported done cannot be confirmed, and only
-    // the team confirms.
+    // The member secretary confirms 2.1; a decision not reported done by all its bodies cannot be
+    // confirmed, and only the team confirms.
     let (viewer, viewer_csrf) = browser(&server, "viewer@demo.udbhabon.test").await;
     assert_eq!(
-        closure(&viewer, &viewer_csrf, ids["২.৫"], "confirm", "")
+        closure(&viewer, &viewer_csrf, ids["২.১"], "confirm", "")
             .await
             .status(),
         403
     );
-    let (status, messages) =
-        alerts(closure(&secretary, &secretary_csrf, ids["২.২"], "confirm", "").await).await;
-    assert_eq!(
-        (status, messages),
-        (
-            422,
-            vec!["সিদ্ধান্তটির বর্তমান অবস্থায় এ ধাপ নেওয়া যায় না।".to_owned()]
-        )
-    );
+    for unreported in ["২.২", "২.৫"] {
+        let (status, messages) =
+            alerts(closure(&secretary, &secretary_csrf, ids[unreported], "confirm", "").await)
+                .await;
+        assert_eq!(
+            (status, messages),
+            (
+                422,
+                vec!["সিদ্ধান্তটির বর্তমান অবস্থায় এ ধাপ নেওয়া যায় না।".to_owned()]
+            ),
+            "{unreported}"
+        );
+    }
     let (status, messages) =
         alerts(closure(&secretary, &secretary_csrf, ids["২.৩"], "drop", "").await).await;
     assert_eq!((status, messages), (422, vec!["কারণ লিখুন।".to_owned()]));
     let to_confirm = "বাস্তবায়িত বলে জানানো হয়েছে; নিশ্চিত করুন";
-    let link = format!("/decisions/{}", ids["২.৫"]);
+    let link = format!("/decisions/{}", ids["২.১"]);
     assert!(waits_for(&secretary, to_confirm, &link).await);
-    let confirmed = closure(&secretary, &secretary_csrf, ids["২.৫"], "confirm", "").await;
+    assert!(
+        !waits_for(
+            &secretary,
+            to_confirm,
+            &format!("/decisions/{}", ids["২.৫"])
+        )
+        .await,
+        "one agency of six is not for confirming"
+    );
+    let confirmed = closure(&secretary, &secretary_csrf, ids["২.১"], "confirm", "").await;
     assert_eq!(confirmed.status(), 200);
     assert!(!waits_for(&secretary, to_confirm, &link).await);
     let page = Html::parse_document(&confirmed.text().await.unwrap());
     assert_eq!(text(&page, ".decision-status"), "সম্পন্ন ও নিশ্চিত");
+    let page = secretary
+        .page(&format!("/decisions/{}", ids["২.৫"]), 200)
+        .await;
     let file = crate::server::attribute(&page, "ul.evidence a", "href");
     let download = secretary.get(&file).await;
     assert_eq!(download.status(), 200);
     assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
 
     // Closed, it takes no more reports.
-    let (office, csrf) = browser(&server, FOCAL).await;
-    let (status, messages) =
-        alerts(report(&office, &csrf, ids["২.৫"], "in_progress", "আবার", &[]).await).await;
+    let (status, messages) = alerts(
+        report(
+            &secretary,
+            &secretary_csrf,
+            ids["২.১"],
+            "in_progress",
+            "আবার",
+            &[],
+        )
+        .await,
+    )
+    .await;
     assert_eq!(
         (status, messages),
         (
@@ -237,7 +289,8 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
         )
     );
 
-    // On 20 October 2.2 (due 15 October) is overdue; of the three due, one was done on time.
+    // On 20 October 2.2 (due 15 October) and 2.5 are overdue; of the three due, one was done on time
+    // (2.1), and 2.5 is not implemented while five agencies have not reported.
     clock.set("2022-10-20");
     let (secretary, _) = browser(&server, SECRETARY).await;
     let tracker = secretary.page("/decisions", 200).await;
@@ -245,7 +298,7 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
         text(&tracker, "p.on-time"),
         "সময়মতো বাস্তবায়িত: ৩টির মধ্যে ১টি (৩৩%)"
     );
-    assert_eq!(texts(&tracker, "tr.overdue td.serial"), ["২.২"]);
+    assert_eq!(texts(&tracker, "tr.overdue td.serial"), ["২.২", "২.৫"]);
     assert_eq!(
         text(&tracker, "tr.meeting-row .muted"),
         "সময়মতো বাস্তবায়িত: ৩টির মধ্যে ১টি (৩৩%)",
@@ -261,16 +314,17 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
         open.iter().all(|line| !line.starts_with("২.১ ")),
         "2.1 is done"
     );
-    assert_eq!(listed(&secretary, "?overdue=1").await, ["২.২"]);
+    assert_eq!(listed(&secretary, "?overdue=1").await, ["২.২", "২.৫"]);
     assert_eq!(listed(&secretary, "?office=dife").await, ["২.৫"]);
-    assert_eq!(listed(&secretary, "?status=closed").await, ["২.৫"]);
+    assert_eq!(listed(&secretary, "?status=closed").await, ["২.১"]);
     assert_eq!(
         listed(&secretary, "?from=2022-10-01&to=2022-10-31").await,
         ["২.২"]
     );
 
     // The share feeds the plan's indicator on meeting decisions: as of the first quarter's end one
-    // of the two then due was on time (2.5; 2.1 came two days late), as of today one of three.
+    // the one then due was on time (2.1; 2.5 was due that day and not yet late), as of today one of
+    // three.
     let (secretary, secretary_csrf) = browser(&server, SECRETARY).await;
     secretary
         .post("/plans/1/submit", &[("csrf", secretary_csrf.as_str())])
@@ -297,11 +351,11 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
     let first = secretary.page(&quarter_page(1), 200).await;
     assert_eq!(
         text(&first, "p.feed"),
-        "সভার সিদ্ধান্ত অনুসরণ থেকে: নির্দিষ্ট শেষ তারিখের ২টি সিদ্ধান্তের মধ্যে ১টি সময়মতো বাস্তবায়িত, অর্থাৎ ৫০%। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।"
+        "সভার সিদ্ধান্ত অনুসরণ থেকে: নির্দিষ্ট শেষ তারিখের ১টি সিদ্ধান্তের মধ্যে ১টি সময়মতো বাস্তবায়িত, অর্থাৎ ১০০%। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।"
     );
     assert_eq!(
         crate::server::attribute(&first, "input#value", "value"),
-        "৫০"
+        "১০০"
     );
     let second = secretary.page(&quarter_page(2), 200).await;
     assert_eq!(
@@ -324,7 +378,7 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
         &udbhabon_docs::table::TABLE_LIMITS,
     )
     .unwrap();
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), 3);
     assert_eq!(rows[0][2], "ক্রম");
     assert_eq!((rows[1][2].as_str(), rows[1][7].as_str()), ("২.২", "হ্যাঁ"));
     let xlsx = secretary.get("/decisions.xlsx").await;
@@ -334,9 +388,13 @@ async fn the_seed_decisions_are_followed_to_closure_and_the_on_time_share_follow
     )
     .unwrap();
     assert_eq!(rows.len(), 7);
-    let share = rows.iter().find(|row| row[2] == "২.৫").unwrap();
+    let row = |serial: &str| rows.iter().find(|row| row[2] == serial).unwrap().clone();
     assert_eq!(
-        (share[6].as_str(), share[8].as_str()),
+        (row("২.১")[6].as_str(), row("২.১")[8].as_str()),
         ("সম্পন্ন ও নিশ্চিত", "২৮-০৯-২০২২")
+    );
+    assert_eq!(
+        (row("২.৫")[6].as_str(), row("২.৫")[8].as_str()),
+        ("চলমান (৬টি দপ্তরের মধ্যে ১টি সম্পন্ন জানিয়েছে)", "")
     );
 }

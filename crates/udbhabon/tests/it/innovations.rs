@@ -164,6 +164,94 @@ async fn an_agency_records_a_simplified_service_and_sees_its_savings() {
 }
 
 #[tokio::test]
+async fn a_recorded_innovation_is_corrected_and_its_history_names_what_changed() {
+    let server = TestServer::start().await;
+    let (focal, csrf) = browser(&server, FOCAL).await;
+    let saved = focal
+        .post_form("/offices/dife/innovations", &csrf, &simplification())
+        .await;
+    let innovation = saved.url().path().to_owned();
+    let edit = format!("{innovation}/edit");
+
+    // The form shows what was recorded, without the stage (only steps move it).
+    let form = focal.page(&edit, 200).await;
+    assert_eq!(
+        attribute(&form, "#title", "value"),
+        "কারখানার লে-আউট প্ল্যান অনুমোদন সহজিকরণ"
+    );
+    assert_eq!(attribute(&form, "#cost_before", "value"), "1500");
+    assert!(texts(&form, "select#stage").is_empty());
+
+    // A reader who does not record the agency's innovations is refused.
+    let (viewer, viewer_csrf) = browser(&server, "viewer@demo.udbhabon.test").await;
+    viewer.page(&edit, 403).await;
+    let mut corrected = simplification();
+    corrected.retain(|(name, _)| !matches!(*name, "title" | "solution" | "stage"));
+    corrected.push(("title", "কারখানার নকশা অনুমোদন সহজিকরণ".into()));
+    corrected.push((
+        "solution",
+        "অনলাইনে আবেদন ও অনুমোদনপত্র সংগ্রহ; পরিদর্শন একবার।".into(),
+    ));
+    corrected.push(("stage", "idea".into()));
+    assert_eq!(
+        viewer
+            .post_form(&edit, &viewer_csrf, &corrected)
+            .await
+            .status(),
+        403
+    );
+
+    // An emptied title is refused and nothing changes.
+    let mut emptied = corrected.clone();
+    emptied.retain(|(name, _)| *name != "title");
+    assert_eq!(
+        alerts(focal.post_form(&edit, &csrf, &emptied).await).await,
+        (422, vec!["এই ঘরটি পূরণ করুন।".to_owned()])
+    );
+    assert_eq!(
+        text(&focal.page(&innovation, 200).await, "h1"),
+        "কারখানার লে-আউট প্ল্যান অনুমোদন সহজিকরণ"
+    );
+
+    let before = focal.page("/innovations?q=পরিশোধ", 200).await;
+    assert!(
+        texts(&before, "tr.innovation-row td a")
+            .contains(&"কারখানার লে-আউট প্ল্যান অনুমোদন সহজিকরণ".to_owned())
+    );
+
+    // The correction is kept; the stage stays what the steps made it.
+    let kept = focal.post_form(&edit, &csrf, &corrected).await;
+    assert_eq!(kept.url().path(), innovation);
+    let page = Html::parse_document(&kept.text().await.unwrap());
+    assert_eq!(text(&page, "h1"), "কারখানার নকশা অনুমোদন সহজিকরণ");
+    assert!(
+        texts(&page, "dl.facts dd").contains(&"সম্প্রসারিত".to_owned()),
+        "{:?}",
+        texts(&page, "dl.facts dd")
+    );
+    // Saved again unchanged, nothing more is written.
+    focal.post_form(&edit, &csrf, &corrected).await;
+
+    // Search finds it by its new title, no longer by the word it lost.
+    let found = focal.page("/innovations?q=নকশা", 200).await;
+    assert_eq!(
+        texts(&found, "tr.innovation-row td a"),
+        ["কারখানার নকশা অনুমোদন সহজিকরণ"]
+    );
+    let lost = focal.page("/innovations?q=পরিশোধ", 200).await;
+    assert!(
+        !texts(&lost, "tr.innovation-row td a").contains(&"কারখানার নকশা অনুমোদন সহজিকরণ".to_owned())
+    );
+
+    // The agency's member secretary reads the history: recorded, then the one correction and what it
+    // changed.
+    let (secretary, _) = browser(&server, "ms-dife@demo.udbhabon.test").await;
+    let history = texts(&secretary.page(&innovation, 200).await, "ol.history li");
+    assert_eq!(history.len(), 2, "{history:?}");
+    assert!(history[1].ends_with("বদলেছে: শিরোনাম, সমাধান"), "{history:?}");
+}
+
+#[tokio::test]
 async fn an_idea_is_piloted_evaluated_scaled_up_and_replicated_by_a_second_office() {
     let server = TestServer::start().await;
     let (focal, csrf) = browser(&server, FOCAL).await;

@@ -8,8 +8,10 @@ mod search;
 pub mod showcase;
 pub mod table;
 
+use udbhabon_db::AuditEntryRow;
 use udbhabon_db::innovation::{InnovationRow, InnovationStepRow};
 use udbhabon_db::office::OfficeRow;
+use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::innovation::{
     InnovationDraft, InnovationFields, InnovationKind, InnovationStage, InnovationStep, StepDraft,
@@ -61,6 +63,8 @@ pub struct InnovationDetail {
     pub similar: Vec<(InnovationRow, OfficeRow)>,
     /// Whether the reader puts it on the showcase or takes it off (runs its office's team).
     pub may_showcase: bool,
+    /// Its record's history from the audit trail, for readers of the office's audit trail.
+    pub history: Option<Vec<AuditEntryRow>>,
 }
 
 impl App {
@@ -154,6 +158,32 @@ impl App {
         Ok(id)
     }
 
+    /// Corrects what an office recorded of its innovation, for whoever records its innovations; its
+    /// stage stays (only its steps move it). Nothing is written when nothing changed or a field is
+    /// refused; the audit trail keeps each change for the innovation's history.
+    pub async fn correct_innovation(
+        &self,
+        who: &SignedIn,
+        id: i32,
+        fields: &InnovationFields,
+    ) -> Result<(), Error> {
+        let innovation = self.db.innovation(id).await?;
+        self.require(who, Action::SubmitForOffice, innovation.office_id)
+            .await?;
+        let fields = InnovationFields {
+            stage: innovation.record.stage.code().to_owned(),
+            ..fields.clone()
+        };
+        let draft = check_innovation(&fields)?;
+        if draft == innovation.record {
+            return Ok(());
+        }
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        tx.correct_innovation(id, draft).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// One innovation, for any signed-in reader (the database is there for offices to copy from one
     /// another), with its steps, the original it copies, the whole tree of its replications, and the
     /// innovations of any office that look like it.
@@ -204,6 +234,14 @@ impl App {
             )
             .await?;
         Ok(InnovationDetail {
+            history: self
+                .history(
+                    Some(who),
+                    innovation.office_id,
+                    "innovation",
+                    &id.to_string(),
+                )
+                .await?,
             similar,
             office: self.db.office_by_id(innovation.office_id).await?,
             names: self.names_of(&labels).await?,

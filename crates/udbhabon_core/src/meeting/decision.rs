@@ -1,19 +1,19 @@
 //! Following the decisions of minutes to closure: each responsible body reports work under way or done
-//! with a note and evidence, the member secretary confirms it (or sends it back, or drops it with the
-//! reason), and the tracker lists every decision of the office's meetings with its status, overdue
-//! ones marked, and the share implemented on time.
+//! with a note and evidence, the decision is done when every body has, the member secretary confirms
+//! it (or sends it back, or drops it with the reason), and the tracker lists every decision of the
+//! office's meetings with its status, overdue ones marked, and the share implemented on time.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use udbhabon_db::meeting::decision::{DecisionUpdateRow, current_status};
+use udbhabon_db::meeting::decision::DecisionUpdateRow;
 use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::plan::progress::EvidenceRow;
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::meeting::decision::{
-    DecisionStatus, DecisionStep, ResponsibleKind, implemented_on_time,
+    DecisionStatus, DecisionStep, ResponsibleKind, Standing, implemented_on_time,
 };
 use udbhabon_domain::plan::IndicatorFeed;
 use udbhabon_domain::plan::score::Measure;
@@ -32,10 +32,12 @@ pub struct TrackedDecision {
     /// Oldest first.
     pub updates: Vec<DecisionUpdateRow>,
     pub status: DecisionStatus,
+    /// The whole and each responsible body's own report.
+    pub standing: Standing,
     pub overdue: bool,
     /// The next date it is due by, if its deadline has dates.
     pub next_due: Option<NaiveDate>,
-    /// The day (in Dhaka) it was last reported done, while it is done or closed.
+    /// The day (in Dhaka) its last body reported it done, while it is done or closed.
     pub done_on: Option<NaiveDate>,
     /// The offices that carry it out (for subordinate offices, the office they are under).
     pub offices: Vec<(i32, bool)>,
@@ -46,38 +48,48 @@ impl TrackedDecision {
         decision: DecisionRow,
         meeting: MeetingRow,
         updates: Vec<DecisionUpdateRow>,
-        offices: Vec<(i32, bool)>,
+        (offices, bodies): (Vec<(i32, bool)>, Vec<i32>),
         today: NaiveDate,
     ) -> Self {
-        let status = current_status(&updates);
-        let done_on = matches!(status, DecisionStatus::Done | DecisionStatus::Closed)
-            .then(|| {
-                updates
-                    .iter()
-                    .rev()
-                    .find(|update| update.status == DecisionStatus::Done)
-                    .map(|update| bangla::dhaka::today_in_dhaka(update.at))
-            })
-            .flatten();
+        // Replayed step by step to find when the whole turned done.
+        let mut standing = Standing::new(bodies);
+        let mut done_on = None;
+        for update in &updates {
+            let before = standing.status;
+            standing.record(update.status, update.office_id);
+            if standing.status == DecisionStatus::Done && before != DecisionStatus::Done {
+                done_on = Some(bangla::dhaka::today_in_dhaka(update.at));
+            }
+        }
+        let status = standing.status;
         Self {
             overdue: status.is_overdue(decision.deadline, today),
             next_due: decision.deadline.next_due(today),
+            done_on: done_on
+                .filter(|_| matches!(status, DecisionStatus::Done | DecisionStatus::Closed)),
             decision,
             meeting,
             updates,
             status,
-            done_on,
+            standing,
             offices,
         }
     }
 
-    /// Whether `office` (with its ancestor path) is one of the bodies that carry the decision out.
-    fn concerns(&self, office: &OfficeRow, path: &str) -> bool {
-        self.offices.iter().any(|(id, below)| {
+    /// The responsible body that `office` (with its ancestor path) reports for: the office itself when
+    /// it is named, or, when the offices under a named office are meant, the one directly under it on
+    /// the way to `office`.
+    fn body_for(&self, office: &OfficeRow, path: &str) -> Option<i32> {
+        self.offices.iter().find_map(|(id, below)| {
             if *below {
-                *id != office.id && path.contains(&format!("/{id}/"))
+                let mut line = path
+                    .split('/')
+                    .filter_map(|part| part.parse::<i32>().ok())
+                    .chain([office.id]);
+                line.by_ref().find(|ancestor| ancestor == id)?;
+                line.next()
             } else {
-                *id == office.id
+                (*id == office.id).then_some(*id)
             }
         })
     }
@@ -93,7 +105,7 @@ pub struct DecisionDetail {
     /// Whether the reader confirms, sends back or drops it (the meeting office's team).
     pub may_close: bool,
     pub names: PeopleNames,
-    /// The offices named in the updates, by id.
+    /// The offices named in the updates and the responsible bodies, by id.
     pub offices: HashMap<i32, OfficeRow>,
 }
 
@@ -139,6 +151,11 @@ pub enum FeedBasis {
     Decisions { on_time: usize, counted: usize },
     /// How many monthly e-filing returns the share is taken over.
     EFilingReturns { returns: usize },
+}
+
+/// The ids of the bodies that carry a decision out.
+fn bodies(standing: &Standing) -> Vec<i32> {
+    standing.bodies().map(|(body, _)| body).collect()
 }
 
 /// The tracker's rows (headings first) as a CSV or XLSX file.
@@ -187,6 +204,28 @@ impl App {
         Ok(offices)
     }
 
+    /// The bodies that report on a decision carried out by `offices`: each named office, and each office
+    /// directly under one whose subordinate offices are meant. `children` keeps those read per page.
+    async fn bodies(
+        &self,
+        offices: &[(i32, bool)],
+        children: &mut HashMap<i32, Vec<i32>>,
+    ) -> Result<Vec<i32>, Error> {
+        let mut bodies = Vec::new();
+        for (office, below) in offices {
+            if !below {
+                bodies.push(*office);
+                continue;
+            }
+            if !children.contains_key(office) {
+                let under = self.db.office_children(&[Some(*office)]).await?;
+                children.insert(*office, under.iter().map(|child| child.id).collect());
+            }
+            bodies.extend(children.get(office).into_iter().flatten());
+        }
+        Ok(bodies)
+    }
+
     /// Each decision with its meeting, updates and status. Only decisions of issued minutes count: a
     /// draft's decisions are nobody's to carry out yet.
     pub(crate) async fn tracked(
@@ -198,6 +237,7 @@ impl App {
         let mut updates = self.db.decision_updates(&ids).await?;
         let today = self.today();
         let mut known = HashMap::new();
+        let mut children: HashMap<i32, Vec<i32>> = HashMap::new();
         let mut tracked = Vec::new();
         for decision in decisions {
             let Some(meeting) = meetings.iter().find(|meeting| {
@@ -208,12 +248,13 @@ impl App {
             let offices = self
                 .responsible_offices(&decision.responsible, &mut known)
                 .await?;
+            let bodies = self.bodies(&offices, &mut children).await?;
             let decision_updates = updates.remove(&decision.id).unwrap_or_default();
             tracked.push(TrackedDecision::new(
                 decision,
                 meeting.clone(),
                 decision_updates,
-                offices,
+                (offices, bodies),
                 today,
             ));
         }
@@ -234,8 +275,9 @@ impl App {
             .collect())
     }
 
-    /// The office the reader reports a decision's progress for: one of its responsible offices (or an
-    /// office under them, when they are meant) where the reader submits for the office.
+    /// The body the reader reports a decision's progress for: one of its responsible offices (or the
+    /// one directly under a named office whose subordinate offices are meant, on the way to the
+    /// reader's office) where the reader submits for the office.
     async fn reporting_office(
         &self,
         who: &SignedIn,
@@ -243,10 +285,15 @@ impl App {
         tracked: &TrackedDecision,
     ) -> Result<Option<OfficeRow>, Error> {
         for (office, path) in held {
-            if tracked.concerns(office, path)
-                && self.may(who, Action::SubmitForOffice, office.id).await?
-            {
-                return Ok(Some(office.clone()));
+            let Some(body) = tracked.body_for(office, path) else {
+                continue;
+            };
+            if self.may(who, Action::SubmitForOffice, office.id).await? {
+                return Ok(Some(if body == office.id {
+                    office.clone()
+                } else {
+                    self.db.office_by_id(body).await?
+                }));
             }
         }
         Ok(None)
@@ -284,7 +331,10 @@ impl App {
             ) {
                 continue;
             }
-            if let Some(office) = self.reporting_office(who, &held, &tracked).await? {
+            // Open for the reader while the body it reports for has not reported it done.
+            if let Some(office) = self.reporting_office(who, &held, &tracked).await?
+                && tracked.standing.of(office.id) != DecisionStatus::Done
+            {
                 open.push((tracked, office));
             }
         }
@@ -331,6 +381,7 @@ impl App {
             .updates
             .iter()
             .filter_map(|update| update.office_id)
+            .chain(tracked.standing.bodies().map(|(body, _)| body))
             .collect();
         Ok(DecisionDetail {
             names: self.names_of(&labels).await?,
@@ -363,7 +414,7 @@ impl App {
             _ => return Err(invalid("status", "error-decision-report-status")),
         };
         let mut errors = ValidationErrors::new();
-        if let Err(key) = detail.tracked.status.after(step) {
+        if let Err(key) = detail.tracked.standing.clone().take(step, Some(office.id)) {
             errors.add("status", key);
         }
         if note.trim().is_empty() {
@@ -375,7 +426,14 @@ impl App {
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let file_ids = record_uploads(&tx, &stored).await?;
         let status = tx
-            .add_decision_update(decision_id, step, note.trim(), Some(office.id), &file_ids)
+            .add_decision_update(
+                decision_id,
+                step,
+                note.trim(),
+                Some(office.id),
+                &bodies(&detail.tracked.standing),
+                &file_ids,
+            )
             .await?;
         tx.commit().await?;
         Ok(status)
@@ -402,15 +460,23 @@ impl App {
         };
         detail
             .tracked
-            .status
-            .after(step)
+            .standing
+            .clone()
+            .take(step, None)
             .map_err(|key| invalid("step", key))?;
         if step != DecisionStep::Confirm && note.trim().is_empty() {
             return Err(invalid("note", "error-decision-reason"));
         }
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let status = tx
-            .add_decision_update(decision_id, step, note.trim(), None, &[])
+            .add_decision_update(
+                decision_id,
+                step,
+                note.trim(),
+                None,
+                &bodies(&detail.tracked.standing),
+                &[],
+            )
             .await?;
         tx.commit().await?;
         Ok(status)
@@ -566,7 +632,7 @@ impl App {
             .filter(|tracked| {
                 chosen
                     .as_ref()
-                    .is_none_or(|(office, path)| tracked.concerns(office, path))
+                    .is_none_or(|(office, path)| tracked.body_for(office, path).is_some())
             })
             .filter(|tracked| {
                 if filter.due_from.is_none() && filter.due_to.is_none() {

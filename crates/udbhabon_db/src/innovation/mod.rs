@@ -18,7 +18,7 @@ use udbhabon_domain::innovation::{
 };
 
 use crate::entity::{innovation, innovation_step, office};
-use crate::innovation::search::index_statement;
+use crate::innovation::search::{index_statement, unindex_statement};
 use crate::office::rows;
 use crate::{Db, DbError, Tx};
 
@@ -270,6 +270,46 @@ impl Db {
 }
 
 impl Tx {
+    /// Corrects what was recorded of an innovation (everything but its stage, which only its steps
+    /// move), under its row lock, and indexes it again; the audit trail keeps both states.
+    pub async fn correct_innovation(
+        &self,
+        innovation_id: i32,
+        draft: InnovationDraft,
+    ) -> Result<(), DbError> {
+        let model = innovation::Entity::find_by_id(innovation_id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("innovation #{innovation_id}")))?;
+        let tcv = tcv_text(&draft.tcv)?;
+        let search_text = draft.search_text();
+        self.update_audited::<innovation::ActiveModel>(model, |active| {
+            active.kind = Set(draft.kind.code().to_owned());
+            active.title = Set(draft.title);
+            active.title_en = Set(draft.title_en);
+            active.service = Set(draft.service);
+            active.problem = Set(draft.problem);
+            active.root_cause = Set(draft.root_cause);
+            active.solution = Set(draft.solution);
+            active.started_on = Set(draft.started_on);
+            active.completed_on = Set(draft.completed_on);
+            active.service_link = Set(draft.service_link);
+            active.channel = Set(draft.channel.map(|channel| channel.code().to_owned()));
+            active.links = Set(draft.links.join("\n"));
+            active.tcv = Set(tcv);
+        })
+        .await?;
+        let backend = self.transaction.get_database_backend();
+        self.transaction
+            .execute_raw(unindex_statement(backend, innovation_id))
+            .await?;
+        self.transaction
+            .execute_raw(index_statement(backend, innovation_id, search_text))
+            .await?;
+        Ok(())
+    }
+
     /// Puts an innovation on the public showcase, or takes it off.
     pub async fn set_showcased(&self, innovation_id: i32, showcased: bool) -> Result<(), DbError> {
         let model = innovation::Entity::find_by_id(innovation_id)
@@ -339,10 +379,7 @@ impl Tx {
         draft: InnovationDraft,
         replicates: Option<i32>,
     ) -> Result<i32, DbError> {
-        let tcv = (draft.tcv != Tcv::default())
-            .then(|| serde_json::to_string(&draft.tcv))
-            .transpose()
-            .map_err(|error| DbError::Other(error.to_string()))?;
+        let tcv = tcv_text(&draft.tcv)?;
         let search_text = draft.search_text();
         let inserted = self
             .insert_audited(innovation::ActiveModel {
@@ -379,4 +416,12 @@ impl Tx {
             .await?;
         Ok(inserted.id)
     }
+}
+
+/// The TCV figures as stored: none when nothing was given.
+fn tcv_text(tcv: &Tcv) -> Result<Option<String>, DbError> {
+    (*tcv != Tcv::default())
+        .then(|| serde_json::to_string(tcv))
+        .transpose()
+        .map_err(|error| DbError::Other(error.to_string()))
 }

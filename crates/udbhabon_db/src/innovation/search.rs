@@ -31,6 +31,15 @@ pub(crate) fn index_statement(backend: DbBackend, id: i32, text: SearchText) -> 
     )
 }
 
+/// The statement that removes innovation `id` from the index, before it is indexed again as corrected.
+pub(crate) fn unindex_statement(backend: DbBackend, id: i32) -> Statement {
+    let sql = match backend {
+        DbBackend::Postgres => "DELETE FROM innovation_search WHERE innovation_id = $1",
+        _ => "DELETE FROM innovation_search WHERE rowid = ?",
+    };
+    Statement::from_sql_and_values(backend, sql, [id.into()])
+}
+
 /// Indexes every recorded innovation as its search text is made today: when the index is created, and
 /// when the way words are folded for search changes.
 pub(crate) async fn index_all(connection: &impl ConnectionTrait) -> Result<(), DbErr> {

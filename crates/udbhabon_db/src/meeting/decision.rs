@@ -1,13 +1,13 @@
 //! Following decisions to closure: the dated updates of each decision (a responsible body's report, the
-//! team's confirmation, sending back or dropping) with their evidence files. A decision's status is its
-//! latest update's; a step is checked against it under the decision's lock.
+//! team's confirmation, sending back or dropping) with their evidence files. A decision's standing is
+//! replayed from its updates; a step is checked against it under the decision's lock.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use udbhabon_domain::Vocabulary;
-use udbhabon_domain::meeting::decision::{DecisionStatus, DecisionStep};
+use udbhabon_domain::meeting::decision::{DecisionStatus, DecisionStep, Standing};
 
 use crate::entity::{decision, decision_evidence, decision_update};
 use crate::plan::progress::EvidenceRow;
@@ -18,21 +18,14 @@ use crate::{Db, DbError, Tx};
 pub struct DecisionUpdateRow {
     pub id: i32,
     pub decision_id: i32,
-    /// The status the step left the decision in.
+    /// What the step recorded: the body's own status for a report, the decision's for the team's step.
     pub status: DecisionStatus,
     pub note: String,
-    /// The responsible office that reported, for a report.
+    /// The responsible body (office) that reported, for a report.
     pub office_id: Option<i32>,
     pub by: String,
     pub at: DateTime<Utc>,
     pub evidence: Vec<EvidenceRow>,
-}
-
-/// The status a decision's updates leave it in: the latest one's, or not started.
-pub fn current_status(updates: &[DecisionUpdateRow]) -> DecisionStatus {
-    updates
-        .last()
-        .map_or(DecisionStatus::NotStarted, |update| update.status)
 }
 
 impl Db {
@@ -89,15 +82,17 @@ impl Db {
 }
 
 impl Tx {
-    /// Records a step on a decision with its note and files; returns the status it leaves. Under the
-    /// decision's lock the step must follow the latest status, so two people taking steps at once are
+    /// Records a step on a decision with its note and files: a report by `body`, one of the `bodies`
+    /// that carry it out, or the team's step (no body); returns the decision's status after it. Under
+    /// the decision's lock the step must follow its standing, so two people taking steps at once are
     /// ordered and the second one's step is checked against the first's.
     pub async fn add_decision_update(
         &self,
         decision_id: i32,
         step: DecisionStep,
         note: &str,
-        office_id: Option<i32>,
+        body: Option<i32>,
+        bodies: &[i32],
         file_ids: &[i32],
     ) -> Result<DecisionStatus, DbError> {
         decision::Entity::find_by_id(decision_id)
@@ -105,18 +100,23 @@ impl Tx {
             .one(&self.transaction)
             .await?
             .ok_or_else(|| DbError::NotFound(format!("decision #{decision_id}")))?;
-        let latest = decision_update::Entity::find()
+        let recorded = decision_update::Entity::find()
             .filter(decision_update::Column::DecisionId.eq(decision_id))
-            .order_by_desc(decision_update::Column::Id)
-            .one(&self.transaction)
-            .await?;
-        let status = latest
-            .map(|update| DecisionStatus::from_code(&update.status))
-            .transpose()?
-            .unwrap_or(DecisionStatus::NotStarted);
-        let next = status.after(step).map_err(|_| {
-            DbError::Conflict(format!("decision #{decision_id} is {} now", status.code()))
+            .order_by_asc(decision_update::Column::Id)
+            .all(&self.transaction)
+            .await?
+            .into_iter()
+            .map(|update| Ok((DecisionStatus::from_code(&update.status)?, update.office_id)))
+            .collect::<Result<Vec<_>, DbError>>()?;
+        let mut standing = Standing::replay(bodies.to_vec(), recorded);
+        let next = standing.take(step, body).map_err(|_| {
+            DbError::Conflict(format!(
+                "decision #{decision_id} is {} now",
+                standing.status.code()
+            ))
         })?;
+        let office_id =
+            body.filter(|_| matches!(step, DecisionStep::Progress | DecisionStep::Done));
         let update = self
             .insert_audited(decision_update::ActiveModel {
                 decision_id: Set(decision_id),
@@ -136,6 +136,6 @@ impl Tx {
             })
             .await?;
         }
-        Ok(next)
+        Ok(standing.status)
     }
 }

@@ -4,11 +4,12 @@
 use chrono::NaiveTime;
 use udbhabon_db::DbError;
 use udbhabon_db::meeting::MeetingRecord;
-use udbhabon_db::meeting::decision::current_status;
 use udbhabon_db::write::{NewDecision, NewDistributionEntry, NewMeeting, NewResponsible};
 use udbhabon_domain::Bilingual;
 use udbhabon_domain::meeting::MeetingKind;
-use udbhabon_domain::meeting::decision::{Deadline, DecisionStatus, DecisionStep, ResponsibleKind};
+use udbhabon_domain::meeting::decision::{
+    Deadline, DecisionStatus, DecisionStep, ResponsibleKind, Standing,
+};
 
 use crate::fixtures::{author, committed, date, ministry, person};
 use crate::support::each_backend;
@@ -151,6 +152,7 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
                 DecisionStep::Done,
                 "করা হয়েছে",
                 Some(office_id),
+                &[office_id],
                 &[file],
             )
             .await
@@ -160,8 +162,15 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
         let tx = test.db.begin(author()).await.unwrap();
         assert!(
             matches!(
-                tx.add_decision_update(first, DecisionStep::Progress, "আবার", None, &[])
-                    .await,
+                tx.add_decision_update(
+                    first,
+                    DecisionStep::Progress,
+                    "আবার",
+                    Some(office_id),
+                    &[office_id],
+                    &[]
+                )
+                .await,
                 Err(DbError::Conflict(_))
             ),
             "{}",
@@ -169,7 +178,7 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
         );
         drop(tx);
         let status = committed(&test.db, async |tx| {
-            tx.add_decision_update(first, DecisionStep::Confirm, "", None, &[])
+            tx.add_decision_update(first, DecisionStep::Confirm, "", None, &[office_id], &[])
                 .await
                 .unwrap()
         })
@@ -191,7 +200,41 @@ async fn a_meeting_reads_back_with_attendance_decisions_deadlines_and_distributi
             ]
         );
         assert_eq!(updates[&first][0].evidence[0].name, "minutes.pdf");
-        assert_eq!(current_status(&updates[&first]), DecisionStatus::Closed);
+        assert_eq!(
+            Standing::replay(
+                vec![office_id],
+                updates[&first]
+                    .iter()
+                    .map(|update| (update.status, update.office_id))
+            )
+            .status,
+            DecisionStatus::Closed
+        );
         assert!(!updates.contains_key(&decisions[1].id));
+
+        // The second decision has two bodies: one body's "done" leaves it under way, and there is
+        // nothing to confirm until the other reports.
+        let second = decisions[1].id;
+        let bodies = [office_id, office_id + 1_000];
+        let status = committed(&test.db, async |tx| {
+            tx.add_decision_update(
+                second,
+                DecisionStep::Done,
+                "",
+                Some(office_id),
+                &bodies,
+                &[],
+            )
+            .await
+            .unwrap()
+        })
+        .await;
+        assert_eq!(status, DecisionStatus::InProgress);
+        let tx = test.db.begin(author()).await.unwrap();
+        assert!(matches!(
+            tx.add_decision_update(second, DecisionStep::Confirm, "", None, &bodies, &[])
+                .await,
+            Err(DbError::Conflict(_))
+        ));
     }
 }

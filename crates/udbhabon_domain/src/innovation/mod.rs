@@ -335,6 +335,43 @@ pub struct InnovationFields {
     pub tcv: [(String, String); 4],
 }
 
+impl From<&InnovationDraft> for InnovationFields {
+    /// A recorded innovation as its form shows it for correcting.
+    fn from(draft: &InnovationDraft) -> Self {
+        let date = |date: Option<NaiveDate>| date.map(|date| date.to_string()).unwrap_or_default();
+        let figures = |measure: Option<BeforeAfter>| {
+            measure.map_or_else(Default::default, |measure| {
+                (measure.before.to_string(), measure.after.to_string())
+            })
+        };
+        let [days, cost, visits, steps] = draft.tcv.measures();
+        Self {
+            kind: draft.kind.code().to_owned(),
+            stage: draft.stage.code().to_owned(),
+            title: draft.title.clone(),
+            title_en: draft.title_en.clone(),
+            service: draft.service.clone(),
+            problem: draft.problem.clone(),
+            root_cause: draft.root_cause.clone(),
+            solution: draft.solution.clone(),
+            started_on: date(draft.started_on),
+            completed_on: date(draft.completed_on),
+            service_link: draft.service_link.clone().unwrap_or_default(),
+            channel: draft
+                .channel
+                .map(|channel| channel.code().to_owned())
+                .unwrap_or_default(),
+            links: draft.links.join("\n"),
+            tcv: [
+                figures(days),
+                figures(cost),
+                figures(visits),
+                figures(steps),
+            ],
+        }
+    }
+}
+
 /// Whether a text is a web address a browser can open: http or https, without spaces.
 pub(crate) fn web_address(text: &str) -> bool {
     (text.starts_with("https://") || text.starts_with("http://"))
@@ -456,6 +493,17 @@ pub fn check_innovation(fields: &InnovationFields) -> Result<InnovationDraft, Va
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_recorded_innovation_shown_in_its_form_reads_back_the_same() {
+        let mut recorded = fields();
+        recorded.kind = InnovationKind::Simplification.code().to_owned();
+        recorded.tcv[1] = ("১২০০".into(), "২৫০.৫".into());
+        recorded.started_on = "2022-07-01".into();
+        recorded.links = "https://a.example/1\nhttps://a.example/2".into();
+        let draft = check_innovation(&recorded).unwrap();
+        assert_eq!(check_innovation(&InnovationFields::from(&draft)), Ok(draft));
+    }
 
     fn fields() -> InnovationFields {
         InnovationFields {

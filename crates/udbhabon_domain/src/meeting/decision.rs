@@ -1,6 +1,7 @@
 //! Decisions recorded in minutes: their serials, deadlines and who carries them out, and the steps that
 //! follow them to closure.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -166,6 +167,144 @@ impl DecisionStatus {
     }
 }
 
+/// Where a decision stands: the whole, and each responsible body's own report. A decision with
+/// several responsible bodies is done only when every one of them has reported it done; the team's
+/// sending back reopens every body's report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Standing {
+    /// The bodies (offices) that carry it out; when none is known, those that reported count.
+    bodies: Vec<i32>,
+    reports: BTreeMap<i32, DecisionStatus>,
+    pub status: DecisionStatus,
+}
+
+impl Standing {
+    pub fn new(mut bodies: Vec<i32>) -> Self {
+        bodies.sort_unstable();
+        bodies.dedup();
+        Self {
+            bodies,
+            reports: BTreeMap::new(),
+            status: DecisionStatus::NotStarted,
+        }
+    }
+
+    /// Where the recorded steps leave a decision, oldest first: each the status it recorded and the
+    /// body that reported it (none for the team's own steps).
+    pub fn replay(
+        bodies: Vec<i32>,
+        recorded: impl IntoIterator<Item = (DecisionStatus, Option<i32>)>,
+    ) -> Self {
+        recorded
+            .into_iter()
+            .fold(Self::new(bodies), |mut standing, (status, body)| {
+                standing.record(status, body);
+                standing
+            })
+    }
+
+    /// Takes a step, a body's report or the team's; returns the status to record for it (the body's
+    /// own for a report), or why the step cannot be taken now.
+    pub fn take(
+        &mut self,
+        step: DecisionStep,
+        body: Option<i32>,
+    ) -> Result<DecisionStatus, &'static str> {
+        if !self.status.is_open() {
+            return Err("error-decision-finished");
+        }
+        let recorded = match (step, body) {
+            (DecisionStep::Progress | DecisionStep::Done, Some(body)) => {
+                self.of(body).after(step)?
+            }
+            (DecisionStep::Progress | DecisionStep::Done, None) => {
+                return Err("error-decision-step");
+            }
+            (DecisionStep::Confirm | DecisionStep::SendBack | DecisionStep::Drop, _) => {
+                self.status.after(step)?
+            }
+        };
+        let team_step = matches!(
+            step,
+            DecisionStep::Confirm | DecisionStep::SendBack | DecisionStep::Drop
+        );
+        self.record(recorded, body.filter(|_| !team_step));
+        Ok(recorded)
+    }
+
+    /// Applies a recorded step. History is taken as written: a recorded confirmation closes the
+    /// decision even if the rules of its day were not today's.
+    pub fn record(&mut self, status: DecisionStatus, body: Option<i32>) {
+        match body {
+            Some(body) => {
+                self.reports.insert(body, status);
+            }
+            None => match status {
+                DecisionStatus::Closed | DecisionStatus::Dropped => self.status = status,
+                DecisionStatus::InProgress => {
+                    for report in self.reports.values_mut() {
+                        if *report == DecisionStatus::Done {
+                            *report = DecisionStatus::InProgress;
+                        }
+                    }
+                    if self.status.is_open() {
+                        self.status = DecisionStatus::InProgress;
+                    }
+                }
+                DecisionStatus::NotStarted | DecisionStatus::Done => {}
+            },
+        }
+        if self.status.is_open() {
+            self.status = self.whole();
+        }
+    }
+
+    /// The whole's status from the bodies' reports.
+    fn whole(&self) -> DecisionStatus {
+        let (done, bodies) = self.done_of_bodies();
+        if bodies > 0 && done == bodies {
+            DecisionStatus::Done
+        } else if self.status == DecisionStatus::InProgress
+            || self
+                .reports
+                .values()
+                .any(|report| matches!(report, DecisionStatus::InProgress | DecisionStatus::Done))
+        {
+            // Once under way (a report, or a sending back), it stays under way until done.
+            DecisionStatus::InProgress
+        } else {
+            DecisionStatus::NotStarted
+        }
+    }
+
+    /// A body's own report: not started until it reports.
+    pub fn of(&self, body: i32) -> DecisionStatus {
+        self.reports
+            .get(&body)
+            .copied()
+            .unwrap_or(DecisionStatus::NotStarted)
+    }
+
+    /// How many of the bodies have reported it done, of how many.
+    pub fn done_of_bodies(&self) -> (usize, usize) {
+        let counted: Vec<i32> = if self.bodies.is_empty() {
+            self.reports.keys().copied().collect()
+        } else {
+            self.bodies.clone()
+        };
+        let done = counted
+            .iter()
+            .filter(|body| self.of(**body) == DecisionStatus::Done)
+            .count();
+        (done, counted.len())
+    }
+
+    /// The bodies that carry the decision out, each with its own report.
+    pub fn bodies(&self) -> impl Iterator<Item = (i32, DecisionStatus)> + '_ {
+        self.bodies.iter().map(|body| (*body, self.of(*body)))
+    }
+}
+
 /// Whether a decision done on `done_on` met its deadline; `None` when the deadline has no fixed date.
 pub fn done_on_time(done_on: NaiveDate, deadline: Deadline) -> Option<bool> {
     match deadline {
@@ -175,8 +314,9 @@ pub fn done_on_time(done_on: NaiveDate, deadline: Deadline) -> Option<bool> {
 }
 
 /// "Decisions implemented on time": of the decisions with a fixed deadline that has passed or that
-/// are finished, how many were done by it. Each is (deadline, status, the day it was reported done).
-/// Dropped decisions do not count.
+/// are closed, how many were done by it. Each is (deadline, status, the day it was reported done).
+/// A decision counts as implemented only once the team has confirmed it (closed), on the day its
+/// last body reported it done; dropped decisions do not count.
 pub fn implemented_on_time(
     decisions: impl IntoIterator<Item = (Deadline, DecisionStatus, Option<NaiveDate>)>,
     today: NaiveDate,
@@ -191,7 +331,7 @@ pub fn implemented_on_time(
                 return None;
             }
             match (status, done_on) {
-                (DecisionStatus::Done | DecisionStatus::Closed, Some(done)) => Some(done <= due),
+                (DecisionStatus::Closed, Some(done)) => Some(done <= due),
                 _ if due < today => Some(false),
                 _ => None,
             }
@@ -234,6 +374,77 @@ mod tests {
     }
 
     #[test]
+    fn a_decision_of_two_bodies_is_done_when_both_report_and_sending_back_reopens_both() {
+        let (ministry_unit, agency) = (4, 9);
+        let mut standing = Standing::new(vec![agency, ministry_unit]);
+        assert_eq!(
+            standing.take(DecisionStep::Done, Some(agency)),
+            Ok(DecisionStatus::Done),
+            "the body's own report is recorded as done"
+        );
+        assert_eq!(standing.status, DecisionStatus::InProgress);
+        assert_eq!(standing.done_of_bodies(), (1, 2));
+        assert_eq!(
+            standing.take(DecisionStep::Confirm, None),
+            Err("error-decision-step"),
+            "nothing to confirm while a body has not reported"
+        );
+        assert_eq!(
+            standing.take(DecisionStep::Progress, Some(agency)),
+            Err("error-decision-step"),
+            "a body that reported done does not step back on its own"
+        );
+        standing
+            .take(DecisionStep::Done, Some(ministry_unit))
+            .unwrap();
+        assert_eq!(standing.status, DecisionStatus::Done);
+        standing.take(DecisionStep::SendBack, None).unwrap();
+        assert_eq!(standing.status, DecisionStatus::InProgress);
+        assert_eq!(standing.of(agency), DecisionStatus::InProgress);
+        assert_eq!(standing.done_of_bodies(), (0, 2));
+        standing.take(DecisionStep::Done, Some(agency)).unwrap();
+        standing
+            .take(DecisionStep::Done, Some(ministry_unit))
+            .unwrap();
+        assert_eq!(
+            standing.take(DecisionStep::Confirm, None),
+            Ok(DecisionStatus::Closed)
+        );
+        assert_eq!(
+            standing.take(DecisionStep::Done, Some(agency)),
+            Err("error-decision-finished")
+        );
+    }
+
+    #[test]
+    fn replaying_recorded_steps_gives_the_same_standing_and_takes_history_as_written() {
+        let mut taken = Standing::new(vec![1, 2]);
+        let mut recorded = Vec::new();
+        for (step, body) in [
+            (DecisionStep::Progress, Some(1)),
+            (DecisionStep::Done, Some(1)),
+            (DecisionStep::Done, Some(2)),
+            (DecisionStep::SendBack, None),
+            (DecisionStep::Done, Some(2)),
+        ] {
+            let status = taken.take(step, body).unwrap();
+            let body = body.filter(|_| matches!(step, DecisionStep::Progress | DecisionStep::Done));
+            recorded.push((status, body));
+        }
+        assert_eq!(Standing::replay(vec![1, 2], recorded.clone()), taken);
+        assert_eq!(taken.status, DecisionStatus::InProgress);
+        // A confirmation recorded under an older rule still closes it.
+        recorded.push((DecisionStatus::Closed, None));
+        assert_eq!(
+            Standing::replay(vec![1, 2], recorded).status,
+            DecisionStatus::Closed
+        );
+        // With no body known, those that reported count.
+        let alone = Standing::replay(Vec::new(), [(DecisionStatus::Done, Some(7))]);
+        assert_eq!(alone.status, DecisionStatus::Done);
+    }
+
+    #[test]
     fn a_decision_is_overdue_only_past_a_fixed_deadline_and_before_it_is_reported_done() {
         let due = Deadline::By(date(2022, 9, 30));
         assert!(!DecisionStatus::NotStarted.is_overdue(due, date(2022, 9, 30)));
@@ -256,6 +467,18 @@ mod tests {
             // done late
             (
                 Deadline::By(date(2022, 9, 30)),
+                DecisionStatus::Closed,
+                Some(date(2022, 10, 2)),
+            ),
+            // reported done in time but not confirmed by a passed deadline: not implemented
+            (
+                Deadline::By(date(2022, 10, 1)),
+                DecisionStatus::Done,
+                Some(date(2022, 9, 29)),
+            ),
+            // reported done, not yet confirmed, not yet due: not counted
+            (
+                Deadline::By(date(2022, 10, 20)),
                 DecisionStatus::Done,
                 Some(date(2022, 10, 2)),
             ),
@@ -279,7 +502,7 @@ mod tests {
             ),
             (Deadline::MonthlyBy(3), DecisionStatus::InProgress, None),
         ];
-        assert_eq!(implemented_on_time(decisions, today), (1, 3));
+        assert_eq!(implemented_on_time(decisions, today), (1, 4));
         assert_eq!(
             done_on_time(date(2022, 10, 2), Deadline::By(date(2022, 9, 30))),
             Some(false)

@@ -21,6 +21,7 @@ use udbhabon_domain::innovation::{
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;
+use crate::audit;
 use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
@@ -265,6 +266,8 @@ pub(crate) struct NewInnovationPage {
     similar_seen: bool,
     /// Whether saving stopped to show them.
     held_for_similar: bool,
+    /// Whether a recorded innovation is being corrected: its stage is not on the form.
+    correcting: bool,
     script: String,
 }
 
@@ -281,29 +284,54 @@ struct Shown {
     held: bool,
 }
 
+/// Where the innovation form is: a new one for an office, or a recorded one being corrected.
+enum FormFor<'a> {
+    /// (office key, office name)
+    New(&'a str, &'a str),
+    /// (innovation id, its title)
+    Correction(i32, &'a str),
+}
+
+impl FormFor<'_> {
+    /// (heading, the page's path, where the form posts)
+    fn targets(&self, lang: Lang) -> (String, String, String) {
+        match self {
+            Self::New(key, office) => (
+                t_args(
+                    lang,
+                    "innovation-new-heading",
+                    &[("office", (*office).to_owned())],
+                ),
+                format!("/offices/{key}/innovations/new"),
+                format!("/offices/{key}/innovations"),
+            ),
+            Self::Correction(id, title) => (
+                t_args(
+                    lang,
+                    "innovation-correct-heading",
+                    &[("title", (*title).to_owned())],
+                ),
+                format!("/innovations/{id}/edit"),
+                format!("/innovations/{id}/edit"),
+            ),
+        }
+    }
+}
+
 fn new_page(
     state: &AppState,
     lang: Lang,
     member: &Member,
-    (key, office): (&str, &str),
+    form_for: FormFor,
     (fields, errors): (InnovationFields, Vec<(String, String)>),
     shown: Shown,
 ) -> NewInnovationPage {
-    let heading = t_args(
-        lang,
-        "innovation-new-heading",
-        &[("office", office.to_owned())],
-    );
+    let (heading, path, action) = form_for.targets(lang);
     NewInnovationPage {
-        l: layout(
-            state,
-            lang,
-            member,
-            heading.clone(),
-            &format!("/offices/{key}/innovations/new"),
-        ),
+        l: layout(state, lang, member, heading.clone(), &path),
         heading,
-        action: format!("/offices/{key}/innovations"),
+        action,
+        correcting: matches!(form_for, FormFor::Correction(..)),
         csrf: member.0.csrf_token.clone(),
         kinds: options(lang, InnovationKind::ALL, InnovationKind::message_key),
         stages: options(lang, InnovationStage::ALL, InnovationStage::message_key),
@@ -346,7 +374,7 @@ pub(crate) async fn new(
         &state,
         lang,
         &member,
-        (&key, office.name.get(lang)),
+        FormFor::New(&key, office.name.get(lang)),
         (fields, Vec::new()),
         Shown::default(),
     ))
@@ -457,7 +485,7 @@ pub(crate) async fn create(
             &state,
             lang,
             &member,
-            (&key, office.name.get(lang)),
+            FormFor::New(&key, office.name.get(lang)),
             (fields, Vec::new()),
             shown,
         );
@@ -475,9 +503,59 @@ pub(crate) async fn create(
                     &state,
                     lang,
                     &member,
-                    (&key, office.name.get(lang)),
+                    FormFor::New(&key, office.name.get(lang)),
                     (fields, errors),
                     shown,
+                ))
+            })
+            .await
+        }
+    }
+}
+
+/// `GET /innovations/{id}/edit`: the recorded innovation in its form, for whoever records its office's
+/// innovations.
+pub(crate) async fn edit(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+) -> Result<NewInnovationPage, PageError> {
+    let detail = state.app.innovation_detail(&member.0, id).await?;
+    if !detail.may_step {
+        return Err(udbhabon_core::Error::Forbidden.into());
+    }
+    let record = &detail.innovation.record;
+    Ok(new_page(
+        &state,
+        lang,
+        &member,
+        FormFor::Correction(id, &title_in(lang, record)),
+        (InnovationFields::from(record), Vec::new()),
+        Shown::default(),
+    ))
+}
+
+/// `POST /innovations/{id}/edit`: the correction kept, back to the innovation's page.
+pub(crate) async fn correct(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    Posted(member, form): Posted<InnovationForm>,
+) -> Result<Response, PageError> {
+    let fields = InnovationFields::from(form);
+    match state.app.correct_innovation(&member.0, id, &fields).await {
+        Ok(()) => Ok(Redirect::to(&format!("/innovations/{id}")).into_response()),
+        Err(error) => {
+            rejected(lang, error, |errors| async {
+                let detail = state.app.innovation_detail(&member.0, id).await?;
+                Ok(new_page(
+                    &state,
+                    lang,
+                    &member,
+                    FormFor::Correction(id, &title_in(lang, &detail.innovation.record)),
+                    (fields, errors),
+                    Shown::default(),
                 ))
             })
             .await
@@ -523,6 +601,10 @@ pub(crate) struct InnovationPage {
     similar: SimilarPanel,
     showcased: bool,
     may_showcase: bool,
+    /// Whether the reader corrects what was recorded (records its office's innovations).
+    may_correct: bool,
+    /// The record's history, for readers of the audit trail.
+    changes: Option<Vec<audit::HistoryLine>>,
     showcase_href: String,
     sheet_href: String,
     action: String,
@@ -563,6 +645,25 @@ fn step_line(lang: Lang, detail: &InnovationDetail, step: &InnovationStepRow) ->
         links: step.links.clone(),
     }
 }
+
+/// The stored fields of an innovation a correction may change, with the form's label of each.
+const INNOVATION_FIELDS: &[(&str, &str)] = &[
+    ("kind", "innovation-kind"),
+    ("title", "innovation-title"),
+    ("title_en", "innovation-title-en"),
+    ("service", "innovation-service"),
+    ("problem", "innovation-problem"),
+    ("root_cause", "innovation-root-cause"),
+    ("solution", "innovation-solution"),
+    ("started_on", "innovation-started-on"),
+    ("completed_on", "innovation-completed-on"),
+    ("service_link", "innovation-service-link"),
+    ("channel", "innovation-channel"),
+    ("links", "innovation-links"),
+    ("tcv", "innovation-tcv"),
+    ("stage", "innovation-stage"),
+    ("showcased_at", "innovation-showcase-change"),
+];
 
 fn innovation_page(
     state: &AppState,
@@ -655,6 +756,11 @@ fn innovation_page(
         similar: SimilarPanel::new(lang, &detail.similar),
         showcased: detail.innovation.showcased_at.is_some(),
         may_showcase: detail.may_showcase,
+        may_correct: detail.may_step,
+        changes: detail
+            .history
+            .as_ref()
+            .map(|entries| audit::changed_lines(lang, entries, INNOVATION_FIELDS)),
         showcase_href: format!("/showcase/{id}"),
         sheet_href: format!("/innovations/{id}/sheet.pdf"),
         action: format!("/innovations/{id}"),

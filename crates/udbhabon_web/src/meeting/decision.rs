@@ -133,8 +133,23 @@ pub(crate) struct TrackerPage {
     xlsx_href: String,
 }
 
+/// The decision's status; while several bodies carry it out and it is under way, how many of them have
+/// reported it done.
 fn status_label(lang: Lang, tracked: &TrackedDecision) -> String {
-    t(lang, &tracked.status.message_key())
+    let status = t(lang, &tracked.status.message_key());
+    let (done, bodies) = tracked.standing.done_of_bodies();
+    if bodies < 2 || tracked.status != DecisionStatus::InProgress {
+        return status;
+    }
+    let count = |value: usize| format::number(lang, i64::try_from(value).unwrap_or(i64::MAX));
+    format!(
+        "{status} ({})",
+        t_args(
+            lang,
+            "decision-bodies-done",
+            &[("done", count(done)), ("bodies", count(bodies))]
+        )
+    )
 }
 
 /// "On time: 2 of 4 (50%)", or that nothing is due yet.
@@ -376,6 +391,15 @@ pub(crate) async fn tracker_xlsx(
     export(state, lang, member, query, TableFormat::Xlsx).await
 }
 
+/// A body's own report: not yet, under way, or done (the whole waits for the team's confirmation).
+fn report_key(status: DecisionStatus) -> &'static str {
+    match status {
+        DecisionStatus::Done => "decision-report-done",
+        DecisionStatus::InProgress => "decision-status-in-progress",
+        _ => "decision-status-not-started",
+    }
+}
+
 /// One update as the decision's page shows it.
 struct UpdateLine {
     date: String,
@@ -395,6 +419,8 @@ pub(crate) struct DecisionPage {
     meeting_href: String,
     text: String,
     responsible: Vec<String>,
+    /// Each body's own report, when several bodies carry the decision out: (office, status).
+    bodies: Vec<(String, String)>,
     deadline: String,
     status: String,
     overdue: bool,
@@ -446,6 +472,21 @@ fn decision_page(
             .iter()
             .map(|party| party.label.get(lang).to_owned())
             .collect(),
+        bodies: if tracked.standing.done_of_bodies().1 > 1 {
+            tracked
+                .standing
+                .bodies()
+                .filter_map(|(body, status)| {
+                    let office = detail.offices.get(&body)?;
+                    Some((
+                        office.name.get(lang).to_owned(),
+                        t(lang, report_key(status)),
+                    ))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
         deadline: deadline_text(lang, tracked.decision.deadline),
         status: status_label(lang, tracked),
         overdue: tracked.overdue,
@@ -460,7 +501,11 @@ fn decision_page(
                     .unwrap_or_default();
                 UpdateLine {
                     date: format::date_both(lang, bangla::dhaka::today_in_dhaka(update.at)),
-                    status: t(lang, &update.status.message_key()),
+                    status: if update.office_id.is_some() {
+                        t(lang, report_key(update.status))
+                    } else {
+                        t(lang, &update.status.message_key())
+                    },
                     who: format!("{}{office}", detail.names.of(&update.by, lang)),
                     note: update.note.clone(),
                     files: update
@@ -479,11 +524,12 @@ fn decision_page(
         reports_for: detail
             .reports_for
             .as_ref()
-            .filter(|_| {
+            // While the body the reader reports for has not reported it done, and it is not closed.
+            .filter(|office| {
                 matches!(
                     tracked.status,
                     DecisionStatus::NotStarted | DecisionStatus::InProgress
-                )
+                ) && tracked.standing.of(office.id) != DecisionStatus::Done
             })
             .map(|office| office.name.get(lang).to_owned()),
         may_close: detail.may_close,

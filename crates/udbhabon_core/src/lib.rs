@@ -27,6 +27,7 @@ pub use app::{App, Settings, Started};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::Error;
 pub use mail::MailSettings;
+pub use udbhabon_db::collection::CollectionRow;
 pub use udbhabon_db::distribution::DistributionEntryRow;
 pub use udbhabon_db::innovation::{InnovationRow, InnovationStepRow};
 pub use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};

@@ -191,7 +191,7 @@ impl App {
     /// configured days to the office above it. Safe to run as often as wanted.
     pub async fn send_collection_reminders(&self) -> Result<ReminderRun, Error> {
         let today = self.today();
-        let collections = self.db.collections().await?;
+        let collections = self.open_collections().await?;
         let ids: Vec<i32> = collections.iter().map(|collection| collection.id).collect();
         let periods: Vec<_> = self
             .db
@@ -277,8 +277,7 @@ impl App {
     pub async fn send_forward_reminders(&self) -> Result<ReminderRun, Error> {
         let today = self.today();
         let collections: Vec<_> = self
-            .db
-            .collections()
+            .open_collections()
             .await?
             .into_iter()
             .filter(|collection| collection.forward_days.is_some())

@@ -3,8 +3,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use chrono::{DateTime, NaiveDate, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, QuerySelect, QueryTrait,
+};
 use udbhabon_domain::collection::{
     Cadence, CollectionDraft, CollectionKind, EFilingCounts, FieldSpec, Latest, Period, Recurrence,
     SubmissionStatus,
@@ -36,6 +39,16 @@ pub struct CollectionRow {
     pub forward_days: Option<u32>,
     /// The collection's own fields, in order.
     pub fields: Vec<FieldSpec>,
+    /// When it was closed before its time, why and by whom; a closed collection asks nothing more.
+    pub closed: Option<Closing>,
+}
+
+/// The closing of a collection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Closing {
+    pub on: NaiveDate,
+    pub reason: String,
+    pub by: String,
 }
 
 /// Reads JSON text a column keeps, naming what it is in the error.
@@ -80,6 +93,11 @@ impl TryFrom<collection::Model> for CollectionRow {
             late_allowed: model.late_allowed,
             evidence_required: model.evidence_required,
             forward_days: model.forward_days.and_then(|days| u32::try_from(days).ok()),
+            closed: model.closed_on.map(|on| Closing {
+                on,
+                reason: model.closed_reason.unwrap_or_default(),
+                by: model.closed_by.unwrap_or_default(),
+            }),
         })
     }
 }
@@ -288,6 +306,11 @@ impl Db {
             .collect())
     }
 
+    /// Whether anything was submitted or forwarded in any period of a collection.
+    pub async fn collection_answered(&self, collection_id: i32) -> Result<bool, DbError> {
+        answered(self.connection(), collection_id).await
+    }
+
     /// The forwards made in these periods, oldest first.
     pub async fn forwards_in(&self, period_ids: &[i32]) -> Result<Vec<ForwardRow>, DbError> {
         Ok(collection_forward::Entity::find()
@@ -363,12 +386,109 @@ impl Tx {
                 fields: Set(to_json(&draft.fields, draft.fields.is_empty())?),
                 created_by: Set(self.author.label.clone()),
                 created_at: Set(self.author.at),
+                closed_on: Set(None),
+                closed_reason: Set(None),
+                closed_by: Set(None),
                 ..Default::default()
             })
             .await?;
-        for (position, (office_id, unit_id)) in (0..).zip(new.respondents) {
+        self.insert_respondents(inserted.id, new.respondents)
+            .await?;
+        Ok(inserted.id)
+    }
+
+    /// Closes a collection with the day and the reason, under its lock; a conflict when it is closed
+    /// already.
+    pub async fn close_collection(
+        &self,
+        collection_id: i32,
+        on: NaiveDate,
+        reason: &str,
+    ) -> Result<(), DbError> {
+        let model = self.collection_locked(collection_id).await?;
+        if model.closed_on.is_some() {
+            return Err(DbError::Conflict(format!(
+                "collection #{collection_id} is closed"
+            )));
+        }
+        let by = self.author.label.clone();
+        self.update_audited::<collection::ActiveModel>(model, |active| {
+            active.closed_on = Set(Some(on));
+            active.closed_reason = Set(Some(reason.to_owned()));
+            active.closed_by = Set(Some(by));
+        })
+        .await?;
+        Ok(())
+    }
+
+    /// Corrects a collection nobody has answered yet: its fields (not its key), whom it asks, and its
+    /// periods, which are removed to open again by the corrected cadence. Under its lock, a conflict
+    /// when it is closed or anything was submitted or forwarded in it meanwhile.
+    pub async fn correct_collection(
+        &self,
+        collection_id: i32,
+        draft: CollectionDraft,
+        respondents: Vec<(i32, Option<i32>)>,
+    ) -> Result<(), DbError> {
+        let model = self.collection_locked(collection_id).await?;
+        if model.closed_on.is_some() || answered(&self.transaction, collection_id).await? {
+            return Err(DbError::Conflict(format!(
+                "collection #{collection_id} is closed or answered"
+            )));
+        }
+        let fields = to_json(&draft.fields, draft.fields.is_empty())?;
+        self.update_audited::<collection::ActiveModel>(model, |active| {
+            active.kind = Set(draft.kind.code().to_owned());
+            active.title_bn = Set(draft.title.bn);
+            active.title_en = Set(draft.title.en);
+            active.instructions_bn = Set(draft.instructions.bn);
+            active.instructions_en = Set(draft.instructions.en);
+            active.recurrence = Set(draft.cadence.recurrence.code().to_owned());
+            active.opens_on = Set(draft.cadence.opens_on);
+            active.due_day = Set(i32::try_from(draft.cadence.due_day).unwrap_or(0));
+            active.due_on = Set(draft.cadence.due_on);
+            active.late_allowed = Set(draft.late_allowed);
+            active.evidence_required = Set(draft.evidence_required);
+            active.forward_days = Set(draft.forward_days.and_then(|days| i32::try_from(days).ok()));
+            active.fields = Set(fields);
+        })
+        .await?;
+        let periods = collection_period::Entity::find()
+            .filter(collection_period::Column::CollectionId.eq(collection_id))
+            .all(&self.transaction)
+            .await?;
+        for period in periods {
+            self.delete_audited::<collection_period::ActiveModel>(period)
+                .await?;
+        }
+        let asked = collection_respondent::Entity::find()
+            .filter(collection_respondent::Column::CollectionId.eq(collection_id))
+            .all(&self.transaction)
+            .await?;
+        for respondent in asked {
+            self.delete_audited::<collection_respondent::ActiveModel>(respondent)
+                .await?;
+        }
+        self.insert_respondents(collection_id, respondents).await
+    }
+
+    async fn collection_locked(&self, collection_id: i32) -> Result<collection::Model, DbError> {
+        collection::Entity::find_by_id(collection_id)
+            .lock_exclusive()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("collection #{collection_id}")))
+    }
+
+    /// Records whom a collection asks, in the order given.
+    async fn insert_respondents(
+        &self,
+        collection_id: i32,
+        respondents: Vec<(i32, Option<i32>)>,
+    ) -> Result<(), DbError> {
+        for (position, (office_id, unit_id)) in (0..).zip(respondents) {
             self.insert_audited(collection_respondent::ActiveModel {
-                collection_id: Set(inserted.id),
+                collection_id: Set(collection_id),
                 office_id: Set(office_id),
                 unit_id: Set(unit_id),
                 position: Set(position),
@@ -376,7 +496,7 @@ impl Tx {
             })
             .await?;
         }
-        Ok(inserted.id)
+        Ok(())
     }
 
     /// Opens a period unless it is open already; `true` when it was opened now (the unique index
@@ -572,4 +692,22 @@ impl Db {
         }
         Ok(counts)
     }
+}
+
+/// Whether anything was submitted or forwarded in any period of a collection.
+async fn answered(connection: &impl ConnectionTrait, collection_id: i32) -> Result<bool, DbError> {
+    let periods = collection_period::Entity::find()
+        .select_only()
+        .column(collection_period::Column::Id)
+        .filter(collection_period::Column::CollectionId.eq(collection_id))
+        .into_query();
+    let submitted = submission::Entity::find()
+        .filter(submission::Column::PeriodId.in_subquery(periods.clone()))
+        .count(connection)
+        .await?;
+    let forwarded = collection_forward::Entity::find()
+        .filter(collection_forward::Column::PeriodId.in_subquery(periods))
+        .count(connection)
+        .await?;
+    Ok(submitted + forwarded > 0)
 }

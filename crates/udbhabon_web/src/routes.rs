@@ -21,7 +21,7 @@ use udbhabon_domain::account::access::Action;
 
 use crate::account::{notification, password, session};
 use crate::admin::{offices, people};
-use crate::collection::{board, forward, submission};
+use crate::collection::{board, correction, forward, submission};
 use crate::extract::FORM_BYTES;
 use crate::innovation::{award, showcase, table};
 use crate::meeting::{decision, minutes, notice};
@@ -389,6 +389,29 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/collections/mole-e-filing-return",
         handler!(board::board),
+    ),
+    // Whoever runs the asking office's collections corrects one nobody has answered and closes one at
+    // any time with the reason.
+    route(
+        GET,
+        "/collections/{key}/edit",
+        may(Action::ManageTeam),
+        "/collections/mole-e-filing-return/edit",
+        handler!(correction::edit),
+    ),
+    route(
+        POST,
+        "/collections/{key}/edit",
+        may(Action::ManageTeam),
+        "/collections/mole-e-filing-return/edit",
+        handler!(correction::correct),
+    ),
+    route(
+        POST,
+        "/collections/{key}/closure",
+        may(Action::ManageTeam),
+        "/collections/mole-e-filing-return/closure",
+        handler!(correction::close),
     ),
     route(
         GET,

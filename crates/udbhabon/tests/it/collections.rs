@@ -837,3 +837,214 @@ async fn an_agency_gathers_its_field_offices_reports_reviews_them_and_forwards_t
     assert_eq!(rows[1][2], "৮ ডিসেম্বর ২০২৬ তারিখে বিলম্বে পাঠানো হয়েছে");
     assert_eq!(rows.len(), 5, "the DIFE and its three field offices");
 }
+
+/// The form's value of each respondent choice, by its label.
+fn choice_values(form: &Html) -> Vec<(String, String)> {
+    let label = scraper::Selector::parse("fieldset.respondents label").unwrap();
+    let input = scraper::Selector::parse("input").unwrap();
+    form.select(&label)
+        .map(|label| {
+            let input = label.select(&input).next().unwrap().value();
+            (
+                label.text().collect::<String>().trim().to_owned(),
+                input.attr("value").unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_collection_is_corrected_until_answered_and_closed_with_its_reason() {
+    let clock = MovableClock::at("2022-10-27");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+    let values = choice_values(&secretary.page("/offices/mole/collections/new", 200).await);
+    let value_of = |branch: &str| {
+        values
+            .iter()
+            .find(|(label, _)| label == branch)
+            .unwrap()
+            .1
+            .clone()
+    };
+    let fields = |title: &str, opens_on: &str, branches: &[&str]| {
+        let mut fields = vec![
+            ("key", "mole-e-filing-november".to_owned()),
+            ("kind", "e_filing_return".to_owned()),
+            ("title_bn", title.to_owned()),
+            ("title_en", "E-filing return".to_owned()),
+            ("recurrence", "monthly".to_owned()),
+            ("opens_on", opens_on.to_owned()),
+            ("due_day", "৩".to_owned()),
+            ("evidence_required", "1".to_owned()),
+        ];
+        fields.extend(
+            branches
+                .iter()
+                .map(|branch| ("respondent", value_of(branch))),
+        );
+        fields
+    };
+    let edit = "/collections/mole-e-filing-november/edit";
+
+    // Started to open on 1 November, it has no board yet: its page says when it opens, with its form.
+    let created = secretary
+        .post_form(
+            "/offices/mole/collections",
+            &csrf,
+            &fields("নভেম্বরের তথ্য", "2022-11-01", &[BRANCHES[0].1]),
+        )
+        .await;
+    assert_eq!(created.url().path(), edit);
+    let page = Html::parse_document(&created.text().await.unwrap());
+    assert_eq!(
+        text(&page, "p.collection-state"),
+        "এই সংগ্রহ ১ নভেম্বর ২০২২ তারিখে খুলবে; তখন থেকে এর বোর্ড দেখা যাবে।"
+    );
+    assert_eq!(
+        crate::server::attribute(&page, "#title_bn", "value"),
+        "নভেম্বরের তথ্য"
+    );
+    assert_eq!(
+        crate::server::attribute(&page, "#opens_on", "value"),
+        "2022-11-01"
+    );
+    let list = secretary.page("/collections", 200).await;
+    // Listed without a board to open yet, with the way to correct or close it.
+    assert!(
+        !texts(&list, "tr.collection-row td a").contains(&"নভেম্বরের তথ্য".to_owned()),
+        "no board before it opens"
+    );
+    assert!(
+        texts(&list, "tr.collection-row")
+            .iter()
+            .any(|row| row.starts_with("নভেম্বরের তথ্য সংশোধন বা বন্ধ")),
+        "{:?}",
+        texts(&list, "tr.collection-row")
+    );
+
+    // Only whoever runs the ministry's collections corrects it.
+    let (viewer, viewer_csrf) = browser(&server, "viewer@demo.udbhabon.test").await;
+    viewer.page(edit, 403).await;
+    let corrected = fields(
+        "অক্টোবরের তথ্য",
+        "2022-10-01",
+        &[BRANCHES[0].1, BRANCHES[1].1],
+    );
+    assert_eq!(
+        viewer
+            .post_form(edit, &viewer_csrf, &corrected)
+            .await
+            .status(),
+        403
+    );
+    let mut wrong = corrected.clone();
+    wrong.retain(|(name, _)| *name != "due_day");
+    wrong.push(("due_day", "৩০".into()));
+    assert_eq!(
+        alerts(secretary.post_form(edit, &csrf, &wrong).await).await,
+        (
+            422,
+            vec!["পরের মাসের ১ থেকে ২৮-এর মধ্যে একটি তারিখ লিখুন।".to_owned()]
+        )
+    );
+
+    // Corrected to October and two branches, its board opens at once with both.
+    let saved = secretary.post_form(edit, &csrf, &corrected).await;
+    assert_eq!(saved.url().path(), "/collections/mole-e-filing-november");
+    let board = Html::parse_document(&saved.text().await.unwrap());
+    assert_eq!(text(&board, "h1"), "অক্টোবরের তথ্য");
+    assert_eq!(text(&board, "dd.period"), "অক্টোবর ২০২২");
+    let links = respondent_links(&board);
+    assert_eq!(links.len(), 2);
+
+    // Once a branch has answered, it is no longer corrected; it is closed with the reason instead.
+    let (admin_email, _) = BRANCHES[0];
+    let sent = submit(
+        &server,
+        admin_email,
+        &links[0].1,
+        ["১২০", "১০০", "৪০", "৩০", "৬০", "৪৫"],
+        &[("dak-register.pdf", PDF)],
+    )
+    .await;
+    assert_eq!(sent.status(), 200);
+    let page = secretary.page(edit, 200).await;
+    assert_eq!(
+        text(&page, "p.why-not"),
+        "জমা পড়া শুরু হয়েছে, তাই সংগ্রহটি আর সংশোধন করা যায় না; প্রয়োজনে বন্ধ করে নতুন সংগ্রহ চালু করুন।"
+    );
+    assert!(texts(&page, "form.collection-form").is_empty());
+    assert_eq!(
+        alerts(secretary.post_form(edit, &csrf, &corrected).await)
+            .await
+            .0,
+        422
+    );
+    let closure = "/collections/mole-e-filing-november/closure";
+    assert_eq!(
+        alerts(
+            secretary
+                .post(closure, &[("csrf", &csrf), ("reason", " ")])
+                .await
+        )
+        .await,
+        (422, vec!["কারণ লিখুন।".to_owned()])
+    );
+    let reason = "মন্ত্রিপরিষদ বিভাগের নতুন ছকে তথ্য নেওয়া হবে।";
+    let closed = secretary
+        .post(closure, &[("csrf", &csrf), ("reason", reason)])
+        .await;
+    let page = Html::parse_document(&closed.text().await.unwrap());
+    assert_eq!(
+        text(&page, "p.collection-state"),
+        format!("২৭ অক্টোবর ২০২২ তারিখে বন্ধ করা হয়েছে। কারণ: {reason}")
+    );
+    assert!(texts(&page, "form.collection-closing").is_empty());
+    let board = secretary
+        .page("/collections/mole-e-filing-november", 200)
+        .await;
+    assert_eq!(
+        text(&board, "p.collection-state"),
+        format!("২৭ অক্টোবর ২০২২ তারিখে বন্ধ করা হয়েছে। কারণ: {reason}")
+    );
+
+    // Closed, it takes no submission, opens no period and reminds no one; what came in stays.
+    let (operations_email, _) = BRANCHES[1];
+    let refused = submit(
+        &server,
+        operations_email,
+        &links[1].1,
+        ["১২০", "১০০", "৪০", "৩০", "৬০", "৪৫"],
+        &[("dak-register.pdf", PDF)],
+    )
+    .await;
+    assert_eq!(
+        alerts(refused).await,
+        (422, vec!["সংগ্রহটি বন্ধ করা হয়েছে।".to_owned()])
+    );
+    clock.set("2022-11-02");
+    server.app().run_jobs().await.unwrap();
+    assert!(
+        server
+            .mail()
+            .iter()
+            .all(|mail| !String::from_utf8(mail_part(mail, "text/plain"))
+                .unwrap()
+                .contains("অক্টোবরের তথ্য")),
+        "no reminder"
+    );
+    let (secretary, _) = browser(&server, SECRETARY).await;
+    let board = secretary
+        .page("/collections/mole-e-filing-november", 200)
+        .await;
+    assert_eq!(
+        texts(&board, "#period option"),
+        ["অক্টোবর ২০২২"],
+        "November did not open"
+    );
+    assert_eq!(
+        text(&board, "p.summary"),
+        "২টির মধ্যে ১টি জমা পড়েছে (৫০%); সময়মতো ৫০%।"
+    );
+}

@@ -79,6 +79,10 @@ impl App {
         let mut notices = Vec::new();
         for summary in self.collections_for(who).await? {
             let collection = &summary.collection;
+            // A closed collection waits on no one.
+            if collection.closed.is_some() {
+                continue;
+            }
             let reviews = self
                 .may(who, Action::ManageTeam, collection.office_id)
                 .await?;

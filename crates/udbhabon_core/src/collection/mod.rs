@@ -3,6 +3,7 @@
 //! answers or runs each one.
 
 pub mod board;
+pub mod correction;
 pub mod forward;
 pub mod submission;
 
@@ -15,7 +16,8 @@ use udbhabon_db::collection::{
 use udbhabon_db::office::{OfficeRow, UnitRow};
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::collection::{
-    CollectionFields, EFilingCounts, SubmissionStatus, check_collection, e_filing_share, standing,
+    CollectionDraft, CollectionFields, EFilingCounts, SubmissionStatus, check_collection,
+    e_filing_share, standing,
 };
 use udbhabon_domain::office::UnitLevel;
 use udbhabon_domain::{Bilingual, Lang};
@@ -57,6 +59,8 @@ pub struct CollectionSummary {
     pub tally: Tally,
     /// Whether the reader may see the board (reads the asking office's records).
     pub may_view_board: bool,
+    /// Whether the reader runs the asking office's collections (corrects and closes this one).
+    pub may_manage: bool,
     /// The respondents the reader answers for: a unit they are posted in, an office they hold a
     /// submitting role on.
     pub mine: Vec<Respondent>,
@@ -88,7 +92,7 @@ fn answers_collections(unit: &UnitRow) -> bool {
 }
 
 /// The field offices among `under` (with their stored paths) that sit below an office.
-fn field_offices_below<'a>(
+pub(crate) fn field_offices_below<'a>(
     under: &'a [OfficeRow],
     paths: &'a HashMap<i32, String>,
     office_id: i32,
@@ -167,10 +171,11 @@ pub(crate) fn share_of<'a>(returns: impl IntoIterator<Item = &'a SubmissionRow>)
 }
 
 impl App {
-    /// Opens the periods every collection has begun by today; safe to run as often as wanted.
+    /// Opens the periods every collection still open has begun by today; safe to run as often as
+    /// wanted.
     pub async fn open_collection_periods(&self) -> Result<usize, Error> {
         let today = self.today();
-        let collections = self.db.collections().await?;
+        let collections = self.open_collections().await?;
         let ids: Vec<i32> = collections.iter().map(|collection| collection.id).collect();
         let open: HashSet<(i32, NaiveDate)> = self
             .db
@@ -202,6 +207,13 @@ impl App {
             tx.commit().await?;
         }
         Ok(opened)
+    }
+
+    /// The collections not closed, newest first.
+    pub(crate) async fn open_collections(&self) -> Result<Vec<CollectionRow>, Error> {
+        let mut collections = self.db.collections().await?;
+        collections.retain(|collection| collection.closed.is_none());
+        Ok(collections)
     }
 
     /// The respondents of these collections with their offices and units.
@@ -328,6 +340,9 @@ impl App {
             let may_view_board = self
                 .may(who, Action::ViewOfficeRecords, collection.office_id)
                 .await?;
+            let may_manage = self
+                .may(who, Action::ManageTeam, collection.office_id)
+                .await?;
             let mut tally = Tally::default();
             let period = current.get(&collection.id).copied();
             let mut mine = Vec::new();
@@ -369,6 +384,7 @@ impl App {
                 office,
                 current: period,
                 tally,
+                may_manage,
                 may_view_board,
                 mine,
                 gathers,
@@ -413,11 +429,7 @@ impl App {
             })
             .collect();
         let children = self.db.office_children(&[Some(office.id)]).await?;
-        let under = self.db.offices_under(office.id).await?;
-        let paths = self
-            .db
-            .office_paths(&under.iter().map(|office| office.id).collect::<Vec<_>>())
-            .await?;
+        let (under, paths) = self.offices_below(office.id).await?;
         for child in children {
             choices.push(RespondentChoice {
                 value: format!("office:{}", child.id),
@@ -457,6 +469,36 @@ impl App {
         chosen: &[String],
     ) -> Result<CollectionRow, Error> {
         let form = self.collection_choices(who, office_key).await?;
+        let (draft, respondents) = self.checked_collection(&form, fields, chosen).await?;
+        let key = draft.key.clone();
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        match tx
+            .insert_collection(NewCollection {
+                office_id: form.office.id,
+                draft,
+                respondents,
+            })
+            .await
+        {
+            Ok(_) => {}
+            Err(udbhabon_db::DbError::Conflict(_)) => {
+                return Err(invalid("key", "error-key-taken"));
+            }
+            Err(error) => return Err(error.into()),
+        }
+        tx.commit().await?;
+        self.open_collection_periods().await?;
+        Ok(self.db.collection_by_key(&key).await?)
+    }
+
+    /// A collection's fields checked, with whom it asks resolved from the choices ticked (each once);
+    /// every problem is named against its field.
+    pub(crate) async fn checked_collection(
+        &self,
+        form: &CollectionFormChoices,
+        fields: &CollectionFields,
+        chosen: &[String],
+    ) -> Result<(CollectionDraft, Vec<(i32, Option<i32>)>), Error> {
         let draft = check_collection(fields);
         let mut errors = draft.clone().err().unwrap_or_default();
         let offered: HashSet<&str> = form
@@ -465,11 +507,7 @@ impl App {
             .map(|choice| choice.value.as_str())
             .collect();
         let mut respondents: Vec<(i32, Option<i32>)> = Vec::new();
-        let under = self.db.offices_under(form.office.id).await?;
-        let paths = self
-            .db
-            .office_paths(&under.iter().map(|office| office.id).collect::<Vec<_>>())
-            .await?;
+        let (under, paths) = self.offices_below(form.office.id).await?;
         for value in chosen {
             if !offered.contains(value.as_str()) {
                 errors.add("respondents", "error-collection-respondent");
@@ -490,29 +528,23 @@ impl App {
         if respondents.is_empty() && chosen.is_empty() {
             errors.add("respondents", "error-collection-no-respondents");
         }
-        let draft = match draft {
-            Ok(draft) if errors.is_empty() => draft,
-            _ => return Err(Error::Invalid(errors)),
-        };
-        let key = draft.key.clone();
-        let tx = self.db.begin(self.author(Some(who), "")).await?;
-        match tx
-            .insert_collection(NewCollection {
-                office_id: form.office.id,
-                draft,
-                respondents,
-            })
-            .await
-        {
-            Ok(_) => {}
-            Err(udbhabon_db::DbError::Conflict(_)) => {
-                return Err(invalid("key", "error-key-taken"));
-            }
-            Err(error) => return Err(error.into()),
+        match draft {
+            Ok(draft) if errors.is_empty() => Ok((draft, respondents)),
+            _ => Err(Error::Invalid(errors)),
         }
-        tx.commit().await?;
-        self.open_collection_periods().await?;
-        Ok(self.db.collection_by_key(&key).await?)
+    }
+
+    /// The offices below an office with their stored paths.
+    pub(crate) async fn offices_below(
+        &self,
+        office_id: i32,
+    ) -> Result<(Vec<OfficeRow>, HashMap<i32, String>), Error> {
+        let under = self.db.offices_under(office_id).await?;
+        let paths = self
+            .db
+            .office_paths(&under.iter().map(|office| office.id).collect::<Vec<_>>())
+            .await?;
+        Ok((under, paths))
     }
 
     /// A collection and its periods (opened as of today), for readers of the asking office's records or

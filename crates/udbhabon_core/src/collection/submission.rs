@@ -87,7 +87,11 @@ impl App {
             .collect();
         let latest = versions.last().map(SubmissionRow::latest);
         let today = self.today();
-        let taken = accepts(latest, period.period.due_on, today, collection.late_allowed);
+        let taken = if collection.closed.is_some() {
+            Err("error-collection-withdrawn")
+        } else {
+            accepts(latest, period.period.due_on, today, collection.late_allowed)
+        };
         let labels: Vec<&str> = versions
             .iter()
             .flat_map(|version| {

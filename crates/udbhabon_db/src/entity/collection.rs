@@ -29,6 +29,10 @@ pub struct Model {
     pub fields: Option<String>,
     pub created_by: String,
     pub created_at: DateTimeUtc,
+    pub closed_on: Option<Date>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub closed_reason: Option<String>,
+    pub closed_by: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -34,6 +34,7 @@ mod m0027_feedback;
 mod m0028_feedback_innovation;
 mod m0029_feedback_attachment;
 mod m0030_search_spelling;
+mod m0031_collection_closing;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0028_feedback_innovation::Migration),
             Box::new(m0029_feedback_attachment::Migration),
             Box::new(m0030_search_spelling::Migration),
+            Box::new(m0031_collection_closing::Migration),
         ]
     }
 }

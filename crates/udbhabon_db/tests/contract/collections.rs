@@ -296,3 +296,124 @@ async fn the_people_posted_in_a_unit_are_found_by_the_day() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_collection_is_corrected_until_answered_and_closed_once() {
+    for test in each_backend().await {
+        let backend = test.backend;
+        let (office_id, unit_id, collection_id) = committed(&test.db, async |tx| {
+            let created = ministry(tx).await;
+            let id = tx
+                .insert_collection(NewCollection {
+                    office_id: created.office_id,
+                    draft: draft(),
+                    respondents: vec![(created.office_id, Some(created.unit_id))],
+                })
+                .await
+                .unwrap();
+            (created.office_id, created.unit_id, id)
+        })
+        .await;
+        let october = Period {
+            starts_on: date(2026, 10, 1),
+            ends_on: date(2026, 10, 31),
+            due_on: date(2026, 11, 3),
+        };
+        committed(&test.db, async |tx| {
+            tx.open_period(collection_id, october).await.unwrap()
+        })
+        .await;
+
+        // Nobody answered: the correction takes, whom it asks is replaced and its periods go.
+        let mut corrected = draft();
+        corrected.title = Bilingual::new("সংশোধিত", "Corrected");
+        corrected.key = "ignored".into();
+        committed(&test.db, async |tx| {
+            tx.correct_collection(collection_id, corrected, vec![(office_id, None)])
+                .await
+                .unwrap()
+        })
+        .await;
+        let stored = test.db.collection_by_key("mole-e-filing").await.unwrap();
+        assert_eq!(stored.title.en, "Corrected", "{backend}");
+        assert!(
+            test.db
+                .periods_of(&[collection_id])
+                .await
+                .unwrap()
+                .is_empty()
+        );
+        let respondents = test.db.respondents_of(&[collection_id]).await.unwrap();
+        assert_eq!(
+            respondents
+                .iter()
+                .map(|row| (row.office_id, row.unit_id))
+                .collect::<Vec<_>>(),
+            [(office_id, None)],
+            "{backend}"
+        );
+        assert!(!test.db.collection_answered(collection_id).await.unwrap());
+
+        // Answered, it is no longer corrected.
+        committed(&test.db, async |tx| {
+            tx.open_period(collection_id, october).await.unwrap()
+        })
+        .await;
+        let period = test.db.periods_of(&[collection_id]).await.unwrap()[0].id;
+        committed(&test.db, async |tx| {
+            tx.insert_submission(
+                NewSubmission {
+                    period_id: period,
+                    respondent_id: respondents[0].id,
+                    counts: None,
+                    answers: Vec::new(),
+                    note: "প্রতিবেদন".into(),
+                    late: false,
+                },
+                1,
+                &[],
+            )
+            .await
+            .unwrap()
+        })
+        .await;
+        assert!(test.db.collection_answered(collection_id).await.unwrap());
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
+        assert!(
+            matches!(
+                tx.correct_collection(collection_id, draft(), vec![(office_id, Some(unit_id))])
+                    .await,
+                Err(DbError::Conflict(_))
+            ),
+            "{backend}"
+        );
+        drop(tx);
+
+        // It closes once, with the day and the reason.
+        committed(&test.db, async |tx| {
+            tx.close_collection(collection_id, date(2026, 11, 10), "নতুন ছক")
+                .await
+                .unwrap()
+        })
+        .await;
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
+        assert!(matches!(
+            tx.close_collection(collection_id, date(2026, 11, 11), "আবার")
+                .await,
+            Err(DbError::Conflict(_))
+        ));
+        drop(tx);
+        let closing = test
+            .db
+            .collection_by_key("mole-e-filing")
+            .await
+            .unwrap()
+            .closed
+            .unwrap();
+        assert_eq!(
+            (closing.on, closing.reason.as_str()),
+            (date(2026, 11, 10), "নতুন ছক"),
+            "{backend}"
+        );
+    }
+}

@@ -272,3 +272,32 @@ async fn a_word_spelled_with_the_other_vowel_length_or_a_whole_nukta_letter_is_f
         }
     }
 }
+
+#[tokio::test]
+async fn a_corrected_innovation_is_found_by_its_new_words_and_no_longer_by_the_old() {
+    for test in each_backend().await {
+        let ids = recorded(&test.db).await;
+        let search = async |query: &str| {
+            test.db
+                .search_innovations(&bangla::search::stems(query), Combine::All, 10)
+                .await
+                .unwrap()
+        };
+        assert!(search("হেল্পলাইন").await.contains(&ids[1]));
+        let mut corrected = record(&RECORDS[1]);
+        corrected.title = "শ্রমিকের অভিযোগ গ্রহণে কল সেন্টার".into();
+        corrected.solution = "টোল-ফ্রি কল সেন্টারে অভিযোগ গ্রহণ".into();
+        committed(&test.db, async |tx| {
+            tx.correct_innovation(ids[1], corrected).await.unwrap()
+        })
+        .await;
+        assert!(
+            !search("হেল্পলাইন").await.contains(&ids[1]),
+            "{}",
+            test.backend
+        );
+        assert_eq!(search("কল সেন্টার").await, [ids[1]], "{}", test.backend);
+        let stored = test.db.innovation(ids[1]).await.unwrap();
+        assert_eq!(stored.record.title, "শ্রমিকের অভিযোগ গ্রহণে কল সেন্টার");
+    }
+}

@@ -76,6 +76,10 @@ enum Line {
 pub(crate) struct BoardPage {
     l: Layout,
     heading: String,
+    /// When and why it was closed.
+    closed: Option<String>,
+    /// The page that corrects or closes it, for whoever runs it.
+    manage_href: Option<String>,
     office: String,
     instructions: String,
     period: String,
@@ -189,6 +193,19 @@ pub(crate) fn board_page(
             &format!("/collections/{}", collection.key),
         ),
         heading,
+        closed: collection.closed.as_ref().map(|closing| {
+            t_args(
+                lang,
+                "collection-closed-on",
+                &[
+                    ("date", format::date(lang, closing.on)),
+                    ("reason", closing.reason.clone()),
+                ],
+            )
+        }),
+        manage_href: board
+            .may_manage
+            .then(|| format!("/collections/{}/edit", collection.key)),
         office: board.office.name.get(lang).to_owned(),
         instructions: collection.instructions.get(lang).to_owned(),
         period: period_name(lang, recurrence, starts_on, board.period.period.ends_on),

@@ -2,6 +2,7 @@
 //! with the helpers the board and submission pages share.
 
 pub(crate) mod board;
+pub(crate) mod correction;
 pub(crate) mod forward;
 pub(crate) mod submission;
 
@@ -59,8 +60,12 @@ pub(crate) fn period_name(
 
 /// A collection in the list.
 struct ListLine {
-    /// The board, for its readers.
+    /// The board, for its readers, once a period has opened.
     href: Option<String>,
+    /// The page that corrects or closes it, for whoever runs it.
+    manage_href: Option<String>,
+    /// "closed", when it was.
+    closed: Option<String>,
     /// The reader's own submission pages for the period now running: (name, link).
     mine: Vec<(String, String)>,
     /// The boards of the offices the reader gathers for: (name, link).
@@ -100,9 +105,18 @@ pub(crate) async fn list(
         .map(|summary| {
             let collection = &summary.collection;
             ListLine {
-                href: summary
-                    .may_view_board
+                href: (summary.may_view_board && summary.current.is_some())
                     .then(|| format!("/collections/{}", collection.key)),
+                manage_href: summary
+                    .may_manage
+                    .then(|| format!("/collections/{}/edit", collection.key)),
+                closed: collection.closed.as_ref().map(|closing| {
+                    format!(
+                        "{}, {}",
+                        t(lang, "collection-closed"),
+                        format::date(lang, closing.on)
+                    )
+                }),
                 mine: summary
                     .current
                     .map(|period| {
@@ -177,6 +191,28 @@ pub(crate) struct NewCollectionPage {
     /// (value, label, chosen)
     respondents: Vec<(String, String, bool)>,
     errors: Vec<(String, String)>,
+    /// When a recorded collection is shown for correcting or closing.
+    correcting: Option<CorrectionPart>,
+}
+
+/// What the form shows of a recorded collection besides its fields.
+pub(crate) struct CorrectionPart {
+    /// When it opens, or when and why it was closed.
+    pub(crate) notice: Option<String>,
+    /// Why its fields cannot be corrected now; the form is then not shown.
+    pub(crate) why_not: Option<String>,
+    /// Where the closing form posts, while it is open.
+    pub(crate) close_action: Option<String>,
+    pub(crate) reason: String,
+}
+
+impl NewCollectionPage {
+    /// Whether the collection's fields may be typed: a new one, or one that may still be corrected.
+    fn shows_form(&self) -> bool {
+        self.correcting
+            .as_ref()
+            .is_none_or(|part| part.why_not.is_none())
+    }
 }
 
 impl FieldErrors for NewCollectionPage {
@@ -203,7 +239,7 @@ fn field_rows(typed: &[FieldSpecFields]) -> Vec<FieldSpecFields> {
     rows
 }
 
-fn new_collection_page(
+pub(crate) fn new_collection_page(
     state: &AppState,
     lang: Lang,
     member: &Member,
@@ -225,6 +261,7 @@ fn new_collection_page(
             &format!("/offices/{}/collections/new", form.office.key),
         ),
         heading,
+        correcting: None,
         action: format!("/offices/{}/collections", form.office.key),
         csrf: member.0.csrf_token.clone(),
         field_rows: field_rows(&fields.fields),
@@ -330,6 +367,26 @@ pub(crate) struct CollectionForm {
 }
 
 impl CollectionForm {
+    /// The collection's fields as typed.
+    fn typed(&self) -> CollectionFields {
+        CollectionFields {
+            fields: self.field_rows(),
+            key: self.key.clone(),
+            kind: self.kind.clone(),
+            title_bn: self.title_bn.clone(),
+            title_en: self.title_en.clone(),
+            instructions_bn: self.instructions_bn.clone(),
+            instructions_en: self.instructions_en.clone(),
+            recurrence: self.recurrence.clone(),
+            opens_on: self.opens_on.clone(),
+            due_day: self.due_day.clone(),
+            due_on: self.due_on.clone(),
+            late_allowed: self.late_allowed.is_some(),
+            evidence_required: self.evidence_required.is_some(),
+            forward_days: self.forward_days.clone(),
+        }
+    }
+
     /// The own fields' rows, as typed.
     fn field_rows(&self) -> Vec<FieldSpecFields> {
         let text = |list: &[String], index: usize| list.get(index).cloned().unwrap_or_default();
@@ -359,30 +416,14 @@ pub(crate) async fn create(
     Path(key): Path<String>,
     Posted(member, form): Posted<CollectionForm>,
 ) -> Result<Response, PageError> {
-    let field_rows = form.field_rows();
-    let fields = CollectionFields {
-        fields: field_rows,
-        key: form.key,
-        kind: form.kind,
-        title_bn: form.title_bn,
-        title_en: form.title_en,
-        instructions_bn: form.instructions_bn,
-        instructions_en: form.instructions_en,
-        recurrence: form.recurrence,
-        opens_on: form.opens_on,
-        due_day: form.due_day,
-        due_on: form.due_on,
-        late_allowed: form.late_allowed.is_some(),
-        evidence_required: form.evidence_required.is_some(),
-        forward_days: form.forward_days,
-    };
+    let fields = form.typed();
     match state
         .app
         .create_collection(&member.0, &key, &fields, &form.respondent)
         .await
     {
         Ok(collection) => {
-            Ok(Redirect::to(&format!("/collections/{}", collection.key)).into_response())
+            Ok(Redirect::to(&correction::landing(&state, &collection).await?).into_response())
         }
         Err(error) => {
             rejected(lang, error, |errors| async {

@@ -4,6 +4,7 @@
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use udbhabon_docs::calendar::{CalendarEvent, CalendarKind, When, render_calendar};
 use udbhabon_domain::Lang;
+use udbhabon_domain::meeting::MeetingChangeKind;
 use udbhabon_i18n::t;
 
 use crate::account::SignedIn;
@@ -60,6 +61,22 @@ impl App {
         render_calendar(&CalendarKind::Invitation, &[self.meeting_event(detail)])
     }
 
+    /// The calendar a change notice's mail carries: the meeting moved, or called off, as the
+    /// `sequence`th version of its invitation.
+    pub(crate) fn meeting_change_calendar(
+        &self,
+        detail: &MeetingDetail,
+        kind: MeetingChangeKind,
+        sequence: usize,
+    ) -> String {
+        let sequence = u32::try_from(sequence).unwrap_or(u32::MAX);
+        let kind = match kind {
+            MeetingChangeKind::Postponed => CalendarKind::Update { sequence },
+            MeetingChangeKind::Cancelled => CalendarKind::Cancellation { sequence },
+        };
+        render_calendar(&kind, &[self.meeting_event(detail)])
+    }
+
     /// Makes a new secret address for the account's calendar feed; the previous one stops working.
     /// Returns the token the address ends in (only its hash is kept).
     pub async fn renew_calendar_feed(&self, who: &SignedIn) -> Result<String, Error> {
@@ -105,7 +122,11 @@ impl App {
             .meetings_inviting(who.person_id, &post_ids, today - Duration::days(30))
             .await?;
         let mut events = Vec::new();
-        for meeting in meetings {
+        // A meeting called off leaves the calendar (its cancellation mail told the invitee's program).
+        for meeting in meetings
+            .into_iter()
+            .filter(|meeting| meeting.cancelled_on.is_none())
+        {
             let detail = self.meeting(&meeting.record.key).await?;
             events.push(self.meeting_event(&detail));
         }

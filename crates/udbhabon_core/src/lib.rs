@@ -30,6 +30,7 @@ pub use mail::MailSettings;
 pub use udbhabon_db::collection::CollectionRow;
 pub use udbhabon_db::distribution::DistributionEntryRow;
 pub use udbhabon_db::innovation::{InnovationRow, InnovationStepRow};
+pub use udbhabon_db::meeting::change::MeetingChangeRow;
 pub use udbhabon_db::meeting::{DecisionRow, MeetingRow, ResponsibleRow};
 pub use udbhabon_db::office::memo::MemoFileRow;
 pub use udbhabon_db::office::person::{HolderRow, PersonRow, PostRow};

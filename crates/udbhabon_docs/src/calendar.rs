@@ -25,24 +25,46 @@ pub struct CalendarEvent {
     pub when: When,
 }
 
-/// What a calendar is for: an invitation to attend (a mail's attachment), or a feed to subscribe to.
+/// What a calendar is for: an invitation to attend (a mail's attachment) or its later version (moved,
+/// or called off), or a feed to subscribe to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CalendarKind {
     Invitation,
-    Feed { name: String },
+    /// The invitation again, moved: its `sequence` (one per change) makes programs take it over the
+    /// earlier one.
+    Update {
+        sequence: u32,
+    },
+    /// The invitation called off.
+    Cancellation {
+        sequence: u32,
+    },
+    Feed {
+        name: String,
+    },
 }
 
 /// Writes the events as an iCalendar (RFC 5545) text.
 pub fn render_calendar(kind: &CalendarKind, events: &[CalendarEvent]) -> String {
     let mut calendar = Calendar::new();
-    match kind {
+    let (sequence, status) = match kind {
         CalendarKind::Invitation => {
             calendar.append_property(("METHOD", "REQUEST"));
+            (None, EventStatus::Confirmed)
+        }
+        CalendarKind::Update { sequence } => {
+            calendar.append_property(("METHOD", "REQUEST"));
+            (Some(sequence), EventStatus::Confirmed)
+        }
+        CalendarKind::Cancellation { sequence } => {
+            calendar.append_property(("METHOD", "CANCEL"));
+            (Some(sequence), EventStatus::Cancelled)
         }
         CalendarKind::Feed { name } => {
             calendar.name(name);
+            (None, EventStatus::Confirmed)
         }
-    }
+    };
     for event in events {
         let mut built = Event::new();
         built
@@ -53,9 +75,12 @@ pub fn render_calendar(kind: &CalendarKind, events: &[CalendarEvent]) -> String 
         if !event.location.is_empty() {
             built.location(&event.location);
         }
+        if let Some(sequence) = sequence {
+            built.append_property(("SEQUENCE", sequence.to_string().as_str()));
+        }
         match event.when {
             When::Between(start, end) => {
-                built.starts(start).ends(end).status(EventStatus::Confirmed);
+                built.starts(start).ends(end).status(status);
             }
             When::Day(day) => {
                 built.all_day(day);
@@ -103,6 +128,12 @@ mod tests {
             &events,
         );
         assert!(!feed.contains("METHOD:"));
+        let called_off = render_calendar(&CalendarKind::Cancellation { sequence: 2 }, &events[..1]);
+        assert!(called_off.contains("METHOD:CANCEL"));
+        assert!(called_off.contains("SEQUENCE:2"));
+        assert!(called_off.contains("STATUS:CANCELLED"));
+        let moved = render_calendar(&CalendarKind::Update { sequence: 1 }, &events[..1]);
+        assert!(moved.contains("METHOD:REQUEST") && moved.contains("SEQUENCE:1"));
         assert!(feed.contains("DTSTART;VALUE=DATE:20261203"));
         assert!(
             !feed.contains("LOCATION:\r\n"),

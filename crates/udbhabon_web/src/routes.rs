@@ -24,7 +24,7 @@ use crate::admin::{offices, people};
 use crate::collection::{board, correction, forward, submission};
 use crate::extract::FORM_BYTES;
 use crate::innovation::{award, showcase, table};
-use crate::meeting::{decision, minutes, notice};
+use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
@@ -723,6 +723,28 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ManageTeam),
         "/meetings/mole-egov-2026-27-review-2/notice/send",
         handler!(notice::send),
+    ),
+    // After its notice, whoever runs the team postpones or cancels a meeting with a numbered notice.
+    route(
+        GET,
+        "/meetings/{key}/change",
+        may(Action::ManageTeam),
+        "/meetings/mole-egov-2026-27-review-2/change",
+        handler!(change::form),
+    ),
+    route(
+        POST,
+        "/meetings/{key}/change",
+        may(Action::ManageTeam),
+        "/meetings/mole-egov-2026-27-review-2/change",
+        handler!(change::change),
+    ),
+    route(
+        GET,
+        "/meetings/{key}/changes/{id}/notice.pdf",
+        may(Action::ViewOfficeRecords),
+        "/meetings/mole-egov-2026-27-review-2/changes/1/notice.pdf",
+        handler!(change::notice_pdf),
     ),
     route(
         GET,

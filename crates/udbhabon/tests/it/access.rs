@@ -233,11 +233,12 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// Samples that name something the demo data does not have, so that "not found" is the served answer:
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
 /// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported), a
-/// return's evidence (none is submitted), an award notice (none is issued) and a citizen charter's PDF
-/// (the demo's ministry has not published one).
-const ABSENT_SAMPLES: [&str; 10] = [
+/// return's evidence (none is submitted), an award notice (none is issued), a citizen charter's PDF
+/// (the demo's ministry has not published one) and a meeting change's notice (none is postponed).
+const ABSENT_SAMPLES: [&str; 11] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
+    "/meetings/{key}/changes/{id}/notice.pdf",
     "/calendar/{token}",
     "/plans/{id}/evidence/{file}",
     "/plans/{id}/self-assessment.pdf",

@@ -400,3 +400,167 @@ async fn an_account_subscribes_to_its_meetings_and_deadlines() {
         "আপনার একটি ক্যালেন্ডার ঠিকানা চালু আছে।"
     );
 }
+
+#[tokio::test]
+async fn a_called_meeting_is_postponed_then_cancelled_each_with_a_numbered_notice() {
+    let clock = MovableClock::at("2026-12-10");
+    let server = TestServer::start_with_clock(clock).await;
+    let (secretary, csrf) = browser(&server, SECRETARY).await;
+    let meeting = "/meetings/mole-egov-2026-27-review-2";
+    let change = format!("{meeting}/change");
+
+    // Before its notice goes out, the schedule is edited instead: the form says so.
+    let page = secretary.page(&change, 200).await;
+    assert_eq!(
+        text(&page, "p.why-not"),
+        "নোটিশ এখনও যায়নি; সময়সূচিই বদলান, আলাদা নোটিশ লাগবে না।"
+    );
+    let page = secretary.page(meeting, 200).await;
+    let file = attribute(&page, "select#memo_file option:nth-child(2)", "value");
+    secretary
+        .post(
+            &format!("{meeting}/notice/send"),
+            &[("csrf", &csrf), ("memo_file", &file)],
+        )
+        .await;
+    // The meeting's calendar entries mailed so far, by method (the reminder job may mail beside them).
+    let calendars = |method: &str| -> Vec<String> {
+        server
+            .mail()
+            .iter()
+            .filter(|mail| mail.contains(&format!("Content-Type: text/calendar; method={method}")))
+            .map(|mail| String::from_utf8(mail_part(mail, "text/calendar")).unwrap())
+            .collect()
+    };
+    let invited = calendars("REQUEST").len();
+    assert!(invited > 0);
+
+    // A viewer may not change it; the form names who mail will not reach.
+    let (viewer, viewer_csrf) = browser(&server, "viewer@demo.udbhabon.test").await;
+    viewer.page(&change, 403).await;
+    assert_eq!(
+        viewer
+            .post(&change, &[("csrf", &viewer_csrf), ("kind", "cancelled")])
+            .await
+            .status(),
+        403
+    );
+    let form = secretary.page(&change, 200).await;
+    assert!(!texts(&form, ".unreached li").is_empty());
+    assert_eq!(attribute(&form, "#held_on", "value"), "2026-12-17");
+
+    // A day already past, or the same day and time, and no reason, are refused; nothing is sent.
+    let (status, messages) = alerts(
+        secretary
+            .post(
+                &change,
+                &[
+                    ("csrf", &csrf),
+                    ("kind", "postponed"),
+                    ("held_on", "2026-12-09"),
+                    ("starts_at", "11:00"),
+                    ("reason", ""),
+                    ("memo_file", &file),
+                ],
+            )
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, messages),
+        (
+            422,
+            vec![
+                "নতুন তারিখ আজ বা তার পরের হতে হবে।".to_owned(),
+                "কারণ লিখুন।".to_owned()
+            ]
+        )
+    );
+    assert_eq!(calendars("REQUEST").len(), invited);
+
+    // Postponed to the 22nd at 3 pm: the next number of the file, both calendars, the new schedule.
+    let postponed = secretary
+        .post(
+            &change,
+            &[
+                ("csrf", &csrf),
+                ("kind", "postponed"),
+                ("held_on", "২২-১২-২০২৬"),
+                ("starts_at", "15:00"),
+                ("reason", "সভাপতির জরুরি সরকারি সফর।"),
+                ("memo_file", &file),
+            ],
+        )
+        .await;
+    assert_eq!(postponed.url().path(), meeting);
+    let page = Html::parse_document(&postponed.text().await.unwrap());
+    let memo = "৪০.০০.০০০০.০০০.০৩৬.৩২.০০০৬.১৭.৭";
+    assert_eq!(
+        texts(&page, "ul.schedule-changes li"),
+        [format!(
+            "স্থগিত: ১৭ ডিসেম্বর ২০২৬ থেকে ২২ ডিসেম্বর ২০২৬; স্মারক {memo}; কারণ: সভাপতির জরুরি সরকারি সফর। নোটিশ"
+        )]
+    );
+    assert!(
+        texts(&page, "dl.fields dd")
+            .iter()
+            .any(|value| value.contains("২২ ডিসেম্বর ২০২৬"))
+    );
+    let requests = calendars("REQUEST");
+    assert_eq!(requests.len(), 2 * invited, "every invitee mailed was told");
+    let calendar = &requests[invited];
+    assert!(calendar.contains("SEQUENCE:1"), "{calendar}");
+    assert!(calendar.contains("DTSTART:20261222T090000Z"), "{calendar}");
+    let link = attribute(&page, "ul.schedule-changes a", "href");
+    let pdf = secretary.get(&link).await.bytes().await.unwrap();
+    let printed = extract_text(&pdf);
+    for expected in [
+        "সভা স্থগিতের নোটিশ",
+        memo,
+        "১৭ ডিসেম্বর ২০২৬",
+        "২২ ডিসেম্বর ২০২৬",
+        "স্থগিতের কারণ: সভাপতির জরুরি সরকারি সফর।",
+    ] {
+        assert!(printed.contains(expected), "{expected} in {printed}");
+    }
+
+    // Then cancelled: no more changes, no minutes, listed apart; the invitees' calendars drop it.
+    let cancelled = secretary
+        .post(
+            &change,
+            &[
+                ("csrf", &csrf),
+                ("kind", "cancelled"),
+                ("reason", "পরবর্তী সমন্বয় সভায় বিষয়গুলো আলোচিত হবে।"),
+                ("memo_file", &file),
+            ],
+        )
+        .await;
+    let page = Html::parse_document(&cancelled.text().await.unwrap());
+    assert_eq!(
+        text(&page, ".meeting-stage"),
+        "বাতিল করা হয়েছে (১০ ডিসেম্বর ২০২৬)"
+    );
+    assert_eq!(texts(&page, "ul.schedule-changes li").len(), 2);
+    assert!(texts(&page, "section.meeting-actions").is_empty());
+    let cancellations = calendars("CANCEL");
+    assert_eq!(cancellations.len(), invited);
+    assert!(
+        cancellations[0].contains("SEQUENCE:2") && cancellations[0].contains("STATUS:CANCELLED")
+    );
+    assert_eq!(
+        text(&secretary.page(&change, 200).await, "p.why-not"),
+        "সভাটি বাতিল করা হয়েছে।"
+    );
+    let list = secretary.page("/meetings", 200).await;
+    assert!(
+        texts(&list, "ul.cancelled li a")
+            .iter()
+            .any(|title| title.ends_with("২য় সভা"))
+    );
+    assert!(
+        texts(&list, "ul.upcoming li a")
+            .iter()
+            .all(|title| !title.ends_with("২য় সভা"))
+    );
+}

@@ -1,11 +1,13 @@
 //! Meetings and their minutes: the fixed fields, invitees and agenda, attendance, decisions and
 //! distribution.
 
+pub mod change;
 pub mod decision;
 pub mod minutes;
 pub mod notice;
 
 use udbhabon_db::distribution::DistributionEntryRow;
+use udbhabon_db::meeting::change::MeetingChangeRow;
 use udbhabon_db::meeting::notice::{AgendaItem, Invitee};
 use udbhabon_db::meeting::{DecisionRow, MeetingRow};
 use udbhabon_db::office::OfficeRow;
@@ -35,6 +37,8 @@ pub struct MeetingDetail {
     pub attendance: Vec<Attendee>,
     pub decisions: Vec<DecisionRow>,
     pub distribution: Vec<DistributionEntryRow>,
+    /// Its postponements and cancellation, oldest first.
+    pub changes: Vec<MeetingChangeRow>,
 }
 
 impl MeetingDetail {
@@ -154,6 +158,7 @@ impl App {
             None => Vec::new(),
         };
         Ok(MeetingDetail {
+            changes: self.db.meeting_changes(meeting.id).await?,
             chair: person(record.chair_person_id),
             chair_designation: record
                 .chair_designation_id

@@ -40,6 +40,7 @@ pub struct Model {
     pub circulated_on: Option<Date>,
     pub approved_on: Option<Date>,
     pub approved_by: Option<String>,
+    pub cancelled_on: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

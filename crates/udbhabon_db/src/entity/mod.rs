@@ -29,6 +29,7 @@ pub(crate) mod innovation_step;
 pub(crate) mod issued_document;
 pub(crate) mod meeting;
 pub(crate) mod meeting_attendance;
+pub(crate) mod meeting_change;
 pub(crate) mod meeting_invitee;
 pub(crate) mod memo_file;
 pub(crate) mod memo_register;

@@ -1,5 +1,6 @@
 //! Reading meetings, their attendance, and the decisions of their minutes with who carries them out.
 
+pub mod change;
 pub mod decision;
 pub mod minutes;
 pub mod notice;
@@ -63,6 +64,8 @@ pub struct MeetingRow {
     pub id: i32,
     pub record: MeetingRecord,
     pub distribution_list_id: Option<i32>,
+    /// The day its cancellation notice was issued, when it was called off.
+    pub cancelled_on: Option<NaiveDate>,
 }
 
 /// Whether one person attended, and whether they had been invited.
@@ -137,6 +140,7 @@ impl TryFrom<meeting::Model> for MeetingRow {
             id: model.id,
             record,
             distribution_list_id: model.distribution_list_id,
+            cancelled_on: model.cancelled_on,
         })
     }
 }

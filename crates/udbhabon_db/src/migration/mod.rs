@@ -35,6 +35,7 @@ mod m0028_feedback_innovation;
 mod m0029_feedback_attachment;
 mod m0030_search_spelling;
 mod m0031_collection_closing;
+mod m0032_meeting_changes;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0029_feedback_attachment::Migration),
             Box::new(m0030_search_spelling::Migration),
             Box::new(m0031_collection_closing::Migration),
+            Box::new(m0032_meeting_changes::Migration),
         ]
     }
 }

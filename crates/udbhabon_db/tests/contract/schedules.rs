@@ -2,11 +2,12 @@
 //! attendance with the uninvited marked, who a meeting invites, and the calendar token.
 
 use chrono::NaiveTime;
+use udbhabon_db::meeting::change::NewMeetingChange;
 use udbhabon_db::meeting::notice::{AgendaItem, Invitee};
 use udbhabon_db::meeting::{AttendanceRow, MeetingRecord};
 use udbhabon_db::write::NewMeeting;
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::meeting::MeetingKind;
+use udbhabon_domain::meeting::{MeetingChangeKind, MeetingKind};
 
 use crate::accounts::account;
 use crate::fixtures::{committed, date, ministry, person, posting};
@@ -147,6 +148,49 @@ async fn a_schedule_is_kept_replaced_noticed_and_attended() {
         assert_eq!(meeting.record.starts_at, NaiveTime::from_hms_opt(10, 30, 0));
         assert_eq!(meeting.record.notice_memo.unwrap().letter(), 6, "{backend}");
         assert_eq!(meeting.record.notice_sent_on, Some(date(2026, 12, 1)));
+
+        // Postponed to the 22nd at three, then cancelled: each change kept with where it moved from.
+        let three = NaiveTime::from_hms_opt(15, 0, 0);
+        committed(&test.db, async |tx| {
+            for (kind, letter, to) in [
+                (
+                    MeetingChangeKind::Postponed,
+                    7,
+                    Some((date(2026, 12, 22), three)),
+                ),
+                (MeetingChangeKind::Cancelled, 8, None),
+            ] {
+                tx.lock_meeting(meeting.id).await.unwrap();
+                tx.record_meeting_change(
+                    meeting.id,
+                    NewMeetingChange {
+                        kind,
+                        reason: "সভাপতির সফর".into(),
+                        memo: format!("40.00.0000.000.036.32.0006.17.{letter}")
+                            .parse()
+                            .unwrap(),
+                        issued_on: date(2026, 12, 10),
+                        to,
+                    },
+                )
+                .await
+                .unwrap();
+            }
+        })
+        .await;
+        let changed = test.db.meeting_by_key("review-2").await.unwrap();
+        assert_eq!(
+            (changed.record.held_on, changed.record.starts_at),
+            (date(2026, 12, 22), three),
+            "{backend}"
+        );
+        assert_eq!(changed.cancelled_on, Some(date(2026, 12, 10)), "{backend}");
+        let changes = test.db.meeting_changes(meeting.id).await.unwrap();
+        assert_eq!(changes.len(), 2, "{backend}");
+        assert_eq!(changes[0].from.0, meeting.record.held_on, "{backend}");
+        assert_eq!(changes[0].change.to, Some((date(2026, 12, 22), three)));
+        assert_eq!(changes[1].from, (date(2026, 12, 22), three), "{backend}");
+        assert_eq!(changes[1].change.memo.letter(), 8);
         assert_eq!(
             test.db.invitees(meeting.id).await.unwrap(),
             [Invitee::Person(chair)]

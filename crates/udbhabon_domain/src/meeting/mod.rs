@@ -17,6 +17,16 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How a called meeting was changed after its notice went out.
+    pub enum MeetingChangeKind ("meeting change", "meeting-change") {
+        /// Moved to another day or time.
+        Postponed => "postponed",
+        /// Called off.
+        Cancelled => "cancelled",
+    }
+}
+
 /// The ordinal of a meeting in Bengali as minutes print it: ১ম, ২য়, ৩য়, ৪র্থ, ৫ম …
 pub fn ordinal_bn(sequence: u32) -> String {
     let suffix = match sequence {

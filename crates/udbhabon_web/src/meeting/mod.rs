@@ -1,6 +1,7 @@
 //! The meetings list and a meeting's page: its schedule and notice before it is held, and its minutes
 //! (fields, decisions table, memo number and distribution) once issued.
 
+pub(crate) mod change;
 pub(crate) mod decision;
 pub(crate) mod minutes;
 pub(crate) mod notice;
@@ -10,11 +11,12 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
+use udbhabon_core::meeting::change::changeable;
 use udbhabon_core::meeting::minutes::{minutes_view, ordinal};
 use udbhabon_core::meeting::notice::letter;
-use udbhabon_core::{MeetingRow, MinutesDecision, MinutesItem};
+use udbhabon_core::{MeetingChangeRow, MeetingRow, MinutesDecision, MinutesItem};
 use udbhabon_domain::meeting::minutes::{MinutesStage, MinutesStep};
-use udbhabon_i18n::{format, t, t_args};
+use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::audit;
 use crate::auth::Visitor;
@@ -35,6 +37,8 @@ pub(crate) struct MeetingListPage {
     upcoming: Vec<MeetingItem>,
     /// Meetings held, the latest first.
     held: Vec<MeetingItem>,
+    /// Meetings called off after their notice, the latest first.
+    cancelled: Vec<MeetingItem>,
     /// Where those who manage the office's team schedule a meeting.
     schedule_href: Option<String>,
 }
@@ -100,6 +104,58 @@ pub(crate) struct MeetingPage {
     comments: Vec<(String, String, String)>,
     /// The meeting's record of changes, for readers allowed to see it.
     changes: Option<Vec<audit::HistoryLine>>,
+    /// Whether the reader may postpone or cancel it now.
+    may_change: bool,
+    /// Its postponements and cancellation, oldest first.
+    schedule_changes: Vec<ChangeLine>,
+}
+
+/// A postponement or cancellation as the meeting's page lists it.
+struct ChangeLine {
+    text: String,
+    /// Its notice, for readers of the office's records.
+    notice_href: Option<String>,
+}
+
+/// "স্থগিত: ১৫ সেপ্টেম্বর ২০২২ থেকে ২২ সেপ্টেম্বর ২০২২; স্মারক …" — with the reason for readers of the
+/// office's records.
+fn change_line(lang: Lang, change: &MeetingChangeRow, with_reason: bool) -> String {
+    let kind = t(lang, &change.change.kind.message_key());
+    let mut text = match change.change.to {
+        Some((day, _)) => t_args(
+            lang,
+            "meeting-change-moved",
+            &[
+                ("kind", kind),
+                ("from", format::date(lang, change.from.0)),
+                ("to", format::date(lang, day)),
+            ],
+        ),
+        None => t_args(
+            lang,
+            "meeting-change-called-off",
+            &[
+                ("kind", kind),
+                ("date", format::date(lang, change.change.issued_on)),
+            ],
+        ),
+    };
+    text.push_str(&t_args(
+        lang,
+        "meeting-change-memo",
+        &[(
+            "memo",
+            format::digits(lang, &change.change.memo.to_string()),
+        )],
+    ));
+    if with_reason {
+        text.push_str(&t_args(
+            lang,
+            "meeting-change-because",
+            &[("reason", change.change.reason.clone())],
+        ));
+    }
+    text
 }
 
 #[derive(Debug, Deserialize)]
@@ -139,6 +195,9 @@ pub(crate) async fn list(
         }),
         when: format::date_both(lang, meeting.record.held_on),
     };
+    let (cancelled, meetings): (Vec<MeetingRow>, Vec<MeetingRow>) = meetings
+        .into_iter()
+        .partition(|meeting| meeting.cancelled_on.is_some());
     // A meeting of today is still to come until its minutes are begun.
     let (mut upcoming, held): (Vec<MeetingRow>, Vec<MeetingRow>) =
         meetings.into_iter().partition(|meeting| {
@@ -160,6 +219,7 @@ pub(crate) async fn list(
         heading,
         upcoming: upcoming.into_iter().map(item).collect(),
         held: held.into_iter().map(item).collect(),
+        cancelled: cancelled.into_iter().map(item).collect(),
         schedule_href,
     })
 }
@@ -197,7 +257,18 @@ pub(crate) async fn show(
         .into_iter()
         .filter(|(label, _)| actions.read_records || *label != online_label)
         .collect();
+    let cancelled_on = detail.meeting.cancelled_on;
     let stage = match (&meeting.notice_memo, meeting.issued_on) {
+        _ if cancelled_on.is_some() => t_args(
+            lang,
+            "meeting-stage-cancelled",
+            &[(
+                "date",
+                cancelled_on
+                    .map(|date| format::date(lang, date))
+                    .unwrap_or_default(),
+            )],
+        ),
         (_, Some(_)) => t(lang, "meeting-stage-issued"),
         (Some(memo), None) => t_args(
             lang,
@@ -264,7 +335,18 @@ pub(crate) async fn show(
             .iter()
             .map(|invitee| letter::invitee_label(invitee, lang))
             .collect(),
-        manage: actions.manage && meeting.issued_on.is_none(),
+        manage: actions.manage && meeting.issued_on.is_none() && cancelled_on.is_none(),
+        may_change: actions.manage && changeable(&detail.meeting).is_ok(),
+        schedule_changes: detail
+            .changes
+            .iter()
+            .map(|change| ChangeLine {
+                text: change_line(lang, change, actions.read_records),
+                notice_href: actions
+                    .read_records
+                    .then(|| format!("/meetings/{key}/changes/{}/notice.pdf", change.id)),
+            })
+            .collect(),
         minutes_stage: minutes_stage
             .filter(|stage| *stage != MinutesStage::Issued)
             .map(|stage| t(lang, &stage.message_key())),

@@ -519,6 +519,10 @@ impl App {
 
 /// The stage `step` leads to, or the refusal that says why it cannot be taken now.
 fn step_allowed(step: MinutesStep, meeting: &MeetingRow) -> Result<MinutesStage, Error> {
+    // A meeting called off has no minutes.
+    if meeting.cancelled_on.is_some() {
+        return Err(invalid("stage", "error-meeting-cancelled"));
+    }
     let stage = meeting.record.minutes_stage;
     step.from(stage).ok_or_else(|| {
         invalid(

@@ -111,19 +111,24 @@ pub fn notice_view(detail: &MeetingDetail, lang: Lang) -> NoticeView {
             detail.member_secretary.as_ref(),
             detail.member_secretary_post.as_ref(),
         ),
-        distribution: (
-            format!("{} :", t(lang, "meeting-distribution-heading")),
-            detail
-                .invitees
-                .iter()
-                .enumerate()
-                .map(|(index, invitee)| NumberedItem {
-                    number: format::digits(lang, &format!("{})", index + 1)),
-                    text: invitee_label(invitee, lang),
-                })
-                .collect(),
-        ),
+        distribution: distribution(detail, lang),
     }
+}
+
+/// "বিতরণ …:" and the invitees, numbered, as a notice's distribution prints them.
+pub(crate) fn distribution(detail: &MeetingDetail, lang: Lang) -> (String, Vec<NumberedItem>) {
+    (
+        format!("{} :", t(lang, "meeting-distribution-heading")),
+        detail
+            .invitees
+            .iter()
+            .enumerate()
+            .map(|(index, invitee)| NumberedItem {
+                number: format::digits(lang, &format!("{})", index + 1)),
+                text: invitee_label(invitee, lang),
+            })
+            .collect(),
+    )
 }
 
 /// Typesets the notice in `lang`.

@@ -688,6 +688,9 @@ impl App {
         if detail.meeting.record.issued_on.is_some() {
             return Err(invalid("present", "error-meeting-issued"));
         }
+        if detail.meeting.cancelled_on.is_some() {
+            return Err(invalid("present", "error-meeting-cancelled"));
+        }
         if detail.meeting.record.held_on > self.today() {
             return Err(invalid("present", "error-meeting-not-yet-held"));
         }

@@ -74,6 +74,8 @@ pub struct MinutesView {
     pub issuer_signature: Vec<String>,
     /// "পরিশিষ্ট-ক", its heading, its column headings, and each invitee with present or absent.
     pub appendix: (String, String, [String; 3], Vec<(String, String)>),
+    /// Printed at the head of every page of a preview, which is not the issued document.
+    pub draft_mark: Option<String>,
 }
 
 /// Renders the minutes as an A4 PDF, the attendance appendix on a page of its own.

@@ -782,6 +782,13 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(minutes::save),
     ),
     route(
+        GET,
+        "/meetings/{key}/minutes/preview.pdf",
+        may(Action::ViewOfficeRecords),
+        "/meetings/mole-egov-2026-27-review-2/minutes/preview.pdf",
+        handler!(minutes::preview_pdf),
+    ),
+    route(
         POST,
         "/meetings/{key}/minutes/circulate",
         may(Action::ManageTeam),

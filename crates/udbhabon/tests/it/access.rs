@@ -234,10 +234,12 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
 /// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported), a
 /// return's evidence (none is submitted), an award notice (none is issued), a citizen charter's PDF
-/// (the demo's ministry has not published one) and a meeting change's notice (none is postponed).
-const ABSENT_SAMPLES: [&str; 11] = [
+/// (the demo's ministry has not published one), a meeting change's notice (none is postponed) and a
+/// preview of minutes (the meeting called in the system has none written yet).
+const ABSENT_SAMPLES: [&str; 12] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
+    "/meetings/{key}/minutes/preview.pdf",
     "/meetings/{key}/changes/{id}/notice.pdf",
     "/calendar/{token}",
     "/plans/{id}/evidence/{file}",

@@ -310,6 +310,28 @@ async fn minutes_are_written_circulated_approved_issued_and_then_followed() {
         !texts(&secretary.page(MEETING, 200).await, "section.appendix li").is_empty(),
         "the office's own officers read the attendance"
     );
+    // Before issuing, the minutes' PDF as it will be issued, marked as a preview on every page; the
+    // visitor and the DIFE's focal point do not read it.
+    let page = secretary.page(MEETING, 200).await;
+    let preview = attribute(&page, "p.downloads a.preview", "href");
+    assert_eq!(preview, format!("{MEETING}/minutes/preview.pdf"));
+    let pdf = secretary.get(&preview).await.bytes().await.unwrap();
+    let printed = pdftotext(&pdf, "-raw");
+    for expected in [
+        "খসড়া — জারি হয়নি",
+        "পূর্ববর্তী সভার অসম্পন্ন সিদ্ধান্ত সম্পন্ন করতে হবে।",
+        "অফিস কপি/গার্ড ফাইল",
+        "এ.এস.এম. মেহরাব হোসেন",
+    ] {
+        assert!(printed.contains(expected), "{expected} in {printed}");
+    }
+    assert_eq!(
+        visitor.get(&preview).await.url().path(),
+        "/login",
+        "signed out, it asks to sign in"
+    );
+    let (focal, _) = browser(&server, FOCAL).await;
+    assert_eq!(focal.get(&preview).await.status(), 403);
     let issued = secretary
         .post(
             &format!("{MEETING}/minutes/issue"),

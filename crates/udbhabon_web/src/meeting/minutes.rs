@@ -388,3 +388,17 @@ pub(crate) async fn issue(
         .map(|_| ());
     step_answer(&key, done)
 }
+
+/// `GET /meetings/{key}/minutes/preview.pdf`: the minutes as they will be issued, marked as a preview.
+pub(crate) async fn preview_pdf(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    let document = state.app.minutes_preview(&member.0, &key, lang).await?;
+    Ok(crate::download::pdf(
+        document,
+        crate::download::Disposition::Inline,
+    ))
+}

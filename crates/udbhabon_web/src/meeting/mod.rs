@@ -72,6 +72,8 @@ pub(crate) struct MeetingPage {
     attendance: Vec<(String, String)>,
     /// The issued minutes as a PDF.
     pdf_href: Option<String>,
+    /// Before issue, the minutes as they will be issued, for readers of the office's records.
+    preview_href: Option<String>,
     /// Whether the minutes are issued; before, the page shows the schedule.
     minutes_issued: bool,
     /// Where the meeting stands: scheduled, notice sent (with its number), minutes issued.
@@ -395,6 +397,10 @@ pub(crate) async fn show(
         pdf_href: meeting
             .issued_on
             .map(|_| format!("/meetings/{key}/minutes.pdf")),
+        preview_href: (actions.read_records
+            && meeting.issued_on.is_none()
+            && minutes_stage.is_some())
+        .then(|| format!("/meetings/{key}/minutes/preview.pdf")),
         fields: minutes.fields,
         opening: minutes.opening,
         decisions: minutes.decisions,

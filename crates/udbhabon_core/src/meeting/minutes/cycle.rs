@@ -17,6 +17,7 @@ use udbhabon_domain::meeting::decision::{
 use udbhabon_domain::meeting::minutes::{MinutesStage, MinutesStep};
 use udbhabon_domain::office::memo::MemoNumber;
 use udbhabon_domain::{Bilingual, Lang, ValidationErrors, Vocabulary};
+use udbhabon_i18n::t;
 
 use crate::account::SignedIn;
 use crate::error::invalid;
@@ -25,6 +26,7 @@ use crate::meeting::MeetingDetail;
 use crate::meeting::decision::TrackedDecision;
 use crate::meeting::minutes::{MINUTES_DOCUMENT, minutes_view};
 use crate::meeting::notice::letter::invitee_label;
+use crate::team::order::pdf::Document;
 use crate::{App, Error};
 
 /// The paragraph the opening is ("২।"); agenda items follow it, one paragraph each.
@@ -345,6 +347,36 @@ impl App {
         Ok(())
     }
 
+    /// The minutes as they will be issued, in `lang`, marked on every page as a preview: for readers
+    /// of the office's records while they are written, circulated or approved. Only the memo number
+    /// and the day of issue are left for the issue to fill.
+    pub async fn minutes_preview(
+        &self,
+        who: &SignedIn,
+        key: &str,
+        lang: Lang,
+    ) -> Result<Document, Error> {
+        let mut detail = self.meeting(key).await?;
+        let record = &detail.meeting.record;
+        self.require(who, Action::ViewOfficeRecords, record.office_id)
+            .await?;
+        if record.issued_on.is_some() || record.minutes_stage.is_none() {
+            return Err(Error::NotFound(format!("minutes of {key} to preview")));
+        }
+        let previous = self.previous_decisions(&detail).await?;
+        detail.issuer.clone_from(&detail.member_secretary);
+        detail.issuer_post.clone_from(&detail.member_secretary_post);
+        detail.distribution = distribution_rows(issue_distribution(&detail));
+        let mut view = minutes_view(&detail, previous.as_ref(), lang);
+        view.draft_mark = Some(t(lang, "minutes-preview-mark"));
+        let bytes = render_minutes(self.fonts()?, &view)
+            .map_err(|error| Error::Internal(error.to_string()))?;
+        Ok(Document {
+            file_name: format!("minutes-{key}-preview.pdf"),
+            bytes,
+        })
+    }
+
     /// Issues approved minutes: takes their memo number from the file, records the member secretary's
     /// signature and the distribution (the invitees), and stores the PDF in both languages. The
     /// number is used only if all of that succeeds; the minutes are fixed from then on.
@@ -378,26 +410,7 @@ impl App {
         let fonts = self.fonts()?;
         let today = self.today();
         let issuer_post_id = self.post_held_in(who.person_id, office_id).await?;
-        // The invitees, then the office copy, as the seed's distribution ends.
-        let distribution: Vec<NewDistributionEntry> = detail
-            .invitees
-            .iter()
-            .map(|invitee| NewDistributionEntry {
-                text: Bilingual::new(
-                    invitee_label(invitee, Lang::Bn),
-                    invitee_label(invitee, Lang::En),
-                ),
-                attention: None,
-                office_id: invitee.office.as_ref().map(|office| office.id),
-                post_id: invitee.post.as_ref().map(|post| post.id),
-            })
-            .chain(std::iter::once(NewDistributionEntry {
-                text: Bilingual::new("অফিস কপি/গার্ড ফাইল", "Office copy/guard file"),
-                attention: None,
-                office_id: None,
-                post_id: None,
-            }))
-            .collect();
+        let distribution = issue_distribution(&detail);
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         if tx.lock_meeting(meeting_id).await?.record.minutes_stage != Some(MinutesStage::Approved) {
             return Err(invalid("memo_file", "error-minutes-not-approved"));
@@ -430,15 +443,7 @@ impl App {
             Some(id) => self.db.posts(&[id]).await?.remove(&id),
             None => None,
         };
-        detail.distribution = distribution
-            .into_iter()
-            .map(|entry| udbhabon_db::distribution::DistributionEntryRow {
-                text: entry.text,
-                attention: entry.attention,
-                office_id: entry.office_id,
-                post_id: entry.post_id,
-            })
-            .collect();
+        detail.distribution = distribution_rows(distribution);
         let mut attachments = Vec::new();
         for lang in Lang::ALL {
             let view = minutes_view(&detail, previous.as_ref(), lang);
@@ -518,6 +523,44 @@ impl App {
 }
 
 /// The stage `step` leads to, or the refusal that says why it cannot be taken now.
+/// The distribution minutes are issued to: the invitees, then the office copy, as the seed's ends.
+fn issue_distribution(detail: &MeetingDetail) -> Vec<NewDistributionEntry> {
+    detail
+        .invitees
+        .iter()
+        .map(|invitee| NewDistributionEntry {
+            text: Bilingual::new(
+                invitee_label(invitee, Lang::Bn),
+                invitee_label(invitee, Lang::En),
+            ),
+            attention: None,
+            office_id: invitee.office.as_ref().map(|office| office.id),
+            post_id: invitee.post.as_ref().map(|post| post.id),
+        })
+        .chain(std::iter::once(NewDistributionEntry {
+            text: Bilingual::new("অফিস কপি/গার্ড ফাইল", "Office copy/guard file"),
+            attention: None,
+            office_id: None,
+            post_id: None,
+        }))
+        .collect()
+}
+
+/// The distribution as the minutes print it.
+fn distribution_rows(
+    entries: Vec<NewDistributionEntry>,
+) -> Vec<udbhabon_db::distribution::DistributionEntryRow> {
+    entries
+        .into_iter()
+        .map(|entry| udbhabon_db::distribution::DistributionEntryRow {
+            text: entry.text,
+            attention: entry.attention,
+            office_id: entry.office_id,
+            post_id: entry.post_id,
+        })
+        .collect()
+}
+
 fn step_allowed(step: MinutesStep, meeting: &MeetingRow) -> Result<MinutesStage, Error> {
     // A meeting called off has no minutes.
     if meeting.cancelled_on.is_some() {

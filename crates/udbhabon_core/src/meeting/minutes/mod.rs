@@ -283,6 +283,7 @@ pub fn minutes_view(
                 })
                 .collect(),
         ),
+        draft_mark: None,
     }
 }
 

@@ -134,7 +134,18 @@ impl App {
                 .responsible
                 .iter()
                 .all(|party| party.kind == ResponsibleKind::Team);
-            let key = (tracked.offices.clone(), team_only);
+            // Only the bodies that have not reported it done are reminded.
+            let owing: Vec<(i32, bool)> = if tracked.standing.done_of_bodies().1 == 0 {
+                tracked.offices.clone()
+            } else {
+                tracked
+                    .standing
+                    .bodies()
+                    .filter(|(_, status)| *status != DecisionStatus::Done)
+                    .map(|(body, _)| (body, false))
+                    .collect()
+            };
+            let key = (owing, team_only);
             let accounts = match acting.get(&key) {
                 Some(accounts) => accounts,
                 None => {
@@ -143,7 +154,7 @@ impl App {
                     } else {
                         &REMINDED
                     };
-                    let found = self.acting_for(&tracked.offices, roles).await?;
+                    let found = self.acting_for(&key.0, roles).await?;
                     acting.entry(key).or_insert(found)
                 }
             };

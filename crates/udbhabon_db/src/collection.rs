@@ -421,6 +421,22 @@ impl Tx {
         Ok(())
     }
 
+    /// Refuses, as a conflict, to go on with a collection closed meanwhile: its row is read under a
+    /// shared lock, so that a closing at the same moment waits for this transaction or is seen by it.
+    pub async fn refuse_if_closed(&self, collection_id: i32) -> Result<(), DbError> {
+        let model = collection::Entity::find_by_id(collection_id)
+            .lock_shared()
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("collection #{collection_id}")))?;
+        match model.closed_on {
+            Some(_) => Err(DbError::Conflict(format!(
+                "collection #{collection_id} is closed"
+            ))),
+            None => Ok(()),
+        }
+    }
+
     /// Corrects a collection nobody has answered yet: its fields (not its key), whom it asks, and its
     /// periods, which are removed to open again by the corrected cadence. Under its lock, a conflict
     /// when it is closed or anything was submitted or forwarded in it meanwhile.

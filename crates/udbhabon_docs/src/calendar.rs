@@ -84,6 +84,10 @@ pub fn render_calendar(kind: &CalendarKind, events: &[CalendarEvent]) -> String 
             }
             When::Day(day) => {
                 built.all_day(day);
+                // A day's event (a meeting with no time) called off says so too.
+                if sequence.is_some() {
+                    built.status(status);
+                }
             }
         }
         calendar.push(built.done());

@@ -1001,6 +1001,7 @@ async fn a_collection_is_corrected_until_answered_and_closed_with_its_reason() {
         format!("২৭ অক্টোবর ২০২২ তারিখে বন্ধ করা হয়েছে। কারণ: {reason}")
     );
     assert!(texts(&page, "form.collection-closing").is_empty());
+    assert!(texts(&page, "form.collection-form").is_empty());
     let board = secretary
         .page("/collections/mole-e-filing-november", 200)
         .await;

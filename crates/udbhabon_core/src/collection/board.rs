@@ -289,6 +289,7 @@ impl App {
             && within.is_some()
             && office.parent_id == Some(collection.office_id);
         let may_forward = (gathers_here
+            && collection.closed.is_none()
             && !forwards
                 .iter()
                 .any(|forward| forward.office_id == office.id)

@@ -9,6 +9,7 @@ use udbhabon_domain::collection::{check_forward, forward_due};
 
 use crate::account::SignedIn;
 use crate::collection::board::Board;
+use crate::collection::closed_meanwhile;
 use crate::error::invalid;
 use crate::{App, Error};
 
@@ -28,6 +29,9 @@ impl App {
         let board = self
             .collection_board(who, key, Some(starts_on), Some(office_key))
             .await?;
+        if board.collection.closed.is_some() {
+            return Err(invalid("forward", "error-collection-withdrawn"));
+        }
         let Some(days) = board.collection.forward_days else {
             return Err(invalid("forward", "error-forward-not-gathered"));
         };
@@ -40,6 +44,7 @@ impl App {
         let reason = check_forward(unreviewed, reason).map_err(|key| invalid("reason", key))?;
         let late = self.today() > forward_due(board.period.period.due_on, days);
         let tx = self.db.begin(self.author(Some(who), "")).await?;
+        closed_meanwhile(tx.refuse_if_closed(board.collection.id).await, "forward")?;
         match tx
             .insert_forward(NewForward {
                 period_id: board.period.id,

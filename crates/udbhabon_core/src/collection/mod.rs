@@ -133,6 +133,17 @@ pub(crate) fn gatherer(collection: &CollectionRow, respondent: &Respondent) -> O
     ancestors.get(at + 1).copied()
 }
 
+/// A collection closed while a step on it was being taken, told against `field`.
+pub(crate) fn closed_meanwhile(
+    checked: Result<(), udbhabon_db::DbError>,
+    field: &str,
+) -> Result<(), Error> {
+    match checked {
+        Err(udbhabon_db::DbError::Conflict(_)) => Err(invalid(field, "error-collection-withdrawn")),
+        other => Ok(other?),
+    }
+}
+
 /// The period a collection is on today: the earliest still to fall due, or else the latest (periods
 /// oldest first).
 pub(crate) fn current_period(periods: &[PeriodRow], today: NaiveDate) -> Option<PeriodRow> {

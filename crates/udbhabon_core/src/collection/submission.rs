@@ -13,7 +13,7 @@ use udbhabon_domain::collection::{
 };
 
 use crate::account::{PeopleNames, SignedIn};
-use crate::collection::{Respondent, latest_versions, share_of};
+use crate::collection::{Respondent, closed_meanwhile, latest_versions, share_of};
 use crate::error::invalid;
 use crate::files::{EVIDENCE, check_uploads, record_uploads};
 use crate::{App, Error};
@@ -167,6 +167,7 @@ impl App {
         errors.into_result(())?;
         let stored = self.files.keep(uploads).await?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
+        closed_meanwhile(tx.refuse_if_closed(page.collection.id).await, "submission")?;
         let latest = tx
             .latest_submission_locked(page.period.id, respondent_id)
             .await?;

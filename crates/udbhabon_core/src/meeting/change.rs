@@ -198,6 +198,14 @@ impl App {
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let locked = tx.lock_meeting(meeting.id).await?;
         changeable(&locked).map_err(|key| crate::error::invalid("kind", key))?;
+        // The form was checked against the day and time read before the lock; a change taken
+        // meanwhile moved them.
+        if (locked.record.held_on, locked.record.starts_at) != (record.held_on, record.starts_at) {
+            return Err(crate::error::invalid(
+                "kind",
+                "error-meeting-changed-meanwhile",
+            ));
+        }
         let purpose = Bilingual::new(
             format!(
                 "{}: {}",

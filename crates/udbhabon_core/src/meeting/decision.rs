@@ -54,11 +54,21 @@ impl TrackedDecision {
         // Replayed step by step to find when the whole turned done.
         let mut standing = Standing::new(bodies);
         let mut done_on = None;
+        let mut last_reported_done = None;
         for update in &updates {
             let before = standing.status;
             standing.record(update.status, update.office_id);
+            let day = bangla::dhaka::today_in_dhaka(update.at);
+            if update.office_id.is_some() && update.status == DecisionStatus::Done {
+                last_reported_done = Some(day);
+            }
             if standing.status == DecisionStatus::Done && before != DecisionStatus::Done {
-                done_on = Some(bangla::dhaka::today_in_dhaka(update.at));
+                done_on = Some(day);
+            }
+            // Confirmed under the earlier rule, when one body's report made it done: it was done on
+            // the day of the last report before the confirmation.
+            if standing.status == DecisionStatus::Closed && before != DecisionStatus::Done {
+                done_on = last_reported_done.or(done_on);
             }
         }
         let status = standing.status;

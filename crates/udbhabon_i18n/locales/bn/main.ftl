@@ -698,6 +698,7 @@ doc-cancelled-body = { $from } তারিখে অনুষ্ঠেয় �
 error-meeting-change-kind = স্থগিত না বাতিল, তা বেছে নিন।
 error-meeting-change-past = নতুন তারিখ আজ বা তার পরের হতে হবে।
 error-meeting-change-same = নতুন তারিখ বা সময় আগেরটি থেকে আলাদা হতে হবে।
+error-meeting-changed-meanwhile = এরই মধ্যে সভাটির সময়সূচি বদলেছে; পাতাটি আবার খুলে দেখে নিন।
 error-meeting-cancelled = সভাটি বাতিল করা হয়েছে।
 error-meeting-change-held = কার্যবিবরণী লেখা শুরু হয়েছে; সভাটি আর স্থগিত বা বাতিল করা যায় না।
 error-meeting-change-before-notice = নোটিশ এখনও যায়নি; সময়সূচিই বদলান, আলাদা নোটিশ লাগবে না।

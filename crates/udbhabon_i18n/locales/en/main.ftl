@@ -698,6 +698,7 @@ doc-cancelled-body = The meeting “{ $title }” to be held on { $from } has be
 error-meeting-change-kind = Choose whether to postpone or cancel.
 error-meeting-change-past = The new date must be today or later.
 error-meeting-change-same = The new date or time must differ from the one set.
+error-meeting-changed-meanwhile = The meeting's schedule changed meanwhile; open the page again and check.
 error-meeting-cancelled = The meeting has been cancelled.
 error-meeting-change-held = Its minutes have been begun; the meeting can no longer be postponed or cancelled.
 error-meeting-change-before-notice = The notice has not gone out yet; change the schedule instead, no separate notice is needed.

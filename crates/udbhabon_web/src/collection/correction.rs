@@ -81,10 +81,12 @@ fn correction_page(
     };
     page.correcting = Some(CorrectionPart {
         notice,
+        // A closed collection's notice says why; an answered one's says it can no longer change.
         why_not: correction
             .why_not
             .filter(|_| collection.closed.is_none())
             .map(|key| t(lang, key)),
+        editable: correction.why_not.is_none(),
         close_action: collection
             .closed
             .is_none()

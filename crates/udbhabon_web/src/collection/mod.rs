@@ -199,8 +199,10 @@ pub(crate) struct NewCollectionPage {
 pub(crate) struct CorrectionPart {
     /// When it opens, or when and why it was closed.
     pub(crate) notice: Option<String>,
-    /// Why its fields cannot be corrected now; the form is then not shown.
+    /// Why its fields cannot be corrected now (told when it is answered; a closed one's notice says it).
     pub(crate) why_not: Option<String>,
+    /// Whether its fields may be corrected now; the form is shown only then.
+    pub(crate) editable: bool,
     /// Where the closing form posts, while it is open.
     pub(crate) close_action: Option<String>,
     pub(crate) reason: String,
@@ -209,9 +211,7 @@ pub(crate) struct CorrectionPart {
 impl NewCollectionPage {
     /// Whether the collection's fields may be typed: a new one, or one that may still be corrected.
     fn shows_form(&self) -> bool {
-        self.correcting
-            .as_ref()
-            .is_none_or(|part| part.why_not.is_none())
+        self.correcting.as_ref().is_none_or(|part| part.editable)
     }
 }
 

@@ -522,7 +522,6 @@ impl App {
     }
 }
 
-/// The stage `step` leads to, or the refusal that says why it cannot be taken now.
 /// The distribution minutes are issued to: the invitees, then the office copy, as the seed's ends.
 fn issue_distribution(detail: &MeetingDetail) -> Vec<NewDistributionEntry> {
     detail
@@ -561,6 +560,7 @@ fn distribution_rows(
         .collect()
 }
 
+/// The stage `step` leads to, or the refusal that says why it cannot be taken now.
 fn step_allowed(step: MinutesStep, meeting: &MeetingRow) -> Result<MinutesStage, Error> {
     // A meeting called off has no minutes.
     if meeting.cancelled_on.is_some() {

@@ -37,23 +37,28 @@ fn draft() -> CollectionDraft {
     }
 }
 
+/// The ministry with a unit, and a collection asking that unit: (office, unit, collection).
+async fn asking_the_ministrys_unit(db: &udbhabon_db::Db) -> (i32, i32, i32) {
+    committed(db, async |tx| {
+        let created = ministry(tx).await;
+        let id = tx
+            .insert_collection(NewCollection {
+                office_id: created.office_id,
+                draft: draft(),
+                respondents: vec![(created.office_id, Some(created.unit_id))],
+            })
+            .await
+            .unwrap();
+        (created.office_id, created.unit_id, id)
+    })
+    .await
+}
+
 #[tokio::test]
 async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
     for test in each_backend().await {
         let backend = test.backend;
-        let (office_id, unit_id, collection_id) = committed(&test.db, async |tx| {
-            let created = ministry(tx).await;
-            let id = tx
-                .insert_collection(NewCollection {
-                    office_id: created.office_id,
-                    draft: draft(),
-                    respondents: vec![(created.office_id, Some(created.unit_id))],
-                })
-                .await
-                .unwrap();
-            (created.office_id, created.unit_id, id)
-        })
-        .await;
+        let (office_id, unit_id, collection_id) = asking_the_ministrys_unit(&test.db).await;
         let stored = test.db.collection_by_key("mole-e-filing").await.unwrap();
         assert_eq!(stored.id, collection_id, "{backend}");
         assert_eq!(stored.cadence, draft().cadence, "{backend}");
@@ -301,19 +306,7 @@ async fn the_people_posted_in_a_unit_are_found_by_the_day() {
 async fn a_collection_is_corrected_until_answered_and_closed_once() {
     for test in each_backend().await {
         let backend = test.backend;
-        let (office_id, unit_id, collection_id) = committed(&test.db, async |tx| {
-            let created = ministry(tx).await;
-            let id = tx
-                .insert_collection(NewCollection {
-                    office_id: created.office_id,
-                    draft: draft(),
-                    respondents: vec![(created.office_id, Some(created.unit_id))],
-                })
-                .await
-                .unwrap();
-            (created.office_id, created.unit_id, id)
-        })
-        .await;
+        let (office_id, unit_id, collection_id) = asking_the_ministrys_unit(&test.db).await;
         let october = Period {
             starts_on: date(2026, 10, 1),
             ends_on: date(2026, 10, 31),

@@ -43,12 +43,11 @@ pub struct CollectionRow {
     pub closed: Option<Closing>,
 }
 
-/// The closing of a collection.
+/// The closing of a collection (who closed it stands beside it, and in the audit trail).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Closing {
     pub on: NaiveDate,
     pub reason: String,
-    pub by: String,
 }
 
 /// Reads JSON text a column keeps, naming what it is in the error.
@@ -96,7 +95,6 @@ impl TryFrom<collection::Model> for CollectionRow {
             closed: model.closed_on.map(|on| Closing {
                 on,
                 reason: model.closed_reason.unwrap_or_default(),
-                by: model.closed_by.unwrap_or_default(),
             }),
         })
     }

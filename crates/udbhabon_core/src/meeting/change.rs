@@ -233,8 +233,6 @@ impl App {
             meeting_id: meeting.id,
             change,
             from: (record.held_on, record.starts_at),
-            by: String::new(),
-            at: self.now(),
         };
         if let Some((day, time)) = to {
             detail.meeting.record.held_on = day;

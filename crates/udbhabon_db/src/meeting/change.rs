@@ -1,7 +1,7 @@
 //! A called meeting's changes as stored: each postponement or cancellation with its numbered notice,
 //! and the meeting moved or marked cancelled in the same step.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::{NaiveDate, NaiveTime};
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::meeting::MeetingChangeKind;
@@ -25,15 +25,14 @@ pub struct NewMeetingChange {
     pub to: Option<MeetingTime>,
 }
 
-/// A change as stored, with the day and time the meeting moved from.
+/// A change as stored, with the day and time the meeting moved from (who issued it and when stand in
+/// the audit trail).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MeetingChangeRow {
     pub id: i32,
     pub meeting_id: i32,
     pub change: NewMeetingChange,
     pub from: MeetingTime,
-    pub by: String,
-    pub at: DateTime<Utc>,
 }
 
 impl TryFrom<meeting_change::Model> for MeetingChangeRow {
@@ -51,8 +50,6 @@ impl TryFrom<meeting_change::Model> for MeetingChangeRow {
                 to: model.to_held_on.map(|day| (day, model.to_starts_at)),
             },
             from: (model.from_held_on, model.from_starts_at),
-            by: model.issued_by,
-            at: model.issued_at,
         })
     }
 }

@@ -448,6 +448,11 @@ async fn a_called_meeting_is_postponed_then_cancelled_each_with_a_numbered_notic
     let form = secretary.page(&change, 200).await;
     assert!(!texts(&form, ".unreached li").is_empty());
     assert_eq!(attribute(&form, "#held_on", "value"), "2026-12-17");
+    assert_eq!(
+        attribute(&form, "select#memo_file option[selected]", "value"),
+        file,
+        "numbered from the invitation's file"
+    );
 
     // A day already past, or the same day and time, and no reason, are refused; nothing is sent.
     let (status, messages) = alerts(

@@ -109,6 +109,18 @@ pub(crate) async fn form(
             .starts_at
             .map(|time| time.format("%H:%M").to_string())
             .unwrap_or_default(),
+        // The change is numbered from the file the invitation was, unless another is chosen.
+        memo_file: record
+            .notice_memo
+            .as_ref()
+            .and_then(|memo| {
+                choices
+                    .memo_files
+                    .iter()
+                    .find(|file| file.file_number == memo.file())
+            })
+            .map(|file| file.id.to_string())
+            .unwrap_or_default(),
         ..ChangeFields::default()
     };
     Ok(change_page(

@@ -287,16 +287,19 @@ impl Standing {
 
     /// How many of the bodies have reported it done, of how many.
     pub fn done_of_bodies(&self) -> (usize, usize) {
-        let counted: Vec<i32> = if self.bodies.is_empty() {
-            self.reports.keys().copied().collect()
-        } else {
-            self.bodies.clone()
-        };
-        let done = counted
-            .iter()
-            .filter(|body| self.of(**body) == DecisionStatus::Done)
+        if self.bodies.is_empty() {
+            let done = self
+                .reports
+                .values()
+                .filter(|report| **report == DecisionStatus::Done)
+                .count();
+            return (done, self.reports.len());
+        }
+        let done = self
+            .bodies()
+            .filter(|(_, report)| *report == DecisionStatus::Done)
             .count();
-        (done, counted.len())
+        (done, self.bodies.len())
     }
 
     /// The bodies that carry the decision out, each with its own report.

@@ -58,12 +58,13 @@ impl std::ops::AddAssign for ReminderRun {
 
 impl App {
     /// Runs every job due: opens the collections' new periods, then sends the decision, collection and
-    /// forward reminders due today.
+    /// forward reminders due today and mails the hand-offs waiting on each account.
     pub async fn run_jobs(&self) -> Result<ReminderRun, Error> {
         self.open_collection_periods().await?;
         let mut run = self.send_decision_reminders().await?;
         run += self.send_collection_reminders().await?;
         run += self.send_forward_reminders().await?;
+        run += self.send_notification_mails().await?;
         if run.sent > 0 {
             tracing::info!(sent = run.sent, "reminders sent");
         }
@@ -166,7 +167,7 @@ impl App {
                     step: step.code(),
                     account_id: account.id,
                 };
-                let mail = self.decision_mail(&tracked, step, due_on, &account.email);
+                let mail = self.decision_mail(&tracked, step, due_on, account);
                 self.deliver(reminder, mail, &mut run).await?;
             }
         }
@@ -273,7 +274,7 @@ impl App {
                             respondent,
                             step,
                             &link,
-                            &account.email,
+                            &account,
                         );
                         self.deliver(reminder, mail, &mut run).await?;
                     }
@@ -364,7 +365,7 @@ impl App {
                         step: step.code(),
                         account_id: account.id,
                     };
-                    let mail = self.bilingual_mail(&account.email, keys, args);
+                    let mail = self.account_mail(&account, keys, args);
                     self.deliver(reminder, mail, &mut run).await?;
                 }
             }
@@ -404,13 +405,13 @@ impl App {
         })
     }
 
-    /// The reminder of one decision, in Bengali and then in English, with its page's address.
+    /// The reminder of one decision, with its page's address.
     fn decision_mail(
         &self,
         tracked: &TrackedDecision,
         step: ReminderStep,
         due_on: NaiveDate,
-        to: &str,
+        to: &AccountRow,
     ) -> Mail {
         let decision = &tracked.decision;
         let (subject_key, body_key) = if step == ReminderStep::Overdue {
@@ -430,7 +431,7 @@ impl App {
                 ),
             ]
         };
-        self.bilingual_mail(to, (subject_key, body_key), args)
+        self.account_mail(to, (subject_key, body_key), args)
     }
 
     /// The reminder of one respondent's submission for a period, or its escalation.
@@ -440,7 +441,7 @@ impl App {
         respondent: &Respondent,
         step: ReminderStep,
         link: &str,
-        to: &str,
+        to: &AccountRow,
     ) -> Mail {
         let keys = match step {
             ReminderStep::Before(_) => ("collection-due-subject", "collection-due-body"),
@@ -459,25 +460,22 @@ impl App {
                 ("link", link.to_owned()),
             ]
         };
-        self.bilingual_mail(to, keys, args)
+        self.account_mail(to, keys, args)
     }
 
-    /// A mail in Bengali and then in English.
-    fn bilingual_mail(
+    /// A mail in the language the account chose.
+    fn account_mail(
         &self,
-        to: &str,
+        to: &AccountRow,
         (subject_key, body_key): (&str, &str),
         args: impl Fn(Lang) -> Vec<(&'static str, String)>,
     ) -> Mail {
+        let lang = to.mail_lang;
         Mail {
             at: self.now(),
-            to: to.to_owned(),
-            subject: t_args(Lang::Bn, subject_key, &args(Lang::Bn)),
-            body: Lang::ALL
-                .into_iter()
-                .map(|lang| t_args(lang, body_key, &args(lang)))
-                .collect::<Vec<_>>()
-                .join("\n\n----\n\n"),
+            to: to.email.clone(),
+            subject: t_args(lang, subject_key, &args(lang)),
+            body: t_args(lang, body_key, &args(lang)),
             attachments: Vec::new(),
         }
     }

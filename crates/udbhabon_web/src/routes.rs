@@ -884,6 +884,13 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
     route(
         POST,
+        "/account/mail",
+        SIGNED_IN,
+        "/account/mail",
+        handler!(account::change_mail),
+    ),
+    route(
+        POST,
         "/account/calendar",
         SIGNED_IN,
         "/account/calendar",

@@ -23,6 +23,7 @@ mod meetings;
 mod minutes;
 mod minutes_cycle;
 mod national;
+mod notifications;
 mod offices;
 mod orders;
 mod pages;

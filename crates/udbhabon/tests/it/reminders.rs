@@ -2,6 +2,7 @@
 //! once overdue, each once: a team's decisions to its member secretary, the others also to the focal
 //! points of the responsible offices (the ministry's branch officers for the branches' monthly return).
 
+use crate::plans::browser;
 use crate::server::{MovableClock, TestServer, mail_part};
 
 /// How many of the mails went to `to`.
@@ -15,6 +16,15 @@ fn to(mail: &[String], address: &str) -> usize {
 async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once() {
     let clock = MovableClock::at("2026-11-30");
     let server = TestServer::start_with_clock(clock.clone()).await;
+    // The DIFE's focal point reads their mail in English; everyone else keeps Bengali.
+    let (focal, csrf) = browser(&server, "focal-dife@demo.udbhabon.test").await;
+    let saved = focal
+        .post(
+            "/account/mail",
+            &[("csrf", csrf.as_str()), ("lang", "en"), ("when", "at-once")],
+        )
+        .await;
+    assert_eq!(saved.status(), 200);
 
     // 30 November: the ministry's 2.1 and 2.2 (its team) and 2.5 (the agencies) are overdue since
     // 2022; 2.4 (every branch, by the 3rd) is three days away. 2.3 has no date, 2.6 is yearly.
@@ -39,14 +49,21 @@ async fn decision_reminders_go_out_on_their_days_to_the_responsible_offices_once
         .unwrap();
     let body = String::from_utf8(mail_part(agency, "text/plain")).unwrap();
     assert!(
-        body.contains("সিদ্ধান্ত ২.৫ বাস্তবায়নের সময়সীমা ৩০ সেপ্টেম্বর ২০২২ পেরিয়ে গেছে"),
-        "{body}"
-    );
-    assert!(
         body.contains("Decision 2.5 of the meeting was due by 30 September 2022"),
         "{body}"
     );
+    assert!(!body.contains("সিদ্ধান্ত"), "in English only: {body}");
     assert!(body.contains("/decisions/"), "{body}");
+    let ministry = mail
+        .iter()
+        .find(|message| message.contains("To: ms-dife@demo.udbhabon.test"))
+        .unwrap();
+    let body = String::from_utf8(mail_part(ministry, "text/plain")).unwrap();
+    assert!(
+        body.contains("সিদ্ধান্ত ২.৫ বাস্তবায়নের সময়সীমা ৩০ সেপ্টেম্বর ২০২২ পেরিয়ে গেছে"),
+        "{body}"
+    );
+    assert!(!body.contains("Decision"), "in Bengali only: {body}");
 
     // The same day again: nothing new.
     let again = server.app().send_decision_reminders().await.unwrap();

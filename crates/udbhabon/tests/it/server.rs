@@ -427,6 +427,8 @@ pub(crate) fn mail_part(mail: &str, content_type: &str) -> Vec<u8> {
         base64::engine::general_purpose::STANDARD
             .decode(compact)
             .unwrap()
+    } else if headers.contains("Content-Transfer-Encoding: quoted-printable") {
+        quoted_printable::decode(body, quoted_printable::ParseMode::Strict).unwrap()
     } else {
         body.as_bytes().to_vec()
     }

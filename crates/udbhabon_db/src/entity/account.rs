@@ -1,4 +1,5 @@
-//! A person's account: the sign-in email, the password hash (never serialized), failures and lock.
+//! A person's account: the sign-in email, the password hash (never serialized), failures and lock, and
+//! how its mail is sent.
 
 use sea_orm::entity::prelude::*;
 
@@ -19,6 +20,10 @@ pub struct Model {
     /// The SHA-256 of the account's calendar-feed token, kept out of the audit trail like the password.
     #[serde(skip_serializing)]
     pub calendar_token_hash: Option<String>,
+    /// The language the account's mail is written in ("bn", "en").
+    pub mail_lang: String,
+    /// Whether hand-offs are gathered into one mail a day instead of mailed as they come.
+    pub mail_digest: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -34,6 +34,7 @@ pub(crate) mod meeting_invitee;
 pub(crate) mod memo_file;
 pub(crate) mod memo_register;
 pub(crate) mod minutes_comment;
+pub(crate) mod notification_mail;
 pub(crate) mod office;
 pub(crate) mod password_reset;
 pub(crate) mod person;

@@ -36,6 +36,7 @@ mod m0029_feedback_attachment;
 mod m0030_search_spelling;
 mod m0031_collection_closing;
 mod m0032_meeting_changes;
+mod m0033_notification_mail;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0030_search_spelling::Migration),
             Box::new(m0031_collection_closing::Migration),
             Box::new(m0032_meeting_changes::Migration),
+            Box::new(m0033_notification_mail::Migration),
         ]
     }
 }

@@ -1,5 +1,5 @@
-//! The signed-in person's own page: who they are, their roles, changing the password, the calendar
-//! feed, signing out; and the feed itself.
+//! The signed-in person's own page: who they are, their roles, changing the password, how they are
+//! mailed, the calendar feed, signing out; and the feed itself.
 
 pub(crate) mod notification;
 pub(crate) mod password;
@@ -12,6 +12,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use serde::Deserialize;
+use udbhabon_core::account::notification::MailPreference;
 use udbhabon_i18n::{Lang, t};
 
 use crate::auth::{Button, Member, Posted, SESSION_COOKIE, Visitor};
@@ -36,6 +37,17 @@ pub(crate) struct AccountPage {
     /// can it be shown: the system keeps a hash of it).
     has_calendar: bool,
     calendar_address: Option<String>,
+    /// How the account is mailed: the language's tag, and whether in one digest a day.
+    mail_lang: &'static str,
+    mail_digest: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub(crate) struct MailForm {
+    /// The language's tag, "bn" or "en".
+    lang: String,
+    /// "at-once" or "digest".
+    when: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -65,6 +77,7 @@ async fn with_calendar(
 ) -> Result<AccountPage, PageError> {
     let who = &member.0;
     let has_calendar = state.app.has_calendar_feed(who).await?;
+    let mail = state.app.mail_preference(who).await?;
     let offices = state.app.grant_offices(who).await?;
     let visitor = Visitor(Some(who.clone()));
     Ok(AccountPage {
@@ -92,6 +105,8 @@ async fn with_calendar(
         errors,
         has_calendar,
         calendar_address,
+        mail_lang: mail.lang.tag(),
+        mail_digest: mail.digest,
     })
 }
 
@@ -136,17 +151,51 @@ pub(crate) async fn calendar_feed(
 #[derive(Debug, Deserialize)]
 pub(crate) struct ShowQuery {
     changed: Option<String>,
+    mail: Option<String>,
 }
 
-/// `GET /account` (`?changed=1` after a password change).
+/// `GET /account` (`?changed=1` after a password change, `?mail=1` after the mail settings).
 pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
     Query(query): Query<ShowQuery>,
 ) -> Result<AccountPage, PageError> {
-    let notice = query.changed.map(|_| t(lang, "account-password-changed"));
+    let notice = match (query.changed, query.mail) {
+        (Some(_), _) => Some(t(lang, "account-password-changed")),
+        (None, Some(_)) => Some(t(lang, "account-mail-saved")),
+        (None, None) => None,
+    };
     page(&state, lang, &member, notice, Vec::new()).await
+}
+
+/// `POST /account/mail`: the language of the account's mail, and whether hand-offs come one by one or
+/// in a digest a day.
+pub(crate) async fn change_mail(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Posted(member, form): Posted<MailForm>,
+) -> Result<Response, PageError> {
+    let mail_lang = Lang::ALL.into_iter().find(|known| known.tag() == form.lang);
+    let digest = match form.when.as_str() {
+        "at-once" => Some(false),
+        "digest" => Some(true),
+        _ => None,
+    };
+    let (Some(mail_lang), Some(digest)) = (mail_lang, digest) else {
+        let errors = vec![("mail".to_owned(), t(lang, "error-mail-preference"))];
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            page(&state, lang, &member, None, errors).await?,
+        )
+            .into_response());
+    };
+    let preference = MailPreference {
+        lang: mail_lang,
+        digest,
+    };
+    state.app.set_mail_preference(&member.0, preference).await?;
+    Ok(Redirect::to("/account?mail=1").into_response())
 }
 
 /// `POST /account/password`: changes the password; other sessions end, this one stays.

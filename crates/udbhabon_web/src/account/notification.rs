@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use udbhabon_core::account::notification::{Notice, NoticeKind};
+use udbhabon_core::account::notification::Notice;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Member;
@@ -30,31 +30,12 @@ pub(crate) struct NotificationPage {
     notices: Vec<NoticeLine>,
 }
 
-fn kind_code(kind: NoticeKind) -> &'static str {
-    match kind {
-        NoticeKind::PlanToApprove => "plan-to-approve",
-        NoticeKind::MinutesToApprove => "minutes-to-approve",
-        NoticeKind::CharterToApprove => "charter-to-approve",
-        NoticeKind::MinutesToIssue => "minutes-to-issue",
-        NoticeKind::DecisionToConfirm => "decision-to-confirm",
-        NoticeKind::MinutesToComment => "minutes-to-comment",
-        NoticeKind::MessagesToAnswer => "messages-to-answer",
-        NoticeKind::Overdue => "overdue",
-        NoticeKind::Returned => "returned",
-        NoticeKind::DecisionOverdue => "decision-overdue",
-        NoticeKind::Due => "due",
-        NoticeKind::DecisionDue => "decision-due",
-        NoticeKind::ForwardDue => "forward-due",
-        NoticeKind::AwaitingReview => "awaiting-review",
-    }
-}
-
 /// The notifications as the inbox shows them.
 pub(crate) fn lines(lang: Lang, notices: Vec<Notice>) -> Vec<NoticeLine> {
     notices
         .into_iter()
         .map(|notice| {
-            let code = kind_code(notice.kind);
+            let code = notice.kind.code();
             NoticeLine {
                 kind: code,
                 label: t_args(
@@ -101,27 +82,13 @@ pub(crate) async fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use udbhabon_core::account::notification::NoticeKind;
 
     #[test]
     fn every_kind_has_a_label_in_both_languages() {
-        for kind in [
-            NoticeKind::PlanToApprove,
-            NoticeKind::MinutesToApprove,
-            NoticeKind::CharterToApprove,
-            NoticeKind::MinutesToIssue,
-            NoticeKind::DecisionToConfirm,
-            NoticeKind::MinutesToComment,
-            NoticeKind::MessagesToAnswer,
-            NoticeKind::Overdue,
-            NoticeKind::Returned,
-            NoticeKind::DecisionOverdue,
-            NoticeKind::Due,
-            NoticeKind::DecisionDue,
-            NoticeKind::ForwardDue,
-            NoticeKind::AwaitingReview,
-        ] {
+        for kind in NoticeKind::ALL {
             for lang in Lang::ALL {
-                let key = format!("notice-{}", kind_code(kind));
+                let key = format!("notice-{}", kind.code());
                 assert_ne!(t(lang, &key), key, "{key} in {lang:?}");
             }
         }

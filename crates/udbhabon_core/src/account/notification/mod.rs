@@ -5,6 +5,10 @@
 //! submissions the officer's office gathers and must forward, and the meeting decisions the officer's
 //! offices carry out that are due or overdue.
 
+mod mail;
+
+pub use mail::MailPreference;
+
 use chrono::NaiveDate;
 use udbhabon_db::collection::SubmissionRow;
 use udbhabon_db::office::OfficeRow;
@@ -55,6 +59,59 @@ pub enum NoticeKind {
     ForwardDue,
     /// Submissions waiting for the reader's review.
     AwaitingReview,
+}
+
+impl NoticeKind {
+    /// Every kind, in the inbox's order.
+    pub const ALL: [NoticeKind; 14] = [
+        Self::PlanToApprove,
+        Self::MinutesToApprove,
+        Self::CharterToApprove,
+        Self::MinutesToIssue,
+        Self::DecisionToConfirm,
+        Self::MinutesToComment,
+        Self::MessagesToAnswer,
+        Self::Overdue,
+        Self::Returned,
+        Self::DecisionOverdue,
+        Self::Due,
+        Self::DecisionDue,
+        Self::ForwardDue,
+        Self::AwaitingReview,
+    ];
+
+    /// The kind's code, as stored and as the catalogues' `notice-` keys and the pages' classes name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::PlanToApprove => "plan-to-approve",
+            Self::MinutesToApprove => "minutes-to-approve",
+            Self::CharterToApprove => "charter-to-approve",
+            Self::MinutesToIssue => "minutes-to-issue",
+            Self::DecisionToConfirm => "decision-to-confirm",
+            Self::MinutesToComment => "minutes-to-comment",
+            Self::MessagesToAnswer => "messages-to-answer",
+            Self::Overdue => "overdue",
+            Self::Returned => "returned",
+            Self::DecisionOverdue => "decision-overdue",
+            Self::Due => "due",
+            Self::DecisionDue => "decision-due",
+            Self::ForwardDue => "forward-due",
+            Self::AwaitingReview => "awaiting-review",
+        }
+    }
+
+    /// Whether the step was handed to the reader by someone else's step (and so is mailed when it
+    /// arrives); deadlines coming or passed are the reminders' to mail.
+    pub fn is_handoff(self) -> bool {
+        !matches!(
+            self,
+            Self::Overdue
+                | Self::DecisionOverdue
+                | Self::Due
+                | Self::DecisionDue
+                | Self::ForwardDue
+        )
+    }
 }
 
 /// One notification: what, about which collection or decision, for whom, by when, and where to act.

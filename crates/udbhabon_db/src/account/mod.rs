@@ -6,7 +6,9 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder,
 };
 use udbhabon_domain::account::access::Role;
-use udbhabon_domain::{Bilingual, Vocabulary};
+use udbhabon_domain::{Bilingual, Lang, Vocabulary};
+
+pub mod notification;
 
 use crate::entity::{account, office, password_reset, role_grant, session};
 use crate::{Db, DbError, Tx};
@@ -22,6 +24,10 @@ pub struct AccountRow {
     pub locked_until: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub password_changed_at: DateTime<Utc>,
+    /// The language the account's mail is written in.
+    pub mail_lang: Lang,
+    /// Whether hand-offs are gathered into one mail a day.
+    pub mail_digest: bool,
 }
 
 /// A role granted on an office, with the office's ancestor path for subtree checks.
@@ -68,6 +74,9 @@ impl From<account::Model> for AccountRow {
             locked_until: model.locked_until,
             created_at: model.created_at,
             password_changed_at: model.password_changed_at,
+            // An unknown tag cannot be stored through the application; Bengali is the default.
+            mail_lang: Lang::from_tag(&model.mail_lang).unwrap_or(Lang::Bn),
+            mail_digest: model.mail_digest,
         }
     }
 }
@@ -353,6 +362,8 @@ impl Tx {
             active: Set(true),
             created_at: Set(new.at),
             password_changed_at: Set(new.at),
+            mail_lang: Set(Lang::Bn.tag().to_owned()),
+            mail_digest: Set(false),
             ..Default::default()
         };
         Ok(self.insert_audited(row).await?.id)
@@ -374,6 +385,25 @@ impl Tx {
             row.password_changed_at = Set(at);
             row.failed_logins = Set(0);
             row.locked_until = Set(None);
+        })
+        .await?;
+        Ok(())
+    }
+
+    /// How an account's mail is sent: in which language, and whether hand-offs come as one digest a day.
+    pub async fn set_mail_preference(
+        &self,
+        account_id: i32,
+        lang: Lang,
+        digest: bool,
+    ) -> Result<(), DbError> {
+        let before = account::Entity::find_by_id(account_id)
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("account #{account_id}")))?;
+        self.update_audited(before, |row: &mut account::ActiveModel| {
+            row.mail_lang = Set(lang.tag().to_owned());
+            row.mail_digest = Set(digest);
         })
         .await?;
         Ok(())

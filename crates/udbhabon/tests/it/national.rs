@@ -120,3 +120,86 @@ async fn a_ministry_with_hundreds_of_field_offices_lists_the_first_twenty_unless
     assert_eq!(texts(&whole, field_offices).len(), all);
     assert!(texts(&whole, "section.award p.small").is_empty());
 }
+
+#[tokio::test]
+async fn a_collection_asked_of_every_field_office_is_read_a_level_at_a_time() {
+    let server = TestServer::start_with_national(SMALL).await;
+    let admin = "admin@demo.udbhabon.test";
+    assert_eq!(server.sign_in(admin, DEMO_PASSWORD).await.status(), 200);
+    let csrf = server.csrf().await;
+    let form = server.page("/offices/nat-01/collections/new", 200).await;
+    let every_field_office = attribute(
+        &form,
+        "fieldset.respondents input[value^='field:']",
+        "value",
+    );
+    let fields = [
+        ("key", "nat-field-report"),
+        ("kind", "report"),
+        ("title_bn", "মাঠ অফিসের প্রতিবেদন"),
+        ("title_en", "Field offices' report"),
+        ("recurrence", "once"),
+        ("opens_on", "2026-11-23"),
+        ("due_on", "2026-11-30"),
+        ("late_allowed", "1"),
+        ("respondent", &every_field_office),
+    ];
+    let created = server
+        .post_form(
+            "/offices/nat-01/collections",
+            &csrf,
+            &fields.map(|(name, value)| (name, value.to_owned())),
+        )
+        .await;
+    assert_eq!(created.url().path(), "/collections/nat-field-report");
+    let board = scraper::Html::parse_document(&created.text().await.unwrap());
+    // 567 field offices (8 divisional, 64 district, 495 upazila): the ministry's line and its agency's, which opens the agency's part.
+    let summary = text(&board, "p.summary");
+    assert!(summary.starts_with("৫৬৭টির মধ্যে ০টি"), "{summary}");
+    assert_eq!(texts(&board, "p.board-folded").len(), 1);
+    assert_eq!(texts(&board, "tr.group-row").len(), 2);
+    assert!(texts(&board, "tr.respondent-row").is_empty());
+    let agency = server
+        .page(&attribute(&board, "tr.group-row a", "href"), 200)
+        .await;
+    // The agency's part: its eight divisional offices answer under it, and each heads its districts.
+    assert_eq!(texts(&agency, "tr.respondent-row").len(), 8);
+    let divisions = texts(&agency, "tr.group-row a");
+    assert_eq!(divisions.len(), 8, "{divisions:?}");
+    let division = server
+        .page(&attribute(&agency, "tr.group-row a", "href"), 200)
+        .await;
+    assert!(texts(&division, "p.board-folded").is_empty());
+    assert!(!texts(&division, "tr.respondent-row").is_empty());
+    // The spreadsheet holds every line.
+    let xlsx = server
+        .get(&attribute(&board, "p.downloads a[download]", "href"))
+        .await;
+    assert_eq!(xlsx.status(), 200);
+}
+
+#[tokio::test]
+async fn the_administrator_browses_the_tree_a_level_at_a_time_and_finds_an_office_by_name() {
+    let server = TestServer::start_with_national(SMALL).await;
+    let admin = "admin@demo.udbhabon.test";
+    assert_eq!(server.sign_in(admin, DEMO_PASSWORD).await.status(), 200);
+    // The top: the demo's ministry and the generated one, each with the level below it.
+    let top = server.page("/admin/offices", 200).await;
+    let listed = texts(&top, ".office-line").len();
+    assert!(listed < 20, "{listed} offices listed");
+    let agency = server.page("/admin/offices?under=nat-01-1", 200).await;
+    // The agency's eight divisional offices, each with its districts.
+    assert_eq!(texts(&agency, "li.depth-0").len(), 8);
+    assert_eq!(texts(&agency, "li.depth-1").len(), 64);
+    assert_eq!(
+        texts(&agency, "nav.trail li").len(),
+        3,
+        "all offices, the ministry, the agency"
+    );
+    let found = server
+        .page("/admin/offices?q=dhaka%20district%20office", 200)
+        .await;
+    assert_eq!(texts(&found, ".office-line").len(), 1);
+    let open = attribute(&found, "a.below", "href");
+    assert_eq!(open, "/admin/offices?under=nat-01-1-d26");
+}

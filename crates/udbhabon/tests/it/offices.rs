@@ -1,6 +1,6 @@
 //! Administering the office tree: adding offices and units, and CSV import (all or nothing) and export.
 
-use crate::server::{DEMO_PASSWORD, TestServer, option_value, text, texts};
+use crate::server::{DEMO_PASSWORD, TestServer, attribute, option_value, text, texts};
 
 async fn admin() -> (TestServer, String) {
     let server = TestServer::start().await;
@@ -179,16 +179,35 @@ async fn an_office_and_a_unit_are_added_from_their_forms() {
                 ("name_bn", "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম"),
                 ("name_en", "DIG Office, Chattogram"),
                 ("phone", "031-000000"),
+                ("under", "dife"),
             ],
         )
         .await;
+    // Back at the level it was added from, the DIFE's, with the new office among those listed.
     assert_eq!(created.url().path(), "/admin/offices");
+    assert_eq!(created.url().query(), Some("under=dife"));
     let page = scraper::Html::parse_document(&created.text().await.unwrap());
     assert!(
         texts(&page, ".office-line strong")
             .iter()
             .any(|name| name == "উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম")
     );
+    assert_eq!(attribute(&page, "input#parent", "value"), "dife");
+    // Found by a part of its name in either language, or of its key.
+    for query in [
+        "পরিদর্শকের কার্যালয়, চট্টগ্রাম",
+        "dig office, chattogram",
+        "DIFE-CHATT",
+    ] {
+        let found = server.page(&format!("/admin/offices?q={query}"), 200).await;
+        assert_eq!(
+            texts(&found, ".office-line strong"),
+            ["উপমহাপরিদর্শকের কার্যালয়, চট্টগ্রাম"],
+            "{query}"
+        );
+    }
+    let none = server.page("/admin/offices?q=100%25", 200).await;
+    assert!(texts(&none, ".office-line").is_empty());
     let bad_code = server
         .post(
             "/admin/units",
@@ -225,14 +244,11 @@ async fn an_office_and_a_unit_are_added_from_their_forms() {
             ],
         )
         .await;
-    assert_eq!(unit.url().path(), "/offices");
+    assert_eq!(unit.url().path(), "/admin/offices");
     assert!(
-        texts(
-            &scraper::Html::parse_document(&unit.text().await.unwrap()),
-            ".units li"
-        )
-        .iter()
-        .any(|name| name.starts_with("তথ্য অধিকার সেল"))
+        texts(&server.page("/offices", 200).await, ".units li")
+            .iter()
+            .any(|name| name.starts_with("তথ্য অধিকার সেল"))
     );
 }
 

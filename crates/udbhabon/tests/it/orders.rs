@@ -139,6 +139,20 @@ async fn issuing_the_seed_order_again_gives_a_stored_pdf_with_every_line_of_its_
     let preview = server.get(&format!("{draft}/preview")).await;
     assert_eq!(preview.status(), 200);
     assert!(extract_text(&preview.bytes().await.unwrap()).contains("অফিস আদেশ (খসড়া)"));
+    // The copy list offers the posts of the ministry, the office above it (none) and the agencies
+    // under it, not of every office in the tree: the DIFE's programmer, not its Gazipur office's.
+    let copy_posts = texts(&page, "ol.draft-copies li:first-child select option");
+    assert!(
+        copy_posts
+            .iter()
+            .any(|post| post.contains("প্রোগ্রামার")
+                && post.contains("কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর")),
+        "{copy_posts:?}"
+    );
+    assert!(
+        copy_posts.iter().all(|post| !post.contains("গাজীপুর")),
+        "{copy_posts:?}"
+    );
 
     let as_opened = draft_fields(&page);
     let issued = issue(&server, &draft, &csrf, &version(&page)).await;

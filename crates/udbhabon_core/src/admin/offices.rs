@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use udbhabon_db::office::OfficeRow;
 use udbhabon_db::write::{NewOffice, NewUnit};
 use udbhabon_domain::office::{
     OfficeDraft, OfficeFields, UnitDraft, UnitFields, check_office, check_unit,
@@ -73,7 +74,17 @@ pub struct UnitForm {
     pub fields: UnitFields,
 }
 
+/// How many offices a search of the tree lists at most.
+const FOUND_OFFICES: u64 = 100;
+
 impl App {
+    /// The offices whose key or name contains `text` (at most `FOUND_OFFICES`), for an administrator
+    /// looking one up in a tree too large to list.
+    pub async fn find_offices(&self, who: &SignedIn, text: &str) -> Result<Vec<OfficeRow>, Error> {
+        self.require_administrator(who).await?;
+        Ok(self.db.find_offices(text, FOUND_OFFICES).await?)
+    }
+
     /// Adds one office below an existing one (or at the top).
     pub async fn create_office(&self, who: &SignedIn, fields: &OfficeFields) -> Result<i32, Error> {
         self.require_administrator(who).await?;

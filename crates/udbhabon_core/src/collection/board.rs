@@ -181,6 +181,31 @@ pub struct Board {
     pub may_forward: Option<usize>,
 }
 
+impl Board {
+    /// The lines a page shows: every one when the board is small; otherwise the board's own office with
+    /// its respondents and the offices directly below it with their tallies, each to be opened as its
+    /// own part, so that a collection asked of a whole country is read a level at a time. `true` when
+    /// lines were folded away.
+    pub fn shown_lines(&self) -> (Vec<&BoardLine>, bool) {
+        if self.lines.len() <= SHOWN_LINES {
+            return (self.lines.iter().collect(), false);
+        }
+        let mut group_depth = 0;
+        let shown = self
+            .lines
+            .iter()
+            .filter(|line| match line {
+                BoardLine::Group { depth, .. } => {
+                    group_depth = *depth;
+                    *depth <= 1
+                }
+                BoardLine::Respondent(_) => group_depth == 0,
+            })
+            .collect();
+        (shown, true)
+    }
+}
+
 /// A year of a collection: every respondent's standing in each period that starts in the fiscal year.
 #[derive(Debug, Clone)]
 pub struct YearGrid {
@@ -191,6 +216,9 @@ pub struct YearGrid {
     /// Each respondent with its standing per period, in the periods' order.
     pub rows: Vec<(Respondent, Vec<Standing>)>,
 }
+
+/// How many lines a board's page shows whole; a larger board is shown a level at a time.
+const SHOWN_LINES: usize = 250;
 
 impl App {
     /// The compliance board of a collection for the period starting on `starts_on` (by default the

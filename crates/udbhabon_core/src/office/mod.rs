@@ -57,6 +57,17 @@ pub struct OfficeSummary {
 }
 
 impl App {
+    /// The offices whose posts a form of `office` offers (invitees, copy recipients): the office
+    /// itself, the office above it and those directly below it, in that order. Bounded by one level of
+    /// the tree, however large the tree is.
+    pub(crate) async fn related_offices(&self, office: &OfficeRow) -> Result<Vec<i32>, Error> {
+        let below = self.db.office_children(&[Some(office.id)]).await?;
+        Ok(std::iter::once(office.id)
+            .chain(office.parent_id)
+            .chain(below.into_iter().map(|child| child.id))
+            .collect())
+    }
+
     /// The two levels of offices below `under` (an office key; the top of the tree when `None`), each
     /// with its units and its count of offices directly below: a fixed number of queries, however
     /// large the tree, so that a national tree is browsed a level at a time.

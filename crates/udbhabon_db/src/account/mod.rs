@@ -375,10 +375,7 @@ impl Tx {
         account_id: i32,
         password_hash: String,
     ) -> Result<(), DbError> {
-        let before = account::Entity::find_by_id(account_id)
-            .one(&self.transaction)
-            .await?
-            .ok_or_else(|| DbError::NotFound(format!("account #{account_id}")))?;
+        let before = self.account_model(account_id).await?;
         let at = self.author.at;
         self.update_audited(before, |row: &mut account::ActiveModel| {
             row.password_hash = Set(password_hash);
@@ -390,6 +387,14 @@ impl Tx {
         Ok(())
     }
 
+    /// An account as it stands in this transaction, to update.
+    async fn account_model(&self, account_id: i32) -> Result<account::Model, DbError> {
+        account::Entity::find_by_id(account_id)
+            .one(&self.transaction)
+            .await?
+            .ok_or_else(|| DbError::NotFound(format!("account #{account_id}")))
+    }
+
     /// How an account's mail is sent: in which language, and whether hand-offs come as one digest a day.
     pub async fn set_mail_preference(
         &self,
@@ -397,10 +402,7 @@ impl Tx {
         lang: Lang,
         digest: bool,
     ) -> Result<(), DbError> {
-        let before = account::Entity::find_by_id(account_id)
-            .one(&self.transaction)
-            .await?
-            .ok_or_else(|| DbError::NotFound(format!("account #{account_id}")))?;
+        let before = self.account_model(account_id).await?;
         self.update_audited(before, |row: &mut account::ActiveModel| {
             row.mail_lang = Set(lang.tag().to_owned());
             row.mail_digest = Set(digest);

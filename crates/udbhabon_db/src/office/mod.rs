@@ -165,6 +165,27 @@ impl Db {
         rows(models)
     }
 
+    /// The offices whose key or name (in either language, English without regard to case) contains
+    /// `text`, by English name; at most `limit`.
+    pub async fn find_offices(&self, text: &str, limit: u64) -> Result<Vec<OfficeRow>, DbError> {
+        use sea_orm::QuerySelect;
+        use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr};
+        let pattern = |text: &str| LikeExpr::new(person::like_pattern(text)).escape('\\');
+        let lower = text.trim().to_lowercase();
+        let matches = sea_orm::Condition::any()
+            .add(office::Column::Key.like(pattern(&lower)))
+            .add(office::Column::NameBn.like(pattern(text.trim())))
+            .add(Expr::expr(Func::lower(Expr::col(office::Column::NameEn))).like(pattern(&lower)));
+        let models = office::Entity::find()
+            .filter(matches)
+            .order_by_asc(office::Column::NameEn)
+            .order_by_asc(office::Column::Id)
+            .limit(limit)
+            .all(self.connection())
+            .await?;
+        rows(models)
+    }
+
     /// The offices directly below `parent` (the top of the tree when `None`), in their set order.
     pub async fn office_children(
         &self,

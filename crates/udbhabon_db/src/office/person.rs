@@ -259,7 +259,7 @@ impl TryFrom<posting::Model> for PostingRow {
 }
 
 /// `%` and `_` are wildcards in LIKE; a name typed with them means them literally.
-fn like_pattern(folded: &str) -> String {
+pub(crate) fn like_pattern(folded: &str) -> String {
     let escaped = folded
         .replace('\\', "\\\\")
         .replace('%', "\\%")

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use udbhabon_core::admin::offices::{
     ImportOutcome, OFFICE_COLUMNS, TreeTable, UNIT_COLUMNS, UnitForm,
 };
-use udbhabon_core::{Error, TableFormat};
+use udbhabon_core::{Error, OfficeRow, TableFormat};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::office::geo::{DISTRICTS, district_by_code};
 use udbhabon_domain::office::{OfficeFields, OfficeKind, UnitFields, UnitLevel};
@@ -22,7 +22,7 @@ use crate::error::PageError;
 use crate::extract::Query;
 use crate::form::rejected;
 use crate::lang::ReaderLang;
-use crate::layout::Layout;
+use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
 use crate::upload::line_problems;
 
@@ -31,8 +31,16 @@ use crate::upload::line_problems;
 pub(crate) struct OfficesPage {
     l: Layout,
     csrf: String,
+    /// The offices above the level shown, the topmost first: (link, name).
+    trail: Vec<(String, String)>,
+    /// The office whose level is shown (its key), where a new office goes by default.
+    under: String,
+    /// The search typed, and whether the list is its result.
+    query: String,
+    searched: bool,
     offices: Vec<OfficeLine>,
-    office_choices: Vec<(i32, String, String)>,
+    /// The offices a unit may be added to: the level's office and those listed, (id, name).
+    office_choices: Vec<(i32, String)>,
     kind_choices: Vec<(String, String)>,
     district_choices: Vec<(&'static str, &'static str)>,
     level_choices: Vec<(String, String)>,
@@ -48,6 +56,29 @@ struct OfficeLine {
     kind: String,
     depth: usize,
     details: String,
+    /// The level below it, when it has offices below: (link, label).
+    below: Option<(String, String)>,
+}
+
+/// Which part of the tree the page shows: the level under an office (the top by default), or the
+/// offices a search finds.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct TreeQuery {
+    #[serde(default)]
+    under: String,
+    #[serde(default)]
+    q: String,
+}
+
+impl TreeQuery {
+    fn under(&self) -> Option<&str> {
+        Some(self.under.trim()).filter(|key| !key.is_empty())
+    }
+
+    /// The page of the level under an office.
+    fn level_href(key: &str) -> String {
+        format!("/admin/offices?under={}", encode_component(key))
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,11 +101,17 @@ pub(crate) struct NewOfficeForm {
     phone: String,
     #[serde(default)]
     district: String,
+    /// The level the form was sent from, to return to.
+    #[serde(default)]
+    under: String,
 }
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct NewUnitForm {
     office: i32,
+    /// The level the form was sent from, to return to.
+    #[serde(default)]
+    under: String,
     key: String,
     level: String,
     name_bn: String,
@@ -83,14 +120,99 @@ pub(crate) struct NewUnitForm {
     memo_code: String,
 }
 
+fn office_line(lang: Lang, office: &OfficeRow, depth: usize, children: u64) -> OfficeLine {
+    OfficeLine {
+        name: office.name.get(lang).to_owned(),
+        key: office.key.clone(),
+        kind: t(lang, &office.kind.message_key()),
+        depth,
+        details: [
+            office.memo_code.as_deref().map(|code| {
+                t_args(
+                    lang,
+                    "offices-memo-code",
+                    &[("code", format::digits(lang, code))],
+                )
+            }),
+            office
+                .district_code
+                .as_deref()
+                .and_then(district_by_code)
+                .map(|district| district.name(lang).to_owned()),
+            office.website.clone(),
+            office.email.clone(),
+            office
+                .phone
+                .as_deref()
+                .map(|phone| format::digits(lang, phone)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · "),
+        below: (children > 0).then(|| {
+            (
+                TreeQuery::level_href(&office.key),
+                t_args(
+                    lang,
+                    "offices-below",
+                    &[("count", format::number(lang, count(children)))],
+                ),
+            )
+        }),
+    }
+}
+
+fn count(number: u64) -> i64 {
+    i64::try_from(number).unwrap_or(i64::MAX)
+}
+
 async fn page(
     state: &AppState,
     lang: Lang,
     member: &Member,
-    notice: Option<String>,
-    errors: Vec<(String, String)>,
+    view: &TreeQuery,
+    (notice, errors): (Option<String>, Vec<(String, String)>),
 ) -> Result<OfficesPage, PageError> {
-    let offices = state.app.office_choices(&member.0).await?;
+    state.app.require_administrator(&member.0).await?;
+    let level = state.app.office_level(view.under()).await?;
+    let query = view.q.trim();
+    let (offices, listed): (Vec<OfficeLine>, Vec<&OfficeRow>);
+    let found;
+    if query.is_empty() {
+        offices = level
+            .nodes
+            .iter()
+            .map(|node| office_line(lang, &node.office, node.depth, node.children))
+            .collect();
+        listed = level
+            .nodes
+            .iter()
+            .filter(|node| node.depth == 0)
+            .map(|node| &node.office)
+            .collect();
+    } else {
+        found = state.app.find_offices(&member.0, query).await?;
+        offices = found
+            .iter()
+            .map(|office| office_line(lang, office, 0, 0))
+            .map(|line| OfficeLine {
+                below: Some((
+                    TreeQuery::level_href(&line.key),
+                    t(lang, "admin-offices-open"),
+                )),
+                ..line
+            })
+            .collect();
+        listed = found.iter().collect();
+    }
+    let mut trail = vec![("/admin/offices".to_owned(), t(lang, "offices-top"))];
+    trail.extend(level.ancestors.iter().chain(&level.office).map(|office| {
+        (
+            TreeQuery::level_href(&office.key),
+            office.name.get(lang).to_owned(),
+        )
+    }));
     Ok(OfficesPage {
         l: Layout::of_member(
             &state.app,
@@ -101,49 +223,21 @@ async fn page(
             "/admin/offices",
         ),
         csrf: member.0.csrf_token.clone(),
-        office_choices: offices
+        trail,
+        under: level
+            .office
+            .as_ref()
+            .map(|office| office.key.clone())
+            .unwrap_or_default(),
+        query: query.to_owned(),
+        searched: !query.is_empty(),
+        office_choices: level
+            .office
             .iter()
-            .map(|office| {
-                (
-                    office.id,
-                    office.key.clone(),
-                    office.name.get(lang).to_owned(),
-                )
-            })
+            .chain(listed)
+            .map(|office| (office.id, office.name.get(lang).to_owned()))
             .collect(),
-        offices: offices
-            .iter()
-            .map(|office| OfficeLine {
-                name: office.name.get(lang).to_owned(),
-                key: office.key.clone(),
-                kind: t(lang, &office.kind.message_key()),
-                depth: office.depth.min(4),
-                details: [
-                    office.memo_code.as_deref().map(|code| {
-                        t_args(
-                            lang,
-                            "offices-memo-code",
-                            &[("code", format::digits(lang, code))],
-                        )
-                    }),
-                    office
-                        .district_code
-                        .as_deref()
-                        .and_then(district_by_code)
-                        .map(|district| district.name(lang).to_owned()),
-                    office.website.clone(),
-                    office.email.clone(),
-                    office
-                        .phone
-                        .as_deref()
-                        .map(|phone| format::digits(lang, phone)),
-                ]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · "),
-            })
-            .collect(),
+        offices,
         kind_choices: OfficeKind::ALL
             .iter()
             .map(|kind| (kind.code().to_owned(), t(lang, &kind.message_key())))
@@ -168,21 +262,37 @@ async fn refused(
     state: &AppState,
     lang: Lang,
     member: &Member,
+    under: String,
     error: Error,
 ) -> Result<Response, PageError> {
+    let view = TreeQuery {
+        under,
+        q: String::new(),
+    };
     rejected(lang, error, |errors| {
-        page(state, lang, member, None, errors)
+        page(state, lang, member, &view, (None, errors))
     })
     .await
 }
 
-/// `GET /admin/offices`.
+/// Where a form returns to: the level it was sent from.
+fn back_to(under: &str) -> Response {
+    let href = match under.trim() {
+        "" => "/admin/offices".to_owned(),
+        key => TreeQuery::level_href(key),
+    };
+    Redirect::to(&href).into_response()
+}
+
+/// `GET /admin/offices[?under=KEY][&q=TEXT]`: a level of the tree (the top by default), or the
+/// offices a search finds.
 pub(crate) async fn list(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
+    Query(view): Query<TreeQuery>,
 ) -> Result<OfficesPage, PageError> {
-    page(&state, lang, &member, None, Vec::new()).await
+    page(&state, lang, &member, &view, (None, Vec::new())).await
 }
 
 /// `POST /admin/offices`: adds an office.
@@ -205,8 +315,8 @@ pub(crate) async fn create(
         district: form.district,
     };
     match state.app.create_office(&member.0, &fields).await {
-        Ok(_) => Ok(Redirect::to("/admin/offices").into_response()),
-        Err(error) => refused(&state, lang, &member, error).await,
+        Ok(_) => Ok(back_to(&form.under)),
+        Err(error) => refused(&state, lang, &member, form.under, error).await,
     }
 }
 
@@ -228,8 +338,8 @@ pub(crate) async fn create_unit(
         },
     };
     match state.app.create_unit(&member.0, request).await {
-        Ok(_) => Ok(Redirect::to("/offices").into_response()),
-        Err(error) => refused(&state, lang, &member, error).await,
+        Ok(_) => Ok(back_to(&form.under)),
+        Err(error) => refused(&state, lang, &member, form.under, error).await,
     }
 }
 
@@ -250,15 +360,18 @@ pub(crate) async fn import(
                 TreeTable::Units => "admin-import-units-done",
             };
             let notice = t_args(lang, key, &[("count", format::number(lang, rows as i64))]);
-            Ok(page(&state, lang, &member, Some(notice), Vec::new())
-                .await?
-                .into_response())
+            let view = TreeQuery::default();
+            Ok(
+                page(&state, lang, &member, &view, (Some(notice), Vec::new()))
+                    .await?
+                    .into_response(),
+            )
         }
         ImportOutcome::Rejected { problems } => {
             let errors = line_problems(lang, problems);
             Ok((
                 StatusCode::UNPROCESSABLE_ENTITY,
-                page(&state, lang, &member, None, errors).await?,
+                page(&state, lang, &member, &TreeQuery::default(), (None, errors)).await?,
             )
                 .into_response())
         }

@@ -62,6 +62,8 @@ struct RespondentLine {
 enum Line {
     Group {
         name: String,
+        /// The office's own part of the board, for an office below the board's.
+        href: Option<String>,
         tally: String,
         on_time: String,
         depth: usize,
@@ -87,6 +89,8 @@ pub(crate) struct BoardPage {
     /// (value, label, chosen)
     periods: Vec<(String, String, bool)>,
     lines: Vec<Line>,
+    /// Whether the offices below are shown by their tallies only, each opened as its own part.
+    folded: bool,
     summary: String,
     counts: Vec<(String, String, usize)>,
     share: Option<String>,
@@ -184,6 +188,7 @@ pub(crate) fn board_page(
     let starts_on = board.period.period.starts_on;
     let heading = collection.title.get(lang).to_owned();
     let total = &board.total;
+    let (shown, folded) = board.shown_lines();
     BoardPage {
         l: layout(
             state,
@@ -226,9 +231,9 @@ pub(crate) fn board_page(
                 )
             })
             .collect(),
-        lines: board
-            .lines
-            .iter()
+        folded,
+        lines: shown
+            .into_iter()
             .map(|line| match line {
                 BoardLine::Group {
                     office,
@@ -238,6 +243,12 @@ pub(crate) fn board_page(
                 } => Line::Group {
                     forward: forward.as_ref().map(|forward| forward_text(lang, forward)),
                     name: office.name.get(lang).to_owned(),
+                    href: (*depth > 0).then(|| {
+                        format!(
+                            "/collections/{}?period={starts_on}&office={}",
+                            collection.key, office.key
+                        )
+                    }),
                     tally: tally.describe(lang),
                     on_time: t_args(
                         lang,

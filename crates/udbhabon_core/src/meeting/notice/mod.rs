@@ -133,17 +133,7 @@ impl App {
         self.require(who, Action::ManageTeam, office.id).await?;
         let team = self.db.teams_of_office(office.id).await?.into_iter().next();
         let office_post_ids = self.db.post_ids_of_office(office.id).await?;
-        // The office's own posts first, then the office above, then those under it.
-        let related: Vec<i32> = std::iter::once(office.id)
-            .chain(office.parent_id)
-            .chain(
-                self.db
-                    .office_children(&[Some(office.id)])
-                    .await?
-                    .into_iter()
-                    .map(|child| child.id),
-            )
-            .collect();
+        let related = self.related_offices(&office).await?;
         let mut all_post_ids = Vec::new();
         for office_id in related {
             all_post_ids.extend(self.db.post_ids_of_office(office_id).await?);

@@ -105,7 +105,8 @@ pub struct DraftOverview {
     pub memo_files: Vec<MemoFileRow>,
     /// The office's posts: members and the signatory are chosen from these.
     pub office_posts: Vec<PostRow>,
-    /// Every post with its office, for the copy list.
+    /// The posts of the office, the office above and those below (and any the draft names), each with
+    /// its office, for the copy list.
     pub copy_posts: Vec<(PostRow, OfficeRow)>,
     /// Who holds the members' posts on the effective date (today when none is set).
     pub holders: HashMap<i32, HolderRow>,
@@ -432,7 +433,19 @@ impl App {
     async fn overview(&self, draft: OrderDraftRow, team: TeamRow) -> Result<DraftOverview, Error> {
         let office = self.db.office_by_id(team.office_id).await?;
         let office_post_ids = self.db.post_ids_of_office(office.id).await?;
-        let all_post_ids = self.db.post_ids().await?;
+        // The copy list offers the posts of the office, the office above and those below, and any
+        // post the draft already names.
+        let mut all_post_ids = Vec::new();
+        for office_id in self.related_offices(&office).await? {
+            all_post_ids.extend(self.db.post_ids_of_office(office_id).await?);
+        }
+        for copy in &draft.content.copies {
+            if let Some(post) = copy.post_id
+                && !all_post_ids.contains(&post)
+            {
+                all_post_ids.push(post);
+            }
+        }
         let mut posts = self.db.posts(&all_post_ids).await?;
         let offices = self.db.offices_of_posts(&posts).await?;
         let copy_posts = all_post_ids

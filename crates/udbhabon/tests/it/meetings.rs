@@ -38,10 +38,8 @@ fn schedule_fields(form: &Html) -> Vec<(&'static str, String)> {
             "chair_post",
             option_value(form, "chair_post", "অতিরিক্ত সচিব (প্রশাসন)"),
         ),
-        (
-            "invitee_person",
-            option_value(form, "invitee_person_1", "বেগম জেবুন্নেছা করিম"),
-        ),
+        // Typed by name: one person alone has it.
+        ("invitee_person", "বেগম জেবুন্নেছা করিম".to_owned()),
         ("agenda_bn", "পূর্ববর্তী সভার সিদ্ধান্ত".to_owned()),
         ("agenda_en", "Decisions of the previous meeting".to_owned()),
         ("agenda_presenter", String::new()),
@@ -120,6 +118,26 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
     .await;
     assert_eq!(status, 422);
     assert_eq!(messages, ["স্থান অথবা অনলাইন সংযোগ লিখুন।"]);
+    // A name no one has is refused, and kept in its row to be put right.
+    let mut stranger = schedule_fields(&form);
+    stranger.push(("invitee_person", "অচেনা কেউ".to_owned()));
+    let refused = secretary
+        .post_form("/offices/mole/meetings", &csrf, &stranger)
+        .await;
+    assert_eq!(refused.status(), 422);
+    let page = Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        texts(&page, "p.field-error"),
+        ["এ নামে একজনকেই পাওয়া যায়নি: প্রস্তাবিত নাম থেকে বেছে নিন বা পুরো নাম লিখুন।"]
+    );
+    assert_eq!(
+        attribute(&page, "input#invitee_person_2", "value"),
+        "অচেনা কেউ"
+    );
+    assert_eq!(
+        attribute(&page, "input#invitee_person_1", "value"),
+        "বেগম জেবুন্নেছা করিম"
+    );
     assert_eq!(
         texts(&server.page("/meetings", 200).await, "ul.meetings li").len(),
         meetings_before
@@ -307,7 +325,12 @@ async fn a_meeting_is_called_its_notice_sent_and_its_attendance_recorded() {
         10,
         "every invited post is held and the CIO was invited by name"
     );
-    let viewer = option_value(&sheet, "uninvited_1", "ডেমো দর্শক");
+    // Chosen from the names the rows suggest.
+    let viewer = attribute(
+        &sheet,
+        "datalist#people-list option[value^='ডেমো দর্শক (#']",
+        "value",
+    );
     let stranger = secretary
         .post(
             &format!("{location}/attendance"),

@@ -10,7 +10,7 @@ use udbhabon_core::meeting::notice::letter::invitee_label;
 use udbhabon_core::meeting::notice::{
     AttendanceSheet, ScheduleChoices, ScheduleFields, schedule_fields,
 };
-use udbhabon_core::{HolderRow, OfficeRow, PostRow};
+use udbhabon_core::{HolderRow, OfficeRow, PersonRow, PostRow};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::meeting::MeetingKind;
 use udbhabon_i18n::{Lang, format, t, t_args};
@@ -41,7 +41,10 @@ pub(crate) struct SchedulePage {
     chair_posts: Vec<Choice>,
     /// Each post that may be invited: (id, "post, office — holder", checked).
     invitee_posts: Vec<(String, String, bool)>,
-    people_rows: Vec<Vec<Choice>>,
+    /// Each row of people invited by name, as typed or as the list names them.
+    people_rows: Vec<String>,
+    /// The names the rows suggest as one types ("নাম (#১২)").
+    people_list: Vec<String>,
     agenda: Vec<AgendaRow>,
 }
 
@@ -57,6 +60,25 @@ impl FieldErrors for SchedulePage {
     fn errors(&self) -> &[(String, String)] {
         &self.errors
     }
+}
+
+/// A person as the list of names suggests them: the name and the id that tells namesakes apart.
+fn suggested(lang: Lang, person: &PersonRow) -> String {
+    format!(
+        "{} (#{})",
+        person.name.get(lang),
+        format::digits(lang, &person.id.to_string())
+    )
+}
+
+/// A row of people invited by name as the form shows it again: a chosen id as the list names it, any
+/// other text as it was typed.
+fn typed_person(lang: Lang, people: &[PersonRow], text: &str) -> String {
+    bangla::to_ascii_digits(text.trim())
+        .parse::<i32>()
+        .ok()
+        .and_then(|id| people.iter().find(|person| person.id == id))
+        .map_or_else(|| text.to_owned(), |person| suggested(lang, person))
 }
 
 fn schedule_page(
@@ -101,12 +123,11 @@ fn schedule_page(
         .collect();
     let people_rows = (0..fields.invitee_people.len() + SPARE_ROWS)
         .map(|index| {
-            with_none(choices(
-                &offered.people,
-                fields.invitee_people.get(index).map(String::as_str),
-                |person| person.id.to_string(),
-                |person| person.name.get(lang).to_owned(),
-            ))
+            fields
+                .invitee_people
+                .get(index)
+                .map(|text| typed_person(lang, &offered.people, text))
+                .unwrap_or_default()
         })
         .collect();
     let invitee_posts = offered
@@ -153,6 +174,11 @@ fn schedule_page(
         )),
         invitee_posts,
         people_rows,
+        people_list: offered
+            .people
+            .iter()
+            .map(|person| suggested(lang, person))
+            .collect(),
         agenda,
         fields,
         action,
@@ -374,7 +400,10 @@ pub(crate) struct AttendancePage {
     invitees: Vec<(Option<String>, String, String, bool)>,
     /// Those recorded as present without an invitation: (person id, name).
     uninvited: Vec<(String, String)>,
-    people_rows: Vec<Vec<Choice>>,
+    /// Rows to type the names of those who came uninvited.
+    people_rows: usize,
+    /// The names the rows suggest as one types ("নাম (#১২)").
+    people_list: Vec<String>,
 }
 
 fn attendance_page(
@@ -438,15 +467,11 @@ fn attendance_page(
                 )
             })
             .collect(),
-        people_rows: (0..SPARE_ROWS)
-            .map(|_| {
-                with_none(choices(
-                    &sheet.people,
-                    None,
-                    |person| person.id.to_string(),
-                    |person| person.name.get(lang).to_owned(),
-                ))
-            })
+        people_rows: SPARE_ROWS,
+        people_list: sheet
+            .people
+            .iter()
+            .map(|person| suggested(lang, person))
             .collect(),
     }
 }

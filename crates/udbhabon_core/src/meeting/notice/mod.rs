@@ -28,8 +28,11 @@ use crate::meeting::MeetingDetail;
 use crate::meeting::notice::letter::{NOTICE_DOCUMENT, render_notice};
 use crate::{App, Error};
 
-/// How many people by name the form offers at most; beyond it, invite their posts.
+/// How many people the form's list of names suggests; anyone else is invited by typing their name.
 const PEOPLE_OFFERED: u64 = 1000;
+
+/// How many people of one name a typed name is told apart among (more are as ambiguous as two).
+const PEOPLE_OF_A_NAME: u64 = 10;
 
 /// The schedule form as typed: every value as text, rows as parallel lists in the order shown.
 #[derive(Debug, Clone, Default)]
@@ -100,6 +103,12 @@ fn trimmed(text: &str) -> String {
 
 fn id_of(text: &str) -> Option<i32> {
     bangla::to_ascii_digits(text.trim()).parse().ok()
+}
+
+/// The id a typed person ends in, as the form's list of names suggests each ("নাম (#১২)").
+fn suggested_id(text: &str) -> Option<i32> {
+    let (_, id) = text.trim().strip_suffix(')')?.rsplit_once("(#")?;
+    id_of(id)
 }
 
 /// The meeting's key: the office's key, the date and a serial for a second meeting the same day.
@@ -242,6 +251,30 @@ impl App {
         Ok(fields)
     }
 
+    /// The person a typed row names: a name as the form's list suggests it ("নাম (#১২)"), an id, or a
+    /// name (in either language) that one person alone has; `None` when it names no one, or several.
+    /// Any person may be invited by name, not only the first of the list the form suggests.
+    async fn person_typed(&self, text: &str) -> Result<Option<i32>, Error> {
+        let text = text.trim();
+        if let Some(id) = suggested_id(text).or_else(|| id_of(text)) {
+            return Ok(self.db.people(&[id]).await?.contains_key(&id).then_some(id));
+        }
+        let named: Vec<i32> = self
+            .db
+            .search_people(text, PEOPLE_OF_A_NAME)
+            .await?
+            .into_iter()
+            .filter(|person| {
+                person.name.bn.trim() == text || person.name.en.trim().eq_ignore_ascii_case(text)
+            })
+            .map(|person| person.id)
+            .collect();
+        Ok(match named.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        })
+    }
+
     /// Schedules a meeting of the office; returns its key. Nothing is saved unless all of it is right.
     pub async fn schedule_meeting(
         &self,
@@ -361,7 +394,6 @@ impl App {
             .map(|post| (post.id, post))
             .collect();
         let known_posts: HashSet<i32> = choices.posts.iter().map(|(post, ..)| post.id).collect();
-        let known_people: HashSet<i32> = choices.people.iter().map(|person| person.id).collect();
         let chair_post = id_of(&fields.chair_post).and_then(|id| office_posts.get(&id).copied());
         if chair_post.is_none() {
             errors.add("chair_post", "error-meeting-chair");
@@ -376,12 +408,15 @@ impl App {
                 }
             }
         }
-        for text in &fields.invitee_people {
-            match id_of(text) {
-                Some(id) if known_people.contains(&id) => invitees.push(Invitee::Person(id)),
-                _ if text.trim().is_empty() => {}
-                _ => {
-                    errors.add("invitee_people", "error-order-unknown-choice");
+        for text in fields
+            .invitee_people
+            .iter()
+            .filter(|text| !text.trim().is_empty())
+        {
+            match self.person_typed(text).await? {
+                Some(id) => invitees.push(Invitee::Person(id)),
+                None => {
+                    errors.add("invitee_people", "error-person-unknown");
                 }
             }
         }
@@ -622,7 +657,17 @@ impl App {
         key: &str,
     ) -> Result<(MeetingDetail, ScheduleChoices), Error> {
         let detail = self.meeting(key).await?;
-        let choices = self.choices_for(who, detail.office.clone()).await?;
+        let mut choices = self.choices_for(who, detail.office.clone()).await?;
+        // The people invited by name are named on the form even when the list does not suggest them.
+        for person in detail
+            .invitees
+            .iter()
+            .filter_map(|invitee| invitee.person.as_ref())
+        {
+            if !choices.people.iter().any(|known| known.id == person.id) {
+                choices.people.push(person.clone());
+            }
+        }
         Ok((detail, choices))
     }
 
@@ -689,7 +734,6 @@ impl App {
             .iter()
             .filter_map(|invitee| invitee.person.as_ref().map(|person| person.id))
             .collect();
-        let known: HashSet<i32> = sheet.people.iter().map(|person| person.id).collect();
         let mut errors = ValidationErrors::new();
         // Those recorded before as coming uninvited stay on the record while they stay ticked.
         let came_uninvited: Vec<i32> = detail
@@ -728,8 +772,8 @@ impl App {
                 }),
         );
         for text in uninvited.iter().filter(|text| !text.trim().is_empty()) {
-            match id_of(text) {
-                Some(id) if known.contains(&id) => {
+            match self.person_typed(text).await? {
+                Some(id) => {
                     if !rows.iter().any(|row| row.person_id == id) {
                         rows.push(AttendanceRow {
                             person_id: id,
@@ -738,8 +782,8 @@ impl App {
                         });
                     }
                 }
-                _ => {
-                    errors.add("uninvited", "error-order-unknown-choice");
+                None => {
+                    errors.add("uninvited", "error-person-unknown");
                 }
             }
         }

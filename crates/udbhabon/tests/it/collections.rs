@@ -504,8 +504,13 @@ pub(crate) async fn officer(
         .and_then(|rest| rest.split_whitespace().next())
         .expect("the password is shown")
         .to_owned();
+    let person = crate::server::in_office(admin, &person_path, office).await;
     let grants = crate::server::attribute(&person, "form[action$='/grants']", "action");
-    let office_id = crate::server::option_value(&person, "office", office);
+    let office_id = crate::server::attribute(
+        &person,
+        "form[action$='/grants'] input[name=office]",
+        "value",
+    );
     admin
         .post(
             &grants,

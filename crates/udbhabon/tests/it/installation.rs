@@ -11,13 +11,16 @@ use scraper::{Html, Selector};
 use crate::cli::{run, udbhabon};
 use crate::collections::{officer, signed_in};
 use crate::server::{
-    MovableClock, TestServer, attribute, form_fields, option_value, set_field, text, texts,
+    MovableClock, TestServer, attribute, form_fields, in_office, option_value, set_field, text,
+    texts,
 };
 
 const ADMIN: &str = "admin@mole.gov.bd";
 const ADMIN_PASSWORD: &str = "a-long-enough-passphrase-26";
 const SECRETARY: &str = "programmer@dife.gov.bd";
 const OFFICER: &str = "jig-admin@dife.gov.bd";
+const DIFE_NAME: &str = "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর";
+const MINISTRY_NAME: &str = "শ্রম ও কর্মসংস্থান মন্ত্রণালয়";
 
 /// `udbhabon setup` on `data`, the administrator's password on standard input.
 fn set_up(data: &std::path::Path) -> (bool, String, String) {
@@ -167,11 +170,12 @@ async fn constitute(
     Html::parse_document(&issued.text().await.unwrap())
 }
 
-/// Gives the person found by `name` the post whose label starts `post`, from 1 November 2026.
-async fn post_person(admin: &TestServer, csrf: &str, name: &str, post: &str) {
+/// Gives the person found by `name` the post of `office` whose label starts `post`, from 1 November
+/// 2026.
+async fn post_person(admin: &TestServer, csrf: &str, name: &str, (office, post): (&str, &str)) {
     let found = admin.page(&format!("/admin/people?q={name}"), 200).await;
     let person = attribute(&found, "ul.people a", "href");
-    let page = admin.page(&person, 200).await;
+    let page = in_office(admin, &person, office).await;
     let posted = admin
         .post(
             &format!("{person}/postings"),
@@ -228,8 +232,8 @@ async fn an_empty_installation_is_set_up_and_an_agency_constitutes_its_team_and_
 
     // The administrator makes the DIFE's two posts and its two officers' accounts and postings.
     let (admin, admin_csrf) = signed_in(&server, ADMIN, ADMIN_PASSWORD).await;
-    let posts = admin.page("/admin/posts", 200).await;
-    let dife_id = option_value(&posts, "office", "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
+    let posts = in_office(&admin, "/admin/posts", DIFE_NAME).await;
+    let dife_id = attribute(&posts, "input[name=office]", "value");
     for (designation, label_bn) in [("যুগ্ম মহাপরিদর্শক", "যুগ্ম মহাপরিদর্শক (প্রশাসন)"), ("প্রোগ্রামার", "")]
     {
         let added = admin
@@ -265,12 +269,18 @@ async fn an_empty_installation_is_set_up_and_an_agency_constitutes_its_team_and_
         ),
     )
     .await;
-    post_person(&admin, &admin_csrf, "অধিদপ্তরের প্রোগ্রামার", "প্রোগ্রামার").await;
+    post_person(
+        &admin,
+        &admin_csrf,
+        "অধিদপ্তরের প্রোগ্রামার",
+        (DIFE_NAME, "প্রোগ্রামার"),
+    )
+    .await;
     post_person(
         &admin,
         &admin_csrf,
         "অধিদপ্তরের যুগ্ম মহাপরিদর্শক",
-        "যুগ্ম মহাপরিদর্শক (প্রশাসন)",
+        (DIFE_NAME, "যুগ্ম মহাপরিদর্শক (প্রশাসন)"),
     )
     .await;
 
@@ -467,8 +477,8 @@ async fn an_empty_installation_is_set_up_and_an_agency_constitutes_its_team_and_
 
     // The administrator constitutes the ministry's own team the same way, under the ministry's file.
     let (admin, admin_csrf) = signed_in(&server, ADMIN, ADMIN_PASSWORD).await;
-    let posts = admin.page("/admin/posts", 200).await;
-    let ministry_id = option_value(&posts, "office", "শ্রম ও কর্মসংস্থান মন্ত্রণালয়");
+    let posts = in_office(&admin, "/admin/posts", MINISTRY_NAME).await;
+    let ministry_id = attribute(&posts, "input[name=office]", "value");
     for (designation, label_bn) in [
         ("অতিরিক্ত সচিব", "অতিরিক্ত সচিব (প্রশাসন)"),
         ("সিস্টেম এনালিস্ট", ""),
@@ -504,10 +514,16 @@ async fn an_empty_installation_is_set_up_and_an_agency_constitutes_its_team_and_
         &admin,
         &admin_csrf,
         "মন্ত্রণালয়ের অতিরিক্ত সচিব",
-        "অতিরিক্ত সচিব (প্রশাসন)",
+        (MINISTRY_NAME, "অতিরিক্ত সচিব (প্রশাসন)"),
     )
     .await;
-    post_person(&admin, &admin_csrf, "প্রশাসক", "সিস্টেম এনালিস্ট").await;
+    post_person(
+        &admin,
+        &admin_csrf,
+        "প্রশাসক",
+        (MINISTRY_NAME, "সিস্টেম এনালিস্ট"),
+    )
+    .await;
     let opened = open_file(&admin, &admin_csrf, "mole", "40.00.0000.000.036.32.0006.17").await;
     assert_eq!(opened.status(), 200);
     let team = constitute(

@@ -514,3 +514,31 @@ pub(crate) async fn waits_for(reader: &TestServer, label: &str, link: &str) -> b
         .iter()
         .any(|(text, href)| text == label && href == link)
 }
+
+/// An administration page (the posts, a person's) working in the office named `office`, found as the
+/// administrator finds it: by typing its name and following the office of exactly that name.
+pub(crate) async fn in_office(admin: &TestServer, path: &str, office: &str) -> Html {
+    let found = admin
+        .page(
+            &format!(
+                "{path}?q={}",
+                office.replace(' ', "%20").replace(',', "%2C")
+            ),
+            200,
+        )
+        .await;
+    let links = Selector::parse("section.finder ul.found a").unwrap();
+    let href = found
+        .select(&links)
+        .find(|link| {
+            link.text()
+                .collect::<String>()
+                .starts_with(&format!("{office} ("))
+        })
+        .and_then(|link| link.value().attr("href"))
+        .unwrap_or_else(|| panic!("{office} is not found from {path}"))
+        .to_owned();
+    let page = admin.page(&href, 200).await;
+    assert_eq!(text(&page, "section.finder .office-in-focus"), office);
+    page
+}

@@ -46,6 +46,16 @@ pub struct PostSummary {
     pub holder: Option<PersonRow>,
 }
 
+/// One office's posts and what a new post there is made of.
+#[derive(Debug, Clone)]
+pub struct OfficePosts {
+    pub office: OfficeRow,
+    pub posts: Vec<PostSummary>,
+    pub units: Vec<UnitRow>,
+    /// Every designation: (id, name).
+    pub designations: Vec<(i32, Bilingual)>,
+}
+
 /// What a new post is created with.
 #[derive(Debug, Clone)]
 pub struct PostForm {
@@ -190,53 +200,42 @@ impl App {
         })
     }
 
-    /// Every post with its office and today's holder.
-    pub async fn posts(&self, who: &SignedIn) -> Result<Vec<PostSummary>, Error> {
+    /// The office the administration pages work in: the one named by key, else the office the
+    /// installation serves; with its posts (each with today's holder) and its units, so that a post,
+    /// a posting or a role is chosen among one office's however large the tree.
+    pub async fn posts_of_office(
+        &self,
+        who: &SignedIn,
+        office_key: Option<&str>,
+    ) -> Result<OfficePosts, Error> {
         self.require_administrator(who).await?;
-        let ids = self.db.post_ids().await?;
+        let office = match office_key {
+            Some(key) => self.db.office_by_key(key).await?,
+            None => self
+                .top_office()
+                .await?
+                .ok_or_else(|| Error::NotFound("an office to work in".into()))?,
+        };
+        let ids = self.db.post_ids_of_office(office.id).await?;
         let mut posts = self.db.posts(&ids).await?;
         let holders = self.db.holders_on(&ids, self.today()).await?;
-        let offices = self.db.offices_of_posts(&posts).await?;
-        Ok(ids
+        let posts = ids
             .into_iter()
             .filter_map(|id| {
                 let post = posts.remove(&id)?;
                 Some(PostSummary {
-                    office: offices.get(&post.office_id)?.clone(),
+                    office: office.clone(),
                     holder: holders.get(&id).map(|holder| holder.person.clone()),
                     post,
                 })
             })
-            .collect())
-    }
-
-    /// Offices to choose from in forms, in tree order.
-    pub async fn office_choices(&self, who: &SignedIn) -> Result<Vec<OfficeRow>, Error> {
-        self.require_administrator(who).await?;
-        self.offices_in_tree_order().await
-    }
-
-    /// Units and designations to choose from when creating a post: (unit id, "unit — office"), (id, name).
-    pub async fn post_choices(
-        &self,
-        who: &SignedIn,
-    ) -> Result<(Vec<(UnitRow, OfficeRow)>, Vec<(i32, Bilingual)>), Error> {
-        self.require_administrator(who).await?;
-        let units = self.db.all_units().await?;
-        let offices = self
-            .db
-            .offices_by_ids(&units.iter().map(|unit| unit.office_id).collect::<Vec<_>>())
-            .await?;
-        let units = units
-            .into_iter()
-            .filter_map(|unit| {
-                offices
-                    .get(&unit.office_id)
-                    .cloned()
-                    .map(|office| (unit, office))
-            })
             .collect();
-        Ok((units, self.db.all_designations().await?))
+        Ok(OfficePosts {
+            units: self.db.units_of_office(office.id).await?,
+            designations: self.db.all_designations().await?,
+            office,
+            posts,
+        })
     }
 
     /// Creates a post: a designation in an office, optionally in one of its units, with an optional

@@ -157,27 +157,37 @@ impl Db {
         failures: u32,
         locked_until: Option<DateTime<Utc>>,
     ) -> Result<(), DbError> {
-        account::ActiveModel {
-            id: Set(account_id),
-            failed_logins: Set(i32::try_from(failures).unwrap_or(i32::MAX)),
-            locked_until: Set(locked_until),
-            ..Default::default()
-        }
-        .update(self.connection())
-        .await?;
-        Ok(())
+        self.set_login_failures(
+            account_id,
+            i32::try_from(failures).unwrap_or(i32::MAX),
+            locked_until,
+        )
+        .await
     }
 
     /// Clears the failure count after a good password.
     pub async fn clear_login_failures(&self, account_id: i32) -> Result<(), DbError> {
-        account::ActiveModel {
-            id: Set(account_id),
-            failed_logins: Set(0),
-            locked_until: Set(None),
-            ..Default::default()
+        self.set_login_failures(account_id, 0, None).await
+    }
+
+    /// Sets an account's failure count and lock with a plain UPDATE. An UPDATE … RETURNING on a pooled
+    /// SQLite connection was seen to return a column added by a later migration (`mail_lang`) as NULL
+    /// now and then; nothing here needs the row back.
+    async fn set_login_failures(
+        &self,
+        account_id: i32,
+        failures: i32,
+        locked_until: Option<DateTime<Utc>>,
+    ) -> Result<(), DbError> {
+        let updated = account::Entity::update_many()
+            .col_expr(account::Column::FailedLogins, Expr::value(failures))
+            .col_expr(account::Column::LockedUntil, Expr::value(locked_until))
+            .filter(account::Column::Id.eq(account_id))
+            .exec(self.connection())
+            .await?;
+        if updated.rows_affected == 0 {
+            return Err(DbError::NotFound(format!("account #{account_id}")));
         }
-        .update(self.connection())
-        .await?;
         Ok(())
     }
 

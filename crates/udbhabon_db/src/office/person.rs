@@ -307,16 +307,6 @@ impl Db {
         models.into_iter().map(PostingRow::try_from).collect()
     }
 
-    /// The ids of every post, office by office.
-    pub async fn post_ids(&self) -> Result<Vec<i32>, DbError> {
-        let models = post::Entity::find()
-            .order_by_asc(post::Column::OfficeId)
-            .order_by_asc(post::Column::Id)
-            .all(self.connection())
-            .await?;
-        Ok(models.into_iter().map(|model| model.id).collect())
-    }
-
     /// The ids of an office's posts.
     pub async fn post_ids_of_office(&self, office_id: i32) -> Result<Vec<i32>, DbError> {
         let models = post::Entity::find()

@@ -234,6 +234,7 @@ admin-post-label-bn = দলিলে পদের নাম (বাংলায
 admin-post-label-en = দলিলে পদের নাম (ইংরেজিতে, ঐচ্ছিক)
 error-unit-of-other-office = এই শাখাটি বেছে নেওয়া দপ্তরের নয়।
 admin-offices-title = দপ্তর ও শাখা
+admin-finder-heading = যে দপ্তরে কাজ করছেন
 admin-offices-search = নাম বা কী দিয়ে দপ্তর খুঁজুন
 admin-offices-find = খুঁজুন
 admin-offices-found = খোঁজার ফল (সর্বোচ্চ ১০০টি)

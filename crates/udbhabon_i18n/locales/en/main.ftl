@@ -234,6 +234,7 @@ admin-post-label-bn = Name of the post in documents (Bengali, optional)
 admin-post-label-en = Name of the post in documents (English, optional)
 error-unit-of-other-office = This unit does not belong to the chosen office.
 admin-offices-title = Offices and units
+admin-finder-heading = Working in
 admin-offices-search = Find an office by name or key
 admin-offices-find = Find
 admin-offices-found = Found (at most 100)

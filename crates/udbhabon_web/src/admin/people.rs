@@ -13,6 +13,7 @@ use udbhabon_domain::account::access::Role;
 use udbhabon_domain::office::person::Charge;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
+use crate::admin::{OfficeFinder, OfficeQuery, in_office};
 use crate::audit::{self, HistoryLine};
 use crate::auth::{Button, Member, Posted};
 use crate::error::PageError;
@@ -61,8 +62,12 @@ pub(crate) struct PersonPage {
     postings: Vec<(String, String, String, String)>,
     account: Option<(i32, String, String)>,
     grants: Vec<(i32, String, String)>,
+    /// The office postings and roles are given in, and the search for another.
+    finder: OfficeFinder,
+    office_id: i32,
+    office_key: String,
+    /// The office's posts: (id, post — holder).
     post_choices: Vec<(i32, String)>,
-    office_choices: Vec<(i32, String)>,
     role_choices: Vec<(String, String)>,
     charge_choices: Vec<(String, String)>,
     history: Vec<HistoryLine>,
@@ -75,8 +80,12 @@ pub(crate) struct PersonPage {
 pub(crate) struct PostsPage {
     l: Layout,
     csrf: String,
-    posts: Vec<(String, String, Option<String>)>,
-    office_choices: Vec<(i32, String)>,
+    /// The office whose posts are listed and added to, and the search for another.
+    finder: OfficeFinder,
+    office_id: i32,
+    office_key: String,
+    /// Each post: (post, holder).
+    posts: Vec<(String, Option<String>)>,
     unit_choices: Vec<(i32, String)>,
     designation_choices: Vec<(i32, String)>,
     errors: Vec<(String, String)>,
@@ -85,6 +94,9 @@ pub(crate) struct PostsPage {
 #[derive(Debug, Deserialize)]
 pub(crate) struct NewPostForm {
     office: i32,
+    /// The key of the office the page works in, to return to.
+    #[serde(default)]
+    focus: String,
     #[serde(default)]
     unit: String,
     designation: i32,
@@ -115,6 +127,9 @@ pub(crate) struct PostingForm {
     post: i32,
     from: String,
     charge: String,
+    /// The key of the office the page works in, to return to.
+    #[serde(default)]
+    focus: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -126,6 +141,9 @@ pub(crate) struct AccountForm {
 pub(crate) struct GrantForm {
     role: String,
     office: i32,
+    /// The key of the office the page works in, to return to.
+    #[serde(default)]
+    focus: String,
 }
 
 fn layout(state: &AppState, lang: Lang, member: &Member, title: String, path: &str) -> Layout {
@@ -245,9 +263,8 @@ async fn person_page(
     state: &AppState,
     lang: Lang,
     member: &Member,
-    id: i32,
-    notice: Option<String>,
-    errors: Vec<(String, String)>,
+    (id, view): (i32, &OfficeQuery),
+    (notice, errors): (Option<String>, Vec<(String, String)>),
 ) -> Result<PersonPage, PageError> {
     let PersonDetail {
         person,
@@ -256,8 +273,13 @@ async fn person_page(
         grants,
         history,
     } = state.app.person_detail(&member.0, id).await?;
-    let posts = state.app.posts(&member.0).await?;
-    let offices = state.app.office_choices(&member.0).await?;
+    // By default the page works in the office of the person's latest posting.
+    let office_key = view
+        .office()
+        .or_else(|| postings.first().map(|(_, _, office)| office.key.as_str()));
+    let in_office = state.app.posts_of_office(&member.0, office_key).await?;
+    let path = format!("/admin/people/{id}");
+    let finder = OfficeFinder::new(state, lang, member, (&path, &in_office.office), view).await?;
     let dash = "–".to_owned();
     Ok(PersonPage {
         l: layout(
@@ -310,22 +332,22 @@ async fn person_page(
                 )
             })
             .collect(),
-        post_choices: posts
+        finder,
+        office_id: in_office.office.id,
+        office_key: in_office.office.key.clone(),
+        post_choices: in_office
+            .posts
             .iter()
             .map(|summary| {
+                let holder = summary.holder.as_ref().map_or_else(
+                    || t(lang, "team-vacant"),
+                    |person| person.name.get(lang).to_owned(),
+                );
                 (
                     summary.post.id,
-                    format!(
-                        "{} — {}",
-                        summary.post.label.get(lang),
-                        summary.office.name.get(lang)
-                    ),
+                    format!("{} — {holder}", summary.post.label.get(lang)),
                 )
             })
-            .collect(),
-        office_choices: offices
-            .iter()
-            .map(|office| (office.id, office.name.get(lang).to_owned()))
             .collect(),
         role_choices: Role::ALL
             .iter()
@@ -341,14 +363,34 @@ async fn person_page(
     })
 }
 
-/// `GET /admin/people/{id}`.
+/// `GET /admin/people/{id}[?office=KEY][&q=TEXT]`: the person, with postings and roles given in
+/// one office (by default their latest posting's).
 pub(crate) async fn person(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(id): Path<i32>,
+    Query(view): Query<OfficeQuery>,
 ) -> Result<PersonPage, PageError> {
-    person_page(&state, lang, &member, id, None, Vec::new()).await
+    person_page(&state, lang, &member, (id, &view), (None, Vec::new())).await
+}
+
+/// The office query a posted form returns to.
+fn focused(key: String) -> OfficeQuery {
+    OfficeQuery {
+        office: key,
+        ..OfficeQuery::default()
+    }
+}
+
+/// Where a form of the person page returns to: the page, in the office it worked in.
+fn back_to_person(id: i32, focus: &str) -> Response {
+    let path = format!("/admin/people/{id}");
+    let href = match focus.trim() {
+        "" => path,
+        key => in_office(&path, key),
+    };
+    Redirect::to(&href).into_response()
 }
 
 /// Re-renders the person page with the form's problems, or passes other failures on.
@@ -356,11 +398,12 @@ async fn refused(
     state: &AppState,
     lang: Lang,
     member: &Member,
-    id: i32,
+    (id, focus): (i32, String),
     error: Error,
 ) -> Result<Response, PageError> {
+    let view = focused(focus);
     rejected(lang, error, |errors| {
-        person_page(state, lang, member, id, None, errors)
+        person_page(state, lang, member, (id, &view), (None, errors))
     })
     .await
 }
@@ -378,15 +421,15 @@ pub(crate) async fn add_posting(
     ) else {
         let mut errors = udbhabon_domain::ValidationErrors::new();
         errors.add("from", "error-bad-date-field");
-        return refused(&state, lang, &member, id, errors.into()).await;
+        return refused(&state, lang, &member, (id, form.focus), errors.into()).await;
     };
     match state
         .app
         .add_posting(&member.0, id, form.post, from, charge)
         .await
     {
-        Ok(()) => Ok(Redirect::to(&format!("/admin/people/{id}")).into_response()),
-        Err(error) => refused(&state, lang, &member, id, error).await,
+        Ok(()) => Ok(back_to_person(id, &form.focus)),
+        Err(error) => refused(&state, lang, &member, (id, form.focus), error).await,
     }
 }
 
@@ -400,13 +443,18 @@ pub(crate) async fn open_account(
     match state.app.open_account(&member.0, id, &form.email).await {
         Ok(password) => {
             let notice = t_args(lang, "admin-account-opened", &[("password", password)]);
-            Ok(
-                person_page(&state, lang, &member, id, Some(notice), Vec::new())
-                    .await?
-                    .into_response(),
+            let view = OfficeQuery::default();
+            Ok(person_page(
+                &state,
+                lang,
+                &member,
+                (id, &view),
+                (Some(notice), Vec::new()),
             )
+            .await?
+            .into_response())
         }
-        Err(error) => refused(&state, lang, &member, id, error).await,
+        Err(error) => refused(&state, lang, &member, (id, String::new()), error).await,
     }
 }
 
@@ -426,8 +474,8 @@ pub(crate) async fn grant(
         .grant(&member.0, account_id, role, form.office)
         .await
     {
-        Ok(()) => Ok(Redirect::to(&format!("/admin/people/{person}")).into_response()),
-        Err(error) => refused(&state, lang, &member, person, error).await,
+        Ok(()) => Ok(back_to_person(person, &form.focus)),
+        Err(error) => refused(&state, lang, &member, (person, form.focus), error).await,
     }
 }
 
@@ -446,11 +494,18 @@ async fn posts_page(
     state: &AppState,
     lang: Lang,
     member: &Member,
+    view: &OfficeQuery,
     errors: Vec<(String, String)>,
 ) -> Result<PostsPage, PageError> {
-    let posts = state.app.posts(&member.0).await?;
-    let offices = state.app.office_choices(&member.0).await?;
-    let (units, designations) = state.app.post_choices(&member.0).await?;
+    let in_office = state.app.posts_of_office(&member.0, view.office()).await?;
+    let finder = OfficeFinder::new(
+        state,
+        lang,
+        member,
+        ("/admin/posts", &in_office.office),
+        view,
+    )
+    .await?;
     Ok(PostsPage {
         l: layout(
             state,
@@ -460,32 +515,28 @@ async fn posts_page(
             "/admin/posts",
         ),
         csrf: member.0.csrf_token.clone(),
-        posts: posts
+        finder,
+        office_id: in_office.office.id,
+        office_key: in_office.office.key.clone(),
+        posts: in_office
+            .posts
             .into_iter()
             .map(|summary| {
                 (
                     summary.post.label.get(lang).to_owned(),
-                    summary.office.name.get(lang).to_owned(),
                     summary
                         .holder
                         .map(|person| person.name.get(lang).to_owned()),
                 )
             })
             .collect(),
-        office_choices: offices
+        unit_choices: in_office
+            .units
             .iter()
-            .map(|office| (office.id, office.name.get(lang).to_owned()))
+            .map(|unit| (unit.id, unit.name.get(lang).to_owned()))
             .collect(),
-        unit_choices: units
-            .iter()
-            .map(|(unit, office)| {
-                (
-                    unit.id,
-                    format!("{} — {}", unit.name.get(lang), office.name.get(lang)),
-                )
-            })
-            .collect(),
-        designation_choices: designations
+        designation_choices: in_office
+            .designations
             .iter()
             .map(|(id, name)| (*id, name.get(lang).to_owned()))
             .collect(),
@@ -493,13 +544,16 @@ async fn posts_page(
     })
 }
 
-/// `GET /admin/posts`: every post with its office and today's holder, and a form for a new post.
+/// `GET /admin/posts[?office=KEY][&q=TEXT]`: the posts of one office (by default the one the
+/// installation serves) with today's holders, a form for a new post there, and the search for another
+/// office.
 pub(crate) async fn posts(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
+    Query(view): Query<OfficeQuery>,
 ) -> Result<PostsPage, PageError> {
-    posts_page(&state, lang, &member, Vec::new()).await
+    posts_page(&state, lang, &member, &view, Vec::new()).await
 }
 
 /// `POST /admin/posts`: creates a post.
@@ -515,11 +569,18 @@ pub(crate) async fn create_post(
         label_bn: form.label_bn,
         label_en: form.label_en,
     };
+    let view = focused(form.focus);
     match state.app.create_post(&member.0, request).await {
-        Ok(_) => Ok(Redirect::to("/admin/posts").into_response()),
+        Ok(_) => {
+            let href = match view.office() {
+                Some(key) => in_office("/admin/posts", key),
+                None => "/admin/posts".to_owned(),
+            };
+            Ok(Redirect::to(&href).into_response())
+        }
         Err(error) => {
             rejected(lang, error, |errors| {
-                posts_page(&state, lang, &member, errors)
+                posts_page(&state, lang, &member, &view, errors)
             })
             .await
         }

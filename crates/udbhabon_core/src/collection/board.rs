@@ -181,6 +181,9 @@ pub struct Board {
     pub may_forward: Option<usize>,
 }
 
+/// How many lines a board's page shows whole; a larger board is shown a level at a time.
+const SHOWN_LINES: usize = 250;
+
 impl Board {
     /// The lines a page shows: every one when the board is small; otherwise the board's own office with
     /// its respondents and the offices directly below it with their tallies, each to be opened as its
@@ -216,9 +219,6 @@ pub struct YearGrid {
     /// Each respondent with its standing per period, in the periods' order.
     pub rows: Vec<(Respondent, Vec<Standing>)>,
 }
-
-/// How many lines a board's page shows whole; a larger board is shown a level at a time.
-const SHOWN_LINES: usize = 250;
 
 impl App {
     /// The compliance board of a collection for the period starting on `starts_on` (by default the
@@ -370,7 +370,11 @@ impl App {
             .iter()
             .filter_map(|status| gatherer(gathering.collection, &status.respondent))
             .collect();
-        let group_ids: Vec<i32> = chains.iter().flatten().copied().collect();
+        // Each office once: respondents share their offices above, thousands of times over on a board
+        // of a country's field offices.
+        let mut group_ids: Vec<i32> = chains.iter().flatten().copied().collect();
+        group_ids.sort_unstable();
+        group_ids.dedup();
         let groups = self.db.offices_by_ids(&group_ids).await?;
         let mut tallies: HashMap<i32, Tally> = HashMap::new();
         let mut total = Tally::default();

@@ -156,15 +156,14 @@ fn office_line(lang: Lang, office: &OfficeRow, depth: usize, children: u64) -> O
                 t_args(
                     lang,
                     "offices-below",
-                    &[("count", format::number(lang, count(children)))],
+                    &[(
+                        "count",
+                        format::number(lang, i64::try_from(children).unwrap_or(i64::MAX)),
+                    )],
                 ),
             )
         }),
     }
-}
-
-fn count(number: u64) -> i64 {
-    i64::try_from(number).unwrap_or(i64::MAX)
 }
 
 async fn page(

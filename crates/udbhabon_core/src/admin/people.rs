@@ -46,14 +46,12 @@ pub struct PostSummary {
     pub holder: Option<PersonRow>,
 }
 
-/// One office's posts and what a new post there is made of.
+/// One office's posts and the units a new post there may sit in.
 #[derive(Debug, Clone)]
 pub struct OfficePosts {
     pub office: OfficeRow,
     pub posts: Vec<PostSummary>,
     pub units: Vec<UnitRow>,
-    /// Every designation: (id, name).
-    pub designations: Vec<(i32, Bilingual)>,
 }
 
 /// What a new post is created with.
@@ -232,10 +230,15 @@ impl App {
             .collect();
         Ok(OfficePosts {
             units: self.db.units_of_office(office.id).await?,
-            designations: self.db.all_designations().await?,
             office,
             posts,
         })
+    }
+
+    /// Every designation a post may be made of: (id, name).
+    pub async fn designations(&self, who: &SignedIn) -> Result<Vec<(i32, Bilingual)>, Error> {
+        self.require_administrator(who).await?;
+        Ok(self.db.all_designations().await?)
     }
 
     /// Creates a post: a designation in an office, optionally in one of its units, with an optional

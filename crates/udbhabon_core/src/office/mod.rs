@@ -57,15 +57,16 @@ pub struct OfficeSummary {
 }
 
 impl App {
-    /// The offices whose posts a form of `office` offers (invitees, copy recipients): the office
-    /// itself, the office above it and those directly below it, in that order. Bounded by one level of
-    /// the tree, however large the tree is.
-    pub(crate) async fn related_offices(&self, office: &OfficeRow) -> Result<Vec<i32>, Error> {
+    /// The posts a form of `office` offers (invitees, copy recipients): those of the office itself,
+    /// of the office above it and of those directly below it, in that order, in two queries however
+    /// large the tree.
+    pub(crate) async fn related_post_ids(&self, office: &OfficeRow) -> Result<Vec<i32>, Error> {
         let below = self.db.office_children(&[Some(office.id)]).await?;
-        Ok(std::iter::once(office.id)
+        let offices: Vec<i32> = std::iter::once(office.id)
             .chain(office.parent_id)
             .chain(below.into_iter().map(|child| child.id))
-            .collect())
+            .collect();
+        Ok(self.db.post_ids_of_offices(&offices).await?)
     }
 
     /// The two levels of offices below `under` (an office key; the top of the tree when `None`), each

@@ -317,6 +317,18 @@ impl Db {
         Ok(models.into_iter().map(|model| model.id).collect())
     }
 
+    /// The ids of these offices' posts in one query: office by office in the order given, each
+    /// office's by id.
+    pub async fn post_ids_of_offices(&self, office_ids: &[i32]) -> Result<Vec<i32>, DbError> {
+        let mut models = post::Entity::find()
+            .filter(post::Column::OfficeId.is_in(office_ids.iter().copied()))
+            .order_by_asc(post::Column::Id)
+            .all(self.connection())
+            .await?;
+        models.sort_by_key(|model| office_ids.iter().position(|id| *id == model.office_id));
+        Ok(models.into_iter().map(|model| model.id).collect())
+    }
+
     /// Every designation, by English name, for choosing one.
     pub async fn all_designations(&self) -> Result<Vec<(i32, Bilingual)>, DbError> {
         let models = designation::Entity::find()

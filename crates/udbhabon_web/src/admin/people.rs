@@ -535,8 +535,10 @@ async fn posts_page(
             .iter()
             .map(|unit| (unit.id, unit.name.get(lang).to_owned()))
             .collect(),
-        designation_choices: in_office
-            .designations
+        designation_choices: state
+            .app
+            .designations(&member.0)
+            .await?
             .iter()
             .map(|(id, name)| (*id, name.get(lang).to_owned()))
             .collect(),

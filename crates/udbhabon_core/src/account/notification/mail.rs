@@ -78,21 +78,14 @@ impl App {
             .filter(|notice| notice.kind.is_handoff())
             .collect();
         let mailed = self.db.notifications_mailed(account.id).await?;
-        let is_waiting = |line: &MailedNotification| {
-            waiting
-                .iter()
-                .any(|notice| notice.kind.code() == line.kind && notice.link == line.link)
-        };
         let gone: Vec<i32> = mailed
             .iter()
-            .filter(|line| !is_waiting(line))
+            .filter(|line| !waiting.iter().any(|notice| mailed_as(notice, line)))
             .map(|line| line.id)
             .collect();
-        let (fresh, earlier): (Vec<&Notice>, Vec<&Notice>) = waiting.iter().partition(|notice| {
-            !mailed
-                .iter()
-                .any(|line| line.kind == notice.kind.code() && line.link == notice.link)
-        });
+        let (fresh, earlier): (Vec<&Notice>, Vec<&Notice>) = waiting
+            .iter()
+            .partition(|notice| !mailed.iter().any(|line| mailed_as(notice, line)));
         let hour = self
             .now()
             .with_timezone(&bangla::dhaka::DHAKA_OFFSET)
@@ -234,4 +227,9 @@ impl App {
         line.push_str(&format!("\n  {}{}", self.public_url, notice.link));
         line
     }
+}
+
+/// Whether a mailed line is this notice: the same kind of step at the same page.
+fn mailed_as(notice: &Notice, line: &MailedNotification) -> bool {
+    notice.kind.code() == line.kind && notice.link == line.link
 }

@@ -142,11 +142,7 @@ impl App {
         self.require(who, Action::ManageTeam, office.id).await?;
         let team = self.db.teams_of_office(office.id).await?.into_iter().next();
         let office_post_ids = self.db.post_ids_of_office(office.id).await?;
-        let related = self.related_offices(&office).await?;
-        let mut all_post_ids = Vec::new();
-        for office_id in related {
-            all_post_ids.extend(self.db.post_ids_of_office(office_id).await?);
-        }
+        let all_post_ids = self.related_post_ids(&office).await?;
         let mut posts = self.db.posts(&all_post_ids).await?;
         let holders = self.db.holders_on(&all_post_ids, self.today()).await?;
         let offices = self.db.offices_of_posts(&posts).await?;

@@ -435,10 +435,7 @@ impl App {
         let office_post_ids = self.db.post_ids_of_office(office.id).await?;
         // The copy list offers the posts of the office, the office above and those below, and any
         // post the draft already names.
-        let mut all_post_ids = Vec::new();
-        for office_id in self.related_offices(&office).await? {
-            all_post_ids.extend(self.db.post_ids_of_office(office_id).await?);
-        }
+        let mut all_post_ids = self.related_post_ids(&office).await?;
         for copy in &draft.content.copies {
             if let Some(post) = copy.post_id
                 && !all_post_ids.contains(&post)

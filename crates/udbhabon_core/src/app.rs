@@ -29,6 +29,14 @@ pub struct Settings {
     pub reminders: ReminderSchedule,
 }
 
+/// What every page depends on besides its address and language: the records (which move the audit
+/// trail's head whenever one changes) and today's date (pages say what is due, held or in force today).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edition {
+    audit_head: String,
+    today: NaiveDate,
+}
+
 /// What [`App::start`] did.
 #[derive(Debug)]
 pub struct Started {
@@ -79,6 +87,14 @@ impl App {
     /// Today in Dhaka.
     pub fn today(&self) -> NaiveDate {
         self.clock.today()
+    }
+
+    /// The edition of what pages show: a page read at one edition reads the same while it lasts.
+    pub async fn edition(&self) -> Result<Edition, Error> {
+        Ok(Edition {
+            audit_head: self.db.audit_head().await?,
+            today: self.today(),
+        })
     }
 
     /// The address readers use, without a trailing slash, for links that leave the site (mail, feeds).

@@ -23,7 +23,7 @@ pub mod secret;
 mod table;
 pub mod team;
 
-pub use app::{App, Settings, Started};
+pub use app::{App, Edition, Settings, Started};
 pub use clock::{Clock, FixedClock, SystemClock};
 pub use error::Error;
 pub use mail::MailSettings;

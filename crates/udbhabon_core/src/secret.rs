@@ -48,7 +48,7 @@ pub(crate) fn typed_code(text: &str) -> String {
 }
 
 /// What the database keeps of a token: its SHA-256, so a stolen table does not yield working tokens.
-pub(crate) fn token_hash(token: &str) -> String {
+pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 

@@ -320,6 +320,17 @@ impl From<audit_entry::Model> for AuditEntryRow {
 }
 
 impl Db {
+    /// The hash at the head of the audit trail. Every change committed through a transaction, by this
+    /// process or another, moves it; so what was read from the database while it stood is still
+    /// true while it stands.
+    pub async fn audit_head(&self) -> Result<String, DbError> {
+        Ok(audit_head::Entity::find_by_id(1)
+            .one(self.connection())
+            .await?
+            .ok_or_else(|| DbError::Other("the audit trail's head row is missing".into()))?
+            .last_hash)
+    }
+
     /// Walks the whole trail in order, a page at a time, recomputing every hash; names the first entry
     /// that does not follow from those before it.
     pub async fn verify_audit_chain(&self) -> Result<ChainCheck, DbError> {

@@ -1,11 +1,12 @@
-//! The font set documents are typeset with, loaded once from a folder given by the caller.
+//! The font set documents are typeset with: indexed once from a folder given by the caller, each face
+//! read from its file the first time a document uses it.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInfo};
 use typst::utils::LazyHash;
 
 use crate::error::DocsError;
@@ -40,7 +41,8 @@ pub struct Fonts {
 
 struct FontsInner {
     book: LazyHash<FontBook>,
-    fonts: Vec<Font>,
+    /// One slot per face of the book, in its order.
+    slots: Vec<Slot>,
     bengali_families: Vec<String>,
     latin_families: Vec<String>,
 }
@@ -48,43 +50,53 @@ struct FontsInner {
 impl fmt::Debug for Fonts {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Fonts")
-            .field("faces", &self.inner.fonts.len())
+            .field("faces", &self.inner.slots.len())
             .field("bengali_families", &self.inner.bengali_families)
             .finish()
     }
 }
 
 impl Fonts {
-    /// Loads every `.ttf`, `.otf`, `.ttc` and `.otc` file under `dir` (recursively).
+    /// Indexes every `.ttf`, `.otf`, `.ttc` and `.otc` file under `dir` (recursively). Only the
+    /// faces' descriptions stay in memory: a system's font folder holds tens of megabytes, of which a
+    /// document uses one Bengali and one Latin family.
     ///
-    /// Fails when the folder cannot be read or when no loaded font covers Bengali script;
-    /// the message names what to install.
+    /// Fails when the folder cannot be read or when no font covers Bengali script; the message names
+    /// what to install.
     pub fn load(dir: &Path) -> Result<Self, DocsError> {
         let mut files = Vec::new();
         collect_font_files(dir, &mut files)?;
         files.sort();
 
-        let mut fonts = Vec::new();
+        let mut infos = Vec::new();
+        let mut slots = Vec::new();
         for path in files {
             // A file that cannot be read or parsed is skipped: a fonts folder often holds
             // unrelated or broken files, and one of them must not stop document rendering.
             let Ok(data) = std::fs::read(&path) else {
                 continue;
             };
-            fonts.extend(Font::iter(Bytes::new(data)));
+            for face in Font::iter(Bytes::new(data)) {
+                infos.push(face.info().clone());
+                slots.push(Slot {
+                    path: path.clone(),
+                    index: face.index(),
+                    font: OnceLock::new(),
+                });
+            }
         }
 
-        let bengali_families = families_covering(&fonts, BENGALI_KA);
+        let bengali_families = families_covering(&infos, BENGALI_KA);
         if bengali_families.is_empty() {
             return Err(DocsError::NoBengaliFont(dir.to_path_buf()));
         }
-        let latin_families = families_covering(&fonts, LATIN_A);
+        let latin_families = families_covering(&infos, LATIN_A);
 
-        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        let book = LazyHash::new(FontBook::from_infos(infos));
         Ok(Self {
             inner: Arc::new(FontsInner {
                 book,
-                fonts,
+                slots,
                 bengali_families,
                 latin_families,
             }),
@@ -96,22 +108,23 @@ impl Fonts {
         &self.inner.bengali_families
     }
 
-    /// The number of font faces loaded.
+    /// The number of font faces found.
     pub fn len(&self) -> usize {
-        self.inner.fonts.len()
+        self.inner.slots.len()
     }
 
-    /// Whether no font face was loaded (never true for a successfully loaded set).
+    /// Whether no font face was found (never true for a successfully loaded set).
     pub fn is_empty(&self) -> bool {
-        self.inner.fonts.is_empty()
+        self.inner.slots.is_empty()
     }
 
     pub(crate) fn book(&self) -> &LazyHash<FontBook> {
         &self.inner.book
     }
 
+    /// The face at `index` of the book, read from its file on first use.
     pub(crate) fn font(&self, index: usize) -> Option<Font> {
-        self.inner.fonts.get(index).cloned()
+        self.inner.slots.get(index)?.font()
     }
 
     /// The font families a document in `language` asks for, first choice first: one Bengali
@@ -125,6 +138,27 @@ impl Fonts {
             Language::English => [latin, bengali],
         };
         order.into_iter().flatten().collect()
+    }
+}
+
+/// Where a face of the book is, and the face once read.
+struct Slot {
+    path: PathBuf,
+    /// Its index in a collection file (0 for a single font).
+    index: u32,
+    font: OnceLock<Option<Font>>,
+}
+
+impl Slot {
+    /// The face, read on the first call. A file removed since the folder was indexed gives `None`,
+    /// and typst falls back to another face, as it does for any missing one.
+    fn font(&self) -> Option<Font> {
+        self.font
+            .get_or_init(|| {
+                let data = std::fs::read(&self.path).ok()?;
+                Font::new(Bytes::new(data), self.index)
+            })
+            .clone()
     }
 }
 
@@ -155,9 +189,9 @@ fn is_font_file(path: &Path) -> bool {
 }
 
 /// The distinct families (in load order) with a face covering `code_point`.
-fn families_covering(fonts: &[Font], code_point: u32) -> Vec<String> {
+fn families_covering(infos: &[FontInfo], code_point: u32) -> Vec<String> {
     let mut families: Vec<String> = Vec::new();
-    for info in fonts.iter().map(Font::info) {
+    for info in infos {
         if info.coverage.contains(code_point) && !families.contains(&info.family) {
             families.push(info.family.clone());
         }

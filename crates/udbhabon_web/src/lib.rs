@@ -6,6 +6,7 @@ mod admin;
 mod assets;
 mod audit;
 mod auth;
+mod cache;
 mod chart;
 mod collection;
 mod download;

@@ -30,7 +30,7 @@ use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
 use crate::team::{directory, order};
 use crate::{
-    account, assets, collection, home, innovation, lang, limits, meeting, office, ops, plan,
+    account, assets, cache, collection, home, innovation, lang, limits, meeting, office, ops, plan,
     security, team,
 };
 
@@ -96,6 +96,8 @@ pub struct RouteSpec {
     pub body: Body,
     /// Whether one address may try it only so often (signing in, asking for a reset link).
     per_address: bool,
+    /// Whether what it sends is kept for the reader who asked, until a record or the day changes.
+    kept: bool,
     handler: Handler,
 }
 
@@ -123,6 +125,7 @@ const fn route(
         sample,
         body: Body::Form,
         per_address: false,
+        kept: false,
         handler,
     }
 }
@@ -141,6 +144,13 @@ impl RouteSpec {
         }
     }
 
+    /// A page or document that depends on nothing but its address, the language, who asks, the
+    /// records and the date: what it sends is kept for that reader and sent again until a record
+    /// changes or the day does (`cache`).
+    const fn kept(self) -> Self {
+        Self { kept: true, ..self }
+    }
+
     /// The route as mounted: its handler on its method, within its body limit.
     fn mounted(&self, state: &AppState) -> MethodRouter<AppState> {
         let filter = if self.method == POST {
@@ -148,7 +158,10 @@ impl RouteSpec {
         } else {
             MethodFilter::GET
         };
-        let mounted = limited((self.handler)(filter), self.body.bytes());
+        let mut mounted = limited((self.handler)(filter), self.body.bytes());
+        if self.kept {
+            mounted = mounted.layer(middleware::map_response(mark_kept));
+        }
         if self.per_address {
             limits::per_address(mounted, state.sign_in_limit)
         } else {
@@ -159,38 +172,42 @@ impl RouteSpec {
 
 /// Every route udbhabon serves.
 pub const ROUTES: &[RouteSpec] = &[
-    route(GET, "/", PUBLIC, "/", handler!(home::show)),
-    route(GET, "/offices", PUBLIC, "/offices", handler!(office::list)),
+    route(GET, "/", PUBLIC, "/", handler!(home::show)).kept(),
+    route(GET, "/offices", PUBLIC, "/offices", handler!(office::list)).kept(),
     route(
         GET,
         "/offices/{key}",
         PUBLIC,
         "/offices/dife",
         handler!(office::show),
-    ),
-    route(GET, "/team", PUBLIC, "/team", handler!(team::mine)),
-    route(GET, "/teams", PUBLIC, "/teams", handler!(directory::list)),
+    )
+    .kept(),
+    route(GET, "/team", PUBLIC, "/team", handler!(team::mine)).kept(),
+    route(GET, "/teams", PUBLIC, "/teams", handler!(directory::list)).kept(),
     route(
         GET,
         "/teams/{key}",
         PUBLIC,
         "/teams/mole-innovation-team",
         handler!(team::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/teams/{key}/order.pdf",
         PUBLIC,
         "/teams/mole-innovation-team/order.pdf",
         handler!(team::order_pdf),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/orders/{id}/pdf",
         PUBLIC,
         "/orders/1/pdf",
         handler!(order::order_pdf),
-    ),
+    )
+    .kept(),
     // The first signed-in role allowed to start an order makes draft 1, which the routes after it use.
     route(
         POST,
@@ -233,14 +250,16 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/dashboard?office=mole",
         handler!(dashboard::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/plans",
         may(Action::ViewOfficeRecords),
         "/plans?office=mole",
         handler!(plan::list),
-    ),
+    )
+    .kept(),
     route(
         POST,
         "/offices/{key}/plans",
@@ -254,7 +273,8 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/plans/1",
         handler!(plan::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/plans/{id}/plan.xlsx",
@@ -268,28 +288,32 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/plans/1/plan.pdf",
         handler!(plan::sheet_pdf),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/plans/{id}/versions/{version}",
         may(Action::ViewOfficeRecords),
         "/plans/1/versions/1",
         handler!(plan::version),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/plans/{id}/self-assessment",
         may(Action::ViewOfficeRecords),
         "/plans/1/self-assessment",
         handler!(assessment::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/plans/{id}/self-assessment.pdf",
         may(Action::ViewOfficeRecords),
         "/plans/1/self-assessment.pdf",
         handler!(assessment::pdf),
-    ),
+    )
+    .kept(),
     route(
         POST,
         "/plans/{id}/self-assessment",
@@ -368,7 +392,8 @@ pub const ROUTES: &[RouteSpec] = &[
         SIGNED_IN,
         "/collections",
         handler!(collection::list),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/collections/new",
@@ -389,7 +414,8 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/collections/mole-e-filing-return",
         handler!(board::board),
-    ),
+    )
+    .kept(),
     // Whoever runs the asking office's collections corrects one nobody has answered and closes one at
     // any time with the reason.
     route(
@@ -426,7 +452,8 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/collections/mole-e-filing-return/year",
         handler!(board::year),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/collections/{key}/periods/{start}/respondents/{id}",
@@ -472,7 +499,8 @@ pub const ROUTES: &[RouteSpec] = &[
         SIGNED_IN,
         "/innovations",
         handler!(innovation::list),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/innovations/similar",
@@ -522,7 +550,8 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/offices/mole/awards",
         handler!(award::ranking),
-    ),
+    )
+    .kept(),
     // The chief innovation officer confirms the year's winners; the member secretary issues the
     // notice, which is public from then on.
     route(
@@ -545,14 +574,16 @@ pub const ROUTES: &[RouteSpec] = &[
         PUBLIC,
         "/offices/mole/awards/2025-26/notice.pdf",
         handler!(award::notice_pdf),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/innovations/{id}",
         SIGNED_IN,
         "/innovations/1",
         handler!(innovation::show),
-    ),
+    )
+    .kept(),
     // Whoever records an office's innovations corrects what was recorded; the history keeps each change.
     route(
         GET,
@@ -589,21 +620,24 @@ pub const ROUTES: &[RouteSpec] = &[
         PUBLIC,
         "/showcase",
         handler!(showcase::list),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/showcase/{id}",
         PUBLIC,
         "/showcase/1",
         handler!(showcase::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/innovations/{id}/sheet.pdf",
         PUBLIC,
         "/innovations/1/sheet.pdf",
         handler!(showcase::sheet),
-    ),
+    )
+    .kept(),
     route(
         POST,
         "/innovations/{id}/replications",
@@ -617,14 +651,16 @@ pub const ROUTES: &[RouteSpec] = &[
         SIGNED_IN,
         "/notifications",
         handler!(notification::list),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/decisions",
         may(Action::ViewOfficeRecords),
         "/decisions?held_by=mole",
         handler!(decision::tracker),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/decisions.csv",
@@ -645,7 +681,8 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/decisions/1",
         handler!(decision::show),
-    ),
+    )
+    .kept(),
     route(
         POST,
         "/decisions/{id}/updates",
@@ -674,21 +711,24 @@ pub const ROUTES: &[RouteSpec] = &[
         PUBLIC,
         "/meetings",
         handler!(meeting::list),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/meetings/{key}",
         PUBLIC,
         "/meetings/mole-egov-2022-23-review-1",
         handler!(meeting::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/meetings/{key}/minutes.pdf",
         PUBLIC,
         "/meetings/mole-egov-2022-23-review-1/minutes.pdf",
         handler!(meeting::minutes_pdf),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/meetings/new",
@@ -752,7 +792,8 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/meetings/mole-egov-2026-27-review-2/notice.pdf",
         handler!(notice::notice_pdf),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/meetings/{key}/attendance",
@@ -925,14 +966,15 @@ pub const ROUTES: &[RouteSpec] = &[
         "/password/reset/0000",
         handler!(password::reset),
     ),
-    route(GET, "/memos", SIGNED_IN, "/memos", handler!(memo::mine)),
+    route(GET, "/memos", SIGNED_IN, "/memos", handler!(memo::mine)).kept(),
     route(
         GET,
         "/offices/{key}/memos",
         may(Action::ViewOfficeRecords),
         "/offices/mole/memos",
         handler!(memo::register),
-    ),
+    )
+    .kept(),
     route(
         POST,
         "/offices/{key}/memos",
@@ -972,21 +1014,24 @@ pub const ROUTES: &[RouteSpec] = &[
         PUBLIC,
         "/offices/mole/services",
         handler!(service::list),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/services.csv",
         PUBLIC,
         "/offices/mole/services.csv",
         handler!(service::csv),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/services.xlsx",
         PUBLIC,
         "/offices/mole/services.xlsx",
         handler!(service::xlsx),
-    ),
+    )
+    .kept(),
     route(
         POST,
         "/offices/{key}/services",
@@ -1069,14 +1114,16 @@ pub const ROUTES: &[RouteSpec] = &[
         PUBLIC,
         "/offices/mole/embed",
         handler!(embed::guide),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/embed/{section}",
         PUBLIC,
         "/offices/mole/embed/charter",
         handler!(embed::section),
-    ),
+    )
+    .kept(),
     // The notice board: everything the office has published, and its feed.
     route(
         GET,
@@ -1084,14 +1131,16 @@ pub const ROUTES: &[RouteSpec] = &[
         PUBLIC,
         "/offices/mole/notices",
         handler!(bulletin::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/notices.atom",
         PUBLIC,
         "/offices/mole/notices.atom",
         handler!(bulletin::feed),
-    ),
+    )
+    .kept(),
     // The citizen charter: public once published; drafted by the office's focal point or member
     // secretary, approved by its Chief Innovation Officer. The first role allowed starts a version,
     // which the routes after it find incomplete and refuse to send or approve.
@@ -1101,14 +1150,16 @@ pub const ROUTES: &[RouteSpec] = &[
         PUBLIC,
         "/offices/mole/charter",
         handler!(charter::show),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/charter.pdf",
         PUBLIC,
         "/offices/mole/charter.pdf",
         handler!(charter::pdf),
-    ),
+    )
+    .kept(),
     route(
         GET,
         "/offices/{key}/charter/draft",
@@ -1122,7 +1173,8 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/offices/mole/charters",
         handler!(charter::watch),
-    ),
+    )
+    .kept(),
     route(
         POST,
         "/offices/{key}/charter/draft",
@@ -1339,6 +1391,11 @@ async fn refuse_oversized(
     axum::response::IntoResponse::into_response(PageError::of(PageErrorKind::TooLarge(limit)))
 }
 
+async fn mark_kept(mut response: axum::response::Response) -> axum::response::Response {
+    response.extensions_mut().insert(cache::Kept);
+    response
+}
+
 /// Anything else: a not-found page.
 async fn not_found() -> PageError {
     PageError::not_found()
@@ -1389,6 +1446,8 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %request.method(), uri = %request.uri(), request_id)
                 }))
                 .layer(PropagateRequestIdLayer::x_request_id())
+                // Outside compression, so that a kept page is kept compressed.
+                .layer(middleware::from_fn_with_state(state.clone(), cache::serve))
                 .layer(CompressionLayer::new())
                 .layer(csp)
                 .layer(nosniff)

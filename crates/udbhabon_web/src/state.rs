@@ -1,8 +1,9 @@
-//! What every handler can reach: the application and the metrics recorder.
+//! What every handler can reach: the application, the metrics recorder and the public pages kept.
 
 use metrics_exporter_prometheus::PrometheusHandle;
 use udbhabon_core::App;
 
+use crate::cache::Pages;
 use crate::ops::metrics_handle;
 
 /// Shared by every request; cheap to clone.
@@ -16,6 +17,7 @@ pub struct AppState {
     pub(crate) sign_in_limit: (u32, u64),
     /// The bearer token that opens `/metrics`; without one, `/metrics` answers to nobody.
     pub(crate) metrics_token: Option<String>,
+    pub(crate) pages: Pages,
 }
 
 impl AppState {
@@ -27,6 +29,7 @@ impl AppState {
             secure_cookies: public_url.starts_with("https://"),
             sign_in_limit: (10, 6),
             metrics_token: None,
+            pages: Pages::default(),
         }
     }
 

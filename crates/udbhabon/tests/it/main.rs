@@ -8,6 +8,7 @@ mod assessment;
 mod awards;
 mod browser;
 mod bulletin;
+mod cache;
 mod charter;
 mod cli;
 mod collections;

@@ -6,7 +6,7 @@ pub mod notification;
 pub mod password;
 
 use udbhabon_db::Author;
-use udbhabon_db::account::{AccountRow, GrantRow, NewAccount, NewSession};
+use udbhabon_db::account::{AccountRow, GrantRow, NewAccount, NewSession, SessionRow};
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::write::NewPerson;
 use udbhabon_domain::account::access::{Action, Grant, OfficePlace, Principal, Role, can};
@@ -241,25 +241,38 @@ impl App {
 
     /// The person behind a session token, if the session is live; an expired one is removed.
     pub async fn signed_in(&self, token: &str) -> Result<Option<SignedIn>, Error> {
-        let hash = token_hash(token);
-        let Some(session) = self.db.session(&hash).await? else {
+        let Some(session) = self.session_in_use(&token_hash(token)).await? else {
             return Ok(None);
         };
-        let now = self.now();
-        if !SessionPolicy::default().is_live(session.created_at, session.last_seen_at, now) {
-            self.db.delete_session(&hash).await?;
-            return Ok(None);
-        }
-        // Writing on every request would make each page a write; a minute's precision is plenty
-        // for an idle timeout measured in hours.
-        if now - session.last_seen_at > chrono::Duration::minutes(1) {
-            self.db.touch_session(&hash, now).await?;
-        }
         let account = self.db.account(session.account_id).await?;
         if !account.active {
             return Ok(None);
         }
         Ok(Some(self.signed_in_as(account, session.csrf_token).await?))
+    }
+
+    /// Whether a token's session is live, marking it used: the page cache asks before it sends a
+    /// signed-in reader a page kept for them.
+    pub async fn session_is_live(&self, token: &str) -> Result<bool, Error> {
+        Ok(self.session_in_use(&token_hash(token)).await?.is_some())
+    }
+
+    /// The session of a token's hash if it is live, marked used; an expired one is removed.
+    async fn session_in_use(&self, hash: &str) -> Result<Option<SessionRow>, Error> {
+        let Some(session) = self.db.session(hash).await? else {
+            return Ok(None);
+        };
+        let now = self.now();
+        if !SessionPolicy::default().is_live(session.created_at, session.last_seen_at, now) {
+            self.db.delete_session(hash).await?;
+            return Ok(None);
+        }
+        // Writing on every request would make each page a write; a minute's precision is plenty
+        // for an idle timeout measured in hours.
+        if now - session.last_seen_at > chrono::Duration::minutes(1) {
+            self.db.touch_session(hash, now).await?;
+        }
+        Ok(Some(session))
     }
 
     /// The person behind an account, with their roles and offices.

@@ -471,3 +471,42 @@ async fn the_database_refuses_to_overwrite_or_empty_the_trail_by_other_statement
     }
     assert!(accepted.is_empty(), "{}", accepted.join("\n"));
 }
+
+#[tokio::test]
+async fn the_head_moves_with_every_committed_change_and_only_then() {
+    for test in each_backend().await {
+        let mut heads = vec![test.db.audit_head().await.unwrap()];
+        committed(&test.db, async |tx| ministry(tx).await).await;
+        heads.push(test.db.audit_head().await.unwrap());
+        committed(&test.db, async |tx| {
+            tx.set_setting("demo_data", "1").await.unwrap()
+        })
+        .await;
+        heads.push(test.db.audit_head().await.unwrap());
+        committed(&test.db, async |tx| {
+            tx.set_setting("demo_data", "2").await.unwrap()
+        })
+        .await;
+        heads.push(test.db.audit_head().await.unwrap());
+        let distinct: std::collections::HashSet<&String> = heads.iter().collect();
+        assert_eq!(distinct.len(), heads.len(), "{}: {heads:?}", test.backend);
+
+        let last = heads.last().unwrap();
+        let tx = test.db.begin(author()).await.unwrap();
+        tx.set_setting("demo_data", "3").await.unwrap();
+        drop(tx);
+        assert_eq!(
+            &test.db.audit_head().await.unwrap(),
+            last,
+            "{}",
+            test.backend
+        );
+        committed(&test.db, async |_tx| {}).await;
+        assert_eq!(
+            &test.db.audit_head().await.unwrap(),
+            last,
+            "{}: a transaction that changed nothing leaves it",
+            test.backend
+        );
+    }
+}

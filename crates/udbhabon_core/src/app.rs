@@ -8,6 +8,7 @@ use udbhabon_db::{Db, StartLock};
 use udbhabon_docs::Fonts;
 use udbhabon_domain::reminder::ReminderSchedule;
 
+use crate::account::Readers;
 use crate::files::FileStore;
 use crate::mail::{MailSettings, Mailer};
 use crate::{Clock, Error};
@@ -56,6 +57,7 @@ pub struct App {
     pub(crate) public_url: String,
     pub(crate) files: FileStore,
     pub(crate) reminders: ReminderSchedule,
+    pub(crate) readers: Readers,
 }
 
 impl App {
@@ -76,6 +78,7 @@ impl App {
             mailer,
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
             reminders: settings.reminders.clone(),
+            readers: Readers::default(),
         })
     }
 

@@ -4,6 +4,9 @@
 mod access;
 pub mod notification;
 pub mod password;
+mod readers;
+
+pub(crate) use readers::Readers;
 
 use udbhabon_db::Author;
 use udbhabon_db::account::{AccountRow, GrantRow, NewAccount, NewSession, SessionRow};
@@ -244,11 +247,22 @@ impl App {
         let Some(session) = self.session_in_use(&token_hash(token)).await? else {
             return Ok(None);
         };
+        // Everything a reader is read from is written through audited transactions (accounts, people,
+        // roles, postings), so the edition says whether what was read of them still holds.
+        let edition = self.edition().await?;
+        if let Some(who) = self
+            .readers
+            .at(session.account_id, &edition, &session.csrf_token)
+        {
+            return Ok(Some(who));
+        }
         let account = self.db.account(session.account_id).await?;
         if !account.active {
             return Ok(None);
         }
-        Ok(Some(self.signed_in_as(account, session.csrf_token).await?))
+        let who = self.signed_in_as(account, session.csrf_token).await?;
+        self.readers.remember(edition, &who);
+        Ok(Some(who))
     }
 
     /// Whether a token's session is live, marking it used: the page cache asks before it sends a

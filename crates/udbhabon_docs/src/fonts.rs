@@ -124,7 +124,10 @@ impl Fonts {
 
     /// The face at `index` of the book, read from its file on first use.
     pub(crate) fn font(&self, index: usize) -> Option<Font> {
-        self.inner.slots.get(index)?.font()
+        self.inner
+            .slots
+            .get(index)?
+            .font(self.inner.book.info(index)?)
     }
 
     /// The font families a document in `language` asks for, first choice first: one Bengali
@@ -146,19 +149,20 @@ struct Slot {
     path: PathBuf,
     /// Its index in a collection file (0 for a single font).
     index: u32,
-    font: OnceLock<Option<Font>>,
+    font: OnceLock<Font>,
 }
 
 impl Slot {
-    /// The face, read on the first call. A file removed since the folder was indexed gives `None`,
-    /// and typst falls back to another face, as it does for any missing one.
-    fn font(&self) -> Option<Font> {
-        self.font
-            .get_or_init(|| {
-                let data = std::fs::read(&self.path).ok()?;
-                Font::new(Bytes::new(data), self.index)
-            })
-            .clone()
+    /// The face, read on the first call that finds it as it was indexed. A file removed or replaced
+    /// since gives `None` (typst falls back to another face, as for any missing one), and is tried
+    /// again on the next call rather than remembered as missing: the font package may be mid-upgrade.
+    fn font(&self, indexed: &FontInfo) -> Option<Font> {
+        if let Some(font) = self.font.get() {
+            return Some(font.clone());
+        }
+        let data = std::fs::read(&self.path).ok()?;
+        let font = Font::new(Bytes::new(data), self.index).filter(|font| font.info() == indexed)?;
+        Some(self.font.get_or_init(|| font).clone())
     }
 }
 
@@ -223,6 +227,33 @@ mod tests {
         let message = err.to_string();
         assert!(message.contains("fonts-noto-core"), "{message}");
         assert!(message.contains("Nikosh"), "{message}");
+    }
+
+    #[test]
+    fn a_face_is_read_when_first_used_and_a_file_gone_meanwhile_is_tried_again() {
+        let system = std::env::var_os("UDBHABON_FONTS_DIR").map_or_else(
+            || PathBuf::from("/usr/share/fonts/truetype/noto"),
+            PathBuf::from,
+        );
+        let dir = tempfile::tempdir().expect("temp dir");
+        let copied = dir.path().join("NotoSansBengali-Regular.ttf");
+        let original = system.join("NotoSansBengali-Regular.ttf");
+        std::fs::copy(&original, &copied).unwrap_or_else(|error| {
+            panic!(
+                "{}: {error} (apt-get install fonts-noto-core)",
+                original.display()
+            )
+        });
+        let fonts = Fonts::load(dir.path()).expect("a Bengali font");
+        assert_eq!(fonts.len(), 1);
+
+        std::fs::rename(&copied, dir.path().join("moved.bin")).expect("move away");
+        assert!(fonts.font(0).is_none(), "gone since the folder was indexed");
+        std::fs::rename(dir.path().join("moved.bin"), &copied).expect("move back");
+        let face = fonts.font(0).expect("back, and read now");
+        assert_eq!(face.info().family, "Noto Sans Bengali");
+        std::fs::remove_file(&copied).expect("remove");
+        assert!(fonts.font(0).is_some(), "kept once read");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! What every handler can reach: the application, the metrics recorder and the public pages kept.
+//! What every handler can reach: the application, the metrics recorder and the pages kept.
 
 use metrics_exporter_prometheus::PrometheusHandle;
 use udbhabon_core::App;

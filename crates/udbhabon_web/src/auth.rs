@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::CookieJar;
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::de::DeserializeOwned;
+use udbhabon_core::Edition;
 use udbhabon_core::account::SignedIn;
 
 use crate::error::PageError;
@@ -66,7 +67,8 @@ impl FromRequestParts<AppState> for Visitor {
         else {
             return Ok(Self(None));
         };
-        let visitor = Self(state.app.signed_in(&token).await?);
+        let edition = parts.extensions.get::<Edition>().cloned();
+        let visitor = Self(state.app.signed_in(&token, edition).await?);
         parts.extensions.insert(visitor.clone());
         Ok(visitor)
     }

@@ -149,7 +149,11 @@ impl Weighter<Key, Arc<Page>> for BodySize {
 
 /// Answers from a kept page when its edition is the current one; otherwise lets the handler answer,
 /// and keeps what it sent when the route marked it kept.
-pub(crate) async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub(crate) async fn serve(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let Some(key) = Key::of(&request) else {
         return next.run(request).await;
     };
@@ -170,6 +174,8 @@ pub(crate) async fn serve(State(state): State<AppState>, request: Request, next:
         metrics::counter!("http_responses_kept_sent_total").increment(1);
         return page.response();
     }
+    // The handler's reader is looked up at the same edition, without reading it again.
+    request.extensions_mut().insert(edition.clone());
     let response = next.run(request).await;
     if response.status() != StatusCode::OK {
         // An error page or a redirect says nothing of whether the route keeps what it sends.

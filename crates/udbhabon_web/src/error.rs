@@ -212,7 +212,7 @@ pub(crate) async fn render(
         None => return response,
     };
     let visitor = match session {
-        Some(token) => state.app.signed_in(&token).await.ok().flatten(),
+        Some(token) => state.app.signed_in(&token, None).await.ok().flatten(),
         None => None,
     };
     let status = kind.status();

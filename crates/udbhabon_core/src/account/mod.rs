@@ -22,7 +22,7 @@ use crate::secret::{
     hash_password, random_token, same_secret, token_hash, verify_password,
     verify_password_of_nobody,
 };
-use crate::{App, Error};
+use crate::{App, Edition, Error};
 
 /// Signing in failed. An unknown email, a wrong password and a locked account are one case, answered
 /// alike and in the same time, so that the answer reveals neither which addresses have accounts nor
@@ -243,13 +243,21 @@ impl App {
     }
 
     /// The person behind a session token, if the session is live; an expired one is removed.
-    pub async fn signed_in(&self, token: &str) -> Result<Option<SignedIn>, Error> {
+    /// `edition` is the one the request already read, if any (the page cache reads it first).
+    pub async fn signed_in(
+        &self,
+        token: &str,
+        edition: Option<Edition>,
+    ) -> Result<Option<SignedIn>, Error> {
         let Some(session) = self.session_in_use(&token_hash(token)).await? else {
             return Ok(None);
         };
         // Everything a reader is read from is written through audited transactions (accounts, people,
         // roles, postings), so the edition says whether what was read of them still holds.
-        let edition = self.edition().await?;
+        let edition = match edition {
+            Some(edition) => edition,
+            None => self.edition().await?,
+        };
         if let Some(who) = self
             .readers
             .at(session.account_id, &edition, &session.csrf_token)

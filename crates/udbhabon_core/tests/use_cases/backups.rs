@@ -44,7 +44,7 @@ async fn a_backup_restores_into_an_empty_installation_with_its_trail_intact() {
         .await
         .unwrap()
         .unwrap();
-    let who = app.signed_in(&token.0).await.unwrap().unwrap();
+    let who = app.signed_in(&token.0, None).await.unwrap().unwrap();
     let register = app.memo_register(&who, "mole").await.unwrap();
     assert_eq!(register.entries[0].memo_number, taken);
 }

@@ -14,17 +14,17 @@ async fn a_session_in_use_lives_on_but_two_idle_hours_end_it() {
     for _ in 0..5 {
         clock.advance(Duration::minutes(110));
         assert!(
-            app.signed_in(&token).await.unwrap().is_some(),
+            app.signed_in(&token, None).await.unwrap().is_some(),
             "used within two hours, it lives on"
         );
     }
     clock.advance(Duration::hours(2));
     assert!(
-        app.signed_in(&token).await.unwrap().is_none(),
+        app.signed_in(&token, None).await.unwrap().is_none(),
         "two idle hours end it"
     );
     assert!(
-        app.signed_in(&token).await.unwrap().is_none(),
+        app.signed_in(&token, None).await.unwrap().is_none(),
         "and it stays ended"
     );
 }
@@ -36,16 +36,16 @@ async fn no_session_outlives_twelve_hours_however_busy() {
     let token = test.session(SECRETARY).await;
     for _ in 0..11 {
         clock.advance(Duration::hours(1));
-        assert!(app.signed_in(&token).await.unwrap().is_some());
+        assert!(app.signed_in(&token, None).await.unwrap().is_some());
     }
     clock.advance(Duration::minutes(59));
     assert!(
-        app.signed_in(&token).await.unwrap().is_some(),
+        app.signed_in(&token, None).await.unwrap().is_some(),
         "11 h 59 min after signing in"
     );
     clock.advance(Duration::minutes(1));
     assert!(
-        app.signed_in(&token).await.unwrap().is_none(),
+        app.signed_in(&token, None).await.unwrap().is_none(),
         "12 hours after signing in"
     );
 }

@@ -85,7 +85,7 @@ impl TestApp {
     /// A demo account, signed in.
     pub(crate) async fn signed_in(&self, email: &str) -> SignedIn {
         let token = self.session(email).await;
-        self.app.signed_in(&token).await.unwrap().unwrap()
+        self.app.signed_in(&token, None).await.unwrap().unwrap()
     }
 }
 

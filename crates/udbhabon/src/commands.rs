@@ -404,6 +404,7 @@ fn settings(config: &Config) -> Result<Settings, String> {
         public_url: config.public_url(),
         files_dir: config.data_dir.join("files"),
         reminders: config.reminders(),
+        training_hours_owed: config.training_hours_owed,
     })
 }
 

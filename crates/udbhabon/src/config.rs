@@ -44,6 +44,9 @@ pub(crate) struct Config {
     pub(crate) escalate_after_days: u32,
     /// The bearer token Prometheus sends to read `/metrics`; empty keeps `/metrics` closed.
     pub(crate) metrics_token: String,
+    /// The hours of training a year every officer owes (60 under the Public Administration Training
+    /// Policy, 2003, until the government sets another figure).
+    pub(crate) training_hours_owed: u32,
 }
 
 impl Default for Config {
@@ -63,6 +66,7 @@ impl Default for Config {
             reminder_days_before: vec![3, 1],
             escalate_after_days: 3,
             metrics_token: String::new(),
+            training_hours_owed: udbhabon_domain::training::HOURS_OWED_BY_POLICY,
         }
     }
 }

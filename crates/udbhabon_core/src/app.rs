@@ -28,6 +28,8 @@ pub struct Settings {
     pub files_dir: PathBuf,
     /// When reminders of deadlines go out.
     pub reminders: ReminderSchedule,
+    /// The hours of training a year every officer owes.
+    pub training_hours_owed: u32,
 }
 
 /// What every page depends on besides its address and language: the records (which move the audit
@@ -57,6 +59,7 @@ pub struct App {
     pub(crate) public_url: String,
     pub(crate) files: FileStore,
     pub(crate) reminders: ReminderSchedule,
+    pub(crate) training_hours_owed: u32,
     pub(crate) readers: Readers,
 }
 
@@ -78,6 +81,7 @@ impl App {
             mailer,
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
             reminders: settings.reminders.clone(),
+            training_hours_owed: settings.training_hours_owed,
             readers: Readers::default(),
         })
     }

@@ -22,6 +22,7 @@ pub mod reminder;
 pub mod secret;
 mod table;
 pub mod team;
+pub mod training;
 
 pub use app::{App, Edition, Settings, Started};
 pub use clock::{Clock, FixedClock, SystemClock};
@@ -40,6 +41,8 @@ pub use udbhabon_db::plan::revision::RevisionRow;
 pub use udbhabon_db::portal::charter::CharterRow;
 pub use udbhabon_db::team::order::OrderDraftRow;
 pub use udbhabon_db::team::{TeamOrderRow, TeamRow};
+pub use udbhabon_db::training::course::CourseRow;
+pub use udbhabon_db::training::{ParticipantRow, TrainingRow};
 pub use udbhabon_db::{AuditEntryRow, ChainCheck};
 pub use udbhabon_docs::table::{TABLE_LIMITS, TableFormat};
 pub use udbhabon_docs::{CharterView, MinutesDecision, MinutesItem, ServiceGroup};

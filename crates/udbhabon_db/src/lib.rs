@@ -16,6 +16,7 @@ pub mod plan;
 pub mod portal;
 mod snapshot;
 pub mod team;
+pub mod training;
 
 pub mod account;
 pub mod bulk;

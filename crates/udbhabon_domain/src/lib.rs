@@ -14,6 +14,7 @@ pub mod portal;
 pub mod reminder;
 pub mod team;
 pub mod text;
+pub mod training;
 mod vocabulary;
 
 pub use error::{FieldError, ValidationErrors};

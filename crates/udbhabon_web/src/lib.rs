@@ -28,6 +28,7 @@ mod routes;
 mod security;
 mod state;
 mod team;
+mod training;
 mod upload;
 
 pub use routes::{Access, Body, ROUTES, router};

@@ -31,7 +31,7 @@ use crate::portal::{bulletin, charter, embed, feedback, service};
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, home, innovation, lang, limits, meeting, office, ops, plan,
-    security, team,
+    security, team, training,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -1052,6 +1052,89 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::SubmitForOffice),
         "/offices/mole/services/1/remove",
         handler!(service::remove),
+    ),
+    // Trainings: the plan of the year and the trainings held, read with the office's records, kept by
+    // those who run its team. The first role allowed removes the demo training's first participant, so
+    // for the roles after it is gone and the refusal is the page's, not the route's.
+    route(
+        GET,
+        "/offices/{key}/trainings",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/trainings?year=2022-23",
+        handler!(training::year),
+    )
+    .kept(),
+    route(
+        POST,
+        "/offices/{key}/trainings",
+        may(Action::ManageTeam),
+        "/offices/mole/trainings",
+        handler!(training::add),
+    ),
+    route(
+        GET,
+        "/offices/{key}/trainings/hours",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/trainings/hours?year=2022-23",
+        handler!(training::hours::show),
+    )
+    .kept(),
+    route(
+        POST,
+        "/offices/{key}/trainings/courses",
+        may(Action::ManageTeam),
+        "/offices/mole/trainings/courses?year=2022-23",
+        handler!(training::course::add),
+    ),
+    route(
+        POST,
+        "/offices/{key}/trainings/courses/{id}",
+        may(Action::ManageTeam),
+        "/offices/mole/trainings/courses/1",
+        handler!(training::course::save),
+    ),
+    route(
+        POST,
+        "/offices/{key}/trainings/courses/{id}/remove",
+        may(Action::ManageTeam),
+        "/offices/mole/trainings/courses/1/remove",
+        handler!(training::course::remove),
+    ),
+    route(
+        GET,
+        "/trainings/{id}",
+        may(Action::ViewOfficeRecords),
+        "/trainings/1",
+        handler!(training::show),
+    )
+    .kept(),
+    route(
+        POST,
+        "/trainings/{id}",
+        may(Action::ManageTeam),
+        "/trainings/1",
+        handler!(training::save),
+    ),
+    route(
+        POST,
+        "/trainings/{id}/participants",
+        may(Action::ManageTeam),
+        "/trainings/1/participants",
+        handler!(training::add_participants),
+    ),
+    route(
+        POST,
+        "/trainings/{id}/participants/{participant}/remove",
+        may(Action::ManageTeam),
+        "/trainings/1/participants/1/remove",
+        handler!(training::remove_participant),
+    ),
+    route(
+        POST,
+        "/trainings/{id}/attendance",
+        may(Action::ManageTeam),
+        "/trainings/1/attendance",
+        handler!(training::attendance),
     ),
     // Citizens' ideas and feedback: sent without an account (with the form's cookie token, so often
     // per address, with a photo or PDF), looked up by tracking code; answered and published by the

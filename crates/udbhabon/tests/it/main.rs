@@ -35,3 +35,4 @@ mod reminders;
 mod server;
 mod services;
 mod session;
+mod trainings;

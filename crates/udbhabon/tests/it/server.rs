@@ -171,6 +171,7 @@ impl TestServer {
             public_url: base.clone(),
             files_dir: data.path().join("files"),
             reminders: Default::default(),
+            training_hours_owed: udbhabon_domain::training::HOURS_OWED_BY_POLICY,
         };
         let app = App::open(&settings, clock).await.expect("the app opens");
         app.migrate().await.expect("migrations run");

@@ -41,6 +41,54 @@ pub(super) struct DemoFile {
     pub collections: Vec<CollectionEntry>,
     #[serde(default)]
     pub innovations: Vec<InnovationEntry>,
+    #[serde(default)]
+    pub trainings: Vec<TrainingEntry>,
+}
+
+/// A training an office held, with its fields as the form takes them and who attended which session.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TrainingEntry {
+    pub office: String,
+    pub title_bn: String,
+    #[serde(default)]
+    pub title_en: String,
+    pub topic: String,
+    pub audience: String,
+    pub mode: String,
+    #[serde(default)]
+    pub venue_bn: String,
+    #[serde(default)]
+    pub venue_en: String,
+    #[serde(default)]
+    pub provider: String,
+    #[serde(default)]
+    pub trainers: Vec<String>,
+    #[serde(default)]
+    pub guest_trainers: Vec<String>,
+    pub sessions: Vec<SessionEntry>,
+    #[serde(default)]
+    pub participants: Vec<ParticipantEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SessionEntry {
+    pub on: Datetime,
+    pub from: String,
+    pub until: String,
+    #[serde(default)]
+    pub subject: String,
+}
+
+/// A participant by key, the office they came from, and the sessions they attended (from 1).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ParticipantEntry {
+    pub person: String,
+    pub office: String,
+    #[serde(default)]
+    pub attended: Vec<usize>,
 }
 
 /// An office's innovation, with its fields as the form takes them.

@@ -23,10 +23,12 @@ use udbhabon_domain::innovation::{
 };
 use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
+use udbhabon_domain::training::{TrainingFields, check_training};
 
 use super::DEMO_FILE;
 use super::file::{
     DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry, TermsEntry,
+    TrainingEntry,
 };
 use crate::plan::{builtin_template, insert_template};
 use crate::secret::hash_password;
@@ -448,11 +450,63 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         }
         recorded.entry(entry.title.clone()).or_insert((id, stage));
     }
+    for entry in &file.trainings {
+        training(tx, entry, &keys).await?;
+    }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
         meetings: file.meetings.len(),
         accounts: file.accounts.len(),
     })
+}
+
+/// Inserts a training checked as its form checks it, with its participants and their attendance.
+async fn training(tx: &Tx, entry: &TrainingEntry, keys: &Keys) -> Result<(), Error> {
+    let used_by = format!("the training \"{}\"", entry.title_bn);
+    let mut fields = TrainingFields {
+        title: Bilingual::new(&entry.title_bn, &entry.title_en),
+        topic: entry.topic.clone(),
+        audience: entry.audience.clone(),
+        mode: entry.mode.clone(),
+        venue: Bilingual::new(&entry.venue_bn, &entry.venue_en),
+        provider: entry.provider.clone(),
+        trainers: entry.trainers.join("\n"),
+        guest_trainers: entry.guest_trainers.join("\n"),
+        ..TrainingFields::default()
+    };
+    for session in &entry.sessions {
+        fields
+            .session_on
+            .push(date(&session.on, &used_by)?.to_string());
+        fields.session_from.push(session.from.clone());
+        fields.session_until.push(session.until.clone());
+        fields.session_subject.push(session.subject.clone());
+    }
+    let checked = check_training(&fields)
+        .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
+    let year = bangla::FiscalYear::of(checked.starts_on())
+        .map_err(|error| Error::DataFile(format!("{used_by}: {error}")))?;
+    let office_id = keys.get("office", &entry.office, &used_by)?;
+    let id = tx
+        .insert_training(office_id, year.start_year(), None, &checked)
+        .await?;
+    for participant in &entry.participants {
+        let person = keys.get("person", &participant.person, &used_by)?;
+        let office = keys.get("office", &participant.office, &used_by)?;
+        let row = tx.insert_participant(id, person, office).await?;
+        let attended: Vec<usize> = participant
+            .attended
+            .iter()
+            .map(|number| {
+                number
+                    .checked_sub(1)
+                    .filter(|index| *index < checked.sessions.len())
+                    .ok_or_else(|| Error::DataFile(format!("{used_by}: no session {number}")))
+            })
+            .collect::<Result<_, _>>()?;
+        tx.set_attended(row, &attended).await?;
+    }
+    Ok(())
 }
 
 fn recipients(

@@ -49,6 +49,7 @@ pub(crate) fn settings_in(dir: PathBuf) -> Settings {
         public_url: "http://127.0.0.1:8080".into(),
         files_dir: dir.join("files"),
         reminders: Default::default(),
+        training_hours_owed: udbhabon_domain::training::HOURS_OWED_BY_POLICY,
     }
 }
 

@@ -37,6 +37,7 @@ mod m0030_search_spelling;
 mod m0031_collection_closing;
 mod m0032_meeting_changes;
 mod m0033_notification_mail;
+mod m0034_trainings;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0031_collection_closing::Migration),
             Box::new(m0032_meeting_changes::Migration),
             Box::new(m0033_notification_mail::Migration),
+            Box::new(m0034_trainings::Migration),
         ]
     }
 }

@@ -116,6 +116,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/decisions?held_by={key}"), "nav-decisions"),
             (format!("/plans?office={key}"), "nav-plans"),
             (format!("/innovations?office={key}"), "nav-innovations"),
+            (format!("/offices/{key}/trainings"), "training-link"),
             (format!("/dashboard?office={key}"), "nav-dashboard"),
             (format!("/offices/{key}/charters"), "charter-watch-link"),
             (

@@ -29,7 +29,7 @@ use crate::meeting::notice::letter::{NOTICE_DOCUMENT, render_notice};
 use crate::{App, Error};
 
 /// How many people the form's list of names suggests; anyone else is invited by typing their name.
-const PEOPLE_OFFERED: u64 = 1000;
+pub(crate) const PEOPLE_OFFERED: u64 = 1000;
 
 /// How many people of one name a typed name is told apart among (more are as ambiguous as two).
 const PEOPLE_OF_A_NAME: u64 = 10;
@@ -250,7 +250,7 @@ impl App {
     /// The person a typed row names: a name as the form's list suggests it ("নাম (#১২)"), an id, or a
     /// name (in either language) that one person alone has; `None` when it names no one, or several.
     /// Any person may be invited by name, not only the first of the list the form suggests.
-    async fn person_typed(&self, text: &str) -> Result<Option<i32>, Error> {
+    pub(crate) async fn person_typed(&self, text: &str) -> Result<Option<i32>, Error> {
         let text = text.trim();
         if let Some(id) = suggested_id(text).or_else(|| id_of(text)) {
             return Ok(self.db.people(&[id]).await?.contains_key(&id).then_some(id));

@@ -1,0 +1,343 @@
+//! Trainings: the ministry's member secretary plans a course, records the training that delivers it
+//! (a backwards session refused beside its row), adds an agency's whole team and a person by name,
+//! marks attendance, and the hours reach each person, the office and the office above; a person who
+//! would sit two trainings at once and a session someone attended taken away are refused with nothing
+//! saved; the demo shows the 2022 training decision 2.1 ordered.
+
+use scraper::{Html, Selector};
+
+use crate::server::{DEMO_PASSWORD, TestServer, filled, option_value, text, texts};
+
+async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
+    let browser = server.another_browser();
+    assert_eq!(browser.sign_in(email, DEMO_PASSWORD).await.status(), 200);
+    let csrf = browser.csrf().await;
+    (browser, csrf)
+}
+
+/// Each participant's name with the attendance values of their row, in session order.
+fn attendance_rows(page: &Html) -> Vec<(String, Vec<String>)> {
+    let rows = Selector::parse("tr.participant-row").unwrap();
+    let name = Selector::parse("td:first-child").unwrap();
+    let ticks = Selector::parse("input[name='present']").unwrap();
+    page.select(&rows)
+        .map(|row| {
+            (
+                row.select(&name)
+                    .next()
+                    .map(|cell| cell.text().collect::<String>().trim().to_owned())
+                    .unwrap_or_default(),
+                row.select(&ticks)
+                    .filter_map(|tick| tick.value().attr("value").map(str::to_owned))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// The hours column of each participant: (name, hours).
+fn hours_of(page: &Html) -> Vec<(String, String)> {
+    let rows = Selector::parse("tr.participant-row").unwrap();
+    let cells = Selector::parse("td").unwrap();
+    page.select(&rows)
+        .map(|row| {
+            let cells: Vec<String> = row
+                .select(&cells)
+                .map(|cell| cell.text().collect::<String>().trim().to_owned())
+                .collect();
+            let sessions = cells.len() - 4;
+            (cells[0].clone(), cells[2 + sessions].clone())
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn a_planned_course_is_delivered_attended_and_counted_in_person_hours() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = signed_in(&server, "member-secretary@demo.udbhabon.test").await;
+    let year = "/offices/mole/trainings?year=2026-27";
+    let page = secretary.page(year, 200).await;
+    assert!(texts(&page, "tr.course-row").is_empty());
+    assert!(texts(&page, "tr.training-row").is_empty());
+
+    let course = filled(
+        &page,
+        "form[action='/offices/mole/trainings/courses?year=2026-27']",
+        &[
+            ("title_bn", "অধীন দপ্তরের টিমের জন্য ডিজাইন থিংকিং"),
+            ("topic", "design_thinking"),
+            ("audience", "teams_below"),
+            ("quarter", "2"),
+            ("hours", "৬"),
+        ],
+    );
+    let (status, page) = secretary
+        .post_fields(
+            "/offices/mole/trainings/courses?year=2026-27",
+            &csrf,
+            &course,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let courses = texts(&page, "tr.course-row");
+    assert_eq!(courses.len(), 1);
+    assert!(
+        courses[0].contains("ডিজাইন থিংকিং") && courses[0].contains("এখনো হয়নি"),
+        "{courses:?}"
+    );
+
+    // A session that ends before it starts is named beside its row; nothing is saved.
+    let course_id = option_value(&page, "training-new-course", "অধীন দপ্তরের টিমের");
+    let mut training = filled(
+        &page,
+        "form[action='/offices/mole/trainings?year=2026-27']",
+        &[
+            ("title_bn", "ডিজাইন থিংকিং কর্মশালা"),
+            ("course", &course_id),
+            ("topic", "design_thinking"),
+            ("audience", "teams_below"),
+            ("venue_bn", "সভাকক্ষ, শ্রম ও কর্মসংস্থান মন্ত্রণালয়"),
+        ],
+    );
+    let set = |fields: &mut Vec<(String, String)>, name: &str, index: usize, value: &str| {
+        crate::server::set_field(fields, name, index, value);
+    };
+    set(&mut training, "session_on", 0, "২৯-১১-২০২৬");
+    set(&mut training, "session_from", 0, "১০:০০");
+    set(&mut training, "session_until", 0, "১৩:০০");
+    set(&mut training, "session_on", 1, "2026-11-30");
+    set(&mut training, "session_from", 1, "14:00");
+    set(&mut training, "session_until", 1, "11:00");
+    let (status, page) = secretary
+        .post_fields("/offices/mole/trainings?year=2026-27", &csrf, &training)
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(texts(&page, ".field-error"), ["শেষের সময় শুরুর পরে হতে হবে।"]);
+    assert!(texts(&secretary.page(year, 200).await, "tr.training-row").is_empty());
+
+    set(&mut training, "session_from", 1, "10:00");
+    set(&mut training, "session_until", 1, "13:00");
+    let (status, page) = secretary
+        .post_fields("/offices/mole/trainings?year=2026-27", &csrf, &training)
+        .await;
+    assert_eq!(status, 200);
+    assert!(text(&page, "main").contains("প্রশিক্ষণটি নথিভুক্ত হয়েছে"));
+    assert!(text(&page, "main").contains("মোট ঘণ্টা: ৬"));
+    let training_path = attribute_of(&page, "form[action$='/participants']", "action")
+        .trim_end_matches("/participants")
+        .to_owned();
+
+    // The agency's whole team at once, and someone of another agency by name.
+    let (status, page) = secretary
+        .post_fields(
+            &format!("{training_path}/participants"),
+            &csrf,
+            &[
+                ("team".to_owned(), "dife".to_owned()),
+                ("person".to_owned(), "ডেমো কর্মকর্তা ১৪".to_owned()),
+            ],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let rows = attendance_rows(&page);
+    let names: Vec<&str> = rows.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "ডেমো কর্মকর্তা ৯",
+            "ডেমো কর্মকর্তা ১১",
+            "ডেমো কর্মকর্তা ১০",
+            "ডেমো কর্মকর্তা ১৪"
+        ]
+    );
+    // Officer 9 sits both sessions, officer 14 the first; the others are absent.
+    let present: Vec<(String, String)> = rows[0]
+        .1
+        .iter()
+        .chain(rows[3].1.first())
+        .map(|value| ("present".to_owned(), value.clone()))
+        .collect();
+    let (status, page) = secretary
+        .post_fields(&format!("{training_path}/attendance"), &csrf, &present)
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        hours_of(&page),
+        [
+            ("ডেমো কর্মকর্তা ৯".to_owned(), "৬".to_owned()),
+            ("ডেমো কর্মকর্তা ১১".to_owned(), "০".to_owned()),
+            ("ডেমো কর্মকর্তা ১০".to_owned(), "০".to_owned()),
+            ("ডেমো কর্মকর্তা ১৪".to_owned(), "৩".to_owned()),
+        ]
+    );
+
+    // The plan shows the course delivered; the year's line counts nine person-hours.
+    let page = secretary.page(year, 200).await;
+    assert!(!text(&page, "tr.course-row").contains("এখনো হয়নি"));
+    let line = text(&page, "tr.training-row");
+    assert!(
+        line.contains("৪ জনের মধ্যে ২ জন উপস্থিত") && line.ends_with('৯'),
+        "{line}"
+    );
+
+    // The agency's hours: its staff, who trained, and the hours of each.
+    let hours = secretary
+        .page("/offices/dife/trainings/hours?year=2026-27", 200)
+        .await;
+    assert_eq!(
+        texts(&hours, "dl.totals dd"),
+        ["৩", "১", "০ (০%)", "৬"],
+        "staff, trained, at the hours owed, person-hours"
+    );
+    assert!(texts(&hours, "tr.person-row")[0].starts_with("ডেমো কর্মকর্তা ৯ ৬"));
+    // The ministry compares the offices below it.
+    let ministry = secretary
+        .page("/offices/mole/trainings/hours?year=2026-27", 200)
+        .await;
+    let below = texts(&ministry, "tr.office-row");
+    assert!(
+        below
+            .iter()
+            .any(|line| line.starts_with("কলকারখানা") && line.ends_with("৬")),
+        "{below:?}"
+    );
+    assert!(
+        below
+            .iter()
+            .any(|line| line.starts_with("শ্রম অধিদপ্তর") && line.ends_with("৩")),
+        "{below:?}"
+    );
+}
+
+fn attribute_of(page: &Html, selector: &str, name: &str) -> String {
+    crate::server::attribute(page, selector, name)
+}
+
+#[tokio::test]
+async fn two_trainings_at_once_and_an_attended_session_taken_away_are_refused() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = signed_in(&server, "member-secretary@demo.udbhabon.test").await;
+    // The demo's 2022 training: its second session was attended, so it cannot be taken away.
+    let page = secretary.page("/trainings/1", 200).await;
+    let mut edit = crate::server::form_fields(&page, "form[action='/trainings/1']");
+    edit.retain(|(name, _)| name != "csrf");
+    crate::server::set_field(&mut edit, "session_on", 1, "");
+    crate::server::set_field(&mut edit, "session_from", 1, "");
+    crate::server::set_field(&mut edit, "session_until", 1, "");
+    crate::server::set_field(&mut edit, "session_subject", 1, "");
+    let (status, answered) = secretary.post_fields("/trainings/1", &csrf, &edit).await;
+    assert_eq!(status, 422);
+    assert!(
+        texts(&answered, ".field-error")
+            .iter()
+            .any(|message| message.contains("যে অধিবেশনে কেউ উপস্থিত ছিলেন")),
+        "{:?}",
+        texts(&answered, ".field-error")
+    );
+    assert_eq!(
+        texts(
+            &secretary.page("/trainings/1", 200).await,
+            "table.sessions tbody tr"
+        )
+        .len(),
+        2,
+        "nothing changed"
+    );
+
+    // A second training the same morning, which officer 9 is marked to attend too.
+    let year = secretary
+        .page("/offices/mole/trainings?year=2022-23", 200)
+        .await;
+    let mut training = filled(
+        &year,
+        "form[action='/offices/mole/trainings?year=2022-23']",
+        &[
+            ("title_bn", "ই-নথি হাতে-কলমে"),
+            ("topic", "e_nothi"),
+            ("venue_bn", "আইসিটি সেল"),
+        ],
+    );
+    crate::server::set_field(&mut training, "session_on", 0, "25-09-2022");
+    crate::server::set_field(&mut training, "session_from", 0, "11:00");
+    crate::server::set_field(&mut training, "session_until", 0, "12:00");
+    let (status, page) = secretary
+        .post_fields("/offices/mole/trainings?year=2022-23", &csrf, &training)
+        .await;
+    assert_eq!(status, 200);
+    let path = crate::server::attribute(&page, "form[action$='/participants']", "action");
+    let (status, page) = secretary
+        .post_fields(
+            &path,
+            &csrf,
+            &[("person".to_owned(), "ডেমো কর্মকর্তা ৯".to_owned())],
+        )
+        .await;
+    assert_eq!(status, 200);
+    let rows = attendance_rows(&page);
+    let attendance = path.replace("/participants", "/attendance");
+    let (status, page) = secretary
+        .post_fields(
+            &attendance,
+            &csrf,
+            &[("present".to_owned(), rows[0].1[0].clone())],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&page, "p.alert"),
+        [
+            "ডেমো কর্মকর্তা ৯ একই সময়ে \"ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা বাস্তবায়ন বিষয়ক প্রশিক্ষণ\" প্রশিক্ষণে উপস্থিত ছিলেন।"
+        ]
+    );
+    let shown = secretary
+        .page(&path.replace("/participants", ""), 200)
+        .await;
+    assert_eq!(
+        hours_of(&shown),
+        [("ডেমো কর্মকর্তা ৯".to_owned(), "০".to_owned())]
+    );
+
+    // An agency's member secretary reads nothing of the ministry's trainings and changes nothing.
+    let (agency, agency_csrf) = signed_in(&server, "ms-dife@demo.udbhabon.test").await;
+    assert_eq!(agency.get("/trainings/1").await.status(), 403);
+    let (status, _) = agency
+        .post_fields("/trainings/1/attendance", &agency_csrf, &[])
+        .await;
+    assert_eq!(status, 403);
+    // A member of the ministry's team reads them, without the forms.
+    let (member, _) = signed_in(&server, "member@demo.udbhabon.test").await;
+    let page = member.page("/trainings/1", 200).await;
+    assert!(texts(&page, "main form").is_empty());
+}
+
+#[tokio::test]
+async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams() {
+    let server = TestServer::start().await;
+    let (cio, _) = signed_in(&server, "cio@demo.udbhabon.test").await;
+    let page = cio.page("/offices/mole/trainings?year=2022-23", 200).await;
+    let line = text(&page, "tr.training-row");
+    for expected in [
+        "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা বাস্তবায়ন বিষয়ক প্রশিক্ষণ",
+        "২৫ সেপ্টেম্বর ২০২২",
+        "৫ জনের মধ্যে ৪ জন উপস্থিত",
+    ] {
+        assert!(line.contains(expected), "{expected} in {line}");
+    }
+    assert!(line.ends_with("১৯.৫"), "{line}");
+    let hours = cio
+        .page("/offices/mole/trainings/hours?year=2022-23", 200)
+        .await;
+    let below = texts(&hours, "tr.office-row");
+    assert!(
+        below
+            .iter()
+            .any(|line| line.starts_with("কলকারখানা") && line.ends_with("১৪")),
+        "{below:?}"
+    );
+    assert!(
+        below
+            .iter()
+            .any(|line| line.starts_with("শ্রম অধিদপ্তর") && line.ends_with("৫.৫")),
+        "{below:?}"
+    );
+}

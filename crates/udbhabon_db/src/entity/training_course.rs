@@ -1,0 +1,22 @@
+//! A course of an office's training plan of a year, as JSON, in the office's order.
+
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[sea_orm(table_name = "training_course")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub office_id: i32,
+    pub fiscal_year: i32,
+    pub position: i32,
+    #[sea_orm(column_type = "Text")]
+    pub content: String,
+    pub updated_by: String,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,817 @@
+//! An office's trainings (`/offices/KEY/trainings`): the plan of the year beside the trainings held,
+//! with the forms that keep both; a training's page (`/trainings/ID`) with its sessions, participants
+//! and attendance; `course` answers the plan's forms and `hours` shows person-hours.
+
+pub(crate) mod course;
+pub(crate) mod hours;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use bangla::FiscalYear;
+use serde::Deserialize;
+use udbhabon_core::training::{ParticipantFields, TrainingDetail, TrainingYear};
+use udbhabon_core::{CourseRow, OfficeRow, PostRow};
+use udbhabon_domain::training::{
+    Session, Training, TrainingAudience, TrainingFields, TrainingMode, TrainingTopic,
+};
+use udbhabon_domain::{Bilingual, Vocabulary};
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::auth::{Button, Member, Posted};
+use crate::error::PageError;
+use crate::extract::{Path, Query};
+use crate::form::{Choice, FieldErrors, choices, rejected, with_none};
+use crate::lang::ReaderLang;
+use crate::layout::{Layout, encode_component};
+use crate::state::AppState;
+use crate::training::course::{CourseCard, CourseForm, course_cards, course_form};
+
+/// Empty session rows offered below the filled ones, so that more can be added without a script.
+const SPARE_SESSIONS: usize = 2;
+
+/// Hours from minutes as people count them: "৫.৫", "৩".
+pub(crate) fn hours_text(lang: Lang, minutes: u64) -> String {
+    let tenths = (minutes * 10 + 30) / 60;
+    let text = if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    format::digits(lang, &text)
+}
+
+/// The options of a closed list, `selected` chosen.
+pub(crate) fn listed<T: Vocabulary>(
+    lang: Lang,
+    selected: &str,
+    key: fn(T) -> String,
+) -> Vec<Choice> {
+    choices(
+        T::ALL.iter().copied(),
+        Some(selected),
+        |value| value.code().to_owned(),
+        |value| t(lang, &key(*value)),
+    )
+}
+
+/// The year a page's address asks for (`?year=2025-26`), else the current one.
+pub(crate) fn year_asked(state: &AppState, asked: &str) -> Result<FiscalYear, PageError> {
+    match asked.trim() {
+        "" => FiscalYear::of(state.app.today()).ok(),
+        text => FiscalYear::parse(text).ok(),
+    }
+    .ok_or_else(|| PageError::bad_input("error-fiscal-year"))
+}
+
+pub(crate) fn year_href(key: &str, year: FiscalYear) -> String {
+    format!(
+        "/offices/{}/trainings?year={}",
+        encode_component(key),
+        year.short_en()
+    )
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct YearQuery {
+    #[serde(default)]
+    year: String,
+    done: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/year.html")]
+pub(crate) struct YearPage {
+    pub(crate) l: Layout,
+    heading: String,
+    office_href: String,
+    hours_href: String,
+    /// (previous, next) years' pages.
+    years: (String, String),
+    csrf: Option<String>,
+    notice: Option<String>,
+    errors: Vec<(String, String)>,
+    courses: Vec<CourseCard>,
+    planned_hours: String,
+    trainings: Vec<TrainingLine>,
+    new_course: Option<CourseForm>,
+    new_training: Option<TrainingFormView>,
+}
+
+struct TrainingLine {
+    href: String,
+    title: String,
+    dates: String,
+    topic: String,
+    mode: String,
+    hours: String,
+    participants: String,
+    person_hours: String,
+}
+
+pub(crate) struct TrainingFormView {
+    id: String,
+    action: String,
+    open: bool,
+    errors: Vec<(String, String)>,
+    values: TrainingForm,
+    topics: Vec<Choice>,
+    audiences: Vec<Choice>,
+    modes: Vec<Choice>,
+    courses: Vec<Choice>,
+    /// (index, date, from, until, subject) of each row.
+    sessions: Vec<(usize, String, String, String, String)>,
+}
+
+impl FieldErrors for TrainingFormView {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+/// A training as posted.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub(crate) struct TrainingForm {
+    #[serde(default)]
+    title_bn: String,
+    #[serde(default)]
+    title_en: String,
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    audience: String,
+    #[serde(default)]
+    mode: String,
+    #[serde(default)]
+    venue_bn: String,
+    #[serde(default)]
+    venue_en: String,
+    #[serde(default)]
+    online_link: String,
+    #[serde(default)]
+    provider: String,
+    #[serde(default)]
+    trainers: String,
+    #[serde(default)]
+    guest_trainers: String,
+    #[serde(default)]
+    course: String,
+    #[serde(default)]
+    session_on: Vec<String>,
+    #[serde(default)]
+    session_from: Vec<String>,
+    #[serde(default)]
+    session_until: Vec<String>,
+    #[serde(default)]
+    session_subject: Vec<String>,
+}
+
+impl TrainingForm {
+    fn fields(&self) -> TrainingFields {
+        TrainingFields {
+            title: Bilingual::new(&self.title_bn, &self.title_en),
+            topic: self.topic.clone(),
+            audience: self.audience.clone(),
+            mode: self.mode.clone(),
+            venue: Bilingual::new(&self.venue_bn, &self.venue_en),
+            online_link: self.online_link.clone(),
+            provider: self.provider.clone(),
+            trainers: self.trainers.clone(),
+            guest_trainers: self.guest_trainers.clone(),
+            session_on: self.session_on.clone(),
+            session_from: self.session_from.clone(),
+            session_until: self.session_until.clone(),
+            session_subject: self.session_subject.clone(),
+        }
+    }
+
+    fn of(lang: Lang, training: &Training, course: Option<i32>) -> Self {
+        let column = |pick: &dyn Fn(&Session) -> String| -> Vec<String> {
+            training.sessions.iter().map(pick).collect()
+        };
+        Self {
+            title_bn: training.title.bn.clone(),
+            title_en: training.title.en.clone(),
+            topic: training.topic.code().to_owned(),
+            audience: training.audience.code().to_owned(),
+            mode: training.mode.code().to_owned(),
+            venue_bn: training.venue.bn.clone(),
+            venue_en: training.venue.en.clone(),
+            online_link: training.online_link.clone(),
+            provider: training.provider.clone(),
+            trainers: training.trainers.join("\n"),
+            guest_trainers: training.guest_trainers.join("\n"),
+            course: course.map(|id| id.to_string()).unwrap_or_default(),
+            session_on: column(&|session| {
+                format::digits(lang, &session.on.format("%d-%m-%Y").to_string())
+            }),
+            session_from: column(&|session| format::time(lang, session.from)),
+            session_until: column(&|session| format::time(lang, session.until)),
+            session_subject: column(&|session| session.subject.clone()),
+        }
+    }
+}
+
+pub(crate) fn training_form(
+    lang: Lang,
+    id: &str,
+    action: String,
+    values: TrainingForm,
+    courses: &[CourseRow],
+    errors: Option<&[(String, String)]>,
+) -> TrainingFormView {
+    let rows = values.session_on.len() + SPARE_SESSIONS;
+    let cell = |column: &[String], index: usize| column.get(index).cloned().unwrap_or_default();
+    TrainingFormView {
+        id: id.to_owned(),
+        action,
+        open: errors.is_some(),
+        errors: errors.map(<[_]>::to_vec).unwrap_or_default(),
+        topics: listed(lang, &values.topic, TrainingTopic::message_key),
+        audiences: listed(lang, &values.audience, TrainingAudience::message_key),
+        modes: listed(lang, &values.mode, TrainingMode::message_key),
+        courses: with_none(choices(
+            courses,
+            Some(values.course.as_str()),
+            |course| course.id.to_string(),
+            |course| course.course.title.get(lang).to_owned(),
+        )),
+        sessions: (0..rows)
+            .map(|index| {
+                (
+                    index,
+                    cell(&values.session_on, index),
+                    cell(&values.session_from, index),
+                    cell(&values.session_until, index),
+                    cell(&values.session_subject, index),
+                )
+            })
+            .collect(),
+        values,
+    }
+}
+
+/// "২৫ সেপ্টেম্বর ২০২২" or "২৫ – ২৭ সেপ্টেম্বর ২০২২" as the first and last days give it.
+pub(crate) fn dates_text(lang: Lang, training: &Training) -> String {
+    let first = training.starts_on();
+    let last = training
+        .sessions
+        .iter()
+        .map(|session| session.on)
+        .max()
+        .unwrap_or(first);
+    if first == last {
+        format::date(lang, first)
+    } else {
+        format!(
+            "{} – {}",
+            format::date(lang, first),
+            format::date(lang, last)
+        )
+    }
+}
+
+/// A refused form of the year page: which (`"course-N"`, `"course-new"`, `"training-new"`) and what
+/// was typed.
+pub(crate) enum YearRefused<'a> {
+    None,
+    Course(Option<i32>, &'a course::CourseFormValues),
+    Training(&'a TrainingForm),
+}
+
+pub(crate) fn year_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    year: &TrainingYear,
+    errors: Vec<(String, String)>,
+    refused: YearRefused<'_>,
+) -> YearPage {
+    let key = &year.office.key;
+    let href = year_href(key, year.year);
+    let heading = t_args(
+        lang,
+        "training-title",
+        &[
+            ("office", year.office.name.get(lang).to_owned()),
+            ("year", format::fiscal_year(lang, year.year)),
+        ],
+    );
+    let (errors, form_errors) = match refused {
+        YearRefused::None => (errors, Vec::new()),
+        _ => (
+            vec![(String::new(), t(lang, "charter-errors-below"))],
+            errors,
+        ),
+    };
+    let course_options: Vec<CourseRow> = year
+        .courses
+        .iter()
+        .map(|course| course.row.clone())
+        .collect();
+    let new_training = year.can_manage.then(|| {
+        let (values, refused) = match &refused {
+            YearRefused::Training(form) => ((*form).clone(), true),
+            _ => (
+                TrainingForm {
+                    topic: TrainingTopic::Innovation.code().to_owned(),
+                    audience: TrainingAudience::Team.code().to_owned(),
+                    mode: TrainingMode::InHouse.code().to_owned(),
+                    ..TrainingForm::default()
+                },
+                false,
+            ),
+        };
+        training_form(
+            lang,
+            "training-new",
+            format!(
+                "/offices/{}/trainings?year={}",
+                encode_component(key),
+                year.year.short_en()
+            ),
+            values,
+            &course_options,
+            refused.then_some(form_errors.as_slice()),
+        )
+    });
+    let course_refused = match &refused {
+        YearRefused::Course(id, values) => Some((*id, *values)),
+        _ => None,
+    };
+    let trainings = year
+        .trainings
+        .iter()
+        .map(|summary| {
+            let training = &summary.row.training;
+            TrainingLine {
+                href: format!("/trainings/{}", summary.row.id),
+                title: training.title.get(lang).to_owned(),
+                dates: dates_text(lang, training),
+                topic: t(lang, &training.topic.message_key()),
+                mode: t(lang, &training.mode.message_key()),
+                hours: hours_text(lang, u64::from(training.minutes())),
+                participants: t_args(
+                    lang,
+                    "training-attended-of",
+                    &[
+                        ("attended", format::number(lang, summary.attended as i64)),
+                        ("invited", format::number(lang, summary.participants as i64)),
+                    ],
+                ),
+                person_hours: hours_text(lang, summary.person_minutes),
+            }
+        })
+        .collect();
+    YearPage {
+        l: Layout::of_member(&state.app, lang, member, heading.clone(), "offices", &href),
+        heading,
+        office_href: format!("/offices/{}", encode_component(key)),
+        hours_href: format!(
+            "/offices/{}/trainings/hours?year={}",
+            encode_component(key),
+            year.year.short_en()
+        ),
+        years: (
+            year.year
+                .previous()
+                .map(|previous| year_href(key, previous))
+                .unwrap_or_default(),
+            year.year
+                .next()
+                .map(|next| year_href(key, next))
+                .unwrap_or_default(),
+        ),
+        csrf: year.can_manage.then(|| member.0.csrf_token.clone()),
+        notice: None,
+        errors,
+        courses: course_cards(lang, year, course_refused, &form_errors),
+        planned_hours: hours_text(
+            lang,
+            year.courses
+                .iter()
+                .map(|course| u64::from(course.row.course.hours) * 60)
+                .sum(),
+        ),
+        trainings,
+        new_course: year.can_manage.then(|| {
+            let typed = course_refused.filter(|(id, _)| id.is_none());
+            course_form(
+                lang,
+                "course-new",
+                format!(
+                    "/offices/{}/trainings/courses?year={}",
+                    encode_component(key),
+                    year.year.short_en()
+                ),
+                typed.map_or_else(course::CourseFormValues::fresh, |(_, values)| {
+                    values.clone()
+                }),
+                typed.is_some().then_some(form_errors.as_slice()),
+            )
+        }),
+        new_training,
+    }
+}
+
+/// `GET /offices/{key}/trainings` (`?year=2025-26`): the plan and the trainings of the year.
+pub(crate) async fn year(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+    Query(query): Query<YearQuery>,
+) -> Result<YearPage, PageError> {
+    let asked = year_asked(&state, &query.year)?;
+    let year = state.app.training_year(&member.0, &key, asked).await?;
+    let mut page = year_page(&state, lang, &member, &year, Vec::new(), YearRefused::None);
+    page.notice = query
+        .done
+        .as_deref()
+        .filter(|done| ["added", "saved", "removed"].contains(done))
+        .map(|done| t(lang, &format!("training-course-done-{done}")));
+    Ok(page)
+}
+
+/// `POST /offices/{key}/trainings` (`?year=` of the page the form is on): adds a training, then opens
+/// it to add participants.
+pub(crate) async fn add(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+    Query(query): Query<YearQuery>,
+    Posted(member, form): Posted<TrainingForm>,
+) -> Result<Response, PageError> {
+    let asked = year_asked(&state, &query.year)?;
+    match state
+        .app
+        .add_training(&member.0, &key, &form.fields(), &form.course)
+        .await
+    {
+        Ok(id) => Ok(Redirect::to(&format!("/trainings/{id}?done=added")).into_response()),
+        Err(error) => {
+            rejected(lang, error, async |errors| {
+                let year = state.app.training_year(&member.0, &key, asked).await?;
+                Ok(year_page(
+                    &state,
+                    lang,
+                    &member,
+                    &year,
+                    errors,
+                    YearRefused::Training(&form),
+                ))
+            })
+            .await
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/show.html")]
+pub(crate) struct TrainingPage {
+    pub(crate) l: Layout,
+    heading: String,
+    year_href: String,
+    csrf: Option<String>,
+    notice: Option<String>,
+    errors: Vec<(String, String)>,
+    /// (label, text) of the training's particulars.
+    particulars: Vec<(String, String)>,
+    online_link: String,
+    /// (number, date, from – until, hours, subject).
+    sessions: Vec<(String, String, String, String, String)>,
+    total_hours: String,
+    participants: Vec<ParticipantLine>,
+    attendance_action: String,
+    /// For those who run the trainings: the participant form and the training's own.
+    manage: Option<Manage>,
+    edit: Option<TrainingFormView>,
+}
+
+struct ParticipantLine {
+    name: String,
+    office: String,
+    hours: String,
+    /// (input value, checked, label for screen readers) per session.
+    marks: Vec<(String, bool, String)>,
+    remove_action: String,
+}
+
+struct Manage {
+    participants_action: String,
+    /// (id, "post, office — holder").
+    posts: Vec<(String, String)>,
+    people_list: Vec<String>,
+    teams: Vec<Choice>,
+}
+
+fn post_label(lang: Lang, post: &PostRow, office: &OfficeRow) -> String {
+    format!("{}, {}", post.label.get(lang), office.name.get(lang))
+}
+
+pub(crate) fn training_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    detail: &TrainingDetail,
+    errors: Vec<(String, String)>,
+    refused: Option<&TrainingForm>,
+) -> TrainingPage {
+    let training = &detail.row.training;
+    let id = detail.row.id;
+    let heading = training.title.get(lang).to_owned();
+    let href = format!("/trainings/{id}");
+    let mut particulars = vec![
+        (
+            t(lang, "training-office"),
+            detail.office.name.get(lang).to_owned(),
+        ),
+        (t(lang, "training-dates"), dates_text(lang, training)),
+        (
+            t(lang, "training-topic"),
+            t(lang, &training.topic.message_key()),
+        ),
+        (
+            t(lang, "training-audience"),
+            t(lang, &training.audience.message_key()),
+        ),
+        (
+            t(lang, "training-mode"),
+            t(lang, &training.mode.message_key()),
+        ),
+    ];
+    let optional = [
+        ("training-venue", training.venue.get(lang).to_owned()),
+        ("training-provider", training.provider.clone()),
+        ("training-trainers", training.trainers.join(", ")),
+        (
+            "training-guest-trainers",
+            training.guest_trainers.join(", "),
+        ),
+        (
+            "training-course",
+            detail
+                .course
+                .as_ref()
+                .map(|course| course.course.title.get(lang).to_owned())
+                .unwrap_or_default(),
+        ),
+    ];
+    particulars.extend(
+        optional
+            .into_iter()
+            .filter(|(_, text)| !text.is_empty())
+            .map(|(label, text)| (t(lang, label), text)),
+    );
+    let sessions = training
+        .sessions
+        .iter()
+        .enumerate()
+        .map(|(index, session)| {
+            (
+                format::number(lang, index as i64 + 1),
+                format::date_both(lang, session.on),
+                format!(
+                    "{} – {}",
+                    format::time(lang, session.from),
+                    format::time(lang, session.until)
+                ),
+                hours_text(lang, u64::from(session.minutes())),
+                session.subject.clone(),
+            )
+        })
+        .collect();
+    let participants = detail
+        .participants
+        .iter()
+        .map(|participant| ParticipantLine {
+            name: participant.person.name.get(lang).to_owned(),
+            office: participant.office.name.get(lang).to_owned(),
+            hours: hours_text(lang, u64::from(participant.minutes)),
+            marks: (0..training.sessions.len())
+                .map(|index| {
+                    (
+                        format!("{}:{index}", participant.row.id),
+                        participant.row.attended.contains(&index),
+                        t_args(
+                            lang,
+                            "training-present-at",
+                            &[
+                                ("name", participant.person.name.get(lang).to_owned()),
+                                ("session", format::number(lang, index as i64 + 1)),
+                            ],
+                        ),
+                    )
+                })
+                .collect(),
+            remove_action: format!("{href}/participants/{}/remove", participant.row.id),
+        })
+        .collect();
+    let edit = detail.manage.as_ref().map(|(courses, _)| {
+        training_form(
+            lang,
+            "training-edit",
+            href.clone(),
+            refused
+                .cloned()
+                .unwrap_or_else(|| TrainingForm::of(lang, training, detail.row.course_id)),
+            courses,
+            refused.is_some().then_some(errors.as_slice()),
+        )
+    });
+    let manage = detail.manage.as_ref().map(|(_, choices_offered)| Manage {
+        participants_action: format!("{href}/participants"),
+        posts: choices_offered
+            .posts
+            .iter()
+            .map(|(post, office, holder)| {
+                let holder = holder.as_ref().map_or_else(
+                    || t(lang, "team-vacant"),
+                    |holder| holder.person.name.get(lang).to_owned(),
+                );
+                (
+                    post.id.to_string(),
+                    format!("{} — {holder}", post_label(lang, post, office)),
+                )
+            })
+            .collect(),
+        people_list: choices_offered
+            .people
+            .iter()
+            .map(|person| {
+                format!(
+                    "{} (#{})",
+                    person.name.get(lang),
+                    format::digits(lang, &person.id.to_string())
+                )
+            })
+            .collect(),
+        teams: with_none(choices(
+            &choices_offered.teams,
+            None,
+            |office| office.key.clone(),
+            |office| office.name.get(lang).to_owned(),
+        )),
+    });
+    TrainingPage {
+        l: Layout::of_member(&state.app, lang, member, heading.clone(), "offices", &href),
+        heading,
+        year_href: FiscalYear::starting_in(detail.row.fiscal_year)
+            .map(|year| year_href(&detail.office.key, year))
+            .unwrap_or_default(),
+        csrf: manage.as_ref().map(|_| member.0.csrf_token.clone()),
+        notice: None,
+        errors: if refused.is_some() {
+            vec![(String::new(), t(lang, "charter-errors-below"))]
+        } else {
+            errors
+        },
+        particulars,
+        online_link: training.online_link.clone(),
+        sessions,
+        total_hours: hours_text(lang, u64::from(training.minutes())),
+        participants,
+        attendance_action: format!("{href}/attendance"),
+        manage,
+        edit,
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct DoneQuery {
+    done: Option<String>,
+}
+
+/// `GET /trainings/{id}` (`?done=…` after a change).
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+    Query(query): Query<DoneQuery>,
+) -> Result<TrainingPage, PageError> {
+    let detail = state.app.training_detail(&member.0, id).await?;
+    let mut page = training_page(&state, lang, &member, &detail, Vec::new(), None);
+    page.notice = query
+        .done
+        .as_deref()
+        .filter(|done| ["added", "saved", "participants", "removed", "attendance"].contains(done))
+        .map(|done| t(lang, &format!("training-done-{done}")));
+    Ok(page)
+}
+
+/// Answers a change to a training: back to its page announcing `done`, or the page again with the
+/// refusal beside the form it concerns.
+async fn answer(
+    state: &AppState,
+    lang: Lang,
+    member: Member,
+    id: i32,
+    done: &str,
+    result: Result<(), udbhabon_core::Error>,
+    refused: Option<&TrainingForm>,
+) -> Result<Response, PageError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/trainings/{id}?done={done}")).into_response()),
+        Err(error) => {
+            rejected(lang, error, async |errors| {
+                let detail = state.app.training_detail(&member.0, id).await?;
+                Ok(training_page(
+                    state, lang, &member, &detail, errors, refused,
+                ))
+            })
+            .await
+        }
+    }
+}
+
+/// `POST /trainings/{id}`: corrects a training.
+pub(crate) async fn save(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    Posted(member, form): Posted<TrainingForm>,
+) -> Result<Response, PageError> {
+    let result = state
+        .app
+        .change_training(&member.0, id, &form.fields(), &form.course)
+        .await;
+    answer(&state, lang, member, id, "saved", result, Some(&form)).await
+}
+
+/// Participants as posted: posts ticked, names typed, an office whose team to add.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ParticipantForm {
+    #[serde(default)]
+    post: Vec<String>,
+    #[serde(default)]
+    person: Vec<String>,
+    #[serde(default)]
+    team: String,
+}
+
+/// `POST /trainings/{id}/participants`: adds participants.
+pub(crate) async fn add_participants(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    Posted(member, form): Posted<ParticipantForm>,
+) -> Result<Response, PageError> {
+    let fields = ParticipantFields {
+        posts: form.post,
+        people: form.person,
+        team_office: form.team,
+    };
+    let result = state
+        .app
+        .add_participants(&member.0, id, &fields)
+        .await
+        .map(drop);
+    answer(&state, lang, member, id, "participants", result, None).await
+}
+
+/// `POST /trainings/{id}/participants/{participant}/remove`: takes a participant off.
+pub(crate) async fn remove_participant(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path((id, participant)): Path<(i32, i32)>,
+    Posted(member, Button {}): Posted<Button>,
+) -> Result<Response, PageError> {
+    let result = state
+        .app
+        .remove_participant(&member.0, id, participant)
+        .await;
+    answer(&state, lang, member, id, "removed", result, None).await
+}
+
+/// Attendance as posted: one `present` value "participant:session" per tick.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct AttendanceForm {
+    #[serde(default)]
+    present: Vec<String>,
+}
+
+/// `POST /trainings/{id}/attendance`: records who attended which session.
+pub(crate) async fn attendance(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    Posted(member, form): Posted<AttendanceForm>,
+) -> Result<Response, PageError> {
+    let mut present = Vec::with_capacity(form.present.len());
+    for tick in &form.present {
+        let parsed = tick.split_once(':').and_then(|(participant, session)| {
+            Some((participant.parse().ok()?, session.parse().ok()?))
+        });
+        match parsed {
+            Some(pair) => present.push(pair),
+            None => return Err(PageError::bad_input("error-order-unknown-choice")),
+        }
+    }
+    let result = state
+        .app
+        .record_training_attendance(&member.0, id, &present)
+        .await;
+    answer(&state, lang, member, id, "attendance", result, None).await
+}

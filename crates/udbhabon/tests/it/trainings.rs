@@ -2,7 +2,8 @@
 //! (a backwards session refused beside its row), adds an agency's whole team and a person by name,
 //! marks attendance, and the hours reach each person, the office and the office above; a person who
 //! would sit two trainings at once and a session someone attended taken away are refused with nothing
-//! saved; the demo shows the 2022 training decision 2.1 ordered.
+//! saved; the demo shows the 2022 training decision 2.1 ordered, which feeds the plan's training
+//! indicator.
 
 use scraper::{Html, Selector};
 
@@ -313,7 +314,7 @@ async fn two_trainings_at_once_and_an_attended_session_taken_away_are_refused() 
 #[tokio::test]
 async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams() {
     let server = TestServer::start().await;
-    let (cio, _) = signed_in(&server, "cio@demo.udbhabon.test").await;
+    let (cio, cio_csrf) = signed_in(&server, "cio@demo.udbhabon.test").await;
     let page = cio.page("/offices/mole/trainings?year=2022-23", 200).await;
     let line = text(&page, "tr.training-row");
     for expected in [
@@ -340,4 +341,37 @@ async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams
             .any(|line| line.starts_with("শ্রম অধিদপ্তর") && line.ends_with("৫.৫")),
         "{below:?}"
     );
+
+    // The training feeds the plan's training indicator in the quarter it was held, and no other.
+    let (secretary, csrf) = signed_in(&server, "member-secretary@demo.udbhabon.test").await;
+    secretary
+        .post("/plans/1/submit", &[("csrf", csrf.as_str())])
+        .await;
+    let approved = cio
+        .post(
+            "/plans/1/decision",
+            &[
+                ("csrf", cio_csrf.as_str()),
+                ("decision", "approve"),
+                ("approved_on", "2022-10-20"),
+            ],
+        )
+        .await;
+    assert_eq!(approved.status(), 200);
+    let indicator = crate::plans::indicator_ids(&secretary.page("/plans/1", 200).await)["১.২.১"];
+    let first = secretary
+        .page(&format!("/plans/1/indicators/{indicator}/quarters/1"), 200)
+        .await;
+    assert_eq!(
+        text(&first, "p.feed"),
+        "প্রশিক্ষণের নথি থেকে: এ সময়ে ১টি প্রশিক্ষণ অনুষ্ঠিত, মোট ৪ জন উপস্থিত; হাজিরা প্রশিক্ষণের পাতায়। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।"
+    );
+    assert_eq!(
+        crate::server::attribute(&first, "input#value", "value"),
+        "১"
+    );
+    let second = secretary
+        .page(&format!("/plans/1/indicators/{indicator}/quarters/2"), 200)
+        .await;
+    assert!(texts(&second, "p.feed").is_empty());
 }

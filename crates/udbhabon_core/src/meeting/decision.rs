@@ -16,7 +16,7 @@ use udbhabon_domain::meeting::decision::{
     DecisionStatus, DecisionStep, ResponsibleKind, Standing, implemented_on_time,
 };
 use udbhabon_domain::plan::IndicatorFeed;
-use udbhabon_domain::plan::score::Measure;
+use udbhabon_domain::plan::score::{Calculation, Measure};
 use udbhabon_domain::{ValidationErrors, Vocabulary};
 
 use crate::account::{PeopleNames, SignedIn};
@@ -161,6 +161,8 @@ pub enum FeedBasis {
     Decisions { on_time: usize, counted: usize },
     /// How many monthly e-filing returns the share is taken over.
     EFilingReturns { returns: usize },
+    /// The trainings counted, and the people who attended them.
+    Trainings { held: usize, attended: usize },
 }
 
 /// The ids of the bodies that carry a decision out.
@@ -529,14 +531,15 @@ impl App {
         self.require(who, Action::ViewOfficeRecords, plan.office_id)
             .await?;
         let tree = self.db.template_tree(plan.template_id).await?;
-        let feed = tree
+        let indicator = tree
             .areas
             .iter()
             .flat_map(|area| &area.activities)
             .flat_map(|activity| &activity.indicators)
-            .find(|indicator| indicator.id == indicator_id)
-            .and_then(|indicator| indicator.feed);
-        let Some(feed) = feed else {
+            .find(|indicator| indicator.id == indicator_id);
+        let Some((feed, calculation)) =
+            indicator.and_then(|indicator| Some((indicator.feed?, indicator.rule.calculation)))
+        else {
             return Ok(None);
         };
         let year = bangla::FiscalYear::starting_in(tree.template.fiscal_year)
@@ -554,6 +557,15 @@ impl App {
                     value: Measure::Number((share * 10.0).round() / 10.0),
                     basis: FeedBasis::EFilingReturns { returns },
                 })),
+            // Quarters that are added up count the quarter's trainings; the others the year's so far.
+            IndicatorFeed::TrainingsHeld => {
+                let from = match calculation {
+                    Calculation::Sum => year.quarter_first_day(quarter),
+                    _ => year.first_day(),
+                };
+                self.trainings_feed(plan.office_id, year, (from, as_of))
+                    .await
+            }
         }
     }
 

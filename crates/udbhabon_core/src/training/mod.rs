@@ -14,11 +14,15 @@ use udbhabon_db::office::person::{HolderRow, PersonRow, PostRow};
 use udbhabon_db::training::course::CourseRow;
 use udbhabon_db::training::{ParticipantRow, TrainingRow};
 use udbhabon_domain::account::access::Action;
-use udbhabon_domain::training::{Session, Training, TrainingFields, check_training, clash};
+use udbhabon_domain::plan::score::Measure;
+use udbhabon_domain::training::{
+    Session, Training, TrainingFields, check_training, clash, session_rows,
+};
 use udbhabon_domain::{Bilingual, ValidationErrors};
 
 use crate::account::SignedIn;
 use crate::error::invalid;
+use crate::meeting::decision::{FeedBasis, FeedFigure};
 use crate::meeting::notice::PEOPLE_OFFERED;
 use crate::{App, Error};
 
@@ -280,8 +284,9 @@ impl App {
         Ok(id)
     }
 
-    /// Corrects a training. A session someone attended cannot be taken away: the hours they earned
-    /// would go with it.
+    /// Corrects a training. Each session keeps its attendance, whatever rows before it were emptied;
+    /// a session someone attended cannot be taken away (the hours they earned would go with it), nor
+    /// moved onto another training they attended at the same time.
     pub async fn change_training(
         &self,
         who: &SignedIn,
@@ -291,19 +296,30 @@ impl App {
     ) -> Result<(), Error> {
         let office = self.training_office(who, id).await?;
         let (training, year, course) = self.read_training(&office, fields, course).await?;
+        // The form showed session i in row i.
+        let rows = session_rows(fields);
         let tx = self.db.begin(self.author(Some(who), "")).await?;
-        tx.lock_training(id).await?;
-        let attended_sessions = tx
-            .participants(id)
-            .await?
-            .iter()
-            .flat_map(|participant| participant.attended.iter().copied())
-            .max()
-            .map_or(0, |last| last + 1);
-        if training.sessions.len() < attended_sessions {
-            return Err(invalid("session_on_0", "error-training-sessions-attended"));
+        let mut row = tx.lock_training(id).await?;
+        let participants = tx.participants(id).await?;
+        let mut attended = HashMap::new();
+        for participant in &participants {
+            let moved: Option<Vec<usize>> = participant
+                .attended
+                .iter()
+                .map(|session| rows.get(*session).copied().flatten())
+                .collect();
+            let Some(moved) = moved else {
+                return Err(invalid("session_on_0", "error-training-sessions-attended"));
+            };
+            attended.insert(participant.id, moved);
         }
-        tx.update_training(id, year, course, &training).await?;
+        row.training = training;
+        self.refuse_clashes(&row, &participants, &attended).await?;
+        tx.update_training(id, year, course, &row.training).await?;
+        for participant in &participants {
+            tx.set_attended(participant.id, &attended[&participant.id])
+                .await?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -419,6 +435,42 @@ impl App {
         }
         tx.commit().await?;
         Ok(added)
+    }
+
+    /// The trainings an office held between two days of a year (by their first day) that someone
+    /// attended, offered as a plan indicator's achievement; `None` when it recorded none.
+    pub(crate) async fn trainings_feed(
+        &self,
+        office_id: i32,
+        year: FiscalYear,
+        (from, to): (NaiveDate, NaiveDate),
+    ) -> Result<Option<FeedFigure>, Error> {
+        let mut held = 0;
+        let mut attended = 0;
+        for row in self
+            .db
+            .trainings_of_office(office_id, year.start_year())
+            .await?
+            .into_iter()
+            .filter(|row| (from..=to).contains(&row.training.starts_on()))
+        {
+            let present = self
+                .db
+                .participants(row.id)
+                .await?
+                .iter()
+                .filter(|participant| !participant.attended.is_empty())
+                .count();
+            if present > 0 {
+                held += 1;
+                attended += present;
+            }
+        }
+        let count = |value: usize| f64::from(u32::try_from(value).unwrap_or(u32::MAX));
+        Ok((held > 0).then(|| FeedFigure {
+            value: Measure::Number(count(held)),
+            basis: FeedBasis::Trainings { held, attended },
+        }))
     }
 
     /// The posts of the office's team in the order in force on `on`, else today.

@@ -37,6 +37,8 @@ vocabulary! {
         DecisionsOnTime => "decisions_on_time",
         /// The share of files handled in e-Nothi, from the branches' monthly e-filing returns.
         EFilingShare => "e_filing_share",
+        /// The trainings the office held that someone attended, from the training records.
+        TrainingsHeld => "trainings_held",
     }
 }
 

@@ -97,7 +97,7 @@ pub struct Training {
     pub trainers: Vec<String>,
     /// Trainers from outside.
     pub guest_trainers: Vec<String>,
-    /// In order of time.
+    /// In the order entered; attendance refers to them by position.
     pub sessions: Vec<Session>,
 }
 
@@ -150,19 +150,47 @@ fn cell(column: &[String], index: usize) -> &str {
     column.get(index).map_or("", |text| text.trim())
 }
 
-/// Reads the session rows; a row left wholly empty is skipped, a half-filled one named.
+/// Whether row `index` of the sessions was left wholly empty.
+fn blank_row(fields: &TrainingFields, index: usize) -> bool {
+    [
+        &fields.session_on,
+        &fields.session_from,
+        &fields.session_until,
+        &fields.session_subject,
+    ]
+    .iter()
+    .all(|column| cell(column, index).is_empty())
+}
+
+/// Where each typed row's session stands in the training [`check_training`] reads: `None` for a
+/// row left empty. A training's form shows its sessions in their order, one per row, so that a
+/// session keeps its attendance when the rows before it change.
+pub fn session_rows(fields: &TrainingFields) -> Vec<Option<usize>> {
+    let mut next = 0;
+    (0..fields.session_on.len())
+        .map(|index| {
+            (!blank_row(fields, index)).then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect()
+}
+
+/// Reads the session rows in the order typed; a row left wholly empty is skipped, a half-filled
+/// one named.
 fn sessions(fields: &TrainingFields, errors: &mut ValidationErrors) -> Vec<Session> {
     let mut sessions = Vec::new();
     for index in 0..fields.session_on.len() {
+        if blank_row(fields, index) {
+            continue;
+        }
         let (on, from, until) = (
             cell(&fields.session_on, index),
             cell(&fields.session_from, index),
             cell(&fields.session_until, index),
         );
         let subject = cell(&fields.session_subject, index);
-        if on.is_empty() && from.is_empty() && until.is_empty() && subject.is_empty() {
-            continue;
-        }
         let on = bangla::parse_date(on).ok();
         if on.is_none() {
             errors.add(format!("session_on_{index}"), "error-bad-date");
@@ -188,8 +216,12 @@ fn sessions(fields: &TrainingFields, errors: &mut ValidationErrors) -> Vec<Sessi
             }
         }
     }
-    sessions.sort_by_key(|session| (session.on, session.from));
-    if sessions.windows(2).any(|pair| pair[0].overlaps(&pair[1])) {
+    let overlapping = sessions.iter().enumerate().any(|(index, session)| {
+        sessions[index + 1..]
+            .iter()
+            .any(|later| session.overlaps(later))
+    });
+    if overlapping {
         errors.add("session_on_0", "error-training-sessions-overlap");
     }
     sessions
@@ -338,6 +370,20 @@ mod tests {
             keys(&half),
             ["session_on_0:error-bad-date", "session_on_1:error-bad-date"]
         );
+    }
+
+    #[test]
+    fn each_row_keeps_its_session_when_an_earlier_row_is_emptied() {
+        let emptied = TrainingFields {
+            session_on: vec![String::new(), "2022-09-25".into(), "2022-09-26".into()],
+            session_from: vec![String::new(), "14:00".into(), "10:00".into()],
+            session_until: vec![String::new(), "16:30".into(), "13:00".into()],
+            session_subject: Vec::new(),
+            ..fields()
+        };
+        assert_eq!(session_rows(&emptied), [None, Some(0), Some(1)]);
+        let training = check_training(&emptied).unwrap();
+        assert_eq!(training.sessions[1].on.to_string(), "2022-09-26");
     }
 
     #[test]

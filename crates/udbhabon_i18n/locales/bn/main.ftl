@@ -1493,6 +1493,7 @@ error-feedback-taken-up = শুধু এখনো গ্রহণ না ক�
 office-innovation-corner = ইনোভেশন কর্নার: এই দপ্তর ও অধীন দপ্তরের উদ্ভাবন
 
 ## Trainings
+progress-feed-trainings = প্রশিক্ষণের নথি থেকে: এ সময়ে { $held }টি প্রশিক্ষণ অনুষ্ঠিত, মোট { $attended } জন উপস্থিত; হাজিরা প্রশিক্ষণের পাতায়। মানটি এখানে বসানো হয়েছে; প্রয়োজনে বদলান।
 training-link = প্রশিক্ষণ
 training-title = প্রশিক্ষণ: { $office }, { $year } অর্থবছর
 training-year-previous = আগের অর্থবছর

@@ -1493,6 +1493,7 @@ error-feedback-taken-up = Only an idea not yet taken up can be recorded as an in
 office-innovation-corner = Innovation corner: the innovations of this office and those below
 
 ## Trainings
+progress-feed-trainings = From the training records: { $held } training(s) held in this period, attended by { $attended } in all; the attendance is on each training's page. The value is filled in; change it if needed.
 training-link = Trainings
 training-title = Trainings: { $office }, fiscal year { $year }
 training-year-previous = Previous fiscal year

@@ -178,6 +178,11 @@ fn page(
                     "progress-feed-e-filing",
                     &[("returns", count(returns)), value],
                 ),
+                FeedBasis::Trainings { held, attended } => t_args(
+                    lang,
+                    "progress-feed-trainings",
+                    &[("held", count(held)), ("attended", count(attended))],
+                ),
             }
         }),
         evidence_required: line.indicator.evidence.get(lang).to_owned(),

@@ -8,6 +8,7 @@
 mod assessment;
 mod award;
 pub mod calendar;
+mod certificate;
 mod charter;
 mod error;
 mod fonts;
@@ -23,6 +24,7 @@ mod world;
 
 pub use assessment::{SelfAssessmentLine, SelfAssessmentView, render_self_assessment};
 pub use award::{AwardNoticeView, AwardWinnerLine, render_award_notice};
+pub use certificate::{CertificateView, render_certificate};
 pub use charter::{CharterView, ServiceGroup, render_charter};
 pub use error::DocsError;
 pub use fonts::Fonts;

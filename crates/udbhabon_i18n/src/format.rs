@@ -49,6 +49,17 @@ pub fn megabytes(lang: Lang, bytes: usize) -> String {
     number(lang, i64::try_from(megabytes).unwrap_or(i64::MAX))
 }
 
+/// Hours from minutes as people count them, to a tenth: "৫.৫", "৩".
+pub fn hours(lang: Lang, minutes: u64) -> String {
+    let tenths = (minutes * 10 + 30) / 60;
+    let text = if tenths.is_multiple_of(10) {
+        (tenths / 10).to_string()
+    } else {
+        format!("{}.{}", tenths / 10, tenths % 10)
+    };
+    digits(lang, &text)
+}
+
 /// Marks with two decimals: "৬৬.৭৬".
 pub fn marks(lang: Lang, value: f64) -> String {
     digits(lang, &format!("{value:.2}"))
@@ -59,6 +70,16 @@ pub fn date(lang: Lang, date: NaiveDate) -> String {
     match lang {
         Lang::Bn => bf::gregorian_date_long_bn(date),
         Lang::En => bf::gregorian_date_long_en(date),
+    }
+}
+
+/// The days something lasted: one date, or the first and the last ("২৫ সেপ্টেম্বর ২০২২ – ২৭ সেপ্টেম্বর
+/// ২০২২").
+pub fn date_span(lang: Lang, first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        date(lang, first)
+    } else {
+        format!("{} – {}", date(lang, first), date(lang, last))
     }
 }
 

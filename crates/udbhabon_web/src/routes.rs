@@ -1054,8 +1054,8 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(service::remove),
     ),
     // Trainings: the plan of the year and the trainings held, read with the office's records, kept by
-    // those who run its team. The first role allowed removes the demo training's first participant, so
-    // for the roles after it is gone and the refusal is the page's, not the route's.
+    // those who run its team. The demo training's first participant holds a certificate, so removing
+    // them is refused by the page, not the route.
     route(
         GET,
         "/offices/{key}/trainings",
@@ -1129,6 +1129,30 @@ pub const ROUTES: &[RouteSpec] = &[
         "/trainings/1/participants/1/remove",
         handler!(training::remove_participant),
     ),
+    route(
+        POST,
+        "/trainings/{id}/certificates",
+        may(Action::ManageTeam),
+        "/trainings/1/certificates",
+        handler!(training::certificate::issue),
+    ),
+    route(
+        GET,
+        "/trainings/{id}/participants/{participant}/certificate.pdf",
+        may(Action::ViewOfficeRecords),
+        "/trainings/1/participants/2/certificate.pdf",
+        handler!(training::certificate::pdf),
+    )
+    .kept(),
+    // Anyone checks a certificate by the code printed on it.
+    route(
+        GET,
+        "/certificates",
+        PUBLIC,
+        "/certificates?code=ABCDE-23456",
+        handler!(training::certificate::check),
+    )
+    .kept(),
     route(
         POST,
         "/trainings/{id}/attendance",

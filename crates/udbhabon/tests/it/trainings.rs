@@ -2,8 +2,9 @@
 //! (a backwards session refused beside its row), adds an agency's whole team and a person by name,
 //! marks attendance, and the hours reach each person, the office and the office above; a person who
 //! would sit two trainings at once and a session someone attended taken away are refused with nothing
-//! saved; the demo shows the 2022 training decision 2.1 ordered, which feeds the plan's training
-//! indicator.
+//! saved; certificates are issued once to those who attended and checked by anyone with their code;
+//! the demo shows the 2022 training decision 2.1 ordered, its certificates, and its feed into the
+//! plan's training indicator.
 
 use scraper::{Html, Selector};
 
@@ -46,7 +47,8 @@ fn hours_of(page: &Html) -> Vec<(String, String)> {
                 .select(&cells)
                 .map(|cell| cell.text().collect::<String>().trim().to_owned())
                 .collect();
-            let sessions = cells.len() - 4;
+            // Name, office, a tick per session, hours, certificate, and the remove button.
+            let sessions = cells.len() - 5;
             (cells[0].clone(), cells[2 + sessions].clone())
         })
         .collect()
@@ -179,6 +181,40 @@ async fn a_planned_course_is_delivered_attended_and_counted_in_person_hours() {
     assert!(
         line.contains("৪ জনের মধ্যে ২ জন উপস্থিত") && line.ends_with('৯'),
         "{line}"
+    );
+
+    // Certificates go to the two who attended, once; a certified participant stays on the list.
+    let issue = format!("{training_path}/certificates");
+    let (status, page) = secretary.post_fields(&issue, &csrf, &[]).await;
+    assert_eq!(status, 200);
+    let codes: Vec<String> = texts(&page, "tr.participant-row td a[href$='certificate.pdf']");
+    assert_eq!(codes.len(), 2, "{codes:?}");
+    let (status, page) = secretary.post_fields(&issue, &csrf, &[]).await;
+    assert_eq!(status, 422);
+    assert!(text(&page, "p.alert").starts_with("সনদ পাওয়ার মতো কেউ নেই"));
+    let certified = crate::server::attribute(
+        &page,
+        "tr.participant-row:first-child form[action$='/remove']",
+        "action",
+    );
+    let (status, page) = secretary.post_fields(&certified, &csrf, &[]).await;
+    assert_eq!(status, 422);
+    assert_eq!(text(&page, "p.alert"), "সনদপ্রাপ্ত অংশগ্রহণকারীকে বাদ দেওয়া যায় না।");
+    let public = server.another_browser();
+    let checked = public
+        .page(
+            &format!(
+                "/certificates?code={}",
+                codes[0].to_lowercase().replace('-', "+")
+            ),
+            200,
+        )
+        .await;
+    assert!(
+        text(&checked, "section.card").contains("ডেমো কর্মকর্তা ৯")
+            && text(&checked, "section.card").contains("ডিজাইন থিংকিং কর্মশালা"),
+        "{}",
+        text(&checked, "section.card")
     );
 
     // The agency's hours: its staff, who trained, and the hours of each.
@@ -340,6 +376,49 @@ async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams
             .iter()
             .any(|line| line.starts_with("শ্রম অধিদপ্তর") && line.ends_with("৫.৫")),
         "{below:?}"
+    );
+
+    // Each who attended holds a certificate; its PDF says what it certifies and how to check it, and
+    // anyone checks it by its code, however typed.
+    let page = cio.page("/trainings/1", 200).await;
+    assert_eq!(
+        texts(&page, "tr.participant-row td a[href$='certificate.pdf']"),
+        ["TRN22-DFEA9", "TRN22-DFEB2", "TRN22-DFEC3", "TRN22-DWAA4"]
+    );
+    let pdf = cio.get("/trainings/1/participants/1/certificate.pdf").await;
+    assert_eq!(pdf.status(), 200);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let printed = crate::pdf::pdftotext(&pdf.bytes().await.unwrap(), "-raw")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "প্রশিক্ষণ সনদ",
+        "এই মর্মে প্রত্যয়ন করা যাচ্ছে যে",
+        "ডেমো কর্মকর্তা ৯",
+        "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর",
+        "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা বাস্তবায়ন বিষয়ক প্রশিক্ষণ",
+        "৫.৫ ঘণ্টার প্রশিক্ষণ",
+        "যাচাই কোড: TRN22-DFEA9",
+        "/certificates?code=TRN22-DFEA9",
+    ] {
+        assert!(printed.contains(expected), "{expected} in {printed}");
+    }
+    let public = server.another_browser();
+    let checked = public.page("/certificates?code=trn22+dfea9", 200).await;
+    let card = text(&checked, "section.card");
+    for expected in [
+        "শ্রম ও কর্মসংস্থান মন্ত্রণালয়",
+        "ডেমো কর্মকর্তা ৯",
+        "৫.৫",
+        "TRN22-DFEA9",
+    ] {
+        assert!(card.contains(expected), "{expected} in {card}");
+    }
+    let unknown = public.page("/certificates?code=AAAAA-BBBBB", 200).await;
+    assert_eq!(
+        text(&unknown, "p.alert"),
+        "এই কোডের কোনো সনদ পাওয়া যায়নি। কোডটি আবার দেখে লিখুন।"
     );
 
     // The training feeds the plan's training indicator in the quarter it was held, and no other.

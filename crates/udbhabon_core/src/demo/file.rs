@@ -69,6 +69,8 @@ pub(super) struct TrainingEntry {
     pub sessions: Vec<SessionEntry>,
     #[serde(default)]
     pub participants: Vec<ParticipantEntry>,
+    /// When the certificates given with the participants were issued.
+    pub certified_on: Option<Datetime>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -81,7 +83,8 @@ pub(super) struct SessionEntry {
     pub subject: String,
 }
 
-/// A participant by key, the office they came from, and the sessions they attended (from 1).
+/// A participant by key, the office they came from, the sessions they attended (from 1) and the code
+/// of the certificate they were issued, if any.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ParticipantEntry {
@@ -89,6 +92,7 @@ pub(super) struct ParticipantEntry {
     pub office: String,
     #[serde(default)]
     pub attended: Vec<usize>,
+    pub certificate: Option<String>,
 }
 
 /// An office's innovation, with its fields as the form takes them.

@@ -23,6 +23,7 @@ use udbhabon_domain::innovation::{
 };
 use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
+use udbhabon_domain::training::certificate::Certificate;
 use udbhabon_domain::training::{TrainingFields, check_training};
 
 use super::DEMO_FILE;
@@ -451,7 +452,7 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         recorded.entry(entry.title.clone()).or_insert((id, stage));
     }
     for entry in &file.trainings {
-        training(tx, entry, &keys).await?;
+        training(tx, file, entry, &keys).await?;
     }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
@@ -460,8 +461,14 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     })
 }
 
-/// Inserts a training checked as its form checks it, with its participants and their attendance.
-async fn training(tx: &Tx, entry: &TrainingEntry, keys: &Keys) -> Result<(), Error> {
+/// Inserts a training checked as its form checks it, with its participants, their attendance and
+/// their certificates.
+async fn training(
+    tx: &Tx,
+    file: &DemoFile,
+    entry: &TrainingEntry,
+    keys: &Keys,
+) -> Result<(), Error> {
     let used_by = format!("the training \"{}\"", entry.title_bn);
     let mut fields = TrainingFields {
         title: Bilingual::new(&entry.title_bn, &entry.title_en),
@@ -505,6 +512,40 @@ async fn training(tx: &Tx, entry: &TrainingEntry, keys: &Keys) -> Result<(), Err
             })
             .collect::<Result<_, _>>()?;
         tx.set_attended(row, &attended).await?;
+        if let Some(code) = &participant.certificate {
+            let issued_on = entry.certified_on.as_ref().ok_or_else(|| {
+                Error::DataFile(format!("{used_by}: certificates without certified_on"))
+            })?;
+            let name = |kind: &str, key: &str| -> Result<Bilingual, Error> {
+                let found = match kind {
+                    "office" => file
+                        .offices
+                        .iter()
+                        .find(|office| office.key == key)
+                        .map(|office| Bilingual::new(&office.bn, &office.en)),
+                    _ => file
+                        .people
+                        .iter()
+                        .find(|person| person.key == key)
+                        .map(|person| Bilingual::new(&person.bn, &person.en)),
+                };
+                found.ok_or_else(|| Error::DataFile(format!("{used_by}: no {kind} \"{key}\"")))
+            };
+            let certificate = Certificate {
+                name: name("person", &participant.person)?,
+                office: name("office", &participant.office)?,
+                organiser: name("office", &entry.office)?,
+                title: checked.title.clone(),
+                first_day: checked.starts_on(),
+                last_day: checked.ends_on(),
+                minutes: attended
+                    .iter()
+                    .map(|index| checked.sessions[*index].minutes())
+                    .sum(),
+            };
+            tx.insert_certificate(id, row, code, date(issued_on, &used_by)?, &certificate)
+                .await?;
+        }
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! part (chosen by post, by name, or a team at once) and the sessions each attended, refused when a
 //! person would sit two trainings at once; `course` keeps the plan, `hours` counts person-hours.
 
+pub mod certificate;
 pub mod course;
 pub mod hours;
 
@@ -60,6 +61,8 @@ pub struct Participant {
     pub person: PersonRow,
     pub office: OfficeRow,
     pub minutes: u32,
+    /// The code of the certificate issued to them.
+    pub certificate: Option<String>,
 }
 
 /// What the participant form offers: posts of the office, the office above and those below (with
@@ -164,6 +167,13 @@ impl App {
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
         let rows = self.db.participants(id).await?;
+        let mut certificates: HashMap<i32, String> = self
+            .db
+            .certificates(id)
+            .await?
+            .into_iter()
+            .map(|certificate| (certificate.participant_id, certificate.code))
+            .collect();
         let people = self
             .db
             .people(&rows.iter().map(|row| row.person_id).collect::<Vec<_>>())
@@ -177,6 +187,7 @@ impl App {
                     person: people.get(&participant.person_id)?.clone(),
                     office: offices.get(&participant.office_id)?.clone(),
                     minutes: attended_minutes(&row.training, &participant.attended),
+                    certificate: certificates.remove(&participant.id),
                     row: participant,
                 })
             })
@@ -503,6 +514,9 @@ impl App {
             .any(|row| row.id == participant)
         {
             return Err(invalid("participant", "error-training-participant-gone"));
+        }
+        if tx.certified(id).await?.contains(&participant) {
+            return Err(invalid("participant", "error-training-certified"));
         }
         tx.delete_participant(participant).await?;
         tx.commit().await?;

@@ -62,6 +62,7 @@ pub(crate) mod team_order_draft;
 pub(crate) mod team_order_member;
 pub(crate) mod team_order_term;
 pub(crate) mod training;
+pub(crate) mod training_certificate;
 pub(crate) mod training_course;
 pub(crate) mod training_participant;
 pub(crate) mod unit;

@@ -38,6 +38,7 @@ mod m0031_collection_closing;
 mod m0032_meeting_changes;
 mod m0033_notification_mail;
 mod m0034_trainings;
+mod m0035_training_certificates;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0032_meeting_changes::Migration),
             Box::new(m0033_notification_mail::Migration),
             Box::new(m0034_trainings::Migration),
+            Box::new(m0035_training_certificates::Migration),
         ]
     }
 }

@@ -1,6 +1,7 @@
 //! Trainings: an office's trainings of a year, who took part from which office, and the sessions each
 //! attended; `course` keeps the plan of the year.
 
+pub mod certificate;
 pub mod course;
 
 use std::collections::HashMap;

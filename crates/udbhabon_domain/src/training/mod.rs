@@ -1,6 +1,7 @@
 //! Trainings (প্রশিক্ষণ): an event's topic, audience, mode, trainers and sessions, checked as typed;
 //! the hours a session counts and when two sessions overlap, for each person's hours of the year.
 
+pub mod certificate;
 pub mod course;
 
 use chrono::{NaiveDate, NaiveTime};
@@ -108,6 +109,15 @@ impl Training {
             .iter()
             .map(|session| session.on)
             .min()
+            .unwrap_or_default()
+    }
+
+    /// The last day.
+    pub fn ends_on(&self) -> NaiveDate {
+        self.sessions
+            .iter()
+            .map(|session| session.on)
+            .max()
             .unwrap_or_default()
     }
 

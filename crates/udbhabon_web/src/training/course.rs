@@ -17,9 +17,7 @@ use crate::form::{Choice, FieldErrors, choices, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::encode_component;
 use crate::state::AppState;
-use crate::training::{
-    YearQuery, YearRefused, hours_text, listed, year_asked, year_href, year_page,
-};
+use crate::training::{YearQuery, YearRefused, listed, year_asked, year_href, year_page};
 
 /// A planned course as the year page lists it.
 pub(crate) struct CourseCard {
@@ -138,7 +136,7 @@ pub(crate) fn course_cards(
                 quarter: bangla::Quarter::from_number(course.quarter)
                     .map(|quarter| format::quarter(lang, quarter))
                     .unwrap_or_default(),
-                hours: hours_text(lang, u64::from(course.hours) * 60),
+                hours: format::hours(lang, u64::from(course.hours) * 60),
                 delivered: planned
                     .delivered
                     .iter()

@@ -13,7 +13,7 @@ use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
-use crate::training::{YearQuery, hours_text, year_asked, year_href};
+use crate::training::{YearQuery, year_asked, year_href};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "training/hours.html")]
@@ -65,7 +65,7 @@ fn office_line(lang: Lang, year: &str, figures: &OfficeHours) -> OfficeLine {
         trained: format::number(lang, figures.trained as i64),
         at_target: format::number(lang, figures.at_target as i64),
         share,
-        hours: hours_text(lang, figures.minutes),
+        hours: format::hours(lang, figures.minutes),
     }
 }
 
@@ -122,7 +122,7 @@ pub(crate) async fn show(
             .iter()
             .map(|person| PersonLine {
                 name: person.person.name.get(lang).to_owned(),
-                hours: hours_text(lang, u64::from(person.minutes)),
+                hours: format::hours(lang, u64::from(person.minutes)),
                 trainings: format::number(lang, person.trainings as i64),
                 reached: u64::from(person.minutes) >= owed_minutes,
                 on_staff: person.on_staff,

@@ -2,6 +2,7 @@
 //! with the forms that keep both; a training's page (`/trainings/ID`) with its sessions, participants
 //! and attendance; `course` answers the plan's forms and `hours` shows person-hours.
 
+pub(crate) mod certificate;
 pub(crate) mod course;
 pub(crate) mod hours;
 
@@ -30,17 +31,6 @@ use crate::training::course::{CourseCard, CourseForm, course_cards, course_form}
 
 /// Empty session rows offered below the filled ones, so that more can be added without a script.
 const SPARE_SESSIONS: usize = 2;
-
-/// Hours from minutes as people count them: "৫.৫", "৩".
-pub(crate) fn hours_text(lang: Lang, minutes: u64) -> String {
-    let tenths = (minutes * 10 + 30) / 60;
-    let text = if tenths.is_multiple_of(10) {
-        (tenths / 10).to_string()
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    };
-    format::digits(lang, &text)
-}
 
 /// The options of a closed list, `selected` chosen.
 pub(crate) fn listed<T: Vocabulary>(
@@ -252,26 +242,6 @@ pub(crate) fn training_form(
     }
 }
 
-/// "২৫ সেপ্টেম্বর ২০২২" or "২৫ – ২৭ সেপ্টেম্বর ২০২২" as the first and last days give it.
-pub(crate) fn dates_text(lang: Lang, training: &Training) -> String {
-    let first = training.starts_on();
-    let last = training
-        .sessions
-        .iter()
-        .map(|session| session.on)
-        .max()
-        .unwrap_or(first);
-    if first == last {
-        format::date(lang, first)
-    } else {
-        format!(
-            "{} – {}",
-            format::date(lang, first),
-            format::date(lang, last)
-        )
-    }
-}
-
 /// A refused form of the year page: which (`"course-N"`, `"course-new"`, `"training-new"`) and what
 /// was typed.
 pub(crate) enum YearRefused<'a> {
@@ -348,10 +318,10 @@ pub(crate) fn year_page(
             TrainingLine {
                 href: format!("/trainings/{}", summary.row.id),
                 title: training.title.get(lang).to_owned(),
-                dates: dates_text(lang, training),
+                dates: format::date_span(lang, training.starts_on(), training.ends_on()),
                 topic: t(lang, &training.topic.message_key()),
                 mode: t(lang, &training.mode.message_key()),
-                hours: hours_text(lang, u64::from(training.minutes())),
+                hours: format::hours(lang, u64::from(training.minutes())),
                 participants: t_args(
                     lang,
                     "training-attended-of",
@@ -360,7 +330,7 @@ pub(crate) fn year_page(
                         ("invited", format::number(lang, summary.participants as i64)),
                     ],
                 ),
-                person_hours: hours_text(lang, summary.person_minutes),
+                person_hours: format::hours(lang, summary.person_minutes),
             }
         })
         .collect();
@@ -387,7 +357,7 @@ pub(crate) fn year_page(
         notice: None,
         errors,
         courses: course_cards(lang, year, course_refused, &form_errors),
-        planned_hours: hours_text(
+        planned_hours: format::hours(
             lang,
             year.courses
                 .iter()
@@ -495,10 +465,13 @@ struct ParticipantLine {
     hours: String,
     /// (input value, checked, label for screen readers) per session.
     marks: Vec<(String, bool, String)>,
+    /// The certificate issued to them: (its PDF, its code).
+    certificate: Option<(String, String)>,
     remove_action: String,
 }
 
 struct Manage {
+    certificates_action: String,
     participants_action: String,
     /// (id, "post, office — holder").
     posts: Vec<(String, String)>,
@@ -527,7 +500,10 @@ pub(crate) fn training_page(
             t(lang, "training-office"),
             detail.office.name.get(lang).to_owned(),
         ),
-        (t(lang, "training-dates"), dates_text(lang, training)),
+        (
+            t(lang, "training-dates"),
+            format::date_span(lang, training.starts_on(), training.ends_on()),
+        ),
         (
             t(lang, "training-topic"),
             t(lang, &training.topic.message_key()),
@@ -577,7 +553,7 @@ pub(crate) fn training_page(
                     format::time(lang, session.from),
                     format::time(lang, session.until)
                 ),
-                hours_text(lang, u64::from(session.minutes())),
+                format::hours(lang, u64::from(session.minutes())),
                 session.subject.clone(),
             )
         })
@@ -588,7 +564,7 @@ pub(crate) fn training_page(
         .map(|participant| ParticipantLine {
             name: participant.person.name.get(lang).to_owned(),
             office: participant.office.name.get(lang).to_owned(),
-            hours: hours_text(lang, u64::from(participant.minutes)),
+            hours: format::hours(lang, u64::from(participant.minutes)),
             marks: (0..training.sessions.len())
                 .map(|index| {
                     (
@@ -605,6 +581,12 @@ pub(crate) fn training_page(
                     )
                 })
                 .collect(),
+            certificate: participant.certificate.as_ref().map(|code| {
+                (
+                    format!("{href}/participants/{}/certificate.pdf", participant.row.id),
+                    code.clone(),
+                )
+            }),
             remove_action: format!("{href}/participants/{}/remove", participant.row.id),
         })
         .collect();
@@ -621,6 +603,7 @@ pub(crate) fn training_page(
         )
     });
     let manage = detail.manage.as_ref().map(|(_, choices_offered)| Manage {
+        certificates_action: format!("{href}/certificates"),
         participants_action: format!("{href}/participants"),
         posts: choices_offered
             .posts
@@ -670,7 +653,7 @@ pub(crate) fn training_page(
         particulars,
         online_link: training.online_link.clone(),
         sessions,
-        total_hours: hours_text(lang, u64::from(training.minutes())),
+        total_hours: format::hours(lang, u64::from(training.minutes())),
         participants,
         attendance_action: format!("{href}/attendance"),
         manage,
@@ -696,7 +679,17 @@ pub(crate) async fn show(
     page.notice = query
         .done
         .as_deref()
-        .filter(|done| ["added", "saved", "participants", "removed", "attendance"].contains(done))
+        .filter(|done| {
+            [
+                "added",
+                "saved",
+                "participants",
+                "removed",
+                "attendance",
+                "certificates",
+            ]
+            .contains(done)
+        })
         .map(|done| t(lang, &format!("training-done-{done}")));
     Ok(page)
 }

@@ -1,6 +1,7 @@
 //! An office's trainings: the year's plan beside the trainings held, a training's sessions, who takes
 //! part (chosen by post, by name, or a team at once) and the sessions each attended, refused when a
-//! person would sit two trainings at once; `course` keeps the plan, `hours` counts person-hours.
+//! person would sit two trainings at once, and the trainings held offered to the plan's indicator;
+//! `course` keeps the plan, `hours` counts person-hours, `certificate` issues and checks certificates.
 
 pub mod certificate;
 pub mod course;
@@ -24,7 +25,7 @@ use udbhabon_domain::{Bilingual, ValidationErrors};
 use crate::account::SignedIn;
 use crate::error::invalid;
 use crate::meeting::decision::{FeedBasis, FeedFigure};
-use crate::meeting::notice::PEOPLE_OFFERED;
+use crate::meeting::notice::{PEOPLE_OFFERED, id_of};
 use crate::{App, Error};
 
 /// A training with how many took part and the person-minutes they attended.
@@ -102,10 +103,6 @@ pub(crate) fn attended_minutes(training: &Training, attended: &[usize]) -> u32 {
         .sum()
 }
 
-fn id_of(text: &str) -> Option<i32> {
-    bangla::to_ascii_digits(text.trim()).parse().ok()
-}
-
 impl App {
     /// An office's plan and trainings of a year, for those who read its records.
     pub async fn training_year(
@@ -119,9 +116,13 @@ impl App {
             .await?;
         let start = year.start_year();
         let rows = self.db.trainings_of_office(office.id, start).await?;
+        let mut participants_in = self
+            .db
+            .participants_in(&rows.iter().map(|row| row.id).collect::<Vec<_>>())
+            .await?;
         let mut trainings = Vec::with_capacity(rows.len());
         for row in rows {
-            let participants = self.db.participants(row.id).await?;
+            let participants = participants_in.remove(&row.id).unwrap_or_default();
             trainings.push(TrainingSummary {
                 participants: participants.len(),
                 attended: participants
@@ -456,19 +457,17 @@ impl App {
         year: FiscalYear,
         (from, to): (NaiveDate, NaiveDate),
     ) -> Result<Option<FeedFigure>, Error> {
-        let mut held = 0;
-        let mut attended = 0;
-        for row in self
+        let ids: Vec<i32> = self
             .db
             .trainings_of_office(office_id, year.start_year())
             .await?
             .into_iter()
             .filter(|row| (from..=to).contains(&row.training.starts_on()))
-        {
-            let present = self
-                .db
-                .participants(row.id)
-                .await?
+            .map(|row| row.id)
+            .collect();
+        let (mut held, mut attended) = (0, 0);
+        for participants in self.db.participants_in(&ids).await?.values() {
+            let present = participants
                 .iter()
                 .filter(|participant| !participant.attended.is_empty())
                 .count();

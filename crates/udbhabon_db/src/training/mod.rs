@@ -137,6 +137,26 @@ impl Db {
         )
     }
 
+    /// Who takes part in each of these trainings, by training.
+    pub async fn participants_in(
+        &self,
+        training_ids: &[i32],
+    ) -> Result<HashMap<i32, Vec<ParticipantRow>>, DbError> {
+        let mut by_training: HashMap<i32, Vec<ParticipantRow>> = HashMap::new();
+        for row in rows::<_, ParticipantRow>(
+            training_participant::Entity::find()
+                .filter(
+                    training_participant::Column::TrainingId.is_in(training_ids.iter().copied()),
+                )
+                .order_by_asc(training_participant::Column::Id)
+                .all(self.connection())
+                .await?,
+        )? {
+            by_training.entry(row.training_id).or_default().push(row);
+        }
+        Ok(by_training)
+    }
+
     /// Every training these people took part in, of any office and year.
     pub async fn participations_of(
         &self,

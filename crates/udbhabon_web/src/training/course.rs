@@ -88,6 +88,7 @@ impl CourseFormValues {
     }
 }
 
+/// A course's form with `values` in it, and its messages when it was refused.
 pub(crate) fn course_form(
     lang: Lang,
     id: &str,

@@ -1,6 +1,7 @@
 //! An office's trainings (`/offices/KEY/trainings`): the plan of the year beside the trainings held,
 //! with the forms that keep both; a training's page (`/trainings/ID`) with its sessions, participants
-//! and attendance; `course` answers the plan's forms and `hours` shows person-hours.
+//! and attendance; `course` answers the plan's forms, `hours` shows person-hours and `certificate`
+//! issues certificates and checks them for anyone.
 
 pub(crate) mod certificate;
 pub(crate) mod course;
@@ -55,6 +56,7 @@ pub(crate) fn year_asked(state: &AppState, asked: &str) -> Result<FiscalYear, Pa
     .ok_or_else(|| PageError::bad_input("error-fiscal-year"))
 }
 
+/// The page of an office's trainings of a year.
 pub(crate) fn year_href(key: &str, year: FiscalYear) -> String {
     format!(
         "/offices/{}/trainings?year={}",
@@ -203,6 +205,7 @@ impl TrainingForm {
     }
 }
 
+/// A training's form with `values` in it, its messages when it was refused, and spare session rows.
 pub(crate) fn training_form(
     lang: Lang,
     id: &str,
@@ -242,14 +245,15 @@ pub(crate) fn training_form(
     }
 }
 
-/// A refused form of the year page: which (`"course-N"`, `"course-new"`, `"training-new"`) and what
-/// was typed.
+/// The form of the year page refused, to show again with what was typed: none, a course's (a new
+/// one when its id is `None`), or the new training's.
 pub(crate) enum YearRefused<'a> {
     None,
     Course(Option<i32>, &'a course::CourseFormValues),
     Training(&'a TrainingForm),
 }
 
+/// The year page; a refused form's messages go beside its fields, the others at the top.
 pub(crate) fn year_page(
     state: &AppState,
     lang: Lang,
@@ -479,10 +483,12 @@ struct Manage {
     teams: Vec<Choice>,
 }
 
+/// "post, office", as the participant form lists a post.
 fn post_label(lang: Lang, post: &PostRow, office: &OfficeRow) -> String {
     format!("{}, {}", post.label.get(lang), office.name.get(lang))
 }
 
+/// A training's page; `refused` is the training's own form refused, shown again as typed.
 pub(crate) fn training_page(
     state: &AppState,
     lang: Lang,

@@ -101,7 +101,8 @@ fn trimmed(text: &str) -> String {
     text.trim().to_owned()
 }
 
-fn id_of(text: &str) -> Option<i32> {
+/// An id chosen in a form, in either script.
+pub(crate) fn id_of(text: &str) -> Option<i32> {
     bangla::to_ascii_digits(text.trim()).parse().ok()
 }
 

@@ -23,6 +23,7 @@ pub mod bulk;
 pub mod collection;
 pub mod distribution;
 pub mod document;
+pub mod holiday;
 pub mod reminder;
 pub mod setting;
 pub mod write;

@@ -6,6 +6,7 @@
 pub mod account;
 pub mod collection;
 pub mod error;
+pub mod holiday;
 pub mod innovation;
 pub mod meeting;
 pub mod office;

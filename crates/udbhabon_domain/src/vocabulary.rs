@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::ValidationErrors;
+
 /// A closed set of values, each stored under a stable lowercase code that never changes once data exists.
 pub trait Vocabulary: Sized + Copy + 'static {
     /// Every value, in display order.
@@ -83,6 +85,19 @@ macro_rules! vocabulary {
     };
 }
 pub(crate) use vocabulary;
+
+/// A value chosen from a closed list, or the field named as missing.
+pub(crate) fn chosen<T: Vocabulary>(
+    field: &'static str,
+    code: &str,
+    errors: &mut ValidationErrors,
+) -> Option<T> {
+    let value = T::from_code(code.trim()).ok();
+    if value.is_none() {
+        errors.add(field, "error-required");
+    }
+    value
+}
 
 #[cfg(test)]
 mod tests {

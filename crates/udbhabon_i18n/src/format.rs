@@ -2,7 +2,7 @@
 //! and the Bangla date beside the Gregorian where the government writes both.
 
 use bangla::{BanglaDate, FiscalYear, format as bf};
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveTime};
 use udbhabon_domain::Lang;
 
 /// Digits in the reader's script ("৪০.০০" in Bengali, "40.00" in English).
@@ -116,6 +116,14 @@ pub fn date_both(lang: Lang, date: NaiveDate) -> String {
             bf::bangla_date_long_en_with_era(bangla_date),
             bf::gregorian_date_long_en(date)
         ),
+    }
+}
+
+/// The day of the week: "বুধবার" / "Wednesday".
+pub fn weekday(lang: Lang, date: NaiveDate) -> &'static str {
+    match lang {
+        Lang::Bn => bangla::names::weekday_name_bn(date.weekday()),
+        Lang::En => bangla::names::weekday_name_en(date.weekday()),
     }
 }
 

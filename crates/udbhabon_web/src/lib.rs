@@ -13,6 +13,7 @@ mod download;
 mod error;
 mod extract;
 mod form;
+mod holiday;
 mod home;
 mod innovation;
 mod lang;

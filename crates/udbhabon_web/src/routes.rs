@@ -30,8 +30,8 @@ use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
 use crate::team::{directory, order};
 use crate::{
-    account, assets, cache, collection, home, innovation, lang, limits, meeting, office, ops, plan,
-    security, team, training,
+    account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
+    ops, plan, security, team, training,
 };
 
 /// Who may use a route. Handlers enforce it (through the permission rules in core); the table
@@ -1450,6 +1450,65 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::Administer),
         "/admin/offices/export.xlsx",
         handler!(offices::export_xlsx),
+    ),
+    // The holiday calendar: anyone reads a year and counts working days; the administrator keeps it.
+    route(
+        GET,
+        "/holidays",
+        PUBLIC,
+        "/holidays?year=2026&from=15-12-2026&days=3",
+        handler!(holiday::year),
+    )
+    .kept(),
+    route(
+        GET,
+        "/holidays/export.xlsx",
+        PUBLIC,
+        "/holidays/export.xlsx?year=2026",
+        handler!(holiday::export_xlsx),
+    ),
+    route(
+        GET,
+        "/holidays/export.csv",
+        PUBLIC,
+        "/holidays/export.csv?year=2026",
+        handler!(holiday::export_csv),
+    ),
+    route(
+        POST,
+        "/holidays",
+        may(Action::Administer),
+        "/holidays",
+        handler!(holiday::add),
+    ),
+    route(
+        POST,
+        "/holidays/fixed",
+        may(Action::Administer),
+        "/holidays/fixed",
+        handler!(holiday::add_fixed),
+    ),
+    route(
+        POST,
+        "/holidays/import",
+        may(Action::Administer),
+        "/holidays/import",
+        handler!(holiday::import),
+    )
+    .taking(Body::Import),
+    route(
+        POST,
+        "/holidays/{id}",
+        may(Action::Administer),
+        "/holidays/1",
+        handler!(holiday::save),
+    ),
+    route(
+        POST,
+        "/holidays/{id}/remove",
+        may(Action::Administer),
+        "/holidays/1/remove",
+        handler!(holiday::remove),
     ),
 ];
 

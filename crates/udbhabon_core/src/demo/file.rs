@@ -43,6 +43,9 @@ pub(super) struct DemoFile {
     pub innovations: Vec<InnovationEntry>,
     #[serde(default)]
     pub trainings: Vec<TrainingEntry>,
+    /// The years whose fixed-date holidays are entered from the holiday list.
+    #[serde(default)]
+    pub holiday_years: Vec<i32>,
 }
 
 /// A training an office held, with its fields as the form takes them and who attended which session.

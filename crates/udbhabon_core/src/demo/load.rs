@@ -31,6 +31,7 @@ use super::file::{
     DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry, TermsEntry,
     TrainingEntry,
 };
+use crate::holiday::fixed_holidays;
 use crate::plan::{builtin_template, insert_template};
 use crate::secret::hash_password;
 use crate::team::order::OrderTemplate;
@@ -453,6 +454,11 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     }
     for entry in &file.trainings {
         training(tx, file, entry, &keys).await?;
+    }
+    for year in &file.holiday_years {
+        for holiday in fixed_holidays(*year) {
+            tx.insert_holiday(&holiday).await?;
+        }
     }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),

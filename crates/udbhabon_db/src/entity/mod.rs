@@ -24,6 +24,7 @@ pub(crate) mod distribution_entry;
 pub(crate) mod distribution_list;
 pub(crate) mod evidence_file;
 pub(crate) mod feedback;
+pub(crate) mod holiday;
 pub(crate) mod innovation;
 pub(crate) mod innovation_step;
 pub(crate) mod issued_document;

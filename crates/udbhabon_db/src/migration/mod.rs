@@ -39,6 +39,7 @@ mod m0032_meeting_changes;
 mod m0033_notification_mail;
 mod m0034_trainings;
 mod m0035_training_certificates;
+mod m0036_holidays;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -82,6 +83,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0033_notification_mail::Migration),
             Box::new(m0034_trainings::Migration),
             Box::new(m0035_training_certificates::Migration),
+            Box::new(m0036_holidays::Migration),
         ]
     }
 }

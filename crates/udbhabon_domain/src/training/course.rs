@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::training::{TrainingAudience, TrainingTopic, chosen};
+use crate::training::{TrainingAudience, TrainingTopic};
+use crate::vocabulary::chosen;
 use crate::{Bilingual, ValidationErrors};
 
 /// The most hours one planned course may count (a month's full-time course).

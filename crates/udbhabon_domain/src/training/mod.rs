@@ -8,8 +8,8 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::innovation::web_address;
-use crate::vocabulary::vocabulary;
-use crate::{Bilingual, ValidationErrors, Vocabulary};
+use crate::vocabulary::{chosen, vocabulary};
+use crate::{Bilingual, ValidationErrors};
 
 /// The hours of training a year every public servant owes under the Public Administration Training
 /// Policy, 2003, unless the installation sets another figure.
@@ -235,19 +235,6 @@ fn sessions(fields: &TrainingFields, errors: &mut ValidationErrors) -> Vec<Sessi
         errors.add("session_on_0", "error-training-sessions-overlap");
     }
     sessions
-}
-
-/// A value chosen from a closed list, or the field named as missing.
-pub(crate) fn chosen<T: Vocabulary>(
-    field: &'static str,
-    code: &str,
-    errors: &mut ValidationErrors,
-) -> Option<T> {
-    let value = T::from_code(code.trim()).ok();
-    if value.is_none() {
-        errors.add(field, "error-required");
-    }
-    value
 }
 
 /// Checks a training: a Bengali title, a topic, an audience and a mode from their lists, a venue or a

@@ -19,6 +19,7 @@ pub mod meeting;
 pub mod office;
 pub mod plan;
 pub mod portal;
+pub mod register;
 pub mod reminder;
 pub mod secret;
 mod table;

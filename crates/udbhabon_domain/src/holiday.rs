@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
+use crate::portal::charter::{TimeLimit, TimeUnit};
 use crate::vocabulary::{chosen, vocabulary};
 use crate::{Bilingual, ValidationErrors};
 
@@ -187,6 +188,25 @@ impl WorkingCalendar {
         due
     }
 
+    /// Where a time limit given from `from` ends, in whatever unit the law gives it: working days on
+    /// this calendar, days, months, or hours (to the end of the day they run into).
+    pub fn due(&self, from: NaiveDate, limit: TimeLimit) -> Due {
+        let plain = |date: Option<NaiveDate>| Due {
+            date: date.unwrap_or(NaiveDate::MAX),
+            weekend_days: 0,
+            holidays: 0,
+            unentered_year: None,
+        };
+        match limit.unit {
+            TimeUnit::WorkingDay => self.after(from, limit.amount),
+            TimeUnit::Day => plain(from.checked_add_days(Days::new(u64::from(limit.amount)))),
+            TimeUnit::Hour => {
+                plain(from.checked_add_days(Days::new(u64::from(limit.amount.div_ceil(24)))))
+            }
+            TimeUnit::Month => plain(from.checked_add_months(Months::new(limit.amount))),
+        }
+    }
+
     /// The working days after `from` up to and including `to`; zero when `to` is not after `from`.
     pub fn between(&self, from: NaiveDate, to: NaiveDate) -> u32 {
         from.iter_days()
@@ -270,6 +290,31 @@ mod tests {
         let due = calendar.after(date("2026-12-28"), 10);
         assert_eq!(due.unentered_year, Some(2027));
         assert!(calendar.entered(2026) && !calendar.entered(2027));
+    }
+
+    #[test]
+    fn a_limit_ends_in_its_own_unit() {
+        let calendar = WorkingCalendar::new(&[holiday("2026-12-16", "2026-12-16")]);
+        let limit = |amount, unit| TimeLimit { amount, unit };
+        let from = date("2026-12-15");
+        assert_eq!(
+            calendar.due(from, limit(3, TimeUnit::WorkingDay)).date,
+            date("2026-12-21")
+        );
+        assert_eq!(
+            calendar.due(from, limit(15, TimeUnit::Day)).date,
+            date("2026-12-30")
+        );
+        assert_eq!(
+            calendar.due(from, limit(24, TimeUnit::Hour)).date,
+            date("2026-12-16")
+        );
+        assert_eq!(
+            calendar
+                .due(date("2027-01-31"), limit(1, TimeUnit::Month))
+                .date,
+            date("2027-02-28")
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod meeting;
 pub mod office;
 pub mod plan;
 pub mod portal;
+pub mod register;
 pub mod reminder;
 pub mod team;
 pub mod text;

@@ -25,6 +25,7 @@ mod ops;
 mod pager;
 mod plan;
 mod portal;
+mod register;
 mod routes;
 mod security;
 mod state;

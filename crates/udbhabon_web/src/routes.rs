@@ -28,6 +28,7 @@ use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
+use crate::register::rti;
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
@@ -1450,6 +1451,64 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::Administer),
         "/admin/offices/export.xlsx",
         handler!(offices::export_xlsx),
+    ),
+    // The RTI register, read with the office's records (applicants' names and contacts are not
+    // published), kept by those who run its team.
+    route(
+        GET,
+        "/offices/{key}/rti",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/rti?year=2026-27",
+        handler!(rti::year),
+    ),
+    route(
+        POST,
+        "/offices/{key}/rti",
+        may(Action::ManageTeam),
+        "/offices/mole/rti",
+        handler!(rti::add),
+    ),
+    route(
+        GET,
+        "/offices/{key}/rti/export.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/rti/export.xlsx?year=2026-27",
+        handler!(rti::export_xlsx),
+    ),
+    route(
+        GET,
+        "/offices/{key}/rti/export.csv",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/rti/export.csv?year=2026-27",
+        handler!(rti::export_csv),
+    ),
+    route(
+        GET,
+        "/rti/{id}",
+        may(Action::ViewOfficeRecords),
+        "/rti/1",
+        handler!(rti::show),
+    ),
+    route(
+        POST,
+        "/rti/{id}/answer",
+        may(Action::ManageTeam),
+        "/rti/1/answer",
+        handler!(rti::answer),
+    ),
+    route(
+        POST,
+        "/rti/{id}/appeal",
+        may(Action::ManageTeam),
+        "/rti/1/appeal",
+        handler!(rti::appeal),
+    ),
+    route(
+        POST,
+        "/rti/{id}/complaint",
+        may(Action::ManageTeam),
+        "/rti/1/complaint",
+        handler!(rti::complaint),
     ),
     // The holiday calendar: anyone reads a year and counts working days; the administrator keeps it.
     route(

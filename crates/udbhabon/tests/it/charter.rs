@@ -8,9 +8,7 @@ use scraper::Html;
 
 use crate::browser::assert_accessible;
 use crate::pdf::extract_text;
-use crate::server::{
-    DEMO_PASSWORD, MovableClock, TestServer, attribute, filled, text, texts, waits_for,
-};
+use crate::server::{MovableClock, TestServer, attribute, filled, text, texts, waits_for};
 
 const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const CIO: &str = "cio@demo.udbhabon.test";
@@ -20,13 +18,6 @@ const OVERVIEW: &str = "/offices/mole/charter/overview";
 const SUBMIT: &str = "/offices/mole/charter/submit";
 const APPROVE: &str = "/offices/mole/charter/approve";
 const RETURN: &str = "/offices/mole/charter/return";
-
-async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
-    let browser = server.another_browser();
-    assert_eq!(browser.sign_in(email, DEMO_PASSWORD).await.status(), 200);
-    let csrf = browser.csrf().await;
-    (browser, csrf)
-}
 
 /// Posts `fields` and returns the status.
 async fn status(browser: &TestServer, path: &str, csrf: &str, fields: &[(String, String)]) -> u16 {
@@ -84,7 +75,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
             .all(|link| !link.contains("খসড়া"))
     );
 
-    let (secretary, csrf) = signed_in(&server, SECRETARY).await;
+    let (secretary, csrf) = server.signed_in_as(SECRETARY).await;
     assert_eq!(status(&secretary, DRAFT, &csrf, &[]).await, 200);
     let (code, page) = secretary.post_fields(DRAFT, &csrf, &[]).await;
     assert_eq!(
@@ -194,7 +185,7 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
     );
 
     // The Chief Innovation Officer sends it back with a note, then approves it.
-    let (cio, cio_csrf) = signed_in(&server, CIO).await;
+    let (cio, cio_csrf) = server.signed_in_as(CIO).await;
     let to_approve = "আপনার অনুমোদনের অপেক্ষায়: সিটিজেন চার্টার";
     assert!(waits_for(&cio, to_approve, DRAFT).await);
     let (code, page) = cio.post_fields(RETURN, &cio_csrf, &note("")).await;
@@ -257,8 +248,8 @@ async fn a_charter_is_drafted_returned_approved_published_and_flagged_the_next_q
     // Next quarter it is flagged, and the next edition starts from the last.
     clock.set("2027-01-05");
     // Six weeks on, the sessions have lapsed.
-    let (secretary, csrf) = signed_in(&server, SECRETARY).await;
-    let (cio, cio_csrf) = signed_in(&server, CIO).await;
+    let (secretary, csrf) = server.signed_in_as(SECRETARY).await;
+    let (cio, cio_csrf) = server.signed_in_as(CIO).await;
     let page = secretary.page("/offices/mole/charter", 200).await;
     assert!(text(&page, "main").contains("এই ত্রৈমাসিকে সিটিজেন চার্টার হালনাগাদ করা হয়নি"));
     let watch = secretary.page("/offices/mole/charters", 200).await;

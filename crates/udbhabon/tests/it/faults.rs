@@ -15,13 +15,6 @@ const SECRETARY: &str = "member-secretary@demo.udbhabon.test";
 const ADMIN: &str = "admin@demo.udbhabon.test";
 
 /// A browser signed in as `email`, with its CSRF token.
-async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
-    let browser = server.another_browser();
-    assert_eq!(browser.sign_in(email, DEMO_PASSWORD).await.status(), 200);
-    let csrf = browser.csrf().await;
-    (browser, csrf)
-}
-
 /// An XLSX file holding these cells (row, column, text).
 fn sheet(cells: &[(u32, u16, &str)]) -> Vec<u8> {
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -62,7 +55,7 @@ async fn a_two_cell_sheet_spanning_the_whole_grid_is_refused_and_the_server_stay
     // A1 and XFD1048576: 1.5 KB that a reader of whole ranges would take for 17 billion cells.
     let bomb = sheet(&[(0, 0, "ধরন"), (1_048_575, 16_383, "x")]);
     assert!(bomb.len() < 16 * 1024);
-    let (secretary, csrf) = signed_in(&server, SECRETARY).await;
+    let (secretary, csrf) = server.signed_in_as(SECRETARY).await;
     let refused = upload(
         &secretary,
         "/offices/mole/innovations/import",
@@ -78,7 +71,7 @@ async fn a_two_cell_sheet_spanning_the_whole_grid_is_refused_and_the_server_stay
             .any(|message| message.contains("৬০০০০টির বেশি সারি")),
         "the refusal names the limit"
     );
-    let (admin, admin_csrf) = signed_in(&server, ADMIN).await;
+    let (admin, admin_csrf) = server.signed_in_as(ADMIN).await;
     let refused = upload(&admin, "/admin/offices/import", &admin_csrf, bomb).await;
     assert_eq!(refused.status(), 422);
     let wide = sheet(&[(0, 0, "key"), (0, 16_383, "x")]);
@@ -90,7 +83,7 @@ async fn a_two_cell_sheet_spanning_the_whole_grid_is_refused_and_the_server_stay
 #[tokio::test]
 async fn an_upload_over_the_limit_gets_a_page_that_names_the_size() {
     let server = TestServer::start().await;
-    let (secretary, csrf) = signed_in(&server, SECRETARY).await;
+    let (secretary, csrf) = server.signed_in_as(SECRETARY).await;
     let large = upload(
         &secretary,
         "/offices/mole/innovations/import",
@@ -119,7 +112,7 @@ async fn an_upload_over_the_limit_gets_a_page_that_names_the_size() {
 #[tokio::test]
 async fn a_quarter_outside_one_to_four_names_no_page() {
     let server = TestServer::start().await;
-    let (reviewer, csrf) = signed_in(&server, "reviewer@demo.udbhabon.test").await;
+    let (reviewer, csrf) = server.signed_in_as("reviewer@demo.udbhabon.test").await;
     for quarter in ["0", "5", "256", "-1", "x"] {
         let page = reviewer
             .get(&format!("/plans/1/indicators/1/quarters/{quarter}"))
@@ -187,7 +180,7 @@ async fn a_redirect_stays_on_the_site_whatever_control_characters_it_carries() {
 #[tokio::test]
 async fn a_nul_byte_or_control_character_anywhere_is_refused_and_changes_nothing() {
     let server = TestServer::start().await;
-    let (secretary, csrf) = signed_in(&server, SECRETARY).await;
+    let (secretary, csrf) = server.signed_in_as(SECRETARY).await;
     let before = texts(
         &secretary.page("/offices/mole/memos", 200).await,
         "table.register td.memo",
@@ -227,7 +220,7 @@ async fn a_nul_byte_or_control_character_anywhere_is_refused_and_changes_nothing
 #[tokio::test]
 async fn a_decision_reported_with_an_unknown_status_is_refused() {
     let server = TestServer::start().await;
-    let (secretary, csrf) = signed_in(&server, SECRETARY).await;
+    let (secretary, csrf) = server.signed_in_as(SECRETARY).await;
     let before = secretary.page("/decisions/1", 200).await.html();
     for status in ["closed", "bogus", ""] {
         let form = reqwest::multipart::Form::new()
@@ -276,7 +269,7 @@ async fn no_post_route_reaches_its_handler_with_a_forged_token() {
         let forged = match tester(route.access) {
             Some(email) => {
                 if !browsers.contains_key(email) {
-                    browsers.insert(email, signed_in(&server, email).await.0);
+                    browsers.insert(email, server.signed_in_as(email).await.0);
                 }
                 let browser = &browsers[email];
                 let mut fields = vec![("csrf", "forged-token")];
@@ -398,7 +391,7 @@ async fn every_post_route_answers_malformed_values_without_a_server_error() {
         "reviewer@demo.udbhabon.test",
         "member@demo.udbhabon.test",
     ] {
-        browsers.insert(email, signed_in(&server, email).await);
+        browsers.insert(email, server.signed_in_as(email).await);
     }
     // The fields of every form the sample pages show, by where they post.
     let mut fields: HashMap<String, Vec<String>> = HashMap::new();

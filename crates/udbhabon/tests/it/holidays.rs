@@ -6,16 +6,9 @@
 
 use scraper::{Html, Selector};
 
-use crate::server::{DEMO_PASSWORD, TestServer, filled, text, texts, upload_form};
+use crate::server::{TestServer, filled, text, texts, upload_form};
 
 const ADMIN: &str = "admin@demo.udbhabon.test";
-
-async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
-    let browser = server.another_browser();
-    assert_eq!(browser.sign_in(email, DEMO_PASSWORD).await.status(), 200);
-    let csrf = browser.csrf().await;
-    (browser, csrf)
-}
 
 /// The names in a year's table.
 fn names(page: &Html) -> Vec<String> {
@@ -77,7 +70,7 @@ async fn a_clock_counts_over_the_holidays_the_administrator_keeps() {
             .contains("২২ মার্চ ২০২৬")
     );
 
-    let (admin, csrf) = signed_in(&server, ADMIN).await;
+    let (admin, csrf) = server.signed_in_as(ADMIN).await;
     let page = admin.page("/holidays?year=2026", 200).await;
     let mut eid = filled(
         &page,
@@ -152,8 +145,9 @@ async fn a_clock_counts_over_the_holidays_the_administrator_keeps() {
     assert!(!names(&page).contains(&"ঈদুল ফিতর".to_owned()));
 
     // The member secretary may read the list but not keep it.
-    let (secretary, secretary_csrf) =
-        signed_in(&server, "member-secretary@demo.udbhabon.test").await;
+    let (secretary, secretary_csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
     let response = secretary
         .post_form(
             "/holidays",
@@ -171,7 +165,7 @@ async fn a_clock_counts_over_the_holidays_the_administrator_keeps() {
 #[tokio::test]
 async fn a_year_is_imported_whole_or_not_at_all_and_downloaded() {
     let server = TestServer::start().await;
-    let (admin, csrf) = signed_in(&server, ADMIN).await;
+    let (admin, csrf) = server.signed_in_as(ADMIN).await;
     let import = async |table: &str| {
         let form = upload_form(
             &[("csrf", &csrf), ("year", "2028")],

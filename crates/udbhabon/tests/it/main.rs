@@ -33,6 +33,7 @@ mod password;
 mod pdf;
 mod plans;
 mod reminders;
+mod rti;
 mod server;
 mod services;
 mod session;

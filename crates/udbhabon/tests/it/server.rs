@@ -240,6 +240,18 @@ impl TestServer {
         )
     }
 
+    /// A fresh browser signed in as a demo account, and its form token.
+    pub(crate) async fn signed_in_as(&self, email: &str) -> (TestServer, String) {
+        let browser = self.another_browser();
+        assert_eq!(
+            browser.sign_in(email, DEMO_PASSWORD).await.status(),
+            200,
+            "{email}"
+        );
+        let csrf = browser.csrf().await;
+        (browser, csrf)
+    }
+
     /// Posts a form.
     pub(crate) async fn post(&self, path: &str, fields: &[(&str, &str)]) -> reqwest::Response {
         self.client

@@ -8,14 +8,7 @@
 
 use scraper::{Html, Selector};
 
-use crate::server::{DEMO_PASSWORD, TestServer, filled, option_value, text, texts};
-
-async fn signed_in(server: &TestServer, email: &str) -> (TestServer, String) {
-    let browser = server.another_browser();
-    assert_eq!(browser.sign_in(email, DEMO_PASSWORD).await.status(), 200);
-    let csrf = browser.csrf().await;
-    (browser, csrf)
-}
+use crate::server::{TestServer, filled, option_value, text, texts};
 
 /// Each participant's name with the attendance values of their row, in session order.
 fn attendance_rows(page: &Html) -> Vec<(String, Vec<String>)> {
@@ -57,7 +50,9 @@ fn hours_of(page: &Html) -> Vec<(String, String)> {
 #[tokio::test]
 async fn a_planned_course_is_delivered_attended_and_counted_in_person_hours() {
     let server = TestServer::start().await;
-    let (secretary, csrf) = signed_in(&server, "member-secretary@demo.udbhabon.test").await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
     let year = "/offices/mole/trainings?year=2026-27";
     let page = secretary.page(year, 200).await;
     assert!(texts(&page, "tr.course-row").is_empty());
@@ -253,7 +248,9 @@ fn attribute_of(page: &Html, selector: &str, name: &str) -> String {
 #[tokio::test]
 async fn two_trainings_at_once_and_an_attended_session_taken_away_are_refused() {
     let server = TestServer::start().await;
-    let (secretary, csrf) = signed_in(&server, "member-secretary@demo.udbhabon.test").await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
     // The demo's 2022 training: its second session was attended, so it cannot be taken away.
     let page = secretary.page("/trainings/1", 200).await;
     let mut edit = crate::server::form_fields(&page, "form[action='/trainings/1']");
@@ -335,14 +332,14 @@ async fn two_trainings_at_once_and_an_attended_session_taken_away_are_refused() 
     );
 
     // An agency's member secretary reads nothing of the ministry's trainings and changes nothing.
-    let (agency, agency_csrf) = signed_in(&server, "ms-dife@demo.udbhabon.test").await;
+    let (agency, agency_csrf) = server.signed_in_as("ms-dife@demo.udbhabon.test").await;
     assert_eq!(agency.get("/trainings/1").await.status(), 403);
     let (status, _) = agency
         .post_fields("/trainings/1/attendance", &agency_csrf, &[])
         .await;
     assert_eq!(status, 403);
     // A member of the ministry's team reads them, without the forms.
-    let (member, _) = signed_in(&server, "member@demo.udbhabon.test").await;
+    let (member, _) = server.signed_in_as("member@demo.udbhabon.test").await;
     let page = member.page("/trainings/1", 200).await;
     assert!(texts(&page, "main form").is_empty());
 }
@@ -350,7 +347,7 @@ async fn two_trainings_at_once_and_an_attended_session_taken_away_are_refused() 
 #[tokio::test]
 async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams() {
     let server = TestServer::start().await;
-    let (cio, cio_csrf) = signed_in(&server, "cio@demo.udbhabon.test").await;
+    let (cio, cio_csrf) = server.signed_in_as("cio@demo.udbhabon.test").await;
     let page = cio.page("/offices/mole/trainings?year=2022-23", 200).await;
     let line = text(&page, "tr.training-row");
     for expected in [
@@ -422,7 +419,9 @@ async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams
     );
 
     // The training feeds the plan's training indicator in the quarter it was held, and no other.
-    let (secretary, csrf) = signed_in(&server, "member-secretary@demo.udbhabon.test").await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
     secretary
         .post("/plans/1/submit", &[("csrf", csrf.as_str())])
         .await;

@@ -46,6 +46,46 @@ pub(super) struct DemoFile {
     /// The years whose fixed-date holidays are entered from the holiday list.
     #[serde(default)]
     pub holiday_years: Vec<i32>,
+    #[serde(default)]
+    pub rti_requests: Vec<RtiEntry>,
+}
+
+/// An application in an office's RTI register, with its answer and appeal when recorded, each as its
+/// form takes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RtiEntry {
+    pub office: String,
+    pub received_on: Datetime,
+    pub channel: String,
+    pub applicant: String,
+    #[serde(default)]
+    pub contact: String,
+    pub information: String,
+    #[serde(default)]
+    pub involves_others: bool,
+    pub answer: Option<RtiAnswerEntry>,
+    pub appeal: Option<RtiAppealEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RtiAnswerEntry {
+    pub answered_on: Datetime,
+    pub outcome: String,
+    #[serde(default)]
+    pub section: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RtiAppealEntry {
+    pub filed_on: Datetime,
+    pub decided_on: Option<Datetime>,
+    #[serde(default)]
+    pub outcome: String,
 }
 
 /// A training an office held, with its fields as the form takes them and who attended which session.

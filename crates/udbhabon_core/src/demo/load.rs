@@ -10,12 +10,12 @@ use udbhabon_db::collection::NewCollection;
 use udbhabon_db::meeting::MeetingRecord;
 use udbhabon_db::meeting::notice::{AgendaItem, Invitee};
 use udbhabon_db::office::memo::NewMemoFile;
+use udbhabon_db::register::rti::RtiStep;
 use udbhabon_db::team::TeamOrderRecord;
 use udbhabon_db::write::{
     NewDecision, NewDistributionEntry, NewMeeting, NewOffice, NewPerson, NewPost, NewPosting,
     NewResponsible, NewTeamOrder, NewUnit,
 };
-use udbhabon_domain::Bilingual;
 use udbhabon_domain::account::{Email, validate_new_password};
 use udbhabon_domain::collection::{CollectionFields, check_collection};
 use udbhabon_domain::innovation::{
@@ -23,13 +23,17 @@ use udbhabon_domain::innovation::{
 };
 use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
+use udbhabon_domain::register::rti::{
+    RtiAnswerFields, RtiAppealFields, RtiRequestFields, check_answer, check_appeal, check_request,
+};
 use udbhabon_domain::training::certificate::Certificate;
 use udbhabon_domain::training::{TrainingFields, check_training};
+use udbhabon_domain::{Bilingual, ValidationErrors};
 
 use super::DEMO_FILE;
 use super::file::{
-    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, TeamOrderEntry, TermsEntry,
-    TrainingEntry,
+    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, RtiEntry, TeamOrderEntry,
+    TermsEntry, TrainingEntry,
 };
 use crate::holiday::fixed_holidays;
 use crate::plan::{builtin_template, insert_template};
@@ -460,11 +464,68 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
             tx.insert_holiday(&holiday).await?;
         }
     }
+    for entry in &file.rti_requests {
+        rti_request(tx, entry, &keys).await?;
+    }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
         meetings: file.meetings.len(),
         accounts: file.accounts.len(),
     })
+}
+
+/// Enters an application in an office's RTI register with its answer and appeal, each checked as its
+/// form checks it; the demo's records carry their own dates, whatever the day it is loaded (tests load
+/// it on days long before them).
+async fn rti_request(tx: &Tx, entry: &RtiEntry, keys: &Keys) -> Result<(), Error> {
+    let today = NaiveDate::MAX;
+    let used_by = format!("the RTI application of {}", entry.applicant);
+    let invalid = |errors: ValidationErrors| Error::DataFile(format!("{used_by}: {errors:?}"));
+    let request = check_request(
+        &RtiRequestFields {
+            received_on: date(&entry.received_on, &used_by)?.to_string(),
+            channel: entry.channel.clone(),
+            applicant: entry.applicant.clone(),
+            contact: entry.contact.clone(),
+            information: entry.information.clone(),
+            involves_others: entry.involves_others,
+            life_liberty: false,
+        },
+        today,
+    )
+    .map_err(invalid)?;
+    let year = bangla::FiscalYear::of(request.received_on)
+        .map_err(|error| Error::DataFile(format!("{used_by}: {error}")))?;
+    let office_id = keys.get("office", &entry.office, &used_by)?;
+    let (id, _) = tx
+        .insert_rti_request(office_id, year.start_year(), &request)
+        .await?;
+    if let Some(answer) = &entry.answer {
+        let fields = RtiAnswerFields {
+            answered_on: date(&answer.answered_on, &used_by)?.to_string(),
+            outcome: answer.outcome.clone(),
+            section: answer.section.clone(),
+            note: answer.note.clone(),
+        };
+        let answer = check_answer(&fields, request.received_on, today).map_err(invalid)?;
+        tx.record_rti_step(id, &RtiStep::Answer(answer)).await?;
+    }
+    if let Some(appeal) = &entry.appeal {
+        let fields = RtiAppealFields {
+            filed_on: date(&appeal.filed_on, &used_by)?.to_string(),
+            decided_on: appeal
+                .decided_on
+                .as_ref()
+                .map(|decided| date(decided, &used_by).map(|day| day.to_string()))
+                .transpose()?
+                .unwrap_or_default(),
+            outcome: appeal.outcome.clone(),
+            note: String::new(),
+        };
+        let appeal = check_appeal(&fields, request.received_on, today).map_err(invalid)?;
+        tx.record_rti_step(id, &RtiStep::Appeal(appeal)).await?;
+    }
+    Ok(())
 }
 
 /// Inserts a training checked as its form checks it, with its participants, their attendance and

@@ -40,6 +40,7 @@ mod m0033_notification_mail;
 mod m0034_trainings;
 mod m0035_training_certificates;
 mod m0036_holidays;
+mod m0037_rti_requests;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0034_trainings::Migration),
             Box::new(m0035_training_certificates::Migration),
             Box::new(m0036_holidays::Migration),
+            Box::new(m0037_rti_requests::Migration),
         ]
     }
 }

@@ -5,7 +5,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use udbhabon_domain::training::certificate::Certificate;
 
 use crate::entity::training_certificate;
-use crate::training::{from_json, to_json};
+use crate::json::{from_json, to_json};
 use crate::{Db, DbError, Tx};
 
 /// A certificate as issued.

@@ -4,7 +4,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrde
 use udbhabon_domain::training::course::Course;
 
 use crate::entity::{training, training_course};
-use crate::training::{from_json, to_json};
+use crate::json::{from_json, to_json};
 use crate::{Db, DbError, Tx};
 
 /// A course of an office's plan.

@@ -8,10 +8,10 @@ use std::collections::HashMap;
 
 use sea_orm::sea_query::Query;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
-use serde::de::DeserializeOwned;
 use udbhabon_domain::training::Training;
 
 use crate::entity::{training, training_participant};
+use crate::json::{from_json, to_json};
 use crate::{Db, DbError, Tx};
 
 /// A training as kept.
@@ -36,21 +36,6 @@ pub struct ParticipantRow {
     pub office_id: i32,
     /// The sessions they attended, by index into the training's sessions, ascending.
     pub attended: Vec<usize>,
-}
-
-/// Reads a JSON column of the table `what`'s record `id`.
-pub(crate) fn from_json<T: DeserializeOwned>(
-    what: &str,
-    id: i32,
-    text: &str,
-) -> Result<T, DbError> {
-    serde_json::from_str(text)
-        .map_err(|error| DbError::Other(format!("{what} #{id} is unreadable: {error}")))
-}
-
-pub(crate) fn to_json(value: &impl serde::Serialize) -> Result<String, DbError> {
-    serde_json::to_string(value)
-        .map_err(|error| DbError::Other(format!("cannot store the record: {error}")))
 }
 
 impl TryFrom<training::Model> for TrainingRow {

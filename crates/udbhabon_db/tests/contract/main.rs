@@ -16,6 +16,7 @@ mod offices;
 mod orders;
 mod people;
 mod plans;
+mod registers;
 mod reminders;
 mod schedules;
 mod schema;

@@ -117,6 +117,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/plans?office={key}"), "nav-plans"),
             (format!("/innovations?office={key}"), "nav-innovations"),
             (format!("/offices/{key}/trainings"), "training-link"),
+            (format!("/offices/{key}/rti"), "rti-link"),
             (format!("/dashboard?office={key}"), "nav-dashboard"),
             (format!("/offices/{key}/charters"), "charter-watch-link"),
             (

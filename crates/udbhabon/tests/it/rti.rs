@@ -1,0 +1,191 @@
+//! The RTI register: the demo's applications stand against their clocks (one answered late, one past
+//! its longer limit with another unit involved, one in time, one open); the member secretary registers
+//! an application whose 20 working days run past Victory Day and two weekends, records a late answer
+//! that is flagged and an appeal; a future date, a refusal without its section and an appeal decided
+//! before it was filed are refused with nothing saved; a team member reads the register but may not
+//! keep it; the register downloads with each application's due date and days late.
+
+use scraper::Html;
+
+use crate::server::{TestServer, filled, text, texts};
+
+const REGISTER: &str = "/offices/mole/rti?year=2026-27";
+
+/// Each application's standing in the register, in order.
+fn standings(page: &Html) -> Vec<String> {
+    texts(page, "tr.rti-row td:last-child")
+}
+
+/// The year's figures as (label, figure).
+fn figure(page: &Html, label: &str) -> String {
+    let labels = texts(page, "dl.rti-figures dt");
+    let figures = texts(page, "dl.rti-figures dd");
+    let index = labels
+        .iter()
+        .position(|text| text == label)
+        .unwrap_or_else(|| panic!("no figure {label} in {labels:?}"));
+    figures[index].clone()
+}
+
+#[tokio::test]
+async fn an_application_is_clocked_in_working_days_and_a_late_answer_flagged() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+
+    let page = secretary.page(REGISTER, 200).await;
+    assert_eq!(
+        standings(&page),
+        [
+            "দেরিতে উত্তর · ৮ দিন",
+            "সময় পেরিয়েছে · ১৫ দিন",
+            "সময়মতো উত্তর",
+            "চলমান · আর ১৪ কর্মদিবস",
+        ]
+    );
+    assert_eq!(figure(&page, "প্রাপ্ত আবেদন"), "৪");
+    assert_eq!(figure(&page, "দেরিতে উত্তর"), "১");
+    assert_eq!(figure(&page, "আপিল নিষ্পত্তি"), "১");
+
+    // Received on Sunday 22 November: twenty working days, past Victory Day and four weekends.
+    let form = "form[action='/offices/mole/rti']";
+    let application = filled(
+        &page,
+        form,
+        &[
+            ("received_on", "২২-১১-২০২৬"),
+            ("channel", "email"),
+            ("applicant", "মো. জসিম উদ্দিন"),
+            ("contact", "jasim@example.com"),
+            ("information", "ঢাকা বিভাগের শ্রম আদালতে বিচারাধীন মামলার সংখ্যা"),
+        ],
+    );
+    let (status, page) = secretary
+        .post_fields("/offices/mole/rti", &csrf, &application)
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "আবেদন নিবন্ধিত হয়েছে।");
+    let clocks = text(&page, "dl.rti-clocks");
+    assert!(
+        clocks.contains("সোমবার, ৬ পৌষ ১৪৩৩ বঙ্গাব্দ / ২১ ডিসেম্বর ২০২৬ খ্রিস্টাব্দ (২০ কর্মদিবস)"),
+        "{clocks}"
+    );
+    assert!(
+        clocks.contains("সাপ্তাহিক ছুটির ৮ দিন এবং সরকারি ছুটির ১ দিন"),
+        "{clocks}"
+    );
+    assert!(text(&page, "h1").contains("আবেদন নং ৫"));
+
+    // A date after today: refused, nothing registered.
+    let page = secretary.page(REGISTER, 200).await;
+    let future = filled(
+        &page,
+        form,
+        &[
+            ("received_on", "24-11-2026"),
+            ("channel", "post"),
+            ("applicant", "কেউ"),
+            ("information", "কিছু তথ্য"),
+        ],
+    );
+    let (status, refused) = secretary
+        .post_fields("/offices/mole/rti", &csrf, &future)
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, ".field-error"),
+        "তারিখটি আজকের পরে হতে পারে না।"
+    );
+    assert_eq!(standings(&secretary.page(REGISTER, 200).await).len(), 5);
+
+    // The application past its limit is answered today: late by fifteen days. A refusal without its
+    // section is refused first.
+    let page = secretary.page("/rti/2", 200).await;
+    let refusal = filled(
+        &page,
+        "form[action='/rti/2/answer']",
+        &[("answered_on", "23-11-2026"), ("outcome", "refused")],
+    );
+    let (status, refused) = secretary
+        .post_fields("/rti/2/answer", &csrf, &refusal)
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, ".field-error"),
+        "প্রত্যাখ্যানের ক্ষেত্রে আইনের ধারা লিখুন।"
+    );
+    let answer = filled(
+        &page,
+        "form[action='/rti/2/answer']",
+        &[("answered_on", "23-11-2026"), ("outcome", "supplied")],
+    );
+    let (status, page) = secretary.post_fields("/rti/2/answer", &csrf, &answer).await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, "h1 + p"), "দেরিতে উত্তর · ১৫ দিন");
+
+    // An appeal decided before it was filed is refused; filed, it is clocked at fifteen days.
+    let appeal = filled(
+        &page,
+        "form[action='/rti/2/appeal']",
+        &[
+            ("filed_on", "23-11-2026"),
+            ("decided_on", "22-11-2026"),
+            ("outcome", "upheld"),
+        ],
+    );
+    let (status, refused) = secretary.post_fields("/rti/2/appeal", &csrf, &appeal).await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, ".field-error"),
+        "নিষ্পত্তি দাখিলের আগে হতে পারে না।"
+    );
+    let appeal = filled(
+        &page,
+        "form[action='/rti/2/appeal']",
+        &[("filed_on", "23-11-2026")],
+    );
+    let (status, page) = secretary.post_fields("/rti/2/appeal", &csrf, &appeal).await;
+    assert_eq!(status, 200);
+    assert!(text(&page, "dl.rti-clocks").contains("৮ ডিসেম্বর ২০২৬"));
+
+    let page = secretary.page(REGISTER, 200).await;
+    assert_eq!(figure(&page, "দেরিতে উত্তর"), "২");
+    assert_eq!(figure(&page, "সময় পেরিয়েছে, উত্তর হয়নি"), "০");
+    assert_eq!(figure(&page, "আপিল"), "২");
+
+    let csv = secretary
+        .get("/offices/mole/rti/export.csv?year=2026-27")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6, "{csv}");
+    assert!(
+        lines[1].starts_with("1,2026-09-06,post,মো. আব্দুল করিম,"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains(",2026-10-04,2026-10-12,partly_supplied,,8,2026-10-20,2026-11-02,,"),
+        "{}",
+        lines[1]
+    );
+
+    // A team member reads the register but may not keep it.
+    let (member, member_csrf) = server.signed_in_as("member@demo.udbhabon.test").await;
+    let page = member.page("/rti/4", 200).await;
+    assert!(texts(&page, "form[action='/rti/4/answer']").is_empty());
+    let response = member
+        .post_form(
+            "/rti/4/answer",
+            &member_csrf,
+            &[
+                ("answered_on", "23-11-2026".to_owned()),
+                ("outcome", "supplied".to_owned()),
+            ],
+        )
+        .await;
+    assert_eq!(response.status(), 403);
+}

@@ -1,0 +1,286 @@
+//! An office's RTI register: applications entered as received and followed through the answer, the
+//! appeal and the complaint to the Information Commission, each against its statutory clock on the
+//! holiday calendar; the year's figures; the register as a table.
+
+use std::sync::LazyLock;
+
+use bangla::FiscalYear;
+use udbhabon_db::office::OfficeRow;
+use udbhabon_db::register::rti::{RtiRow, RtiStep};
+use udbhabon_docs::table::{Rows, TableFormat, write_table};
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::account::access::Action;
+use udbhabon_domain::holiday::WorkingCalendar;
+use udbhabon_domain::register::rti::{
+    RtiAnswerFields, RtiAppealFields, RtiClocks, RtiComplaintFields, RtiFigures, RtiLimits,
+    RtiRequestFields, RtiStanding, check_answer, check_appeal, check_complaint, check_request,
+    clocks,
+};
+
+use crate::account::SignedIn;
+use crate::error::invalid;
+use crate::{App, Error};
+
+/// The Act's time limits, read once; the file is part of the program, and a test reads it.
+pub static RTI_LIMITS: LazyLock<RtiLimits> = LazyLock::new(|| {
+    toml::from_str(include_str!("../../../../data/rti.toml"))
+        .expect("data/rti.toml is checked by the tests")
+});
+
+/// The columns of the register as a table.
+pub const RTI_COLUMNS: [&str; 16] = [
+    "serial",
+    "received_on",
+    "channel",
+    "applicant",
+    "information",
+    "involves_others",
+    "life_liberty",
+    "due_on",
+    "answered_on",
+    "outcome",
+    "section",
+    "days_late",
+    "appeal_filed_on",
+    "appeal_decided_on",
+    "complaint_filed_on",
+    "complaint_decided_on",
+];
+
+/// An application with its clocks today.
+#[derive(Debug, Clone)]
+pub struct RtiLine {
+    pub row: RtiRow,
+    pub clocks: RtiClocks,
+}
+
+/// An office's register of a fiscal year.
+#[derive(Debug, Clone)]
+pub struct RtiYear {
+    pub office: OfficeRow,
+    pub year: FiscalYear,
+    pub lines: Vec<RtiLine>,
+    pub figures: RtiFigures,
+    /// Whether the reader keeps the register.
+    pub can_manage: bool,
+}
+
+/// One application, for its page.
+#[derive(Debug, Clone)]
+pub struct RtiDetail {
+    pub office: OfficeRow,
+    pub line: RtiLine,
+    pub can_manage: bool,
+}
+
+fn line(row: RtiRow, calendar: &WorkingCalendar, today: chrono::NaiveDate) -> RtiLine {
+    let clocks = clocks(
+        &row.request,
+        (
+            row.answer.as_ref(),
+            row.appeal.as_ref(),
+            row.complaint.as_ref(),
+        ),
+        (&RTI_LIMITS, calendar),
+        today,
+    );
+    RtiLine { row, clocks }
+}
+
+impl App {
+    /// An office's applications of a fiscal year with their clocks and the year's figures, for those
+    /// who read its records (applicants' names and contacts are not published).
+    pub async fn rti_year(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        year: FiscalYear,
+    ) -> Result<RtiYear, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::ViewOfficeRecords, office.id)
+            .await?;
+        let calendar = self.working_calendar().await?;
+        let today = self.today();
+        let mut figures = RtiFigures::default();
+        let lines: Vec<RtiLine> = self
+            .db
+            .rti_requests(office.id, year.start_year())
+            .await?
+            .into_iter()
+            .map(|row| line(row, &calendar, today))
+            .inspect(|line| {
+                figures.count(
+                    line.row.answer.as_ref(),
+                    (line.row.appeal.as_ref(), line.row.complaint.is_some()),
+                    line.clocks.standing,
+                );
+            })
+            .collect();
+        Ok(RtiYear {
+            can_manage: self.may(who, Action::ManageTeam, office.id).await?,
+            office,
+            year,
+            lines,
+            figures,
+        })
+    }
+
+    /// One application with its clocks, for those who read its office's records.
+    pub async fn rti_detail(&self, who: &SignedIn, id: i32) -> Result<RtiDetail, Error> {
+        let row = self.db.rti_request(id).await?;
+        let office = self.db.office_by_id(row.office_id).await?;
+        self.require(who, Action::ViewOfficeRecords, office.id)
+            .await?;
+        let calendar = self.working_calendar().await?;
+        Ok(RtiDetail {
+            can_manage: self.may(who, Action::ManageTeam, office.id).await?,
+            line: line(row, &calendar, self.today()),
+            office,
+        })
+    }
+
+    /// Enters an application in the register of the fiscal year it came in; returns its id.
+    pub async fn add_rti_request(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        fields: &RtiRequestFields,
+    ) -> Result<i32, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::ManageTeam, office.id).await?;
+        let request = check_request(fields, self.today())?;
+        let year = FiscalYear::of(request.received_on)
+            .map_err(|_| invalid("received_on", "error-bad-date"))?;
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let (id, _) = tx
+            .insert_rti_request(office.id, year.start_year(), &request)
+            .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// The application `id` for one who keeps its office's register.
+    async fn rti_to_keep(&self, who: &SignedIn, id: i32) -> Result<RtiRow, Error> {
+        let row = self.db.rti_request(id).await?;
+        self.require(who, Action::ManageTeam, row.office_id).await?;
+        Ok(row)
+    }
+
+    /// Records (or corrects) the designated officer's answer.
+    pub async fn record_rti_answer(
+        &self,
+        who: &SignedIn,
+        id: i32,
+        fields: &RtiAnswerFields,
+    ) -> Result<(), Error> {
+        let row = self.rti_to_keep(who, id).await?;
+        let answer = check_answer(fields, row.request.received_on, self.today())?;
+        self.record(who, id, RtiStep::Answer(answer)).await
+    }
+
+    /// Records (or corrects) the appeal and, once made, its decision.
+    pub async fn record_rti_appeal(
+        &self,
+        who: &SignedIn,
+        id: i32,
+        fields: &RtiAppealFields,
+    ) -> Result<(), Error> {
+        let row = self.rti_to_keep(who, id).await?;
+        let appeal = check_appeal(fields, row.request.received_on, self.today())?;
+        self.record(who, id, RtiStep::Appeal(appeal)).await
+    }
+
+    /// Records (or corrects) a complaint to the Information Commission, filed no earlier than the
+    /// appeal (or the application, when there was none).
+    pub async fn record_rti_complaint(
+        &self,
+        who: &SignedIn,
+        id: i32,
+        fields: &RtiComplaintFields,
+    ) -> Result<(), Error> {
+        let row = self.rti_to_keep(who, id).await?;
+        let earliest = row
+            .appeal
+            .as_ref()
+            .map_or(row.request.received_on, |appeal| appeal.filed_on);
+        let complaint = check_complaint(fields, earliest, self.today())?;
+        self.record(who, id, RtiStep::Complaint(complaint)).await
+    }
+
+    async fn record(&self, who: &SignedIn, id: i32, step: RtiStep) -> Result<(), Error> {
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        tx.record_rti_step(id, &step).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The register of a year as a table ([`RTI_COLUMNS`]), with each application's due date and
+    /// days late as counted today.
+    pub async fn export_rti(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        year: FiscalYear,
+        format: TableFormat,
+    ) -> Result<Vec<u8>, Error> {
+        let register = self.rti_year(who, office_key, year).await?;
+        let date = |date: chrono::NaiveDate| date.format("%Y-%m-%d").to_string();
+        let optional = |value: Option<chrono::NaiveDate>| value.map(date).unwrap_or_default();
+        let yes = |value: bool| if value { "yes" } else { "no" }.to_owned();
+        let mut rows: Rows = vec![
+            RTI_COLUMNS
+                .iter()
+                .map(|column| (*column).to_owned())
+                .collect(),
+        ];
+        for line in &register.lines {
+            let (request, answer) = (&line.row.request, line.row.answer.as_ref());
+            let appeal = line.row.appeal.as_ref();
+            let complaint = line.row.complaint.as_ref();
+            let days_late = match line.clocks.standing {
+                RtiStanding::AnsweredLate { days } | RtiStanding::Overdue { days } => {
+                    days.to_string()
+                }
+                _ => String::new(),
+            };
+            rows.push(vec![
+                line.row.serial.to_string(),
+                date(request.received_on),
+                request.channel.code().to_owned(),
+                request.applicant.clone(),
+                request.information.clone(),
+                yes(request.involves_others),
+                yes(request.life_liberty),
+                date(line.clocks.answer_due.date),
+                optional(answer.map(|answer| answer.answered_on)),
+                answer
+                    .map(|answer| answer.outcome.code().to_owned())
+                    .unwrap_or_default(),
+                answer
+                    .map(|answer| answer.section.clone())
+                    .unwrap_or_default(),
+                days_late,
+                optional(appeal.map(|appeal| appeal.filed_on)),
+                optional(appeal.and_then(|appeal| appeal.decided_on)),
+                optional(complaint.map(|complaint| complaint.filed_on)),
+                optional(complaint.and_then(|complaint| complaint.decided_on)),
+            ]);
+        }
+        write_table(format, "rti", &rows).map_err(|error| Error::Internal(error.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use udbhabon_domain::portal::charter::TimeUnit;
+
+    #[test]
+    fn the_limits_read_as_the_act_gives_them() {
+        assert_eq!(RTI_LIMITS.answer.amount, 20);
+        assert_eq!(RTI_LIMITS.answer.unit, TimeUnit::WorkingDay);
+        assert_eq!(RTI_LIMITS.answer_involving_others.amount, 30);
+        assert_eq!(RTI_LIMITS.answer_life_liberty.unit, TimeUnit::Hour);
+        assert_eq!(RTI_LIMITS.appeal_decision.unit, TimeUnit::Day);
+    }
+}

@@ -1,0 +1,159 @@
+//! The holiday calendar and the RTI register: holidays found by the days they share and kept one to a
+//! day; applications numbered in their office's fiscal year, their answer and appeal recorded and read
+//! back.
+
+use chrono::NaiveDate;
+use udbhabon_db::register::rti::RtiStep;
+use udbhabon_domain::Bilingual;
+use udbhabon_domain::holiday::{Holiday, HolidayKind};
+use udbhabon_domain::register::rti::{
+    AppealOutcome, RtiAnswer, RtiAppeal, RtiChannel, RtiOutcome, RtiRequest,
+};
+
+use crate::fixtures::{committed, ministry};
+use crate::support::each_backend;
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn holiday(name: &str, starts: &str, ends: &str) -> Holiday {
+    Holiday {
+        name: Bilingual::new(name, ""),
+        kind: HolidayKind::General,
+        starts: date(starts),
+        ends: date(ends),
+        moon: name.starts_with("ঈদ"),
+    }
+}
+
+#[tokio::test]
+async fn holidays_are_found_by_the_days_they_share_and_a_day_holds_one() {
+    for test in each_backend().await {
+        let (victory, eid) = committed(&test.db, async |tx| {
+            let victory = tx
+                .insert_holiday(&holiday("বিজয় দিবস", "2026-12-16", "2026-12-16"))
+                .await
+                .unwrap();
+            let eid = tx
+                .insert_holiday(&holiday("ঈদুল ফিতর", "2026-03-20", "2026-03-22"))
+                .await
+                .unwrap();
+            (victory, eid)
+        })
+        .await;
+        let found = committed(&test.db, async |tx| {
+            tx.holidays_overlapping(date("2026-03-22"), date("2026-03-26"))
+                .await
+                .unwrap()
+        })
+        .await;
+        assert_eq!(found.len(), 1, "{}", test.backend);
+        assert_eq!((found[0].id, found[0].holiday.moon), (eid, true));
+        let year: Vec<i32> = test
+            .db
+            .holidays_of_year(2026)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.id)
+            .collect();
+        assert_eq!(year, [eid, victory], "{}", test.backend);
+        assert!(test.db.holidays_of_year(2027).await.unwrap().is_empty());
+
+        // A second holiday starting on a taken day is refused by the database itself.
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
+        assert!(
+            tx.insert_holiday(&holiday("অন্য", "2026-12-16", "2026-12-16"))
+                .await
+                .is_err(),
+            "{}",
+            test.backend
+        );
+        drop(tx);
+        committed(&test.db, async |tx| {
+            tx.update_holiday(eid, &holiday("ঈদুল ফিতর", "2026-03-21", "2026-03-23"))
+                .await
+                .unwrap();
+            tx.delete_holiday(victory).await.unwrap();
+        })
+        .await;
+        let rows = test.db.holidays().await.unwrap();
+        assert_eq!(rows.len(), 1, "{}", test.backend);
+        assert_eq!(rows[0].holiday.ends, date("2026-03-23"));
+    }
+}
+
+fn request(received_on: &str) -> RtiRequest {
+    RtiRequest {
+        received_on: date(received_on),
+        channel: RtiChannel::Email,
+        applicant: "মো. করিম".into(),
+        contact: "karim@example.com".into(),
+        information: "পরিদর্শন প্রতিবেদন".into(),
+        involves_others: false,
+        life_liberty: false,
+    }
+}
+
+#[tokio::test]
+async fn applications_are_numbered_in_their_year_and_their_steps_read_back() {
+    for test in each_backend().await {
+        let (office_id, first, second, next_year) = committed(&test.db, async |tx| {
+            let office_id = ministry(tx).await.office_id;
+            let first = tx
+                .insert_rti_request(office_id, 2026, &request("2026-09-06"))
+                .await
+                .unwrap();
+            let second = tx
+                .insert_rti_request(office_id, 2026, &request("2026-10-04"))
+                .await
+                .unwrap();
+            let next_year = tx
+                .insert_rti_request(office_id, 2027, &request("2027-07-04"))
+                .await
+                .unwrap();
+            (office_id, first, second, next_year)
+        })
+        .await;
+        assert_eq!(
+            (first.1, second.1, next_year.1),
+            (1, 2, 1),
+            "{}",
+            test.backend
+        );
+        let answer = RtiAnswer {
+            answered_on: date("2026-10-12"),
+            outcome: RtiOutcome::PartlySupplied,
+            section: String::new(),
+            note: "সংক্ষিপ্ত হিসাব".into(),
+        };
+        let appeal = RtiAppeal {
+            filed_on: date("2026-10-20"),
+            decided_on: Some(date("2026-11-02")),
+            outcome: Some(AppealOutcome::Ordered),
+            note: String::new(),
+        };
+        committed(&test.db, async |tx| {
+            tx.record_rti_step(first.0, &RtiStep::Answer(answer.clone()))
+                .await
+                .unwrap();
+            tx.record_rti_step(first.0, &RtiStep::Appeal(appeal.clone()))
+                .await
+                .unwrap();
+        })
+        .await;
+        let rows = test.db.rti_requests(office_id, 2026).await.unwrap();
+        assert_eq!(
+            rows.iter().map(|row| row.serial).collect::<Vec<_>>(),
+            [1, 2],
+            "{}",
+            test.backend
+        );
+        let row = test.db.rti_request(first.0).await.unwrap();
+        assert_eq!(row.answer, Some(answer), "{}", test.backend);
+        assert_eq!(row.appeal, Some(appeal));
+        assert_eq!(row.complaint, None);
+        assert_eq!(row.request, request("2026-09-06"));
+    }
+}

@@ -1,7 +1,9 @@
 //! The reminder job: open decisions of issued minutes, and collections not yet submitted, are mailed on
 //! the configured days before their deadline and once it has passed to the accounts that act for the
 //! responsible office or branch; a collection still missing some days later is escalated to the office
-//! above; an office that gathers its field offices' submissions is reminded of the forward it owes.
+//! above; an office that gathers its field offices' submissions is reminded of the forward it owes; an
+//! RTI application's answer, or its appeal's decision, is reminded to the member secretary who keeps the
+//! office's register.
 //! Each reminder is recorded, and so sent, once.
 
 use std::collections::HashMap;
@@ -14,12 +16,14 @@ use udbhabon_domain::Lang;
 use udbhabon_domain::account::access::Role;
 use udbhabon_domain::collection::{SubmissionStatus, forward_due};
 use udbhabon_domain::meeting::decision::{DecisionStatus, ResponsibleKind};
+use udbhabon_domain::register::rti::RtiPending;
 use udbhabon_domain::reminder::ReminderStep;
 use udbhabon_i18n::{format, t_args};
 
 use crate::collection::{REMINDER_SUBJECT, Respondent, gatherer};
 use crate::mail::Mail;
 use crate::meeting::decision::TrackedDecision;
+use crate::register::rti::pending_title;
 use crate::{App, Error};
 
 /// The roles reminded for an office: those who report for it and its member secretary.
@@ -64,6 +68,7 @@ impl App {
         let mut run = self.send_decision_reminders().await?;
         run += self.send_collection_reminders().await?;
         run += self.send_forward_reminders().await?;
+        run += self.send_rti_reminders().await?;
         run += self.send_notification_mails().await?;
         if run.sent > 0 {
             tracing::info!(sent = run.sent, "reminders sent");
@@ -403,6 +408,58 @@ impl App {
             Some(office) => self.db.accounts_acting_for(&[office], &ESCALATED).await?,
             None => Vec::new(),
         })
+    }
+
+    /// Sends the RTI reminders due today to each office's member secretary, who keeps its register:
+    /// before an unanswered application's limit or an appeal's and once it has passed. Safe to run as
+    /// often as wanted.
+    pub async fn send_rti_reminders(&self) -> Result<ReminderRun, Error> {
+        let today = self.today();
+        let mut run = ReminderRun::default();
+        for (row, pending) in self.open_rti(None).await? {
+            let due_on = pending.due_on();
+            let step = match self.reminders.step(due_on, today) {
+                Some(ReminderStep::Overdue) if (today - due_on).num_days() <= CHASED_FOR_DAYS => {
+                    ReminderStep::Overdue
+                }
+                Some(step @ ReminderStep::Before(_)) => step,
+                _ => continue,
+            };
+            let subject = match pending {
+                RtiPending::Answer(_) => "rti_answer",
+                RtiPending::AppealDecision(_) => "rti_appeal",
+            };
+            let title = pending_title(&row, pending);
+            let link = format!("{}/rti/{}", self.public_url, row.id);
+            let accounts = self
+                .db
+                .accounts_acting_for(&[row.office_id], &[Role::MemberSecretary])
+                .await?;
+            for account in &accounts {
+                let reminder = NewReminder {
+                    subject: subject.into(),
+                    record_id: row.id,
+                    due_on,
+                    step: step.code(),
+                    account_id: account.id,
+                };
+                let keys = if step == ReminderStep::Overdue {
+                    ("rti-reminder-overdue-subject", "rti-reminder-overdue-body")
+                } else {
+                    ("rti-reminder-due-subject", "rti-reminder-due-body")
+                };
+                let args = |lang: Lang| {
+                    vec![
+                        ("title", title.get(lang).to_owned()),
+                        ("date", format::date(lang, due_on)),
+                        ("link", link.clone()),
+                    ]
+                };
+                let mail = self.account_mail(account, keys, args);
+                self.deliver(reminder, mail, &mut run).await?;
+            }
+        }
+        Ok(run)
     }
 
     /// The reminder of one decision, with its page's address.

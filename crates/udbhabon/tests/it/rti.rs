@@ -3,11 +3,13 @@
 //! an application whose 20 working days run past Victory Day and two weekends, records a late answer
 //! that is flagged and an appeal; a future date, a refusal without its section and an appeal decided
 //! before it was filed are refused with nothing saved; a team member reads the register but may not
-//! keep it; the register downloads with each application's due date and days late.
+//! keep it; the register downloads with each application's due date and days late. The member secretary
+//! finds an application past its limit in the inbox, and is mailed before a limit runs out and once
+//! when it has.
 
 use scraper::Html;
 
-use crate::server::{TestServer, filled, text, texts};
+use crate::server::{MovableClock, TestServer, filled, mail_part, text, texts};
 
 const REGISTER: &str = "/offices/mole/rti?year=2026-27";
 
@@ -33,6 +35,12 @@ async fn an_application_is_clocked_in_working_days_and_a_late_answer_flagged() {
     let (secretary, csrf) = server
         .signed_in_as("member-secretary@demo.udbhabon.test")
         .await;
+
+    // The application past its limit waits in the member secretary's inbox.
+    let inbox = secretary.page("/notifications", 200).await;
+    let overdue = texts(&inbox, "a[href='/rti/2']").join(" ");
+    assert!(overdue.contains("আবেদন নং ২-এর উত্তর"), "{overdue}");
+    assert!(text(&inbox, "main").contains("তথ্য অধিকার: সময়সীমা পেরিয়েছে"));
 
     let page = secretary.page(REGISTER, 200).await;
     assert_eq!(
@@ -149,6 +157,9 @@ async fn an_application_is_clocked_in_working_days_and_a_late_answer_flagged() {
     assert_eq!(status, 200);
     assert!(text(&page, "dl.rti-clocks").contains("৮ ডিসেম্বর ২০২৬"));
 
+    let inbox = secretary.page("/notifications", 200).await;
+    assert!(texts(&inbox, "a[href='/rti/2']").is_empty());
+
     let page = secretary.page(REGISTER, 200).await;
     assert_eq!(figure(&page, "দেরিতে উত্তর"), "২");
     assert_eq!(figure(&page, "সময় পেরিয়েছে, উত্তর হয়নি"), "০");
@@ -188,4 +199,37 @@ async fn an_application_is_clocked_in_working_days_and_a_late_answer_flagged() {
         )
         .await;
     assert_eq!(response.status(), 403);
+}
+
+#[tokio::test]
+async fn the_member_secretary_is_mailed_before_a_limit_runs_out_and_once_after() {
+    // 10 December 2026: application 4's twenty working days end on Sunday the 13th; application 2 ran
+    // out on 8 November, longer ago than reminders chase.
+    let clock = MovableClock::at("2026-12-10");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+    let run = server.app().send_rti_reminders().await.unwrap();
+    assert_eq!((run.sent, run.already_sent), (1, 0));
+    let mail = server.mail();
+    let message = mail.last().unwrap();
+    assert!(
+        message.contains("To: member-secretary@demo.udbhabon.test"),
+        "{message}"
+    );
+    let body = String::from_utf8(mail_part(message, "text/plain")).unwrap();
+    assert!(
+        body.contains("সময়সীমা ১৩ ডিসেম্বর ২০২৬ তারিখে শেষ হচ্ছে"),
+        "{body}"
+    );
+    assert!(body.contains("আবেদন নং ৪-এর উত্তর"), "{body}");
+    assert!(body.contains("/rti/4"), "{body}");
+    let again = server.app().send_rti_reminders().await.unwrap();
+    assert_eq!((again.sent, again.already_sent), (0, 1));
+
+    // The day after the limit: the overdue reminder, once.
+    clock.set("2026-12-14");
+    let run = server.app().send_rti_reminders().await.unwrap();
+    assert_eq!(run.sent, 1);
+    let body = String::from_utf8(mail_part(server.mail().last().unwrap(), "text/plain")).unwrap();
+    assert!(body.contains("১৩ ডিসেম্বর ২০২৬ তারিখে পেরিয়ে গেছে"), "{body}");
+    assert_eq!(server.app().send_rti_reminders().await.unwrap().sent, 0);
 }

@@ -8,14 +8,15 @@ use bangla::FiscalYear;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::register::rti::{RtiRow, RtiStep};
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
-use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::holiday::WorkingCalendar;
 use udbhabon_domain::register::rti::{
     RtiAnswerFields, RtiAppealFields, RtiClocks, RtiComplaintFields, RtiFigures, RtiLimits,
-    RtiRequestFields, RtiStanding, check_answer, check_appeal, check_complaint, check_request,
-    clocks,
+    RtiPending, RtiRequestFields, RtiStanding, check_answer, check_appeal, check_complaint,
+    check_request, clocks,
 };
+use udbhabon_domain::{Bilingual, Lang, Vocabulary};
+use udbhabon_i18n::{format, t_args};
 
 use crate::account::SignedIn;
 use crate::error::invalid;
@@ -87,7 +88,49 @@ fn line(row: RtiRow, calendar: &WorkingCalendar, today: chrono::NaiveDate) -> Rt
     RtiLine { row, clocks }
 }
 
+/// What a clock still running is about, in both languages: the application's answer, or its appeal's
+/// decision, with its number and what was asked.
+pub(crate) fn pending_title(row: &RtiRow, pending: RtiPending) -> Bilingual {
+    let key = match pending {
+        RtiPending::Answer(_) => "rti-pending-answer",
+        RtiPending::AppealDecision(_) => "rti-pending-appeal",
+    };
+    let title = |lang: Lang| {
+        t_args(
+            lang,
+            key,
+            &[
+                ("number", format::number(lang, i64::from(row.serial))),
+                ("information", row.request.information.clone()),
+            ],
+        )
+    };
+    Bilingual::new(title(Lang::Bn), title(Lang::En))
+}
+
 impl App {
+    /// The applications of these offices (or of all) still running a clock, with that clock.
+    pub(crate) async fn open_rti(
+        &self,
+        office_ids: Option<&[i32]>,
+    ) -> Result<Vec<(RtiRow, RtiPending)>, Error> {
+        let calendar = self.working_calendar().await?;
+        let today = self.today();
+        Ok(self
+            .db
+            .open_rti_requests(office_ids)
+            .await?
+            .into_iter()
+            .filter_map(|row| {
+                let line = line(row, &calendar, today);
+                let pending = line
+                    .clocks
+                    .pending(line.row.answer.as_ref(), line.row.appeal.as_ref())?;
+                Some((line.row, pending))
+            })
+            .collect())
+    }
+
     /// An office's applications of a fiscal year with their clocks and the year's figures, for those
     /// who read its records (applicants' names and contacts are not published).
     pub async fn rti_year(

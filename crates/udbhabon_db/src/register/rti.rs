@@ -1,7 +1,9 @@
 //! The RTI register: an office's applications of a fiscal year, numbered as received, and their answer,
 //! appeal and complaint recorded as each comes.
 
-use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 use udbhabon_domain::register::rti::{RtiAnswer, RtiAppeal, RtiComplaint, RtiRequest};
 
 use crate::entity::rti_request;
@@ -69,6 +71,28 @@ impl Db {
             .filter(rti_request::Column::OfficeId.eq(office_id))
             .filter(rti_request::Column::FiscalYear.eq(fiscal_year))
             .order_by_asc(rti_request::Column::Serial)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect()
+    }
+
+    /// The applications still running a clock (unanswered, or appealed), of these offices or of all.
+    pub async fn open_rti_requests(
+        &self,
+        office_ids: Option<&[i32]>,
+    ) -> Result<Vec<RtiRow>, DbError> {
+        let mut query = rti_request::Entity::find().filter(
+            Condition::any()
+                .add(rti_request::Column::Answer.is_null())
+                .add(rti_request::Column::Appeal.is_not_null()),
+        );
+        if let Some(ids) = office_ids {
+            query = query.filter(rti_request::Column::OfficeId.is_in(ids.iter().copied()));
+        }
+        query
+            .order_by_asc(rti_request::Column::Id)
             .all(self.connection())
             .await?
             .into_iter()

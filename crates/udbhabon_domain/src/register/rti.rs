@@ -465,6 +465,41 @@ pub fn clocks(
     }
 }
 
+/// The clock an application still runs on, with its last day: the appeal's decision while one is
+/// undecided, else the answer while there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RtiPending {
+    Answer(NaiveDate),
+    AppealDecision(NaiveDate),
+}
+
+impl RtiPending {
+    /// The last day of the clock.
+    pub fn due_on(self) -> NaiveDate {
+        match self {
+            Self::Answer(due) | Self::AppealDecision(due) => due,
+        }
+    }
+}
+
+impl RtiClocks {
+    /// The clock still running for an application with this answer and appeal, if any.
+    pub fn pending(
+        &self,
+        answer: Option<&RtiAnswer>,
+        appeal: Option<&RtiAppeal>,
+    ) -> Option<RtiPending> {
+        match (appeal, self.appeal_decision_due) {
+            (Some(appeal), Some(due)) if appeal.decided_on.is_none() => {
+                Some(RtiPending::AppealDecision(due))
+            }
+            _ => answer
+                .is_none()
+                .then_some(RtiPending::Answer(self.answer_due.date)),
+        }
+    }
+}
+
 /// A year's figures, as the Information Commission's yearly report asks them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RtiFigures {
@@ -606,6 +641,10 @@ mod tests {
             }
         );
         assert_eq!(clocks.appeal_until, date("2027-01-23"));
+        assert_eq!(
+            clocks.pending(None, None),
+            Some(RtiPending::Answer(date("2026-12-24")))
+        );
     }
 
     #[test]
@@ -638,6 +677,28 @@ mod tests {
         )
         .standing;
         assert_eq!(overdue, RtiStanding::Overdue { days: 3 });
+        let appeal = RtiAppeal {
+            filed_on: date("2027-01-12"),
+            decided_on: None,
+            outcome: None,
+            note: String::new(),
+        };
+        let appealed = super::clocks(
+            &request,
+            (Some(&late), Some(&appeal), None),
+            (&limits(), &calendar()),
+            date("2027-01-20"),
+        );
+        assert_eq!(
+            appealed.pending(Some(&late), Some(&appeal)),
+            Some(RtiPending::AppealDecision(date("2027-01-27")))
+        );
+        let decided = RtiAppeal {
+            decided_on: Some(date("2027-01-20")),
+            outcome: Some(AppealOutcome::Upheld),
+            ..appeal
+        };
+        assert_eq!(appealed.pending(Some(&late), Some(&decided)), None);
     }
 
     #[test]

@@ -1771,3 +1771,19 @@ error-rti-before-received = তারিখটি আবেদন প্রা�
 error-rti-before-filed = নিষ্পত্তি দাখিলের আগে হতে পারে না।
 error-rti-section = প্রত্যাখ্যানের ক্ষেত্রে আইনের ধারা লিখুন।
 error-rti-complaint-early = অভিযোগ আপিলের (আপিল না থাকলে আবেদনের) আগে হতে পারে না।
+notice-rti-overdue = তথ্য অধিকার: সময়সীমা পেরিয়েছে
+notice-rti-due = তথ্য অধিকার: সময়সীমা শেষ হচ্ছে
+rti-pending-answer = আবেদন নং { $number }-এর উত্তর: { $information }
+rti-pending-appeal = আবেদন নং { $number }-এর আপিলের নিষ্পত্তি: { $information }
+rti-reminder-due-subject = তথ্য অধিকার, সময়সীমা { $date }: { $title }
+rti-reminder-due-body = তথ্য অধিকার আইনের সময়সীমা { $date } তারিখে শেষ হচ্ছে।
+
+    { $title }
+
+    সিদ্ধান্ত বা উত্তর এখানে লিখুন: { $link }
+rti-reminder-overdue-subject = তথ্য অধিকার, সময়সীমা পেরিয়েছে: { $title }
+rti-reminder-overdue-body = তথ্য অধিকার আইনের সময়সীমা { $date } তারিখে পেরিয়ে গেছে; প্রতিদিনের দেরির জন্য আইনে জরিমানার বিধান আছে।
+
+    { $title }
+
+    সিদ্ধান্ত বা উত্তর এখানে লিখুন: { $link }

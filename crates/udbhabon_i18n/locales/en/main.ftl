@@ -1771,3 +1771,19 @@ error-rti-before-received = The date cannot be before the application was receiv
 error-rti-before-filed = It cannot be decided before it was filed.
 error-rti-section = Give the section of the Act a refusal rests on.
 error-rti-complaint-early = A complaint cannot come before the appeal (or the application, when there was no appeal).
+notice-rti-overdue = Right to information: past the limit
+notice-rti-due = Right to information: limit coming
+rti-pending-answer = The answer to application no. { $number }: { $information }
+rti-pending-appeal = The decision on the appeal of application no. { $number }: { $information }
+rti-reminder-due-subject = Right to information, due { $date }: { $title }
+rti-reminder-due-body = The Right to Information Act's limit runs out on { $date }.
+
+    { $title }
+
+    Record the answer or decision here: { $link }
+rti-reminder-overdue-subject = Right to information, past the limit: { $title }
+rti-reminder-overdue-body = The Right to Information Act's limit ran out on { $date }; the Act fines each day of delay.
+
+    { $title }
+
+    Record the answer or decision here: { $link }

@@ -20,6 +20,7 @@ use udbhabon_domain::meeting::minutes::MinutesStage;
 use udbhabon_domain::portal::charter::CharterStatus;
 
 use crate::account::SignedIn;
+use crate::register::rti::pending_title;
 use crate::{App, Error};
 
 /// How far ahead a deadline is worth a notification.
@@ -51,10 +52,14 @@ pub enum NoticeKind {
     Returned,
     /// A meeting decision past its deadline.
     DecisionOverdue,
+    /// An RTI application unanswered, or its appeal undecided, past the Act's limit.
+    RtiOverdue,
     /// A return or report due soon.
     Due,
     /// A meeting decision due soon.
     DecisionDue,
+    /// An RTI application's answer, or its appeal's decision, due soon.
+    RtiDue,
     /// Field offices' submissions the reader's office gathers, to be forwarded upward.
     ForwardDue,
     /// Submissions waiting for the reader's review.
@@ -63,7 +68,7 @@ pub enum NoticeKind {
 
 impl NoticeKind {
     /// Every kind, in the inbox's order.
-    pub const ALL: [NoticeKind; 14] = [
+    pub const ALL: [NoticeKind; 16] = [
         Self::PlanToApprove,
         Self::MinutesToApprove,
         Self::CharterToApprove,
@@ -74,8 +79,10 @@ impl NoticeKind {
         Self::Overdue,
         Self::Returned,
         Self::DecisionOverdue,
+        Self::RtiOverdue,
         Self::Due,
         Self::DecisionDue,
+        Self::RtiDue,
         Self::ForwardDue,
         Self::AwaitingReview,
     ];
@@ -93,8 +100,10 @@ impl NoticeKind {
             Self::Overdue => "overdue",
             Self::Returned => "returned",
             Self::DecisionOverdue => "decision-overdue",
+            Self::RtiOverdue => "rti-overdue",
             Self::Due => "due",
             Self::DecisionDue => "decision-due",
+            Self::RtiDue => "rti-due",
             Self::ForwardDue => "forward-due",
             Self::AwaitingReview => "awaiting-review",
         }
@@ -107,8 +116,10 @@ impl NoticeKind {
             self,
             Self::Overdue
                 | Self::DecisionOverdue
+                | Self::RtiOverdue
                 | Self::Due
                 | Self::DecisionDue
+                | Self::RtiDue
                 | Self::ForwardDue
         )
     }
@@ -264,6 +275,7 @@ impl App {
                 link: format!("/decisions/{}", tracked.decision.id),
             });
         }
+        notices.extend(self.rti_clocks(who, today).await?);
         notices.extend(self.waiting_steps(who).await?);
         // One step reached through two roles (focal point and member secretary) is listed once.
         notices.sort_by(|a, b| (a.kind, a.due_on, &a.link).cmp(&(b.kind, b.due_on, &b.link)));
@@ -362,6 +374,45 @@ impl App {
                 Role::FocalPoint => notices.extend(self.messages_to_answer(office).await?),
                 Role::SystemAdministrator | Role::Reviewer | Role::Viewer => {}
             }
+        }
+        Ok(notices)
+    }
+
+    /// The RTI clocks running out or run out at the offices whose register the reader keeps as member
+    /// secretary.
+    async fn rti_clocks(&self, who: &SignedIn, today: NaiveDate) -> Result<Vec<Notice>, Error> {
+        let kept: Vec<i32> = who
+            .grants
+            .iter()
+            .filter(|grant| grant.role == Role::MemberSecretary)
+            .map(|grant| grant.office_id)
+            .collect();
+        if kept.is_empty() {
+            return Ok(Vec::new());
+        }
+        let offices = self.db.offices_by_ids(&kept).await?;
+        let mut notices = Vec::new();
+        for (row, pending) in self.open_rti(Some(&kept)).await? {
+            let due_on = pending.due_on();
+            let days_left = (due_on - today).num_days();
+            if !(-BACK_DAYS..=AHEAD_DAYS).contains(&days_left) {
+                continue;
+            }
+            let Some(office) = offices.get(&row.office_id) else {
+                continue;
+            };
+            notices.push(Notice {
+                kind: if days_left < 0 {
+                    NoticeKind::RtiOverdue
+                } else {
+                    NoticeKind::RtiDue
+                },
+                title: pending_title(&row, pending),
+                concerns: office.name.clone(),
+                due_on: Some(due_on),
+                waiting: 0,
+                link: format!("/rti/{}", row.id),
+            });
         }
         Ok(notices)
     }

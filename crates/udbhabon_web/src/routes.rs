@@ -1469,6 +1469,20 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(rti::add),
     ),
     route(
+        POST,
+        "/offices/{key}/rti/officers",
+        may(Action::ManageTeam),
+        "/offices/mole/rti/officers",
+        handler!(rti::officer::set),
+    ),
+    route(
+        POST,
+        "/offices/{key}/rti/officers/remove",
+        may(Action::ManageTeam),
+        "/offices/mole/rti/officers/remove",
+        handler!(rti::officer::remove),
+    ),
+    route(
         GET,
         "/offices/{key}/rti/export.xlsx",
         may(Action::ViewOfficeRecords),

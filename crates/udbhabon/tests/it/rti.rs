@@ -5,11 +5,11 @@
 //! before it was filed are refused with nothing saved; a team member reads the register but may not
 //! keep it; the register downloads with each application's due date and days late. The member secretary
 //! finds an application past its limit in the inbox, and is mailed before a limit runs out and once
-//! when it has.
+//! when it has. The officers the register names are published on the office's page.
 
 use scraper::Html;
 
-use crate::server::{MovableClock, TestServer, filled, mail_part, text, texts};
+use crate::server::{MovableClock, TestServer, filled, mail_part, option_value, text, texts};
 
 const REGISTER: &str = "/offices/mole/rti?year=2026-27";
 
@@ -232,4 +232,75 @@ async fn the_member_secretary_is_mailed_before_a_limit_runs_out_and_once_after()
     let body = String::from_utf8(mail_part(server.mail().last().unwrap(), "text/plain")).unwrap();
     assert!(body.contains("১৩ ডিসেম্বর ২০২৬ তারিখে পেরিয়ে গেছে"), "{body}");
     assert_eq!(server.app().send_rti_reminders().await.unwrap().sent, 0);
+}
+
+#[tokio::test]
+async fn the_officers_named_on_the_register_are_published_on_the_offices_page() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    let page = secretary.page(REGISTER, 200).await;
+    assert_eq!(
+        text(&page, "#officers-heading + p"),
+        "এখনো কোনো কর্মকর্তার নাম দেওয়া হয়নি।"
+    );
+    let options = texts(&page, "select#officer-post option");
+    let (designated, appellate) = (options[1].clone(), options[2].clone());
+    let name = |post: &str| -> (String, String) {
+        ("post".to_owned(), option_value(&page, "officer-post", post))
+    };
+    let role = |code: &str| ("role".to_owned(), code.to_owned());
+    for (code, post) in [("designated", &designated), ("appellate", &appellate)] {
+        let (status, page) = secretary
+            .post_fields(
+                "/offices/mole/rti/officers",
+                &csrf,
+                &[role(code), name(post)],
+            )
+            .await;
+        assert_eq!(status, 200);
+        assert_eq!(text(&page, ".notice"), "কর্মকর্তার তথ্য হালনাগাদ হয়েছে।");
+    }
+    // A post of no office the register may name: refused.
+    let (status, refused) = secretary
+        .post_fields(
+            "/offices/mole/rti/officers",
+            &csrf,
+            &[role("alternate"), ("post".to_owned(), "9999".to_owned())],
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, ".field-error"),
+        "এ দপ্তরের বা ঊর্ধ্বতন দপ্তরের একটি পদ বেছে নিন।"
+    );
+
+    // Anyone reads them on the office's page, with the post and whoever holds it.
+    let public = server.page("/offices/mole", 200).await;
+    let officers = text(&public, "dl.rti-officers");
+    let designated_post = designated.split(" — ").next().unwrap();
+    assert!(officers.starts_with("দায়িত্বপ্রাপ্ত কর্মকর্তা"), "{officers}");
+    assert!(officers.contains(designated_post), "{officers}");
+    assert!(officers.contains("আপিল কর্তৃপক্ষ"), "{officers}");
+
+    let (status, page) = secretary
+        .post_fields(
+            "/offices/mole/rti/officers/remove",
+            &csrf,
+            &[role("appellate")],
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(texts(&page, "dl.rti-officers dt"), ["দায়িত্বপ্রাপ্ত কর্মকর্তা"]);
+
+    let (member, member_csrf) = server.signed_in_as("member@demo.udbhabon.test").await;
+    let response = member
+        .post_form(
+            "/offices/mole/rti/officers",
+            &member_csrf,
+            &[("role", "appellate".to_owned()), ("post", "1".to_owned())],
+        )
+        .await;
+    assert_eq!(response.status(), 403);
 }

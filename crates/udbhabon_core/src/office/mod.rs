@@ -5,11 +5,13 @@ pub mod memo;
 use std::collections::HashMap;
 
 use udbhabon_db::meeting::MeetingRow;
+use udbhabon_db::office::person::{HolderRow, PostRow};
 use udbhabon_db::office::{OfficeRow, UnitRow};
 use udbhabon_db::team::order::OrderDraftRow;
 use udbhabon_domain::account::access::Action;
 
 use crate::account::SignedIn;
+use crate::register::rti::officer::RtiOfficerView;
 use crate::team::TeamOverview;
 use crate::{App, Error};
 
@@ -54,9 +56,25 @@ pub struct OfficeSummary {
     pub may_manage: bool,
     /// The team's office orders being composed, for those who compose them.
     pub drafts: Vec<OrderDraftRow>,
+    /// Whom a citizen applies to for information, and appeals to.
+    pub rti_officers: Vec<RtiOfficerView>,
 }
 
 impl App {
+    /// The posts of these offices, in order, each with whoever holds it today.
+    pub(crate) async fn posts_held(
+        &self,
+        office_ids: &[i32],
+    ) -> Result<Vec<(PostRow, Option<HolderRow>)>, Error> {
+        let ids = self.db.post_ids_of_offices(office_ids).await?;
+        let mut posts = self.db.posts(&ids).await?;
+        let mut holders = self.db.holders_on(&ids, self.today()).await?;
+        Ok(ids
+            .iter()
+            .filter_map(|id| posts.remove(id).map(|post| (post, holders.remove(id))))
+            .collect())
+    }
+
     /// The posts a form of `office` offers (invitees, copy recipients): those of the office itself,
     /// of the office above it and of those directly below it, in that order, in two queries however
     /// large the tree.
@@ -257,6 +275,7 @@ impl App {
         };
         Ok(OfficeSummary {
             ancestors: self.ancestors(&office).await?,
+            rti_officers: self.rti_officers(&office).await?,
             offices_under: self.db.count_offices_under(office.id).await?,
             office,
             team,

@@ -128,7 +128,7 @@ impl App {
             None
         };
         let posts = if is_office_reader {
-            self.office_posts(office.id).await?
+            self.posts_held(&[office.id]).await?
         } else {
             Vec::new()
         };
@@ -149,20 +149,6 @@ impl App {
             posts,
             office,
         })
-    }
-
-    /// The office's posts in their order, each with whoever holds it today.
-    async fn office_posts(
-        &self,
-        office_id: i32,
-    ) -> Result<Vec<(PostRow, Option<HolderRow>)>, Error> {
-        let ids = self.db.post_ids_of_office(office_id).await?;
-        let mut posts = self.db.posts(&ids).await?;
-        let mut holders = self.db.holders_on(&ids, self.today()).await?;
-        Ok(ids
-            .iter()
-            .filter_map(|id| posts.remove(id).map(|post| (post, holders.remove(id))))
-            .collect())
     }
 
     /// Starts the office's next version from its latest edition (or, for a first charter, from the

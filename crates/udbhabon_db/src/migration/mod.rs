@@ -41,6 +41,7 @@ mod m0034_trainings;
 mod m0035_training_certificates;
 mod m0036_holidays;
 mod m0037_rti_requests;
+mod m0038_rti_officers;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0035_training_certificates::Migration),
             Box::new(m0036_holidays::Migration),
             Box::new(m0037_rti_requests::Migration),
+            Box::new(m0038_rti_officers::Migration),
         ]
     }
 }

@@ -1787,3 +1787,15 @@ rti-reminder-overdue-body = তথ্য অধিকার আইনের স�
     { $title }
 
     সিদ্ধান্ত বা উত্তর এখানে লিখুন: { $link }
+rti-officers-heading = দায়িত্বপ্রাপ্ত কর্মকর্তা ও আপিল কর্তৃপক্ষ
+rti-officers-none = এখনো কোনো কর্মকর্তার নাম দেওয়া হয়নি।
+rti-officers-name = কর্মকর্তা নির্ধারণ করুন
+rti-officers-saved = কর্মকর্তার তথ্য হালনাগাদ হয়েছে।
+rti-officers-public = তথ্য অধিকার
+rti-officer-role = ভূমিকা
+rti-officer-post = পদ (এ দপ্তরের বা ঊর্ধ্বতন দপ্তরের)
+rti-officer-remove = বাদ দিন
+rti-officer-role-designated = দায়িত্বপ্রাপ্ত কর্মকর্তা
+rti-officer-role-alternate = বিকল্প দায়িত্বপ্রাপ্ত কর্মকর্তা
+rti-officer-role-appellate = আপিল কর্তৃপক্ষ
+error-rti-officer-post = এ দপ্তরের বা ঊর্ধ্বতন দপ্তরের একটি পদ বেছে নিন।

@@ -1787,3 +1787,15 @@ rti-reminder-overdue-body = The Right to Information Act's limit ran out on { $d
     { $title }
 
     Record the answer or decision here: { $link }
+rti-officers-heading = Designated officer and appellate authority
+rti-officers-none = No officer is named yet.
+rti-officers-name = Name an officer
+rti-officers-saved = The officers are updated.
+rti-officers-public = Right to information
+rti-officer-role = Role
+rti-officer-post = Post (of this office or the office above)
+rti-officer-remove = Take off
+rti-officer-role-designated = Designated officer
+rti-officer-role-alternate = Alternate designated officer
+rti-officer-role-appellate = Appellate authority
+error-rti-officer-post = Choose a post of this office or of the office above.

@@ -7,6 +7,7 @@ use udbhabon_domain::team::TeamRole;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::layout::encode_component;
+use crate::register::rti::officer::{OfficerLine, officer_lines};
 use crate::team::order::{self, Compose};
 
 /// What the cards show.
@@ -32,6 +33,8 @@ pub(crate) struct SummaryCards {
     pub(crate) showcase_href: String,
     /// How the office's own website frames these sections.
     pub(crate) embed_href: String,
+    /// Whom a citizen applies to for information, and appeals to.
+    pub(crate) rti_officers: Vec<OfficerLine>,
 }
 
 pub(crate) struct TeamCard {
@@ -141,6 +144,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         feedback_href: format!("/offices/{key}/feedback"),
         showcase_href: format!("/showcase?office={key}"),
         embed_href: format!("/offices/{key}/embed"),
+        rti_officers: officer_lines(lang, &summary.rti_officers),
         team,
         compose: who
             .filter(|_| summary.may_manage)

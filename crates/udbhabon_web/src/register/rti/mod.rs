@@ -1,6 +1,9 @@
 //! An office's RTI register (`/offices/KEY/rti?year=2026-27`): the year's applications with where each
 //! stands against its clock, the year's figures and the form that enters an application; an
-//! application's page (`/rti/ID`) with its clocks and the forms for its answer, appeal and complaint.
+//! application's page (`/rti/ID`) with its clocks and the forms for its answer, appeal and complaint;
+//! `officer` names the office's RTI officers.
+
+pub(crate) mod officer;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -14,6 +17,7 @@ use udbhabon_core::register::rti::{RTI_LIMITS, RtiDetail, RtiLine, RtiYear};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::holiday::Due;
 use udbhabon_domain::portal::charter::{TimeLimit, TimeUnit};
+use udbhabon_domain::register::rti::officer::{RtiOfficerFields, RtiOfficerRole};
 use udbhabon_domain::register::rti::{
     AppealOutcome, RtiAnswerFields, RtiAppealFields, RtiChannel, RtiComplaintFields, RtiOutcome,
     RtiRequestFields, RtiStanding,
@@ -27,6 +31,7 @@ use crate::extract::{Path, Query};
 use crate::form::{Choice, FieldErrors, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::register::rti::officer::{OfficerLine, officer_lines, post_choices};
 use crate::state::AppState;
 use crate::training::{listed, year_asked};
 
@@ -43,6 +48,7 @@ fn year_href(key: &str, year: FiscalYear) -> String {
 pub(crate) struct YearQuery {
     #[serde(default)]
     year: String,
+    done: Option<String>,
 }
 
 /// Where an application stands, as a tag: (class, text).
@@ -130,6 +136,9 @@ pub(crate) struct YearPage {
     limits: String,
     csrf: Option<String>,
     form: Option<RequestForm>,
+    notice: Option<String>,
+    officers: Vec<OfficerLine>,
+    officer_form: Option<OfficerForm>,
 }
 
 pub(crate) struct RequestForm {
@@ -174,6 +183,80 @@ impl RequestValues {
             involves_others: self.involves_others.is_some(),
             life_liberty: self.life_liberty.is_some(),
         }
+    }
+}
+
+/// A form of the register page refused: what was typed, and the messages.
+pub(crate) enum RegisterRefused<'a> {
+    Request(&'a RequestValues, Vec<(String, String)>),
+    Officer(&'a RtiOfficerFields, Vec<(String, String)>),
+}
+
+/// The register of the year `year` asks for (the current one when empty), with a refused form.
+pub(crate) async fn register_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    (key, year, done): (&str, &str, Option<&str>),
+    refused: Option<RegisterRefused<'_>>,
+) -> Result<YearPage, PageError> {
+    let year = year_asked(state, year)?;
+    let register = state.app.rti_year(&member.0, key, year).await?;
+    let officers = state.app.rti_officers(&register.office).await?;
+    let posts = if register.can_manage {
+        state.app.rti_officer_posts(&register.office).await?
+    } else {
+        Vec::new()
+    };
+    let (request_refused, officer_refused) = match refused {
+        Some(RegisterRefused::Request(values, errors)) => (Some((values, errors)), None),
+        Some(RegisterRefused::Officer(fields, errors)) => (None, Some((fields, errors))),
+        None => (None, None),
+    };
+    let mut page = year_page(state, lang, member, &register, request_refused);
+    page.notice = (done == Some("officers")).then(|| t(lang, "rti-officers-saved"));
+    page.officers = officer_lines(lang, &officers);
+    page.officer_form = register.can_manage.then(|| {
+        let (fields, errors) = officer_refused.map_or_else(
+            || (RtiOfficerFields::default(), None),
+            |(fields, errors)| (fields.clone(), Some(errors)),
+        );
+        OfficerForm {
+            action: format!("/offices/{}/rti/officers", encode_component(key)),
+            remove_action: format!("/offices/{}/rti/officers/remove", encode_component(key)),
+            open: errors.is_some(),
+            errors: errors.unwrap_or_default(),
+            roles: with_none(listed(lang, &fields.role, RtiOfficerRole::message_key)),
+            posts: post_choices(lang, &posts, &fields.post),
+            named: officers
+                .iter()
+                .map(|officer| {
+                    (
+                        officer.role.code().to_owned(),
+                        t(lang, &officer.role.message_key()),
+                    )
+                })
+                .collect(),
+        }
+    });
+    Ok(page)
+}
+
+/// The form that names a post to a role, and the roles named, to take off.
+pub(crate) struct OfficerForm {
+    action: String,
+    remove_action: String,
+    open: bool,
+    errors: Vec<(String, String)>,
+    roles: Vec<Choice>,
+    posts: Vec<Choice>,
+    /// (code, name) of each role named.
+    named: Vec<(String, String)>,
+}
+
+impl FieldErrors for OfficerForm {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
     }
 }
 
@@ -274,6 +357,9 @@ fn year_page(
                 values,
             }
         }),
+        notice: None,
+        officers: Vec::new(),
+        officer_form: None,
     }
 }
 
@@ -285,9 +371,8 @@ pub(crate) async fn year(
     Path(key): Path<String>,
     Query(query): Query<YearQuery>,
 ) -> Result<YearPage, PageError> {
-    let year = year_asked(&state, &query.year)?;
-    let register = state.app.rti_year(&member.0, &key, year).await?;
-    Ok(year_page(&state, lang, &member, &register, None))
+    let asked = (key.as_str(), query.year.as_str(), query.done.as_deref());
+    register_page(&state, lang, &member, asked, None).await
 }
 
 /// `POST /offices/{key}/rti`: enters an application.
@@ -305,15 +390,8 @@ pub(crate) async fn add(
         Ok(id) => Ok(Redirect::to(&format!("/rti/{id}?done=added")).into_response()),
         Err(error) => {
             rejected(lang, error, async |errors| {
-                let year = year_asked(&state, "")?;
-                let register = state.app.rti_year(&member.0, &key, year).await?;
-                Ok(year_page(
-                    &state,
-                    lang,
-                    &member,
-                    &register,
-                    Some((&values, errors)),
-                ))
+                let refused = RegisterRefused::Request(&values, errors);
+                register_page(&state, lang, &member, (&key, "", None), Some(refused)).await
             })
             .await
         }

@@ -2,6 +2,8 @@
 //! appeal and the complaint to the Information Commission, each against its statutory clock on the
 //! holiday calendar; the year's figures; the register as a table.
 
+pub mod officer;
+
 use std::sync::LazyLock;
 
 use bangla::FiscalYear;
@@ -24,7 +26,7 @@ use crate::{App, Error};
 
 /// The Act's time limits, read once; the file is part of the program, and a test reads it.
 pub static RTI_LIMITS: LazyLock<RtiLimits> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../../../data/rti.toml"))
+    toml::from_str(include_str!("../../../../../data/rti.toml"))
         .expect("data/rti.toml is checked by the tests")
 });
 

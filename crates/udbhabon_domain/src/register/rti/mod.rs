@@ -5,6 +5,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod officer;
+
 use crate::ValidationErrors;
 use crate::holiday::{Due, WorkingCalendar};
 use crate::portal::charter::TimeLimit;

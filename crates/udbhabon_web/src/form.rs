@@ -6,8 +6,8 @@ use std::future::Future;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use udbhabon_core::{Error, MemoFileRow};
-use udbhabon_domain::ValidationErrors;
-use udbhabon_i18n::{Lang, t_args};
+use udbhabon_domain::{ValidationErrors, Vocabulary};
+use udbhabon_i18n::{Lang, t, t_args};
 
 use crate::error::PageError;
 
@@ -93,6 +93,20 @@ pub(crate) fn choices<T>(
             }
         })
         .collect()
+}
+
+/// The options of a closed list, `selected` chosen.
+pub(crate) fn listed<T: Vocabulary>(
+    lang: Lang,
+    selected: &str,
+    key: fn(T) -> String,
+) -> Vec<Choice> {
+    choices(
+        T::ALL.iter().copied(),
+        Some(selected),
+        |value| value.code().to_owned(),
+        |value| t(lang, &key(*value)),
+    )
 }
 
 /// A "—" choice for leaving a row or a field empty, followed by `rest`.

@@ -19,11 +19,10 @@ use crate::auth::{Button, Member, Posted, PostedUpload, Visitor};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, field_messages, rejected};
+use crate::form::{Choice, FieldErrors, field_messages, listed, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
 use crate::state::AppState;
-use crate::training::listed;
 use crate::upload::line_problems;
 
 /// The years a page may show.
@@ -342,22 +341,18 @@ async fn page(
         .filter(|moon| !entered.contains(&moon.name.bn.as_str()))
         .map(|moon| moon.name.get(lang).to_owned())
         .collect();
+    let added = || {
+        [(
+            "count",
+            format::number(lang, query.added.unwrap_or(0) as i64),
+        )]
+    };
     let notice = match query.done.as_deref() {
         Some("added") => Some(t(lang, "holiday-added")),
         Some("saved") => Some(t(lang, "holiday-saved")),
         Some("removed") => Some(t(lang, "holiday-removed")),
-        Some("fixed") | Some("imported") => Some(t_args(
-            lang,
-            if query.done.as_deref() == Some("fixed") {
-                "holiday-fixed-added"
-            } else {
-                "holiday-imported"
-            },
-            &[(
-                "count",
-                format::number(lang, query.added.unwrap_or(0) as i64),
-            )],
-        )),
+        Some("fixed") => Some(t_args(lang, "holiday-fixed-added", &added())),
+        Some("imported") => Some(t_args(lang, "holiday-imported", &added())),
         _ => None,
     };
     let new_typed = refused

@@ -13,11 +13,11 @@ use udbhabon_i18n::{Lang, format, t};
 use crate::auth::{Button, Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, choices, rejected};
+use crate::form::{Choice, FieldErrors, choices, listed, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::encode_component;
 use crate::state::AppState;
-use crate::training::{YearQuery, YearRefused, listed, year_asked, year_href, year_page};
+use crate::training::{YearQuery, YearRefused, year_asked, year_href, year_page};
 
 /// A planned course as the year page lists it.
 pub(crate) struct CourseCard {

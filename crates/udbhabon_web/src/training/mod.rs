@@ -24,7 +24,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Button, Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, choices, rejected, with_none};
+use crate::form::{Choice, FieldErrors, choices, listed, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -32,20 +32,6 @@ use crate::training::course::{CourseCard, CourseForm, course_cards, course_form}
 
 /// Empty session rows offered below the filled ones, so that more can be added without a script.
 const SPARE_SESSIONS: usize = 2;
-
-/// The options of a closed list, `selected` chosen.
-pub(crate) fn listed<T: Vocabulary>(
-    lang: Lang,
-    selected: &str,
-    key: fn(T) -> String,
-) -> Vec<Choice> {
-    choices(
-        T::ALL.iter().copied(),
-        Some(selected),
-        |value| value.code().to_owned(),
-        |value| t(lang, &key(*value)),
-    )
-}
 
 /// The year a page's address asks for (`?year=2025-26`), else the current one.
 pub(crate) fn year_asked(state: &AppState, asked: &str) -> Result<FiscalYear, PageError> {

@@ -28,12 +28,12 @@ use crate::auth::{Member, Posted};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, rejected, with_none};
+use crate::form::{Choice, FieldErrors, listed, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::register::rti::officer::{OfficerLine, officer_lines, post_choices};
 use crate::state::AppState;
-use crate::training::{listed, year_asked};
+use crate::training::year_asked;
 
 /// The register of a year.
 fn year_href(key: &str, year: FiscalYear) -> String {

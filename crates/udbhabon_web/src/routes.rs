@@ -1483,6 +1483,27 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(rti::officer::remove),
     ),
     route(
+        POST,
+        "/offices/{key}/rti/disclosures",
+        may(Action::ManageTeam),
+        "/offices/mole/rti/disclosures",
+        handler!(rti::disclosure::add),
+    ),
+    route(
+        POST,
+        "/offices/{key}/rti/disclosures/{id}",
+        may(Action::ManageTeam),
+        "/offices/mole/rti/disclosures/1",
+        handler!(rti::disclosure::save),
+    ),
+    route(
+        POST,
+        "/offices/{key}/rti/disclosures/{id}/remove",
+        may(Action::ManageTeam),
+        "/offices/mole/rti/disclosures/1/remove",
+        handler!(rti::disclosure::remove),
+    ),
+    route(
         GET,
         "/offices/{key}/rti/export.xlsx",
         may(Action::ViewOfficeRecords),

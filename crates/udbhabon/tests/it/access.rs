@@ -240,9 +240,10 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// a static file, an evidence file (the demo reports no progress), a self-assessment report (none is
 /// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported), a
 /// return's evidence (none is submitted), an award notice (none is issued), a citizen charter's PDF
-/// (the demo's ministry has not published one), a meeting change's notice (none is postponed) and a
-/// preview of minutes (the meeting called in the system has none written yet).
-const ABSENT_SAMPLES: [&str; 12] = [
+/// (the demo's ministry has not published one), a meeting change's notice (none is postponed), a
+/// preview of minutes (the meeting called in the system has none written yet) and an entry of the
+/// proactive-disclosure list (the demo's ministry has none).
+const ABSENT_SAMPLES: [&str; 13] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/meetings/{key}/minutes/preview.pdf",
@@ -255,6 +256,7 @@ const ABSENT_SAMPLES: [&str; 12] = [
     "/collections/{key}/periods/{start}/respondents/{id}/evidence/{file}",
     "/offices/{key}/awards/{year}/notice.pdf",
     "/offices/{key}/charter.pdf",
+    "/offices/{key}/rti/disclosures/{id}/remove",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

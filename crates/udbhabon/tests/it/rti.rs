@@ -5,7 +5,8 @@
 //! before it was filed are refused with nothing saved; a team member reads the register but may not
 //! keep it; the register downloads with each application's due date and days late. The member secretary
 //! finds an application past its limit in the inbox, and is mailed before a limit runs out and once
-//! when it has. The officers the register names are published on the office's page.
+//! when it has. The officers the register names, and the information it lists as published of the
+//! office's own accord, are on the office's page for anyone.
 
 use scraper::Html;
 
@@ -283,6 +284,66 @@ async fn the_officers_named_on_the_register_are_published_on_the_offices_page() 
     assert!(officers.starts_with("দায়িত্বপ্রাপ্ত কর্মকর্তা"), "{officers}");
     assert!(officers.contains(designated_post), "{officers}");
     assert!(officers.contains("আপিল কর্তৃপক্ষ"), "{officers}");
+
+    // The proactive-disclosure list: a web address that is none is refused; an entry added is
+    // published, brought up to date, and taken off.
+    let entry = |link: &str, updated_on: &str| {
+        [
+            ("title_bn", "সিটিজেন চার্টার"),
+            ("title_en", "Citizen charter"),
+            ("link", link),
+            ("updated_on", updated_on),
+        ]
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+    };
+    let (status, refused) = secretary
+        .post_fields(
+            "/offices/mole/rti/disclosures",
+            &csrf,
+            &entry("mole.gov.bd/charter", "01-11-2026"),
+        )
+        .await;
+    assert_eq!(status, 422);
+    assert!(text(&refused, ".field-error").contains("https://"));
+    let (status, page) = secretary
+        .post_fields(
+            "/offices/mole/rti/disclosures",
+            &csrf,
+            &entry("https://mole.gov.bd/charter", "01-11-2026"),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "প্রকাশিত তথ্যের তালিকা হালনাগাদ হয়েছে।");
+    let correcting =
+        scraper::Selector::parse("details form.stacked[action^='/offices/mole/rti/disclosures/']")
+            .unwrap();
+    let action = page
+        .select(&correcting)
+        .next()
+        .and_then(|form| form.value().attr("action"))
+        .unwrap()
+        .to_owned();
+    let (status, _) = secretary
+        .post_fields(
+            &action,
+            &csrf,
+            &entry("https://mole.gov.bd/charter", "20-11-2026"),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let public = server.page("/offices/mole", 200).await;
+    assert_eq!(
+        texts(&public, "ul.disclosures li"),
+        ["সিটিজেন চার্টার হালনাগাদ ২০ নভেম্বর ২০২৬"]
+    );
+    let (status, page) = secretary
+        .post_fields(&format!("{action}/remove"), &csrf, &[])
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text(&page, "#disclosures-heading + p"),
+        "তালিকায় এখনো কিছু নেই।"
+    );
 
     let (status, page) = secretary
         .post_fields(

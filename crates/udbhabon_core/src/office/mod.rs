@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use udbhabon_db::meeting::MeetingRow;
 use udbhabon_db::office::person::{HolderRow, PostRow};
 use udbhabon_db::office::{OfficeRow, UnitRow};
+use udbhabon_db::register::rti::disclosure::DisclosureRow;
 use udbhabon_db::team::order::OrderDraftRow;
 use udbhabon_domain::account::access::Action;
 
@@ -58,6 +59,8 @@ pub struct OfficeSummary {
     pub drafts: Vec<OrderDraftRow>,
     /// Whom a citizen applies to for information, and appeals to.
     pub rti_officers: Vec<RtiOfficerView>,
+    /// What the office publishes of its own accord.
+    pub disclosures: Vec<DisclosureRow>,
 }
 
 impl App {
@@ -276,6 +279,7 @@ impl App {
         Ok(OfficeSummary {
             ancestors: self.ancestors(&office).await?,
             rti_officers: self.rti_officers(&office).await?,
+            disclosures: self.disclosures(&office).await?,
             offices_under: self.db.count_offices_under(office.id).await?,
             office,
             team,

@@ -42,6 +42,7 @@ mod m0035_training_certificates;
 mod m0036_holidays;
 mod m0037_rti_requests;
 mod m0038_rti_officers;
+mod m0039_rti_disclosures;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0036_holidays::Migration),
             Box::new(m0037_rti_requests::Migration),
             Box::new(m0038_rti_officers::Migration),
+            Box::new(m0039_rti_disclosures::Migration),
         ]
     }
 }

@@ -157,3 +157,44 @@ async fn applications_are_numbered_in_their_year_and_their_steps_read_back() {
         assert_eq!(row.request, request("2026-09-06"));
     }
 }
+
+#[tokio::test]
+async fn an_offices_disclosures_are_kept_in_order_and_only_through_that_office() {
+    use udbhabon_domain::register::rti::disclosure::Disclosure;
+    let entry = |title: &str, updated_on: &str| Disclosure {
+        title: Bilingual::new(title, ""),
+        link: String::new(),
+        updated_on: date(updated_on),
+    };
+    for test in each_backend().await {
+        let (office_id, first, second) = committed(&test.db, async |tx| {
+            let office_id = ministry(tx).await.office_id;
+            let first = tx
+                .insert_disclosure(office_id, &entry("সিটিজেন চার্টার", "2026-11-01"))
+                .await
+                .unwrap();
+            let second = tx
+                .insert_disclosure(office_id, &entry("বাজেট", "2026-10-01"))
+                .await
+                .unwrap();
+            (office_id, first, second)
+        })
+        .await;
+        committed(&test.db, async |tx| {
+            tx.update_disclosure(office_id, first, &entry("সিটিজেন চার্টার", "2026-11-20"))
+                .await
+                .unwrap();
+            // Another office's entry is not found through this one.
+            assert!(
+                tx.delete_disclosure(office_id + 1000, second)
+                    .await
+                    .is_err()
+            );
+            tx.delete_disclosure(office_id, second).await.unwrap();
+        })
+        .await;
+        let rows = test.db.disclosures(office_id).await.unwrap();
+        assert_eq!(rows.len(), 1, "{}", test.backend);
+        assert_eq!(rows[0].disclosure.updated_on, date("2026-11-20"));
+    }
+}

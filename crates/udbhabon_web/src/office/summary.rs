@@ -7,6 +7,7 @@ use udbhabon_domain::team::TeamRole;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::layout::encode_component;
+use crate::register::rti::disclosure::{DisclosureLine, disclosure_lines};
 use crate::register::rti::officer::{OfficerLine, officer_lines};
 use crate::team::order::{self, Compose};
 
@@ -35,6 +36,8 @@ pub(crate) struct SummaryCards {
     pub(crate) embed_href: String,
     /// Whom a citizen applies to for information, and appeals to.
     pub(crate) rti_officers: Vec<OfficerLine>,
+    /// What the office publishes of its own accord.
+    pub(crate) disclosures: Vec<DisclosureLine>,
 }
 
 pub(crate) struct TeamCard {
@@ -145,6 +148,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         showcase_href: format!("/showcase?office={key}"),
         embed_href: format!("/offices/{key}/embed"),
         rti_officers: officer_lines(lang, &summary.rti_officers),
+        disclosures: disclosure_lines(lang, &summary.disclosures),
         team,
         compose: who
             .filter(|_| summary.may_manage)

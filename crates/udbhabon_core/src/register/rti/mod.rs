@@ -2,6 +2,7 @@
 //! appeal and the complaint to the Information Commission, each against its statutory clock on the
 //! holiday calendar; the year's figures; the register as a table.
 
+pub mod disclosure;
 pub mod officer;
 
 use std::sync::LazyLock;

@@ -1,6 +1,7 @@
 //! The RTI register: an office's applications of a fiscal year, numbered as received, and their answer,
 //! appeal and complaint recorded as each comes.
 
+pub mod disclosure;
 pub mod officer;
 
 use sea_orm::{

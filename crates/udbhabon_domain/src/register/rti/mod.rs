@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod disclosure;
 pub mod officer;
 
 use crate::ValidationErrors;
@@ -153,7 +154,7 @@ pub struct RtiComplaintFields {
 
 /// A date typed into `field`: read in either digit script, not after today and not before `earliest`
 /// (named by `before_key`).
-fn day(
+pub(crate) fn day(
     field: &'static str,
     text: &str,
     (earliest, before_key): (Option<NaiveDate>, &'static str),
@@ -210,7 +211,7 @@ fn filed_and_decided(
 }
 
 /// A text of at most `most` characters, required or not.
-fn bounded(
+pub(crate) fn bounded(
     field: &'static str,
     text: &str,
     (required, most): (bool, usize),

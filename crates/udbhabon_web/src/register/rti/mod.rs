@@ -1,8 +1,9 @@
 //! An office's RTI register (`/offices/KEY/rti?year=2026-27`): the year's applications with where each
 //! stands against its clock, the year's figures and the form that enters an application; an
 //! application's page (`/rti/ID`) with its clocks and the forms for its answer, appeal and complaint;
-//! `officer` names the office's RTI officers.
+//! `officer` names the office's RTI officers and `disclosure` keeps its proactive-disclosure list.
 
+pub(crate) mod disclosure;
 pub(crate) mod officer;
 
 use askama::Template;
@@ -31,6 +32,9 @@ use crate::extract::{Path, Query};
 use crate::form::{Choice, FieldErrors, listed, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::register::rti::disclosure::{
+    DisclosureForm, DisclosureLine, RefusedEntry, disclosure_forms, disclosure_lines,
+};
 use crate::register::rti::officer::{OfficerLine, officer_lines, post_choices};
 use crate::state::AppState;
 use crate::training::year_asked;
@@ -139,6 +143,9 @@ pub(crate) struct YearPage {
     notice: Option<String>,
     officers: Vec<OfficerLine>,
     officer_form: Option<OfficerForm>,
+    disclosures: Vec<DisclosureLine>,
+    /// For those who keep the list: each entry's form, then a new one's.
+    disclosure_forms: Vec<DisclosureForm>,
 }
 
 pub(crate) struct RequestForm {
@@ -190,6 +197,7 @@ impl RequestValues {
 pub(crate) enum RegisterRefused<'a> {
     Request(&'a RequestValues, Vec<(String, String)>),
     Officer(&'a RtiOfficerFields, Vec<(String, String)>),
+    Disclosure(RefusedEntry<'a>),
 }
 
 /// The register of the year `year` asks for (the current one when empty), with a refused form.
@@ -208,13 +216,24 @@ pub(crate) async fn register_page(
     } else {
         Vec::new()
     };
-    let (request_refused, officer_refused) = match refused {
-        Some(RegisterRefused::Request(values, errors)) => (Some((values, errors)), None),
-        Some(RegisterRefused::Officer(fields, errors)) => (None, Some((fields, errors))),
-        None => (None, None),
-    };
+    let disclosures = state.app.disclosures(&register.office).await?;
+    let (mut request_refused, mut officer_refused, mut disclosure_refused) = (None, None, None);
+    match refused {
+        Some(RegisterRefused::Request(values, errors)) => request_refused = Some((values, errors)),
+        Some(RegisterRefused::Officer(fields, errors)) => officer_refused = Some((fields, errors)),
+        Some(RegisterRefused::Disclosure(entry)) => disclosure_refused = Some(entry),
+        None => {}
+    }
     let mut page = year_page(state, lang, member, &register, request_refused);
-    page.notice = (done == Some("officers")).then(|| t(lang, "rti-officers-saved"));
+    page.notice = match done {
+        Some("officers") => Some(t(lang, "rti-officers-saved")),
+        Some("disclosures") => Some(t(lang, "rti-disclosures-saved")),
+        _ => None,
+    };
+    page.disclosures = disclosure_lines(lang, &disclosures);
+    if register.can_manage {
+        page.disclosure_forms = disclosure_forms(lang, key, &disclosures, disclosure_refused);
+    }
     page.officers = officer_lines(lang, &officers);
     page.officer_form = register.can_manage.then(|| {
         let (fields, errors) = officer_refused.map_or_else(
@@ -360,6 +379,8 @@ fn year_page(
         notice: None,
         officers: Vec::new(),
         officer_form: None,
+        disclosures: Vec::new(),
+        disclosure_forms: Vec::new(),
     }
 }
 

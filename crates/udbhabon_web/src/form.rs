@@ -5,7 +5,7 @@ use std::future::Future;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use udbhabon_core::{Error, MemoFileRow};
+use udbhabon_core::{Error, HolderRow, MemoFileRow, PostRow};
 use udbhabon_domain::{ValidationErrors, Vocabulary};
 use udbhabon_i18n::{Lang, t, t_args};
 
@@ -107,6 +107,26 @@ pub(crate) fn listed<T: Vocabulary>(
         |value| value.code().to_owned(),
         |value| t(lang, &key(*value)),
     )
+}
+
+/// The posts a form offers for an officer (a role, a grievance tier): "post — holder", or "vacant".
+pub(crate) fn post_choices(
+    lang: Lang,
+    posts: &[(PostRow, Option<HolderRow>)],
+    selected: &str,
+) -> Vec<Choice> {
+    with_none(choices(
+        posts,
+        Some(selected.trim()),
+        |(post, _)| post.id.to_string(),
+        |(post, holder)| {
+            let name = holder.as_ref().map_or_else(
+                || t(lang, "charter-post-vacant"),
+                |holder| holder.person.name.get(lang).to_owned(),
+            );
+            format!("{} — {name}", post.label.get(lang))
+        },
+    ))
 }
 
 /// A "—" choice for leaving a row or a field empty, followed by `rest`.

@@ -21,7 +21,7 @@ use crate::auth::{Button, Member, Posted, Visitor};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, choices, rejected, with_none};
+use crate::form::{Choice, FieldErrors, choices, post_choices, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -370,26 +370,6 @@ enum Refused<'a> {
     Service(Option<u32>, &'a ServiceForm),
 }
 
-fn post_choices(lang: Lang, page: &CharterPage, selected: &str) -> Vec<Choice> {
-    with_none(choices(
-        &page.posts,
-        Some(selected.trim()),
-        |(post, _)| post.id.to_string(),
-        |(post, holder)| match holder {
-            Some(holder) => format!(
-                "{} — {}",
-                post.label.get(lang),
-                holder.person.name.get(lang)
-            ),
-            None => format!(
-                "{} — {}",
-                post.label.get(lang),
-                t(lang, "charter-post-vacant")
-            ),
-        },
-    ))
-}
-
 fn service_form(
     lang: Lang,
     page: &CharterPage,
@@ -425,7 +405,7 @@ fn service_form(
             |unit| unit.code().to_owned(),
             |unit| t(lang, &unit.message_key()),
         ),
-        posts: post_choices(lang, page, &values.officer_post),
+        posts: post_choices(lang, &page.posts, &values.officer_post),
     }
 }
 
@@ -513,8 +493,8 @@ async fn draft_page(
             } else {
                 Vec::new()
             },
-            grievance_posts: post_choices(lang, &page, &values.grievance_post),
-            appeal_posts: post_choices(lang, &page, &values.appeal_post),
+            grievance_posts: post_choices(lang, &page.posts, &values.grievance_post),
+            appeal_posts: post_choices(lang, &page.posts, &values.appeal_post),
             vision_bn: values.vision_bn,
             vision_en: values.vision_en,
             mission_bn: values.mission_bn,

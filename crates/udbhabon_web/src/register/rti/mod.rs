@@ -29,13 +29,13 @@ use crate::auth::{Member, Posted};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, listed, rejected, with_none};
+use crate::form::{Choice, FieldErrors, listed, post_choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::register::rti::disclosure::{
     DisclosureForm, DisclosureLine, RefusedEntry, disclosure_forms, disclosure_lines,
 };
-use crate::register::rti::officer::{OfficerLine, officer_lines, post_choices};
+use crate::register::rti::officer::{OfficerLine, officer_lines};
 use crate::state::AppState;
 use crate::training::year_asked;
 

@@ -5,14 +5,13 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::register::rti::officer::RtiOfficerView;
-use udbhabon_core::{HolderRow, PostRow};
 use udbhabon_domain::register::rti::officer::RtiOfficerFields;
 use udbhabon_i18n::{Lang, format, t};
 
 use crate::auth::Posted;
 use crate::error::PageError;
 use crate::extract::Path;
-use crate::form::{Choice, choices, rejected, with_none};
+use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::encode_component;
 use crate::register::rti::{RegisterRefused, register_page};
@@ -50,26 +49,6 @@ pub(crate) fn officer_lines(lang: Lang, officers: &[RtiOfficerView]) -> Vec<Offi
             )
         })
         .collect()
-}
-
-/// The posts offered for a role: "post — holder".
-pub(crate) fn post_choices(
-    lang: Lang,
-    posts: &[(PostRow, Option<HolderRow>)],
-    selected: &str,
-) -> Vec<Choice> {
-    with_none(choices(
-        posts,
-        Some(selected.trim()),
-        |(post, _)| post.id.to_string(),
-        |(post, holder)| {
-            let name = holder.as_ref().map_or_else(
-                || t(lang, "charter-post-vacant"),
-                |holder| holder.person.name.get(lang).to_owned(),
-            );
-            format!("{} — {name}", post.label.get(lang))
-        },
-    ))
 }
 
 /// The register page after an officer was named or taken off.

@@ -28,7 +28,7 @@ use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
-use crate::register::rti;
+use crate::register::{grs, rti};
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
@@ -1452,6 +1452,29 @@ pub const ROUTES: &[RouteSpec] = &[
         "/admin/offices/export.xlsx",
         handler!(offices::export_xlsx),
     ),
+    // An office's grievance redress, read with its records (the officers are also on its public page),
+    // its officers named by those who run its team.
+    route(
+        GET,
+        "/offices/{key}/grs",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/grs",
+        handler!(grs::show),
+    ),
+    route(
+        POST,
+        "/offices/{key}/grs/officers",
+        may(Action::ManageTeam),
+        "/offices/mole/grs/officers",
+        handler!(grs::set_officer),
+    ),
+    route(
+        POST,
+        "/offices/{key}/grs/officers/remove",
+        may(Action::ManageTeam),
+        "/offices/mole/grs/officers/remove",
+        handler!(grs::remove_officer),
+    ),
     // The RTI register, read with the office's records (applicants' names and contacts are not
     // published), kept by those who run its team.
     route(
@@ -1473,14 +1496,14 @@ pub const ROUTES: &[RouteSpec] = &[
         "/offices/{key}/rti/officers",
         may(Action::ManageTeam),
         "/offices/mole/rti/officers",
-        handler!(rti::officer::set),
+        handler!(rti::set_officer),
     ),
     route(
         POST,
         "/offices/{key}/rti/officers/remove",
         may(Action::ManageTeam),
         "/offices/mole/rti/officers/remove",
-        handler!(rti::officer::remove),
+        handler!(rti::remove_officer),
     ),
     route(
         POST,

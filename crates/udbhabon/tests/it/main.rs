@@ -17,6 +17,7 @@ mod decisions;
 mod embed;
 mod faults;
 mod feedback;
+mod grs;
 mod holidays;
 mod innovation_sheets;
 mod innovations;

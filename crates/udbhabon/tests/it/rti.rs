@@ -252,7 +252,10 @@ async fn the_officers_named_on_the_register_are_published_on_the_offices_page() 
         ("post".to_owned(), option_value(&page, "officer-post", post))
     };
     let role = |code: &str| ("role".to_owned(), code.to_owned());
-    for (code, post) in [("designated", &designated), ("appellate", &appellate)] {
+    for (code, post) in [
+        ("rti_designated", &designated),
+        ("rti_appellate", &appellate),
+    ] {
         let (status, page) = secretary
             .post_fields(
                 "/offices/mole/rti/officers",
@@ -268,7 +271,10 @@ async fn the_officers_named_on_the_register_are_published_on_the_offices_page() 
         .post_fields(
             "/offices/mole/rti/officers",
             &csrf,
-            &[role("alternate"), ("post".to_owned(), "9999".to_owned())],
+            &[
+                role("rti_alternate"),
+                ("post".to_owned(), "9999".to_owned()),
+            ],
         )
         .await;
     assert_eq!(status, 422);
@@ -349,7 +355,7 @@ async fn the_officers_named_on_the_register_are_published_on_the_offices_page() 
         .post_fields(
             "/offices/mole/rti/officers/remove",
             &csrf,
-            &[role("appellate")],
+            &[role("rti_appellate")],
         )
         .await;
     assert_eq!(status, 200);
@@ -360,7 +366,10 @@ async fn the_officers_named_on_the_register_are_published_on_the_offices_page() 
         .post_form(
             "/offices/mole/rti/officers",
             &member_csrf,
-            &[("role", "appellate".to_owned()), ("post", "1".to_owned())],
+            &[
+                ("role", "rti_appellate".to_owned()),
+                ("post", "1".to_owned()),
+            ],
         )
         .await;
     assert_eq!(response.status(), 403);

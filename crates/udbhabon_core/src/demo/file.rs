@@ -7,6 +7,7 @@ use udbhabon_domain::meeting::MeetingKind;
 use udbhabon_domain::meeting::decision::ResponsibleKind;
 use udbhabon_domain::office::person::Charge;
 use udbhabon_domain::office::{OfficeKind, UnitLevel};
+use udbhabon_domain::register::officer::OfficerRole;
 use udbhabon_domain::team::TeamRole;
 
 #[derive(Debug, Deserialize)]
@@ -48,6 +49,17 @@ pub(super) struct DemoFile {
     pub holiday_years: Vec<i32>,
     #[serde(default)]
     pub rti_requests: Vec<RtiEntry>,
+    #[serde(default)]
+    pub officers: Vec<OfficerEntry>,
+}
+
+/// An officer an office names for RTI or grievance redress: a role held by a post.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct OfficerEntry {
+    pub office: String,
+    pub role: OfficerRole,
+    pub post: String,
 }
 
 /// An application in an office's RTI register, with its answer and appeal when recorded, each as its

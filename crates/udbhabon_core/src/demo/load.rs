@@ -23,12 +23,13 @@ use udbhabon_domain::innovation::{
 };
 use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
+use udbhabon_domain::register::officer::Officer;
 use udbhabon_domain::register::rti::{
     RtiAnswerFields, RtiAppealFields, RtiRequestFields, check_answer, check_appeal, check_request,
 };
 use udbhabon_domain::training::certificate::Certificate;
 use udbhabon_domain::training::{TrainingFields, check_training};
-use udbhabon_domain::{Bilingual, ValidationErrors};
+use udbhabon_domain::{Bilingual, ValidationErrors, Vocabulary};
 
 use super::DEMO_FILE;
 use super::file::{
@@ -466,6 +467,15 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     }
     for entry in &file.rti_requests {
         rti_request(tx, entry, &keys).await?;
+    }
+    for entry in &file.officers {
+        let used_by = format!("officer {} of {}", entry.role.code(), entry.office);
+        let officer = Officer {
+            role: entry.role,
+            post_id: keys.get("post", &entry.post, &used_by)?,
+        };
+        tx.set_officer(keys.get("office", &entry.office, &used_by)?, officer)
+            .await?;
     }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),

@@ -12,7 +12,7 @@ use udbhabon_db::team::order::OrderDraftRow;
 use udbhabon_domain::account::access::Action;
 
 use crate::account::SignedIn;
-use crate::register::rti::officer::RtiOfficerView;
+use crate::register::officer::OfficerView;
 use crate::team::TeamOverview;
 use crate::{App, Error};
 
@@ -57,8 +57,8 @@ pub struct OfficeSummary {
     pub may_manage: bool,
     /// The team's office orders being composed, for those who compose them.
     pub drafts: Vec<OrderDraftRow>,
-    /// Whom a citizen applies to for information, and appeals to.
-    pub rti_officers: Vec<RtiOfficerView>,
+    /// Whom a citizen applies to for information or with a grievance, and appeals to.
+    pub officers: Vec<OfficerView>,
     /// What the office publishes of its own accord.
     pub disclosures: Vec<DisclosureRow>,
 }
@@ -278,7 +278,7 @@ impl App {
         };
         Ok(OfficeSummary {
             ancestors: self.ancestors(&office).await?,
-            rti_officers: self.rti_officers(&office).await?,
+            officers: self.officers(&office).await?,
             disclosures: self.disclosures(&office).await?,
             offices_under: self.db.count_offices_under(office.id).await?,
             office,

@@ -17,6 +17,7 @@ use udbhabon_domain::portal::charter::{
     CharterContent, CharterStatus, Contact, Fee, Officer, OverviewFields, ServiceCategory,
     ServiceFields, TimeLimit, TimeUnit, check_overview, check_service, updated_this_quarter,
 };
+use udbhabon_domain::register::officer::OfficerRole;
 use udbhabon_domain::{Bilingual, Lang, ValidationErrors, Vocabulary};
 use udbhabon_i18n::{format, t, t_args};
 
@@ -81,6 +82,8 @@ pub struct CharterPage {
     pub can_approve: bool,
     /// For those who draft: the office's posts, with whoever holds each today.
     pub posts: Vec<(PostRow, Option<HolderRow>)>,
+    /// The posts a grievance officer may hold: the office's and those of the office above.
+    pub grievance_posts: Vec<(PostRow, Option<HolderRow>)>,
 }
 
 /// An office's charter next to those of the offices directly below it.
@@ -127,10 +130,16 @@ impl App {
         } else {
             None
         };
-        let posts = if is_office_reader {
-            self.posts_held(&[office.id]).await?
+        let (posts, grievance_posts) = if is_office_reader {
+            let grievance_posts = self.officer_posts(&office).await?;
+            let posts = grievance_posts
+                .iter()
+                .filter(|(post, _)| post.office_id == office.id)
+                .cloned()
+                .collect();
+            (posts, grievance_posts)
         } else {
-            Vec::new()
+            (Vec::new(), Vec::new())
         };
         Ok(CharterPage {
             editions: published
@@ -147,12 +156,14 @@ impl App {
             can_draft,
             can_approve,
             posts,
+            grievance_posts,
             office,
         })
     }
 
     /// Starts the office's next version from its latest edition (or, for a first charter, from the
-    /// standard expectations), unless one is already in the making.
+    /// standard expectations) with the grievance officers the office names for grievance redress,
+    /// unless one is already in the making.
     pub async fn start_charter(&self, who: &SignedIn, office_key: &str) -> Result<(), Error> {
         let office = self.db.office_by_key(office_key).await?;
         self.require(who, Action::SubmitForOffice, office.id)
@@ -167,6 +178,18 @@ impl App {
                 ..CharterContent::default()
             },
         };
+        // The grievance officers are those the office names on its grievance redress page.
+        for officer in self.db.officers(office.id).await? {
+            let named = Some(Officer {
+                post_id: officer.post_id,
+                contact: None,
+            });
+            match officer.role {
+                OfficerRole::GrsOfficer => content.grievance.officer = named,
+                OfficerRole::GrsAppellate => content.grievance.appeal = named,
+                _ => {}
+            }
+        }
         // A new version names posts; whoever holds them is read again when it is published.
         for officer in content.officers_mut() {
             officer.contact = None;
@@ -190,7 +213,12 @@ impl App {
         fields: &OverviewFields,
     ) -> Result<(), Error> {
         let (office, draft) = self.charter_draft(who, office_key).await?;
-        let posts = self.db.post_ids_of_office(office.id).await?;
+        let posts: Vec<i32> = self
+            .officer_posts(&office)
+            .await?
+            .iter()
+            .map(|(post, _)| post.id)
+            .collect();
         let overview = check_overview(fields, &posts)?;
         let mut content = draft.content;
         content.vision = overview.vision;

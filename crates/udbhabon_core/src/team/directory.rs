@@ -1,5 +1,5 @@
 //! The public directory of teams: every office of the tree (or of one office's subtree) with its team's
-//! leader and member secretary, the order in force, and the flags the office above follows up: no
+//! leader and member secretary, its grievance redress officer, the order in force, and the flags the office above follows up: no
 //! team constituted, or an order naming posts no one holds today.
 
 use std::collections::HashMap;
@@ -11,6 +11,7 @@ use udbhabon_db::team::directory::DirectoryFilter;
 use udbhabon_db::team::{TeamOrderRow, TeamRow};
 use udbhabon_domain::office::OfficeKind;
 use udbhabon_domain::office::geo::{district_by_code, districts_of};
+use udbhabon_domain::register::officer::OfficerRole;
 use udbhabon_domain::team::TeamRole;
 
 use crate::account::SignedIn;
@@ -45,6 +46,8 @@ pub struct DirectoryEntry {
     /// The leader (Chief Innovation Officer or Innovation Officer) and the member secretary, with who
     /// holds each post today. Their contacts are kept only for signed-in readers.
     pub leads: Vec<(TeamRole, PostRow, Option<HolderRow>)>,
+    /// The grievance redress officer (অনিক) the office names, with who holds the post today.
+    pub grievance_officer: Option<(PostRow, Option<HolderRow>)>,
     /// How many posts the order in force names that no one holds today.
     pub vacant_posts: usize,
 }
@@ -145,10 +148,18 @@ impl App {
             .filter_map(|found| found.order.as_ref().map(|order| order.id))
             .collect();
         let members = self.db.members_of_orders(&order_ids).await?;
+        let grievance_officers: HashMap<i32, i32> = self
+            .db
+            .officers_in_role(&ids, OfficerRole::GrsOfficer)
+            .await?
+            .into_iter()
+            .map(|(office_id, officer)| (office_id, officer.post_id))
+            .collect();
         let post_ids: Vec<i32> = members
             .values()
             .flatten()
             .map(|member| member.post_id)
+            .chain(grievance_officers.values().copied())
             .collect();
         let posts = self.db.posts(&post_ids).await?;
         let mut holders = self.db.holders_on(&post_ids, today).await?;
@@ -161,12 +172,16 @@ impl App {
         Ok(offices
             .into_iter()
             .map(|office| {
+                let grievance_officer = grievance_officers.get(&office.id).and_then(|post_id| {
+                    Some((posts.get(post_id)?.clone(), holders.get(post_id).cloned()))
+                });
                 let Some(found) = teams.remove(&office.id) else {
                     return DirectoryEntry {
                         office,
                         team: None,
                         order: None,
                         leads: Vec::new(),
+                        grievance_officer,
                         vacant_posts: 0,
                     };
                 };
@@ -197,6 +212,7 @@ impl App {
                     team: Some(found.team),
                     order: found.order,
                     leads,
+                    grievance_officer,
                 }
             })
             .collect())

@@ -43,6 +43,7 @@ mod m0036_holidays;
 mod m0037_rti_requests;
 mod m0038_rti_officers;
 mod m0039_rti_disclosures;
+mod m0040_duty_officers;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -90,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0037_rti_requests::Migration),
             Box::new(m0038_rti_officers::Migration),
             Box::new(m0039_rti_disclosures::Migration),
+            Box::new(m0040_duty_officers::Migration),
         ]
     }
 }

@@ -263,8 +263,8 @@ pub struct Overview {
     pub grievance: Grievance,
 }
 
-/// Checks the overview: a vision and a mission in Bengali, both grievance officers among `posts`, and
-/// their limits in whole working days (1 to 90).
+/// Checks the overview: a vision and a mission in Bengali, both grievance officers among `posts` (the
+/// office's and those of the office above), and their limits in whole working days (1 to 90).
 pub fn check_overview(
     fields: &OverviewFields,
     posts: &[i32],
@@ -279,7 +279,7 @@ pub fn check_overview(
     let mut officer = |post: &str, days: &str, post_field: &'static str, days_field| {
         let post_id = checked_post(post, posts);
         if post_id.is_none() {
-            errors.add(post_field, "error-charter-officer");
+            errors.add(post_field, "error-officer-post");
         }
         let days = bangla::to_ascii_digits(days.trim())
             .parse::<u32>()

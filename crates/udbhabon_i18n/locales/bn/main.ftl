@@ -1789,16 +1789,10 @@ rti-reminder-overdue-body = তথ্য অধিকার আইনের স�
     সিদ্ধান্ত বা উত্তর এখানে লিখুন: { $link }
 rti-officers-heading = দায়িত্বপ্রাপ্ত কর্মকর্তা ও আপিল কর্তৃপক্ষ
 rti-officers-none = এখনো কোনো কর্মকর্তার নাম দেওয়া হয়নি।
-rti-officers-name = কর্মকর্তা নির্ধারণ করুন
-rti-officers-saved = কর্মকর্তার তথ্য হালনাগাদ হয়েছে।
 rti-officers-public = তথ্য অধিকার
-rti-officer-role = ভূমিকা
-rti-officer-post = পদ (এ দপ্তরের বা ঊর্ধ্বতন দপ্তরের)
-rti-officer-remove = বাদ দিন
-rti-officer-role-designated = দায়িত্বপ্রাপ্ত কর্মকর্তা
-rti-officer-role-alternate = বিকল্প দায়িত্বপ্রাপ্ত কর্মকর্তা
-rti-officer-role-appellate = আপিল কর্তৃপক্ষ
-error-rti-officer-post = এ দপ্তরের বা ঊর্ধ্বতন দপ্তরের একটি পদ বেছে নিন।
+officer-role-rti-designated = দায়িত্বপ্রাপ্ত কর্মকর্তা
+officer-role-rti-alternate = বিকল্প দায়িত্বপ্রাপ্ত কর্মকর্তা
+officer-role-rti-appellate = আপিল কর্তৃপক্ষ
 rti-disclosures-heading = স্বপ্রণোদিতভাবে প্রকাশিত তথ্য
 rti-disclosures-none = তালিকায় এখনো কিছু নেই।
 rti-disclosures-saved = প্রকাশিত তথ্যের তালিকা হালনাগাদ হয়েছে।
@@ -1810,3 +1804,29 @@ rti-disclosure-title-bn = কী তথ্য (বাংলায়)
 rti-disclosure-title-en = কী তথ্য (ইংরেজিতে)
 rti-disclosure-link = কোথায় প্রকাশিত (ওয়েব ঠিকানা; দপ্তরে রাখা থাকলে খালি)
 rti-disclosure-updated-on = সর্বশেষ হালনাগাদের তারিখ
+
+## Officers named for RTI and grievance redress
+
+officers-saved = কর্মকর্তার তথ্য হালনাগাদ হয়েছে।
+officers-name = কর্মকর্তা নির্ধারণ করুন
+officer-role = ভূমিকা
+officer-post = পদ (এ দপ্তরের বা ঊর্ধ্বতন দপ্তরের)
+officer-save = সংরক্ষণ করুন
+officer-remove = বাদ দিন
+error-officer-post = এ দপ্তরের বা ঊর্ধ্বতন দপ্তরের একটি পদ বেছে নিন।
+officer-role-grs-officer = অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)
+officer-role-grs-alternate = বিকল্প অভিযোগ নিষ্পত্তি কর্মকর্তা
+officer-role-grs-appellate = আপিল কর্মকর্তা
+officer-role-grs-appellate-alternate = বিকল্প আপিল কর্মকর্তা
+
+## Grievance redress
+
+grs-officers-heading = অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক) ও আপিল কর্মকর্তা
+grs-officers-none = এখনো অনিক বা আপিল কর্মকর্তার নাম দেওয়া হয়নি।
+grs-officers-public = অভিযোগ প্রতিকার ব্যবস্থা (জিআরএস)
+grs-link = অভিযোগ প্রতিকার ব্যবস্থা (জিআরএস)
+grs-title = অভিযোগ প্রতিকার ব্যবস্থা
+grs-heading = { $office }: অভিযোগ প্রতিকার ব্যবস্থা
+grs-explained = নাগরিকের অভিযোগ জিআরএস সফটওয়্যারে গ্রহণ ও নিষ্পত্তি হয়; ইনোভেশন টিম দপ্তরকে তা ব্যবহারে সহায়তা করে এবং মাসিক প্রতিবেদন সংগ্রহ করে।
+grs-limits-charter = দপ্তরের সিটিজেন চার্টার অনুযায়ী অনিক { $officer } কর্মদিবসের মধ্যে এবং আপিল কর্মকর্তা { $appeal } কর্মদিবসের মধ্যে অভিযোগ নিষ্পত্তি করেন।
+grs-limits-guideline = নির্দেশিকা অনুযায়ী অনিক { $officer } কর্মদিবসের মধ্যে এবং আপিল কর্মকর্তা { $appeal } কর্মদিবসের মধ্যে অভিযোগ নিষ্পত্তি করেন; দপ্তরের সিটিজেন চার্টার প্রকাশিত হলে তার সময়সীমা এখানে দেখা যাবে।

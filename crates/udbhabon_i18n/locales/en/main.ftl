@@ -1789,16 +1789,10 @@ rti-reminder-overdue-body = The Right to Information Act's limit ran out on { $d
     Record the answer or decision here: { $link }
 rti-officers-heading = Designated officer and appellate authority
 rti-officers-none = No officer is named yet.
-rti-officers-name = Name an officer
-rti-officers-saved = The officers are updated.
 rti-officers-public = Right to information
-rti-officer-role = Role
-rti-officer-post = Post (of this office or the office above)
-rti-officer-remove = Take off
-rti-officer-role-designated = Designated officer
-rti-officer-role-alternate = Alternate designated officer
-rti-officer-role-appellate = Appellate authority
-error-rti-officer-post = Choose a post of this office or of the office above.
+officer-role-rti-designated = Designated officer
+officer-role-rti-alternate = Alternate designated officer
+officer-role-rti-appellate = Appellate authority
 rti-disclosures-heading = Information published proactively
 rti-disclosures-none = Nothing is on the list yet.
 rti-disclosures-saved = The list of published information is updated.
@@ -1810,3 +1804,29 @@ rti-disclosure-title-bn = What information (in Bengali)
 rti-disclosure-title-en = What information (in English)
 rti-disclosure-link = Where it is published (web address; empty when kept at the office)
 rti-disclosure-updated-on = Last brought up to date on
+
+## Officers named for RTI and grievance redress
+
+officers-saved = The officers are updated.
+officers-name = Name an officer
+officer-role = Role
+officer-post = Post (of this office or the office above)
+officer-save = Save
+officer-remove = Take off
+error-officer-post = Choose a post of this office or of the office above.
+officer-role-grs-officer = Grievance redress officer (GRO)
+officer-role-grs-alternate = Alternate grievance redress officer
+officer-role-grs-appellate = Appeal officer
+officer-role-grs-appellate-alternate = Alternate appeal officer
+
+## Grievance redress
+
+grs-officers-heading = Grievance redress officer (GRO) and appeal officer
+grs-officers-none = No grievance redress or appeal officer is named yet.
+grs-officers-public = Grievance redress (GRS)
+grs-link = Grievance redress (GRS)
+grs-title = Grievance redress
+grs-heading = { $office }: grievance redress
+grs-explained = Citizens' grievances are received and settled in the GRS software; the Innovation Team helps the office use it and collects the monthly returns.
+grs-limits-charter = By the office's citizen's charter, the grievance redress officer settles a grievance within { $officer } working days and the appeal officer within { $appeal }.
+grs-limits-guideline = By the guideline, the grievance redress officer settles a grievance within { $officer } working days and the appeal officer within { $appeal }; once the office publishes its citizen's charter, its limits are shown here.

@@ -3,12 +3,13 @@
 
 use udbhabon_core::account::SignedIn;
 use udbhabon_core::office::OfficeSummary;
+use udbhabon_domain::register::officer::Duty;
 use udbhabon_domain::team::TeamRole;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::layout::encode_component;
+use crate::register::officer::{OfficerLine, officer_lines};
 use crate::register::rti::disclosure::{DisclosureLine, disclosure_lines};
-use crate::register::rti::officer::{OfficerLine, officer_lines};
 use crate::team::order::{self, Compose};
 
 /// What the cards show.
@@ -35,6 +36,7 @@ pub(crate) struct SummaryCards {
     /// How the office's own website frames these sections.
     pub(crate) embed_href: String,
     /// Whom a citizen applies to for information, and appeals to.
+    pub(crate) grs_officers: Vec<OfficerLine>,
     pub(crate) rti_officers: Vec<OfficerLine>,
     /// What the office publishes of its own accord.
     pub(crate) disclosures: Vec<DisclosureLine>,
@@ -124,6 +126,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/innovations?office={key}"), "nav-innovations"),
             (format!("/offices/{key}/trainings"), "training-link"),
             (format!("/offices/{key}/rti"), "rti-link"),
+            (format!("/offices/{key}/grs"), "grs-link"),
             (format!("/dashboard?office={key}"), "nav-dashboard"),
             (format!("/offices/{key}/charters"), "charter-watch-link"),
             (
@@ -147,7 +150,8 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         feedback_href: format!("/offices/{key}/feedback"),
         showcase_href: format!("/showcase?office={key}"),
         embed_href: format!("/offices/{key}/embed"),
-        rti_officers: officer_lines(lang, &summary.rti_officers),
+        grs_officers: officer_lines(lang, Duty::Grs, &summary.officers),
+        rti_officers: officer_lines(lang, Duty::Rti, &summary.officers),
         disclosures: disclosure_lines(lang, &summary.disclosures),
         team,
         compose: who

@@ -439,12 +439,12 @@ async fn draft_page(
     let open = page.open.as_ref();
     let editing = page.can_draft && open.is_some_and(|row| row.status == CharterStatus::Draft);
     let posts: HashMap<_, _> = page
-        .posts
+        .grievance_posts
         .iter()
         .map(|(post, _)| (post.id, post.clone()))
         .collect();
     let holders: HashMap<_, _> = page
-        .posts
+        .grievance_posts
         .iter()
         .filter_map(|(post, holder)| holder.clone().map(|holder| (post.id, holder)))
         .collect();
@@ -493,8 +493,8 @@ async fn draft_page(
             } else {
                 Vec::new()
             },
-            grievance_posts: post_choices(lang, &page.posts, &values.grievance_post),
-            appeal_posts: post_choices(lang, &page.posts, &values.appeal_post),
+            grievance_posts: post_choices(lang, &page.grievance_posts, &values.grievance_post),
+            appeal_posts: post_choices(lang, &page.grievance_posts, &values.appeal_post),
             vision_bn: values.vision_bn,
             vision_en: values.vision_en,
             mission_bn: values.mission_bn,

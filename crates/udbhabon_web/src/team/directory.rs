@@ -7,9 +7,11 @@ use askama_web::WebTemplate;
 use axum::extract::State;
 use serde::Deserialize;
 use udbhabon_core::team::directory::{DirectoryEntry, DirectoryQuery, TEAMS_PER_PAGE};
+use udbhabon_core::{HolderRow, PostRow};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::office::OfficeKind;
 use udbhabon_domain::office::geo::{DISTRICTS, DIVISIONS, district_by_code};
+use udbhabon_domain::register::officer::OfficerRole;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Visitor;
@@ -41,7 +43,7 @@ struct EntryView {
     office_href: String,
     kind: String,
     district: Option<String>,
-    /// The leader and the member secretary.
+    /// The leader, the member secretary and the grievance redress officer.
     leads: Vec<LeadView>,
     /// The order in force: (memo number and date, link to its PDF).
     order: Option<(String, String)>,
@@ -55,6 +57,32 @@ struct LeadView {
     holder: Option<String>,
     /// (text, link) of each published contact.
     contacts: Vec<(String, String)>,
+}
+
+/// One of an office's leads as its card shows them, with the contacts the reader may see.
+fn lead_view(lang: Lang, role: String, post: &PostRow, holder: Option<&HolderRow>) -> LeadView {
+    let contacts = holder
+        .iter()
+        .flat_map(|holder| {
+            let person = &holder.person;
+            person
+                .phone
+                .iter()
+                .map(|phone| (format::digits(lang, phone), format!("tel:{phone}")))
+                .chain(
+                    person
+                        .email
+                        .iter()
+                        .map(|email| (email.clone(), format!("mailto:{email}"))),
+                )
+        })
+        .collect();
+    LeadView {
+        role,
+        post: post.label.get(lang).to_owned(),
+        holder: holder.map(|holder| holder.person.name.get(lang).to_owned()),
+        contacts,
+    }
 }
 
 /// The directory's filters as the query string carries them.
@@ -141,32 +169,15 @@ fn entry(lang: Lang, entry: &DirectoryEntry) -> EntryView {
         leads: entry
             .leads
             .iter()
-            .map(|(role, post, holder)| {
-                let contacts = holder
-                    .iter()
-                    .flat_map(|holder| {
-                        let person = &holder.person;
-                        person
-                            .phone
-                            .iter()
-                            .map(|phone| (format::digits(lang, phone), format!("tel:{phone}")))
-                            .chain(
-                                person
-                                    .email
-                                    .iter()
-                                    .map(|email| (email.clone(), format!("mailto:{email}"))),
-                            )
-                    })
-                    .collect();
-                LeadView {
-                    role: t(lang, &role.message_key()),
-                    post: post.label.get(lang).to_owned(),
-                    holder: holder
-                        .as_ref()
-                        .map(|holder| holder.person.name.get(lang).to_owned()),
-                    contacts,
-                }
-            })
+            .map(|(role, post, holder)| (t(lang, &role.message_key()), post, holder))
+            .chain(entry.grievance_officer.as_ref().map(|(post, holder)| {
+                (
+                    t(lang, &OfficerRole::GrsOfficer.message_key()),
+                    post,
+                    holder,
+                )
+            }))
+            .map(|(role, post, holder)| lead_view(lang, role, post, holder.as_ref()))
             .collect(),
         order: entry
             .order

@@ -3,7 +3,6 @@
 //! holiday calendar; the year's figures; the register as a table.
 
 pub mod disclosure;
-pub mod officer;
 
 use std::sync::LazyLock;
 

@@ -2,7 +2,6 @@
 //! appeal and complaint recorded as each comes.
 
 pub mod disclosure;
-pub mod officer;
 
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect,

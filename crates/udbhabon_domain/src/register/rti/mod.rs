@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub mod disclosure;
-pub mod officer;
 
 use crate::ValidationErrors;
 use crate::holiday::{Due, WorkingCalendar};

@@ -1,10 +1,9 @@
 //! An office's RTI register (`/offices/KEY/rti?year=2026-27`): the year's applications with where each
 //! stands against its clock, the year's figures and the form that enters an application; an
 //! application's page (`/rti/ID`) with its clocks and the forms for its answer, appeal and complaint;
-//! `officer` names the office's RTI officers and `disclosure` keeps its proactive-disclosure list.
+//! the officers it names for RTI (`register::officer`); `disclosure` keeps its proactive-disclosure list.
 
 pub(crate) mod disclosure;
-pub(crate) mod officer;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -18,7 +17,7 @@ use udbhabon_core::register::rti::{RTI_LIMITS, RtiDetail, RtiLine, RtiYear};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::holiday::Due;
 use udbhabon_domain::portal::charter::{TimeLimit, TimeUnit};
-use udbhabon_domain::register::rti::officer::{RtiOfficerFields, RtiOfficerRole};
+use udbhabon_domain::register::officer::{Duty, OfficerFields};
 use udbhabon_domain::register::rti::{
     AppealOutcome, RtiAnswerFields, RtiAppealFields, RtiChannel, RtiComplaintFields, RtiOutcome,
     RtiRequestFields, RtiStanding,
@@ -29,13 +28,15 @@ use crate::auth::{Member, Posted};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, listed, post_choices, rejected, with_none};
+use crate::form::{Choice, FieldErrors, listed, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::register::officer::{
+    OfficerSection, RefusedOfficer, RoleForm, name_officer, officer_section, take_off_officer,
+};
 use crate::register::rti::disclosure::{
     DisclosureForm, DisclosureLine, RefusedEntry, disclosure_forms, disclosure_lines,
 };
-use crate::register::rti::officer::{OfficerLine, officer_lines};
 use crate::state::AppState;
 use crate::training::year_asked;
 
@@ -141,8 +142,7 @@ pub(crate) struct YearPage {
     csrf: Option<String>,
     form: Option<RequestForm>,
     notice: Option<String>,
-    officers: Vec<OfficerLine>,
-    officer_form: Option<OfficerForm>,
+    officers: OfficerSection,
     disclosures: Vec<DisclosureLine>,
     /// For those who keep the list: each entry's form, then a new one's.
     disclosure_forms: Vec<DisclosureForm>,
@@ -196,7 +196,7 @@ impl RequestValues {
 /// A form of the register page refused: what was typed, and the messages.
 pub(crate) enum RegisterRefused<'a> {
     Request(&'a RequestValues, Vec<(String, String)>),
-    Officer(&'a RtiOfficerFields, Vec<(String, String)>),
+    Officer(RefusedOfficer<'a>),
     Disclosure(RefusedEntry<'a>),
 }
 
@@ -210,23 +210,30 @@ pub(crate) async fn register_page(
 ) -> Result<YearPage, PageError> {
     let year = year_asked(state, year)?;
     let register = state.app.rti_year(&member.0, key, year).await?;
-    let officers = state.app.rti_officers(&register.office).await?;
+    let officers = state.app.officers(&register.office).await?;
     let posts = if register.can_manage {
-        state.app.rti_officer_posts(&register.office).await?
+        Some(state.app.officer_posts(&register.office).await?)
     } else {
-        Vec::new()
+        None
     };
     let disclosures = state.app.disclosures(&register.office).await?;
     let (mut request_refused, mut officer_refused, mut disclosure_refused) = (None, None, None);
     match refused {
         Some(RegisterRefused::Request(values, errors)) => request_refused = Some((values, errors)),
-        Some(RegisterRefused::Officer(fields, errors)) => officer_refused = Some((fields, errors)),
+        Some(RegisterRefused::Officer(refused)) => officer_refused = Some(refused),
         Some(RegisterRefused::Disclosure(entry)) => disclosure_refused = Some(entry),
         None => {}
     }
-    let mut page = year_page(state, lang, member, &register, request_refused);
+    let officers = officer_section(
+        lang,
+        (key, Duty::Rti),
+        &officers,
+        posts.as_deref(),
+        officer_refused,
+    );
+    let mut page = year_page(state, lang, member, &register, request_refused, officers);
     page.notice = match done {
-        Some("officers") => Some(t(lang, "rti-officers-saved")),
+        Some("officers") => Some(t(lang, "officers-saved")),
         Some("disclosures") => Some(t(lang, "rti-disclosures-saved")),
         _ => None,
     };
@@ -234,49 +241,7 @@ pub(crate) async fn register_page(
     if register.can_manage {
         page.disclosure_forms = disclosure_forms(lang, key, &disclosures, disclosure_refused);
     }
-    page.officers = officer_lines(lang, &officers);
-    page.officer_form = register.can_manage.then(|| {
-        let (fields, errors) = officer_refused.map_or_else(
-            || (RtiOfficerFields::default(), None),
-            |(fields, errors)| (fields.clone(), Some(errors)),
-        );
-        OfficerForm {
-            action: format!("/offices/{}/rti/officers", encode_component(key)),
-            remove_action: format!("/offices/{}/rti/officers/remove", encode_component(key)),
-            open: errors.is_some(),
-            errors: errors.unwrap_or_default(),
-            roles: with_none(listed(lang, &fields.role, RtiOfficerRole::message_key)),
-            posts: post_choices(lang, &posts, &fields.post),
-            named: officers
-                .iter()
-                .map(|officer| {
-                    (
-                        officer.role.code().to_owned(),
-                        t(lang, &officer.role.message_key()),
-                    )
-                })
-                .collect(),
-        }
-    });
     Ok(page)
-}
-
-/// The form that names a post to a role, and the roles named, to take off.
-pub(crate) struct OfficerForm {
-    action: String,
-    remove_action: String,
-    open: bool,
-    errors: Vec<(String, String)>,
-    roles: Vec<Choice>,
-    posts: Vec<Choice>,
-    /// (code, name) of each role named.
-    named: Vec<(String, String)>,
-}
-
-impl FieldErrors for OfficerForm {
-    fn errors(&self) -> &[(String, String)] {
-        &self.errors
-    }
 }
 
 fn year_page(
@@ -285,6 +250,7 @@ fn year_page(
     member: &Member,
     register: &RtiYear,
     refused: Option<(&RequestValues, Vec<(String, String)>)>,
+    officers: OfficerSection,
 ) -> YearPage {
     let key = &register.office.key;
     let year = register.year;
@@ -377,8 +343,7 @@ fn year_page(
             }
         }),
         notice: None,
-        officers: Vec::new(),
-        officer_form: None,
+        officers,
         disclosures: Vec::new(),
         disclosure_forms: Vec::new(),
     }
@@ -394,6 +359,30 @@ pub(crate) async fn year(
 ) -> Result<YearPage, PageError> {
     let asked = (key.as_str(), query.year.as_str(), query.done.as_deref());
     register_page(&state, lang, &member, asked, None).await
+}
+
+/// `POST /offices/{key}/rti/officers`: names the post that holds an RTI role.
+pub(crate) async fn set_officer(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+    Posted(member, fields): Posted<OfficerFields>,
+) -> Result<Response, PageError> {
+    let reader = (&state, lang, &member);
+    name_officer(reader, (&key, Duty::Rti), &fields, async |errors| {
+        let refused = RegisterRefused::Officer((&fields, errors));
+        register_page(&state, lang, &member, (&key, "", None), Some(refused)).await
+    })
+    .await
+}
+
+/// `POST /offices/{key}/rti/officers/remove`: takes an RTI role off.
+pub(crate) async fn remove_officer(
+    State(state): State<AppState>,
+    Path(key): Path<String>,
+    Posted(member, form): Posted<RoleForm>,
+) -> Result<Response, PageError> {
+    take_off_officer(&state, (&key, Duty::Rti), &member, &form).await
 }
 
 /// `POST /offices/{key}/rti`: enters an application.

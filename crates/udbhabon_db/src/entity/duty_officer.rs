@@ -1,9 +1,10 @@
-//! An office's RTI officer: the post that holds one of the roles the Act names.
+//! An officer an office names for a duty: the post that holds one of the roles of RTI or grievance
+//! redress.
 
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
-#[sea_orm(table_name = "rti_officer")]
+#[sea_orm(table_name = "duty_officer")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i32,

@@ -8,8 +8,9 @@ use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
     QueryOrder, QuerySelect, QueryTrait,
 };
+use udbhabon_domain::collection::counts::Counts;
 use udbhabon_domain::collection::{
-    Cadence, CollectionDraft, CollectionKind, EFilingCounts, FieldSpec, Latest, Period, Recurrence,
+    Cadence, CollectionDraft, CollectionKind, FieldSpec, Latest, Period, Recurrence,
     SubmissionStatus,
 };
 use udbhabon_domain::{Bilingual, Vocabulary};
@@ -150,7 +151,7 @@ pub struct SubmissionRow {
     pub respondent_id: i32,
     /// 1 for the first, one more for each sent again after a return.
     pub version: i32,
-    pub counts: Option<EFilingCounts>,
+    pub counts: Option<Counts>,
     /// The answers to the collection's own fields, by field key.
     pub answers: Vec<(String, String)>,
     pub note: String,
@@ -248,7 +249,7 @@ pub struct NewCollection {
 pub struct NewSubmission {
     pub period_id: i32,
     pub respondent_id: i32,
-    pub counts: Option<EFilingCounts>,
+    pub counts: Option<Counts>,
     pub answers: Vec<(String, String)>,
     pub note: String,
     pub late: bool,

@@ -1,10 +1,11 @@
 //! Grievance redress through the browser's forms: an office names its grievance and appeal officers
 //! (the appeal officer may hold a post of the office above), they are published on its page and in the
-//! directory of teams, and its next citizen's charter starts with them.
+//! directory of teams, and its next citizen's charter starts with them; the ministry asks the monthly
+//! GRS return through a collection, and the directorate's return is checked and counted.
 
 use scraper::Html;
 
-use crate::server::{TestServer, attribute, option_value, text, texts};
+use crate::server::{TestServer, attribute, option_value, text, texts, upload_form};
 
 const GRS: &str = "/offices/dife/grs";
 
@@ -126,4 +127,109 @@ async fn the_grievance_officers_are_named_published_and_taken_into_the_next_char
         )
         .await;
     assert_eq!(response.status(), 403);
+}
+
+/// The form's value of the respondent choice whose label is `office`.
+fn respondent_value(form: &Html, office: &str) -> String {
+    let label = scraper::Selector::parse("fieldset.respondents label").unwrap();
+    let input = scraper::Selector::parse("input").unwrap();
+    form.select(&label)
+        .find(|label| label.text().collect::<String>().trim() == office)
+        .and_then(|label| label.select(&input).next()?.value().attr("value"))
+        .unwrap_or_else(|| panic!("{office} is offered"))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn a_monthly_grs_return_is_asked_sent_checked_and_counted_in_time() {
+    let server = TestServer::start().await;
+    let (ministry, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    let form = ministry.page("/offices/mole/collections/new", 200).await;
+    let kinds = texts(&form, "select#kind option");
+    assert!(
+        kinds.iter().any(|kind| kind == "জিআরএসের মাসিক প্রতিবেদন"),
+        "{kinds:?}"
+    );
+    let dife = respondent_value(&form, "কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর");
+    let fields = [
+        ("key", "mole-grs-return"),
+        ("kind", "grs_return"),
+        ("title_bn", "জিআরএসের মাসিক প্রতিবেদন"),
+        ("title_en", "Monthly GRS return"),
+        ("recurrence", "monthly"),
+        ("opens_on", "2026-11-01"),
+        ("due_day", "১০"),
+        ("respondent", &dife),
+    ]
+    .map(|(name, value)| (name, value.to_owned()));
+    let created = ministry
+        .post_form("/offices/mole/collections", &csrf, &fields)
+        .await;
+    assert_eq!(created.url().path(), "/collections/mole-grs-return");
+    let board = Html::parse_document(&created.text().await.unwrap());
+    let return_page = attribute(&board, "tr.respondent-row td a", "href");
+
+    // The directorate's member secretary sends November's figures: more settled and pending than
+    // there were grievances is refused, nothing kept.
+    let (dife_secretary, dife_csrf) = server.signed_in_as("ms-dife@demo.udbhabon.test").await;
+    let page = dife_secretary.page(&return_page, 200).await;
+    assert_eq!(
+        texts(&page, ".count-fields label").len(),
+        8,
+        "the return's eight counts"
+    );
+    let send = async |counts: [&str; 8]| {
+        let names = [
+            "brought_forward",
+            "received_online",
+            "received_offline",
+            "settled_in_time",
+            "settled_late",
+            "pending",
+            "appeals_received",
+            "appeals_settled",
+        ];
+        let mut fields: Vec<(&str, &str)> = vec![("csrf", &dife_csrf)];
+        fields.extend(names.into_iter().zip(counts));
+        dife_secretary
+            .client
+            .post(format!("{}{return_page}", dife_secretary.base))
+            .multipart(upload_form(&fields, &[]))
+            .send()
+            .await
+            .unwrap()
+    };
+    let refused = send(["০", "১০", "০", "৯", "১", "১", "০", "০"]).await;
+    assert_eq!(refused.status(), 422);
+    let refused = Html::parse_document(&refused.text().await.unwrap());
+    assert_eq!(
+        text(&refused, "#pending + .field-error"),
+        "নিষ্পন্ন ও অনিষ্পন্ন মিলে পূর্ববর্তী মাসের অনিষ্পন্ন ও এ মাসে প্রাপ্ত অভিযোগের মোট সংখ্যার চেয়ে বেশি হতে পারে না।"
+    );
+    assert!(texts(&dife_secretary.page(&return_page, 200).await, "li.version").is_empty());
+
+    // 4 brought forward and 12 received; 9 settled in time, 3 late, 3 pending.
+    let sent = send(["৪", "১০", "২", "৯", "৩", "৩", "১", "০"]).await;
+    assert_eq!(sent.status(), 200);
+    let sent = Html::parse_document(&sent.text().await.unwrap());
+    assert_eq!(text(&sent, "li.version dd.share"), "৭৫.০%");
+
+    // The ministry's board counts the share settled in time.
+    let board = ministry.page("/collections/mole-grs-return", 200).await;
+    assert!(texts(&board, "th").contains(&"সময়মতো নিষ্পত্তির হার".to_owned()));
+    assert_eq!(text(&board, "tr.respondent-row td.share"), "৭৫.০%");
+
+    // The directorate's grievance page lists its return; the ministry's links to the board.
+    let grs = dife_secretary.page(GRS, 200).await;
+    assert_eq!(text(&grs, "table.grs-returns tbody th"), "নভেম্বর ২০২৬");
+    let cells = texts(&grs, "table.grs-returns tbody td");
+    assert_eq!(cells[..6], ["৪", "১০", "২", "৯", "৩", "৩"]);
+    assert_eq!(cells[8], "৭৫.০%");
+    let ministry_grs = ministry.page("/offices/mole/grs", 200).await;
+    assert_eq!(
+        attribute(&ministry_grs, "#returns-heading ~ ul a", "href"),
+        "/collections/mole-grs-return"
+    );
 }

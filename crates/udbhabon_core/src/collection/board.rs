@@ -11,10 +11,7 @@ use udbhabon_db::reminder::SentReminder;
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
 use udbhabon_domain::Lang;
 use udbhabon_domain::account::access::Action;
-use udbhabon_domain::collection::{
-    CollectionKind, EFilingCounts, Standing, SubmissionStatus, e_filing_share, forward_due,
-    standing,
-};
+use udbhabon_domain::collection::{Standing, SubmissionStatus, forward_due, standing};
 use udbhabon_i18n::{format, t, t_args};
 
 use crate::account::SignedIn;
@@ -105,7 +102,7 @@ pub fn forward_text(lang: Lang, (due_on, done): &(NaiveDate, Option<ForwardRow>)
     }
 }
 
-/// An e-filing share as the board prints it: "৭৫.০%".
+/// A return's share as the board prints it: "৭৫.০%".
 pub fn share_text(lang: Lang, share: f64) -> String {
     format::digits(lang, &format!("{share:.1}%"))
 }
@@ -172,7 +169,7 @@ pub struct Board {
     pub period: PeriodRow,
     pub lines: Vec<BoardLine>,
     pub total: Tally,
-    /// The e-filing share of the period's returns (accepted or awaiting review), for an e-filing return.
+    /// The share the period's returns count (accepted or awaiting review), for a return.
     pub share: Option<f64>,
     /// Whether the reader runs the collection (and so reviews its submissions).
     pub may_manage: bool,
@@ -292,9 +289,12 @@ impl App {
                 }
             })
             .collect();
-        let share = (collection.kind == CollectionKind::EFilingReturn)
-            .then(|| share_of(statuses.iter().filter_map(|status| status.latest.as_ref())))
-            .flatten();
+        let share = collection.kind.counts().and_then(|asked| {
+            share_of(
+                asked,
+                statuses.iter().filter_map(|status| status.latest.as_ref()),
+            )
+        });
         // What is still to review before a gathering office forwards: nothing in, or not yet
         // accepted or returned.
         let unreviewed = statuses
@@ -422,8 +422,8 @@ impl App {
     }
 
     /// The board as a spreadsheet: a line per office (with its tally and forward) and respondent with
-    /// its standing, the date and version of its latest submission, and for an e-filing return the
-    /// figures and the share. Within a gathering office, it is the package that office forwards.
+    /// its standing, the date and version of its latest submission, and for a return its counts and
+    /// share. Within a gathering office, it is the package that office forwards.
     pub async fn collection_board_file(
         &self,
         who: &SignedIn,
@@ -431,7 +431,7 @@ impl App {
         lang: Lang,
     ) -> Result<(Board, Vec<u8>), Error> {
         let board = self.collection_board(who, key, starts_on, within).await?;
-        let e_filing = board.collection.kind == CollectionKind::EFilingReturn;
+        let asked = board.collection.kind.counts();
         let mut heading: Vec<String> = [
             "board-office",
             "board-standing",
@@ -442,12 +442,13 @@ impl App {
         .iter()
         .map(|key| t(lang, key))
         .collect();
-        if e_filing {
+        if let Some(asked) = asked {
             heading.extend(
-                EFilingCounts::FIELDS
+                asked
+                    .names
                     .iter()
-                    .map(|field| EFilingCounts::label_key(field))
-                    .chain(["e-filing-share".to_owned()])
+                    .map(|name| asked.label_key(name))
+                    .chain([asked.share_key()])
                     .map(|key| t(lang, &key)),
             );
         }
@@ -482,17 +483,16 @@ impl App {
                         }),
                         format::number(lang, count(status.reminders.len())),
                     ];
-                    if e_filing {
-                        let counts = latest.and_then(|s| s.counts);
-                        let figures = counts.map(|counts| counts.values().map(i64::from));
-                        row.extend((0..EFilingCounts::FIELDS.len()).map(|index| {
-                            figures.map_or_else(String::new, |values| {
-                                format::number(lang, values[index])
+                    if let Some(asked) = asked {
+                        let counts = latest.and_then(|submission| submission.counts.as_ref());
+                        row.extend(asked.names.iter().map(|name| {
+                            counts.map_or_else(String::new, |counts| {
+                                format::number(lang, i64::from(counts.get(name)))
                             })
                         }));
                         row.push(
                             counts
-                                .and_then(|counts| e_filing_share([&counts]))
+                                .and_then(|counts| asked.share([counts]))
                                 .map_or_else(String::new, |share| share_text(lang, share)),
                         );
                     }

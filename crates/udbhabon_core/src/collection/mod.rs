@@ -15,9 +15,9 @@ use udbhabon_db::collection::{
 };
 use udbhabon_db::office::{OfficeRow, UnitRow};
 use udbhabon_domain::account::access::Action;
+use udbhabon_domain::collection::counts::CountSet;
 use udbhabon_domain::collection::{
-    CollectionDraft, CollectionFields, EFilingCounts, SubmissionStatus, check_collection,
-    e_filing_share, standing,
+    CollectionDraft, CollectionFields, SubmissionStatus, check_collection, standing,
 };
 use udbhabon_domain::office::UnitLevel;
 use udbhabon_domain::{Bilingual, Lang};
@@ -171,14 +171,17 @@ pub(crate) fn latest_versions(
     latest
 }
 
-/// The share of e-filing of the returns that stand (not returned).
-pub(crate) fn share_of<'a>(returns: impl IntoIterator<Item = &'a SubmissionRow>) -> Option<f64> {
-    let counts: Vec<&EFilingCounts> = returns
-        .into_iter()
-        .filter(|submission| submission.status != SubmissionStatus::Returned)
-        .filter_map(|submission| submission.counts.as_ref())
-        .collect();
-    e_filing_share(counts)
+/// The share a kind of return counts, over the returns that stand (not returned).
+pub(crate) fn share_of<'a>(
+    asked: &CountSet,
+    returns: impl IntoIterator<Item = &'a SubmissionRow>,
+) -> Option<f64> {
+    asked.share(
+        returns
+            .into_iter()
+            .filter(|submission| submission.status != SubmissionStatus::Returned)
+            .filter_map(|submission| submission.counts.as_ref()),
+    )
 }
 
 impl App {

@@ -1,15 +1,16 @@
-//! Submissions: a respondent's page for a period with every version, the submission itself (figures
-//! checked, evidence checked by content, the time taken on the server and marked on time or late), the
-//! asking office's acceptance or return, and the e-filing share the standing returns add up to.
+//! Submissions: a respondent's page for a period with every version, the submission itself (a return's
+//! counts checked, evidence checked by content, the time taken on the server and marked on time or
+//! late), the asking office's acceptance or return, and the e-filing share the standing returns add up
+//! to.
 
 use chrono::NaiveDate;
 use udbhabon_db::collection::{CollectionRow, NewSubmission, PeriodRow, SubmissionRow};
 use udbhabon_db::plan::progress::EvidenceRow;
 use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::account::access::Action;
+use udbhabon_domain::collection::counts::{E_FILING, TypedCounts};
 use udbhabon_domain::collection::{
-    CollectionKind, EFilingFields, Standing, SubmissionStatus, accepts, check_answers,
-    check_e_filing, standing,
+    CollectionKind, Standing, SubmissionStatus, accepts, check_answers, standing,
 };
 
 use crate::account::{PeopleNames, SignedIn};
@@ -38,10 +39,10 @@ pub struct SubmissionPage {
     pub names: PeopleNames,
 }
 
-/// A submission as typed: the counts (for an e-filing return), a note and the files.
+/// A submission as typed: the counts (for a return), a note and the files.
 #[derive(Debug, Clone, Default)]
 pub struct SubmissionForm {
-    pub counts: EFilingFields,
+    pub counts: TypedCounts,
     /// The answers to the collection's own fields, by field key.
     pub answers: Vec<(String, String)>,
     pub note: String,
@@ -116,7 +117,7 @@ impl App {
         })
     }
 
-    /// Submits for a respondent: the counts checked (for an e-filing return), the evidence checked by
+    /// Submits for a respondent: the counts checked (for a return), the evidence checked by
     /// content, the time taken on the server and marked on time or late; nothing is kept when any of
     /// it is refused.
     pub async fn submit_to_collection(
@@ -139,15 +140,15 @@ impl App {
         if let Some(reason) = page.closed {
             errors.add("submission", reason);
         }
-        let counts = match page.collection.kind {
-            CollectionKind::EFilingReturn => match check_e_filing(&form.counts) {
+        let counts = match page.collection.kind.counts() {
+            Some(asked) => match asked.check(&form.counts) {
                 Ok(counts) => Some(counts),
                 Err(problems) => {
                     errors.errors.extend(problems.errors);
                     None
                 }
             },
-            CollectionKind::Report => {
+            None => {
                 // A report's text is its note, unless the collection asks its own fields.
                 if form.note.trim().is_empty() && page.collection.fields.is_empty() {
                     errors.add("note", "error-submission-note");
@@ -302,6 +303,6 @@ impl App {
             .copied()
             .filter(|submission| submission.status != SubmissionStatus::Returned)
             .collect();
-        Ok(share_of(standing.iter().copied()).map(|share| (share, standing.len())))
+        Ok(share_of(&E_FILING, standing.iter().copied()).map(|share| (share, standing.len())))
     }
 }

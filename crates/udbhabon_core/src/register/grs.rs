@@ -1,15 +1,32 @@
 //! An office's grievance redress page, for those who read its records: the grievance and appeal
-//! officers it names, and the working days each has as its published citizen's charter states them
-//! (the guideline's 30 and 20 until it publishes one).
+//! officers it names, the working days each has as its published citizen's charter states them (the
+//! guideline's 30 and 20 until it publishes one), the monthly GRS returns it has sent through the
+//! collections, and those it asks of the offices below.
 
+use udbhabon_db::collection::CollectionRow;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::office::person::{HolderRow, PostRow};
 use udbhabon_domain::account::access::Action;
+use udbhabon_domain::collection::counts::Counts;
+use udbhabon_domain::collection::{CollectionKind, Period, SubmissionStatus};
 use udbhabon_domain::portal::charter::Grievance;
 
 use crate::account::SignedIn;
+use crate::collection::latest_versions;
 use crate::register::officer::OfficerView;
 use crate::{App, Error};
+
+/// How many of its latest monthly returns the page shows.
+const RETURNS_SHOWN: usize = 12;
+
+/// One monthly GRS return an office sent, as it stands.
+#[derive(Debug, Clone)]
+pub struct GrsReturn {
+    pub collection: CollectionRow,
+    pub period: Period,
+    pub status: SubmissionStatus,
+    pub counts: Counts,
+}
 
 /// An office's grievance redress, as its page shows it.
 #[derive(Debug, Clone)]
@@ -22,6 +39,10 @@ pub struct GrsRegister {
     pub limits: Grievance,
     /// Whether the office has published a charter (which then states the limits).
     pub charter_published: bool,
+    /// Its latest returns, the latest first.
+    pub returns: Vec<GrsReturn>,
+    /// The GRS returns it asks of others.
+    pub asked: Vec<CollectionRow>,
 }
 
 impl App {
@@ -45,12 +66,67 @@ impl App {
         } else {
             None
         };
+        let (returns, asked) = self.grs_returns(&office).await?;
         Ok(GrsRegister {
             officers: self.officers(&office).await?,
             posts,
+            returns,
+            asked,
             charter_published: charter.is_some(),
             limits: charter.map(|row| row.content.grievance).unwrap_or_default(),
             office,
         })
+    }
+
+    /// The latest GRS returns an office sent (as an office, not by a unit of it), and the GRS return
+    /// collections it asks.
+    async fn grs_returns(
+        &self,
+        office: &OfficeRow,
+    ) -> Result<(Vec<GrsReturn>, Vec<CollectionRow>), Error> {
+        let collections: Vec<CollectionRow> = self
+            .db
+            .collections()
+            .await?
+            .into_iter()
+            .filter(|collection| collection.kind == CollectionKind::GrsReturn)
+            .collect();
+        let ids: Vec<i32> = collections.iter().map(|collection| collection.id).collect();
+        let own: Vec<i32> = self
+            .db
+            .respondents_of(&ids)
+            .await?
+            .into_iter()
+            .filter(|respondent| respondent.office_id == office.id && respondent.unit_id.is_none())
+            .map(|respondent| respondent.id)
+            .collect();
+        let periods = self.db.periods_of(&ids).await?;
+        let period_ids: Vec<i32> = periods.iter().map(|period| period.id).collect();
+        let submissions = self.db.submissions_in(&period_ids).await?;
+        let mut returns: Vec<GrsReturn> = latest_versions(&submissions)
+            .into_values()
+            .filter(|submission| own.contains(&submission.respondent_id))
+            .filter_map(|submission| {
+                let period = periods
+                    .iter()
+                    .find(|period| period.id == submission.period_id)?;
+                let collection = collections
+                    .iter()
+                    .find(|collection| collection.id == period.collection_id)?;
+                Some(GrsReturn {
+                    collection: collection.clone(),
+                    period: period.period,
+                    status: submission.status,
+                    counts: submission.counts.clone()?,
+                })
+            })
+            .collect();
+        returns.sort_by_key(|sent| std::cmp::Reverse(sent.period.starts_on));
+        returns.truncate(RETURNS_SHOWN);
+        let asked = collections
+            .into_iter()
+            .filter(|collection| collection.office_id == office.id)
+            .collect();
+        Ok((returns, asked))
     }
 }

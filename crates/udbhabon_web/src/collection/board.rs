@@ -10,7 +10,7 @@ use udbhabon_core::collection::board::{
     Board, BoardLine, RespondentStatus, YearGrid, forward_text, share_text,
 };
 use udbhabon_domain::Vocabulary;
-use udbhabon_domain::collection::{CollectionKind, EFilingCounts, Standing, e_filing_share};
+use udbhabon_domain::collection::Standing;
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Member;
@@ -94,7 +94,8 @@ pub(crate) struct BoardPage {
     summary: String,
     counts: Vec<(String, String, usize)>,
     share: Option<String>,
-    e_filing: bool,
+    /// What the share of a return is called; none for a report.
+    share_label: Option<String>,
     xlsx_href: String,
     year_href: String,
     action: String,
@@ -144,8 +145,9 @@ fn respondent_line(lang: Lang, board: &Board, status: &RespondentStatus) -> Resp
             }
         }),
         share: latest
-            .and_then(|submission| submission.counts)
-            .and_then(|counts: EFilingCounts| e_filing_share([&counts]))
+            .and_then(|submission| submission.counts.as_ref())
+            .zip(board.collection.kind.counts())
+            .and_then(|(counts, asked)| asked.share([counts]))
             .map(|share| share_text(lang, share))
             .unwrap_or_default(),
         reminders: match (reminded, escalated) {
@@ -308,7 +310,10 @@ pub(crate) fn board_page(
         })
         .collect(),
         share: board.share.map(|share| share_text(lang, share)),
-        e_filing: collection.kind == CollectionKind::EFilingReturn,
+        share_label: collection
+            .kind
+            .counts()
+            .map(|asked| t(lang, &asked.share_key())),
         xlsx_href: format!(
             "/collections/{}/board.xlsx?period={starts_on}{office_query}",
             collection.key

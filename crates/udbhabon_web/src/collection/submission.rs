@@ -1,5 +1,5 @@
-//! A respondent's submission page: the history of versions, the form (the e-filing figures or a
-//! report, with evidence), and the asking office's review.
+//! A respondent's submission page: the history of versions, the form (a return's counts or a report,
+//! with evidence), and the asking office's review.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -8,9 +8,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use udbhabon_core::collection::board::share_text;
 use udbhabon_core::collection::submission::{SubmissionForm, SubmissionPage};
-use udbhabon_domain::collection::{
-    CollectionKind, EFilingCounts, EFilingFields, FieldKind, e_filing_share,
-};
+use udbhabon_domain::collection::FieldKind;
+use udbhabon_domain::collection::counts::{CountSet, Counts, TypedCounts};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Posted, PostedUpload};
@@ -62,12 +61,15 @@ pub(crate) struct SubmissionPageView {
     may_submit: bool,
     closed: Option<String>,
     may_review: bool,
-    e_filing: bool,
+    /// The counts the form asks for, for a return: (name, label).
+    count_fields: Vec<(&'static str, String)>,
+    /// What the share of a return is called.
+    share_label: String,
     evidence_required: bool,
     late_allowed: bool,
     action: String,
     csrf: String,
-    typed: EFilingFields,
+    typed: TypedCounts,
     own_fields: Vec<OwnField>,
     note: String,
     errors: Vec<(String, String)>,
@@ -80,36 +82,26 @@ impl FieldErrors for SubmissionPageView {
 }
 
 impl SubmissionPageView {
-    /// The typed figure of a field, for the form shown again.
-    fn typed_count(&self, field: &str) -> &str {
-        self.typed.get(field)
-    }
-
-    /// Each figure's field name and label.
-    fn count_fields(&self) -> Vec<(&'static str, String)> {
-        EFilingCounts::FIELDS
-            .iter()
-            .map(|field| (*field, self.l.t(&EFilingCounts::label_key(field))))
-            .collect()
+    /// The typed count of a field, for the form shown again.
+    fn typed_count(&self, name: &str) -> &str {
+        self.typed.get(name).map_or("", String::as_str)
     }
 }
 
-/// The figures as the form shows them, in the reader's digits.
-fn typed_counts(lang: Lang, counts: &EFilingCounts) -> EFilingFields {
-    let mut typed = EFilingFields::default();
-    for (field, value) in EFilingCounts::FIELDS.iter().zip(counts.values()) {
-        typed.set(field, format::digits(lang, &value.to_string()));
-    }
-    typed
+/// The counts as the form shows them, in the reader's digits.
+fn typed_counts(lang: Lang, asked: &CountSet, counts: &Counts) -> TypedCounts {
+    asked
+        .in_order(counts)
+        .map(|(name, value)| (name.to_owned(), format::number(lang, i64::from(value))))
+        .collect()
 }
 
-fn counts_lines(lang: Lang, counts: &EFilingCounts) -> Vec<(String, String)> {
-    EFilingCounts::FIELDS
-        .iter()
-        .zip(counts.values())
-        .map(|(field, value)| {
+fn counts_lines(lang: Lang, asked: &CountSet, counts: &Counts) -> Vec<(String, String)> {
+    asked
+        .in_order(counts)
+        .map(|(name, value)| {
             (
-                t(lang, &EFilingCounts::label_key(field)),
+                t(lang, &asked.label_key(name)),
                 format::number(lang, i64::from(value)),
             )
         })
@@ -125,6 +117,7 @@ fn submission_view(
     errors: Vec<(String, String)>,
 ) -> SubmissionPageView {
     let collection = &page.collection;
+    let asked = collection.kind.counts();
     let period = &page.period.period;
     let heading = page.respondent.name().get(lang).to_owned();
     let path = format!(
@@ -152,11 +145,14 @@ fn submission_view(
             counts: version
                 .counts
                 .as_ref()
-                .map(|counts| counts_lines(lang, counts))
+                .zip(asked)
+                .map(|(counts, asked)| counts_lines(lang, asked, counts))
                 .unwrap_or_default(),
             share: version
                 .counts
-                .and_then(|counts| e_filing_share([&counts]))
+                .as_ref()
+                .zip(asked)
+                .and_then(|(counts, asked)| asked.share([counts]))
                 .map(|share| share_text(lang, share)),
             answers: collection
                 .fields
@@ -219,7 +215,18 @@ fn submission_view(
         may_submit: page.may_submit,
         closed: page.closed.map(|key| t(lang, key)),
         may_review: page.may_review,
-        e_filing: collection.kind == CollectionKind::EFilingReturn,
+        count_fields: asked
+            .map(|asked| {
+                asked
+                    .names
+                    .iter()
+                    .map(|name| (*name, t(lang, &asked.label_key(name))))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        share_label: asked
+            .map(|asked| t(lang, &asked.share_key()))
+            .unwrap_or_default(),
         evidence_required: collection.evidence_required,
         late_allowed: collection.late_allowed,
         action: path,
@@ -273,8 +280,9 @@ pub(crate) async fn show(
     let latest = page.versions.last();
     let typed = SubmissionForm {
         counts: latest
-            .and_then(|version| version.counts)
-            .map(|counts| typed_counts(lang, &counts))
+            .and_then(|version| version.counts.as_ref())
+            .zip(page.collection.kind.counts())
+            .map(|(counts, asked)| typed_counts(lang, asked, counts))
             .unwrap_or_default(),
         answers: latest
             .map(|version| version.answers.clone())
@@ -308,14 +316,16 @@ pub(crate) async fn submit(
         files: posted.files,
         ..SubmissionForm::default()
     };
+    let asked = page.collection.kind.counts();
     for (name, text) in posted.texts {
         match name.as_str() {
             "note" => form.note = text,
             other => match other.strip_prefix("answer_") {
                 Some(key) => form.answers.push((key.to_owned(), text)),
-                None => {
-                    form.counts.set(other, text);
+                None if asked.is_some_and(|asked| asked.asks(other)) => {
+                    form.counts.insert(name, text);
                 }
+                None => {}
             },
         }
     }

@@ -1,11 +1,15 @@
 //! An office's grievance redress page (`/offices/KEY/grs`): the grievance and appeal officers it names,
-//! with the form that names them, and the working days each has.
+//! with the form that names them, the working days each has, the monthly GRS returns it sent and the
+//! boards of those it asks.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::Response;
 use serde::Deserialize;
+use udbhabon_core::collection::board::share_text;
+use udbhabon_core::register::grs::GrsReturn;
+use udbhabon_domain::collection::counts::GRS;
 use udbhabon_domain::register::officer::{Duty, OfficerFields};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
@@ -32,6 +36,33 @@ pub(crate) struct GrsPage {
     notice: Option<String>,
     csrf: Option<String>,
     officers: OfficerSection,
+    /// The returns' columns: each count, the share settled in time, the return's status.
+    columns: Vec<String>,
+    returns: Vec<ReturnLine>,
+    /// (subject, board) of each GRS return the office asks of others.
+    asked: Vec<(String, String)>,
+}
+
+/// One monthly return as the page lists it.
+struct ReturnLine {
+    month: String,
+    /// Each count, then the share and the status, under `columns`.
+    cells: Vec<String>,
+}
+
+fn return_line(lang: Lang, sent: &GrsReturn) -> ReturnLine {
+    let counts = GRS
+        .in_order(&sent.counts)
+        .map(|(_, value)| format::number(lang, i64::from(value)));
+    let share = GRS
+        .share([&sent.counts])
+        .map_or_else(|| "—".to_owned(), |share| share_text(lang, share));
+    ReturnLine {
+        month: format::month_year(lang, sent.period.starts_on),
+        cells: counts
+            .chain([share, t(lang, &sent.status.message_key())])
+            .collect(),
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -89,6 +120,28 @@ async fn grs_page(
             register.posts.as_deref(),
             refused,
         ),
+        columns: GRS
+            .names
+            .iter()
+            .map(|name| GRS.label_key(name))
+            .chain([GRS.share_key(), "board-standing".to_owned()])
+            .map(|key| t(lang, &key))
+            .collect(),
+        returns: register
+            .returns
+            .iter()
+            .map(|sent| return_line(lang, sent))
+            .collect(),
+        asked: register
+            .asked
+            .iter()
+            .map(|collection| {
+                (
+                    collection.title.get(lang).to_owned(),
+                    format!("/collections/{}", encode_component(&collection.key)),
+                )
+            })
+            .collect(),
     })
 }
 

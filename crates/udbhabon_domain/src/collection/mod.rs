@@ -1,9 +1,12 @@
 //! Collections: what an office asks of offices and branches by a deadline, the periods a recurring one
-//! opens by itself, the monthly e-filing return's counts and share, and how each respondent stands.
+//! opens by itself, and how each respondent stands; `counts` holds what each kind of return counts.
+
+pub mod counts;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::collection::counts::CountSet;
 use crate::meeting::decision::day_in_month;
 use crate::vocabulary::vocabulary;
 use crate::{Bilingual, ValidationErrors, Vocabulary};
@@ -16,6 +19,20 @@ vocabulary! {
         EFilingReturn => "e_filing_return",
         /// A report: a text and its files (progress reports of field offices, decision 2.5).
         Report => "report",
+        /// The monthly GRS return (domain-2.md §4): grievances received, settled in time and late,
+        /// pending, and appeals, with the register's copy as evidence.
+        GrsReturn => "grs_return",
+    }
+}
+
+impl CollectionKind {
+    /// The counts a return of this kind asks for; a report asks none.
+    pub fn counts(self) -> Option<&'static CountSet> {
+        match self {
+            Self::EFilingReturn => Some(&counts::E_FILING),
+            Self::GrsReturn => Some(&counts::GRS),
+            Self::Report => None,
+        }
     }
 }
 
@@ -389,147 +406,6 @@ pub fn check_forward(unreviewed: usize, reason: &str) -> Result<Option<String>, 
     }
 }
 
-/// A month's e-filing figures of one branch (domain.md §6): letters received, files and notes, each
-/// in all and in e-Nothi.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct EFilingCounts {
-    pub dak_total: u32,
-    pub dak_e: u32,
-    pub files_total: u32,
-    pub files_e: u32,
-    pub notes_total: u32,
-    pub notes_e: u32,
-}
-
-impl EFilingCounts {
-    /// The figures' names, in the order of the return's form.
-    pub const FIELDS: [&'static str; 6] = [
-        "dak_total",
-        "dak_e",
-        "files_total",
-        "files_e",
-        "notes_total",
-        "notes_e",
-    ];
-
-    /// The figures in the order of [`Self::FIELDS`].
-    pub fn values(&self) -> [u32; 6] {
-        [
-            self.dak_total,
-            self.dak_e,
-            self.files_total,
-            self.files_e,
-            self.notes_total,
-            self.notes_e,
-        ]
-    }
-
-    /// The message key naming a figure ("e-filing-dak-total").
-    pub fn label_key(field: &str) -> String {
-        format!("e-filing-{}", field.replace('_', "-"))
-    }
-}
-
-/// The e-filing figures as typed, in either script.
-#[derive(Debug, Clone, Default)]
-pub struct EFilingFields {
-    pub dak_total: String,
-    pub dak_e: String,
-    pub files_total: String,
-    pub files_e: String,
-    pub notes_total: String,
-    pub notes_e: String,
-}
-
-impl EFilingFields {
-    fn slot(&mut self, field: &str) -> Option<&mut String> {
-        Some(match field {
-            "dak_total" => &mut self.dak_total,
-            "dak_e" => &mut self.dak_e,
-            "files_total" => &mut self.files_total,
-            "files_e" => &mut self.files_e,
-            "notes_total" => &mut self.notes_total,
-            "notes_e" => &mut self.notes_e,
-            _ => return None,
-        })
-    }
-
-    /// Takes the text typed for a figure by its name (one of [`EFilingCounts::FIELDS`]); `false` for
-    /// another name.
-    pub fn set(&mut self, field: &str, text: String) -> bool {
-        self.slot(field).map(|slot| *slot = text).is_some()
-    }
-
-    /// The text typed for a figure by its name.
-    pub fn get(&self, field: &str) -> &str {
-        match field {
-            "dak_total" => &self.dak_total,
-            "dak_e" => &self.dak_e,
-            "files_total" => &self.files_total,
-            "files_e" => &self.files_e,
-            "notes_total" => &self.notes_total,
-            "notes_e" => &self.notes_e,
-            _ => "",
-        }
-    }
-}
-
-/// Checks the figures: whole numbers, none negative, and no part in e-Nothi larger than its total.
-pub fn check_e_filing(fields: &EFilingFields) -> Result<EFilingCounts, ValidationErrors> {
-    let mut errors = ValidationErrors::new();
-    let mut read = |field: &'static str, text: &str| {
-        // "১,২০০" as the grouped figures are often written.
-        let typed = bangla::digits::to_ascii_digits(text.trim()).replace(',', "");
-        match typed.parse::<i64>() {
-            Ok(value) if value < 0 => {
-                errors.add(field, "error-count-negative");
-                0
-            }
-            Ok(value) => u32::try_from(value).unwrap_or_else(|_| {
-                errors.add(field, "error-count");
-                0
-            }),
-            Err(_) => {
-                errors.add(field, "error-count");
-                0
-            }
-        }
-    };
-    let counts = EFilingCounts {
-        dak_total: read("dak_total", &fields.dak_total),
-        dak_e: read("dak_e", &fields.dak_e),
-        files_total: read("files_total", &fields.files_total),
-        files_e: read("files_e", &fields.files_e),
-        notes_total: read("notes_total", &fields.notes_total),
-        notes_e: read("notes_e", &fields.notes_e),
-    };
-    for (field, part, total) in [
-        ("dak_e", counts.dak_e, counts.dak_total),
-        ("files_e", counts.files_e, counts.files_total),
-        ("notes_e", counts.notes_e, counts.notes_total),
-    ] {
-        if part > total && !errors.errors.iter().any(|error| error.field == field) {
-            errors.add(field, "error-count-more-than-total");
-        }
-    }
-    errors.into_result(counts)
-}
-
-/// The share of files handled in e-Nothi, in percent, over any number of returns; `None` when no file
-/// was handled at all.
-pub fn e_filing_share<'a>(returns: impl IntoIterator<Item = &'a EFilingCounts>) -> Option<f64> {
-    let (e_files, files) = returns
-        .into_iter()
-        .fold((0_u64, 0_u64), |(e_files, files), counts| {
-            (
-                e_files + u64::from(counts.files_e),
-                files + u64::from(counts.files_total),
-            )
-        });
-    let as_float = |value: u64| f64::from(u32::try_from(value).unwrap_or(u32::MAX));
-    (files > 0).then(|| as_float(e_files) * 100.0 / as_float(files))
-}
-
 /// A respondent's latest submission in a period, as much as its standing needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Latest {
@@ -675,17 +551,6 @@ mod tests {
         );
     }
 
-    fn typed(values: [&str; 6]) -> EFilingFields {
-        EFilingFields {
-            dak_total: values[0].into(),
-            dak_e: values[1].into(),
-            files_total: values[2].into(),
-            files_e: values[3].into(),
-            notes_total: values[4].into(),
-            notes_e: values[5].into(),
-        }
-    }
-
     #[test]
     fn a_gathering_office_forwards_within_its_days_and_gives_a_reason_for_what_is_unreviewed() {
         let draft = check_collection(&CollectionFields {
@@ -766,42 +631,6 @@ mod tests {
             ),
             ("answer_f1", "error-required")
         );
-    }
-
-    #[test]
-    fn e_filing_counts_must_be_whole_not_negative_and_within_their_totals() {
-        let counts = check_e_filing(&typed(["১,২০০", "১০০", "৪০", "৩০", "৬০", "৪৫"])).unwrap();
-        assert_eq!((counts.dak_total, counts.files_e), (1200, 30));
-        let errors = check_e_filing(&typed(["-1", "0", "10", "12", "x", "0"])).unwrap_err();
-        let named: Vec<(&str, &str)> = errors
-            .errors
-            .iter()
-            .map(|e| (e.field.as_str(), e.message_key))
-            .collect();
-        assert_eq!(
-            named,
-            [
-                ("dak_total", "error-count-negative"),
-                ("notes_total", "error-count"),
-                ("files_e", "error-count-more-than-total"),
-            ]
-        );
-    }
-
-    #[test]
-    fn the_share_is_e_files_over_all_files_across_returns() {
-        let a = EFilingCounts {
-            files_total: 40,
-            files_e: 30,
-            ..EFilingCounts::default()
-        };
-        let b = EFilingCounts {
-            files_total: 60,
-            files_e: 35,
-            ..EFilingCounts::default()
-        };
-        assert_eq!(e_filing_share([&a, &b]), Some(65.0));
-        assert_eq!(e_filing_share([&EFilingCounts::default()]), None);
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub use udbhabon_db::plan::progress::EvidenceRow;
 pub use udbhabon_db::plan::revision::RevisionRow;
 pub use udbhabon_db::portal::charter::CharterRow;
 pub use udbhabon_db::register::rti::disclosure::DisclosureRow;
+pub use udbhabon_db::register::software::SoftwareRow;
 pub use udbhabon_db::team::order::OrderDraftRow;
 pub use udbhabon_db::team::{TeamOrderRow, TeamRow};
 pub use udbhabon_db::training::course::CourseRow;

@@ -28,7 +28,7 @@ use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
-use crate::register::{grs, rti};
+use crate::register::{grs, rti, software};
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
@@ -1451,6 +1451,43 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::Administer),
         "/admin/offices/export.xlsx",
         handler!(offices::export_xlsx),
+    ),
+    // An office's software register, read with its records (where a system runs and the data it holds
+    // are not published), kept by those who run its team.
+    route(
+        GET,
+        "/offices/{key}/software",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/software",
+        handler!(software::list),
+    ),
+    route(
+        POST,
+        "/offices/{key}/software",
+        may(Action::ManageTeam),
+        "/offices/mole/software",
+        handler!(software::add),
+    ),
+    route(
+        GET,
+        "/software/{id}",
+        may(Action::ViewOfficeRecords),
+        "/software/1",
+        handler!(software::show),
+    ),
+    route(
+        POST,
+        "/software/{id}",
+        may(Action::ManageTeam),
+        "/software/1",
+        handler!(software::save),
+    ),
+    route(
+        POST,
+        "/software/{id}/handover",
+        may(Action::ManageTeam),
+        "/software/1/handover",
+        handler!(software::handover),
     ),
     // An office's grievance redress, read with its records (the officers are also on its public page),
     // its officers named by those who run its team.

@@ -38,4 +38,5 @@ mod rti;
 mod server;
 mod services;
 mod session;
+mod software;
 mod trainings;

@@ -51,6 +51,45 @@ pub(super) struct DemoFile {
     pub rti_requests: Vec<RtiEntry>,
     #[serde(default)]
     pub officers: Vec<OfficerEntry>,
+    #[serde(default)]
+    pub software: Vec<SoftwareEntry>,
+}
+
+/// A system of an office's software register, each field as its form takes it, with the handover of
+/// its source code when recorded.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SoftwareEntry {
+    pub office: String,
+    pub name_bn: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(default)]
+    pub purpose: String,
+    pub owner: String,
+    #[serde(default)]
+    pub vendor: String,
+    pub hosting: String,
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub users: String,
+    #[serde(default)]
+    pub personal_data: bool,
+    pub data_class: String,
+    pub handover: Option<HandoverEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct HandoverEntry {
+    pub custody: String,
+    pub handed_over_on: Datetime,
+    pub location: String,
+    pub version: String,
+    #[serde(default)]
+    pub verified_by: String,
+    pub verified_on: Option<Datetime>,
 }
 
 /// An officer an office names for RTI or grievance redress: a role held by a post.

@@ -27,14 +27,17 @@ use udbhabon_domain::register::officer::Officer;
 use udbhabon_domain::register::rti::{
     RtiAnswerFields, RtiAppealFields, RtiRequestFields, check_answer, check_appeal, check_request,
 };
+use udbhabon_domain::register::software::{
+    HandoverFields, SoftwareFields, check_handover, check_software,
+};
 use udbhabon_domain::training::certificate::Certificate;
 use udbhabon_domain::training::{TrainingFields, check_training};
 use udbhabon_domain::{Bilingual, ValidationErrors, Vocabulary};
 
 use super::DEMO_FILE;
 use super::file::{
-    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, RtiEntry, TeamOrderEntry,
-    TermsEntry, TrainingEntry,
+    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, RtiEntry, SoftwareEntry,
+    TeamOrderEntry, TermsEntry, TrainingEntry,
 };
 use crate::holiday::fixed_holidays;
 use crate::plan::{builtin_template, insert_template};
@@ -477,11 +480,54 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
         tx.set_officer(keys.get("office", &entry.office, &used_by)?, officer)
             .await?;
     }
+    for entry in &file.software {
+        software(tx, entry, &keys).await?;
+    }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
         meetings: file.meetings.len(),
         accounts: file.accounts.len(),
     })
+}
+
+/// Registers a system of an office with its source-code handover, each checked as its form checks it.
+async fn software(tx: &Tx, entry: &SoftwareEntry, keys: &Keys) -> Result<(), Error> {
+    let used_by = format!("the software {}", entry.name_bn);
+    let invalid = |errors: ValidationErrors| Error::DataFile(format!("{used_by}: {errors:?}"));
+    let software = check_software(&SoftwareFields {
+        name_bn: entry.name_bn.clone(),
+        name_en: entry.name_en.clone(),
+        purpose: entry.purpose.clone(),
+        owner: entry.owner.clone(),
+        vendor: entry.vendor.clone(),
+        hosting: entry.hosting.clone(),
+        url: entry.url.clone(),
+        users: entry.users.clone(),
+        personal_data: entry.personal_data.then(|| "1".to_owned()),
+        data_class: entry.data_class.clone(),
+    })
+    .map_err(invalid)?;
+    let id = tx
+        .insert_software(keys.get("office", &entry.office, &used_by)?, &software)
+        .await?;
+    if let Some(handover) = &entry.handover {
+        let fields = HandoverFields {
+            custody: handover.custody.clone(),
+            handed_over_on: date(&handover.handed_over_on, &used_by)?.to_string(),
+            location: handover.location.clone(),
+            version: handover.version.clone(),
+            verified_by: handover.verified_by.clone(),
+            verified_on: handover
+                .verified_on
+                .as_ref()
+                .map(|day| date(day, &used_by).map(|day| day.to_string()))
+                .transpose()?
+                .unwrap_or_default(),
+        };
+        let handover = check_handover(&fields, NaiveDate::MAX).map_err(invalid)?;
+        tx.update_software(id, (None, Some(&handover))).await?;
+    }
+    Ok(())
 }
 
 /// Enters an application in an office's RTI register with its answer and appeal, each checked as its

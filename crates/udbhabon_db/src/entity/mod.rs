@@ -58,6 +58,7 @@ pub(crate) mod rti_disclosure;
 pub(crate) mod rti_request;
 pub(crate) mod session;
 pub(crate) mod setting;
+pub(crate) mod software;
 pub(crate) mod submission;
 pub(crate) mod submission_evidence;
 pub(crate) mod team;

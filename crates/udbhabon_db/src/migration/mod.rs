@@ -44,6 +44,7 @@ mod m0037_rti_requests;
 mod m0038_rti_officers;
 mod m0039_rti_disclosures;
 mod m0040_duty_officers;
+mod m0041_software;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -92,6 +93,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0038_rti_officers::Migration),
             Box::new(m0039_rti_disclosures::Migration),
             Box::new(m0040_duty_officers::Migration),
+            Box::new(m0041_software::Migration),
         ]
     }
 }

@@ -1,5 +1,6 @@
-//! The team's registers of the duties it coordinates: `rti` (the right-to-information register) and
-//! `officer` (the officers each office names for RTI and grievance redress).
+//! The team's registers of the duties it coordinates: `rti` (the right-to-information register),
+//! `officer` (the officers each office names for RTI and grievance redress) and `software` (its systems).
 
 pub mod officer;
 pub mod rti;
+pub mod software;

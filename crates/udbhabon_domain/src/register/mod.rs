@@ -1,6 +1,73 @@
 //! The team's registers of the duties it coordinates for its office: `rti` (applications under the
-//! Right to Information Act and their statutory clocks) and `officer` (the officers each office names
-//! for RTI and for grievance redress).
+//! Right to Information Act and their statutory clocks), `officer` (the officers each office names
+//! for RTI and for grievance redress) and `software` (the systems it runs and their source code); and
+//! the checks their forms share.
 
 pub mod officer;
 pub mod rti;
+pub mod software;
+
+use chrono::NaiveDate;
+
+use crate::ValidationErrors;
+
+/// The longest name, contact or reference, in characters.
+pub const SHORT_CHARS: usize = 200;
+
+/// The longest description or note, in characters.
+pub const LONG_CHARS: usize = 2_000;
+
+/// A date typed into `field`: read in either digit script, not after today and not before `earliest`
+/// (named by `before_key`).
+pub(crate) fn day(
+    field: &'static str,
+    text: &str,
+    (earliest, before_key): (Option<NaiveDate>, &'static str),
+    today: NaiveDate,
+    errors: &mut ValidationErrors,
+) -> Option<NaiveDate> {
+    let Ok(date) = bangla::parse_date(text.trim()) else {
+        errors.add(field, "error-bad-date");
+        return None;
+    };
+    if date > today {
+        errors.add(field, "error-future-date");
+        None
+    } else if earliest.is_some_and(|earliest| date < earliest) {
+        errors.add(field, before_key);
+        None
+    } else {
+        Some(date)
+    }
+}
+
+/// A date that may be left empty.
+pub(crate) fn optional_day(
+    field: &'static str,
+    text: &str,
+    earliest: (Option<NaiveDate>, &'static str),
+    today: NaiveDate,
+    errors: &mut ValidationErrors,
+) -> Option<Option<NaiveDate>> {
+    if text.trim().is_empty() {
+        Some(None)
+    } else {
+        day(field, text, earliest, today, errors).map(Some)
+    }
+}
+
+/// A text of at most `most` characters, required or not.
+pub(crate) fn bounded(
+    field: &'static str,
+    text: &str,
+    (required, most): (bool, usize),
+    errors: &mut ValidationErrors,
+) -> String {
+    let text = text.trim();
+    if required && text.is_empty() {
+        errors.add(field, "error-required");
+    } else if text.chars().count() > most {
+        errors.add(field, "error-too-long").with("max", most);
+    }
+    text.to_owned()
+}

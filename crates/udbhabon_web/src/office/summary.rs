@@ -127,6 +127,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/offices/{key}/trainings"), "training-link"),
             (format!("/offices/{key}/rti"), "rti-link"),
             (format!("/offices/{key}/grs"), "grs-link"),
+            (format!("/offices/{key}/software"), "software-link"),
             (format!("/dashboard?office={key}"), "nav-dashboard"),
             (format!("/offices/{key}/charters"), "charter-watch-link"),
             (

@@ -79,6 +79,8 @@ pub(crate) struct OfficerForm {
     pub(crate) errors: Vec<(String, String)>,
     pub(crate) roles: Vec<Choice>,
     pub(crate) posts: Vec<Choice>,
+    /// Whether neither the office nor the office above has a post to name yet.
+    pub(crate) no_posts: bool,
     /// (code, name) of each role named.
     pub(crate) named: Vec<(String, String)>,
 }
@@ -128,6 +130,7 @@ pub(crate) fn officer_section(
                     |role| t(lang, &role.message_key()),
                 )),
                 posts: post_choices(lang, posts, &fields.post),
+                no_posts: posts.is_empty(),
                 named: officers
                     .iter()
                     .filter(|officer| officer.role.duty() == duty)

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::innovation::web_address;
-use crate::register::rti::{SHORT_CHARS, bounded, day};
+use crate::register::{SHORT_CHARS, bounded, day};
 use crate::{Bilingual, ValidationErrors};
 
 /// One entry of the list.
@@ -98,7 +98,7 @@ mod tests {
             .collect();
         assert_eq!(
             problems,
-            ["error-required", "error-web-address", "error-rti-future"]
+            ["error-required", "error-web-address", "error-future-date"]
         );
     }
 }

@@ -10,13 +10,8 @@ pub mod disclosure;
 use crate::ValidationErrors;
 use crate::holiday::{Due, WorkingCalendar};
 use crate::portal::charter::TimeLimit;
+use crate::register::{LONG_CHARS, SHORT_CHARS, bounded, day, optional_day};
 use crate::vocabulary::{chosen, vocabulary};
-
-/// The longest name, contact or reference, in characters.
-pub const SHORT_CHARS: usize = 200;
-
-/// The longest description of the information asked for, or of a note, in characters.
-pub const LONG_CHARS: usize = 2_000;
 
 vocabulary! {
     /// How an application came in.
@@ -151,45 +146,6 @@ pub struct RtiComplaintFields {
     pub result: String,
 }
 
-/// A date typed into `field`: read in either digit script, not after today and not before `earliest`
-/// (named by `before_key`).
-pub(crate) fn day(
-    field: &'static str,
-    text: &str,
-    (earliest, before_key): (Option<NaiveDate>, &'static str),
-    today: NaiveDate,
-    errors: &mut ValidationErrors,
-) -> Option<NaiveDate> {
-    let Ok(date) = bangla::parse_date(text.trim()) else {
-        errors.add(field, "error-bad-date");
-        return None;
-    };
-    if date > today {
-        errors.add(field, "error-rti-future");
-        None
-    } else if earliest.is_some_and(|earliest| date < earliest) {
-        errors.add(field, before_key);
-        None
-    } else {
-        Some(date)
-    }
-}
-
-/// A date that may be left empty.
-fn optional_day(
-    field: &'static str,
-    text: &str,
-    earliest: (Option<NaiveDate>, &'static str),
-    today: NaiveDate,
-    errors: &mut ValidationErrors,
-) -> Option<Option<NaiveDate>> {
-    if text.trim().is_empty() {
-        Some(None)
-    } else {
-        day(field, text, earliest, today, errors).map(Some)
-    }
-}
-
 /// The day something was filed, on or after `earliest` (named by `early_key`), and the day it was
 /// decided, if it was, on or after the day it was filed.
 fn filed_and_decided(
@@ -207,22 +163,6 @@ fn filed_and_decided(
         errors,
     );
     (filed_on, decided_on)
-}
-
-/// A text of at most `most` characters, required or not.
-pub(crate) fn bounded(
-    field: &'static str,
-    text: &str,
-    (required, most): (bool, usize),
-    errors: &mut ValidationErrors,
-) -> String {
-    let text = text.trim();
-    if required && text.is_empty() {
-        errors.add(field, "error-required");
-    } else if text.chars().count() > most {
-        errors.add(field, "error-too-long").with("max", most);
-    }
-    text.to_owned()
 }
 
 /// Checks an application: received on a day no later than today, by a channel of the list, with the
@@ -720,7 +660,7 @@ mod tests {
         assert_eq!(
             problems,
             [
-                ("received_on".to_owned(), "error-rti-future"),
+                ("received_on".to_owned(), "error-future-date"),
                 ("channel".to_owned(), "error-required"),
                 ("applicant".to_owned(), "error-required"),
                 ("information".to_owned(), "error-required"),

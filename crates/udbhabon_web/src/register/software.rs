@@ -1,0 +1,421 @@
+//! An office's software register (`/offices/KEY/software`): its systems with where each runs, the data
+//! it holds and whether its source code was handed over, and the form that registers one; a system's
+//! page (`/software/ID`) with its details, the form that corrects them, and its source-code handover.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use udbhabon_core::SoftwareRow;
+use udbhabon_core::register::software::{SoftwareDetail, SoftwareRegister};
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::register::software::{
+    Custody, DataClass, Handover, HandoverFields, Hosting, Software, SoftwareFields,
+};
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::auth::{Member, Posted};
+use crate::error::PageError;
+use crate::extract::{Path, Query};
+use crate::form::{Choice, FieldErrors, listed, rejected, with_none};
+use crate::lang::ReaderLang;
+use crate::layout::{Layout, encode_component};
+use crate::state::AppState;
+
+/// A refused form: what was typed, and the messages.
+type Refused<'a, T> = Option<(&'a T, Vec<(String, String)>)>;
+
+/// The form of a system's details, to register one or correct it.
+pub(crate) struct SoftwareForm {
+    action: String,
+    open: bool,
+    errors: Vec<(String, String)>,
+    values: SoftwareFields,
+    hostings: Vec<Choice>,
+    classes: Vec<Choice>,
+}
+
+impl FieldErrors for SoftwareForm {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+fn software_form(
+    lang: Lang,
+    action: String,
+    typed: SoftwareFields,
+    errors: Option<Vec<(String, String)>>,
+) -> SoftwareForm {
+    SoftwareForm {
+        action,
+        open: errors.is_some(),
+        errors: errors.unwrap_or_default(),
+        hostings: with_none(listed(lang, &typed.hosting, Hosting::message_key)),
+        classes: with_none(listed(lang, &typed.data_class, DataClass::message_key)),
+        values: typed,
+    }
+}
+
+/// Where the source code stands, as a tag: (class, text).
+fn custody_tag(lang: Lang, handover: Option<&Handover>) -> (&'static str, String) {
+    match handover {
+        None => ("tag late", t(lang, "software-code-not-handed-over")),
+        Some(handover) => match &handover.verified {
+            Some(_) => ("tag", t(lang, "software-code-verified")),
+            None => ("tag", t(lang, "software-code-handed-over")),
+        },
+    }
+}
+
+struct SystemLine {
+    href: String,
+    name: String,
+    owner: String,
+    hosting: String,
+    data: String,
+    code: (&'static str, String),
+}
+
+fn data_words(lang: Lang, software: &Software) -> String {
+    let class = t(lang, &software.data_class.message_key());
+    if software.personal_data {
+        format!("{class} · {}", t(lang, "software-personal-data"))
+    } else {
+        class
+    }
+}
+
+fn system_line(lang: Lang, row: &SoftwareRow) -> SystemLine {
+    let software = &row.software;
+    SystemLine {
+        href: format!("/software/{}", row.id),
+        name: software.name.get(lang).to_owned(),
+        owner: software.owner.clone(),
+        hosting: t(lang, &software.hosting.message_key()),
+        data: data_words(lang, software),
+        code: custody_tag(lang, row.handover.as_ref()),
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register/software/list.html")]
+pub(crate) struct ListPage {
+    l: Layout,
+    heading: String,
+    office_href: String,
+    lines: Vec<SystemLine>,
+    csrf: Option<String>,
+    form: Option<SoftwareForm>,
+}
+
+fn list_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    register: &SoftwareRegister,
+    refused: Refused<'_, SoftwareFields>,
+) -> ListPage {
+    let key = &register.office.key;
+    let href = format!("/offices/{}/software", encode_component(key));
+    ListPage {
+        l: Layout::of_member(
+            &state.app,
+            lang,
+            member,
+            t(lang, "software-title"),
+            "",
+            &href,
+        ),
+        heading: t_args(
+            lang,
+            "software-heading",
+            &[("office", register.office.name.get(lang).to_owned())],
+        ),
+        office_href: format!("/offices/{}", encode_component(key)),
+        lines: register
+            .systems
+            .iter()
+            .map(|row| system_line(lang, row))
+            .collect(),
+        csrf: register.can_manage.then(|| member.0.csrf_token.clone()),
+        form: register.can_manage.then(|| {
+            let (typed, errors) = refused.map_or_else(
+                || (SoftwareFields::default(), None),
+                |(typed, errors)| (typed.clone(), Some(errors)),
+            );
+            software_form(lang, href, typed, errors)
+        }),
+    }
+}
+
+/// `GET /offices/{key}/software`: the office's register.
+pub(crate) async fn list(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<ListPage, PageError> {
+    let register = state.app.software_register(&member.0, &key).await?;
+    Ok(list_page(&state, lang, &member, &register, None))
+}
+
+/// `POST /offices/{key}/software`: registers a system, then opens its page.
+pub(crate) async fn add(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+    Posted(member, fields): Posted<SoftwareFields>,
+) -> Result<Response, PageError> {
+    match state.app.add_software(&member.0, &key, &fields).await {
+        Ok(id) => Ok(Redirect::to(&format!("/software/{id}?done=added")).into_response()),
+        Err(error) => {
+            rejected(lang, error, async |errors| {
+                let register = state.app.software_register(&member.0, &key).await?;
+                Ok(list_page(
+                    &state,
+                    lang,
+                    &member,
+                    &register,
+                    Some((&fields, errors)),
+                ))
+            })
+            .await
+        }
+    }
+}
+
+/// The handover form.
+pub(crate) struct HandoverForm {
+    action: String,
+    open: bool,
+    errors: Vec<(String, String)>,
+    values: HandoverFields,
+    custodies: Vec<Choice>,
+}
+
+impl FieldErrors for HandoverForm {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "register/software/show.html")]
+pub(crate) struct ShowPage {
+    l: Layout,
+    heading: String,
+    register_href: String,
+    notice: Option<String>,
+    particulars: Vec<(String, String)>,
+    code: (&'static str, String),
+    handover: Vec<(String, String)>,
+    csrf: Option<String>,
+    form: Option<SoftwareForm>,
+    handover_form: Option<HandoverForm>,
+}
+
+/// A form of the system's page refused.
+enum ShowRefused<'a> {
+    Details(&'a SoftwareFields, Vec<(String, String)>),
+    Handover(&'a HandoverFields, Vec<(String, String)>),
+}
+
+fn typed_software(lang: Lang, software: &Software) -> SoftwareFields {
+    SoftwareFields {
+        name_bn: software.name.bn.clone(),
+        name_en: software.name.en.clone(),
+        purpose: software.purpose.clone(),
+        owner: software.owner.clone(),
+        vendor: software.vendor.clone(),
+        hosting: software.hosting.code().to_owned(),
+        url: software.url.clone(),
+        users: software
+            .users
+            .map(|users| format::digits(lang, &users.to_string()))
+            .unwrap_or_default(),
+        personal_data: software.personal_data.then(|| "1".to_owned()),
+        data_class: software.data_class.code().to_owned(),
+    }
+}
+
+fn handover_lines(lang: Lang, handover: &Handover) -> Vec<(String, String)> {
+    [
+        ("software-custody", t(lang, &handover.custody.message_key())),
+        (
+            "software-handed-over-on",
+            format::date_both(lang, handover.handed_over_on),
+        ),
+        ("software-location", handover.location.clone()),
+        ("software-version", handover.version.clone()),
+        (
+            "software-verified",
+            handover.verified.as_ref().map_or_else(
+                || t(lang, "software-not-verified"),
+                |(by, on)| format!("{by}, {}", format::date(lang, *on)),
+            ),
+        ),
+    ]
+    .into_iter()
+    .map(|(key, text)| (t(lang, key), text))
+    .collect()
+}
+
+fn show_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    detail: &SoftwareDetail,
+    (notice, refused): (Option<String>, Option<ShowRefused<'_>>),
+) -> ShowPage {
+    let row = &detail.row;
+    let software = &row.software;
+    let href = format!("/software/{}", row.id);
+    let (details_refused, handover_refused) = match refused {
+        Some(ShowRefused::Details(typed, errors)) => (Some((typed, errors)), None),
+        Some(ShowRefused::Handover(typed, errors)) => (None, Some((typed, errors))),
+        None => (None, None),
+    };
+    let dash = || "—".to_owned();
+    let or_dash = |text: &str| {
+        if text.is_empty() {
+            dash()
+        } else {
+            text.to_owned()
+        }
+    };
+    ShowPage {
+        l: Layout::of_member(
+            &state.app,
+            lang,
+            member,
+            software.name.get(lang).to_owned(),
+            "",
+            &href,
+        ),
+        heading: software.name.get(lang).to_owned(),
+        register_href: format!("/offices/{}/software", encode_component(&detail.office.key)),
+        notice,
+        particulars: [
+            ("software-purpose", or_dash(&software.purpose)),
+            ("software-owner", software.owner.clone()),
+            ("software-vendor", or_dash(&software.vendor)),
+            ("software-hosting", t(lang, &software.hosting.message_key())),
+            ("software-url", or_dash(&software.url)),
+            (
+                "software-users",
+                software
+                    .users
+                    .map_or_else(dash, |users| format::number(lang, i64::from(users))),
+            ),
+            ("software-data", data_words(lang, software)),
+        ]
+        .into_iter()
+        .map(|(key, text)| (t(lang, key), text))
+        .collect(),
+        code: custody_tag(lang, row.handover.as_ref()),
+        handover: row
+            .handover
+            .as_ref()
+            .map(|handover| handover_lines(lang, handover))
+            .unwrap_or_default(),
+        csrf: detail.can_manage.then(|| member.0.csrf_token.clone()),
+        form: detail.can_manage.then(|| {
+            let (typed, errors) = details_refused.map_or_else(
+                || (typed_software(lang, software), None),
+                |(typed, errors)| (typed.clone(), Some(errors)),
+            );
+            software_form(lang, href.clone(), typed, errors)
+        }),
+        handover_form: detail.can_manage.then(|| {
+            let (values, errors) = handover_refused.map_or_else(
+                || (HandoverFields::default(), None),
+                |(typed, errors)| (typed.clone(), Some(errors)),
+            );
+            HandoverForm {
+                action: format!("{href}/handover"),
+                open: errors.is_some(),
+                errors: errors.unwrap_or_default(),
+                custodies: with_none(listed(lang, &values.custody, Custody::message_key)),
+                values,
+            }
+        }),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct ShowQuery {
+    done: Option<String>,
+}
+
+/// `GET /software/{id}`: a system's page.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+    Query(query): Query<ShowQuery>,
+) -> Result<ShowPage, PageError> {
+    let detail = state.app.software_detail(&member.0, id).await?;
+    let notice = match query.done.as_deref() {
+        Some("added") => Some(t(lang, "software-done-added")),
+        Some("saved") => Some(t(lang, "software-done-saved")),
+        _ => None,
+    };
+    Ok(show_page(&state, lang, &member, &detail, (notice, None)))
+}
+
+/// The system's page after a form was saved, or again with the refused form.
+async fn after_save(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    id: i32,
+    (outcome, refused): (Result<(), udbhabon_core::Error>, ShowRefused<'_>),
+) -> Result<Response, PageError> {
+    match outcome {
+        Ok(()) => Ok(Redirect::to(&format!("/software/{id}?done=saved")).into_response()),
+        Err(error) => {
+            rejected(lang, error, async |errors| {
+                let detail = state.app.software_detail(&member.0, id).await?;
+                let refused = match refused {
+                    ShowRefused::Details(typed, _) => ShowRefused::Details(typed, errors),
+                    ShowRefused::Handover(typed, _) => ShowRefused::Handover(typed, errors),
+                };
+                Ok(show_page(
+                    state,
+                    lang,
+                    member,
+                    &detail,
+                    (None, Some(refused)),
+                ))
+            })
+            .await
+        }
+    }
+}
+
+/// `POST /software/{id}`: corrects a system's details.
+pub(crate) async fn save(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    Posted(member, fields): Posted<SoftwareFields>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.save_software(&member.0, id, &fields).await;
+    let refused = ShowRefused::Details(&fields, Vec::new());
+    after_save(&state, lang, &member, id, (outcome, refused)).await
+}
+
+/// `POST /software/{id}/handover`: records the handover of its source code.
+pub(crate) async fn handover(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    Posted(member, fields): Posted<HandoverFields>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.record_handover(&member.0, id, &fields).await;
+    let refused = ShowRefused::Handover(&fields, Vec::new());
+    after_save(&state, lang, &member, id, (outcome, refused)).await
+}

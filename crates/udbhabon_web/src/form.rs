@@ -1,10 +1,11 @@
-//! Forms: validation errors as messages beside their fields, in the reader's language, and the options
-//! of selects.
+//! Forms: validation errors as messages beside their fields, in the reader's language, the options of
+//! selects, and the `?done=` a page is sent back with after a form was saved.
 
 use std::future::Future;
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use udbhabon_core::{Error, HolderRow, MemoFileRow, PostRow};
 use udbhabon_domain::{ValidationErrors, Vocabulary};
 use udbhabon_i18n::{Lang, t, t_args};
@@ -159,4 +160,10 @@ pub(crate) fn memo_file_choices(
             )
         },
     ))
+}
+
+/// What a page was sent back with after one of its forms was saved (`?done=added`), to say so.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct DoneQuery {
+    pub(crate) done: Option<String>,
 }

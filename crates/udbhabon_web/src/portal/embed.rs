@@ -14,6 +14,7 @@ use udbhabon_i18n::{Lang, t, t_args};
 use crate::auth::Visitor;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
+use crate::form::DoneQuery;
 use crate::innovation::showcase::{self, ShowcaseQuery};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
@@ -65,7 +66,7 @@ pub(crate) async fn section(
             page.into_response()
         }
         "services" => {
-            let done = Query(service::DoneQuery::default());
+            let done = Query(DoneQuery::default());
             let mut page = service::list(State(state), lang, public, Path(key), done).await?;
             page.l.embed();
             page.into_response()

@@ -20,7 +20,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Button, Member, Posted, Visitor};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, choices, rejected};
+use crate::form::{Choice, DoneQuery, FieldErrors, choices, rejected};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -309,11 +309,6 @@ fn page(
         errors,
         base,
     }
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct DoneQuery {
-    done: Option<String>,
 }
 
 /// `GET /offices/{key}/services` (`?done=added|saved|removed` after keeping the list).

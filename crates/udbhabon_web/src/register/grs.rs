@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::Response;
-use serde::Deserialize;
 use udbhabon_core::collection::board::share_text;
 use udbhabon_core::register::grs::GrsReturn;
 use udbhabon_domain::collection::counts::GRS;
@@ -16,7 +15,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::FieldErrors;
+use crate::form::{DoneQuery, FieldErrors};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::register::officer::{
@@ -63,11 +62,6 @@ fn return_line(lang: Lang, sent: &GrsReturn) -> ReturnLine {
             .chain([share, t(lang, &sent.status.message_key())])
             .collect(),
     }
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct DoneQuery {
-    done: Option<String>,
 }
 
 async fn grs_page(

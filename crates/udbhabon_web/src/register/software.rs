@@ -6,7 +6,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use serde::Deserialize;
 use udbhabon_core::SoftwareRow;
 use udbhabon_core::register::software::{SoftwareDetail, SoftwareRegister};
 use udbhabon_domain::Vocabulary;
@@ -18,7 +17,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, listed, rejected, with_none};
+use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -344,18 +343,13 @@ fn show_page(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct ShowQuery {
-    done: Option<String>,
-}
-
 /// `GET /software/{id}`: a system's page.
 pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(id): Path<i32>,
-    Query(query): Query<ShowQuery>,
+    Query(query): Query<DoneQuery>,
 ) -> Result<ShowPage, PageError> {
     let detail = state.app.software_detail(&member.0, id).await?;
     let notice = match query.done.as_deref() {

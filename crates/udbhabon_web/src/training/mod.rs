@@ -24,7 +24,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Button, Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, choices, listed, rejected, with_none};
+use crate::form::{Choice, DoneQuery, FieldErrors, choices, listed, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -651,11 +651,6 @@ pub(crate) fn training_page(
         manage,
         edit,
     }
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct DoneQuery {
-    done: Option<String>,
 }
 
 /// `GET /trainings/{id}` (`?done=…` after a change).

@@ -28,7 +28,7 @@ use crate::auth::{Member, Posted};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, FieldErrors, listed, rejected, with_none};
+use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::register::officer::{
@@ -706,18 +706,13 @@ fn show_page(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct ShowQuery {
-    done: Option<String>,
-}
-
 /// `GET /rti/{id}`: an application with its clocks.
 pub(crate) async fn show(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(id): Path<i32>,
-    Query(query): Query<ShowQuery>,
+    Query(query): Query<DoneQuery>,
 ) -> Result<ShowPage, PageError> {
     let detail = state.app.rti_detail(&member.0, id).await?;
     let notice = match query.done.as_deref() {

@@ -5,8 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait,
 };
 use udbhabon_domain::collection::counts::Counts;
 use udbhabon_domain::collection::{
@@ -324,11 +324,32 @@ impl Db {
 
     /// Every version of every submission in these periods with its files, oldest first.
     pub async fn submissions_in(&self, period_ids: &[i32]) -> Result<Vec<SubmissionRow>, DbError> {
+        self.submissions_where(period_ids, Condition::all()).await
+    }
+
+    /// Every version of these respondents' submissions in these periods with their files, oldest first
+    /// (one office's returns, read through the index of periods and respondents).
+    pub async fn submissions_of(
+        &self,
+        period_ids: &[i32],
+        respondent_ids: &[i32],
+    ) -> Result<Vec<SubmissionRow>, DbError> {
+        let respondents = Condition::all()
+            .add(submission::Column::RespondentId.is_in(respondent_ids.iter().copied()));
+        self.submissions_where(period_ids, respondents).await
+    }
+
+    async fn submissions_where(
+        &self,
+        period_ids: &[i32],
+        condition: Condition,
+    ) -> Result<Vec<SubmissionRow>, DbError> {
         if period_ids.is_empty() {
             return Ok(Vec::new());
         }
         let models = submission::Entity::find()
             .filter(submission::Column::PeriodId.is_in(period_ids.iter().copied()))
+            .filter(condition)
             .order_by_asc(submission::Column::Id)
             .all(self.connection())
             .await?;

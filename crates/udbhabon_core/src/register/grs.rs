@@ -92,6 +92,11 @@ impl App {
             .filter(|collection| collection.kind == CollectionKind::GrsReturn)
             .collect();
         let ids: Vec<i32> = collections.iter().map(|collection| collection.id).collect();
+        let asked: Vec<CollectionRow> = collections
+            .iter()
+            .filter(|collection| collection.office_id == office.id)
+            .cloned()
+            .collect();
         let own: Vec<i32> = self
             .db
             .respondents_of(&ids)
@@ -102,10 +107,12 @@ impl App {
             .collect();
         let periods = self.db.periods_of(&ids).await?;
         let period_ids: Vec<i32> = periods.iter().map(|period| period.id).collect();
-        let submissions = self.db.submissions_in(&period_ids).await?;
+        if own.is_empty() {
+            return Ok((Vec::new(), asked));
+        }
+        let submissions = self.db.submissions_of(&period_ids, &own).await?;
         let mut returns: Vec<GrsReturn> = latest_versions(&submissions)
             .into_values()
-            .filter(|submission| own.contains(&submission.respondent_id))
             .filter_map(|submission| {
                 let period = periods
                     .iter()
@@ -123,10 +130,6 @@ impl App {
             .collect();
         returns.sort_by_key(|sent| std::cmp::Reverse(sent.period.starts_on));
         returns.truncate(RETURNS_SHOWN);
-        let asked = collections
-            .into_iter()
-            .filter(|collection| collection.office_id == office.id)
-            .collect();
         Ok((returns, asked))
     }
 }

@@ -1,6 +1,6 @@
 //! The public directory of teams: every office of the tree (or of one office's subtree) with its team's
-//! leader and member secretary, its grievance redress officer, the order in force, and the flags the office above follows up: no
-//! team constituted, or an order naming posts no one holds today.
+//! leader and member secretary, its grievance redress officer, the order in force, and the flags the
+//! office above follows up: no team constituted, or an order naming posts no one holds today.
 
 use std::collections::HashMap;
 

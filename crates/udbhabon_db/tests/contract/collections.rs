@@ -193,6 +193,14 @@ async fn a_collection_keeps_its_periods_and_every_version_of_a_submission() {
 
         let versions = test.db.submissions_in(&[period]).await.unwrap();
         assert_eq!(versions.len(), 2, "{backend}");
+        // One respondent's versions, and none of a respondent that sent nothing.
+        let own = test.db.submissions_of(&[period], &[respondent]).await;
+        assert_eq!(own.unwrap(), versions, "{backend}");
+        let none = test
+            .db
+            .submissions_of(&[period], &[respondent + 1000])
+            .await;
+        assert!(none.unwrap().is_empty(), "{backend}");
         assert_eq!(versions[0].counts, Some(counts), "{backend}");
         assert_eq!(
             versions[0].answers,

@@ -4,7 +4,7 @@
 use std::future::Future;
 
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use udbhabon_core::{Error, HolderRow, MemoFileRow, PostRow};
 use udbhabon_domain::{ValidationErrors, Vocabulary};
@@ -47,6 +47,24 @@ where
         )
             .into_response()),
         other => Err(PageError::from(other)),
+    }
+}
+
+/// Answers a form: back to `saved_to` when the application saved it, else as [`rejected`].
+pub(crate) async fn saved_or_rejected<P, Render, Rendering>(
+    lang: Lang,
+    outcome: Result<(), Error>,
+    saved_to: &str,
+    render: Render,
+) -> Result<Response, PageError>
+where
+    Render: FnOnce(Vec<(String, String)>) -> Rendering,
+    Rendering: Future<Output = Result<P, PageError>>,
+    P: IntoResponse,
+{
+    match outcome {
+        Ok(()) => Ok(Redirect::to(saved_to).into_response()),
+        Err(error) => rejected(lang, error, render).await,
     }
 }
 

@@ -12,7 +12,7 @@ use udbhabon_i18n::{Lang, format, t};
 
 use crate::auth::Member;
 use crate::error::PageError;
-use crate::form::{Choice, FieldErrors, choices, post_choices, rejected, with_none};
+use crate::form::{Choice, FieldErrors, choices, post_choices, saved_or_rejected, with_none};
 use crate::layout::encode_component;
 use crate::state::AppState;
 
@@ -147,8 +147,8 @@ pub(crate) fn officer_section(
 }
 
 /// A duty's register after an officer was named or taken off.
-fn back_to_register(key: &str, duty: Duty) -> Response {
-    Redirect::to(&format!("{}?done=officers", register_href(key, duty))).into_response()
+fn back_to_register(key: &str, duty: Duty) -> String {
+    format!("{}?done=officers", register_href(key, duty))
 }
 
 /// Names the post that holds a role of `duty`: back to the duty's register, or its page rendered
@@ -164,10 +164,8 @@ where
     Rendering: Future<Output = Result<P, PageError>>,
     P: IntoResponse,
 {
-    match state.app.set_officer(&member.0, (key, duty), fields).await {
-        Ok(()) => Ok(back_to_register(key, duty)),
-        Err(error) => rejected(lang, error, render).await,
-    }
+    let outcome = state.app.set_officer(&member.0, (key, duty), fields).await;
+    saved_or_rejected(lang, outcome, &back_to_register(key, duty), render).await
 }
 
 /// Takes a role of `duty` off, back to the duty's register.
@@ -181,7 +179,7 @@ pub(crate) async fn take_off_officer(
         .app
         .remove_officer(&member.0, (key, duty), &form.role)
         .await?;
-    Ok(back_to_register(key, duty))
+    Ok(Redirect::to(&back_to_register(key, duty)).into_response())
 }
 
 /// The role a form takes off.

@@ -17,7 +17,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, with_none};
+use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -360,34 +360,22 @@ pub(crate) async fn show(
     Ok(show_page(&state, lang, &member, &detail, (notice, None)))
 }
 
-/// The system's page after a form was saved, or again with the refused form.
-async fn after_save(
+/// The system's page again with a refused form.
+async fn refused_page(
     state: &AppState,
     lang: Lang,
     member: &Member,
     id: i32,
-    (outcome, refused): (Result<(), udbhabon_core::Error>, ShowRefused<'_>),
-) -> Result<Response, PageError> {
-    match outcome {
-        Ok(()) => Ok(Redirect::to(&format!("/software/{id}?done=saved")).into_response()),
-        Err(error) => {
-            rejected(lang, error, async |errors| {
-                let detail = state.app.software_detail(&member.0, id).await?;
-                let refused = match refused {
-                    ShowRefused::Details(typed, _) => ShowRefused::Details(typed, errors),
-                    ShowRefused::Handover(typed, _) => ShowRefused::Handover(typed, errors),
-                };
-                Ok(show_page(
-                    state,
-                    lang,
-                    member,
-                    &detail,
-                    (None, Some(refused)),
-                ))
-            })
-            .await
-        }
-    }
+    refused: ShowRefused<'_>,
+) -> Result<ShowPage, PageError> {
+    let detail = state.app.software_detail(&member.0, id).await?;
+    Ok(show_page(
+        state,
+        lang,
+        member,
+        &detail,
+        (None, Some(refused)),
+    ))
 }
 
 /// `POST /software/{id}`: corrects a system's details.
@@ -398,8 +386,11 @@ pub(crate) async fn save(
     Posted(member, fields): Posted<SoftwareFields>,
 ) -> Result<Response, PageError> {
     let outcome = state.app.save_software(&member.0, id, &fields).await;
-    let refused = ShowRefused::Details(&fields, Vec::new());
-    after_save(&state, lang, &member, id, (outcome, refused)).await
+    saved_or_rejected(lang, outcome, &saved_to(id), async |errors| {
+        let refused = ShowRefused::Details(&fields, errors);
+        refused_page(&state, lang, &member, id, refused).await
+    })
+    .await
 }
 
 /// `POST /software/{id}/handover`: records the handover of its source code.
@@ -410,6 +401,14 @@ pub(crate) async fn handover(
     Posted(member, fields): Posted<HandoverFields>,
 ) -> Result<Response, PageError> {
     let outcome = state.app.record_handover(&member.0, id, &fields).await;
-    let refused = ShowRefused::Handover(&fields, Vec::new());
-    after_save(&state, lang, &member, id, (outcome, refused)).await
+    saved_or_rejected(lang, outcome, &saved_to(id), async |errors| {
+        let refused = ShowRefused::Handover(&fields, errors);
+        refused_page(&state, lang, &member, id, refused).await
+    })
+    .await
+}
+
+/// A system's page after one of its forms was saved.
+fn saved_to(id: i32) -> String {
+    format!("/software/{id}?done=saved")
 }

@@ -28,7 +28,7 @@ use crate::auth::{Member, Posted};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, with_none};
+use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::register::officer::{
@@ -731,22 +731,13 @@ async fn after_step(
     id: i32,
     (outcome, typed): (Result<(), udbhabon_core::Error>, Typed),
 ) -> Result<Response, PageError> {
-    match outcome {
-        Ok(()) => Ok(Redirect::to(&format!("/rti/{id}?done=recorded")).into_response()),
-        Err(error) => {
-            rejected(lang, error, async |errors| {
-                let detail = state.app.rti_detail(&member.0, id).await?;
-                Ok(show_page(
-                    state,
-                    lang,
-                    member,
-                    &detail,
-                    (None, Some(Refused { typed, errors })),
-                ))
-            })
-            .await
-        }
-    }
+    let saved_to = format!("/rti/{id}?done=recorded");
+    saved_or_rejected(lang, outcome, &saved_to, async |errors| {
+        let detail = state.app.rti_detail(&member.0, id).await?;
+        let refused = Some(Refused { typed, errors });
+        Ok(show_page(state, lang, member, &detail, (None, refused)))
+    })
+    .await
 }
 
 /// `POST /rti/{id}/answer`: the designated officer's answer.

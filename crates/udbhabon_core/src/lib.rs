@@ -42,6 +42,7 @@ pub use udbhabon_db::office::{OfficeRow, UnitRow};
 pub use udbhabon_db::plan::progress::EvidenceRow;
 pub use udbhabon_db::plan::revision::RevisionRow;
 pub use udbhabon_db::portal::charter::CharterRow;
+pub use udbhabon_db::register::renewal::RenewalRow;
 pub use udbhabon_db::register::rti::disclosure::DisclosureRow;
 pub use udbhabon_db::register::software::SoftwareRow;
 pub use udbhabon_db::team::order::OrderDraftRow;

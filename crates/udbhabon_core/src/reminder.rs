@@ -2,8 +2,8 @@
 //! the configured days before their deadline and once it has passed to the accounts that act for the
 //! responsible office or branch; a collection still missing some days later is escalated to the office
 //! above; an office that gathers its field offices' submissions is reminded of the forward it owes; an
-//! RTI application's answer, or its appeal's decision, is reminded to the member secretary who keeps the
-//! office's register.
+//! RTI application's answer, or its appeal's decision, and what a system needs renewed are reminded to
+//! the member secretary who keeps the office's register.
 //! Each reminder is recorded, and so sent, once.
 
 use std::collections::HashMap;
@@ -44,6 +44,16 @@ const CHASED_FOR_DAYS: i64 = 31;
 /// are meant), and whether the decision is a team's alone.
 type Reminded = HashMap<(Vec<(i32, bool)>, bool), Vec<AccountRow>>;
 
+/// A reminder about a record of a register, to its keepers: the record (subject, id, office), when it
+/// is due and which step this is, its title and page, and the mail's message keys.
+struct RegisterReminder {
+    record: (&'static str, i32, i32),
+    due: (NaiveDate, ReminderStep),
+    title: udbhabon_domain::Bilingual,
+    link: String,
+    keys: (&'static str, &'static str),
+}
+
 /// What one run of the job did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ReminderRun {
@@ -69,6 +79,7 @@ impl App {
         run += self.send_collection_reminders().await?;
         run += self.send_forward_reminders().await?;
         run += self.send_rti_reminders().await?;
+        run += self.send_renewal_reminders().await?;
         run += self.send_notification_mails().await?;
         if run.sent > 0 {
             tracing::info!(sent = run.sent, "reminders sent");
@@ -429,37 +440,85 @@ impl App {
                 RtiPending::Answer(_) => "rti_answer",
                 RtiPending::AppealDecision(_) => "rti_appeal",
             };
-            let title = pending_title(&row, pending);
-            let link = format!("{}/rti/{}", self.public_url, row.id);
-            let accounts = self
-                .db
-                .accounts_acting_for(&[row.office_id], &[Role::MemberSecretary])
-                .await?;
-            for account in &accounts {
-                let reminder = NewReminder {
-                    subject: subject.into(),
-                    record_id: row.id,
-                    due_on,
-                    step: step.code(),
-                    account_id: account.id,
-                };
-                let keys = if step == ReminderStep::Overdue {
-                    ("rti-reminder-overdue-subject", "rti-reminder-overdue-body")
-                } else {
-                    ("rti-reminder-due-subject", "rti-reminder-due-body")
-                };
-                let args = |lang: Lang| {
-                    vec![
-                        ("title", title.get(lang).to_owned()),
-                        ("date", format::date(lang, due_on)),
-                        ("link", link.clone()),
-                    ]
-                };
-                let mail = self.account_mail(account, keys, args);
-                self.deliver(reminder, mail, &mut run).await?;
-            }
+            let keys = if step == ReminderStep::Overdue {
+                ("rti-reminder-overdue-subject", "rti-reminder-overdue-body")
+            } else {
+                ("rti-reminder-due-subject", "rti-reminder-due-body")
+            };
+            let reminded = RegisterReminder {
+                record: (subject, row.id, row.office_id),
+                due: (due_on, step),
+                title: pending_title(&row, pending),
+                link: format!("{}/rti/{}", self.public_url, row.id),
+                keys,
+            };
+            self.remind_keepers(reminded, &mut run).await?;
         }
         Ok(run)
+    }
+
+    /// Sends the renewal reminders due today to the member secretary of each system's office, who
+    /// keeps its software register: at the renewal's lead time, the day before it lapses and once it
+    /// has. Safe to run as often as wanted; a renewal renewed to a new date is reminded anew.
+    pub async fn send_renewal_reminders(&self) -> Result<ReminderRun, Error> {
+        let today = self.today();
+        let mut run = ReminderRun::default();
+        for (row, title) in self.renewals_to_watch(None, CHASED_FOR_DAYS).await? {
+            let due_on = row.renewal.expires_on;
+            let Some(step) = row.renewal.schedule().step(due_on, today) else {
+                continue;
+            };
+            let keys = if step == ReminderStep::Overdue {
+                (
+                    "renewal-reminder-lapsed-subject",
+                    "renewal-reminder-lapsed-body",
+                )
+            } else {
+                ("renewal-reminder-due-subject", "renewal-reminder-due-body")
+            };
+            let reminded = RegisterReminder {
+                record: ("renewal", row.id, row.office_id),
+                due: (due_on, step),
+                title,
+                link: format!("{}/software/{}", self.public_url, row.software_id),
+                keys,
+            };
+            self.remind_keepers(reminded, &mut run).await?;
+        }
+        Ok(run)
+    }
+
+    /// Mails a reminder about a record of a register to the member secretaries of its office.
+    async fn remind_keepers(
+        &self,
+        reminded: RegisterReminder,
+        run: &mut ReminderRun,
+    ) -> Result<(), Error> {
+        let (subject, record_id, office_id) = reminded.record;
+        let (due_on, step) = reminded.due;
+        let accounts = self
+            .db
+            .accounts_acting_for(&[office_id], &[Role::MemberSecretary])
+            .await?;
+        for account in &accounts {
+            let reminder = NewReminder {
+                subject: subject.into(),
+                record_id,
+                due_on,
+                step: step.code(),
+                account_id: account.id,
+            };
+            let args = |lang: Lang| {
+                vec![
+                    ("title", reminded.title.get(lang).to_owned()),
+                    ("date", format::date(lang, due_on)),
+                    ("link", reminded.link.clone()),
+                ]
+            };
+            let mail = self.account_mail(account, reminded.keys, args);
+            self.deliver(reminder, mail, run).await?;
+        }
+        Ok(())
     }
 
     /// The reminder of one decision, with its page's address.

@@ -28,7 +28,7 @@ use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
-use crate::register::{grs, rti, software};
+use crate::register::{grs, renewal, rti, software};
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
@@ -1488,6 +1488,27 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ManageTeam),
         "/software/1/handover",
         handler!(software::handover),
+    ),
+    route(
+        POST,
+        "/software/{id}/renewals",
+        may(Action::ManageTeam),
+        "/software/2/renewals",
+        handler!(renewal::add),
+    ),
+    route(
+        POST,
+        "/software/{id}/renewals/{renewal}/renew",
+        may(Action::ManageTeam),
+        "/software/2/renewals/2/renew",
+        handler!(renewal::renew),
+    ),
+    route(
+        POST,
+        "/software/{id}/renewals/{renewal}/remove",
+        may(Action::ManageTeam),
+        "/software/2/renewals/1/remove",
+        handler!(renewal::remove),
     ),
     // An office's grievance redress, read with its records (the officers are also on its public page),
     // its officers named by those who run its team.

@@ -241,9 +241,10 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// sent), an earlier version of a plan (none is revised), a decision's evidence (none is reported), a
 /// return's evidence (none is submitted), an award notice (none is issued), a citizen charter's PDF
 /// (the demo's ministry has not published one), a meeting change's notice (none is postponed), a
-/// preview of minutes (the meeting called in the system has none written yet) and an entry of the
-/// proactive-disclosure list (the demo's ministry has none).
-const ABSENT_SAMPLES: [&str; 13] = [
+/// preview of minutes (the meeting called in the system has none written yet), an entry of the
+/// proactive-disclosure list (the demo's ministry has none) and a system's renewal (the first role the
+/// route serves takes it off).
+const ABSENT_SAMPLES: [&str; 14] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/meetings/{key}/minutes/preview.pdf",
@@ -257,6 +258,7 @@ const ABSENT_SAMPLES: [&str; 13] = [
     "/offices/{key}/awards/{year}/notice.pdf",
     "/offices/{key}/charter.pdf",
     "/offices/{key}/rti/disclosures/{id}/remove",
+    "/software/{id}/renewals/{renewal}/remove",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

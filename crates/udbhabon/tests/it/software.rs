@@ -1,9 +1,10 @@
 //! The software register through the browser's forms: the ministry's member secretary registers a
 //! system, records the handover of its source code and who verified its build, and corrects its
 //! details; bad input is refused with nothing saved, and a reader who does not keep the register cannot
-//! write to it.
+//! write to it. A certificate about to lapse waits in the member secretary's inbox and is mailed at its
+//! lead time and once it has lapsed, until it is recorded renewed.
 
-use crate::server::{TestServer, text, texts};
+use crate::server::{MovableClock, TestServer, attribute, mail_part, text, texts};
 
 const REGISTER: &str = "/offices/mole/software";
 
@@ -15,7 +16,7 @@ async fn a_system_is_registered_its_source_code_handed_over_and_its_build_verifi
         .await;
     let page = secretary.page(REGISTER, 200).await;
     assert_eq!(
-        texts(&page, "table.software td span"),
+        texts(&page, "table.software td:nth-child(5) span"),
         ["সোর্স কোড হস্তান্তরিত ও বিল্ড যাচাইকৃত", "সোর্স কোড হস্তান্তর হয়নি"]
     );
 
@@ -125,4 +126,156 @@ async fn a_system_is_registered_its_source_code_handed_over_and_its_build_verifi
         .collect();
     let response = member.post_form(&action, &member_csrf, &fields).await;
     assert_eq!(response.status(), 403);
+}
+
+#[tokio::test]
+async fn a_lapsing_certificate_is_reminded_until_it_is_renewed() {
+    let clock = MovableClock::at("2026-11-23");
+    let server = TestServer::start_with_clock(clock.clone()).await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    // The website's certificate lapses on 31 December: not yet within its thirty days.
+    let register = secretary.page(REGISTER, 200).await;
+    assert_eq!(
+        texts(
+            &register,
+            "table.software tbody tr:last-child td:last-child"
+        ),
+        ["৩১ ডিসেম্বর ২০২৬ চালু"]
+    );
+    let website = attribute(&register, "table.software tbody tr:last-child a", "href");
+    let page = secretary.page(&website, 200).await;
+    let add = attribute(&page, "form[action$='/renewals']", "action");
+
+    let renewal = |subject: &str, remind_days: &str| {
+        [
+            ("kind", "certificate"),
+            ("subject", subject),
+            ("expires_on", "১০-১২-২০২৬"),
+            ("remind_days", remind_days),
+        ]
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+    };
+    // No subject and a lead time of none: refused beside the fields, nothing added.
+    let (status, refused) = secretary.post_fields(&add, &csrf, &renewal("", "০")).await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&refused, ".field-error"),
+        ["এই ঘরটি পূরণ করুন।", "১ থেকে ১৮০ এর মধ্যে দিনের সংখ্যা লিখুন।"]
+    );
+    assert_eq!(
+        texts(
+            &secretary.page(&website, 200).await,
+            "table.renewals tbody tr"
+        )
+        .len(),
+        2
+    );
+
+    // Lapsing in seventeen days, with twenty days' lead: due now.
+    let (status, page) = secretary
+        .post_fields(&add, &csrf, &renewal("portal.mole.gov.bd", "২০"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "নবায়নটি যোগ হয়েছে।");
+    let row = "table.renewals tbody tr:first-child";
+    assert_eq!(
+        text(&page, &format!("{row} td:nth-child(4)")),
+        "শিগগির নবায়ন করতে হবে"
+    );
+    let inbox = secretary.page("/notifications", 200).await;
+    let notice = texts(&inbox, &format!("a[href='{website}']")).join(" ");
+    assert!(
+        notice.contains("এসএসএল সার্টিফিকেট: portal.mole.gov.bd"),
+        "{notice}"
+    );
+    let main = text(&inbox, "main");
+    assert!(main.contains("নবায়ন: মেয়াদ শেষ হচ্ছে"), "{main}");
+    assert!(main.contains("মেয়াদ শেষ: ১০ ডিসেম্বর ২০২৬"), "{main}");
+
+    // Mailed once at its lead time.
+    let run = server.app().send_renewal_reminders().await.unwrap();
+    assert_eq!((run.sent, run.already_sent), (1, 0));
+    let mail = server.mail();
+    let message = mail.last().unwrap();
+    assert!(
+        message.contains("To: member-secretary@demo.udbhabon.test"),
+        "{message}"
+    );
+    let body = String::from_utf8(mail_part(message, "text/plain")).unwrap();
+    assert!(
+        body.contains("নিচের মেয়াদ ১০ ডিসেম্বর ২০২৬ তারিখে শেষ হচ্ছে"),
+        "{body}"
+    );
+    assert!(body.contains(&website), "{body}");
+    let again = server.app().send_renewal_reminders().await.unwrap();
+    assert_eq!((again.sent, again.already_sent), (0, 1));
+
+    // The day after it lapsed: the lapse is mailed (with the website's certificate, now within its
+    // thirty days).
+    clock.set("2026-12-11");
+    let run = server.app().send_renewal_reminders().await.unwrap();
+    assert_eq!(run.sent, 2);
+    assert!(server.mail().iter().any(|message| {
+        String::from_utf8(mail_part(message, "text/plain"))
+            .unwrap()
+            .contains("নিচের মেয়াদ ১০ ডিসেম্বর ২০২৬ তারিখে শেষ হয়ে গেছে")
+    }));
+    // Eighteen days on, the session has lapsed too.
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    let page = secretary.page(&website, 200).await;
+    assert_eq!(
+        text(&page, &format!("{row} td:nth-child(4)")),
+        "মেয়াদ পেরিয়েছে"
+    );
+    let renew = attribute(&page, &format!("{row} form[action$='/renew']"), "action");
+
+    // Renewed: a date no later than the lapsed one is refused; a year on, it stands current and is
+    // no longer reminded.
+    let date = |expires_on: &str| [("expires_on".to_owned(), expires_on.to_owned())];
+    let (status, refused) = secretary
+        .post_fields(&renew, &csrf, &date("2026-12-10"))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, &format!("{row} .field-error")),
+        "নতুন তারিখ বর্তমান মেয়াদ শেষের তারিখের পরে হতে হবে।"
+    );
+    let (status, page) = secretary
+        .post_fields(&renew, &csrf, &date("১০-১২-২০২৭"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "নতুন মেয়াদ লিপিবদ্ধ হয়েছে।");
+    assert_eq!(
+        texts(&page, "table.renewals td:nth-child(4)"),
+        ["শিগগির নবায়ন করতে হবে", "চালু", "চালু"]
+    );
+    let inbox = secretary.page("/notifications", 200).await;
+    assert!(!text(&inbox, "main").contains("portal.mole.gov.bd"));
+    assert_eq!(server.app().send_renewal_reminders().await.unwrap().sent, 0);
+
+    // A reader who does not keep the register may not renew nor take a renewal off.
+    let (member, member_csrf) = server.signed_in_as("member@demo.udbhabon.test").await;
+    let response = member
+        .post_form(
+            &renew,
+            &member_csrf,
+            &[("expires_on", "2028-12-10".to_owned())],
+        )
+        .await;
+    assert_eq!(response.status(), 403);
+    let remove = format!("{}/remove", renew.trim_end_matches("/renew"));
+    assert_eq!(
+        member.post_form(&remove, &member_csrf, &[]).await.status(),
+        403
+    );
+
+    // Taken off by the member secretary.
+    let (status, page) = secretary.post_fields(&remove, &csrf, &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "নবায়নটি বাদ দেওয়া হয়েছে।");
+    assert!(!text(&page, "table.renewals").contains("portal.mole.gov.bd"));
 }

@@ -56,7 +56,7 @@ pub(super) struct DemoFile {
 }
 
 /// A system of an office's software register, each field as its form takes it, with the handover of
-/// its source code when recorded.
+/// its source code when recorded and what it needs renewed.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SoftwareEntry {
@@ -78,6 +78,18 @@ pub(super) struct SoftwareEntry {
     pub personal_data: bool,
     pub data_class: String,
     pub handover: Option<HandoverEntry>,
+    #[serde(default)]
+    pub renewals: Vec<RenewalEntry>,
+}
+
+/// A renewal a system needs, as its form takes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RenewalEntry {
+    pub kind: String,
+    pub subject: String,
+    pub expires_on: Datetime,
+    pub remind_days: Option<u32>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -24,6 +24,7 @@ use udbhabon_domain::innovation::{
 use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
 use udbhabon_domain::register::officer::Officer;
+use udbhabon_domain::register::renewal::{RenewalFields, check_renewal};
 use udbhabon_domain::register::rti::{
     RtiAnswerFields, RtiAppealFields, RtiRequestFields, check_answer, check_appeal, check_request,
 };
@@ -490,7 +491,8 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     })
 }
 
-/// Registers a system of an office with its source-code handover, each checked as its form checks it.
+/// Registers a system of an office with its source-code handover and its renewals, each checked as its
+/// form checks it.
 async fn software(tx: &Tx, entry: &SoftwareEntry, keys: &Keys) -> Result<(), Error> {
     let used_by = format!("the software {}", entry.name_bn);
     let invalid = |errors: ValidationErrors| Error::DataFile(format!("{used_by}: {errors:?}"));
@@ -507,9 +509,8 @@ async fn software(tx: &Tx, entry: &SoftwareEntry, keys: &Keys) -> Result<(), Err
         data_class: entry.data_class.clone(),
     })
     .map_err(invalid)?;
-    let id = tx
-        .insert_software(keys.get("office", &entry.office, &used_by)?, &software)
-        .await?;
+    let office_id = keys.get("office", &entry.office, &used_by)?;
+    let id = tx.insert_software(office_id, &software).await?;
     if let Some(handover) = &entry.handover {
         let fields = HandoverFields {
             custody: handover.custody.clone(),
@@ -526,6 +527,19 @@ async fn software(tx: &Tx, entry: &SoftwareEntry, keys: &Keys) -> Result<(), Err
         };
         let handover = check_handover(&fields, NaiveDate::MAX).map_err(invalid)?;
         tx.update_software(id, (None, Some(&handover))).await?;
+    }
+    for renewal in &entry.renewals {
+        let renewal = check_renewal(&RenewalFields {
+            kind: renewal.kind.clone(),
+            subject: renewal.subject.clone(),
+            expires_on: date(&renewal.expires_on, &used_by)?.to_string(),
+            remind_days: renewal
+                .remind_days
+                .map(|days| days.to_string())
+                .unwrap_or_default(),
+        })
+        .map_err(invalid)?;
+        tx.insert_renewal((id, office_id), &renewal).await?;
     }
     Ok(())
 }

@@ -1,8 +1,9 @@
 //! An office's software register, read with its records (where a system runs and what data it holds
-//! are not published) and kept by those who run its team: systems registered and corrected, and the
-//! handover of each one's source code recorded.
+//! are not published) and kept by those who run its team: systems registered and corrected, the
+//! handover of each one's source code recorded, and what each needs renewed shown with it.
 
 use udbhabon_db::office::OfficeRow;
+use udbhabon_db::register::renewal::RenewalRow;
 use udbhabon_db::register::software::SoftwareRow;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::register::software::{
@@ -17,6 +18,8 @@ use crate::{App, Error};
 pub struct SoftwareRegister {
     pub office: OfficeRow,
     pub systems: Vec<SoftwareRow>,
+    /// The systems' renewals, the soonest to lapse first.
+    pub renewals: Vec<RenewalRow>,
     /// Whether the reader keeps the register.
     pub can_manage: bool,
 }
@@ -26,6 +29,8 @@ pub struct SoftwareRegister {
 pub struct SoftwareDetail {
     pub office: OfficeRow,
     pub row: SoftwareRow,
+    /// Its renewals, the soonest to lapse first.
+    pub renewals: Vec<RenewalRow>,
     pub can_manage: bool,
 }
 
@@ -39,8 +44,11 @@ impl App {
         let office = self.db.office_by_key(office_key).await?;
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
+        let systems = self.db.software_of(office.id).await?;
+        let ids: Vec<i32> = systems.iter().map(|row| row.id).collect();
         Ok(SoftwareRegister {
-            systems: self.db.software_of(office.id).await?,
+            renewals: self.db.renewals_of(&ids).await?,
+            systems,
             can_manage: self.may(who, Action::ManageTeam, office.id).await?,
             office,
         })
@@ -69,6 +77,7 @@ impl App {
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
         Ok(SoftwareDetail {
+            renewals: self.db.renewals_of(&[row.id]).await?,
             can_manage: self.may(who, Action::ManageTeam, office.id).await?,
             office,
             row,
@@ -106,7 +115,11 @@ impl App {
     }
 
     /// A system whose register the reader keeps.
-    async fn managed_software(&self, who: &SignedIn, id: i32) -> Result<SoftwareRow, Error> {
+    pub(crate) async fn managed_software(
+        &self,
+        who: &SignedIn,
+        id: i32,
+    ) -> Result<SoftwareRow, Error> {
         let row = self.db.software(id).await?;
         self.require(who, Action::ManageTeam, row.office_id).await?;
         Ok(row)

@@ -53,6 +53,7 @@ pub(crate) mod posting;
 pub(crate) mod progress_entry;
 pub(crate) mod progress_evidence;
 pub(crate) mod reminder;
+pub(crate) mod renewal;
 pub(crate) mod role_grant;
 pub(crate) mod rti_disclosure;
 pub(crate) mod rti_request;

@@ -45,6 +45,7 @@ mod m0038_rti_officers;
 mod m0039_rti_disclosures;
 mod m0040_duty_officers;
 mod m0041_software;
+mod m0042_renewals;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -94,6 +95,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0039_rti_disclosures::Migration),
             Box::new(m0040_duty_officers::Migration),
             Box::new(m0041_software::Migration),
+            Box::new(m0042_renewals::Migration),
         ]
     }
 }

@@ -1,5 +1,5 @@
-//! An office's software register: its systems in the order registered, one by its id, each added,
-//! corrected, and its source-code handover recorded.
+//! An office's software register: its systems in the order registered, some or one by their ids,
+//! each added, corrected, and its source-code handover recorded.
 
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use udbhabon_domain::register::software::{Handover, Software};
@@ -35,6 +35,18 @@ impl Db {
     pub async fn software_of(&self, office_id: i32) -> Result<Vec<SoftwareRow>, DbError> {
         software::Entity::find()
             .filter(software::Column::OfficeId.eq(office_id))
+            .order_by_asc(software::Column::Id)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(row)
+            .collect()
+    }
+
+    /// These systems, in the order registered.
+    pub async fn software_by_ids(&self, ids: &[i32]) -> Result<Vec<SoftwareRow>, DbError> {
+        software::Entity::find()
+            .filter(software::Column::Id.is_in(ids.iter().copied()))
             .order_by_asc(software::Column::Id)
             .all(self.connection())
             .await?

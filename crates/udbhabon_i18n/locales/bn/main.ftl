@@ -938,6 +938,7 @@ notifications-heading = বিজ্ঞপ্তি
 notifications-none = এ মুহূর্তে আপনার জন্য কোনো বিজ্ঞপ্তি নেই।
 notice-overdue = সময়সীমা পেরিয়েছে
 notice-returned = ফেরত এসেছে
+notice-due-on = শেষ তারিখ
 notice-decision-overdue = সিদ্ধান্তের সময়সীমা পেরিয়েছে
 notice-due = জমা দিতে হবে
 notice-decision-due = সিদ্ধান্তের সময়সীমা আসছে
@@ -1902,3 +1903,47 @@ software-custody-medium = দপ্তরে রাখা মাধ্যম (�
 error-software-verified-before-handover = যাচাইয়ের তারিখ হস্তান্তরের আগে হতে পারে না।
 error-software-verified-by = কে যাচাই করেছেন তা লিখুন।
 error-software-verified-on = যাচাইয়ের তারিখ লিখুন।
+renewal-heading = নবায়ন
+renewal-intro = ডোমেইন, এসএসএল সার্টিফিকেট, লাইসেন্স, সাপোর্ট বা হোস্টিং চুক্তির মেয়াদ। মেয়াদ শেষের নির্ধারিত দিন আগে, শেষের আগের দিন এবং মেয়াদ পেরোলে সদস্য-সচিবকে মনে করিয়ে দেওয়া হয়।
+renewal-none = কোনো নবায়ন লিপিবদ্ধ নেই।
+renewal-kind = ধরন
+renewal-subject = কী (ডোমেইন, সার্টিফিকেটের নাম, লাইসেন্স ও তার সংখ্যা)
+renewal-subject-short = কী
+renewal-expires-on = মেয়াদ শেষ
+renewal-remind-days = কত দিন আগে মনে করানো হবে
+renewal-remind-days-hint = ফাঁকা রাখলে ৩০ দিন; ১ থেকে ১৮০ দিন।
+renewal-remind-days-value = { $days } দিন আগে
+renewal-standing = অবস্থা
+renewal-current = চালু
+renewal-due = শিগগির নবায়ন করতে হবে
+renewal-lapsed = মেয়াদ পেরিয়েছে
+renewal-add = নবায়ন যোগ করুন
+renewal-renew = নবায়িত হয়েছে
+renewal-new-expires-on = নতুন মেয়াদ শেষের তারিখ
+renewal-remove = বাদ দিন
+renewal-next = পরবর্তী নবায়ন
+renewal-title = { $kind }: { $subject } ({ $system })
+renewal-done-added = নবায়নটি যোগ হয়েছে।
+renewal-done-renewed = নতুন মেয়াদ লিপিবদ্ধ হয়েছে।
+renewal-done-removed = নবায়নটি বাদ দেওয়া হয়েছে।
+renewal-kind-domain = ডোমেইন নাম
+renewal-kind-certificate = এসএসএল সার্টিফিকেট
+renewal-kind-licence = লাইসেন্স
+renewal-kind-support = সাপোর্ট ও রক্ষণাবেক্ষণ চুক্তি
+renewal-kind-hosting = হোস্টিং বা ক্লাউড চুক্তি
+notice-renewal-lapsed = নবায়ন: মেয়াদ পেরিয়েছে
+notice-renewal-due = নবায়ন: মেয়াদ শেষ হচ্ছে
+renewal-reminder-due-subject = নবায়ন, মেয়াদ শেষ { $date }: { $title }
+renewal-reminder-due-body = নিচের মেয়াদ { $date } তারিখে শেষ হচ্ছে; সময়মতো নবায়নের ব্যবস্থা নিন।
+
+    { $title }
+
+    নবায়নের পর নতুন তারিখ এখানে লিখুন: { $link }
+renewal-reminder-lapsed-subject = নবায়ন, মেয়াদ পেরিয়েছে: { $title }
+renewal-reminder-lapsed-body = নিচের মেয়াদ { $date } তারিখে শেষ হয়ে গেছে; সেবাটি বন্ধ হয়ে যেতে পারে।
+
+    { $title }
+
+    নবায়নের পর নতুন তারিখ এখানে লিখুন: { $link }
+error-renewal-remind-days = ১ থেকে { $max } এর মধ্যে দিনের সংখ্যা লিখুন।
+error-renewal-not-later = নতুন তারিখ বর্তমান মেয়াদ শেষের তারিখের পরে হতে হবে।

@@ -938,6 +938,7 @@ notifications-heading = Notifications
 notifications-none = Nothing needs you just now.
 notice-overdue = Overdue
 notice-returned = Returned
+notice-due-on = Due
 notice-decision-overdue = Decision overdue
 notice-due = Due
 notice-decision-due = Decision due
@@ -1902,3 +1903,47 @@ software-custody-medium = A medium kept at the office (disc or drive)
 error-software-verified-before-handover = The day it was verified cannot be before the handover.
 error-software-verified-by = Write who verified it.
 error-software-verified-on = Write the day it was verified.
+renewal-heading = Renewals
+renewal-intro = Domains, TLS certificates, licences, support and hosting contracts. The member secretary is reminded the set number of days before each lapses, the day before, and once it has lapsed.
+renewal-none = No renewal is recorded.
+renewal-kind = Kind
+renewal-subject = What (the domain, the certificate's name, the licence and its seats)
+renewal-subject-short = What
+renewal-expires-on = Lapses on
+renewal-remind-days = Remind how many days before
+renewal-remind-days-hint = 30 days when left empty; 1 to 180 days.
+renewal-remind-days-value = { $days } days before
+renewal-standing = Standing
+renewal-current = Current
+renewal-due = To renew soon
+renewal-lapsed = Lapsed
+renewal-add = Add a renewal
+renewal-renew = Renewed
+renewal-new-expires-on = New lapse date
+renewal-remove = Take off
+renewal-next = Next renewal
+renewal-title = { $kind }: { $subject } ({ $system })
+renewal-done-added = The renewal was added.
+renewal-done-renewed = The new lapse date was recorded.
+renewal-done-removed = The renewal was taken off.
+renewal-kind-domain = Domain name
+renewal-kind-certificate = TLS certificate
+renewal-kind-licence = Licence
+renewal-kind-support = Support and maintenance contract
+renewal-kind-hosting = Hosting or cloud contract
+notice-renewal-lapsed = Renewal: lapsed
+notice-renewal-due = Renewal: lapsing soon
+renewal-reminder-due-subject = Renewal, lapses { $date }: { $title }
+renewal-reminder-due-body = The following lapses on { $date }; arrange its renewal in time.
+
+    { $title }
+
+    Record the new date once renewed: { $link }
+renewal-reminder-lapsed-subject = Renewal, lapsed: { $title }
+renewal-reminder-lapsed-body = The following lapsed on { $date }; the service may stop.
+
+    { $title }
+
+    Record the new date once renewed: { $link }
+error-renewal-remind-days = Write a number of days from 1 to { $max }.
+error-renewal-not-later = The new date must be after the current lapse date.

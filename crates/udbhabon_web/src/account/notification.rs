@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use udbhabon_core::account::notification::Notice;
+use udbhabon_core::account::notification::{Notice, NoticeKind};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::Member;
@@ -19,8 +19,24 @@ pub(crate) struct NoticeLine {
     pub(crate) label: String,
     pub(crate) title: String,
     pub(crate) concerns: String,
-    pub(crate) due: String,
+    /// What the date is ("due by", "lapses on") and the date.
+    pub(crate) due: Option<(String, String)>,
     pub(crate) link: String,
+}
+
+/// What a notice's date is, by its kind: a return's deadline, a renewal's lapse, or any other step's
+/// limit.
+fn due_label(lang: Lang, kind: NoticeKind) -> String {
+    let key = match kind {
+        NoticeKind::Overdue
+        | NoticeKind::Returned
+        | NoticeKind::Due
+        | NoticeKind::ForwardDue
+        | NoticeKind::AwaitingReview => "collection-due",
+        NoticeKind::RenewalLapsed | NoticeKind::RenewalDue => "renewal-expires-on",
+        _ => "notice-due-on",
+    };
+    t(lang, key)
 }
 
 #[derive(Template, WebTemplate)]
@@ -50,8 +66,7 @@ pub(crate) fn lines(lang: Lang, notices: Vec<Notice>) -> Vec<NoticeLine> {
                 concerns: notice.concerns.get(lang).to_owned(),
                 due: notice
                     .due_on
-                    .map(|due| format::date(lang, due))
-                    .unwrap_or_default(),
+                    .map(|due| (due_label(lang, notice.kind), format::date(lang, due))),
                 link: notice.link,
             }
         })
@@ -82,7 +97,6 @@ pub(crate) async fn list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use udbhabon_core::account::notification::NoticeKind;
 
     #[test]
     fn every_kind_has_a_label_in_both_languages() {

@@ -1,14 +1,17 @@
 //! An office's software register (`/offices/KEY/software`): its systems with where each runs, the data
-//! it holds and whether its source code was handed over, and the form that registers one; a system's
-//! page (`/software/ID`) with its details, the form that corrects them, and its source-code handover.
+//! it holds, whether its source code was handed over and its next renewal, and the form that registers
+//! one; a system's page (`/software/ID`) with its details, the form that corrects them, its source-code
+//! handover and its renewals.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
-use udbhabon_core::SoftwareRow;
+use chrono::NaiveDate;
 use udbhabon_core::register::software::{SoftwareDetail, SoftwareRegister};
+use udbhabon_core::{RenewalRow, SoftwareRow};
 use udbhabon_domain::Vocabulary;
+use udbhabon_domain::register::renewal::RenewalFields;
 use udbhabon_domain::register::software::{
     Custody, DataClass, Handover, HandoverFields, Hosting, Software, SoftwareFields,
 };
@@ -20,6 +23,7 @@ use crate::extract::{Path, Query};
 use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::register::renewal::{RenewalSection, RenewedFields, renewal_section, standing_tag};
 use crate::state::AppState;
 
 /// A refused form: what was typed, and the messages.
@@ -75,6 +79,8 @@ struct SystemLine {
     hosting: String,
     data: String,
     code: (&'static str, String),
+    /// The soonest renewal's lapse date and standing.
+    next_renewal: Option<(String, (&'static str, String))>,
 }
 
 fn data_words(lang: Lang, software: &Software) -> String {
@@ -86,9 +92,22 @@ fn data_words(lang: Lang, software: &Software) -> String {
     }
 }
 
-fn system_line(lang: Lang, row: &SoftwareRow) -> SystemLine {
+fn system_line(
+    lang: Lang,
+    row: &SoftwareRow,
+    (renewals, today): (&[RenewalRow], NaiveDate),
+) -> SystemLine {
     let software = &row.software;
     SystemLine {
+        next_renewal: renewals
+            .iter()
+            .find(|renewal| renewal.software_id == row.id)
+            .map(|renewal| {
+                (
+                    format::date(lang, renewal.renewal.expires_on),
+                    standing_tag(lang, renewal, today),
+                )
+            }),
         href: format!("/software/{}", row.id),
         name: software.name.get(lang).to_owned(),
         owner: software.owner.clone(),
@@ -136,7 +155,7 @@ fn list_page(
         lines: register
             .systems
             .iter()
-            .map(|row| system_line(lang, row))
+            .map(|row| system_line(lang, row, (&register.renewals, state.app.today())))
             .collect(),
         csrf: register.can_manage.then(|| member.0.csrf_token.clone()),
         form: register.can_manage.then(|| {
@@ -210,15 +229,19 @@ pub(crate) struct ShowPage {
     particulars: Vec<(String, String)>,
     code: (&'static str, String),
     handover: Vec<(String, String)>,
+    renewals: RenewalSection,
     csrf: Option<String>,
     form: Option<SoftwareForm>,
     handover_form: Option<HandoverForm>,
 }
 
 /// A form of the system's page refused.
-enum ShowRefused<'a> {
+pub(crate) enum ShowRefused<'a> {
     Details(&'a SoftwareFields, Vec<(String, String)>),
     Handover(&'a HandoverFields, Vec<(String, String)>),
+    Renewal(&'a RenewalFields, Vec<(String, String)>),
+    /// Recording this renewal renewed.
+    Renew(i32, &'a RenewedFields, Vec<(String, String)>),
 }
 
 fn typed_software(lang: Lang, software: &Software) -> SoftwareFields {
@@ -271,10 +294,16 @@ fn show_page(
     let row = &detail.row;
     let software = &row.software;
     let href = format!("/software/{}", row.id);
+    let renewals = renewal_section(
+        lang,
+        (row.id, &detail.renewals),
+        (state.app.today(), detail.can_manage),
+        refused.as_ref(),
+    );
     let (details_refused, handover_refused) = match refused {
         Some(ShowRefused::Details(typed, errors)) => (Some((typed, errors)), None),
         Some(ShowRefused::Handover(typed, errors)) => (None, Some((typed, errors))),
-        None => (None, None),
+        _ => (None, None),
     };
     let dash = || "—".to_owned();
     let or_dash = |text: &str| {
@@ -319,6 +348,7 @@ fn show_page(
             .as_ref()
             .map(|handover| handover_lines(lang, handover))
             .unwrap_or_default(),
+        renewals,
         csrf: detail.can_manage.then(|| member.0.csrf_token.clone()),
         form: detail.can_manage.then(|| {
             let (typed, errors) = details_refused.map_or_else(
@@ -355,27 +385,24 @@ pub(crate) async fn show(
     let notice = match query.done.as_deref() {
         Some("added") => Some(t(lang, "software-done-added")),
         Some("saved") => Some(t(lang, "software-done-saved")),
+        Some("renewal-added") => Some(t(lang, "renewal-done-added")),
+        Some("renewed") => Some(t(lang, "renewal-done-renewed")),
+        Some("renewal-removed") => Some(t(lang, "renewal-done-removed")),
         _ => None,
     };
     Ok(show_page(&state, lang, &member, &detail, (notice, None)))
 }
 
 /// The system's page again with a refused form.
-async fn refused_page(
+pub(crate) async fn refused_page(
     state: &AppState,
     lang: Lang,
     member: &Member,
     id: i32,
-    refused: ShowRefused<'_>,
+    refused: Option<ShowRefused<'_>>,
 ) -> Result<ShowPage, PageError> {
     let detail = state.app.software_detail(&member.0, id).await?;
-    Ok(show_page(
-        state,
-        lang,
-        member,
-        &detail,
-        (None, Some(refused)),
-    ))
+    Ok(show_page(state, lang, member, &detail, (None, refused)))
 }
 
 /// `POST /software/{id}`: corrects a system's details.
@@ -388,7 +415,7 @@ pub(crate) async fn save(
     let outcome = state.app.save_software(&member.0, id, &fields).await;
     saved_or_rejected(lang, outcome, &saved_to(id), async |errors| {
         let refused = ShowRefused::Details(&fields, errors);
-        refused_page(&state, lang, &member, id, refused).await
+        refused_page(&state, lang, &member, id, Some(refused)).await
     })
     .await
 }
@@ -403,7 +430,7 @@ pub(crate) async fn handover(
     let outcome = state.app.record_handover(&member.0, id, &fields).await;
     saved_or_rejected(lang, outcome, &saved_to(id), async |errors| {
         let refused = ShowRefused::Handover(&fields, errors);
-        refused_page(&state, lang, &member, id, refused).await
+        refused_page(&state, lang, &member, id, Some(refused)).await
     })
     .await
 }

@@ -2,8 +2,9 @@
 //! on the officer by their role (plans, minutes and charters to approve, minutes to comment on or issue,
 //! decisions reported done to confirm, citizens' messages to answer), returns and reports due soon or
 //! overdue, submissions sent back, submissions waiting for the officer's review, field offices'
-//! submissions the officer's office gathers and must forward, and the meeting decisions the officer's
-//! offices carry out that are due or overdue.
+//! submissions the officer's office gathers and must forward, the meeting decisions the officer's
+//! offices carry out that are due or overdue, and the RTI clocks and software renewals of the registers
+//! the officer keeps.
 
 mod mail;
 
@@ -18,6 +19,7 @@ use udbhabon_domain::collection::{Standing, SubmissionStatus, forward_due, stand
 use udbhabon_domain::meeting::decision::DecisionStatus;
 use udbhabon_domain::meeting::minutes::MinutesStage;
 use udbhabon_domain::portal::charter::CharterStatus;
+use udbhabon_domain::register::renewal::RenewalStanding;
 
 use crate::account::SignedIn;
 use crate::register::rti::pending_title;
@@ -54,12 +56,16 @@ pub enum NoticeKind {
     DecisionOverdue,
     /// An RTI application unanswered, or its appeal undecided, past the Act's limit.
     RtiOverdue,
+    /// Something a system needs renewed has lapsed.
+    RenewalLapsed,
     /// A return or report due soon.
     Due,
     /// A meeting decision due soon.
     DecisionDue,
     /// An RTI application's answer, or its appeal's decision, due soon.
     RtiDue,
+    /// Something a system needs renewed lapses within its lead time.
+    RenewalDue,
     /// Field offices' submissions the reader's office gathers, to be forwarded upward.
     ForwardDue,
     /// Submissions waiting for the reader's review.
@@ -68,7 +74,7 @@ pub enum NoticeKind {
 
 impl NoticeKind {
     /// Every kind, in the inbox's order.
-    pub const ALL: [NoticeKind; 16] = [
+    pub const ALL: [NoticeKind; 18] = [
         Self::PlanToApprove,
         Self::MinutesToApprove,
         Self::CharterToApprove,
@@ -80,9 +86,11 @@ impl NoticeKind {
         Self::Returned,
         Self::DecisionOverdue,
         Self::RtiOverdue,
+        Self::RenewalLapsed,
         Self::Due,
         Self::DecisionDue,
         Self::RtiDue,
+        Self::RenewalDue,
         Self::ForwardDue,
         Self::AwaitingReview,
     ];
@@ -101,9 +109,11 @@ impl NoticeKind {
             Self::Returned => "returned",
             Self::DecisionOverdue => "decision-overdue",
             Self::RtiOverdue => "rti-overdue",
+            Self::RenewalLapsed => "renewal-lapsed",
             Self::Due => "due",
             Self::DecisionDue => "decision-due",
             Self::RtiDue => "rti-due",
+            Self::RenewalDue => "renewal-due",
             Self::ForwardDue => "forward-due",
             Self::AwaitingReview => "awaiting-review",
         }
@@ -117,9 +127,11 @@ impl NoticeKind {
             Self::Overdue
                 | Self::DecisionOverdue
                 | Self::RtiOverdue
+                | Self::RenewalLapsed
                 | Self::Due
                 | Self::DecisionDue
                 | Self::RtiDue
+                | Self::RenewalDue
                 | Self::ForwardDue
         )
     }
@@ -137,6 +149,15 @@ pub struct Notice {
     /// How many submissions wait, for a review notice.
     pub waiting: usize,
     pub link: String,
+}
+
+/// The offices whose registers the reader keeps: those where they are member secretary.
+fn kept_registers(who: &SignedIn) -> Vec<i32> {
+    who.grants
+        .iter()
+        .filter(|grant| grant.role == Role::MemberSecretary)
+        .map(|grant| grant.office_id)
+        .collect()
 }
 
 impl App {
@@ -276,6 +297,7 @@ impl App {
             });
         }
         notices.extend(self.rti_clocks(who, today).await?);
+        notices.extend(self.renewals_coming(who, today).await?);
         notices.extend(self.waiting_steps(who).await?);
         // One step reached through two roles (focal point and member secretary) is listed once.
         notices.sort_by(|a, b| (a.kind, a.due_on, &a.link).cmp(&(b.kind, b.due_on, &b.link)));
@@ -381,12 +403,7 @@ impl App {
     /// The RTI clocks running out or run out at the offices whose register the reader keeps as member
     /// secretary.
     async fn rti_clocks(&self, who: &SignedIn, today: NaiveDate) -> Result<Vec<Notice>, Error> {
-        let kept: Vec<i32> = who
-            .grants
-            .iter()
-            .filter(|grant| grant.role == Role::MemberSecretary)
-            .map(|grant| grant.office_id)
-            .collect();
+        let kept = kept_registers(who);
         if kept.is_empty() {
             return Ok(Vec::new());
         }
@@ -412,6 +429,39 @@ impl App {
                 due_on: Some(due_on),
                 waiting: 0,
                 link: format!("/rti/{}", row.id),
+            });
+        }
+        Ok(notices)
+    }
+
+    /// What the systems of the offices whose software register the reader keeps as member secretary
+    /// need renewed within its lead time, or lapsed.
+    async fn renewals_coming(
+        &self,
+        who: &SignedIn,
+        today: NaiveDate,
+    ) -> Result<Vec<Notice>, Error> {
+        let kept = kept_registers(who);
+        if kept.is_empty() {
+            return Ok(Vec::new());
+        }
+        let offices = self.db.offices_by_ids(&kept).await?;
+        let mut notices = Vec::new();
+        for (row, title) in self.renewals_to_watch(Some(&kept), BACK_DAYS).await? {
+            let Some(office) = offices.get(&row.office_id) else {
+                continue;
+            };
+            notices.push(Notice {
+                kind: if row.renewal.standing(today) == RenewalStanding::Lapsed {
+                    NoticeKind::RenewalLapsed
+                } else {
+                    NoticeKind::RenewalDue
+                },
+                title,
+                concerns: office.name.clone(),
+                due_on: Some(row.renewal.expires_on),
+                waiting: 0,
+                link: format!("/software/{}", row.software_id),
             });
         }
         Ok(notices)

@@ -2,8 +2,8 @@
 //! the configured days before their deadline and once it has passed to the accounts that act for the
 //! responsible office or branch; a collection still missing some days later is escalated to the office
 //! above; an office that gathers its field offices' submissions is reminded of the forward it owes; an
-//! RTI application's answer, or its appeal's decision, and what a system needs renewed are reminded to
-//! the member secretary who keeps the office's register.
+//! RTI application's answer, or its appeal's decision, what a system needs renewed and the findings of
+//! its tests and audits are reminded to the member secretary who keeps the office's register.
 //! Each reminder is recorded, and so sent, once.
 
 use std::collections::HashMap;
@@ -80,6 +80,7 @@ impl App {
         run += self.send_forward_reminders().await?;
         run += self.send_rti_reminders().await?;
         run += self.send_renewal_reminders().await?;
+        run += self.send_finding_reminders().await?;
         run += self.send_notification_mails().await?;
         if run.sent > 0 {
             tracing::info!(sent = run.sent, "reminders sent");
@@ -481,6 +482,48 @@ impl App {
                 due: (due_on, step),
                 title,
                 link: format!("{}/software/{}", self.public_url, row.software_id),
+                keys,
+            };
+            self.remind_keepers(reminded, &mut run).await?;
+        }
+        Ok(run)
+    }
+
+    /// Sends the reminders of open findings of the systems' tests and audits to the member secretary of
+    /// each system's office: on the configured days before the day each is to be fixed by, and once it
+    /// has passed. Safe to run as often as wanted.
+    pub async fn send_finding_reminders(&self) -> Result<ReminderRun, Error> {
+        let today = self.today();
+        let ahead = self
+            .reminders
+            .days_before
+            .iter()
+            .copied()
+            .max()
+            .unwrap_or(0);
+        let mut run = ReminderRun::default();
+        for (row, title, software_id) in self.findings_to_watch(None, i64::from(ahead)).await? {
+            let due_on = row.finding.due_on;
+            let step = match self.reminders.step(due_on, today) {
+                Some(ReminderStep::Overdue) if (today - due_on).num_days() <= CHASED_FOR_DAYS => {
+                    ReminderStep::Overdue
+                }
+                Some(step @ ReminderStep::Before(_)) => step,
+                _ => continue,
+            };
+            let keys = if step == ReminderStep::Overdue {
+                (
+                    "finding-reminder-overdue-subject",
+                    "finding-reminder-overdue-body",
+                )
+            } else {
+                ("finding-reminder-due-subject", "finding-reminder-due-body")
+            };
+            let reminded = RegisterReminder {
+                record: ("finding", row.id, row.office_id),
+                due: (due_on, step),
+                title,
+                link: format!("{}/software/{software_id}", self.public_url),
                 keys,
             };
             self.remind_keepers(reminded, &mut run).await?;

@@ -28,7 +28,7 @@ use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
-use crate::register::{grs, renewal, rti, software};
+use crate::register::{certification, grs, renewal, rti, software};
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
@@ -1509,6 +1509,35 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ManageTeam),
         "/software/2/renewals/1/remove",
         handler!(renewal::remove),
+    ),
+    route(
+        POST,
+        "/software/{id}/certifications",
+        may(Action::ManageTeam),
+        "/software/1/certifications",
+        handler!(certification::add),
+    )
+    .taking(Body::Evidence),
+    route(
+        GET,
+        "/software/{id}/certifications/{certification}/file",
+        may(Action::ViewOfficeRecords),
+        "/software/1/certifications/1/file",
+        handler!(certification::file),
+    ),
+    route(
+        POST,
+        "/software/{id}/certifications/{certification}/findings",
+        may(Action::ManageTeam),
+        "/software/1/certifications/1/findings",
+        handler!(certification::add_finding),
+    ),
+    route(
+        POST,
+        "/software/{id}/findings/{finding}/close",
+        may(Action::ManageTeam),
+        "/software/1/findings/1/close",
+        handler!(certification::close_finding),
     ),
     // An office's grievance redress, read with its records (the officers are also on its public page),
     // its officers named by those who run its team.

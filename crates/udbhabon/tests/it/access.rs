@@ -192,6 +192,12 @@ async fn try_route(
                 .text("csrf", csrf.to_owned())
                 .text("files_total", "10");
             request.multipart(upload).send().await.unwrap()
+        } else if path == "/software/{id}/certifications" {
+            // No kind, no tester: refused as typed, recording nothing.
+            let upload = reqwest::multipart::Form::new()
+                .text("csrf", csrf.to_owned())
+                .text("kind", "");
+            request.multipart(upload).send().await.unwrap()
         } else if path == "/plans/{id}/indicators/{indicator}/quarters/{quarter}" {
             let upload = reqwest::multipart::Form::new()
                 .text("csrf", csrf.to_owned())
@@ -242,9 +248,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// return's evidence (none is submitted), an award notice (none is issued), a citizen charter's PDF
 /// (the demo's ministry has not published one), a meeting change's notice (none is postponed), a
 /// preview of minutes (the meeting called in the system has none written yet), an entry of the
-/// proactive-disclosure list (the demo's ministry has none) and a system's renewal (the first role the
-/// route serves takes it off).
-const ABSENT_SAMPLES: [&str; 14] = [
+/// proactive-disclosure list (the demo's ministry has none), a system's renewal (the first role the
+/// route serves takes it off) and a test's certificate (the demo's test carries none).
+const ABSENT_SAMPLES: [&str; 15] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/meetings/{key}/minutes/preview.pdf",
@@ -259,6 +265,7 @@ const ABSENT_SAMPLES: [&str; 14] = [
     "/offices/{key}/charter.pdf",
     "/offices/{key}/rti/disclosures/{id}/remove",
     "/software/{id}/renewals/{renewal}/remove",
+    "/software/{id}/certifications/{certification}/file",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

@@ -2,9 +2,10 @@
 //! system, records the handover of its source code and who verified its build, and corrects its
 //! details; bad input is refused with nothing saved, and a reader who does not keep the register cannot
 //! write to it. A certificate about to lapse waits in the member secretary's inbox and is mailed at its
-//! lead time and once it has lapsed, until it is recorded renewed.
+//! lead time and once it has lapsed, until it is recorded renewed. A quality test is recorded with its
+//! certificate, and its finding followed from the inbox and the mail to its closure.
 
-use crate::server::{MovableClock, TestServer, attribute, mail_part, text, texts};
+use crate::server::{MovableClock, TestServer, attribute, mail_part, text, texts, upload_form};
 
 const REGISTER: &str = "/offices/mole/software";
 
@@ -278,4 +279,149 @@ async fn a_lapsing_certificate_is_reminded_until_it_is_renewed() {
     assert_eq!(status, 200);
     assert_eq!(text(&page, ".notice"), "নবায়নটি বাদ দেওয়া হয়েছে।");
     assert!(!text(&page, "table.renewals").contains("portal.mole.gov.bd"));
+}
+
+#[tokio::test]
+async fn a_test_is_certified_and_its_finding_followed_to_closure() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    // The demo's security test of the grant system: passed on conditions, one finding open, one closed.
+    let system = "/software/1";
+    let page = secretary.page(system, 200).await;
+    assert_eq!(
+        text(&page, "article.certification h3 span"),
+        "শর্তসাপেক্ষে উত্তীর্ণ"
+    );
+    assert_eq!(
+        texts(&page, "table.findings td:nth-child(4)"),
+        ["চলমান", "নিষ্পন্ন"]
+    );
+
+    const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    let certify = async |tested_on: &str| {
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("kind", "quality_test"),
+            ("tester", "বাংলাদেশ কম্পিউটার কাউন্সিল"),
+            ("tested_on", tested_on),
+            ("version", "v1.5.0"),
+            ("result", "passed"),
+            ("note", ""),
+        ];
+        let response = secretary
+            .client
+            .post(format!("{}{system}/certifications", secretary.base))
+            .multipart(upload_form(&fields, &[("bcc-certificate.pdf", PDF)]))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            scraper::Html::parse_document(&response.text().await.unwrap()),
+        )
+    };
+    // A test dated tomorrow is refused, and nothing is recorded.
+    let (status, refused) = certify("২৪-১১-২০২৬").await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, "#certification-tested-on + .field-error"),
+        "তারিখটি আজকের পরে হতে পারে না।"
+    );
+    assert_eq!(
+        texts(&secretary.page(system, 200).await, "article.certification").len(),
+        1
+    );
+    let (status, page) = certify("২০-১১-২০২৬").await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "পরীক্ষাটি লিপিবদ্ধ হয়েছে।");
+    // The latest test comes first, with its certificate.
+    let latest = "article.certification:first-of-type";
+    assert_eq!(text(&page, &format!("{latest} h3 span")), "উত্তীর্ণ");
+    let file = attribute(&page, &format!("{latest} a[download]"), "href");
+    let downloaded = secretary.get(&file).await;
+    assert_eq!(downloaded.status(), 200);
+    assert_eq!(downloaded.bytes().await.unwrap().as_ref(), PDF);
+
+    // A finding due before the test is refused; one due in two days waits in the inbox and is mailed.
+    let add = attribute(
+        &page,
+        &format!("{latest} form[action$='/findings']"),
+        "action",
+    );
+    let finding = |due_on: &str| {
+        [
+            ("text", "রিপোর্ট পাতায় ধীরগতি"),
+            ("severity", "low"),
+            ("due_on", due_on),
+        ]
+        .map(|(name, value)| (name.to_owned(), value.to_owned()))
+    };
+    let (status, refused) = secretary
+        .post_fields(&add, &csrf, &finding("2026-11-19"))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&refused, ".field-error"),
+        ["শেষ তারিখ পরীক্ষার তারিখের আগে হতে পারে না।"]
+    );
+    let (status, page) = secretary
+        .post_fields(&add, &csrf, &finding("২৫-১১-২০২৬"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "পর্যবেক্ষণটি যোগ হয়েছে।");
+    let inbox = secretary.page("/notifications", 200).await;
+    let main = text(&inbox, "main");
+    assert!(main.contains("পর্যবেক্ষণ: নিষ্পত্তির সময় শেষ হচ্ছে"), "{main}");
+    assert!(
+        main.contains("রিপোর্ট পাতায় ধীরগতি (শ্রমিক কল্যাণ অনুদান ব্যবস্থাপনা সফটওয়্যার)"),
+        "{main}"
+    );
+    let run = server.app().send_finding_reminders().await.unwrap();
+    assert_eq!((run.sent, run.already_sent), (1, 0));
+    let body = String::from_utf8(mail_part(server.mail().last().unwrap(), "text/plain")).unwrap();
+    assert!(body.contains("নিষ্পত্তির শেষ তারিখ ২৫ নভেম্বর ২০২৬"), "{body}");
+
+    // A reader of the ministry who does not run its team reads the certificate but may not close the
+    // finding.
+    let close = attribute(&page, &format!("{latest} form[action$='/close']"), "action");
+    let (member, member_csrf) = server.signed_in_as("member@demo.udbhabon.test").await;
+    assert_eq!(member.get(&file).await.status(), 200);
+    let closure = |closed_on: &str| {
+        [
+            ("closed_on", closed_on.to_owned()),
+            ("note", "কোয়েরি সূচক যোগ করে গতি যাচাই করা হয়েছে".to_owned()),
+        ]
+    };
+    assert_eq!(
+        member
+            .post_form(&close, &member_csrf, &closure("2026-11-22"))
+            .await
+            .status(),
+        403
+    );
+
+    // Closed before the test: refused; closed the day before yesterday: closed in time.
+    let typed = |fields: [(&str, String); 2]| fields.map(|(name, value)| (name.to_owned(), value));
+    let (status, refused) = secretary
+        .post_fields(&close, &csrf, &typed(closure("2026-11-19")))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&refused, ".field-error"),
+        ["নিষ্পত্তি পরীক্ষার তারিখের আগে হতে পারে না।"]
+    );
+    let (status, page) = secretary
+        .post_fields(&close, &csrf, &typed(closure("২১-১১-২০২৬")))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "পর্যবেক্ষণটি নিষ্পন্ন হয়েছে।");
+    assert_eq!(
+        texts(&page, &format!("{latest} table.findings td:nth-child(4)")),
+        ["নিষ্পন্ন"]
+    );
+    let inbox = secretary.page("/notifications", 200).await;
+    assert!(!text(&inbox, "main").contains("রিপোর্ট পাতায় ধীরগতি"));
 }

@@ -56,7 +56,7 @@ pub(super) struct DemoFile {
 }
 
 /// A system of an office's software register, each field as its form takes it, with the handover of
-/// its source code when recorded and what it needs renewed.
+/// its source code when recorded, what it needs renewed, and its tests and audits.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SoftwareEntry {
@@ -80,6 +80,34 @@ pub(super) struct SoftwareEntry {
     pub handover: Option<HandoverEntry>,
     #[serde(default)]
     pub renewals: Vec<RenewalEntry>,
+    #[serde(default)]
+    pub certifications: Vec<CertificationEntry>,
+}
+
+/// A test or audit of a system, as its form takes it, with its findings.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CertificationEntry {
+    pub kind: String,
+    pub tester: String,
+    pub tested_on: Datetime,
+    #[serde(default)]
+    pub version: String,
+    pub result: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub findings: Vec<FindingEntry>,
+}
+
+/// A finding of a test, closed on a day with what was done, or open.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct FindingEntry {
+    pub text: String,
+    pub severity: String,
+    pub due_on: Datetime,
+    pub closed: Option<(Datetime, String)>,
 }
 
 /// A renewal a system needs, as its form takes it.

@@ -23,6 +23,10 @@ use udbhabon_domain::innovation::{
 };
 use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
+use udbhabon_domain::register::certification::{
+    CertificationFields, ClosureFields, FindingFields, check_certification, check_closure,
+    check_finding,
+};
 use udbhabon_domain::register::officer::Officer;
 use udbhabon_domain::register::renewal::{RenewalFields, check_renewal};
 use udbhabon_domain::register::rti::{
@@ -491,8 +495,8 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     })
 }
 
-/// Registers a system of an office with its source-code handover and its renewals, each checked as its
-/// form checks it.
+/// Registers a system of an office with its source-code handover, its renewals and its tests and
+/// audits with their findings, each checked as its form checks it.
 async fn software(tx: &Tx, entry: &SoftwareEntry, keys: &Keys) -> Result<(), Error> {
     let used_by = format!("the software {}", entry.name_bn);
     let invalid = |errors: ValidationErrors| Error::DataFile(format!("{used_by}: {errors:?}"));
@@ -540,6 +544,41 @@ async fn software(tx: &Tx, entry: &SoftwareEntry, keys: &Keys) -> Result<(), Err
         })
         .map_err(invalid)?;
         tx.insert_renewal((id, office_id), &renewal).await?;
+    }
+    for entry in &entry.certifications {
+        let certification = check_certification(
+            &CertificationFields {
+                kind: entry.kind.clone(),
+                tester: entry.tester.clone(),
+                tested_on: date(&entry.tested_on, &used_by)?.to_string(),
+                version: entry.version.clone(),
+                result: entry.result.clone(),
+                note: entry.note.clone(),
+            },
+            NaiveDate::MAX,
+        )
+        .map_err(invalid)?;
+        let certification_id = tx.insert_certification(id, (&certification, None)).await?;
+        for finding in &entry.findings {
+            let fields = FindingFields {
+                text: finding.text.clone(),
+                severity: finding.severity.clone(),
+                due_on: date(&finding.due_on, &used_by)?.to_string(),
+            };
+            let checked = check_finding(&fields, certification.tested_on).map_err(invalid)?;
+            let finding_id = tx
+                .insert_finding((certification_id, office_id), &checked)
+                .await?;
+            if let Some((closed_on, note)) = &finding.closed {
+                let fields = ClosureFields {
+                    closed_on: date(closed_on, &used_by)?.to_string(),
+                    note: note.clone(),
+                };
+                let closure = check_closure(&fields, (certification.tested_on, NaiveDate::MAX))
+                    .map_err(invalid)?;
+                tx.close_finding(finding_id, &closure).await?;
+            }
+        }
     }
     Ok(())
 }

@@ -1,8 +1,11 @@
 //! An office's software register, read with its records (where a system runs and what data it holds
 //! are not published) and kept by those who run its team: systems registered and corrected, the
-//! handover of each one's source code recorded, and what each needs renewed shown with it.
+//! handover of each one's source code recorded, and what each needs renewed and its tests and audits
+//! shown with it.
 
 use udbhabon_db::office::OfficeRow;
+use udbhabon_db::plan::progress::EvidenceRow;
+use udbhabon_db::register::certification::{CertificationRow, FindingRow};
 use udbhabon_db::register::renewal::RenewalRow;
 use udbhabon_db::register::software::SoftwareRow;
 use udbhabon_domain::account::access::Action;
@@ -31,6 +34,10 @@ pub struct SoftwareDetail {
     pub row: SoftwareRow,
     /// Its renewals, the soonest to lapse first.
     pub renewals: Vec<RenewalRow>,
+    /// Its tests and audits, the latest first, each with its file.
+    pub certifications: Vec<(CertificationRow, Option<EvidenceRow>)>,
+    /// Their findings, the soonest due first.
+    pub findings: Vec<FindingRow>,
     pub can_manage: bool,
 }
 
@@ -76,7 +83,18 @@ impl App {
         let office = self.db.office_by_id(row.office_id).await?;
         self.require(who, Action::ViewOfficeRecords, office.id)
             .await?;
+        let mut certifications = Vec::new();
+        for certification in self.db.certifications_of(row.id).await? {
+            let file = match certification.file_id {
+                Some(file_id) => Some(self.db.evidence_file(file_id).await?),
+                None => None,
+            };
+            certifications.push((certification, file));
+        }
+        let ids: Vec<i32> = certifications.iter().map(|(row, _)| row.id).collect();
         Ok(SoftwareDetail {
+            findings: self.db.findings_of(&ids).await?,
+            certifications,
             renewals: self.db.renewals_of(&[row.id]).await?,
             can_manage: self.may(who, Action::ManageTeam, office.id).await?,
             office,

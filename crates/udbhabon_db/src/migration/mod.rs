@@ -46,6 +46,7 @@ mod m0039_rti_disclosures;
 mod m0040_duty_officers;
 mod m0041_software;
 mod m0042_renewals;
+mod m0043_certifications;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -96,6 +97,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0040_duty_officers::Migration),
             Box::new(m0041_software::Migration),
             Box::new(m0042_renewals::Migration),
+            Box::new(m0043_certifications::Migration),
         ]
     }
 }

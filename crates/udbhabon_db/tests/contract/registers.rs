@@ -1,6 +1,6 @@
-//! The holiday calendar and the RTI register: holidays found by the days they share and kept one to a
-//! day; applications numbered in their office's fiscal year, their answer and appeal recorded and read
-//! back.
+//! The holiday calendar, the RTI register and the software register: holidays found by the days they
+//! share and kept one to a day; applications numbered in their office's fiscal year, their answer and
+//! appeal recorded and read back; renewals found by the days they lapse, and findings while open.
 
 use chrono::NaiveDate;
 use udbhabon_db::register::rti::RtiStep;
@@ -9,6 +9,12 @@ use udbhabon_domain::holiday::{Holiday, HolidayKind};
 use udbhabon_domain::register::rti::{
     AppealOutcome, RtiAnswer, RtiAppeal, RtiChannel, RtiOutcome, RtiRequest,
 };
+
+use udbhabon_domain::register::certification::{
+    Certification, CertificationKind, CertificationResult, Closure, Finding, Severity,
+};
+use udbhabon_domain::register::renewal::{Renewal, RenewalKind};
+use udbhabon_domain::register::software::{DataClass, Hosting, Software};
 
 use crate::fixtures::{committed, ministry};
 use crate::support::each_backend;
@@ -196,5 +202,132 @@ async fn an_offices_disclosures_are_kept_in_order_and_only_through_that_office()
         let rows = test.db.disclosures(office_id).await.unwrap();
         assert_eq!(rows.len(), 1, "{}", test.backend);
         assert_eq!(rows[0].disclosure.updated_on, date("2026-11-20"));
+    }
+}
+
+#[tokio::test]
+async fn renewals_are_found_by_the_days_they_lapse_and_findings_while_open() {
+    let renewal = |subject: &str, expires_on: &str| Renewal {
+        kind: RenewalKind::Certificate,
+        subject: subject.to_owned(),
+        expires_on: date(expires_on),
+        remind_days: 30,
+    };
+    let finding = |due_on: &str| Finding {
+        text: "হারের সীমা নেই".to_owned(),
+        severity: Severity::High,
+        due_on: date(due_on),
+    };
+    for test in each_backend().await {
+        let (office_id, system, early, late, open, closed) = committed(&test.db, async |tx| {
+            let office_id = ministry(tx).await.office_id;
+            let system = tx
+                .insert_software(
+                    office_id,
+                    &Software {
+                        name: Bilingual::new("ওয়েবসাইট", ""),
+                        purpose: String::new(),
+                        owner: "আইসিটি সেল".to_owned(),
+                        vendor: String::new(),
+                        hosting: Hosting::NationalDataCenter,
+                        url: String::new(),
+                        users: None,
+                        personal_data: false,
+                        data_class: DataClass::Open,
+                    },
+                )
+                .await
+                .unwrap();
+            let early = tx
+                .insert_renewal((system, office_id), &renewal("a", "2026-12-10"))
+                .await
+                .unwrap();
+            let late = tx
+                .insert_renewal((system, office_id), &renewal("b", "2027-03-01"))
+                .await
+                .unwrap();
+            let certification = Certification {
+                kind: CertificationKind::SecurityTest,
+                tester: "সার্ট".to_owned(),
+                tested_on: date("2026-11-01"),
+                version: String::new(),
+                result: CertificationResult::Conditional,
+                note: String::new(),
+            };
+            let tested = tx
+                .insert_certification(system, (&certification, None))
+                .await
+                .unwrap();
+            let open = tx
+                .insert_finding((tested, office_id), &finding("2026-11-20"))
+                .await
+                .unwrap();
+            let closed = tx
+                .insert_finding((tested, office_id), &finding("2026-11-15"))
+                .await
+                .unwrap();
+            let closure = Closure {
+                closed_on: date("2026-11-14"),
+                note: "ঠিক করা হয়েছে".to_owned(),
+            };
+            tx.close_finding(closed, &closure).await.unwrap();
+            (office_id, system, early, late, open, closed)
+        })
+        .await;
+        let lapsing = |from: &str, until: &str, offices: Option<Vec<i32>>| {
+            let (db, span) = (&test.db, (date(from), date(until)));
+            async move {
+                db.renewals_lapsing(span, offices.as_deref())
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|row| row.id)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(
+            lapsing("2026-12-10", "2027-03-01", None).await,
+            [early, late]
+        );
+        assert_eq!(
+            lapsing("2026-12-11", "2027-12-31", Some(vec![office_id])).await,
+            [late],
+            "{}",
+            test.backend
+        );
+        assert!(
+            lapsing("2026-01-01", "2026-12-31", Some(vec![office_id + 1]))
+                .await
+                .is_empty()
+        );
+        committed(&test.db, async |tx| {
+            tx.renew(early, date("2027-12-10")).await.unwrap();
+            tx.remove_renewal(late).await.unwrap();
+        })
+        .await;
+        let kept = test.db.renewals_of(&[system]).await.unwrap();
+        assert_eq!(kept.len(), 1, "{}", test.backend);
+        assert_eq!(kept[0].renewal.expires_on, date("2027-12-10"));
+
+        let open_by = |until: &str| {
+            let (db, until) = (&test.db, date(until));
+            async move {
+                db.open_findings(until, Some(&[office_id]))
+                    .await
+                    .unwrap()
+                    .iter()
+                    .map(|row| row.id)
+                    .collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(open_by("2026-11-30").await, [open], "{}", test.backend);
+        assert!(open_by("2026-11-19").await.is_empty());
+        // A finding is closed once.
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
+        let closure = Closure {
+            closed_on: date("2026-11-16"),
+            note: "আবার".to_owned(),
+        };
+        assert!(tx.close_finding(closed, &closure).await.is_err());
     }
 }

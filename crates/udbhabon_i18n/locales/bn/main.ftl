@@ -1947,3 +1947,61 @@ renewal-reminder-lapsed-body = নিচের মেয়াদ { $date } ত�
     নবায়নের পর নতুন তারিখ এখানে লিখুন: { $link }
 error-renewal-remind-days = ১ থেকে { $max } এর মধ্যে দিনের সংখ্যা লিখুন।
 error-renewal-not-later = নতুন তারিখ বর্তমান মেয়াদ শেষের তারিখের পরে হতে হবে।
+certification-heading = মান ও নিরাপত্তা সনদ
+certification-intro = সফটওয়্যারের মান যাচাই, নিরাপত্তা পরীক্ষা (ভালনারেবিলিটি অ্যাসেসমেন্ট ও পেনিট্রেশন টেস্ট) ও নিরাপত্তা নিরীক্ষা: কে করেছেন, কবে, কোন সংস্করণের, কী ফল; সনদ বা প্রতিবেদনের ফাইল; এবং প্রতিটি পর্যবেক্ষণ নিষ্পত্তি না হওয়া পর্যন্ত অনুসরণ।
+certification-none = কোনো মান যাচাই বা নিরাপত্তা পরীক্ষা লিপিবদ্ধ নেই।
+certification-kind = ধরন
+certification-tester = কে পরীক্ষা বা নিরীক্ষা করেছেন
+certification-tested-on = পরীক্ষার তারিখ
+certification-version = কোন সংস্করণ
+certification-result = ফল
+certification-note = মন্তব্য
+certification-file = সনদ বা প্রতিবেদন (পিডিএফ, ছবি বা অফিস ফাইল)
+certification-file-link = সনদ বা প্রতিবেদন: { $name }
+certification-add = মান যাচাই বা নিরাপত্তা পরীক্ষা লিপিবদ্ধ করুন
+certification-done-added = পরীক্ষাটি লিপিবদ্ধ হয়েছে।
+certification-kind-quality-test = মান যাচাই
+certification-kind-security-test = নিরাপত্তা পরীক্ষা
+certification-kind-security-audit = নিরাপত্তা নিরীক্ষা
+certification-result-passed = উত্তীর্ণ
+certification-result-conditional = শর্তসাপেক্ষে উত্তীর্ণ
+certification-result-failed = অনুত্তীর্ণ
+finding-heading = পর্যবেক্ষণ
+finding-none = কোনো পর্যবেক্ষণ নেই।
+finding-text = পর্যবেক্ষণ
+finding-severity = গুরুত্ব
+finding-due-on = নিষ্পত্তির শেষ তারিখ
+finding-standing = অবস্থা
+finding-open = চলমান
+finding-overdue = সময় পেরিয়েছে
+finding-closed = নিষ্পন্ন
+finding-closed-late = দেরিতে নিষ্পন্ন
+finding-add = পর্যবেক্ষণ যোগ করুন
+finding-close = নিষ্পন্ন করুন
+finding-closed-on = নিষ্পত্তির তারিখ
+finding-closure-note = কী করা হয়েছে (সমাধান ও তার যাচাই, বা ঝুঁকি গ্রহণ ও কার সিদ্ধান্তে)
+finding-closure = { $date }: { $note }
+finding-done-added = পর্যবেক্ষণটি যোগ হয়েছে।
+finding-done-closed = পর্যবেক্ষণটি নিষ্পন্ন হয়েছে।
+finding-severity-critical = অতি গুরুতর
+finding-severity-high = গুরুতর
+finding-severity-medium = মাঝারি
+finding-severity-low = সামান্য
+finding-title = { $text } ({ $system })
+notice-finding-overdue = পর্যবেক্ষণ: সময় পেরিয়েছে
+notice-finding-due = পর্যবেক্ষণ: নিষ্পত্তির সময় শেষ হচ্ছে
+finding-reminder-due-subject = পর্যবেক্ষণ নিষ্পত্তি, শেষ তারিখ { $date }: { $title }
+finding-reminder-due-body = নিচের পর্যবেক্ষণ নিষ্পত্তির শেষ তারিখ { $date }।
+
+    { $title }
+
+    নিষ্পত্তির পর এখানে লিখুন: { $link }
+finding-reminder-overdue-subject = পর্যবেক্ষণ নিষ্পত্তির সময় পেরিয়েছে: { $title }
+finding-reminder-overdue-body = নিচের পর্যবেক্ষণ নিষ্পত্তির শেষ তারিখ { $date } পেরিয়ে গেছে, কিন্তু এখনো নিষ্পন্ন হয়নি।
+
+    { $title }
+
+    নিষ্পত্তির পর এখানে লিখুন: { $link }
+error-finding-due-before-test = শেষ তারিখ পরীক্ষার তারিখের আগে হতে পারে না।
+error-finding-closed-before-test = নিষ্পত্তি পরীক্ষার তারিখের আগে হতে পারে না।
+error-certification-one-file = একটি সনদ বা প্রতিবেদনের ফাইল দিন।

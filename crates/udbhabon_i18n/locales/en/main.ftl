@@ -1947,3 +1947,61 @@ renewal-reminder-lapsed-body = The following lapsed on { $date }; the service ma
     Record the new date once renewed: { $link }
 error-renewal-remind-days = Write a number of days from 1 to { $max }.
 error-renewal-not-later = The new date must be after the current lapse date.
+certification-heading = Quality and security certification
+certification-intro = Quality tests, security tests (vulnerability assessment and penetration tests) and security audits of the system: who did them, when, of which version, with what result; the certificate or report; and each finding followed until it is closed.
+certification-none = No quality or security test is recorded.
+certification-kind = Kind
+certification-tester = Tested or audited by
+certification-tested-on = Tested on
+certification-version = Version
+certification-result = Result
+certification-note = Note
+certification-file = Certificate or report (a PDF, a picture or an office file)
+certification-file-link = Certificate or report: { $name }
+certification-add = Record a quality or security test
+certification-done-added = The test was recorded.
+certification-kind-quality-test = Quality test
+certification-kind-security-test = Security test
+certification-kind-security-audit = Security audit
+certification-result-passed = Passed
+certification-result-conditional = Passed on conditions
+certification-result-failed = Failed
+finding-heading = Findings
+finding-none = No findings.
+finding-text = Finding
+finding-severity = Severity
+finding-due-on = To be fixed by
+finding-standing = Standing
+finding-open = Open
+finding-overdue = Overdue
+finding-closed = Closed
+finding-closed-late = Closed late
+finding-add = Add a finding
+finding-close = Close
+finding-closed-on = Closed on
+finding-closure-note = What was done (the fix and how it was verified, or the risk accepted and on whose decision)
+finding-closure = { $date }: { $note }
+finding-done-added = The finding was added.
+finding-done-closed = The finding was closed.
+finding-severity-critical = Critical
+finding-severity-high = High
+finding-severity-medium = Medium
+finding-severity-low = Low
+finding-title = { $text } ({ $system })
+notice-finding-overdue = Finding: overdue
+notice-finding-due = Finding: to be fixed soon
+finding-reminder-due-subject = Finding to fix by { $date }: { $title }
+finding-reminder-due-body = The following finding is to be fixed by { $date }.
+
+    { $title }
+
+    Record its closure here: { $link }
+finding-reminder-overdue-subject = Finding overdue: { $title }
+finding-reminder-overdue-body = The following finding was to be fixed by { $date } and is still open.
+
+    { $title }
+
+    Record its closure here: { $link }
+error-finding-due-before-test = The date cannot be before the test.
+error-finding-closed-before-test = It cannot be closed before the test.
+error-certification-one-file = Give one certificate or report file.

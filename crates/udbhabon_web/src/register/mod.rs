@@ -1,7 +1,9 @@
 //! The team's registers of the duties it coordinates for its office: `rti` (the right-to-information
 //! register), `grs` (grievance redress), `officer` (the officers each names), `software` (its
-//! systems and their source code) and `renewal` (what each system needs renewed).
+//! systems and their source code), `renewal` (what each system needs renewed) and `certification`
+//! (each system's tests and audits and their findings).
 
+pub(crate) mod certification;
 pub(crate) mod grs;
 pub(crate) mod officer;
 pub(crate) mod renewal;

@@ -13,7 +13,7 @@ use crate::error::PageError;
 use crate::extract::Path;
 use crate::form::{Choice, FieldErrors, listed, saved_or_rejected, with_none};
 use crate::lang::ReaderLang;
-use crate::register::software::{ShowRefused, refused_page};
+use crate::register::software::{ShowRefused, done_to, refused_page};
 use crate::state::AppState;
 
 /// A renewal's standing as a tag: (class, text).
@@ -177,9 +177,4 @@ pub(crate) async fn remove(
         refused_page(&state, lang, &member, id, None).await
     })
     .await
-}
-
-/// A system's page after a renewal form was saved.
-fn done_to(id: i32, done: &str) -> String {
-    format!("/software/{id}?done={done}")
 }

@@ -1,7 +1,7 @@
 //! An office's software register (`/offices/KEY/software`): its systems with where each runs, the data
 //! it holds, whether its source code was handed over and its next renewal, and the form that registers
 //! one; a system's page (`/software/ID`) with its details, the form that corrects them, its source-code
-//! handover and its renewals.
+//! handover, its renewals and its tests and audits.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use udbhabon_core::register::software::{SoftwareDetail, SoftwareRegister};
 use udbhabon_core::{RenewalRow, SoftwareRow};
 use udbhabon_domain::Vocabulary;
+use udbhabon_domain::register::certification::{CertificationFields, ClosureFields, FindingFields};
 use udbhabon_domain::register::renewal::RenewalFields;
 use udbhabon_domain::register::software::{
     Custody, DataClass, Handover, HandoverFields, Hosting, Software, SoftwareFields,
@@ -23,6 +24,7 @@ use crate::extract::{Path, Query};
 use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::register::certification::{CertificationSection, certification_section};
 use crate::register::renewal::{RenewalSection, RenewedFields, renewal_section, standing_tag};
 use crate::state::AppState;
 
@@ -230,6 +232,7 @@ pub(crate) struct ShowPage {
     code: (&'static str, String),
     handover: Vec<(String, String)>,
     renewals: RenewalSection,
+    certifications: CertificationSection,
     csrf: Option<String>,
     form: Option<SoftwareForm>,
     handover_form: Option<HandoverForm>,
@@ -242,6 +245,11 @@ pub(crate) enum ShowRefused<'a> {
     Renewal(&'a RenewalFields, Vec<(String, String)>),
     /// Recording this renewal renewed.
     Renew(i32, &'a RenewedFields, Vec<(String, String)>),
+    Certification(&'a CertificationFields, Vec<(String, String)>),
+    /// Adding a finding to this test.
+    Finding(i32, &'a FindingFields, Vec<(String, String)>),
+    /// Closing this finding.
+    Closure(i32, &'a ClosureFields, Vec<(String, String)>),
 }
 
 fn typed_software(lang: Lang, software: &Software) -> SoftwareFields {
@@ -294,12 +302,14 @@ fn show_page(
     let row = &detail.row;
     let software = &row.software;
     let href = format!("/software/{}", row.id);
+    let today = state.app.today();
     let renewals = renewal_section(
         lang,
         (row.id, &detail.renewals),
-        (state.app.today(), detail.can_manage),
+        (today, detail.can_manage),
         refused.as_ref(),
     );
+    let certifications = certification_section(lang, detail, today, refused.as_ref());
     let (details_refused, handover_refused) = match refused {
         Some(ShowRefused::Details(typed, errors)) => (Some((typed, errors)), None),
         Some(ShowRefused::Handover(typed, errors)) => (None, Some((typed, errors))),
@@ -349,6 +359,7 @@ fn show_page(
             .map(|handover| handover_lines(lang, handover))
             .unwrap_or_default(),
         renewals,
+        certifications,
         csrf: detail.can_manage.then(|| member.0.csrf_token.clone()),
         form: detail.can_manage.then(|| {
             let (typed, errors) = details_refused.map_or_else(
@@ -388,6 +399,9 @@ pub(crate) async fn show(
         Some("renewal-added") => Some(t(lang, "renewal-done-added")),
         Some("renewed") => Some(t(lang, "renewal-done-renewed")),
         Some("renewal-removed") => Some(t(lang, "renewal-done-removed")),
+        Some("certified") => Some(t(lang, "certification-done-added")),
+        Some("finding-added") => Some(t(lang, "finding-done-added")),
+        Some("finding-closed") => Some(t(lang, "finding-done-closed")),
         _ => None,
     };
     Ok(show_page(&state, lang, &member, &detail, (notice, None)))
@@ -413,7 +427,7 @@ pub(crate) async fn save(
     Posted(member, fields): Posted<SoftwareFields>,
 ) -> Result<Response, PageError> {
     let outcome = state.app.save_software(&member.0, id, &fields).await;
-    saved_or_rejected(lang, outcome, &saved_to(id), async |errors| {
+    saved_or_rejected(lang, outcome, &done_to(id, "saved"), async |errors| {
         let refused = ShowRefused::Details(&fields, errors);
         refused_page(&state, lang, &member, id, Some(refused)).await
     })
@@ -428,14 +442,14 @@ pub(crate) async fn handover(
     Posted(member, fields): Posted<HandoverFields>,
 ) -> Result<Response, PageError> {
     let outcome = state.app.record_handover(&member.0, id, &fields).await;
-    saved_or_rejected(lang, outcome, &saved_to(id), async |errors| {
+    saved_or_rejected(lang, outcome, &done_to(id, "saved"), async |errors| {
         let refused = ShowRefused::Handover(&fields, errors);
         refused_page(&state, lang, &member, id, Some(refused)).await
     })
     .await
 }
 
-/// A system's page after one of its forms was saved.
-fn saved_to(id: i32) -> String {
-    format!("/software/{id}?done=saved")
+/// A system's page after one of its forms was saved, saying what was done.
+pub(crate) fn done_to(id: i32, done: &str) -> String {
+    format!("/software/{id}?done={done}")
 }

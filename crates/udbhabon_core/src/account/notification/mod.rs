@@ -3,8 +3,8 @@
 //! decisions reported done to confirm, citizens' messages to answer), returns and reports due soon or
 //! overdue, submissions sent back, submissions waiting for the officer's review, field offices'
 //! submissions the officer's office gathers and must forward, the meeting decisions the officer's
-//! offices carry out that are due or overdue, and the RTI clocks and software renewals of the registers
-//! the officer keeps.
+//! offices carry out that are due or overdue, and the RTI clocks, software renewals and security
+//! findings of the registers the officer keeps.
 
 mod mail;
 
@@ -58,6 +58,8 @@ pub enum NoticeKind {
     RtiOverdue,
     /// Something a system needs renewed has lapsed.
     RenewalLapsed,
+    /// A finding of a system's test or audit still open past the day it was to be fixed by.
+    FindingOverdue,
     /// A return or report due soon.
     Due,
     /// A meeting decision due soon.
@@ -66,6 +68,8 @@ pub enum NoticeKind {
     RtiDue,
     /// Something a system needs renewed lapses within its lead time.
     RenewalDue,
+    /// A finding of a system's test or audit to be fixed soon.
+    FindingDue,
     /// Field offices' submissions the reader's office gathers, to be forwarded upward.
     ForwardDue,
     /// Submissions waiting for the reader's review.
@@ -74,7 +78,7 @@ pub enum NoticeKind {
 
 impl NoticeKind {
     /// Every kind, in the inbox's order.
-    pub const ALL: [NoticeKind; 18] = [
+    pub const ALL: [NoticeKind; 20] = [
         Self::PlanToApprove,
         Self::MinutesToApprove,
         Self::CharterToApprove,
@@ -87,10 +91,12 @@ impl NoticeKind {
         Self::DecisionOverdue,
         Self::RtiOverdue,
         Self::RenewalLapsed,
+        Self::FindingOverdue,
         Self::Due,
         Self::DecisionDue,
         Self::RtiDue,
         Self::RenewalDue,
+        Self::FindingDue,
         Self::ForwardDue,
         Self::AwaitingReview,
     ];
@@ -110,10 +116,12 @@ impl NoticeKind {
             Self::DecisionOverdue => "decision-overdue",
             Self::RtiOverdue => "rti-overdue",
             Self::RenewalLapsed => "renewal-lapsed",
+            Self::FindingOverdue => "finding-overdue",
             Self::Due => "due",
             Self::DecisionDue => "decision-due",
             Self::RtiDue => "rti-due",
             Self::RenewalDue => "renewal-due",
+            Self::FindingDue => "finding-due",
             Self::ForwardDue => "forward-due",
             Self::AwaitingReview => "awaiting-review",
         }
@@ -128,10 +136,12 @@ impl NoticeKind {
                 | Self::DecisionOverdue
                 | Self::RtiOverdue
                 | Self::RenewalLapsed
+                | Self::FindingOverdue
                 | Self::Due
                 | Self::DecisionDue
                 | Self::RtiDue
                 | Self::RenewalDue
+                | Self::FindingDue
                 | Self::ForwardDue
         )
     }
@@ -297,7 +307,7 @@ impl App {
             });
         }
         notices.extend(self.rti_clocks(who, today).await?);
-        notices.extend(self.renewals_coming(who, today).await?);
+        notices.extend(self.software_deadlines(who, today).await?);
         notices.extend(self.waiting_steps(who).await?);
         // One step reached through two roles (focal point and member secretary) is listed once.
         notices.sort_by(|a, b| (a.kind, a.due_on, &a.link).cmp(&(b.kind, b.due_on, &b.link)));
@@ -435,8 +445,8 @@ impl App {
     }
 
     /// What the systems of the offices whose software register the reader keeps as member secretary
-    /// need renewed within its lead time, or lapsed.
-    async fn renewals_coming(
+    /// need renewed within its lead time, or lapsed; and their findings to be fixed soon, or overdue.
+    async fn software_deadlines(
         &self,
         who: &SignedIn,
         today: NaiveDate,
@@ -446,23 +456,34 @@ impl App {
             return Ok(Vec::new());
         }
         let offices = self.db.offices_by_ids(&kept).await?;
-        let mut notices = Vec::new();
-        for (row, title) in self.renewals_to_watch(Some(&kept), BACK_DAYS).await? {
-            let Some(office) = offices.get(&row.office_id) else {
-                continue;
-            };
-            notices.push(Notice {
-                kind: if row.renewal.standing(today) == RenewalStanding::Lapsed {
-                    NoticeKind::RenewalLapsed
-                } else {
-                    NoticeKind::RenewalDue
-                },
+        let notice = |office_id: i32, kind, title, due_on, software_id: i32| {
+            offices.get(&office_id).map(|office| Notice {
+                kind,
                 title,
                 concerns: office.name.clone(),
-                due_on: Some(row.renewal.expires_on),
+                due_on: Some(due_on),
                 waiting: 0,
-                link: format!("/software/{}", row.software_id),
-            });
+                link: format!("/software/{software_id}"),
+            })
+        };
+        let mut notices = Vec::new();
+        for (row, title) in self.renewals_to_watch(Some(&kept), BACK_DAYS).await? {
+            let kind = if row.renewal.standing(today) == RenewalStanding::Lapsed {
+                NoticeKind::RenewalLapsed
+            } else {
+                NoticeKind::RenewalDue
+            };
+            let due_on = row.renewal.expires_on;
+            notices.extend(notice(row.office_id, kind, title, due_on, row.software_id));
+        }
+        for (row, title, software_id) in self.findings_to_watch(Some(&kept), AHEAD_DAYS).await? {
+            let kind = if row.finding.due_on < today {
+                NoticeKind::FindingOverdue
+            } else {
+                NoticeKind::FindingDue
+            };
+            let due_on = row.finding.due_on;
+            notices.extend(notice(row.office_id, kind, title, due_on, software_id));
         }
         Ok(notices)
     }

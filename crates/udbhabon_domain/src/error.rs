@@ -54,6 +54,17 @@ impl ValidationErrors {
     }
 }
 
+#[cfg(test)]
+impl ValidationErrors {
+    /// Each refusal as (field, message key), in order: what a check's test compares.
+    pub(crate) fn problems(self) -> Vec<(String, &'static str)> {
+        self.errors
+            .into_iter()
+            .map(|error| (error.field, error.message_key))
+            .collect()
+    }
+}
+
 impl FieldError {
     /// Adds an argument for the message (e.g. the maximum length).
     pub fn with(&mut self, name: &'static str, value: impl ToString) -> &mut Self {

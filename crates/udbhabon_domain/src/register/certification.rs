@@ -221,14 +221,6 @@ mod tests {
         text.parse().unwrap()
     }
 
-    fn problems(errors: ValidationErrors) -> Vec<(String, &'static str)> {
-        errors
-            .errors
-            .into_iter()
-            .map(|error| (error.field, error.message_key))
-            .collect()
-    }
-
     #[test]
     fn a_test_is_done_by_someone_on_a_day_past() {
         let fields = CertificationFields {
@@ -249,7 +241,7 @@ mod tests {
             ..fields
         };
         assert_eq!(
-            problems(check_certification(&wrong, today).unwrap_err()),
+            check_certification(&wrong, today).unwrap_err().problems(),
             [
                 ("tester".to_owned(), "error-required"),
                 ("tested_on".to_owned(), "error-future-date"),
@@ -273,7 +265,9 @@ mod tests {
             day("2026-12-01")
         );
         assert_eq!(
-            problems(check_finding(&finding("2026-10-31"), tested_on).unwrap_err()),
+            check_finding(&finding("2026-10-31"), tested_on)
+                .unwrap_err()
+                .problems(),
             [("due_on".to_owned(), "error-finding-due-before-test")]
         );
         let today = day("2026-11-23");
@@ -303,7 +297,9 @@ mod tests {
             FindingStanding::Closed { late: true }
         );
         assert_eq!(
-            problems(check_closure(&closure("2026-10-30", ""), (tested_on, today)).unwrap_err()),
+            check_closure(&closure("2026-10-30", ""), (tested_on, today))
+                .unwrap_err()
+                .problems(),
             [
                 ("closed_on".to_owned(), "error-finding-closed-before-test"),
                 ("note".to_owned(), "error-required"),

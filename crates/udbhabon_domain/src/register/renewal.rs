@@ -162,14 +162,6 @@ mod tests {
         }
     }
 
-    fn problems(errors: ValidationErrors) -> Vec<(String, &'static str)> {
-        errors
-            .errors
-            .into_iter()
-            .map(|error| (error.field, error.message_key))
-            .collect()
-    }
-
     #[test]
     fn a_renewal_is_reminded_at_its_lead_time_and_the_day_before() {
         let renewal = check_renewal(&certificate("")).unwrap();
@@ -203,7 +195,7 @@ mod tests {
         assert_eq!(check_renewal(&certificate("৭")).unwrap().remind_days, 7);
         for wrong in ["0", "181", "সাত"] {
             assert_eq!(
-                problems(check_renewal(&certificate(wrong)).unwrap_err()),
+                check_renewal(&certificate(wrong)).unwrap_err().problems(),
                 [("remind_days".to_owned(), "error-renewal-remind-days")]
             );
         }
@@ -214,7 +206,7 @@ mod tests {
             ..certificate("")
         };
         assert_eq!(
-            problems(check_renewal(&blank).unwrap_err()),
+            check_renewal(&blank).unwrap_err().problems(),
             [
                 ("kind".to_owned(), "error-required"),
                 ("subject".to_owned(), "error-required"),
@@ -227,7 +219,9 @@ mod tests {
             day("2028-01-15")
         );
         assert_eq!(
-            problems(check_renewed(&renewal, "2027-01-15").unwrap_err()),
+            check_renewed(&renewal, "2027-01-15")
+                .unwrap_err()
+                .problems(),
             [("expires_on".to_owned(), "error-renewal-not-later")]
         );
     }

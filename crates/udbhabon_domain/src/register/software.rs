@@ -225,14 +225,6 @@ mod tests {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
     }
 
-    fn problems(errors: ValidationErrors) -> Vec<(String, &'static str)> {
-        errors
-            .errors
-            .into_iter()
-            .map(|error| (error.field, error.message_key))
-            .collect()
-    }
-
     fn system() -> SoftwareFields {
         SoftwareFields {
             name_bn: "শ্রমিক নিবন্ধন ব্যবস্থা".into(),
@@ -259,7 +251,7 @@ mod tests {
             ..system()
         };
         assert_eq!(
-            problems(check_software(&wrong).unwrap_err()),
+            check_software(&wrong).unwrap_err().problems(),
             [
                 ("owner".to_owned(), "error-required"),
                 ("hosting".to_owned(), "error-required"),
@@ -294,11 +286,15 @@ mod tests {
             None
         );
         assert_eq!(
-            problems(check_handover(&handover("", "2026-11-25"), today).unwrap_err()),
+            check_handover(&handover("", "2026-11-25"), today)
+                .unwrap_err()
+                .problems(),
             [("verified_by".to_owned(), "error-software-verified-by")]
         );
         assert_eq!(
-            problems(check_handover(&handover("কেউ", "2026-11-19"), today).unwrap_err()),
+            check_handover(&handover("কেউ", "2026-11-19"), today)
+                .unwrap_err()
+                .problems(),
             [(
                 "verified_on".to_owned(),
                 "error-software-verified-before-handover"
@@ -309,7 +305,7 @@ mod tests {
             ..handover("", "")
         };
         assert_eq!(
-            problems(check_handover(&future, today).unwrap_err()),
+            check_handover(&future, today).unwrap_err().problems(),
             [("handed_over_on".to_owned(), "error-future-date")]
         );
     }

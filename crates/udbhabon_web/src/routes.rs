@@ -28,7 +28,7 @@ use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
-use crate::register::{certification, grs, renewal, rti, software};
+use crate::register::{certification, grs, project, renewal, rti, software};
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
@@ -1470,6 +1470,20 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
     route(
         GET,
+        "/offices/{key}/software/export.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/software/export.xlsx",
+        handler!(software::export_xlsx),
+    ),
+    route(
+        GET,
+        "/offices/{key}/software/export.csv",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/software/export.csv",
+        handler!(software::export_csv),
+    ),
+    route(
+        GET,
         "/software/{id}",
         may(Action::ViewOfficeRecords),
         "/software/1",
@@ -1539,6 +1553,49 @@ pub const ROUTES: &[RouteSpec] = &[
         "/software/1/findings/1/close",
         handler!(certification::close_finding),
     ),
+    // An office's ICT projects, read with its records, kept by those who run its team.
+    route(
+        GET,
+        "/offices/{key}/projects",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/projects",
+        handler!(project::list),
+    ),
+    route(
+        POST,
+        "/offices/{key}/projects",
+        may(Action::ManageTeam),
+        "/offices/mole/projects",
+        handler!(project::add),
+    ),
+    route(
+        GET,
+        "/projects/{id}",
+        may(Action::ViewOfficeRecords),
+        "/projects/1",
+        handler!(project::show),
+    ),
+    route(
+        POST,
+        "/projects/{id}",
+        may(Action::ManageTeam),
+        "/projects/1",
+        handler!(project::save),
+    ),
+    route(
+        POST,
+        "/projects/{id}/milestones",
+        may(Action::ManageTeam),
+        "/projects/1/milestones",
+        handler!(project::add_milestone),
+    ),
+    route(
+        POST,
+        "/projects/{id}/milestones/{milestone}/reached",
+        may(Action::ManageTeam),
+        "/projects/1/milestones/1/reached",
+        handler!(project::reach),
+    ),
     // An office's grievance redress, read with its records (the officers are also on its public page),
     // its officers named by those who run its team.
     route(
@@ -1547,6 +1604,20 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ViewOfficeRecords),
         "/offices/mole/grs",
         handler!(grs::show),
+    ),
+    route(
+        GET,
+        "/offices/{key}/grs/export.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/grs/export.xlsx",
+        handler!(grs::export_xlsx),
+    ),
+    route(
+        GET,
+        "/offices/{key}/grs/export.csv",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/grs/export.csv",
+        handler!(grs::export_csv),
     ),
     route(
         POST,

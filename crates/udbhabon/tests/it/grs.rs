@@ -227,6 +227,19 @@ async fn a_monthly_grs_return_is_asked_sent_checked_and_counted_in_time() {
     let cells = texts(&grs, "table.grs-returns tbody td");
     assert_eq!(cells[..6], ["৪", "১০", "২", "৯", "৩", "৩"]);
     assert_eq!(cells[8], "৭৫.০%");
+    let csv = dife_secretary
+        .get(&format!("{GRS}/export.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "collection,month,status,brought_forward,received_online,received_offline,settled_in_time,settled_late,pending,appeals_received,appeals_settled"
+    );
+    assert!(lines[1].starts_with("mole-grs-return,2026-11,"), "{csv}");
+    assert!(lines[1].ends_with(",4,10,2,9,3,3,1,0"), "{csv}");
     let ministry_grs = ministry.page("/offices/mole/grs", 200).await;
     assert_eq!(
         attribute(&ministry_grs, "#returns-heading ~ ul a", "href"),

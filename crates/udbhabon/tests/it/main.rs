@@ -33,6 +33,7 @@ mod pages;
 mod password;
 mod pdf;
 mod plans;
+mod projects;
 mod reminders;
 mod rti;
 mod server;

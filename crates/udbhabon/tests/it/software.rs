@@ -3,7 +3,8 @@
 //! details; bad input is refused with nothing saved, and a reader who does not keep the register cannot
 //! write to it. A certificate about to lapse waits in the member secretary's inbox and is mailed at its
 //! lead time and once it has lapsed, until it is recorded renewed. A quality test is recorded with its
-//! certificate, and its finding followed from the inbox and the mail to its closure.
+//! certificate, and its finding followed from the inbox and the mail to its closure; the register
+//! downloads with each system's latest test and findings open.
 
 use crate::server::{MovableClock, TestServer, attribute, mail_part, text, texts, upload_form};
 
@@ -424,4 +425,23 @@ async fn a_test_is_certified_and_its_finding_followed_to_closure() {
     );
     let inbox = secretary.page("/notifications", 200).await;
     assert!(!text(&inbox, "main").contains("রিপোর্ট পাতায় ধীরগতি"));
+
+    // The register as a spreadsheet: the grant system's latest test, and the demo's finding still open.
+    let xlsx = member.get(&format!("{REGISTER}/export.xlsx")).await;
+    assert_eq!(xlsx.status(), 200);
+    let rows = udbhabon_docs::table::read_table(
+        &xlsx.bytes().await.unwrap(),
+        &udbhabon_docs::table::TABLE_LIMITS,
+    )
+    .unwrap();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[1][1], "শ্রমিক কল্যাণ অনুদান ব্যবস্থাপনা সফটওয়্যার");
+    assert_eq!(
+        rows[1][17..],
+        ["quality_test", "2026-11-20", "passed", "1", "0"]
+    );
+    assert_eq!(
+        rows[2][14..17],
+        ["certificate", "mole.gov.bd, www.mole.gov.bd", "2026-12-31"]
+    );
 }

@@ -53,6 +53,41 @@ pub(super) struct DemoFile {
     pub officers: Vec<OfficerEntry>,
     #[serde(default)]
     pub software: Vec<SoftwareEntry>,
+    #[serde(default)]
+    pub projects: Vec<ProjectEntry>,
+}
+
+/// An ICT project of an office, each field as its form takes it, with its milestones.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ProjectEntry {
+    pub office: String,
+    pub name_bn: String,
+    #[serde(default)]
+    pub name_en: String,
+    pub kind: String,
+    pub director: String,
+    pub cost: u64,
+    pub funds: String,
+    pub starts_on: Datetime,
+    pub ends_on: Datetime,
+    #[serde(default)]
+    pub vendor: String,
+    pub physical_progress: u8,
+    pub spent: u64,
+    #[serde(default)]
+    pub risks: String,
+    #[serde(default)]
+    pub milestones: Vec<MilestoneEntry>,
+}
+
+/// A milestone of a project: planned for a day, and reached on one when it was.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct MilestoneEntry {
+    pub title: String,
+    pub planned_on: Datetime,
+    pub reached_on: Option<Datetime>,
 }
 
 /// A system of an office's software register, each field as its form takes it, with the handover of

@@ -28,6 +28,9 @@ use udbhabon_domain::register::certification::{
     check_finding,
 };
 use udbhabon_domain::register::officer::Officer;
+use udbhabon_domain::register::project::{
+    MilestoneFields, ProjectFields, check_milestone, check_project,
+};
 use udbhabon_domain::register::renewal::{RenewalFields, check_renewal};
 use udbhabon_domain::register::rti::{
     RtiAnswerFields, RtiAppealFields, RtiRequestFields, check_answer, check_appeal, check_request,
@@ -41,8 +44,8 @@ use udbhabon_domain::{Bilingual, ValidationErrors, Vocabulary};
 
 use super::DEMO_FILE;
 use super::file::{
-    DecisionEntry, DemoFile, MeetingEntry, RecipientEntry, Recurrence, RtiEntry, SoftwareEntry,
-    TeamOrderEntry, TermsEntry, TrainingEntry,
+    DecisionEntry, DemoFile, MeetingEntry, ProjectEntry, RecipientEntry, Recurrence, RtiEntry,
+    SoftwareEntry, TeamOrderEntry, TermsEntry, TrainingEntry,
 };
 use crate::holiday::fixed_holidays;
 use crate::plan::{builtin_template, insert_template};
@@ -488,6 +491,9 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     for entry in &file.software {
         software(tx, entry, &keys).await?;
     }
+    for entry in &file.projects {
+        project(tx, entry, &keys).await?;
+    }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
         meetings: file.meetings.len(),
@@ -579,6 +585,45 @@ async fn software(tx: &Tx, entry: &SoftwareEntry, keys: &Keys) -> Result<(), Err
                 tx.close_finding(finding_id, &closure).await?;
             }
         }
+    }
+    Ok(())
+}
+
+/// Registers an ICT project of an office with its milestones, each checked as its form checks it.
+async fn project(tx: &Tx, entry: &ProjectEntry, keys: &Keys) -> Result<(), Error> {
+    let used_by = format!("the project {}", entry.name_bn);
+    let invalid = |errors: ValidationErrors| Error::DataFile(format!("{used_by}: {errors:?}"));
+    let project = check_project(&ProjectFields {
+        name_bn: entry.name_bn.clone(),
+        name_en: entry.name_en.clone(),
+        kind: entry.kind.clone(),
+        director: entry.director.clone(),
+        cost: entry.cost.to_string(),
+        funds: entry.funds.clone(),
+        starts_on: date(&entry.starts_on, &used_by)?.to_string(),
+        ends_on: date(&entry.ends_on, &used_by)?.to_string(),
+        vendor: entry.vendor.clone(),
+        physical_progress: entry.physical_progress.to_string(),
+        spent: entry.spent.to_string(),
+        risks: entry.risks.clone(),
+    })
+    .map_err(invalid)?;
+    let id = tx
+        .insert_project(keys.get("office", &entry.office, &used_by)?, &project)
+        .await?;
+    for milestone in &entry.milestones {
+        let fields = MilestoneFields {
+            title: milestone.title.clone(),
+            planned_on: date(&milestone.planned_on, &used_by)?.to_string(),
+            reached_on: milestone
+                .reached_on
+                .as_ref()
+                .map(|day| date(day, &used_by).map(|day| day.to_string()))
+                .transpose()?
+                .unwrap_or_default(),
+        };
+        let milestone = check_milestone(&fields, &project, NaiveDate::MAX).map_err(invalid)?;
+        tx.insert_milestone(id, &milestone).await?;
     }
     Ok(())
 }

@@ -107,7 +107,7 @@ impl App {
         fields: &ClosureFields,
     ) -> Result<(), Error> {
         self.managed_software(who, software_id).await?;
-        let certifications = self.db.certifications_of(software_id).await?;
+        let certifications = self.db.certifications_of(&[software_id]).await?;
         let ids: Vec<i32> = certifications.iter().map(|row| row.id).collect();
         let findings = self.db.findings_of(&ids).await?;
         let finding = findings

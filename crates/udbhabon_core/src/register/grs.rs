@@ -1,13 +1,15 @@
 //! An office's grievance redress page, for those who read its records: the grievance and appeal
 //! officers it names, the working days each has as its published citizen's charter states them (the
 //! guideline's 30 and 20 until it publishes one), the monthly GRS returns it has sent through the
-//! collections, and those it asks of the offices below.
+//! collections (also as a table), and those it asks of the offices below.
 
 use udbhabon_db::collection::CollectionRow;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::office::person::{HolderRow, PostRow};
+use udbhabon_docs::table::{Rows, TableFormat, write_table};
+use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
-use udbhabon_domain::collection::counts::Counts;
+use udbhabon_domain::collection::counts::{Counts, GRS};
 use udbhabon_domain::collection::{CollectionKind, Period, SubmissionStatus};
 use udbhabon_domain::portal::charter::Grievance;
 
@@ -66,7 +68,8 @@ impl App {
         } else {
             None
         };
-        let (returns, asked) = self.grs_returns(&office).await?;
+        let (mut returns, asked) = self.grs_returns(&office).await?;
+        returns.truncate(RETURNS_SHOWN);
         Ok(GrsRegister {
             officers: self.officers(&office).await?,
             posts,
@@ -78,8 +81,8 @@ impl App {
         })
     }
 
-    /// The latest GRS returns an office sent (as an office, not by a unit of it), and the GRS return
-    /// collections it asks.
+    /// The GRS returns an office sent (as an office, not by a unit of it), the latest first, and the
+    /// GRS return collections it asks.
     async fn grs_returns(
         &self,
         office: &OfficeRow,
@@ -129,7 +132,43 @@ impl App {
             })
             .collect();
         returns.sort_by_key(|sent| std::cmp::Reverse(sent.period.starts_on));
-        returns.truncate(RETURNS_SHOWN);
         Ok((returns, asked))
+    }
+
+    /// Every GRS return an office sent, as a table for those who read its records: a row per month,
+    /// the latest first, with the return's collection, its status and each count.
+    pub async fn export_grs(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        format: TableFormat,
+    ) -> Result<Vec<u8>, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::ViewOfficeRecords, office.id)
+            .await?;
+        let (returns, _) = self.grs_returns(&office).await?;
+        let mut rows: Rows = vec![
+            ["collection", "month", "status"]
+                .into_iter()
+                .chain(GRS.names.iter().copied())
+                .map(str::to_owned)
+                .collect(),
+        ];
+        for sent in &returns {
+            rows.push(
+                [
+                    sent.collection.key.clone(),
+                    sent.period.starts_on.format("%Y-%m").to_string(),
+                    sent.status.code().to_owned(),
+                ]
+                .into_iter()
+                .chain(
+                    GRS.in_order(&sent.counts)
+                        .map(|(_, count)| count.to_string()),
+                )
+                .collect(),
+            );
+        }
+        write_table(format, "grs", &rows).map_err(|error| Error::Internal(error.to_string()))
     }
 }

@@ -47,6 +47,7 @@ mod m0040_duty_officers;
 mod m0041_software;
 mod m0042_renewals;
 mod m0043_certifications;
+mod m0044_projects;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -98,6 +99,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0041_software::Migration),
             Box::new(m0042_renewals::Migration),
             Box::new(m0043_certifications::Migration),
+            Box::new(m0044_projects::Migration),
         ]
     }
 }

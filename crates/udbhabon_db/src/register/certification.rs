@@ -1,5 +1,5 @@
-//! The tests and audits of the software registers and their findings: a system's, the open findings of
-//! some offices due by a day (for the inbox and the reminder job), each added, and a finding closed.
+//! The tests and audits of the software registers and their findings: some systems', the open findings
+//! of some offices due by a day (for the inbox and the reminder job), each added, and a finding closed.
 
 use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
@@ -57,13 +57,13 @@ fn finding_rows(models: Vec<finding::Model>) -> Result<Vec<FindingRow>, DbError>
 }
 
 impl Db {
-    /// A system's tests and audits, the latest first.
+    /// The tests and audits of these systems, the latest first.
     pub async fn certifications_of(
         &self,
-        software_id: i32,
+        software_ids: &[i32],
     ) -> Result<Vec<CertificationRow>, DbError> {
         let mut rows = certification::Entity::find()
-            .filter(certification::Column::SoftwareId.eq(software_id))
+            .filter(certification::Column::SoftwareId.is_in(software_ids.iter().copied()))
             .order_by_desc(certification::Column::Id)
             .all(self.connection())
             .await?

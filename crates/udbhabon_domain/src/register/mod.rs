@@ -1,11 +1,13 @@
 //! The team's registers of the duties it coordinates for its office: `rti` (applications under the
 //! Right to Information Act and their statutory clocks), `officer` (the officers each office names
 //! for RTI and for grievance redress), `software` (the systems it runs and their source code),
-//! `renewal` (what each system needs renewed, and by when) and `certification` (the tests and audits
-//! of each system and their findings); and the checks their forms share.
+//! `renewal` (what each system needs renewed, and by when), `certification` (the tests and audits of
+//! each system and their findings) and `project` (its ICT projects and their milestones); and the
+//! checks their forms share.
 
 pub mod certification;
 pub mod officer;
+pub mod project;
 pub mod renewal;
 pub mod rti;
 pub mod software;

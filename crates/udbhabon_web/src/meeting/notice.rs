@@ -18,7 +18,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Member, Posted};
 use crate::download::Disposition;
 use crate::error::PageError;
-use crate::extract::Path;
+use crate::extract::{Path, Query};
 use crate::form::{Choice, FieldErrors, choices, rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::layout::Layout;
@@ -247,15 +247,28 @@ impl From<ScheduleForm> for ScheduleFields {
     }
 }
 
-/// `GET /offices/{key}/meetings/new`: the form of a new meeting, filled in for a quarterly review.
+/// The kind of meeting a new meeting's form is filled in for.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct KindQuery {
+    #[serde(default)]
+    kind: String,
+}
+
+/// `GET /offices/{key}/meetings/new?kind=monthly_coordination`: the form of a new meeting, filled in
+/// for its kind (a quarterly review unless another is asked).
 pub(crate) async fn new(
     State(state): State<AppState>,
     ReaderLang(lang): ReaderLang,
     member: Member,
     Path(office_key): Path<String>,
+    Query(query): Query<KindQuery>,
 ) -> Result<SchedulePage, PageError> {
     let choices = state.app.schedule_choices(&member.0, &office_key).await?;
-    let fields = state.app.new_meeting_fields(&choices).await?;
+    let kind = match query.kind.trim() {
+        "" => MeetingKind::QuarterlyReview,
+        code => MeetingKind::from_code(code).map_err(|_| PageError::bad_input("error-bad-form"))?,
+    };
+    let fields = state.app.new_meeting_fields(&choices, kind).await?;
     Ok(schedule_page(
         &state,
         lang,

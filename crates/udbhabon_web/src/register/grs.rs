@@ -1,11 +1,12 @@
 //! An office's grievance redress page (`/offices/KEY/grs`): the grievance and appeal officers it names,
-//! with the form that names them, the working days each has, the monthly GRS returns it sent and the
-//! boards of those it asks.
+//! with the form that names them, the working days each has, the monthly GRS returns it sent (also as
+//! XLSX or CSV) and the boards of those it asks.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
 use axum::response::Response;
+use udbhabon_core::TableFormat;
 use udbhabon_core::collection::board::share_text;
 use udbhabon_core::register::grs::GrsReturn;
 use udbhabon_domain::collection::counts::GRS;
@@ -13,6 +14,7 @@ use udbhabon_domain::register::officer::{Duty, OfficerFields};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Posted};
+use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{DoneQuery, FieldErrors};
@@ -38,6 +40,8 @@ pub(crate) struct GrsPage {
     /// The returns' columns: each count, the share settled in time, the return's status.
     columns: Vec<String>,
     returns: Vec<ReturnLine>,
+    /// Every return sent, as XLSX and as CSV.
+    exports: (String, String),
     /// (subject, board) of each GRS return the office asks of others.
     asked: Vec<(String, String)>,
 }
@@ -126,6 +130,10 @@ async fn grs_page(
             .iter()
             .map(|sent| return_line(lang, sent))
             .collect(),
+        exports: (
+            format!("/offices/{}/grs/export.xlsx", encode_component(key)),
+            format!("/offices/{}/grs/export.csv", encode_component(key)),
+        ),
         asked: register
             .asked
             .iter()
@@ -137,6 +145,35 @@ async fn grs_page(
             })
             .collect(),
     })
+}
+
+/// The office's returns as a table file.
+async fn export(
+    state: &AppState,
+    member: &Member,
+    key: &str,
+    format: TableFormat,
+) -> Result<Response, PageError> {
+    let bytes = state.app.export_grs(&member.0, key, format).await?;
+    Ok(download::table(format, &format!("grs-{key}"), bytes))
+}
+
+/// `GET /offices/{key}/grs/export.xlsx`.
+pub(crate) async fn export_xlsx(
+    State(state): State<AppState>,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    export(&state, &member, &key, TableFormat::Xlsx).await
+}
+
+/// `GET /offices/{key}/grs/export.csv`.
+pub(crate) async fn export_csv(
+    State(state): State<AppState>,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    export(&state, &member, &key, TableFormat::Csv).await
 }
 
 /// `GET /offices/{key}/grs`: the office's grievance redress.

@@ -1,6 +1,6 @@
 //! An office's software register (`/offices/KEY/software`): its systems with where each runs, the data
-//! it holds, whether its source code was handed over and its next renewal, and the form that registers
-//! one; a system's page (`/software/ID`) with its details, the form that corrects them, its source-code
+//! it holds, whether its source code was handed over and its next renewal, the form that registers one,
+//! and the register as XLSX or CSV; a system's page (`/software/ID`) with its details, the form that corrects them, its source-code
 //! handover, its renewals and its tests and audits.
 
 use askama::Template;
@@ -9,7 +9,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use udbhabon_core::register::software::{SoftwareDetail, SoftwareRegister};
-use udbhabon_core::{RenewalRow, SoftwareRow};
+use udbhabon_core::{RenewalRow, SoftwareRow, TableFormat};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::register::certification::{CertificationFields, ClosureFields, FindingFields};
 use udbhabon_domain::register::renewal::RenewalFields;
@@ -19,6 +19,7 @@ use udbhabon_domain::register::software::{
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Posted};
+use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
@@ -126,6 +127,8 @@ pub(crate) struct ListPage {
     heading: String,
     office_href: String,
     lines: Vec<SystemLine>,
+    /// The register as XLSX and as CSV.
+    exports: (String, String),
     csrf: Option<String>,
     form: Option<SoftwareForm>,
 }
@@ -154,6 +157,7 @@ fn list_page(
             &[("office", register.office.name.get(lang).to_owned())],
         ),
         office_href: format!("/offices/{}", encode_component(key)),
+        exports: (format!("{href}/export.xlsx"), format!("{href}/export.csv")),
         lines: register
             .systems
             .iter()
@@ -179,6 +183,35 @@ pub(crate) async fn list(
 ) -> Result<ListPage, PageError> {
     let register = state.app.software_register(&member.0, &key).await?;
     Ok(list_page(&state, lang, &member, &register, None))
+}
+
+/// The register as a table file.
+async fn export(
+    state: &AppState,
+    member: &Member,
+    key: &str,
+    format: TableFormat,
+) -> Result<Response, PageError> {
+    let bytes = state.app.export_software(&member.0, key, format).await?;
+    Ok(download::table(format, &format!("software-{key}"), bytes))
+}
+
+/// `GET /offices/{key}/software/export.xlsx`.
+pub(crate) async fn export_xlsx(
+    State(state): State<AppState>,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    export(&state, &member, &key, TableFormat::Xlsx).await
+}
+
+/// `GET /offices/{key}/software/export.csv`.
+pub(crate) async fn export_csv(
+    State(state): State<AppState>,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    export(&state, &member, &key, TableFormat::Csv).await
 }
 
 /// `POST /offices/{key}/software`: registers a system, then opens its page.

@@ -20,6 +20,7 @@ use udbhabon_domain::meeting::{MeetingKind, ordinal_bn, ordinal_en};
 use udbhabon_domain::office::memo::MemoNumber;
 use udbhabon_domain::team::TeamRole;
 use udbhabon_domain::{Bilingual, Lang, ValidationErrors, Vocabulary};
+use udbhabon_i18n::format;
 
 use crate::account::SignedIn;
 use crate::error::invalid;
@@ -169,48 +170,38 @@ impl App {
         })
     }
 
-    /// The form of a new meeting: a quarterly review chaired by the team's lead, inviting its members,
-    /// with the agenda the terms of reference give a review.
+    /// The form of a new meeting of a kind, chaired by the team's lead and inviting its members: a
+    /// quarterly review with the agenda the terms of reference give it, numbered in the year's series;
+    /// a monthly coordination meeting of the month with the office's ICT projects on its agenda; any
+    /// other kind with the previous decisions and any other business.
     pub async fn new_meeting_fields(
         &self,
         choices: &ScheduleChoices,
+        kind: MeetingKind,
     ) -> Result<ScheduleFields, Error> {
         let mut fields = ScheduleFields {
-            kind: MeetingKind::QuarterlyReview.code().to_owned(),
+            kind: kind.code().to_owned(),
             ..ScheduleFields::default()
         };
-        if let Ok(year) = FiscalYear::of(self.today()) {
-            // The next in the year's series: past the highest ordinal used, or the count held.
-            let reviews: Vec<MeetingRow> = self
-                .db
-                .meetings_of_office(choices.office.id)
-                .await?
-                .into_iter()
-                .filter(|meeting| {
-                    meeting.record.kind == MeetingKind::QuarterlyReview
-                        && meeting.record.plan_fiscal_year == Some(year.start_year())
-                })
-                .collect();
-            let highest = reviews
-                .iter()
-                .filter_map(|meeting| meeting.record.sequence)
-                .max()
-                .unwrap_or(0);
-            let sequence = highest.max(u32::try_from(reviews.len()).unwrap_or(u32::MAX)) + 1;
-            fields.sequence = sequence.to_string();
-            fields.title_bn = format!(
-                "{} ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা {}-এর বাস্তবায়ন অগ্রগতি পর্যালোচনা সংক্রান্ত {} সভা",
-                bangla::grammar::genitive(&choices.office.name.bn),
-                year.long_bn(),
-                ordinal_bn(sequence)
-            );
-            fields.title_en = format!(
-                "{} meeting on reviewing the implementation progress of the e-Governance and Innovation Action Plan {} of the {}",
-                ordinal_en(sequence),
-                year.long_en(),
-                choices.office.name.en
-            );
+        let office = &choices.office;
+        match kind {
+            MeetingKind::QuarterlyReview => self.name_review(office, &mut fields).await?,
+            MeetingKind::MonthlyCoordination => {
+                let month = self.today();
+                fields.title_bn = format!(
+                    "{} {} মাসের সমন্বয় সভা",
+                    bangla::grammar::genitive(&office.name.bn),
+                    format::month_year(Lang::Bn, month)
+                );
+                fields.title_en = format!(
+                    "Monthly coordination meeting of the {}, {}",
+                    office.name.en,
+                    format::month_year(Lang::En, month)
+                );
+            }
+            MeetingKind::Workshop | MeetingKind::Other => {}
         }
+        let mut secretary = String::new();
         if let Some(team) = &choices.team {
             let overview = self.team(&team.key, self.today()).await?;
             if let Some(order) = &overview.order {
@@ -223,29 +214,81 @@ impl App {
             if let Some(lead) = overview.member_in(TeamRole::ChiefInnovationOfficer) {
                 fields.chair_post = lead.post.id.to_string();
             }
-            let secretary = overview
-                .member_in(TeamRole::MemberSecretary)
-                .map(|member| member.post.id.to_string())
-                .unwrap_or_default();
-            for (bn, en, presenter) in [
-                (
-                    "পূর্ববর্তী সভার সিদ্ধান্ত বাস্তবায়নের অগ্রগতি",
-                    "Progress on the decisions of the previous meeting",
-                    secretary.clone(),
-                ),
-                (
-                    "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনার ত্রৈমাসিক অগ্রগতি পর্যালোচনা",
-                    "Review of the quarter's progress on the e-Governance and Innovation Action Plan",
-                    secretary,
-                ),
-                ("বিবিধ", "Any other business", String::new()),
-            ] {
-                fields.agenda_bn.push(bn.to_owned());
-                fields.agenda_en.push(en.to_owned());
-                fields.agenda_presenters.push(presenter);
+            if let Some(member) = overview.member_in(TeamRole::MemberSecretary) {
+                secretary = member.post.id.to_string();
             }
         }
+        let mut agenda = vec![(
+            Bilingual::new(
+                "পূর্ববর্তী সভার সিদ্ধান্ত বাস্তবায়নের অগ্রগতি",
+                "Progress on the decisions of the previous meeting",
+            ),
+            secretary.clone(),
+        )];
+        match kind {
+            MeetingKind::QuarterlyReview => agenda.push((
+                Bilingual::new(
+                    "ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনার ত্রৈমাসিক অগ্রগতি পর্যালোচনা",
+                    "Review of the quarter's progress on the e-Governance and Innovation Action Plan",
+                ),
+                secretary.clone(),
+            )),
+            MeetingKind::MonthlyCoordination => {
+                if let Some(projects) = self.projects_agenda_item(office).await? {
+                    agenda.push((projects, secretary.clone()));
+                }
+            }
+            MeetingKind::Workshop | MeetingKind::Other => {}
+        }
+        agenda.push((Bilingual::new("বিবিধ", "Any other business"), String::new()));
+        for (title, presenter) in agenda {
+            fields.agenda_bn.push(title.bn);
+            fields.agenda_en.push(title.en);
+            fields.agenda_presenters.push(presenter);
+        }
         Ok(fields)
+    }
+
+    /// Numbers and names a new quarterly review: the next in the year's series, past the highest
+    /// ordinal used or the count held.
+    async fn name_review(
+        &self,
+        office: &OfficeRow,
+        fields: &mut ScheduleFields,
+    ) -> Result<(), Error> {
+        let Ok(year) = FiscalYear::of(self.today()) else {
+            return Ok(());
+        };
+        let reviews: Vec<MeetingRow> = self
+            .db
+            .meetings_of_office(office.id)
+            .await?
+            .into_iter()
+            .filter(|meeting| {
+                meeting.record.kind == MeetingKind::QuarterlyReview
+                    && meeting.record.plan_fiscal_year == Some(year.start_year())
+            })
+            .collect();
+        let highest = reviews
+            .iter()
+            .filter_map(|meeting| meeting.record.sequence)
+            .max()
+            .unwrap_or(0);
+        let sequence = highest.max(u32::try_from(reviews.len()).unwrap_or(u32::MAX)) + 1;
+        fields.sequence = sequence.to_string();
+        fields.title_bn = format!(
+            "{} ই-গভর্ন্যান্স ও উদ্ভাবন কর্মপরিকল্পনা {}-এর বাস্তবায়ন অগ্রগতি পর্যালোচনা সংক্রান্ত {} সভা",
+            bangla::grammar::genitive(&office.name.bn),
+            year.long_bn(),
+            ordinal_bn(sequence)
+        );
+        fields.title_en = format!(
+            "{} meeting on reviewing the implementation progress of the e-Governance and Innovation Action Plan {} of the {}",
+            ordinal_en(sequence),
+            year.long_en(),
+            office.name.en
+        );
+        Ok(())
     }
 
     /// The person a typed row names: a name as the form's list suggests it ("নাম (#১২)"), an id, or a

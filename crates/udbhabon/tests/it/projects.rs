@@ -1,0 +1,134 @@
+//! The ICT projects register through the browser's forms: the ministry's member secretary registers a
+//! project (one spending above its cost is taken and flagged), adds its milestones and records one
+//! reached; a period that ends before it starts, a milestone reached before its project started or a
+//! day not yet come are refused with nothing saved; the monthly coordination meeting's form takes the
+//! projects in as an agenda item; a reader who does not keep the register cannot write to it.
+
+use crate::server::{TestServer, attribute, text, texts};
+
+const REGISTER: &str = "/offices/mole/projects";
+
+fn typed<const N: usize>(fields: [(&str, &str); N]) -> [(String, String); N] {
+    fields.map(|(name, value)| (name.to_owned(), value.to_owned()))
+}
+
+#[tokio::test]
+async fn a_projects_milestones_are_followed_and_feed_the_coordination_meeting() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    let page = secretary.page(REGISTER, 200).await;
+    assert_eq!(
+        text(&page, "table.projects tbody tr td:last-child"),
+        "সফটওয়্যার উন্নয়ন ও পরীক্ষা, ২০ ডিসেম্বর ২০২৬ আসন্ন"
+    );
+
+    let project = |ends_on: &str| {
+        typed([
+            ("name_bn", "ই-নথি সম্প্রসারণ"),
+            ("kind", "own_budget"),
+            ("director", "সিস্টেম এনালিস্ট"),
+            ("cost", "৫,০০০"),
+            ("funds", "government"),
+            ("starts_on", "০১-০৭-২০২৬"),
+            ("ends_on", ends_on),
+            ("physical_progress", "৬০"),
+            ("spent", "৫,৫০০"),
+        ])
+    };
+    // A period that ends before it starts: refused beside the field, nothing registered.
+    let (status, refused) = secretary
+        .post_fields(REGISTER, &csrf, &project("৩০-০৬-২০২৬"))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&refused, ".field-error"),
+        ["শেষের তারিখ শুরুর তারিখের আগে হতে পারে না।"]
+    );
+    assert_eq!(
+        texts(
+            &secretary.page(REGISTER, 200).await,
+            "table.projects tbody tr"
+        )
+        .len(),
+        1
+    );
+    // Spending above the cost is taken, and flagged.
+    let (status, page) = secretary
+        .post_fields(REGISTER, &csrf, &project("৩০-০৬-২০২৭"))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "প্রকল্পটি নিবন্ধিত হয়েছে।");
+    assert_eq!(text(&page, "span.tag.late"), "ব্যয় প্রাক্কলনের বেশি");
+    assert!(text(&page, "dl.project-details").contains("১১০.০%"));
+
+    // A milestone reached before the project started is refused; one planned for next week is added.
+    let add = attribute(&page, "form[action$='/milestones']", "action");
+    let milestone = |reached_on: &str| {
+        typed([
+            ("title", "মাঠ পর্যায়ে চালু"),
+            ("planned_on", "৩০-১১-২০২৬"),
+            ("reached_on", reached_on),
+        ])
+    };
+    let (status, refused) = secretary
+        .post_fields(&add, &csrf, &milestone("২০-০৬-২০২৬"))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, "#milestone-reached-on + .field-error"),
+        "অর্জনের তারিখ প্রকল্প শুরুর আগে হতে পারে না।"
+    );
+    let (status, page) = secretary.post_fields(&add, &csrf, &milestone("")).await;
+    assert_eq!(status, 200);
+    assert_eq!(texts(&page, "table.milestones td:last-child"), ["আসন্ন"]);
+
+    // Reached: a day not yet come is refused; the day before yesterday is taken.
+    let reach = attribute(&page, "form[action$='/reached']", "action");
+    let (status, refused) = secretary
+        .post_fields(&reach, &csrf, &typed([("reached_on", "২৪-১১-২০২৬")]))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, "table.milestones .field-error"),
+        "তারিখটি আজকের পরে হতে পারে না।"
+    );
+    let (status, page) = secretary
+        .post_fields(&reach, &csrf, &typed([("reached_on", "২১-১১-২০২৬")]))
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "অর্জনের তারিখ লিপিবদ্ধ হয়েছে।");
+    assert_eq!(texts(&page, "table.milestones td:last-child"), ["অর্জিত"]);
+
+    // The monthly coordination meeting's form takes the projects in as an agenda item.
+    let form = secretary
+        .get("/offices/mole/meetings/new?kind=monthly_coordination")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        form.contains(
+            "আইসিটি প্রকল্পের অগ্রগতি পর্যালোচনা (২টি প্রকল্প; ০টি মাইলফলক বিলম্বিত, ১টি আগামী ৩০ দিনে)"
+        ),
+        "{form}"
+    );
+    assert!(form.contains("নভেম্বর ২০২৬ মাসের সমন্বয় সভা"), "{form}");
+
+    // A reader of the ministry who does not run its team reads the register but may not keep it.
+    let (member, member_csrf) = server.signed_in_as("member@demo.udbhabon.test").await;
+    member.page(REGISTER, 200).await;
+    let fields = project("৩০-০৬-২০২৭");
+    let fields: Vec<(&str, String)> = fields
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.clone()))
+        .collect();
+    assert_eq!(
+        member
+            .post_form(REGISTER, &member_csrf, &fields)
+            .await
+            .status(),
+        403
+    );
+}

@@ -464,7 +464,7 @@ impl App {
     pub async fn send_renewal_reminders(&self) -> Result<ReminderRun, Error> {
         let today = self.today();
         let mut run = ReminderRun::default();
-        for (row, title) in self.renewals_to_watch(None, CHASED_FOR_DAYS).await? {
+        for (row, title) in self.renewals_to_watch(None, Some(CHASED_FOR_DAYS)).await? {
             let due_on = row.renewal.expires_on;
             let Some(step) = row.renewal.schedule().step(due_on, today) else {
                 continue;

@@ -94,6 +94,24 @@ pub(crate) struct Choice {
     pub(crate) selected: bool,
 }
 
+/// A form's messages as one line, for a form small enough to show them together.
+pub(crate) fn joined(errors: &[(String, String)]) -> String {
+    errors
+        .iter()
+        .map(|(_, message)| message.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A text shown as a dash when empty.
+pub(crate) fn or_dash(text: &str) -> String {
+    if text.is_empty() {
+        "—".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
 /// The options of a select, `selected` marking the one chosen.
 pub(crate) fn choices<T>(
     items: impl IntoIterator<Item = T>,

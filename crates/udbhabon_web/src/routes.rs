@@ -1570,6 +1570,20 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
     route(
         GET,
+        "/offices/{key}/projects/export.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/projects/export.xlsx",
+        handler!(project::export_xlsx),
+    ),
+    route(
+        GET,
+        "/offices/{key}/projects/export.csv",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/projects/export.csv",
+        handler!(project::export_csv),
+    ),
+    route(
+        GET,
         "/projects/{id}",
         may(Action::ViewOfficeRecords),
         "/projects/1",

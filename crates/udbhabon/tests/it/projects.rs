@@ -1,8 +1,9 @@
 //! The ICT projects register through the browser's forms: the ministry's member secretary registers a
 //! project (one spending above its cost is taken and flagged), adds its milestones and records one
-//! reached; a period that ends before it starts, a milestone reached before its project started or a
-//! day not yet come are refused with nothing saved; the monthly coordination meeting's form takes the
-//! projects in as an agenda item; a reader who does not keep the register cannot write to it.
+//! reached; a period that ends before it starts or leaves a milestone outside it, a milestone reached
+//! before its project started or on a day not yet come are refused with nothing saved; the monthly
+//! coordination meeting's form takes the projects in as an agenda item; a reader who does not keep the register reads and downloads it but
+//! cannot write to it.
 
 use crate::server::{TestServer, attribute, text, texts};
 
@@ -101,6 +102,17 @@ async fn a_projects_milestones_are_followed_and_feed_the_coordination_meeting() 
     assert_eq!(text(&page, ".notice"), "অর্জনের তারিখ লিপিবদ্ধ হয়েছে।");
     assert_eq!(texts(&page, "table.milestones td:last-child"), ["অর্জিত"]);
 
+    // A period shortened to leave the milestone outside it is refused.
+    let save = attribute(&page, "details.card form[action^='/projects/']", "action");
+    let (status, refused) = secretary
+        .post_fields(&save, &csrf, &project("৩১-১০-২০২৬"))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, "#project-ends-on + .field-error"),
+        "প্রকল্পের একটি মাইলফলক এ মেয়াদের বাইরে পড়ে; আগে মাইলফলকটি দেখুন।"
+    );
+
     // The monthly coordination meeting's form takes the projects in as an agenda item.
     let form = secretary
         .get("/offices/mole/meetings/new?kind=monthly_coordination")
@@ -116,9 +128,19 @@ async fn a_projects_milestones_are_followed_and_feed_the_coordination_meeting() 
     );
     assert!(form.contains("নভেম্বর ২০২৬ মাসের সমন্বয় সভা"), "{form}");
 
-    // A reader of the ministry who does not run its team reads the register but may not keep it.
+    // A reader of the ministry who does not run its team reads the register, and downloads it, but
+    // may not keep it.
     let (member, member_csrf) = server.signed_in_as("member@demo.udbhabon.test").await;
     member.page(REGISTER, 200).await;
+    let csv = member
+        .get(&format!("{REGISTER}/export.csv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "{csv}");
+    assert!(lines[2].ends_with(",60,5500,110.0,1,1,0,"), "{}", lines[2]);
     let fields = project("৩০-০৬-২০২৭");
     let fields: Vec<(&str, String)> = fields
         .iter()

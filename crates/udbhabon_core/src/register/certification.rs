@@ -153,21 +153,17 @@ impl App {
         ids.sort_unstable();
         ids.dedup();
         let certifications = self.db.certifications(&ids).await?;
-        let mut software_ids: Vec<i32> = certifications.iter().map(|row| row.software_id).collect();
-        software_ids.sort_unstable();
-        software_ids.dedup();
-        let systems = self.db.software_by_ids(&software_ids).await?;
+        let software_ids: Vec<i32> = certifications.iter().map(|row| row.software_id).collect();
+        let names = self.software_names(&software_ids).await?;
         Ok(findings
             .into_iter()
             .filter_map(|row| {
                 let certification = certifications
                     .iter()
                     .find(|certification| certification.id == row.certification_id)?;
-                let system = systems
-                    .iter()
-                    .find(|system| system.id == certification.software_id)?;
-                let title = finding_title(&row, &system.software.name);
-                Some((row, title, system.id))
+                let software_id = certification.software_id;
+                let title = finding_title(&row, names.get(&software_id)?);
+                Some((row, title, software_id))
             })
             .collect())
     }

@@ -1,12 +1,16 @@
 //! An office's ICT projects, read with its records and kept by those who run its team: projects
 //! registered and corrected, their milestones added and reached; the register is the one-page summary
-//! the monthly coordination meeting reviews, and the line its agenda takes in.
+//! the monthly coordination meeting reviews (also as a table), and the line its agenda takes in.
 
+use chrono::NaiveDate;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::register::project::{MilestoneRow, ProjectRow};
+use udbhabon_docs::table::{Rows, TableFormat, write_table};
+use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::register::project::{
     MilestoneFields, MilestoneStanding, ProjectFields, check_milestone, check_project,
+    check_reached,
 };
 use udbhabon_domain::{Bilingual, Lang};
 use udbhabon_i18n::{format, t_args};
@@ -17,6 +21,27 @@ use crate::{App, Error};
 
 /// How many days ahead a milestone counts as coming, on the register and at the coordination meeting.
 pub const COMING_DAYS: i64 = 30;
+
+/// The columns of the register as a table; sums in thousand taka.
+pub const PROJECT_COLUMNS: [&str; 17] = [
+    "id",
+    "name_bn",
+    "name_en",
+    "kind",
+    "director",
+    "cost",
+    "funds",
+    "starts_on",
+    "ends_on",
+    "vendor",
+    "physical_progress",
+    "spent",
+    "financial_progress",
+    "milestones",
+    "milestones_reached",
+    "milestones_late",
+    "next_milestone_on",
+];
 
 /// An office's projects, as the register shows them.
 #[derive(Debug, Clone)]
@@ -97,6 +122,17 @@ impl App {
     ) -> Result<(), Error> {
         self.managed_project(who, id).await?;
         let project = check_project(fields)?;
+        // A period that no longer holds a milestone planned within it would leave that milestone
+        // outside its project.
+        if self
+            .db
+            .milestones_of(&[id])
+            .await?
+            .iter()
+            .any(|row| !project.holds(row.milestone.planned_on))
+        {
+            return Err(invalid("ends_on", "error-project-milestones-outside"));
+        }
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.update_project(id, &project).await?;
         tx.commit().await?;
@@ -118,7 +154,7 @@ impl App {
         Ok(())
     }
 
-    /// Records the day a project's milestone was reached.
+    /// Records the day a project's milestone was reached (once).
     pub async fn reach_milestone(
         &self,
         who: &SignedIn,
@@ -126,26 +162,84 @@ impl App {
         reached_on: &str,
     ) -> Result<(), Error> {
         let row = self.managed_project(who, id).await?;
-        let milestones = self.db.milestones_of(&[id]).await?;
-        let milestone = milestones
+        if !self
+            .db
+            .milestones_of(&[id])
+            .await?
             .iter()
-            .find(|milestone| milestone.id == milestone_id)
-            .ok_or_else(|| {
-                Error::NotFound(format!("milestone #{milestone_id} of project #{id}"))
-            })?;
-        let fields = MilestoneFields {
-            title: milestone.milestone.title.clone(),
-            planned_on: milestone.milestone.planned_on.to_string(),
-            reached_on: reached_on.to_owned(),
-        };
-        let reached = check_milestone(&fields, &row.project, self.today())?;
-        let Some(reached_on) = reached.reached_on else {
-            return Err(invalid("reached_on", "error-required"));
-        };
+            .any(|milestone| milestone.id == milestone_id)
+        {
+            return Err(Error::NotFound(format!(
+                "milestone #{milestone_id} of project #{id}"
+            )));
+        }
+        let reached_on = check_reached(reached_on, &row.project, self.today())?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.reach_milestone(milestone_id, reached_on).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// An office's projects as a table for those who read its records: a row per project with its
+    /// progress and how its milestones stand.
+    pub async fn export_projects(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        format: TableFormat,
+    ) -> Result<Vec<u8>, Error> {
+        let register = self.project_register(who, office_key).await?;
+        let today = self.today();
+        let date = |date: NaiveDate| date.format("%Y-%m-%d").to_string();
+        let mut rows: Rows = vec![
+            PROJECT_COLUMNS
+                .iter()
+                .map(|column| (*column).to_owned())
+                .collect(),
+        ];
+        for row in &register.projects {
+            let project = &row.project;
+            let milestones: Vec<_> = register
+                .milestones
+                .iter()
+                .filter(|milestone| milestone.project_id == row.id)
+                .map(|milestone| &milestone.milestone)
+                .collect();
+            let count = |standing: fn(MilestoneStanding) -> bool| {
+                milestones
+                    .iter()
+                    .filter(|milestone| standing(milestone.standing(today, COMING_DAYS)))
+                    .count()
+                    .to_string()
+            };
+            rows.push(vec![
+                row.id.to_string(),
+                project.name.bn.clone(),
+                project.name.en.clone(),
+                project.kind.code().to_owned(),
+                project.director.clone(),
+                project.cost.to_string(),
+                project.funds.code().to_owned(),
+                date(project.starts_on),
+                date(project.ends_on),
+                project.vendor.clone(),
+                project.physical_progress.to_string(),
+                project.spent.to_string(),
+                project
+                    .financial_progress()
+                    .map(|percent| format!("{percent:.1}"))
+                    .unwrap_or_default(),
+                milestones.len().to_string(),
+                count(|standing| matches!(standing, MilestoneStanding::Reached { .. })),
+                count(|standing| standing == MilestoneStanding::Late),
+                milestones
+                    .iter()
+                    .find(|milestone| milestone.reached_on.is_none())
+                    .map(|milestone| date(milestone.planned_on))
+                    .unwrap_or_default(),
+            ]);
+        }
+        write_table(format, "projects", &rows).map_err(|error| Error::Internal(error.to_string()))
     }
 
     /// A project whose register the reader keeps.

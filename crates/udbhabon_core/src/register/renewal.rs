@@ -90,29 +90,26 @@ impl App {
         Ok(row)
     }
 
-    /// The renewals of these offices (or of every office) within their lead time, or lapsed within
-    /// `back_days`, each with its title.
+    /// The renewals of these offices (or of every office) within their lead time, or lapsed — within
+    /// `back_days`, when given — each with its title.
     pub(crate) async fn renewals_to_watch(
         &self,
         offices: Option<&[i32]>,
-        back_days: i64,
+        back_days: Option<i64>,
     ) -> Result<Vec<(RenewalRow, Bilingual)>, Error> {
         let today = self.today();
         let span = (
-            today - Duration::days(back_days),
+            back_days.map(|days| today - Duration::days(days)),
             today + Duration::days(i64::from(MOST_REMIND_DAYS)),
         );
         let mut rows = self.db.renewals_lapsing(span, offices).await?;
         rows.retain(|row| row.renewal.standing(today) != RenewalStanding::Current);
-        let mut ids: Vec<i32> = rows.iter().map(|row| row.software_id).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        let systems = self.db.software_by_ids(&ids).await?;
+        let ids: Vec<i32> = rows.iter().map(|row| row.software_id).collect();
+        let names = self.software_names(&ids).await?;
         Ok(rows
             .into_iter()
             .filter_map(|row| {
-                let system = systems.iter().find(|system| system.id == row.software_id)?;
-                let title = renewal_title(&row, &system.software.name);
+                let title = renewal_title(&row, names.get(&row.software_id)?);
                 Some((row, title))
             })
             .collect())

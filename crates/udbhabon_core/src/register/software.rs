@@ -3,6 +3,8 @@
 //! handover of each one's source code recorded, and what each needs renewed and its tests and audits
 //! shown with it; the register as a table.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::plan::progress::EvidenceRow;
@@ -10,11 +12,11 @@ use udbhabon_db::register::certification::{CertificationRow, FindingRow};
 use udbhabon_db::register::renewal::RenewalRow;
 use udbhabon_db::register::software::SoftwareRow;
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
-use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::register::software::{
     HandoverFields, SoftwareFields, check_handover, check_software,
 };
+use udbhabon_domain::{Bilingual, Vocabulary};
 
 use crate::account::SignedIn;
 use crate::{App, Error};
@@ -255,6 +257,23 @@ impl App {
             ]);
         }
         write_table(format, "software", &rows).map_err(|error| Error::Internal(error.to_string()))
+    }
+
+    /// The names of these systems (any order, repeats allowed), by id.
+    pub(crate) async fn software_names(
+        &self,
+        ids: &[i32],
+    ) -> Result<HashMap<i32, Bilingual>, Error> {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        Ok(self
+            .db
+            .software_by_ids(&ids)
+            .await?
+            .into_iter()
+            .map(|row| (row.id, row.software.name))
+            .collect())
     }
 
     /// A system whose register the reader keeps.

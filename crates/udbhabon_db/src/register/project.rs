@@ -122,13 +122,16 @@ impl Tx {
         Ok(self.insert_audited(row).await?.id)
     }
 
-    /// Records the day a milestone was reached.
+    /// Records the day a milestone was reached; one already reached is a conflict.
     pub async fn reach_milestone(&self, id: i32, reached_on: NaiveDate) -> Result<(), DbError> {
         let before = milestone::Entity::find_by_id(id)
             .lock_exclusive()
             .one(&self.transaction)
             .await?
             .ok_or_else(|| DbError::NotFound(format!("milestone #{id}")))?;
+        if before.reached_on.is_some() {
+            return Err(DbError::Conflict(format!("milestone #{id} is reached")));
+        }
         let (label, at) = (self.author.label.clone(), self.author.at);
         self.update_audited(before, |active: &mut milestone::ActiveModel| {
             active.reached_on = Set(Some(reached_on));

@@ -49,17 +49,20 @@ impl Db {
         )
     }
 
-    /// The renewals lapsing between two days (both included), of these offices or of every office, the
-    /// soonest first.
+    /// The renewals lapsing by a day — since another day, when given — of these offices or of every
+    /// office, the soonest first.
     pub async fn renewals_lapsing(
         &self,
-        (from, until): (NaiveDate, NaiveDate),
+        (since, until): (Option<NaiveDate>, NaiveDate),
         offices: Option<&[i32]>,
     ) -> Result<Vec<RenewalRow>, DbError> {
         let mut query = renewal::Entity::find()
-            .filter(renewal::Column::ExpiresOn.between(from, until))
+            .filter(renewal::Column::ExpiresOn.lte(until))
             .order_by_asc(renewal::Column::ExpiresOn)
             .order_by_asc(renewal::Column::Id);
+        if let Some(since) = since {
+            query = query.filter(renewal::Column::ExpiresOn.gte(since));
+        }
         if let Some(offices) = offices {
             query = query.filter(renewal::Column::OfficeId.is_in(offices.iter().copied()));
         }

@@ -275,7 +275,7 @@ async fn renewals_are_found_by_the_days_they_lapse_and_findings_while_open() {
         })
         .await;
         let lapsing = |from: &str, until: &str, offices: Option<Vec<i32>>| {
-            let (db, span) = (&test.db, (date(from), date(until)));
+            let (db, span) = (&test.db, (Some(date(from)), date(until)));
             async move {
                 db.renewals_lapsing(span, offices.as_deref())
                     .await

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationErrors;
-use crate::register::{LONG_CHARS, SHORT_CHARS, bounded, day};
+use crate::register::{LONG_CHARS, SHORT_CHARS, any_day, bounded, day};
 use crate::vocabulary::{chosen, vocabulary};
 
 vocabulary! {
@@ -130,17 +130,10 @@ pub fn check_finding(
     let mut errors = ValidationErrors::new();
     let text = bounded("text", &fields.text, (true, LONG_CHARS), &mut errors);
     let severity = chosen::<Severity>("severity", &fields.severity, &mut errors);
-    let due_on = match bangla::parse_date(fields.due_on.trim()) {
-        Ok(date) if date < tested_on => {
-            errors.add("due_on", "error-finding-due-before-test");
-            None
-        }
-        Ok(date) => Some(date),
-        Err(_) => {
-            errors.add("due_on", "error-bad-date");
-            None
-        }
-    };
+    let due_on = any_day("due_on", &fields.due_on, &mut errors);
+    if due_on.is_some_and(|date| date < tested_on) {
+        errors.add("due_on", "error-finding-due-before-test");
+    }
     match (severity, due_on) {
         (Some(severity), Some(due_on)) if errors.is_empty() => Ok(Finding {
             text,

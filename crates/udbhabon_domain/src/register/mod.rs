@@ -46,6 +46,19 @@ pub(crate) fn day(
     }
 }
 
+/// A date typed into `field` in either digit script, past or to come (a lapse, a plan, a deadline).
+pub(crate) fn any_day(
+    field: &'static str,
+    text: &str,
+    errors: &mut ValidationErrors,
+) -> Option<NaiveDate> {
+    let date = bangla::parse_date(text.trim()).ok();
+    if date.is_none() {
+        errors.add(field, "error-bad-date");
+    }
+    date
+}
+
 /// A date that may be left empty.
 pub(crate) fn optional_day(
     field: &'static str,

@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::register::{LONG_CHARS, SHORT_CHARS, bounded, day};
+use crate::register::{LONG_CHARS, SHORT_CHARS, any_day, bounded, optional_day};
 use crate::vocabulary::{chosen, vocabulary};
 use crate::{Bilingual, ValidationErrors};
 
@@ -59,6 +59,11 @@ impl Project {
         (self.cost > 0).then(|| self.spent as f64 * 100.0 / self.cost as f64)
     }
 
+    /// Whether a day falls within its period.
+    pub fn holds(&self, day: NaiveDate) -> bool {
+        (self.starts_on..=self.ends_on).contains(&day)
+    }
+
     /// Whether more was spent than it costs: allowed (a revised cost may not be entered yet), but shown.
     pub fn overspent(&self) -> bool {
         self.spent > self.cost
@@ -94,15 +99,6 @@ fn sum(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Option
         errors.add(field, "error-amount");
     }
     value
-}
-
-/// A day typed in either script.
-fn any_day(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Option<NaiveDate> {
-    let date = bangla::parse_date(text.trim()).ok();
-    if date.is_none() {
-        errors.add(field, "error-bad-date");
-    }
-    date
 }
 
 /// Checks a project: a Bengali name, its kind, director, source of funds, a period that ends after it
@@ -227,7 +223,7 @@ pub struct MilestoneFields {
 }
 
 /// Checks a milestone of a project: what, a planned day within the project's period, and the day it
-/// was reached, when it was, no earlier than the project's start nor later than today.
+/// was reached, when it was.
 pub fn check_milestone(
     fields: &MilestoneFields,
     project: &Project,
@@ -236,21 +232,10 @@ pub fn check_milestone(
     let mut errors = ValidationErrors::new();
     let title = bounded("title", &fields.title, (true, SHORT_CHARS), &mut errors);
     let planned_on = any_day("planned_on", &fields.planned_on, &mut errors);
-    if planned_on.is_some_and(|day| day < project.starts_on || day > project.ends_on) {
+    if planned_on.is_some_and(|day| !project.holds(day)) {
         errors.add("planned_on", "error-milestone-outside-project");
     }
-    let reached_on = if fields.reached_on.trim().is_empty() {
-        Some(None)
-    } else {
-        day(
-            "reached_on",
-            &fields.reached_on,
-            (Some(project.starts_on), "error-milestone-before-start"),
-            today,
-            &mut errors,
-        )
-        .map(Some)
-    };
+    let reached_on = reached_day(&fields.reached_on, project, today, &mut errors);
     match (planned_on, reached_on) {
         (Some(planned_on), Some(reached_on)) if errors.is_empty() => Ok(Milestone {
             title,
@@ -259,6 +244,40 @@ pub fn check_milestone(
         }),
         _ => Err(errors),
     }
+}
+
+/// Checks the day a milestone of a project was reached: no earlier than the project's start nor later
+/// than today.
+pub fn check_reached(
+    reached_on: &str,
+    project: &Project,
+    today: NaiveDate,
+) -> Result<NaiveDate, ValidationErrors> {
+    let mut errors = ValidationErrors::new();
+    match reached_day(reached_on, project, today, &mut errors) {
+        Some(Some(day)) => Ok(day),
+        Some(None) => {
+            errors.add("reached_on", "error-required");
+            Err(errors)
+        }
+        None => Err(errors),
+    }
+}
+
+/// The day a milestone was reached as typed: none when left empty.
+fn reached_day(
+    text: &str,
+    project: &Project,
+    today: NaiveDate,
+    errors: &mut ValidationErrors,
+) -> Option<Option<NaiveDate>> {
+    optional_day(
+        "reached_on",
+        text,
+        (Some(project.starts_on), "error-milestone-before-start"),
+        today,
+        errors,
+    )
 }
 
 #[cfg(test)]
@@ -331,6 +350,10 @@ mod tests {
                 .unwrap_err()
                 .problems(),
             [("planned_on".to_owned(), "error-milestone-outside-project")]
+        );
+        assert_eq!(
+            check_reached("", &project, today).unwrap_err().problems(),
+            [("reached_on".to_owned(), "error-required")]
         );
         let coming = check_milestone(&milestone("2026-12-15", ""), &project, today).unwrap();
         assert_eq!(coming.standing(today, 30), MilestoneStanding::Coming);

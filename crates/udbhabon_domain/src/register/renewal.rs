@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::ValidationErrors;
-use crate::register::{SHORT_CHARS, bounded};
+use crate::register::{SHORT_CHARS, any_day, bounded};
 use crate::reminder::ReminderSchedule;
 use crate::vocabulary::{chosen, vocabulary};
 
@@ -55,7 +55,7 @@ pub struct RenewalFields {
 }
 
 /// Where a renewal stands on a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RenewalStanding {
     /// Lapsed: the day has passed.
     Lapsed,
@@ -87,22 +87,14 @@ impl Renewal {
     }
 }
 
-/// A lapse date, typed in either digit script; any day, since a renewal already lapsed is recorded too.
-fn lapse_day(text: &str, errors: &mut ValidationErrors) -> Option<NaiveDate> {
-    let date = bangla::parse_date(text.trim()).ok();
-    if date.is_none() {
-        errors.add("expires_on", "error-bad-date");
-    }
-    date
-}
-
 /// Checks a renewal: its kind, what it is, the day it lapses, and a lead time of 1 to 180 days (30
 /// when left empty).
 pub fn check_renewal(fields: &RenewalFields) -> Result<Renewal, ValidationErrors> {
     let mut errors = ValidationErrors::new();
     let kind = chosen::<RenewalKind>("kind", &fields.kind, &mut errors);
     let subject = bounded("subject", &fields.subject, (true, SHORT_CHARS), &mut errors);
-    let expires_on = lapse_day(&fields.expires_on, &mut errors);
+    // Any day: a renewal already lapsed is recorded too.
+    let expires_on = any_day("expires_on", &fields.expires_on, &mut errors);
     let typed = bangla::digits::to_ascii_digits(fields.remind_days.trim());
     let remind_days = if typed.is_empty() {
         Some(REMIND_DAYS)
@@ -131,7 +123,7 @@ pub fn check_renewal(fields: &RenewalFields) -> Result<Renewal, ValidationErrors
 /// Checks the new lapse date of a renewal renewed: a later day than the one it had.
 pub fn check_renewed(renewal: &Renewal, expires_on: &str) -> Result<Renewal, ValidationErrors> {
     let mut errors = ValidationErrors::new();
-    match lapse_day(expires_on, &mut errors) {
+    match any_day("expires_on", expires_on, &mut errors) {
         Some(date) if date > renewal.expires_on => Ok(Renewal {
             expires_on: date,
             ..renewal.clone()

@@ -1914,11 +1914,11 @@ renewal-remind-days = কত দিন আগে মনে করানো হ�
 renewal-remind-days-hint = ফাঁকা রাখলে ৩০ দিন; ১ থেকে ১৮০ দিন।
 renewal-remind-days-value = { $days } দিন আগে
 renewal-standing = অবস্থা
-renewal-current = চালু
+renewal-current = মেয়াদ আছে
 renewal-due = শিগগির নবায়ন করতে হবে
 renewal-lapsed = মেয়াদ পেরিয়েছে
 renewal-add = নবায়ন যোগ করুন
-renewal-renew = নবায়িত হয়েছে
+renewal-renew = নবায়ন লিপিবদ্ধ করুন
 renewal-new-expires-on = নতুন মেয়াদ শেষের তারিখ
 renewal-remove = বাদ দিন
 renewal-next = পরবর্তী নবায়ন
@@ -1945,7 +1945,7 @@ renewal-reminder-lapsed-body = নিচের মেয়াদ { $date } ত�
     { $title }
 
     নবায়নের পর নতুন তারিখ এখানে লিখুন: { $link }
-error-renewal-remind-days = ১ থেকে { $max } এর মধ্যে দিনের সংখ্যা লিখুন।
+error-renewal-remind-days = ১ থেকে { $max }-এর মধ্যে দিনের সংখ্যা লিখুন।
 error-renewal-not-later = নতুন তারিখ বর্তমান মেয়াদ শেষের তারিখের পরে হতে হবে।
 certification-heading = মান ও নিরাপত্তা সনদ
 certification-intro = সফটওয়্যারের মান যাচাই, নিরাপত্তা পরীক্ষা (ভালনারেবিলিটি অ্যাসেসমেন্ট ও পেনিট্রেশন টেস্ট) ও নিরাপত্তা নিরীক্ষা: কে করেছেন, কবে, কোন সংস্করণের, কী ফল; সনদ বা প্রতিবেদনের ফাইল; এবং প্রতিটি পর্যবেক্ষণ নিষ্পত্তি না হওয়া পর্যন্ত অনুসরণ।
@@ -2004,7 +2004,7 @@ finding-reminder-overdue-body = নিচের পর্যবেক্ষণ �
     নিষ্পত্তির পর এখানে লিখুন: { $link }
 error-finding-due-before-test = শেষ তারিখ পরীক্ষার তারিখের আগে হতে পারে না।
 error-finding-closed-before-test = নিষ্পত্তি পরীক্ষার তারিখের আগে হতে পারে না।
-error-certification-one-file = একটি সনদ বা প্রতিবেদনের ফাইল দিন।
+error-certification-one-file = শুধু একটি সনদ বা প্রতিবেদনের ফাইল দিন।
 meeting-schedule-coordination = মাসিক সমন্বয় সভা আহ্বান
 project-link = আইসিটি প্রকল্প
 project-title = আইসিটি প্রকল্প
@@ -2054,11 +2054,13 @@ milestone-planned = পরিকল্পিত
 milestone-reached = অর্জিত
 milestone-reached-late = বিলম্বে অর্জিত
 milestone-add = মাইলফলক যোগ করুন
-milestone-reach = অর্জিত হয়েছে
+milestone-reach = অর্জন লিপিবদ্ধ করুন
 milestone-done-added = মাইলফলকটি যোগ হয়েছে।
 milestone-done-reached = অর্জনের তারিখ লিপিবদ্ধ হয়েছে।
 error-amount = হাজার টাকায় একটি পূর্ণসংখ্যা লিখুন।
-error-percent = ০ থেকে ১০০ এর মধ্যে একটি পূর্ণসংখ্যা লিখুন।
+error-percent = ০ থেকে ১০০-এর মধ্যে একটি পূর্ণসংখ্যা লিখুন।
 error-project-ends-before-start = শেষের তারিখ শুরুর তারিখের আগে হতে পারে না।
 error-milestone-outside-project = তারিখটি প্রকল্পের মেয়াদের মধ্যে হতে হবে।
 error-milestone-before-start = অর্জনের তারিখ প্রকল্প শুরুর আগে হতে পারে না।
+error-project-milestones-outside = প্রকল্পের একটি মাইলফলক এ মেয়াদের বাইরে পড়ে; আগে মাইলফলকটি দেখুন।
+table-download = তালিকা ডাউনলোড

@@ -16,7 +16,7 @@ use crate::auth::{Member, Posted, PostedUpload};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::Path;
-use crate::form::{Choice, FieldErrors, listed, saved_or_rejected, with_none};
+use crate::form::{Choice, FieldErrors, listed, or_dash, saved_or_rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::register::software::{ShowRefused, done_to, refused_page};
 use crate::state::AppState;
@@ -74,6 +74,8 @@ impl FieldErrors for ClosureForm {
 
 /// A finding as its test lists it.
 pub(crate) struct FindingLine {
+    /// The line's id on the page, which the inbox links to.
+    pub(crate) anchor: String,
     pub(crate) text: String,
     pub(crate) severity: String,
     pub(crate) due_on: String,
@@ -153,6 +155,7 @@ pub(crate) fn certification_section(
             let findings = findings
                 .into_iter()
                 .map(|finding| FindingLine {
+                    anchor: format!("finding-{}", finding.id),
                     text: finding.finding.text.clone(),
                     severity: t(lang, &finding.finding.severity.message_key()),
                     due_on: format::date(lang, finding.finding.due_on),
@@ -182,13 +185,6 @@ pub(crate) fn certification_section(
                     }),
                 })
                 .collect();
-            let dash = |text: &str| {
-                if text.is_empty() {
-                    "—".to_owned()
-                } else {
-                    text.to_owned()
-                }
-            };
             CertificationEntry {
                 heading: format!(
                     "{}, {}",
@@ -197,8 +193,8 @@ pub(crate) fn certification_section(
                 ),
                 particulars: [
                     ("certification-tester", certification.tester.clone()),
-                    ("certification-version", dash(&certification.version)),
-                    ("certification-note", dash(&certification.note)),
+                    ("certification-version", or_dash(&certification.version)),
+                    ("certification-note", or_dash(&certification.note)),
                 ]
                 .into_iter()
                 .map(|(key, text)| (t(lang, key), text))

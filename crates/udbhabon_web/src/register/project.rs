@@ -1,7 +1,8 @@
 //! An office's ICT projects (`/offices/KEY/projects`): each with its period, cost, physical and
-//! financial progress and next milestone — the summary the monthly coordination meeting reviews — and
-//! the form that registers one; a project's page (`/projects/ID`) with its details, the form that
-//! updates them and its progress, and its milestones with the forms that add one and record one reached.
+//! financial progress and next milestone — the summary the monthly coordination meeting reviews, also
+//! as XLSX or CSV — and the form that registers one; a project's page (`/projects/ID`) with its
+//! details, the form that updates them and its progress, and its milestones with the forms that add
+//! one and record one reached.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -9,6 +10,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
+use udbhabon_core::TableFormat;
 use udbhabon_core::register::project::{COMING_DAYS, ProjectDetail, ProjectRegister};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::register::project::{
@@ -17,9 +19,12 @@ use udbhabon_domain::register::project::{
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Posted};
+use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
+use crate::form::{
+    Choice, DoneQuery, FieldErrors, joined, listed, or_dash, rejected, saved_or_rejected, with_none,
+};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -73,7 +78,7 @@ fn thousands(lang: Lang, sum: u64) -> String {
 
 fn percent(lang: Lang, value: Option<f64>) -> String {
     value.map_or_else(
-        || "—".to_owned(),
+        || or_dash(""),
         |value| format::digits(lang, &format!("{value:.1}%")),
     )
 }
@@ -109,6 +114,8 @@ pub(crate) struct ListPage {
     heading: String,
     office_href: String,
     lines: Vec<ProjectLine>,
+    /// The register as XLSX and as CSV.
+    exports: (String, String),
     csrf: Option<String>,
     form: Option<ProjectForm>,
 }
@@ -169,6 +176,7 @@ fn list_page(
             &[("office", register.office.name.get(lang).to_owned())],
         ),
         office_href: format!("/offices/{}", encode_component(key)),
+        exports: (format!("{href}/export.xlsx"), format!("{href}/export.csv")),
         lines,
         csrf: register.can_manage.then(|| member.0.csrf_token.clone()),
         form: register.can_manage.then(|| {
@@ -190,6 +198,35 @@ pub(crate) async fn list(
 ) -> Result<ListPage, PageError> {
     let register = state.app.project_register(&member.0, &key).await?;
     Ok(list_page(&state, lang, &member, &register, None))
+}
+
+/// The register as a table file.
+async fn export(
+    state: &AppState,
+    member: &Member,
+    key: &str,
+    format: TableFormat,
+) -> Result<Response, PageError> {
+    let bytes = state.app.export_projects(&member.0, key, format).await?;
+    Ok(download::table(format, &format!("projects-{key}"), bytes))
+}
+
+/// `GET /offices/{key}/projects/export.xlsx`.
+pub(crate) async fn export_xlsx(
+    State(state): State<AppState>,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    export(&state, &member, &key, TableFormat::Xlsx).await
+}
+
+/// `GET /offices/{key}/projects/export.csv`.
+pub(crate) async fn export_csv(
+    State(state): State<AppState>,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<Response, PageError> {
+    export(&state, &member, &key, TableFormat::Csv).await
 }
 
 /// `POST /offices/{key}/projects`: registers a project, then opens its page.
@@ -291,13 +328,6 @@ fn show_page(
     let project = &detail.row.project;
     let href = format!("/projects/{}", detail.row.id);
     let today = state.app.today();
-    let dash = |text: &str| {
-        if text.is_empty() {
-            "—".to_owned()
-        } else {
-            text.to_owned()
-        }
-    };
     let milestones = detail
         .milestones
         .iter()
@@ -313,14 +343,9 @@ fn show_page(
                 .can_manage
                 .then(|| format!("{href}/milestones/{}/reached", row.id)),
             refused: match &refused {
-                Some(ShowRefused::Reach(id, typed, errors)) if *id == row.id => Some((
-                    typed.reached_on.clone(),
-                    errors
-                        .iter()
-                        .map(|(_, message)| message.clone())
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )),
+                Some(ShowRefused::Reach(id, typed, errors)) if *id == row.id => {
+                    Some((typed.reached_on.clone(), joined(errors)))
+                }
                 _ => None,
             },
         })
@@ -357,8 +382,8 @@ fn show_page(
                 "project-physical",
                 format::digits(lang, &format!("{}%", project.physical_progress)),
             ),
-            ("project-vendor", dash(&project.vendor)),
-            ("project-risks", dash(&project.risks)),
+            ("project-vendor", or_dash(&project.vendor)),
+            ("project-risks", or_dash(&project.risks)),
         ]
         .into_iter()
         .map(|(key, text)| (t(lang, key), text))

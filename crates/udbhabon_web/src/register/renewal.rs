@@ -11,7 +11,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Button, Posted};
 use crate::error::PageError;
 use crate::extract::Path;
-use crate::form::{Choice, FieldErrors, listed, saved_or_rejected, with_none};
+use crate::form::{Choice, FieldErrors, joined, listed, saved_or_rejected, with_none};
 use crate::lang::ReaderLang;
 use crate::register::software::{ShowRefused, done_to, refused_page};
 use crate::state::AppState;
@@ -31,6 +31,8 @@ pub(crate) fn standing_tag(
 
 /// One renewal as its system's page lists it, with its forms when the reader keeps the register.
 pub(crate) struct RenewalLine {
+    /// The line's id on the page, which the inbox links to.
+    pub(crate) anchor: String,
     pub(crate) kind: String,
     pub(crate) subject: String,
     pub(crate) expires_on: String,
@@ -75,6 +77,7 @@ pub(crate) fn renewal_section(
         lines: rows
             .iter()
             .map(|row| RenewalLine {
+                anchor: format!("renewal-{}", row.id),
                 kind: t(lang, &row.renewal.kind.message_key()),
                 subject: row.renewal.subject.clone(),
                 expires_on: format::date_both(lang, row.renewal.expires_on),
@@ -90,14 +93,9 @@ pub(crate) fn renewal_section(
                 renew_action: format!("{href}/{}/renew", row.id),
                 remove_action: format!("{href}/{}/remove", row.id),
                 renew_refused: match refused {
-                    Some(ShowRefused::Renew(id, typed, errors)) if *id == row.id => Some((
-                        typed.expires_on.clone(),
-                        errors
-                            .iter()
-                            .map(|(_, message)| message.clone())
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                    )),
+                    Some(ShowRefused::Renew(id, typed, errors)) if *id == row.id => {
+                        Some((typed.expires_on.clone(), joined(errors)))
+                    }
                     _ => None,
                 },
             })

@@ -1,7 +1,7 @@
 //! An office's software register (`/offices/KEY/software`): its systems with where each runs, the data
-//! it holds, whether its source code was handed over and its next renewal, the form that registers one,
-//! and the register as XLSX or CSV; a system's page (`/software/ID`) with its details, the form that corrects them, its source-code
-//! handover, its renewals and its tests and audits.
+//! it holds, whether its source code was handed over and its next renewal, the form that registers
+//! one, and the register as XLSX or CSV; a system's page (`/software/ID`) with its details, the form
+//! that corrects them, its source-code handover, its renewals and its tests and audits.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -22,7 +22,9 @@ use crate::auth::{Member, Posted};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
+use crate::form::{
+    Choice, DoneQuery, FieldErrors, listed, or_dash, rejected, saved_or_rejected, with_none,
+};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::register::certification::{CertificationSection, certification_section};
@@ -348,14 +350,6 @@ fn show_page(
         Some(ShowRefused::Handover(typed, errors)) => (None, Some((typed, errors))),
         _ => (None, None),
     };
-    let dash = || "—".to_owned();
-    let or_dash = |text: &str| {
-        if text.is_empty() {
-            dash()
-        } else {
-            text.to_owned()
-        }
-    };
     ShowPage {
         l: Layout::of_member(
             &state.app,
@@ -376,9 +370,10 @@ fn show_page(
             ("software-url", or_dash(&software.url)),
             (
                 "software-users",
-                software
-                    .users
-                    .map_or_else(dash, |users| format::number(lang, i64::from(users))),
+                software.users.map_or_else(
+                    || or_dash(""),
+                    |users| format::number(lang, i64::from(users)),
+                ),
             ),
             ("software-data", data_words(lang, software)),
         ]

@@ -456,25 +456,28 @@ impl App {
             return Ok(Vec::new());
         }
         let offices = self.db.offices_by_ids(&kept).await?;
-        let notice = |office_id: i32, kind, title, due_on, software_id: i32| {
+        // Each links to its own line of its system's page: several of one system are listed apart.
+        let notice = |office_id: i32, kind, title, due_on, link: String| {
             offices.get(&office_id).map(|office| Notice {
                 kind,
                 title,
                 concerns: office.name.clone(),
                 due_on: Some(due_on),
                 waiting: 0,
-                link: format!("/software/{software_id}"),
+                link,
             })
         };
         let mut notices = Vec::new();
-        for (row, title) in self.renewals_to_watch(Some(&kept), BACK_DAYS).await? {
+        // A lapsed renewal stays until it is renewed or taken off, a finding until it is closed.
+        for (row, title) in self.renewals_to_watch(Some(&kept), None).await? {
             let kind = if row.renewal.standing(today) == RenewalStanding::Lapsed {
                 NoticeKind::RenewalLapsed
             } else {
                 NoticeKind::RenewalDue
             };
             let due_on = row.renewal.expires_on;
-            notices.extend(notice(row.office_id, kind, title, due_on, row.software_id));
+            let link = format!("/software/{}#renewal-{}", row.software_id, row.id);
+            notices.extend(notice(row.office_id, kind, title, due_on, link));
         }
         for (row, title, software_id) in self.findings_to_watch(Some(&kept), AHEAD_DAYS).await? {
             let kind = if row.finding.due_on < today {
@@ -483,7 +486,8 @@ impl App {
                 NoticeKind::FindingDue
             };
             let due_on = row.finding.due_on;
-            notices.extend(notice(row.office_id, kind, title, due_on, software_id));
+            let link = format!("/software/{software_id}#finding-{}", row.id);
+            notices.extend(notice(row.office_id, kind, title, due_on, link));
         }
         Ok(notices)
     }

@@ -1,9 +1,11 @@
 //! Reading a table for import: the header against the expected columns, a row's cell by column name,
-//! the data rows with their line numbers, and a problem named for one field.
+//! the data rows with their line numbers, a closed list's or a date's cell as a form takes it, and a
+//! problem named for one field.
 
 use udbhabon_docs::DocsError;
 use udbhabon_docs::table::{Rows, TABLE_LIMITS, TableBound, read_table};
-use udbhabon_domain::{FieldError, ValidationErrors};
+use udbhabon_domain::{FieldError, Lang, ValidationErrors, Vocabulary};
+use udbhabon_i18n::t;
 
 pub(crate) fn problem(field: &str, key: &'static str) -> FieldError {
     let mut errors = ValidationErrors::new();
@@ -71,4 +73,34 @@ pub(crate) fn data_rows(rows: Rows) -> impl Iterator<Item = (usize, Vec<String>)
         .skip(1)
         .map(|(index, row)| (index + 1, row))
         .filter(|(_, row)| !row.iter().all(|cell| cell.is_empty()))
+}
+
+/// A vocabulary's code for a cell that holds the code or the Bengali or English label; anything else
+/// as it is, for the check to refuse.
+pub(crate) fn code_of<V: Vocabulary>(
+    values: &[V],
+    key: impl Fn(V) -> String,
+    text: &str,
+) -> String {
+    let text = text.trim();
+    values
+        .iter()
+        .find(|value| {
+            value.code() == text
+                || t(Lang::Bn, &key(**value)) == text
+                || t(Lang::En, &key(**value)).eq_ignore_ascii_case(text)
+        })
+        .map_or_else(|| text.to_owned(), |value| value.code().to_owned())
+}
+
+/// A date cell as the form takes it. A spreadsheet's own date comes as its day number (days since 30
+/// December 1899); typed text is left to the check.
+pub(crate) fn date_cell(text: &str) -> String {
+    let excel_epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30);
+    match (text.parse::<f64>(), excel_epoch) {
+        (Ok(days), Some(epoch)) if (1.0..2_958_466.0).contains(&days) => epoch
+            .checked_add_days(chrono::Days::new(days as u64))
+            .map_or_else(|| text.to_owned(), |day| day.to_string()),
+        _ => text.to_owned(),
+    }
 }

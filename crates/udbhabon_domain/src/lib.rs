@@ -19,6 +19,8 @@ pub mod text;
 pub mod training;
 mod vocabulary;
 
+// The fiscal year is part of the domain's records (a budget line's year), so storage reads it from here.
+pub use bangla::FiscalYear;
 pub use error::{FieldError, ValidationErrors};
 pub use text::{Bilingual, Lang};
 pub use vocabulary::{UnknownCode, Vocabulary};

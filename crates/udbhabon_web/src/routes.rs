@@ -28,7 +28,7 @@ use crate::meeting::{change, decision, minutes, notice};
 use crate::office::memo;
 use crate::plan::{assessment, dashboard, progress};
 use crate::portal::{bulletin, charter, embed, feedback, service};
-use crate::register::{certification, grs, project, renewal, rti, software};
+use crate::register::{budget, certification, grs, project, renewal, rti, software};
 use crate::team::{directory, order};
 use crate::{
     account, assets, cache, collection, holiday, home, innovation, lang, limits, meeting, office,
@@ -1569,6 +1569,14 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(project::add),
     ),
     route(
+        POST,
+        "/offices/{key}/projects/import",
+        may(Action::ManageTeam),
+        "/offices/mole/projects/import",
+        handler!(project::import),
+    )
+    .taking(Body::Import),
+    route(
         GET,
         "/offices/{key}/projects/export.xlsx",
         may(Action::ViewOfficeRecords),
@@ -1609,6 +1617,71 @@ pub const ROUTES: &[RouteSpec] = &[
         may(Action::ManageTeam),
         "/projects/1/milestones/1/reached",
         handler!(project::reach),
+    ),
+    // An office's ICT budget, read with its records, kept by those who run its team.
+    route(
+        GET,
+        "/offices/{key}/budget",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/budget",
+        handler!(budget::list),
+    ),
+    route(
+        POST,
+        "/offices/{key}/budget",
+        may(Action::ManageTeam),
+        "/offices/mole/budget",
+        handler!(budget::add),
+    ),
+    route(
+        GET,
+        "/offices/{key}/budget/export.xlsx",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/budget/export.xlsx",
+        handler!(budget::export_xlsx),
+    ),
+    route(
+        GET,
+        "/offices/{key}/budget/export.csv",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/budget/export.csv",
+        handler!(budget::export_csv),
+    ),
+    route(
+        POST,
+        "/offices/{key}/budget/import",
+        may(Action::ManageTeam),
+        "/offices/mole/budget/import",
+        handler!(budget::import),
+    )
+    .taking(Body::Import),
+    route(
+        GET,
+        "/budget/{id}",
+        may(Action::ViewOfficeRecords),
+        "/budget/1",
+        handler!(budget::show),
+    ),
+    route(
+        POST,
+        "/budget/{id}",
+        may(Action::ManageTeam),
+        "/budget/1",
+        handler!(budget::save),
+    ),
+    route(
+        POST,
+        "/budget/{id}/spending",
+        may(Action::ManageTeam),
+        "/budget/1/spending",
+        handler!(budget::spend),
+    ),
+    route(
+        POST,
+        "/offices/{key}/budget/{id}/remove",
+        may(Action::ManageTeam),
+        "/offices/mole/budget/3/remove",
+        handler!(budget::remove),
     ),
     // An office's grievance redress, read with its records (the officers are also on its public page),
     // its officers named by those who run its team.

@@ -165,22 +165,11 @@ async fn try_route(
             cookies = format!("{cookies}; udbhabon_form={token}");
         }
         let request = client.post(url).header("cookie", cookies);
-        if path == "/holidays/import" {
-            // The header only: nothing to add, nothing refused.
+        if let Some(header) = import_header(path) {
+            // A table with the header only: nothing to add, nothing recorded.
             let upload = reqwest::multipart::Form::new()
                 .text("csrf", csrf.to_owned())
-                .text("file", "starts,name_bn,kind\n");
-            request.multipart(upload).send().await.unwrap()
-        } else if path == "/admin/offices/import" {
-            let upload = reqwest::multipart::Form::new()
-                .text("csrf", csrf.to_owned())
-                .text("file", "key,parent,kind,name_bn,name_en\n");
-            request.multipart(upload).send().await.unwrap()
-        } else if path == "/offices/{key}/innovations/import" {
-            // A sheet with the header only: refused as empty, importing nothing.
-            let upload = reqwest::multipart::Form::new()
-                .text("csrf", csrf.to_owned())
-                .text("file", "ধরন,শিরোনাম,বিদ্যমান সমস্যা,সমাধান\n");
+                .text("file", header);
             request.multipart(upload).send().await.unwrap()
         } else if path == "/decisions/{id}/updates" {
             let upload = reqwest::multipart::Form::new()
@@ -222,6 +211,18 @@ async fn try_route(
     }
 }
 
+/// The header of the table an import route takes, for the routes that import one.
+fn import_header(path: &str) -> Option<&'static str> {
+    match path {
+        "/holidays/import" => Some("starts,name_bn,kind\n"),
+        "/admin/offices/import" => Some("key,parent,kind,name_bn,name_en\n"),
+        "/offices/{key}/innovations/import" => Some("ধরন,শিরোনাম,বিদ্যমান সমস্যা,সমাধান\n"),
+        "/offices/{key}/projects/import" => Some("name_bn,kind,director,funds,starts_on,ends_on\n"),
+        "/offices/{key}/budget/import" => Some("year,kind,code,head_bn,allocation\n"),
+        _ => None,
+    }
+}
+
 /// Who tries the routes: a role and where it is held (or nobody), and the account's email.
 type Tester = (Option<(Role, Place)>, Option<&'static str>);
 
@@ -249,8 +250,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// (the demo's ministry has not published one), a meeting change's notice (none is postponed), a
 /// preview of minutes (the meeting called in the system has none written yet), an entry of the
 /// proactive-disclosure list (the demo's ministry has none), a system's renewal (the first role the
-/// route serves takes it off) and a test's certificate (the demo's test carries none).
-const ABSENT_SAMPLES: [&str; 15] = [
+/// route serves takes it off), a test's certificate (the demo's test carries none) and a budget line
+/// (the first role the route serves removes it).
+const ABSENT_SAMPLES: [&str; 16] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/meetings/{key}/minutes/preview.pdf",
@@ -266,6 +268,7 @@ const ABSENT_SAMPLES: [&str; 15] = [
     "/offices/{key}/rti/disclosures/{id}/remove",
     "/software/{id}/renewals/{renewal}/remove",
     "/software/{id}/certifications/{certification}/file",
+    "/offices/{key}/budget/{id}/remove",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

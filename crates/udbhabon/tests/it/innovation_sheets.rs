@@ -58,24 +58,9 @@ fn sheet(lines: Vec<Vec<String>>) -> Vec<u8> {
 }
 
 async fn import(browser: &TestServer, csrf: &str, file: Vec<u8>) -> (u16, scraper::Html) {
-    let form = reqwest::multipart::Form::new()
-        .text("csrf", csrf.to_owned())
-        .part(
-            "file",
-            reqwest::multipart::Part::bytes(file).file_name("sheet.xlsx"),
-        );
-    let response = browser
-        .client
-        .post(format!("{}/offices/dife/innovations/import", browser.base))
-        .multipart(form)
-        .send()
+    browser
+        .post_file("/offices/dife/innovations/import", csrf, file)
         .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (
-        status,
-        scraper::Html::parse_document(&response.text().await.unwrap()),
-    )
 }
 
 #[tokio::test]

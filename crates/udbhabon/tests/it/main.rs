@@ -7,6 +7,7 @@ mod architecture;
 mod assessment;
 mod awards;
 mod browser;
+mod budget;
 mod bulletin;
 mod cache;
 mod charter;

@@ -2,8 +2,11 @@
 //! project (one spending above its cost is taken and flagged), adds its milestones and records one
 //! reached; a period that ends before it starts or leaves a milestone outside it, a milestone reached
 //! before its project started or on a day not yet come are refused with nothing saved; the monthly
-//! coordination meeting's form takes the projects in as an agenda item; a reader who does not keep the register reads and downloads it but
-//! cannot write to it.
+//! coordination meeting's form takes the projects in as an agenda item; a reader who does not keep the
+//! register reads and downloads it but cannot write to it. A table of projects updates the office's
+//! projects by id and adds the rest, or records nothing when a line is wrong.
+
+use udbhabon_docs::table::{TableFormat, write_table};
 
 use crate::server::{TestServer, attribute, text, texts};
 
@@ -140,7 +143,7 @@ async fn a_projects_milestones_are_followed_and_feed_the_coordination_meeting() 
         .unwrap();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines.len(), 3, "{csv}");
-    assert!(lines[2].ends_with(",60,5500,110.0,1,1,0,"), "{}", lines[2]);
+    assert!(lines[2].ends_with(",60,5500,,110.0,1,1,0,"), "{}", lines[2]);
     let fields = project("৩০-০৬-২০২৭");
     let fields: Vec<(&str, String)> = fields
         .iter()
@@ -152,5 +155,104 @@ async fn a_projects_milestones_are_followed_and_feed_the_coordination_meeting() 
             .await
             .status(),
         403
+    );
+}
+
+async fn import(server: &TestServer, csrf: &str, rows: &[&[&str]]) -> (u16, scraper::Html) {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| (*cell).to_owned()).collect())
+        .collect();
+    let file = write_table(TableFormat::Xlsx, "projects", &rows).unwrap();
+    server
+        .post_file(&format!("{REGISTER}/import"), csrf, file)
+        .await
+}
+
+#[tokio::test]
+async fn a_table_of_projects_updates_the_offices_by_id_and_adds_the_rest_all_or_nothing() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    let header: &[&str] = &[
+        "id",
+        "name_bn",
+        "kind",
+        "director",
+        "funds",
+        "starts_on",
+        "ends_on",
+        "physical_progress",
+    ];
+    let demo = |ends_on: &'static str| -> [&'static str; 8] {
+        [
+            "১",
+            "শ্রম অভিবাসন তথ্য ব্যবস্থা স্থাপন",
+            "উন্নয়ন প্রকল্প (এডিপি)",
+            "যুগ্মসচিব (পরিকল্পনা)",
+            "government",
+            "2025-07-01",
+            ends_on,
+            "55",
+        ]
+    };
+    // A period that leaves a milestone outside, and an id the office has no project by: nothing.
+    let (status, page) = import(
+        &secretary,
+        &csrf,
+        &[
+            header,
+            &demo("2026-06-30"),
+            &[
+                "9",
+                "ই-নথি",
+                "own_budget",
+                "সিস্টেম এনালিস্ট",
+                "government",
+                "2026-07-01",
+                "2027-06-30",
+                "",
+            ],
+        ],
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&page, "ul.problems li"),
+        [
+            "সারি ২, কলাম ends_on: প্রকল্পের একটি মাইলফলক এ মেয়াদের বাইরে পড়ে; আগে মাইলফলকটি দেখুন।",
+            "সারি ৩, কলাম id: এ দপ্তরের এ নম্বরের কোনো প্রকল্প নেই; নতুন প্রকল্পের জন্য ঘরটি ফাঁকা রাখুন।",
+        ]
+    );
+    assert_eq!(texts(&page, "table.projects tbody tr").len(), 1);
+
+    let (status, page) = import(
+        &secretary,
+        &csrf,
+        &[
+            header,
+            &demo("2027-06-30"),
+            &[
+                "",
+                "ই-নথি সম্প্রসারণ",
+                "রাজস্ব বাজেটের কাজ",
+                "সিস্টেম এনালিস্ট",
+                "government",
+                "01-07-2026",
+                "30-06-2027",
+                "10",
+            ],
+        ],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        text(&page, ".notice"),
+        "আমদানি সম্পন্ন: ১টি নতুন প্রকল্প নিবন্ধিত হয়েছে, ১টি হালনাগাদ হয়েছে।"
+    );
+    assert_eq!(
+        texts(&page, "table.projects tbody td:nth-child(4)"),
+        ["৫৫%", "১০%"]
     );
 }

@@ -281,6 +281,29 @@ impl TestServer {
         )
     }
 
+    /// Posts a file as an import form takes it (the session's token first, then the file); returns
+    /// the status and the page.
+    pub(crate) async fn post_file(&self, path: &str, csrf: &str, file: Vec<u8>) -> (u16, Html) {
+        let form = reqwest::multipart::Form::new()
+            .text("csrf", csrf.to_owned())
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(file).file_name("table.xlsx"),
+            );
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .multipart(form)
+            .send()
+            .await
+            .expect("the server answers");
+        let status = response.status().as_u16();
+        (
+            status,
+            Html::parse_document(&response.text().await.unwrap()),
+        )
+    }
+
     /// Posts a form of owned values with the session's CSRF token.
     pub(crate) async fn post_form(
         &self,

@@ -55,6 +55,27 @@ pub(super) struct DemoFile {
     pub software: Vec<SoftwareEntry>,
     #[serde(default)]
     pub projects: Vec<ProjectEntry>,
+    #[serde(default)]
+    pub budget: Vec<BudgetEntry>,
+}
+
+/// An ICT budget line of an office, each field as its form takes it, with what was spent on it month
+/// by month from July.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BudgetEntry {
+    pub office: String,
+    /// The fiscal year, such as "2026-27".
+    pub year: String,
+    pub kind: String,
+    pub code: String,
+    pub head_bn: String,
+    #[serde(default)]
+    pub head_en: String,
+    pub allocation: u64,
+    pub revised: Option<u64>,
+    #[serde(default)]
+    pub spent: Vec<u64>,
 }
 
 /// An ICT project of an office, each field as its form takes it, with its milestones.

@@ -23,6 +23,9 @@ use udbhabon_domain::innovation::{
 };
 use udbhabon_domain::meeting::decision::{Deadline, ResponsibleKind};
 use udbhabon_domain::office::memo::{FileNumber, MemoNumber};
+use udbhabon_domain::register::budget::{
+    BudgetLineFields, SpendingFields, check_budget_line, check_spending,
+};
 use udbhabon_domain::register::certification::{
     CertificationFields, ClosureFields, FindingFields, check_certification, check_closure,
     check_finding,
@@ -44,8 +47,8 @@ use udbhabon_domain::{Bilingual, ValidationErrors, Vocabulary};
 
 use super::DEMO_FILE;
 use super::file::{
-    DecisionEntry, DemoFile, MeetingEntry, ProjectEntry, RecipientEntry, Recurrence, RtiEntry,
-    SoftwareEntry, TeamOrderEntry, TermsEntry, TrainingEntry,
+    BudgetEntry, DecisionEntry, DemoFile, MeetingEntry, ProjectEntry, RecipientEntry, Recurrence,
+    RtiEntry, SoftwareEntry, TeamOrderEntry, TermsEntry, TrainingEntry,
 };
 use crate::holiday::fixed_holidays;
 use crate::plan::{builtin_template, insert_template};
@@ -494,6 +497,9 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     for entry in &file.projects {
         project(tx, entry, &keys).await?;
     }
+    for entry in &file.budget {
+        budget_line(tx, entry, &keys).await?;
+    }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
         meetings: file.meetings.len(),
@@ -624,6 +630,40 @@ async fn project(tx: &Tx, entry: &ProjectEntry, keys: &Keys) -> Result<(), Error
         };
         let milestone = check_milestone(&fields, &project, NaiveDate::MAX).map_err(invalid)?;
         tx.insert_milestone(id, &milestone).await?;
+    }
+    Ok(())
+}
+
+/// Adds an ICT budget line of an office with its spending month by month, each checked as its form
+/// checks it.
+async fn budget_line(tx: &Tx, entry: &BudgetEntry, keys: &Keys) -> Result<(), Error> {
+    let used_by = format!("the budget line {} of {}", entry.code, entry.year);
+    let invalid = |errors: ValidationErrors| Error::DataFile(format!("{used_by}: {errors:?}"));
+    let line = check_budget_line(&BudgetLineFields {
+        year: entry.year.clone(),
+        kind: entry.kind.clone(),
+        code: entry.code.clone(),
+        head_bn: entry.head_bn.clone(),
+        head_en: entry.head_en.clone(),
+        allocation: entry.allocation.to_string(),
+        revised: entry.revised.map(|sum| sum.to_string()).unwrap_or_default(),
+    })
+    .map_err(invalid)?;
+    if entry.spent.len() > line.months().len() {
+        return Err(Error::DataFile(format!(
+            "{used_by}: a fiscal year has twelve months"
+        )));
+    }
+    let id = tx
+        .insert_budget_line(keys.get("office", &entry.office, &used_by)?, &line)
+        .await?;
+    for (month, amount) in line.months().iter().zip(&entry.spent) {
+        let fields = SpendingFields {
+            month: month.to_string(),
+            amount: amount.to_string(),
+        };
+        let spending = check_spending(&fields, &line, NaiveDate::MAX).map_err(invalid)?;
+        tx.record_spending(id, spending).await?;
     }
     Ok(())
 }

@@ -12,7 +12,7 @@ use udbhabon_domain::{FieldError, Lang, Vocabulary};
 use udbhabon_i18n::{format, t};
 
 use crate::account::SignedIn;
-use crate::table::{cell, data_rows, header_problems, problem, read_import};
+use crate::table::{cell, code_of, data_rows, date_cell, header_problems, problem, read_import};
 use crate::{App, Error};
 
 /// The sheet's columns, in order: where the prescribed format is not published, the fields domain.md
@@ -85,32 +85,6 @@ fn column_of(field: &str) -> &str {
         "tcv_visits" => "যাতায়াত আগে (বার)",
         "tcv_steps" => "ধাপ আগে",
         other => other,
-    }
-}
-
-/// A vocabulary's code for a cell that holds the code or the Bengali or English label; anything else
-/// as it is, for the check to refuse.
-fn code_of<V: Vocabulary>(values: &[V], key: impl Fn(V) -> String, text: &str) -> String {
-    let text = text.trim();
-    values
-        .iter()
-        .find(|value| {
-            value.code() == text
-                || t(Lang::Bn, &key(**value)) == text
-                || t(Lang::En, &key(**value)).eq_ignore_ascii_case(text)
-        })
-        .map_or_else(|| text.to_owned(), |value| value.code().to_owned())
-}
-
-/// A date cell as the form takes it. A spreadsheet's own date comes as its day number (days since 30
-/// December 1899); typed text is left to the check.
-fn date_cell(text: &str) -> String {
-    let excel_epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30);
-    match (text.parse::<f64>(), excel_epoch) {
-        (Ok(days), Some(epoch)) if (1.0..2_958_466.0).contains(&days) => epoch
-            .checked_add_days(chrono::Days::new(days as u64))
-            .map_or_else(|| text.to_owned(), |day| day.to_string()),
-        _ => text.to_owned(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! An office's ICT projects, read with its records and kept by those who run its team: projects
 //! registered and corrected, their milestones added and reached; the register is the one-page summary
-//! the monthly coordination meeting reviews (also as a table), and the line its agenda takes in.
+//! the monthly coordination meeting reviews (also as a table, and a table imported in the same
+//! columns), and the line its agenda takes in.
 
 use chrono::NaiveDate;
 use udbhabon_db::office::OfficeRow;
@@ -9,21 +10,23 @@ use udbhabon_docs::table::{Rows, TableFormat, write_table};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::register::project::{
-    MilestoneFields, MilestoneStanding, ProjectFields, check_milestone, check_project,
-    check_reached,
+    FundSource, MilestoneFields, MilestoneStanding, Project, ProjectFields, ProjectKind,
+    check_milestone, check_project, check_reached,
 };
-use udbhabon_domain::{Bilingual, Lang};
+use udbhabon_domain::{Bilingual, FieldError, Lang};
 use udbhabon_i18n::{format, t_args};
 
 use crate::account::SignedIn;
 use crate::error::invalid;
+use crate::table::{cell, code_of, data_rows, date_cell, header_problems, problem, read_import};
 use crate::{App, Error};
 
 /// How many days ahead a milestone counts as coming, on the register and at the coordination meeting.
 pub const COMING_DAYS: i64 = 30;
 
-/// The columns of the register as a table; sums in thousand taka.
-pub const PROJECT_COLUMNS: [&str; 17] = [
+/// The columns of the register as a table; sums in thousand taka. An import reads the same columns
+/// and passes over the last five, which follow from the milestones.
+pub const PROJECT_COLUMNS: [&str; 18] = [
     "id",
     "name_bn",
     "name_en",
@@ -36,6 +39,7 @@ pub const PROJECT_COLUMNS: [&str; 17] = [
     "vendor",
     "physical_progress",
     "spent",
+    "risks",
     "financial_progress",
     "milestones",
     "milestones_reached",
@@ -52,6 +56,27 @@ pub struct ProjectRegister {
     pub milestones: Vec<MilestoneRow>,
     /// Whether the reader keeps the register.
     pub can_manage: bool,
+}
+
+/// The columns an import must have.
+const REQUIRED_COLUMNS: [&str; 6] = [
+    "name_bn",
+    "kind",
+    "director",
+    "funds",
+    "starts_on",
+    "ends_on",
+];
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProjectImport {
+    /// Lines without an id were added as projects, and those with the id of one of the office's
+    /// projects updated it.
+    Imported { added: usize, updated: usize },
+    /// Nothing was recorded; each problem names its line in the file (the header is line 1) and, as
+    /// its field, the column.
+    Rejected(Vec<(usize, FieldError)>),
 }
 
 /// One project, for its page.
@@ -90,8 +115,7 @@ impl App {
         office_key: &str,
         fields: &ProjectFields,
     ) -> Result<i32, Error> {
-        let office = self.db.office_by_key(office_key).await?;
-        self.require(who, Action::ManageTeam, office.id).await?;
+        let office = self.project_office(who, office_key).await?;
         let project = check_project(fields)?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let id = tx.insert_project(office.id, &project).await?;
@@ -225,6 +249,7 @@ impl App {
                 project.vendor.clone(),
                 project.physical_progress.to_string(),
                 project.spent.to_string(),
+                project.risks.clone(),
                 project
                     .financial_progress()
                     .map(|percent| format!("{percent:.1}"))
@@ -240,6 +265,113 @@ impl App {
             ]);
         }
         write_table(format, "projects", &rows).map_err(|error| Error::Internal(error.to_string()))
+    }
+
+    /// An office whose projects the reader keeps.
+    pub async fn project_office(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+    ) -> Result<OfficeRow, Error> {
+        let office = self.db.office_by_key(office_key).await?;
+        self.require(who, Action::ManageTeam, office.id).await?;
+        Ok(office)
+    }
+
+    /// Imports a table of projects in [`PROJECT_COLUMNS`]: a line with the id of one of the office's
+    /// projects updates it (its milestones must stay within its period), any line without an id adds
+    /// a project; everything is recorded, or nothing when any line is wrong.
+    pub async fn import_projects(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        file: &[u8],
+    ) -> Result<ProjectImport, Error> {
+        let office = self.project_office(who, office_key).await?;
+        let rows = match read_import(file) {
+            Ok(rows) => rows,
+            Err(problems) => return Ok(ProjectImport::Rejected(problems)),
+        };
+        let headers = rows.first().cloned().unwrap_or_default();
+        let mut problems = header_problems(&headers, &PROJECT_COLUMNS, &REQUIRED_COLUMNS);
+        if !problems.is_empty() {
+            return Ok(ProjectImport::Rejected(problems));
+        }
+        let kept: Vec<i32> = self
+            .db
+            .projects_of(office.id)
+            .await?
+            .iter()
+            .map(|row| row.id)
+            .collect();
+        let milestones = self.db.milestones_of(&kept).await?;
+        let mut projects: Vec<(Option<i32>, Project)> = Vec::new();
+        for (number, row) in data_rows(rows) {
+            let column = |name: &str| cell(&headers, &row, name);
+            let fields = ProjectFields {
+                name_bn: column("name_bn"),
+                name_en: column("name_en"),
+                kind: code_of(ProjectKind::ALL, ProjectKind::message_key, &column("kind")),
+                director: column("director"),
+                cost: column("cost"),
+                funds: code_of(FundSource::ALL, FundSource::message_key, &column("funds")),
+                starts_on: date_cell(&column("starts_on")),
+                ends_on: date_cell(&column("ends_on")),
+                vendor: column("vendor"),
+                physical_progress: column("physical_progress"),
+                spent: column("spent"),
+                risks: column("risks"),
+            };
+            let id = match column("id").trim() {
+                "" => None,
+                text => match bangla::digits::to_ascii_digits(text).parse::<i32>() {
+                    Ok(id) if kept.contains(&id) => Some(id),
+                    _ => {
+                        problems.push((number, problem("id", "error-project-unknown")));
+                        continue;
+                    }
+                },
+            };
+            if id.is_some() && projects.iter().any(|(earlier, _)| *earlier == id) {
+                problems.push((number, problem("id", "error-project-repeated")));
+            }
+            match check_project(&fields) {
+                Ok(project) => {
+                    if milestones.iter().any(|milestone| {
+                        Some(milestone.project_id) == id
+                            && !project.holds(milestone.milestone.planned_on)
+                    }) {
+                        problems.push((
+                            number,
+                            problem("ends_on", "error-project-milestones-outside"),
+                        ));
+                    }
+                    projects.push((id, project));
+                }
+                Err(errors) => {
+                    problems.extend(errors.errors.into_iter().map(|error| (number, error)))
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Ok(ProjectImport::Rejected(problems));
+        }
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let (mut added, mut updated) = (0, 0);
+        for (id, project) in &projects {
+            match id {
+                Some(id) => {
+                    tx.update_project(*id, project).await?;
+                    updated += 1;
+                }
+                None => {
+                    tx.insert_project(office.id, project).await?;
+                    added += 1;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(ProjectImport::Imported { added, updated })
     }
 
     /// A project whose register the reader keeps.

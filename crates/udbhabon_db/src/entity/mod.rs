@@ -9,6 +9,8 @@ pub(crate) mod assessment_line;
 pub(crate) mod audit_entry;
 pub(crate) mod audit_head;
 pub(crate) mod award_round;
+pub(crate) mod budget_line;
+pub(crate) mod budget_spending;
 pub(crate) mod certification;
 pub(crate) mod charter;
 pub(crate) mod collection;

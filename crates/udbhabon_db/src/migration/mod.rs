@@ -48,6 +48,7 @@ mod m0041_software;
 mod m0042_renewals;
 mod m0043_certifications;
 mod m0044_projects;
+mod m0045_budget;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -100,6 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0042_renewals::Migration),
             Box::new(m0043_certifications::Migration),
             Box::new(m0044_projects::Migration),
+            Box::new(m0045_budget::Migration),
         ]
     }
 }

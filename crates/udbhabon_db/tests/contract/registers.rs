@@ -1,20 +1,23 @@
 //! The holiday calendar, the RTI register and the software register: holidays found by the days they
 //! share and kept one to a day; applications numbered in their office's fiscal year, their answer and
-//! appeal recorded and read back; renewals found by the days they lapse, and findings while open.
+//! appeal recorded and read back; renewals found by the days they lapse, and findings while open; budget
+//! lines kept one to a year, budget and code, with a month's spending replaced when recorded again.
 
 use chrono::NaiveDate;
 use udbhabon_db::register::rti::RtiStep;
-use udbhabon_domain::Bilingual;
 use udbhabon_domain::holiday::{Holiday, HolidayKind};
 use udbhabon_domain::register::rti::{
     AppealOutcome, RtiAnswer, RtiAppeal, RtiChannel, RtiOutcome, RtiRequest,
 };
 
+use udbhabon_domain::register::budget::{BudgetKind, BudgetLine, Spending};
 use udbhabon_domain::register::certification::{
     Certification, CertificationKind, CertificationResult, Closure, Finding, Severity,
 };
 use udbhabon_domain::register::renewal::{Renewal, RenewalKind};
 use udbhabon_domain::register::software::{DataClass, Hosting, Software};
+
+use udbhabon_domain::{Bilingual, FiscalYear};
 
 use crate::fixtures::{committed, ministry};
 use crate::support::each_backend;
@@ -329,5 +332,94 @@ async fn renewals_are_found_by_the_days_they_lapse_and_findings_while_open() {
             note: "আবার".to_owned(),
         };
         assert!(tx.close_finding(closed, &closure).await.is_err());
+    }
+}
+
+#[tokio::test]
+async fn budget_lines_are_one_to_a_code_and_a_month_is_spent_once() {
+    let line = |year: i32, kind: BudgetKind, code: &str| BudgetLine {
+        year: FiscalYear::starting_in(year).unwrap(),
+        kind,
+        code: code.to_owned(),
+        head: Bilingual::new("কম্পিউটার সামগ্রী", ""),
+        allocation: 800,
+        revised: None,
+    };
+    let spent = |month: &str, amount: u64| Spending {
+        month: date(month),
+        amount,
+    };
+    for test in each_backend().await {
+        let (office_id, revenue, development) = committed(&test.db, async |tx| {
+            let office_id = ministry(tx).await.office_id;
+            let revenue = tx
+                .insert_budget_line(office_id, &line(2026, BudgetKind::Revenue, "3255101"))
+                .await
+                .unwrap();
+            let development = tx
+                .insert_budget_line(office_id, &line(2026, BudgetKind::Development, "3255101"))
+                .await
+                .unwrap();
+            tx.insert_budget_line(office_id, &line(2025, BudgetKind::Revenue, "3255101"))
+                .await
+                .unwrap();
+            tx.record_spending(revenue, spent("2026-07-01", 150))
+                .await
+                .unwrap();
+            tx.record_spending(revenue, spent("2026-07-01", 120))
+                .await
+                .unwrap();
+            tx.record_spending(revenue, spent("2026-08-01", 40))
+                .await
+                .unwrap();
+            (office_id, revenue, development)
+        })
+        .await;
+        let year = FiscalYear::starting_in(2026).unwrap();
+        let lines: Vec<i32> = test
+            .db
+            .budget_lines_of(office_id, year)
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| row.id)
+            .collect();
+        assert_eq!(lines, [revenue, development], "{}", test.backend);
+        assert_eq!(
+            test.db.budget_years_of(office_id).await.unwrap(),
+            [year, FiscalYear::starting_in(2025).unwrap()],
+            "{}",
+            test.backend
+        );
+        let months: Vec<(u64, i32)> = test
+            .db
+            .spending_of(&[revenue, development])
+            .await
+            .unwrap()
+            .iter()
+            .map(|row| (row.spending.amount, row.line_id))
+            .collect();
+        assert_eq!(months, [(120, revenue), (40, revenue)], "{}", test.backend);
+
+        // A second line of the same year, budget and code is refused by the database itself.
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
+        assert!(
+            tx.insert_budget_line(office_id, &line(2026, BudgetKind::Revenue, "3255101"))
+                .await
+                .is_err(),
+            "{}",
+            test.backend
+        );
+        drop(tx);
+        // A line removed takes its spending with it.
+        committed(&test.db, async |tx| {
+            tx.remove_budget_line(revenue).await.unwrap();
+        })
+        .await;
+        assert!(
+            test.db.spending_of(&[revenue]).await.unwrap().is_empty(),
+            "{}",
+            test.backend
+        );
     }
 }

@@ -2,9 +2,10 @@
 //! Right to Information Act and their statutory clocks), `officer` (the officers each office names
 //! for RTI and for grievance redress), `software` (the systems it runs and their source code),
 //! `renewal` (what each system needs renewed, and by when), `certification` (the tests and audits of
-//! each system and their findings) and `project` (its ICT projects and their milestones); and the
-//! checks their forms share.
+//! each system and their findings), `project` (its ICT projects and their milestones) and `budget`
+//! (its ICT budget lines and their spending month by month); and the checks their forms share.
 
+pub mod budget;
 pub mod certification;
 pub mod officer;
 pub mod project;
@@ -88,4 +89,17 @@ pub(crate) fn bounded(
         errors.add(field, "error-too-long").with("max", most);
     }
     text.to_owned()
+}
+
+/// A sum in thousand taka typed in either script, grouped or not; empty is nought.
+pub(crate) fn sum(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Option<u64> {
+    let text = bangla::digits::to_ascii_digits(text.trim()).replace(',', "");
+    if text.is_empty() {
+        return Some(0);
+    }
+    let value = text.parse::<u64>().ok();
+    if value.is_none() {
+        errors.add(field, "error-amount");
+    }
+    value
 }

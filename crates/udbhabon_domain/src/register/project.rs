@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::register::{LONG_CHARS, SHORT_CHARS, any_day, bounded, optional_day};
+use crate::register::{LONG_CHARS, SHORT_CHARS, any_day, bounded, optional_day, sum};
 use crate::vocabulary::{chosen, vocabulary};
 use crate::{Bilingual, ValidationErrors};
 
@@ -86,19 +86,6 @@ pub struct ProjectFields {
     pub physical_progress: String,
     pub spent: String,
     pub risks: String,
-}
-
-/// A sum in thousand taka typed in either script, grouped or not; empty is none.
-fn sum(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Option<u64> {
-    let text = bangla::digits::to_ascii_digits(text.trim()).replace(',', "");
-    if text.is_empty() {
-        return Some(0);
-    }
-    let value = text.parse::<u64>().ok();
-    if value.is_none() {
-        errors.add(field, "error-amount");
-    }
-    value
 }
 
 /// Checks a project: a Bengali name, its kind, director, source of funds, a period that ends after it

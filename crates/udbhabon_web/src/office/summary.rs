@@ -129,6 +129,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/offices/{key}/grs"), "grs-link"),
             (format!("/offices/{key}/software"), "software-link"),
             (format!("/offices/{key}/projects"), "project-link"),
+            (format!("/offices/{key}/budget"), "budget-link"),
             (format!("/dashboard?office={key}"), "nav-dashboard"),
             (format!("/offices/{key}/charters"), "charter-watch-link"),
             (

@@ -1,24 +1,27 @@
 //! An office's ICT projects (`/offices/KEY/projects`): each with its period, cost, physical and
 //! financial progress and next milestone — the summary the monthly coordination meeting reviews, also
-//! as XLSX or CSV — and the form that registers one; a project's page (`/projects/ID`) with its
+//! as XLSX or CSV — and the forms that register one and import a table of them; a project's page (`/projects/ID`) with its
 //! details, the form that updates them and its progress, and its milestones with the forms that add
 //! one and record one reached.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use udbhabon_core::TableFormat;
-use udbhabon_core::register::project::{COMING_DAYS, ProjectDetail, ProjectRegister};
+use udbhabon_core::register::project::{
+    COMING_DAYS, PROJECT_COLUMNS, ProjectDetail, ProjectImport, ProjectRegister,
+};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::register::project::{
     FundSource, Milestone, MilestoneFields, MilestoneStanding, Project, ProjectFields, ProjectKind,
 };
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Member, Posted};
+use crate::auth::{Member, Posted, PostedUpload};
 use crate::download;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
@@ -27,7 +30,9 @@ use crate::form::{
 };
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
+use crate::register::{ImportForm, percent, thousands};
 use crate::state::AppState;
+use crate::upload::line_problems;
 
 /// The form of a project's details, to register one or update it.
 pub(crate) struct ProjectForm {
@@ -72,17 +77,6 @@ fn milestone_tag(lang: Lang, milestone: &Milestone, today: NaiveDate) -> (&'stat
     }
 }
 
-fn thousands(lang: Lang, sum: u64) -> String {
-    format::number(lang, i64::try_from(sum).unwrap_or(i64::MAX))
-}
-
-fn percent(lang: Lang, value: Option<f64>) -> String {
-    value.map_or_else(
-        || or_dash(""),
-        |value| format::digits(lang, &format!("{value:.1}%")),
-    )
-}
-
 fn period(lang: Lang, project: &Project) -> String {
     t_args(
         lang,
@@ -116,8 +110,16 @@ pub(crate) struct ListPage {
     lines: Vec<ProjectLine>,
     /// The register as XLSX and as CSV.
     exports: (String, String),
+    notice: Option<String>,
     csrf: Option<String>,
     form: Option<ProjectForm>,
+    import: Option<ImportForm>,
+}
+
+/// A form of the register refused: the project typed, or the import's problems.
+enum ListRefused<'a> {
+    Project(&'a ProjectFields, Vec<(String, String)>),
+    Import(Vec<(String, String)>),
 }
 
 fn list_page(
@@ -125,11 +127,16 @@ fn list_page(
     lang: Lang,
     member: &Member,
     register: &ProjectRegister,
-    refused: Option<(&ProjectFields, Vec<(String, String)>)>,
+    (notice, refused): (Option<String>, Option<ListRefused<'_>>),
 ) -> ListPage {
     let key = &register.office.key;
     let href = format!("/offices/{}/projects", encode_component(key));
     let today = state.app.today();
+    let (project_refused, import_problems) = match refused {
+        Some(ListRefused::Project(typed, errors)) => (Some((typed, errors)), None),
+        Some(ListRefused::Import(problems)) => (None, Some(problems)),
+        None => (None, None),
+    };
     let lines = register
         .projects
         .iter()
@@ -178,13 +185,21 @@ fn list_page(
         office_href: format!("/offices/{}", encode_component(key)),
         exports: (format!("{href}/export.xlsx"), format!("{href}/export.csv")),
         lines,
+        notice,
         csrf: register.can_manage.then(|| member.0.csrf_token.clone()),
         form: register.can_manage.then(|| {
-            let (typed, errors) = refused.map_or_else(
+            let (typed, errors) = project_refused.map_or_else(
                 || (ProjectFields::default(), None),
                 |(typed, errors)| (typed.clone(), Some(errors)),
             );
-            project_form(lang, href, typed, errors)
+            project_form(lang, href.clone(), typed, errors)
+        }),
+        import: register.can_manage.then(|| {
+            ImportForm::new(
+                format!("{href}/import"),
+                (t(lang, "project-import-help"), &PROJECT_COLUMNS),
+                import_problems,
+            )
         }),
     }
 }
@@ -197,7 +212,7 @@ pub(crate) async fn list(
     Path(key): Path<String>,
 ) -> Result<ListPage, PageError> {
     let register = state.app.project_register(&member.0, &key).await?;
-    Ok(list_page(&state, lang, &member, &register, None))
+    Ok(list_page(&state, lang, &member, &register, (None, None)))
 }
 
 /// The register as a table file.
@@ -246,10 +261,44 @@ pub(crate) async fn add(
                     lang,
                     &member,
                     &register,
-                    Some((&fields, errors)),
+                    (None, Some(ListRefused::Project(&fields, errors))),
                 ))
             })
             .await
+        }
+    }
+}
+
+/// `POST /offices/{key}/projects/import`: every line of the table recorded, or none with its
+/// problems.
+pub(crate) async fn import(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+    PostedUpload(member, upload): PostedUpload,
+) -> Result<Response, PageError> {
+    // Someone who may not keep the register is refused before the upload is read.
+    state.app.project_office(&member.0, &key).await?;
+    let file = upload.read().await?.first_file();
+    let outcome = state.app.import_projects(&member.0, &key, &file).await?;
+    let register = state.app.project_register(&member.0, &key).await?;
+    match outcome {
+        ProjectImport::Imported { added, updated } => {
+            let notice = t_args(
+                lang,
+                "project-import-done",
+                &[
+                    ("added", format::number(lang, added as i64)),
+                    ("updated", format::number(lang, updated as i64)),
+                ],
+            );
+            let page = list_page(&state, lang, &member, &register, (Some(notice), None));
+            Ok(page.into_response())
+        }
+        ProjectImport::Rejected(problems) => {
+            let refused = ListRefused::Import(line_problems(lang, problems));
+            let page = list_page(&state, lang, &member, &register, (None, Some(refused)));
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
     }
 }

@@ -237,6 +237,9 @@ impl App {
                 if let Some(projects) = self.projects_agenda_item(office).await? {
                     agenda.push((projects, secretary.clone()));
                 }
+                if let Some(budget) = self.budget_agenda_item(office).await? {
+                    agenda.push((budget, secretary.clone()));
+                }
             }
             MeetingKind::Workshop | MeetingKind::Other => {}
         }

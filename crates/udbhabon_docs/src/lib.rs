@@ -1,5 +1,5 @@
 //! Official documents (office orders, notices, minutes, plans and their self-assessments, innovation
-//! profiles, award notices) typeset as PDF with typst, fed by view structs; tables read from and
+//! profiles, award notices, the yearly RTI report) typeset as PDF with typst, fed by view structs; tables read from and
 //! written to CSV and XLSX; calendars as ICS.
 //!
 //! Fonts come from a folder the caller names ([`Fonts::load`]); views carry strings that are
@@ -17,6 +17,7 @@ mod notice;
 mod order;
 pub mod plan;
 mod render;
+mod rti_report;
 mod sheet;
 pub mod table;
 mod text_layer;
@@ -37,4 +38,5 @@ pub use order::{
     SignatureBlock, render_office_order,
 };
 pub use render::Language;
+pub use rti_report::{RtiReportView, render_rti_report};
 pub use sheet::{InnovationSheetView, render_innovation_sheet};

@@ -1773,6 +1773,13 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
     route(
         GET,
+        "/offices/{key}/rti/report.pdf",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/rti/report.pdf?year=2026-27",
+        handler!(rti::report),
+    ),
+    route(
+        GET,
         "/offices/{key}/rti/export.xlsx",
         may(Action::ViewOfficeRecords),
         "/offices/mole/rti/export.xlsx?year=2026-27",

@@ -2,15 +2,20 @@
 //! its longer limit with another unit involved, one in time, one open); the member secretary registers
 //! an application whose 20 working days run past Victory Day and two weekends, records a late answer
 //! that is flagged and an appeal; a future date, a refusal without its section and an appeal decided
-//! before it was filed are refused with nothing saved; a team member reads the register but may not
-//! keep it; the register downloads with each application's due date and days late. The member secretary
+//! before it was filed are refused with nothing saved, and so is a fee not in whole taka; the fees paid
+//! add up in the year's figures beside the Rules' fee schedule; a team member reads the register but
+//! may not keep it; the register downloads with each application's due date and days late, and its
+//! yearly report prints as a PDF without the applicants. The member secretary
 //! finds an application past its limit in the inbox, and is mailed before a limit runs out and once
 //! when it has. The officers the register names, and the information it lists as published of the
 //! office's own accord, are on the office's page for anyone.
 
 use scraper::Html;
 
-use crate::server::{MovableClock, TestServer, filled, mail_part, option_value, text, texts};
+use crate::pdf::extract_text;
+use crate::server::{
+    MovableClock, TestServer, attribute, filled, mail_part, option_value, text, texts,
+};
 
 const REGISTER: &str = "/offices/mole/rti?year=2026-27";
 
@@ -124,13 +129,31 @@ async fn an_application_is_clocked_in_working_days_and_a_late_answer_flagged() {
         text(&refused, ".field-error"),
         "প্রত্যাখ্যানের ক্ষেত্রে আইনের ধারা লিখুন।"
     );
-    let answer = filled(
-        &page,
-        "form[action='/rti/2/answer']",
-        &[("answered_on", "23-11-2026"), ("outcome", "supplied")],
+    // A fee not in whole taka is refused; the fee paid is recorded with the answer.
+    let answer = |fee: &str| {
+        filled(
+            &page,
+            "form[action='/rti/2/answer']",
+            &[
+                ("answered_on", "23-11-2026"),
+                ("outcome", "supplied"),
+                ("fee", fee),
+            ],
+        )
+    };
+    let (status, refused) = secretary
+        .post_fields("/rti/2/answer", &csrf, &answer("দশ টাকা"))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        text(&refused, "#answer-fee + .field-error"),
+        "ফি টাকায় একটি পূর্ণসংখ্যা লিখুন।"
     );
-    let (status, page) = secretary.post_fields("/rti/2/answer", &csrf, &answer).await;
+    let (status, page) = secretary
+        .post_fields("/rti/2/answer", &csrf, &answer("১০"))
+        .await;
     assert_eq!(status, 200);
+    assert!(text(&page, "dl.rti-clocks").contains("ফি ১০ টাকা"));
     assert_eq!(text(&page, "h1 + p"), "দেরিতে উত্তর · ১৫ দিন");
 
     // An appeal decided before it was filed is refused; filed, it is clocked at fifteen days.
@@ -165,6 +188,25 @@ async fn an_application_is_clocked_in_working_days_and_a_late_answer_flagged() {
     assert_eq!(figure(&page, "দেরিতে উত্তর"), "২");
     assert_eq!(figure(&page, "সময় পেরিয়েছে, উত্তর হয়নি"), "০");
     assert_eq!(figure(&page, "আপিল"), "২");
+    assert_eq!(figure(&page, "আদায়কৃত ফি (টাকা)"), "৩৪");
+    assert!(text(&page, "table.rti-fees").contains("প্রতি পৃষ্ঠা ২ টাকা"));
+
+    // The year's report prints the figures and each application, but no applicant.
+    let report = secretary
+        .get(&attribute(&page, "a[href*='/rti/report.pdf']", "href"))
+        .await;
+    assert_eq!(report.status(), 200);
+    let printed = extract_text(&report.bytes().await.unwrap());
+    for words in [
+        "তথ্য অধিকার বিষয়ক বার্ষিক প্রতিবেদন",
+        "অর্থবছর ২০২৬-২৭ (১ জুলাই ২০২৬ থেকে ৩০ জুন ২০২৭)",
+        "প্রাপ্ত আবেদন ৫",
+        "আদায়কৃত ফি (টাকা) ৩৪",
+        "ঢাকা বিভাগের শ্রম আদালতে বিচারাধীন মামলার সংখ্যা",
+    ] {
+        assert!(printed.contains(words), "{words} in {printed}");
+    }
+    assert!(!printed.contains("আব্দুল করিম"), "{printed}");
 
     let csv = secretary
         .get("/offices/mole/rti/export.csv?year=2026-27")
@@ -180,7 +222,7 @@ async fn an_application_is_clocked_in_working_days_and_a_late_answer_flagged() {
         lines[1]
     );
     assert!(
-        lines[1].contains(",2026-10-04,2026-10-12,partly_supplied,,8,2026-10-20,2026-11-02,,"),
+        lines[1].contains(",2026-10-04,2026-10-12,partly_supplied,,24,8,2026-10-20,2026-11-02,,"),
         "{}",
         lines[1]
     );

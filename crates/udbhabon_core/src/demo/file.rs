@@ -224,6 +224,9 @@ pub(super) struct RtiAnswerEntry {
     pub section: String,
     #[serde(default)]
     pub note: String,
+    /// In taka.
+    #[serde(default)]
+    pub fee: u32,
 }
 
 #[derive(Debug, Deserialize)]

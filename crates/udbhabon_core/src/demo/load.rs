@@ -700,6 +700,7 @@ async fn rti_request(tx: &Tx, entry: &RtiEntry, keys: &Keys) -> Result<(), Error
             outcome: answer.outcome.clone(),
             section: answer.section.clone(),
             note: answer.note.clone(),
+            fee: answer.fee.to_string(),
         };
         let answer = check_answer(&fields, request.received_on, today).map_err(invalid)?;
         tx.record_rti_step(id, &RtiStep::Answer(answer)).await?;

@@ -289,10 +289,10 @@ impl App {
         &self,
         who: &SignedIn,
         office_key: &str,
-        year: Option<FiscalYear>,
+        year: FiscalYear,
         format: TableFormat,
     ) -> Result<Vec<u8>, Error> {
-        let register = self.budget_register(who, office_key, year).await?;
+        let register = self.budget_register(who, office_key, Some(year)).await?;
         let mut rows: Rows = vec![
             BUDGET_COLUMNS
                 .iter()

@@ -132,6 +132,7 @@ async fn applications_are_numbered_in_their_year_and_their_steps_read_back() {
             test.backend
         );
         let answer = RtiAnswer {
+            fee: 0,
             answered_on: date("2026-10-12"),
             outcome: RtiOutcome::PartlySupplied,
             section: String::new(),

@@ -10,6 +10,7 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::layout::encode_component;
 use crate::register::officer::{OfficerLine, officer_lines};
 use crate::register::rti::disclosure::{DisclosureLine, disclosure_lines};
+use crate::register::rti::fee_lines;
 use crate::team::order::{self, Compose};
 
 /// What the cards show.
@@ -40,6 +41,8 @@ pub(crate) struct SummaryCards {
     pub(crate) rti_officers: Vec<OfficerLine>,
     /// What the office publishes of its own accord.
     pub(crate) disclosures: Vec<DisclosureLine>,
+    /// The fees for supplying information: (what is supplied, its fee).
+    pub(crate) rti_fees: Vec<(String, String)>,
 }
 
 pub(crate) struct TeamCard {
@@ -156,6 +159,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
         grs_officers: officer_lines(lang, Duty::Grs, &summary.officers),
         rti_officers: officer_lines(lang, Duty::Rti, &summary.officers),
         disclosures: disclosure_lines(lang, &summary.disclosures),
+        rti_fees: fee_lines(lang),
         team,
         compose: who
             .filter(|_| summary.may_manage)

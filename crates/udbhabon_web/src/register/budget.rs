@@ -33,6 +33,7 @@ use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::register::{ImportForm, percent, thousands};
 use crate::state::AppState;
+use crate::training::year_asked;
 use crate::upload::line_problems;
 
 /// The form of a line, to add one or correct it.
@@ -70,17 +71,6 @@ fn line_form(
 #[serde(default)]
 pub(crate) struct YearQuery {
     year: String,
-}
-
-impl YearQuery {
-    fn year(&self) -> Result<Option<FiscalYear>, PageError> {
-        match self.year.trim() {
-            "" => Ok(None),
-            text => FiscalYear::parse(text)
-                .map(Some)
-                .map_err(|_| PageError::bad_input("error-fiscal-year")),
-        }
-    }
 }
 
 fn register_href(office_key: &str, year: FiscalYear) -> String {
@@ -256,8 +246,11 @@ pub(crate) async fn list(
     Path(key): Path<String>,
     Query(query): Query<ListQuery>,
 ) -> Result<ListPage, PageError> {
-    let year = YearQuery { year: query.year }.year()?;
-    let register = state.app.budget_register(&member.0, &key, year).await?;
+    let year = year_asked(&state, &query.year)?;
+    let register = state
+        .app
+        .budget_register(&member.0, &key, Some(year))
+        .await?;
     let notice = match query.done.as_deref() {
         Some("removed") => Some(t(lang, "budget-done-removed")),
         _ => None,
@@ -272,7 +265,7 @@ async fn export(
     (key, query): (&str, &YearQuery),
     format: TableFormat,
 ) -> Result<Response, PageError> {
-    let year = query.year()?;
+    let year = year_asked(state, &query.year)?;
     let bytes = state
         .app
         .export_budget(&member.0, key, year, format)

@@ -1,6 +1,7 @@
 //! An office's RTI register: applications entered as received and followed through the answer, the
 //! appeal and the complaint to the Information Commission, each against its statutory clock on the
-//! holiday calendar; the year's figures; the register as a table.
+//! holiday calendar; the year's figures; the register as a table, and its yearly report as a PDF; the
+//! Act's time limits and the Rules' fee schedule, as `data/rti.toml` gives them.
 
 pub mod disclosure;
 
@@ -10,28 +11,36 @@ use bangla::FiscalYear;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::register::rti::{RtiRow, RtiStep};
 use udbhabon_docs::table::{Rows, TableFormat, write_table};
+use udbhabon_docs::{RtiReportView, render_rti_report};
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::holiday::WorkingCalendar;
+use udbhabon_domain::register::officer::Duty;
 use udbhabon_domain::register::rti::{
-    RtiAnswerFields, RtiAppealFields, RtiClocks, RtiComplaintFields, RtiFigures, RtiLimits,
-    RtiPending, RtiRequestFields, RtiStanding, check_answer, check_appeal, check_complaint,
-    check_request, clocks,
+    RtiAnswerFields, RtiAppealFields, RtiClocks, RtiComplaintFields, RtiFeeSchedule, RtiFigures,
+    RtiLimits, RtiPending, RtiRequestFields, RtiStanding, check_answer, check_appeal,
+    check_complaint, check_request, clocks,
 };
 use udbhabon_domain::{Bilingual, Lang, Vocabulary};
-use udbhabon_i18n::{format, t_args};
+use udbhabon_i18n::{format, t, t_args};
 
 use crate::account::SignedIn;
 use crate::error::invalid;
+use crate::team::order::pdf::{Document, document_language};
 use crate::{App, Error};
 
-/// The Act's time limits, read once; the file is part of the program, and a test reads it.
-pub static RTI_LIMITS: LazyLock<RtiLimits> = LazyLock::new(|| {
-    toml::from_str(include_str!("../../../../../data/rti.toml"))
-        .expect("data/rti.toml is checked by the tests")
-});
+/// The file of the Act's time limits and the Rules' fee schedule; part of the program, read by a test.
+const RTI_FILE: &str = include_str!("../../../../../data/rti.toml");
+
+/// The Act's time limits, read once.
+pub static RTI_LIMITS: LazyLock<RtiLimits> =
+    LazyLock::new(|| toml::from_str(RTI_FILE).expect("data/rti.toml is checked by the tests"));
+
+/// The fee schedule for supplying information, read once.
+pub static RTI_FEES: LazyLock<RtiFeeSchedule> =
+    LazyLock::new(|| toml::from_str(RTI_FILE).expect("data/rti.toml is checked by the tests"));
 
 /// The columns of the register as a table.
-pub const RTI_COLUMNS: [&str; 16] = [
+pub const RTI_COLUMNS: [&str; 17] = [
     "serial",
     "received_on",
     "channel",
@@ -43,6 +52,7 @@ pub const RTI_COLUMNS: [&str; 16] = [
     "answered_on",
     "outcome",
     "section",
+    "fee",
     "days_late",
     "appeal_filed_on",
     "appeal_decided_on",
@@ -108,6 +118,38 @@ pub(crate) fn pending_title(row: &RtiRow, pending: RtiPending) -> Bilingual {
         )
     };
     Bilingual::new(title(Lang::Bn), title(Lang::En))
+}
+
+/// A year's figures as (label, figure) in the reader's language.
+pub fn figure_lines(lang: Lang, figures: &RtiFigures) -> Vec<(String, String)> {
+    figures
+        .lines()
+        .into_iter()
+        .map(|(key, value)| {
+            let value = i64::try_from(value).unwrap_or(i64::MAX);
+            (t(lang, key), format::number(lang, value))
+        })
+        .collect()
+}
+
+/// Where an application stands against its clock, in words: open with the working days left, overdue
+/// or answered late by so many days, or answered in time.
+pub fn standing_words(lang: Lang, standing: RtiStanding) -> String {
+    let days = |value: i64| format::number(lang, value);
+    match standing {
+        RtiStanding::Open { working_days_left } => t_args(
+            lang,
+            "rti-standing-open",
+            &[("days", days(i64::from(working_days_left)))],
+        ),
+        RtiStanding::Overdue { days: late } => {
+            t_args(lang, "rti-standing-overdue", &[("days", days(late))])
+        }
+        RtiStanding::AnsweredInTime => t(lang, "rti-standing-in-time"),
+        RtiStanding::AnsweredLate { days: late } => {
+            t_args(lang, "rti-standing-late", &[("days", days(late))])
+        }
+    }
 }
 
 impl App {
@@ -304,6 +346,9 @@ impl App {
                 answer
                     .map(|answer| answer.section.clone())
                     .unwrap_or_default(),
+                answer
+                    .map(|answer| answer.fee.to_string())
+                    .unwrap_or_default(),
                 days_late,
                 optional(appeal.map(|appeal| appeal.filed_on)),
                 optional(appeal.and_then(|appeal| appeal.decided_on)),
@@ -312,6 +357,92 @@ impl App {
             ]);
         }
         write_table(format, "rti", &rows).map_err(|error| Error::Internal(error.to_string()))
+    }
+
+    /// The yearly report of an office's register, for those who read its records: the officers it
+    /// names under the Act, the year's figures and each application without its applicant.
+    pub async fn rti_report(
+        &self,
+        who: &SignedIn,
+        office_key: &str,
+        (year, lang): (FiscalYear, Lang),
+    ) -> Result<Document, Error> {
+        let register = self.rti_year(who, office_key, year).await?;
+        let officers = self
+            .officers(&register.office)
+            .await?
+            .into_iter()
+            .filter(|officer| officer.role.duty() == Duty::Rti)
+            .map(|officer| {
+                let holder = officer.holder.as_ref().map_or_else(
+                    || t(lang, "charter-post-vacant"),
+                    |holder| holder.person.name.get(lang).to_owned(),
+                );
+                (
+                    t(lang, &officer.role.message_key()),
+                    format!("{}, {holder}", officer.post.label.get(lang)),
+                )
+            })
+            .collect();
+        let view = RtiReportView {
+            government: t(lang, "government"),
+            office: register.office.name.get(lang).to_owned(),
+            title: t(lang, "rti-report-title"),
+            period: t_args(
+                lang,
+                "rti-report-period",
+                &[
+                    ("year", format::fiscal_year(lang, year)),
+                    ("from", format::date(lang, year.first_day())),
+                    ("to", format::date(lang, year.last_day())),
+                ],
+            ),
+            officers,
+            figures_heading: t(lang, "rti-figures-heading"),
+            figures: figure_lines(lang, &register.figures),
+            register_heading: t(lang, "rti-register-heading"),
+            headings: [
+                "rti-number",
+                "rti-received-on",
+                "rti-information",
+                "rti-answer-due",
+                "rti-answered",
+                "rti-standing",
+            ]
+            .map(|key| t(lang, key)),
+            rows: register
+                .lines
+                .iter()
+                .map(|line| {
+                    let answer = line.row.answer.as_ref();
+                    [
+                        format::number(lang, i64::from(line.row.serial)),
+                        format::date_short(lang, line.row.request.received_on),
+                        line.row.request.information.clone(),
+                        format::date_short(lang, line.clocks.answer_due.date),
+                        answer.map_or_else(String::new, |answer| {
+                            format!(
+                                "{}, {}",
+                                format::date_short(lang, answer.answered_on),
+                                t(lang, &answer.outcome.message_key())
+                            )
+                        }),
+                        standing_words(lang, line.clocks.standing),
+                    ]
+                })
+                .collect(),
+            empty: t(lang, "rti-register-empty"),
+            footer: t_args(
+                lang,
+                "rti-report-footer",
+                &[("date", format::date_both(lang, self.today()))],
+            ),
+        };
+        Ok(Document {
+            file_name: format!("rti-report-{}-{}.pdf", register.office.key, year.short_en()),
+            bytes: render_rti_report(self.fonts()?, document_language(lang), &view)
+                .map_err(|error| Error::Internal(error.to_string()))?,
+        })
     }
 }
 
@@ -327,5 +458,7 @@ mod tests {
         assert_eq!(RTI_LIMITS.answer_involving_others.amount, 30);
         assert_eq!(RTI_LIMITS.answer_life_liberty.unit, TimeUnit::Hour);
         assert_eq!(RTI_LIMITS.appeal_decision.unit, TimeUnit::Day);
+        assert_eq!(RTI_FEES.fees.len(), 4);
+        assert!(RTI_FEES.fees.iter().all(|fee| !fee.fee_bn.is_empty()));
     }
 }

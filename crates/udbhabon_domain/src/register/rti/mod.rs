@@ -99,6 +99,9 @@ pub struct RtiAnswer {
     /// The section of the Act a refusal rests on ("৭(ঝ)").
     pub section: String,
     pub note: String,
+    /// The fee the applicant paid for the information, in taka, by the fee schedule of the Rules.
+    #[serde(default)]
+    pub fee: u32,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -108,6 +111,26 @@ pub struct RtiAnswerFields {
     pub outcome: String,
     pub section: String,
     pub note: String,
+    /// In taka; empty when none was charged.
+    pub fee: String,
+}
+
+/// A line of the fee schedule for supplying information (ফরম ঘ of the তথ্য অধিকার (তথ্য প্রাপ্তি
+/// সংক্রান্ত) বিধিমালা, ২০০৯), from `data/rti.toml`: what is supplied and what it costs, in words, as a
+/// fee may be a sum, the actual cost or nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RtiFee {
+    pub item_bn: String,
+    pub item_en: String,
+    pub fee_bn: String,
+    pub fee_en: String,
+}
+
+/// The fee schedule, as `data/rti.toml` lists it beside the time limits.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct RtiFeeSchedule {
+    pub fees: Vec<RtiFee>,
 }
 
 /// An appeal to the appellate authority, and its decision when made.
@@ -238,12 +261,22 @@ pub fn check_answer(
         errors.add("section", "error-rti-section");
     }
     let note = bounded("note", &fields.note, (false, LONG_CHARS), &mut errors);
-    match (answered_on, outcome) {
-        (Some(answered_on), Some(outcome)) if errors.is_empty() => Ok(RtiAnswer {
+    let fee_text = bangla::digits::to_ascii_digits(fields.fee.trim()).replace(',', "");
+    let fee = if fee_text.is_empty() {
+        Some(0)
+    } else {
+        fee_text.parse::<u32>().ok()
+    };
+    if fee.is_none() {
+        errors.add("fee", "error-rti-fee");
+    }
+    match (answered_on, outcome, fee) {
+        (Some(answered_on), Some(outcome), Some(fee)) if errors.is_empty() => Ok(RtiAnswer {
             answered_on,
             outcome,
             section,
             note,
+            fee,
         }),
         _ => Err(errors),
     }
@@ -457,9 +490,31 @@ pub struct RtiFigures {
     pub appeals: u32,
     pub appeals_decided: u32,
     pub complaints: u32,
+    /// The fees paid, in taka.
+    pub fees: u64,
 }
 
 impl RtiFigures {
+    /// Each figure with the message key that names it, in the order the yearly report gives them.
+    pub fn lines(&self) -> [(&'static str, u64); 13] {
+        let count = u64::from;
+        [
+            ("rti-figure-received", count(self.received)),
+            ("rti-figure-supplied", count(self.supplied)),
+            ("rti-figure-partly", count(self.partly_supplied)),
+            ("rti-figure-refused", count(self.refused)),
+            ("rti-figure-not-held", count(self.not_held)),
+            ("rti-figure-in-time", count(self.in_time)),
+            ("rti-figure-late", count(self.late)),
+            ("rti-figure-open", count(self.open)),
+            ("rti-figure-overdue", count(self.overdue)),
+            ("rti-figure-appeals", count(self.appeals)),
+            ("rti-figure-appeals-decided", count(self.appeals_decided)),
+            ("rti-figure-complaints", count(self.complaints)),
+            ("rti-figure-fees", self.fees),
+        ]
+    }
+
     /// Adds one application, with its answer, whether it was appealed or complained of, and where it
     /// stands.
     pub fn count(
@@ -469,6 +524,7 @@ impl RtiFigures {
         standing: RtiStanding,
     ) {
         self.received += 1;
+        self.fees += u64::from(answer.map_or(0, |answer| answer.fee));
         match answer.map(|answer| answer.outcome) {
             Some(RtiOutcome::Supplied) => self.supplied += 1,
             Some(RtiOutcome::PartlySupplied) => self.partly_supplied += 1,
@@ -557,6 +613,7 @@ mod tests {
 
     fn answer(on: &str) -> RtiAnswer {
         RtiAnswer {
+            fee: 0,
             answered_on: date(on),
             outcome: RtiOutcome::Supplied,
             section: String::new(),

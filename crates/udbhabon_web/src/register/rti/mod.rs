@@ -13,7 +13,9 @@ use bangla::FiscalYear;
 use chrono::NaiveDate;
 use serde::Deserialize;
 use udbhabon_core::TableFormat;
-use udbhabon_core::register::rti::{RTI_LIMITS, RtiDetail, RtiLine, RtiYear};
+use udbhabon_core::register::rti::{
+    RTI_FEES, RTI_LIMITS, RtiDetail, RtiLine, RtiYear, figure_lines, standing_words,
+};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::holiday::Due;
 use udbhabon_domain::portal::charter::{TimeLimit, TimeUnit};
@@ -25,7 +27,7 @@ use udbhabon_domain::register::rti::{
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::auth::{Member, Posted};
-use crate::download;
+use crate::download::{self, Disposition};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
@@ -58,26 +60,11 @@ pub(crate) struct YearQuery {
 
 /// Where an application stands, as a tag: (class, text).
 fn standing_tag(lang: Lang, standing: RtiStanding) -> (&'static str, String) {
-    let days = |value: i64| format::number(lang, value);
-    match standing {
-        RtiStanding::Open { working_days_left } => (
-            "tag",
-            t_args(
-                lang,
-                "rti-standing-open",
-                &[("days", days(i64::from(working_days_left)))],
-            ),
-        ),
-        RtiStanding::Overdue { days: late } => (
-            "tag late",
-            t_args(lang, "rti-standing-overdue", &[("days", days(late))]),
-        ),
-        RtiStanding::AnsweredInTime => ("tag", t(lang, "rti-standing-in-time")),
-        RtiStanding::AnsweredLate { days: late } => (
-            "tag late",
-            t_args(lang, "rti-standing-late", &[("days", days(late))]),
-        ),
-    }
+    let class = match standing {
+        RtiStanding::Overdue { .. } | RtiStanding::AnsweredLate { .. } => "tag late",
+        RtiStanding::Open { .. } | RtiStanding::AnsweredInTime => "tag",
+    };
+    (class, standing_words(lang, standing))
 }
 
 /// A time limit in words: "২০ কর্মদিবস".
@@ -137,6 +124,10 @@ pub(crate) struct YearPage {
     lines: Vec<RegisterLine>,
     /// (label, figure) of the year's figures.
     figures: Vec<(String, String)>,
+    /// The year's report as a PDF.
+    report_href: String,
+    /// (what is supplied, its fee) of the Rules' fee schedule.
+    fees: Vec<(String, String)>,
     exports: (String, String),
     limits: String,
     csrf: Option<String>,
@@ -254,8 +245,6 @@ fn year_page(
 ) -> YearPage {
     let key = &register.office.key;
     let year = register.year;
-    let figures = &register.figures;
-    let number = |value: u32| format::number(lang, i64::from(value));
     YearPage {
         l: Layout::of_member(
             &state.app,
@@ -287,23 +276,13 @@ fn year_page(
             .iter()
             .map(|line| register_line(lang, line))
             .collect(),
-        figures: [
-            ("rti-figure-received", figures.received),
-            ("rti-figure-supplied", figures.supplied),
-            ("rti-figure-partly", figures.partly_supplied),
-            ("rti-figure-refused", figures.refused),
-            ("rti-figure-not-held", figures.not_held),
-            ("rti-figure-in-time", figures.in_time),
-            ("rti-figure-late", figures.late),
-            ("rti-figure-open", figures.open),
-            ("rti-figure-overdue", figures.overdue),
-            ("rti-figure-appeals", figures.appeals),
-            ("rti-figure-appeals-decided", figures.appeals_decided),
-            ("rti-figure-complaints", figures.complaints),
-        ]
-        .into_iter()
-        .map(|(key, value)| (t(lang, key), number(value)))
-        .collect(),
+        figures: figure_lines(lang, &register.figures),
+        report_href: format!(
+            "/offices/{}/rti/report.pdf?year={}",
+            encode_component(key),
+            year.short_en()
+        ),
+        fees: fee_lines(lang),
         exports: (
             format!(
                 "/offices/{}/rti/export.xlsx?year={}",
@@ -444,6 +423,31 @@ pub(crate) async fn export_csv(
     export(&state, &member, &key, &query, TableFormat::Csv).await
 }
 
+/// `GET /offices/{key}/rti/report.pdf?year=2026-27`: the year's report, in the reader's language.
+pub(crate) async fn report(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+    Query(query): Query<YearQuery>,
+) -> Result<Response, PageError> {
+    let year = year_asked(&state, &query.year)?;
+    let document = state.app.rti_report(&member.0, &key, (year, lang)).await?;
+    Ok(download::pdf(document, Disposition::Inline))
+}
+
+/// The Rules' fee schedule in the reader's language: (what is supplied, its fee).
+pub(crate) fn fee_lines(lang: Lang) -> Vec<(String, String)> {
+    RTI_FEES
+        .fees
+        .iter()
+        .map(|fee| match lang {
+            Lang::Bn => (fee.item_bn.clone(), fee.fee_bn.clone()),
+            Lang::En => (fee.item_en.clone(), fee.fee_en.clone()),
+        })
+        .collect()
+}
+
 /// What was typed into one of an application's forms.
 enum Typed {
     Answer(RtiAnswerFields),
@@ -574,6 +578,14 @@ fn show_page(
                 format::digits(lang, &answer.section)
             ));
         }
+        if answer.fee > 0 {
+            text.push_str(" · ");
+            text.push_str(&t_args(
+                lang,
+                "rti-fee-paid",
+                &[("fee", format::number(lang, i64::from(answer.fee)))],
+            ));
+        }
         clock_lines.push((t(lang, "rti-answered"), text));
     }
     clock_lines.push((
@@ -662,6 +674,11 @@ fn show_page(
                         outcome: answer.outcome.code().to_owned(),
                         section: answer.section.clone(),
                         note: answer.note.clone(),
+                        fee: if answer.fee == 0 {
+                            String::new()
+                        } else {
+                            format::digits(lang, &answer.fee.to_string())
+                        },
                     });
                 (values, None)
             });

@@ -1145,6 +1145,43 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(training::certificate::pdf),
     )
     .kept(),
+    // An office's video-tutorial library, read by anyone signed in and kept by those who run its
+    // team; each reader marks a tutorial finished for themselves.
+    route(
+        GET,
+        "/offices/{key}/tutorials",
+        SIGNED_IN,
+        "/offices/mole/tutorials",
+        handler!(training::tutorial::library),
+    ),
+    route(
+        POST,
+        "/offices/{key}/tutorials",
+        may(Action::ManageTeam),
+        "/offices/mole/tutorials",
+        handler!(training::tutorial::add),
+    ),
+    route(
+        GET,
+        "/tutorials/{id}",
+        SIGNED_IN,
+        "/tutorials/1",
+        handler!(training::tutorial::show),
+    ),
+    route(
+        POST,
+        "/tutorials/{id}",
+        may(Action::ManageTeam),
+        "/tutorials/1",
+        handler!(training::tutorial::save),
+    ),
+    route(
+        POST,
+        "/tutorials/{id}/finished",
+        SIGNED_IN,
+        "/tutorials/1/finished",
+        handler!(training::tutorial::finish),
+    ),
     // Anyone checks a certificate by the code printed on it.
     route(
         GET,

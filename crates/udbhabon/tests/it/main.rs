@@ -42,3 +42,4 @@ mod services;
 mod session;
 mod software;
 mod trainings;
+mod tutorials;

@@ -57,6 +57,26 @@ pub(super) struct DemoFile {
     pub projects: Vec<ProjectEntry>,
     #[serde(default)]
     pub budget: Vec<BudgetEntry>,
+    #[serde(default)]
+    pub tutorials: Vec<TutorialEntry>,
+}
+
+/// A video tutorial of an office's library, each field as its form takes it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TutorialEntry {
+    pub office: String,
+    pub title_bn: String,
+    #[serde(default)]
+    pub title_en: String,
+    pub topic: String,
+    pub minutes: u32,
+    pub link: String,
+    #[serde(default)]
+    pub description: String,
+    /// One chapter to a line, "minutes:seconds title".
+    #[serde(default)]
+    pub chapters: String,
 }
 
 /// An ICT budget line of an office, each field as its form takes it, with what was spent on it month

@@ -42,13 +42,14 @@ use udbhabon_domain::register::software::{
     HandoverFields, SoftwareFields, check_handover, check_software,
 };
 use udbhabon_domain::training::certificate::Certificate;
+use udbhabon_domain::training::tutorial::{TutorialFields, check_tutorial};
 use udbhabon_domain::training::{TrainingFields, check_training};
 use udbhabon_domain::{Bilingual, ValidationErrors, Vocabulary};
 
 use super::DEMO_FILE;
 use super::file::{
     BudgetEntry, DecisionEntry, DemoFile, MeetingEntry, ProjectEntry, RecipientEntry, Recurrence,
-    RtiEntry, SoftwareEntry, TeamOrderEntry, TermsEntry, TrainingEntry,
+    RtiEntry, SoftwareEntry, TeamOrderEntry, TermsEntry, TrainingEntry, TutorialEntry,
 };
 use crate::holiday::fixed_holidays;
 use crate::plan::{builtin_template, insert_template};
@@ -500,6 +501,9 @@ async fn insert(tx: &Tx, file: &DemoFile, now: DateTime<Utc>) -> Result<DemoOutc
     for entry in &file.budget {
         budget_line(tx, entry, &keys).await?;
     }
+    for entry in &file.tutorials {
+        tutorial(tx, entry, &keys).await?;
+    }
     Ok(DemoOutcome::Loaded {
         offices: file.offices.len(),
         meetings: file.meetings.len(),
@@ -665,6 +669,24 @@ async fn budget_line(tx: &Tx, entry: &BudgetEntry, keys: &Keys) -> Result<(), Er
         let spending = check_spending(&fields, &line, NaiveDate::MAX).map_err(invalid)?;
         tx.record_spending(id, spending).await?;
     }
+    Ok(())
+}
+
+/// Adds a video tutorial to an office's library, checked as its form checks it.
+async fn tutorial(tx: &Tx, entry: &TutorialEntry, keys: &Keys) -> Result<(), Error> {
+    let used_by = format!("the tutorial {}", entry.title_bn);
+    let tutorial = check_tutorial(&TutorialFields {
+        title_bn: entry.title_bn.clone(),
+        title_en: entry.title_en.clone(),
+        topic: entry.topic.clone(),
+        minutes: entry.minutes.to_string(),
+        link: entry.link.clone(),
+        description: entry.description.clone(),
+        chapters: entry.chapters.clone(),
+    })
+    .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
+    tx.insert_tutorial(keys.get("office", &entry.office, &used_by)?, &tutorial)
+        .await?;
     Ok(())
 }
 

@@ -1,5 +1,6 @@
-//! Person-hours of training: each person's hours of a year from the sessions they attended, an office's
-//! total and the share of its staff who reached the hours owed, and the offices directly below compared.
+//! Person-hours of training: each person's hours of a year from the sessions they attended and the
+//! tutorials they finished, an office's total and the share of its staff who reached the hours owed,
+//! and the offices directly below compared.
 
 use std::collections::{HashMap, HashSet};
 
@@ -115,6 +116,13 @@ impl App {
             let entry = earned.entry((*office_id, *person_id)).or_default();
             entry.0 += attended_minutes(&training.training, attended);
             entry.1 += 1;
+        }
+        for ((office_id, person), minutes) in self
+            .db
+            .tutorial_minutes(&office_ids, (year.first_day(), year.last_day()))
+            .await?
+        {
+            earned.entry((office_id, person)).or_default().0 += minutes;
         }
         let missing: Vec<i32> = earned
             .keys()

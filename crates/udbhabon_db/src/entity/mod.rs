@@ -77,4 +77,6 @@ pub(crate) mod training;
 pub(crate) mod training_certificate;
 pub(crate) mod training_course;
 pub(crate) mod training_participant;
+pub(crate) mod tutorial;
+pub(crate) mod tutorial_completion;
 pub(crate) mod unit;

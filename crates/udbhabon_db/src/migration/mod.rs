@@ -49,6 +49,7 @@ mod m0042_renewals;
 mod m0043_certifications;
 mod m0044_projects;
 mod m0045_budget;
+mod m0046_tutorials;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -102,6 +103,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0043_certifications::Migration),
             Box::new(m0044_projects::Migration),
             Box::new(m0045_budget::Migration),
+            Box::new(m0046_tutorials::Migration),
         ]
     }
 }

@@ -1,8 +1,9 @@
 //! Trainings: an office's trainings of a year, who took part from which office, and the sessions each
-//! attended; `course` keeps the plan of the year.
+//! attended; `course` keeps the plan of the year, `tutorial` the video-tutorial library.
 
 pub mod certificate;
 pub mod course;
+pub mod tutorial;
 
 use std::collections::HashMap;
 

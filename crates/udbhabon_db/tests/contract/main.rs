@@ -23,3 +23,4 @@ mod schema;
 mod services;
 mod support;
 mod teams;
+mod tutorials;

@@ -1,8 +1,10 @@
 //! Trainings (প্রশিক্ষণ): an event's topic, audience, mode, trainers and sessions, checked as typed;
-//! the hours a session counts and when two sessions overlap, for each person's hours of the year.
+//! the hours a session counts and when two sessions overlap, for each person's hours of the year;
+//! `tutorial` checks the video tutorials that count toward them too.
 
 pub mod certificate;
 pub mod course;
+pub mod tutorial;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};

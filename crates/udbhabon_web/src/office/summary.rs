@@ -128,6 +128,7 @@ pub(crate) fn cards(lang: Lang, who: Option<&SignedIn>, summary: &OfficeSummary)
             (format!("/plans?office={key}"), "nav-plans"),
             (format!("/innovations?office={key}"), "nav-innovations"),
             (format!("/offices/{key}/trainings"), "training-link"),
+            (format!("/offices/{key}/tutorials"), "tutorial-link"),
             (format!("/offices/{key}/rti"), "rti-link"),
             (format!("/offices/{key}/grs"), "grs-link"),
             (format!("/offices/{key}/software"), "software-link"),

@@ -1,11 +1,12 @@
 //! An office's trainings (`/offices/KEY/trainings`): the plan of the year beside the trainings held,
 //! with the forms that keep both; a training's page (`/trainings/ID`) with its sessions, participants
-//! and attendance; `course` answers the plan's forms, `hours` shows person-hours and `certificate`
-//! issues certificates and checks them for anyone.
+//! and attendance; `course` answers the plan's forms, `hours` shows person-hours, `certificate`
+//! issues certificates and checks them for anyone, and `tutorial` keeps the video-tutorial library.
 
 pub(crate) mod certificate;
 pub(crate) mod course;
 pub(crate) mod hours;
+pub(crate) mod tutorial;
 
 use askama::Template;
 use askama_web::WebTemplate;

@@ -1,0 +1,82 @@
+//! The video-tutorial library: tutorials kept as written, a person finishing one once, and the minutes
+//! finished over some days added up by office and person.
+
+use chrono::NaiveDate;
+use udbhabon_domain::Bilingual;
+use udbhabon_domain::training::TrainingTopic;
+use udbhabon_domain::training::tutorial::{Chapter, Tutorial};
+
+use crate::fixtures::{committed, ministry, person};
+use crate::support::each_backend;
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+#[tokio::test]
+async fn a_tutorial_is_finished_once_and_its_minutes_add_up_by_office_and_person() {
+    let tutorial = Tutorial {
+        title: Bilingual::new("ই-নথিতে পত্র জারি", ""),
+        topic: TrainingTopic::ENothi,
+        minutes: 30,
+        link: "https://example.org/tutorials/e-nothi".to_owned(),
+        description: String::new(),
+        chapters: vec![Chapter {
+            at: 0,
+            title: "পরিচিতি".to_owned(),
+        }],
+    };
+    for test in each_backend().await {
+        let (office_id, first, second, reader) = committed(&test.db, async |tx| {
+            let office_id = ministry(tx).await.office_id;
+            let first = tx.insert_tutorial(office_id, &tutorial).await.unwrap();
+            let second = tx.insert_tutorial(office_id, &tutorial).await.unwrap();
+            let reader = person(tx, "পাঠক").await;
+            tx.complete_tutorial((first, reader, office_id), (date("2026-11-20"), 30))
+                .await
+                .unwrap();
+            tx.complete_tutorial((second, reader, office_id), (date("2025-06-30"), 45))
+                .await
+                .unwrap();
+            (office_id, first, second, reader)
+        })
+        .await;
+        assert_eq!(
+            test.db.tutorial(first).await.unwrap().tutorial,
+            tutorial,
+            "{}",
+            test.backend
+        );
+        assert_eq!(
+            test.db
+                .tutorial_minutes(&[office_id], (date("2026-07-01"), date("2027-06-30")))
+                .await
+                .unwrap()
+                .get(&(office_id, reader)),
+            Some(&30),
+            "{}",
+            test.backend
+        );
+        assert_eq!(
+            test.db
+                .tutorial_completions(&[first, second])
+                .await
+                .unwrap(),
+            [
+                (second, reader, date("2025-06-30")),
+                (first, reader, date("2026-11-20"))
+            ],
+            "{}",
+            test.backend
+        );
+        // Finishing it again is refused by the database itself: its minutes count once.
+        let tx = test.db.begin(crate::fixtures::author()).await.unwrap();
+        assert!(
+            tx.complete_tutorial((first, reader, office_id), (date("2026-11-21"), 30))
+                .await
+                .is_err(),
+            "{}",
+            test.backend
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! An office's video-tutorial library (`/offices/KEY/tutorials`): each tutorial with its topic, the
+//! minutes it counts and how many finished it, and the form that adds one; a tutorial's page
+//! (`/tutorials/ID`) with its description, chapters and the link where it plays, the button that marks
+//! it finished for the reader, and the form that corrects it.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::State;
+use axum::response::{IntoResponse, Redirect, Response};
+use udbhabon_core::training::tutorial::{TutorialDetail, TutorialLibrary};
+use udbhabon_domain::Vocabulary;
+use udbhabon_domain::training::TrainingTopic;
+use udbhabon_domain::training::tutorial::{Tutorial, TutorialFields, start_text};
+use udbhabon_i18n::{Lang, format, t, t_args};
+
+use crate::auth::{Button, Member, Posted};
+use crate::error::PageError;
+use crate::extract::{Path, Query};
+use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
+use crate::lang::ReaderLang;
+use crate::layout::{Layout, encode_component};
+use crate::state::AppState;
+
+/// A tutorial form refused: what was typed and each field's message.
+type Refused<'a> = Option<(&'a TutorialFields, Vec<(String, String)>)>;
+
+/// The form of a tutorial, to add one or correct it.
+pub(crate) struct TutorialForm {
+    action: String,
+    open: bool,
+    errors: Vec<(String, String)>,
+    values: TutorialFields,
+    topics: Vec<Choice>,
+}
+
+impl FieldErrors for TutorialForm {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+fn tutorial_form(
+    lang: Lang,
+    action: String,
+    typed: TutorialFields,
+    errors: Option<Vec<(String, String)>>,
+) -> TutorialForm {
+    TutorialForm {
+        action,
+        open: errors.is_some(),
+        errors: errors.unwrap_or_default(),
+        topics: with_none(listed(lang, &typed.topic, TrainingTopic::message_key)),
+        values: typed,
+    }
+}
+
+fn minutes_text(lang: Lang, minutes: u32) -> String {
+    t_args(
+        lang,
+        "tutorial-minutes-value",
+        &[("minutes", format::number(lang, i64::from(minutes)))],
+    )
+}
+
+fn finished_text(lang: Lang, count: usize) -> String {
+    t_args(
+        lang,
+        "tutorial-finished-by",
+        &[("count", format::number(lang, count as i64))],
+    )
+}
+
+struct TutorialLine {
+    href: String,
+    title: String,
+    topic: String,
+    minutes: String,
+    finished_by: String,
+    /// When the reader finished it.
+    finished_on: Option<String>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/tutorials.html")]
+pub(crate) struct LibraryPage {
+    l: Layout,
+    heading: String,
+    office_href: String,
+    /// (name, library) of each office above, the nearest first.
+    above: Vec<(String, String)>,
+    lines: Vec<TutorialLine>,
+    csrf: Option<String>,
+    form: Option<TutorialForm>,
+}
+
+fn library_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    library: &TutorialLibrary,
+    refused: Refused<'_>,
+) -> LibraryPage {
+    let key = encode_component(&library.office.key);
+    let href = format!("/offices/{key}/tutorials");
+    let heading = t_args(
+        lang,
+        "tutorial-heading",
+        &[("office", library.office.name.get(lang).to_owned())],
+    );
+    LibraryPage {
+        l: Layout::of_member(&state.app, lang, member, heading.clone(), "offices", &href),
+        heading,
+        office_href: format!("/offices/{key}"),
+        above: library
+            .above
+            .iter()
+            .map(|office| {
+                (
+                    office.name.get(lang).to_owned(),
+                    format!("/offices/{}/tutorials", encode_component(&office.key)),
+                )
+            })
+            .collect(),
+        lines: library
+            .tutorials
+            .iter()
+            .map(|row| {
+                let tutorial = &row.tutorial;
+                TutorialLine {
+                    href: format!("/tutorials/{}", row.id),
+                    title: tutorial.title.get(lang).to_owned(),
+                    topic: t(lang, &tutorial.topic.message_key()),
+                    minutes: minutes_text(lang, tutorial.minutes),
+                    finished_by: finished_text(
+                        lang,
+                        library.finished_by.get(&row.id).copied().unwrap_or(0),
+                    ),
+                    finished_on: library
+                        .finished
+                        .get(&row.id)
+                        .map(|day| format::date(lang, *day)),
+                }
+            })
+            .collect(),
+        csrf: library.can_manage.then(|| member.0.csrf_token.clone()),
+        form: library.can_manage.then(|| {
+            let (typed, errors) = refused.map_or_else(
+                || (TutorialFields::default(), None),
+                |(typed, errors)| (typed.clone(), Some(errors)),
+            );
+            tutorial_form(lang, href, typed, errors)
+        }),
+    }
+}
+
+/// `GET /offices/{key}/tutorials`: the office's library.
+pub(crate) async fn library(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(key): Path<String>,
+) -> Result<LibraryPage, PageError> {
+    let library = state.app.tutorial_library(&member.0, &key).await?;
+    Ok(library_page(&state, lang, &member, &library, None))
+}
+
+/// `POST /offices/{key}/tutorials`: adds a tutorial, then opens it.
+pub(crate) async fn add(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(key): Path<String>,
+    Posted(member, fields): Posted<TutorialFields>,
+) -> Result<Response, PageError> {
+    match state.app.add_tutorial(&member.0, &key, &fields).await {
+        Ok(id) => Ok(Redirect::to(&format!("/tutorials/{id}?done=added")).into_response()),
+        Err(error) => {
+            rejected(lang, error, async |errors| {
+                let library = state.app.tutorial_library(&member.0, &key).await?;
+                Ok(library_page(
+                    &state,
+                    lang,
+                    &member,
+                    &library,
+                    Some((&fields, errors)),
+                ))
+            })
+            .await
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "training/tutorial.html")]
+pub(crate) struct TutorialPage {
+    l: Layout,
+    heading: String,
+    library_href: String,
+    notice: Option<String>,
+    /// (label, text) of its topic, minutes and how many finished it.
+    particulars: Vec<(String, String)>,
+    link: String,
+    description: String,
+    /// (start, title) of each chapter.
+    chapters: Vec<(String, String)>,
+    csrf: String,
+    /// The button that marks it finished, or the day the reader did.
+    finish_action: String,
+    finished_on: Option<String>,
+    form: Option<TutorialForm>,
+}
+
+fn typed_tutorial(lang: Lang, tutorial: &Tutorial) -> TutorialFields {
+    TutorialFields {
+        title_bn: tutorial.title.bn.clone(),
+        title_en: tutorial.title.en.clone(),
+        topic: tutorial.topic.code().to_owned(),
+        minutes: format::digits(lang, &tutorial.minutes.to_string()),
+        link: tutorial.link.clone(),
+        description: tutorial.description.clone(),
+        chapters: tutorial
+            .chapters
+            .iter()
+            .map(|chapter| {
+                format!(
+                    "{} {}",
+                    format::digits(lang, &start_text(chapter.at)),
+                    chapter.title
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+fn tutorial_page(
+    state: &AppState,
+    lang: Lang,
+    member: &Member,
+    detail: &TutorialDetail,
+    (notice, refused): (Option<String>, Refused<'_>),
+) -> TutorialPage {
+    let tutorial = &detail.row.tutorial;
+    let href = format!("/tutorials/{}", detail.row.id);
+    let heading = tutorial.title.get(lang).to_owned();
+    TutorialPage {
+        l: Layout::of_member(&state.app, lang, member, heading.clone(), "offices", &href),
+        heading,
+        library_href: format!(
+            "/offices/{}/tutorials",
+            encode_component(&detail.office.key)
+        ),
+        notice,
+        particulars: vec![
+            (
+                t(lang, "tutorial-topic"),
+                t(lang, &tutorial.topic.message_key()),
+            ),
+            (
+                t(lang, "tutorial-minutes"),
+                minutes_text(lang, tutorial.minutes),
+            ),
+            (
+                t(lang, "tutorial-finished"),
+                finished_text(lang, detail.finished_by),
+            ),
+        ],
+        link: tutorial.link.clone(),
+        description: tutorial.description.clone(),
+        chapters: tutorial
+            .chapters
+            .iter()
+            .map(|chapter| {
+                (
+                    format::digits(lang, &start_text(chapter.at)),
+                    chapter.title.clone(),
+                )
+            })
+            .collect(),
+        csrf: member.0.csrf_token.clone(),
+        finish_action: format!("{href}/finished"),
+        finished_on: detail.finished_on.map(|day| format::date(lang, day)),
+        form: detail.can_manage.then(|| {
+            let (typed, errors) = refused.map_or_else(
+                || (typed_tutorial(lang, tutorial), None),
+                |(typed, errors)| (typed.clone(), Some(errors)),
+            );
+            tutorial_form(lang, href.clone(), typed, errors)
+        }),
+    }
+}
+
+/// `GET /tutorials/{id}`: a tutorial's page.
+pub(crate) async fn show(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    member: Member,
+    Path(id): Path<i32>,
+    Query(query): Query<DoneQuery>,
+) -> Result<TutorialPage, PageError> {
+    let detail = state.app.tutorial_detail(&member.0, id).await?;
+    let notice = match query.done.as_deref() {
+        Some("added") => Some(t(lang, "tutorial-done-added")),
+        Some("saved") => Some(t(lang, "tutorial-done-saved")),
+        Some("finished") => Some(t(lang, "tutorial-done-finished")),
+        _ => None,
+    };
+    Ok(tutorial_page(
+        &state,
+        lang,
+        &member,
+        &detail,
+        (notice, None),
+    ))
+}
+
+/// `POST /tutorials/{id}`: corrects a tutorial.
+pub(crate) async fn save(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    Posted(member, fields): Posted<TutorialFields>,
+) -> Result<Response, PageError> {
+    let outcome = state.app.save_tutorial(&member.0, id, &fields).await;
+    let saved_to = format!("/tutorials/{id}?done=saved");
+    saved_or_rejected(lang, outcome, &saved_to, async |errors| {
+        let detail = state.app.tutorial_detail(&member.0, id).await?;
+        Ok(tutorial_page(
+            &state,
+            lang,
+            &member,
+            &detail,
+            (None, Some((&fields, errors))),
+        ))
+    })
+    .await
+}
+
+/// `POST /tutorials/{id}/finished`: marks the tutorial finished for the reader.
+pub(crate) async fn finish(
+    State(state): State<AppState>,
+    Path(id): Path<i32>,
+    Posted(member, Button {}): Posted<Button>,
+) -> Result<Redirect, PageError> {
+    state.app.finish_tutorial(&member.0, id).await?;
+    Ok(Redirect::to(&format!("/tutorials/{id}?done=finished")))
+}

@@ -93,7 +93,7 @@ pub fn read_table(bytes: &[u8], limits: &TableLimits) -> Result<Rows, DocsError>
         limits.check(TableBound::Columns, record.len())?;
         cells += record.iter().filter(|cell| !cell.is_empty()).count();
         limits.check(TableBound::Cells, cells)?;
-        rows.push(record.iter().map(str::to_owned).collect());
+        rows.push(record.iter().map(|cell| revived(cell).to_owned()).collect());
     }
     Ok(rows)
 }
@@ -164,6 +164,15 @@ fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
         format!("'{cell}").into()
     } else {
         cell.into()
+    }
+}
+
+/// A CSV cell as it was before [`inert`] kept it as text: the apostrophe taken off again, so that a
+/// table written and read back (an export edited and imported) keeps its text as it was.
+fn revived(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(text) if inert(text).starts_with('\'') => text,
+        _ => cell,
     }
 }
 
@@ -385,6 +394,30 @@ mod tests {
         assert_eq!(rows.len(), 2_001);
         assert_eq!(rows[0], header);
         assert_eq!(rows[2_000], ["2000", "উদ্ভাবন 2000"]);
+    }
+
+    #[test]
+    fn a_row_starting_with_empty_cells_keeps_its_columns() {
+        let rows: Rows = vec![
+            vec!["id".into(), "name".into(), "note".into()],
+            vec!["1".into(), "এক".into(), String::new()],
+            vec![String::new(), "দুই".into(), "নোট".into()],
+        ];
+        let bytes = write_table(TableFormat::Xlsx, "rows", &rows).unwrap();
+        let read = read_table(&bytes, &TABLE_LIMITS).unwrap();
+        assert_eq!(read[2], ["", "দুই", "নোট"]);
+    }
+
+    #[test]
+    fn text_kept_from_running_as_a_formula_reads_back_as_written() {
+        let rows: Rows = vec![
+            vec!["risks".to_owned(), "sum".to_owned()],
+            vec!["- জমির দখল বিলম্ব".to_owned(), "-5".to_owned()],
+            vec!["'quoted".to_owned(), "=1+1".to_owned()],
+        ];
+        let bytes = write_table(TableFormat::Csv, "projects", &rows).unwrap();
+        assert!(String::from_utf8_lossy(&bytes).contains("'- জমির দখল বিলম্ব"));
+        assert_eq!(read_table(&bytes, &TABLE_LIMITS).unwrap(), rows);
     }
 
     #[test]

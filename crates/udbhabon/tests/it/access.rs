@@ -217,8 +217,13 @@ fn import_header(path: &str) -> Option<&'static str> {
         "/holidays/import" => Some("starts,name_bn,kind\n"),
         "/admin/offices/import" => Some("key,parent,kind,name_bn,name_en\n"),
         "/offices/{key}/innovations/import" => Some("ধরন,শিরোনাম,বিদ্যমান সমস্যা,সমাধান\n"),
-        "/offices/{key}/projects/import" => Some("name_bn,kind,director,funds,starts_on,ends_on\n"),
-        "/offices/{key}/budget/import" => Some("year,kind,code,head_bn,allocation\n"),
+        "/offices/{key}/projects/import" => Some(
+            "id,name_bn,name_en,kind,director,cost,funds,starts_on,ends_on,vendor,\
+             physical_progress,spent,risks\n",
+        ),
+        "/offices/{key}/budget/import" => {
+            Some("year,kind,code,head_bn,head_en,allocation,revised\n")
+        }
         _ => None,
     }
 }

@@ -143,7 +143,9 @@ async fn a_years_budget_is_spent_month_by_month_and_feeds_the_coordination_meeti
         "kind",
         "code",
         "head_bn",
+        "head_en",
         "allocation",
+        "revised",
         "jul",
         "dec",
     ];
@@ -152,8 +154,28 @@ async fn a_years_budget_is_spent_month_by_month_and_feeds_the_coordination_meeti
         &csrf,
         csv(&[
             header,
-            &["2026-27", "revenue", "3211117", "ইন্টারনেট", "1300", "", "50"],
-            &["2026-27", "revenue", "3211117", "ইন্টারনেট", "1300", "", ""],
+            &[
+                "2026-27",
+                "revenue",
+                "3211117",
+                "ইন্টারনেট",
+                "",
+                "1300",
+                "",
+                "",
+                "50",
+            ],
+            &[
+                "2026-27",
+                "revenue",
+                "3211117",
+                "ইন্টারনেট",
+                "",
+                "1300",
+                "",
+                "",
+                "",
+            ],
         ]),
     )
     .await;
@@ -171,13 +193,25 @@ async fn a_years_budget_is_spent_month_by_month_and_feeds_the_coordination_meeti
         &csrf,
         csv(&[
             header,
-            &["2026-27", "revenue", "3211117", "ইন্টারনেট", "1300", "90", ""],
+            &[
+                "2026-27",
+                "revenue",
+                "3211117",
+                "ইন্টারনেট",
+                "",
+                "1300",
+                "",
+                "90",
+                "",
+            ],
             &[
                 "২০২৬-২৭",
                 "development",
                 "4112101",
                 "মোটরযান",
+                "",
                 "2000",
+                "",
                 "",
                 "",
             ],
@@ -256,5 +290,13 @@ async fn a_years_budget_is_spent_month_by_month_and_feeds_the_coordination_meeti
 }
 
 fn csv_header_only() -> Vec<u8> {
-    csv(&[&["year", "kind", "code", "head_bn", "allocation"]])
+    csv(&[&[
+        "year",
+        "kind",
+        "code",
+        "head_bn",
+        "head_en",
+        "allocation",
+        "revised",
+    ]])
 }

@@ -51,8 +51,17 @@ pub const BUDGET_COLUMNS: [&str; 21] = [
 /// The month columns, July first, as [`BUDGET_COLUMNS`] names them.
 const MONTH_COLUMNS: std::ops::Range<usize> = 7..19;
 
-/// The columns an import must have.
-const REQUIRED_COLUMNS: [&str; 5] = ["year", "kind", "code", "head_bn", "allocation"];
+/// The columns an import must have: the line's own, so that a line updating one never takes an absent
+/// column for an empty one (an absent month leaves that month as it was).
+const REQUIRED_COLUMNS: [&str; 7] = [
+    "year",
+    "kind",
+    "code",
+    "head_bn",
+    "head_en",
+    "allocation",
+    "revised",
+];
 
 /// An office's lines of a fiscal year, as the register shows them.
 #[derive(Debug, Clone)]
@@ -234,24 +243,26 @@ impl App {
     ) -> Result<(), Error> {
         let row = self.managed_budget_line(who, id).await?;
         let line = check_budget_line(fields)?;
-        if line.year != row.line.year && !self.db.spending_of(&[id]).await?.is_empty() {
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        // Checked with the line locked, so that no month is recorded between the check and the change.
+        if tx.lock_budget_line(id).await?.line.year != line.year && tx.budget_line_spent(id).await?
+        {
             return Err(invalid("year", "error-budget-year-spent"));
         }
-        let tx = self.db.begin(self.author(Some(who), "")).await?;
         refuse_taken_code(&tx, row.office_id, &line, Some(id)).await?;
         tx.update_budget_line(id, &line).await?;
         tx.commit().await?;
         Ok(())
     }
 
-    /// Removes a line of an office entered by mistake, with its spending; returns the register it was
-    /// on. The office is named so that one who may not keep its register is refused even once the
+    /// Removes a line of an office entered by mistake, with its spending; returns its year, whose
+    /// register it was on. The office is named so that one who may not keep its register is refused even once the
     /// line is gone.
     pub async fn remove_budget_line(
         &self,
         who: &SignedIn,
         (office_key, id): (&str, i32),
-    ) -> Result<String, Error> {
+    ) -> Result<FiscalYear, Error> {
         let office = self.budget_office(who, office_key).await?;
         let row = self.db.budget_line(id).await?;
         if row.office_id != office.id {
@@ -262,11 +273,7 @@ impl App {
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.remove_budget_line(id).await?;
         tx.commit().await?;
-        Ok(format!(
-            "/offices/{}/budget?year={}",
-            office.key,
-            row.line.year.short_en()
-        ))
+        Ok(row.line.year)
     }
 
     /// Records what was spent on a line in a month, in place of what was recorded for it before.

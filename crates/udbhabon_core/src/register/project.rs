@@ -58,14 +58,22 @@ pub struct ProjectRegister {
     pub can_manage: bool,
 }
 
-/// The columns an import must have.
-const REQUIRED_COLUMNS: [&str; 6] = [
+/// The columns an import must have: all but the computed ones, so that a line updating a project
+/// never takes an absent column for an empty one.
+const REQUIRED_COLUMNS: [&str; 13] = [
+    "id",
     "name_bn",
+    "name_en",
     "kind",
     "director",
+    "cost",
     "funds",
     "starts_on",
     "ends_on",
+    "vendor",
+    "physical_progress",
+    "spent",
+    "risks",
 ];
 
 /// What an import did.

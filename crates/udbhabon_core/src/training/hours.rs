@@ -31,7 +31,7 @@ pub struct OfficeHours {
     pub office: OfficeRow,
     /// The people holding its posts on the day counted.
     pub staff: usize,
-    /// The people from it who attended a session.
+    /// The people from it who attended a session or finished a tutorial.
     pub trained: usize,
     /// Its staff who reached the hours owed.
     pub at_target: usize,

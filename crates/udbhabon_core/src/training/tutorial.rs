@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use udbhabon_db::DbError;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::training::tutorial::TutorialRow;
 use udbhabon_domain::account::access::Action;
@@ -141,12 +142,18 @@ impl App {
             None => row.office_id,
         };
         let tx = self.db.begin(self.author(Some(who), "")).await?;
-        tx.complete_tutorial(
-            (id, who.person_id, office_id),
-            (self.today(), row.tutorial.minutes),
-        )
-        .await?;
-        tx.commit().await?;
+        match tx
+            .complete_tutorial(
+                (id, who.person_id, office_id),
+                (self.today(), row.tutorial.minutes),
+            )
+            .await
+        {
+            Ok(()) => tx.commit().await?,
+            // Finished in the meantime (a second press while the first was saving): nothing to do.
+            Err(DbError::Conflict(_)) => {}
+            Err(error) => return Err(error.into()),
+        }
         Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! The ICT budget lines of an office and their spending: an office's lines of a fiscal year, the years
-//! it has lines in, one line by its id or by its code, the months spent on some lines; a line added,
-//! corrected or removed, and a month's spending recorded.
+//! it has lines in, one line by its id or by its code, the months spent on some lines; a line locked,
+//! added, corrected or removed, and a month's spending recorded.
 
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use udbhabon_domain::register::budget::{BudgetKind, BudgetLine, Spending};
@@ -216,6 +216,20 @@ impl Tx {
             }
         }
         Ok(())
+    }
+
+    /// A line, locked until the transaction ends.
+    pub async fn lock_budget_line(&self, id: i32) -> Result<BudgetLineRow, DbError> {
+        line_row(self.locked_budget_line(id).await?)
+    }
+
+    /// Whether any month's spending is recorded on a line.
+    pub async fn budget_line_spent(&self, id: i32) -> Result<bool, DbError> {
+        Ok(budget_spending::Entity::find()
+            .filter(budget_spending::Column::LineId.eq(id))
+            .one(&self.transaction)
+            .await?
+            .is_some())
     }
 
     async fn locked_budget_line(&self, id: i32) -> Result<budget_line::Model, DbError> {

@@ -4,7 +4,7 @@
 //! whose utilisation may pass the allocation (a revision not entered yet) but is then flagged.
 
 use bangla::FiscalYear;
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::Deserialize;
 
 use crate::register::{SHORT_CHARS, bounded, sum};
@@ -105,7 +105,12 @@ pub fn check_budget_line(fields: &BudgetLineFields) -> Result<BudgetLine, Valida
         (false, SHORT_CHARS),
         &mut errors,
     );
-    let allocation = sum("allocation", &fields.allocation, &mut errors);
+    let allocation = if fields.allocation.trim().is_empty() {
+        errors.add("allocation", "error-required");
+        None
+    } else {
+        sum("allocation", &fields.allocation, &mut errors)
+    };
     let revised = if fields.revised.trim().is_empty() {
         Some(None)
     } else {
@@ -174,11 +179,6 @@ pub fn check_spending(
     }
 }
 
-/// The month a day falls in, as its first day.
-pub fn month_of(day: NaiveDate) -> NaiveDate {
-    day.with_day(1).unwrap_or(day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -227,7 +227,7 @@ mod tests {
             code: "৩২-৫৫".into(),
             head_bn: " ".into(),
             allocation: "অনেক".into(),
-            revised: "-5".into(),
+            revised: "৯৯৯৯৯৯৯৯৯৯৯৯৯".into(),
             ..line()
         };
         assert_eq!(
@@ -240,6 +240,18 @@ mod tests {
                 ("allocation".to_owned(), "error-amount"),
                 ("revised".to_owned(), "error-amount"),
             ]
+        );
+    }
+
+    #[test]
+    fn a_line_needs_its_allocation() {
+        let empty = BudgetLineFields {
+            allocation: " ".into(),
+            ..line()
+        };
+        assert_eq!(
+            check_budget_line(&empty).unwrap_err().problems(),
+            [("allocation".to_owned(), "error-required")]
         );
     }
 
@@ -273,6 +285,5 @@ mod tests {
                 ("amount".to_owned(), "error-required"),
             ]
         );
-        assert_eq!(month_of(day("2026-11-23")), day("2026-11-01"));
     }
 }

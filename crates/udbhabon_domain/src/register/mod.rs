@@ -91,13 +91,17 @@ pub(crate) fn bounded(
     text.to_owned()
 }
 
+/// The largest sum taken, in thousand taka: a hundred times the whole national budget, far past any
+/// line or project, and small enough that any number of them adds up without overflowing.
+const MAX_SUM: u64 = 1_000_000_000_000;
+
 /// A sum in thousand taka typed in either script, grouped or not; empty is nought.
 pub(crate) fn sum(field: &'static str, text: &str, errors: &mut ValidationErrors) -> Option<u64> {
     let text = bangla::digits::to_ascii_digits(text.trim()).replace(',', "");
     if text.is_empty() {
         return Some(0);
     }
-    let value = text.parse::<u64>().ok();
+    let value = text.parse::<u64>().ok().filter(|value| *value <= MAX_SUM);
     if value.is_none() {
         errors.add(field, "error-amount");
     }

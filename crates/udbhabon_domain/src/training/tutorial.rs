@@ -141,13 +141,19 @@ fn start(text: &str) -> Option<u32> {
         .split(':')
         .map(|part| part.parse::<u32>().ok())
         .collect::<Option<_>>()?;
-    match parts.as_slice() {
-        [minutes, seconds] if *seconds < 60 => Some(minutes * 60 + seconds),
-        [hours, minutes, seconds] if *minutes < 60 && *seconds < 60 => {
-            Some(hours * 3600 + minutes * 60 + seconds)
-        }
-        _ => None,
+    let (hours, minutes, seconds) = match parts.as_slice() {
+        [minutes, seconds] => (0, *minutes, *seconds),
+        [hours, minutes, seconds] if *minutes < 60 => (*hours, *minutes, *seconds),
+        _ => return None,
+    };
+    if seconds >= 60 {
+        return None;
     }
+    // A time past any tutorial's length is refused by the caller; one too long to count is refused here.
+    hours
+        .checked_mul(3600)?
+        .checked_add(minutes.checked_mul(60)?)?
+        .checked_add(seconds)
 }
 
 /// A chapter's start as written: "৫:০৭", or "১:০৫:০৭" past the first hour.
@@ -210,7 +216,8 @@ mod tests {
             ]
         );
         // A chapter out of order, or past the tutorial's end, names its line.
-        for chapters in ["১:০০ এক\n০:৩০ দুই", "২৬:০০ শেষে"] {
+        for chapters in ["১:০০ এক\n০:৩০ দুই", "২৬:০০ শেষে", "4294967295:00 উপচে পড়া"]
+        {
             let wrong = TutorialFields {
                 chapters: chapters.into(),
                 ..tutorial()

@@ -604,6 +604,9 @@ pub(crate) async fn remove(
     Path((key, id)): Path<(String, i32)>,
     Posted(member, Button {}): Posted<Button>,
 ) -> Result<Redirect, PageError> {
-    let register = state.app.remove_budget_line(&member.0, (&key, id)).await?;
-    Ok(Redirect::to(&format!("{register}&done=removed")))
+    let year = state.app.remove_budget_line(&member.0, (&key, id)).await?;
+    Ok(Redirect::to(&format!(
+        "{}&done=removed",
+        register_href(&key, year)
+    )))
 }

@@ -269,6 +269,11 @@ pub fn check_answer(
     };
     if fee.is_none() {
         errors.add("fee", "error-rti-fee");
+    } else if fee.is_some_and(|fee| fee > 0)
+        && matches!(outcome, Some(RtiOutcome::Refused | RtiOutcome::NotHeld))
+    {
+        // A fee is the price of information supplied.
+        errors.add("fee", "error-rti-fee-unsupplied");
     }
     match (answered_on, outcome, fee) {
         (Some(answered_on), Some(outcome), Some(fee)) if errors.is_empty() => Ok(RtiAnswer {
@@ -741,6 +746,19 @@ mod tests {
                 ("answered_on".to_owned(), "error-rti-before-received"),
                 ("section".to_owned(), "error-rti-section"),
             ]
+        );
+        // A fee is the price of information supplied: none for a refusal.
+        let charged = RtiAnswerFields {
+            answered_on: "25-11-2026".to_owned(),
+            section: "৭(ঝ)".to_owned(),
+            fee: "২০".to_owned(),
+            ..answer.clone()
+        };
+        assert_eq!(
+            check_answer(&charged, date("2026-11-25"), date("2026-11-26"))
+                .unwrap_err()
+                .problems(),
+            [("fee".to_owned(), "error-rti-fee-unsupplied")]
         );
         let appeal = RtiAppealFields {
             filed_on: "28-11-2026".to_owned(),

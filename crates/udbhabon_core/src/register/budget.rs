@@ -189,17 +189,6 @@ impl App {
         })
     }
 
-    /// An office whose budget the reader keeps.
-    pub async fn budget_office(
-        &self,
-        who: &SignedIn,
-        office_key: &str,
-    ) -> Result<OfficeRow, Error> {
-        let office = self.db.office_by_key(office_key).await?;
-        self.require(who, Action::ManageTeam, office.id).await?;
-        Ok(office)
-    }
-
     /// Adds a budget line to an office; returns its id.
     pub async fn add_budget_line(
         &self,
@@ -207,7 +196,7 @@ impl App {
         office_key: &str,
         fields: &BudgetLineFields,
     ) -> Result<i32, Error> {
-        let office = self.budget_office(who, office_key).await?;
+        let office = self.kept_office(who, office_key).await?;
         let line = check_budget_line(fields)?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         refuse_taken_code(&tx, office.id, &line, None).await?;
@@ -263,7 +252,7 @@ impl App {
         who: &SignedIn,
         (office_key, id): (&str, i32),
     ) -> Result<FiscalYear, Error> {
-        let office = self.budget_office(who, office_key).await?;
+        let office = self.kept_office(who, office_key).await?;
         let row = self.db.budget_line(id).await?;
         if row.office_id != office.id {
             return Err(Error::NotFound(format!(
@@ -346,7 +335,7 @@ impl App {
         office_key: &str,
         file: &[u8],
     ) -> Result<BudgetImport, Error> {
-        let office = self.budget_office(who, office_key).await?;
+        let office = self.kept_office(who, office_key).await?;
         let rows = match read_import(file) {
             Ok(rows) => rows,
             Err(problems) => return Ok(BudgetImport::Rejected(problems)),

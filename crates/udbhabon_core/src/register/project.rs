@@ -123,7 +123,7 @@ impl App {
         office_key: &str,
         fields: &ProjectFields,
     ) -> Result<i32, Error> {
-        let office = self.project_office(who, office_key).await?;
+        let office = self.kept_office(who, office_key).await?;
         let project = check_project(fields)?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let id = tx.insert_project(office.id, &project).await?;
@@ -275,17 +275,6 @@ impl App {
         write_table(format, "projects", &rows).map_err(|error| Error::Internal(error.to_string()))
     }
 
-    /// An office whose projects the reader keeps.
-    pub async fn project_office(
-        &self,
-        who: &SignedIn,
-        office_key: &str,
-    ) -> Result<OfficeRow, Error> {
-        let office = self.db.office_by_key(office_key).await?;
-        self.require(who, Action::ManageTeam, office.id).await?;
-        Ok(office)
-    }
-
     /// Imports a table of projects in [`PROJECT_COLUMNS`]: a line with the id of one of the office's
     /// projects updates it (its milestones must stay within its period), any line without an id adds
     /// a project; everything is recorded, or nothing when any line is wrong.
@@ -295,7 +284,7 @@ impl App {
         office_key: &str,
         file: &[u8],
     ) -> Result<ProjectImport, Error> {
-        let office = self.project_office(who, office_key).await?;
+        let office = self.kept_office(who, office_key).await?;
         let rows = match read_import(file) {
             Ok(rows) => rows,
             Err(problems) => return Ok(ProjectImport::Rejected(problems)),

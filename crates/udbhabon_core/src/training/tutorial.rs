@@ -82,8 +82,7 @@ impl App {
         office_key: &str,
         fields: &TutorialFields,
     ) -> Result<i32, Error> {
-        let office = self.db.office_by_key(office_key).await?;
-        self.require(who, Action::ManageTeam, office.id).await?;
+        let office = self.kept_office(who, office_key).await?;
         let tutorial = check_tutorial(fields)?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let id = tx.insert_tutorial(office.id, &tutorial).await?;

@@ -329,7 +329,7 @@ pub(crate) async fn import(
     PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who may not keep the register is refused before the upload is read.
-    state.app.budget_office(&member.0, &key).await?;
+    state.app.kept_office(&member.0, &key).await?;
     let file = upload.read().await?.first_file();
     match state.app.import_budget(&member.0, &key, &file).await? {
         BudgetImport::Imported {

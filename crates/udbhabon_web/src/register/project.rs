@@ -278,7 +278,7 @@ pub(crate) async fn import(
     PostedUpload(member, upload): PostedUpload,
 ) -> Result<Response, PageError> {
     // Someone who may not keep the register is refused before the upload is read.
-    state.app.project_office(&member.0, &key).await?;
+    state.app.kept_office(&member.0, &key).await?;
     let file = upload.read().await?.first_file();
     let outcome = state.app.import_projects(&member.0, &key, &file).await?;
     let register = state.app.project_register(&member.0, &key).await?;

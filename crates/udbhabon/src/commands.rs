@@ -405,6 +405,7 @@ fn settings(config: &Config) -> Result<Settings, String> {
         files_dir: config.data_dir.join("files"),
         reminders: config.reminders(),
         training_hours_owed: config.training_hours_owed,
+        video_bytes_most: config.video_upload_megabytes.saturating_mul(1024 * 1024),
     })
 }
 

@@ -47,6 +47,8 @@ pub(crate) struct Config {
     /// The hours of training a year every officer owes (60 under the Public Administration Training
     /// Policy, 2003, until the government sets another figure).
     pub(crate) training_hours_owed: u32,
+    /// The largest video a tutorial may upload, in megabytes.
+    pub(crate) video_upload_megabytes: u64,
 }
 
 impl Default for Config {
@@ -67,6 +69,7 @@ impl Default for Config {
             escalate_after_days: 3,
             metrics_token: String::new(),
             training_hours_owed: udbhabon_domain::training::HOURS_OWED_BY_POLICY,
+            video_upload_megabytes: 500,
         }
     }
 }
@@ -115,7 +118,7 @@ impl Config {
             no_demo,
         };
         figment
-            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir", "reminders_every_minutes", "escalate_after_days", "metrics_token"]))
+            .merge(Env::prefixed("UDBHABON_").only(&["log_format", "public_url", "smtp_url", "mail_from", "mail_dir", "reminders_every_minutes", "escalate_after_days", "metrics_token", "video_upload_megabytes"]))
             .merge(Serialized::defaults(overrides))
             .extract()
             .map_err(|error| {

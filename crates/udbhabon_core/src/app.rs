@@ -30,6 +30,8 @@ pub struct Settings {
     pub reminders: ReminderSchedule,
     /// The hours of training a year every officer owes.
     pub training_hours_owed: u32,
+    /// The largest video a tutorial may upload, in bytes.
+    pub video_bytes_most: u64,
 }
 
 /// What every page depends on besides its address and language: the records (which move the audit
@@ -60,6 +62,7 @@ pub struct App {
     pub(crate) files: FileStore,
     pub(crate) reminders: ReminderSchedule,
     pub(crate) training_hours_owed: u32,
+    pub(crate) video_bytes_most: u64,
     pub(crate) readers: Readers,
 }
 
@@ -82,6 +85,7 @@ impl App {
             public_url: settings.public_url.trim_end_matches('/').to_owned(),
             reminders: settings.reminders.clone(),
             training_hours_owed: settings.training_hours_owed,
+            video_bytes_most: settings.video_bytes_most,
             readers: Readers::default(),
         })
     }

@@ -1,12 +1,17 @@
 //! Files sent to the reader: documents, tables and evidence, each with its media type and a file name
 //! the browser saves it under (an ASCII name for every browser, the name as written for those that read
-//! RFC 6266's `filename*`).
+//! RFC 6266's `filename*`); and a kept file a player reads a range at a time.
 
-use axum::http::header;
+use axum::body::Body;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use http_range_header::{RangeUnsatisfiableError, parse_range_header};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use udbhabon_core::TableFormat;
+use udbhabon_core::files::KeptFile;
 use udbhabon_core::team::order::pdf::Document;
+
+use crate::error::PageError;
 
 /// Whether the browser shows the file or saves it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +27,21 @@ pub(crate) fn file(
     disposition: Disposition,
     bytes: Vec<u8>,
 ) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, media_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                content_disposition(name, disposition),
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
+}
+
+/// The `Content-Disposition` of a file named `name`.
+fn content_disposition(name: &str, disposition: Disposition) -> String {
     let kind = match disposition {
         Disposition::Inline => "inline",
         Disposition::Attachment => "attachment",
@@ -37,17 +57,75 @@ pub(crate) fn file(
         })
         .collect();
     let written = utf8_percent_encode(name, ATTR_CHAR_ESCAPED);
-    (
-        [
-            (header::CONTENT_TYPE, media_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{written}"),
-            ),
-        ],
-        bytes,
-    )
-        .into_response()
+    format!("{kind}; filename=\"{ascii}\"; filename*=UTF-8''{written}")
+}
+
+/// A kept file for a player: whole, or the one range its `Range` header asks for (RFC 9110, §14), read
+/// from the store as it is sent. Its hash is its validator: a player that holds it is told so, and a
+/// range asked `If-Range` of another version gets the whole file.
+pub(crate) async fn ranged(kept: KeptFile, asked: &HeaderMap) -> Result<Response, PageError> {
+    let size = u64::try_from(kept.file.size).unwrap_or_default();
+    let etag = format!("\"{}\"", kept.file.sha256);
+    let held = asked
+        .get(header::IF_NONE_MATCH)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|tags| {
+            tags.split(',')
+                .any(|tag| matches!(tag.trim(), "*") || tag.trim() == etag)
+        });
+    if held {
+        return Ok((StatusCode::NOT_MODIFIED, [(header::ETAG, etag)]).into_response());
+    }
+    let range = asked
+        .get(header::RANGE)
+        .filter(|_| {
+            asked
+                .get(header::IF_RANGE)
+                .is_none_or(|validator| validator == etag.as_str())
+        })
+        .and_then(|value| value.to_str().ok())
+        .map(|value| parse_range_header(value).and_then(|ranges| ranges.validate(size)));
+    let range = match range {
+        Some(Ok(ranges)) if ranges.len() == 1 => Some(ranges[0].clone()),
+        Some(Err(RangeUnsatisfiableError::Unsatisfiable)) => {
+            return Ok((
+                StatusCode::RANGE_NOT_SATISFIABLE,
+                [(header::CONTENT_RANGE, format!("bytes */{size}"))],
+            )
+                .into_response());
+        }
+        // No range, several, or one this reader will not take: the whole file, as RFC 9110 allows.
+        _ => None,
+    };
+    let mut response = Response::builder()
+        .header(header::CONTENT_TYPE, &kept.file.media_type)
+        .header(
+            header::CONTENT_DISPOSITION,
+            content_disposition(&kept.file.name, Disposition::Inline),
+        )
+        .header(header::ACCEPT_RANGES, "bytes")
+        .header(header::ETAG, &etag)
+        .header(header::CACHE_CONTROL, "private, no-cache");
+    let body = match range {
+        Some(range) => {
+            let (first, last) = (*range.start(), *range.end());
+            response = response
+                .status(StatusCode::PARTIAL_CONTENT)
+                .header(
+                    header::CONTENT_RANGE,
+                    format!("bytes {first}-{last}/{size}"),
+                )
+                .header(header::CONTENT_LENGTH, last - first + 1);
+            kept.read(Some(first..last + 1)).await?
+        }
+        None => {
+            response = response.header(header::CONTENT_LENGTH, size);
+            kept.read(None).await?
+        }
+    };
+    response
+        .body(Body::from_stream(body))
+        .map_err(|error| PageError::from(udbhabon_core::Error::Internal(error.to_string())))
 }
 
 /// A typeset document.

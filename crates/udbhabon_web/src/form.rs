@@ -21,7 +21,18 @@ pub(crate) fn field_messages(lang: Lang, errors: &ValidationErrors) -> Vec<(Stri
             let args: Vec<(&'static str, String)> = error
                 .args
                 .iter()
-                .map(|(name, value)| (*name, udbhabon_i18n::format::digits(lang, value)))
+                .map(|(name, value)| {
+                    // A number is written in the reader's digits; a name (a file's, "idea.mp4") as given.
+                    let numeric = value
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | ':' | '/'));
+                    let value = if numeric {
+                        udbhabon_i18n::format::digits(lang, value)
+                    } else {
+                        value.clone()
+                    };
+                    (*name, value)
+                })
                 .collect();
             (error.field.clone(), t_args(lang, error.message_key, &args))
         })

@@ -10,6 +10,7 @@ use axum::routing::{MethodFilter, MethodRouter};
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
@@ -70,16 +71,33 @@ pub enum Body {
     Evidence,
     /// A citizen's message with its one attachment.
     Attachment,
+    /// A tutorial's video with its subtitle track, up to the installation's limit.
+    Video,
 }
 
 impl Body {
     /// The limit in bytes.
-    pub fn bytes(self) -> usize {
+    pub fn bytes(self, state: &AppState) -> usize {
         match self {
             Self::Form => FORM_BYTES,
             Self::Import => udbhabon_core::TABLE_LIMITS.bytes + 64 * 1024,
             Self::Evidence => EVIDENCE_REQUEST_BYTES,
             Self::Attachment => udbhabon_core::files::MAX_ATTACHMENT_BYTES + 64 * 1024,
+            Self::Video => usize::try_from(state.app.video_bytes_most())
+                .unwrap_or(usize::MAX)
+                .saturating_add(udbhabon_core::files::MAX_SUBTITLES_BYTES + 64 * 1024),
+        }
+    }
+
+    /// How long a request may take: a page's 30 seconds, or for a video what its largest takes at one
+    /// megabit a second, so that an office on a slow line can still upload one.
+    fn time(self, state: &AppState) -> Duration {
+        let page = Duration::from_secs(30);
+        match self {
+            Self::Video => page.max(Duration::from_secs(
+                u64::try_from(self.bytes(state)).unwrap_or(u64::MAX) / 125_000,
+            )),
+            _ => page,
         }
     }
 }
@@ -159,7 +177,9 @@ impl RouteSpec {
         } else {
             MethodFilter::GET
         };
-        let mut mounted = limited((self.handler)(filter), self.body.bytes());
+        let mut mounted = limited((self.handler)(filter), self.body.bytes(state)).layer(
+            TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, self.body.time(state)),
+        );
         if self.kept {
             mounted = mounted.layer(middleware::map_response(mark_kept));
         }
@@ -1176,6 +1196,28 @@ pub const ROUTES: &[RouteSpec] = &[
         handler!(training::tutorial::save),
     ),
     route(
+        GET,
+        "/tutorials/{id}/video",
+        SIGNED_IN,
+        "/tutorials/1/video",
+        handler!(training::tutorial::video),
+    ),
+    route(
+        POST,
+        "/tutorials/{id}/video",
+        may(Action::ManageTeam),
+        "/tutorials/1/video",
+        handler!(training::tutorial::upload),
+    )
+    .taking(Body::Video),
+    route(
+        GET,
+        "/tutorials/{id}/subtitles.vtt",
+        SIGNED_IN,
+        "/tutorials/1/subtitles.vtt",
+        handler!(training::tutorial::subtitles),
+    ),
+    route(
         POST,
         "/tutorials/{id}/finished",
         SIGNED_IN,
@@ -1992,15 +2034,12 @@ pub fn router(state: AppState) -> Router {
         router.route(route.path, route.mounted(&state))
     });
     let ([csp, nosniff, referrer], frames) = security::headers();
+    let largest = Body::Video.bytes(&state).max(EVIDENCE_REQUEST_BYTES);
     routes
         .fallback(not_found)
         .layer(CatchPanicLayer::custom(panic_page))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
-        ))
-        .layer(middleware::from_fn(|request, next| {
-            refuse_oversized(EVIDENCE_REQUEST_BYTES, request, next)
+        .layer(middleware::from_fn(move |request, next| {
+            refuse_oversized(largest, request, next)
         }))
         // Every error answered inside is rendered here, where the request's language and reader are
         // known; the request id and the page it came from are in scope from `observe`.
@@ -2020,7 +2059,10 @@ pub fn router(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::x_request_id())
                 // Outside compression, so that a kept page is kept compressed.
                 .layer(middleware::from_fn_with_state(state.clone(), cache::serve))
-                .layer(CompressionLayer::new())
+                // A video is compressed already; gzip would only spend the processor on it.
+                .layer(CompressionLayer::new().compress_when(
+                    DefaultPredicate::new().and(NotForContentType::const_new("video/")),
+                ))
                 .layer(csp)
                 .layer(nosniff)
                 .layer(referrer)

@@ -1,9 +1,10 @@
-//! Uploads: a multipart form's fields and files read within the route's limit, and an import's
-//! problems as one message per line and column.
+//! Uploads: a multipart form's fields and files read within the route's limit, whole or piece by piece,
+//! and an import's problems as one message per line and column.
 
-use axum::extract::multipart::MultipartError;
+use axum::extract::multipart::{Field, MultipartError};
 use axum::extract::{FromRequest, Multipart, Request};
 use axum::http::StatusCode;
+use bytes::Bytes;
 use udbhabon_domain::{FieldError, ValidationErrors};
 use udbhabon_i18n::{Lang, format, t_args};
 
@@ -107,6 +108,46 @@ impl Upload {
             }
         }
         Ok(received)
+    }
+}
+
+/// A part of a form read piece by piece: a file too large to hold in memory.
+pub(crate) struct Part<'a> {
+    field: Field<'a>,
+    limit: usize,
+}
+
+impl Part<'_> {
+    /// The form field it fills.
+    pub(crate) fn name(&self) -> &str {
+        self.field.name().unwrap_or_default()
+    }
+
+    /// The file's name as the browser sent it; empty for a text part or a file field left empty.
+    pub(crate) fn file_name(&self) -> &str {
+        self.field.file_name().unwrap_or_default()
+    }
+
+    /// The next piece, or nothing at its end.
+    pub(crate) async fn piece(&mut self) -> Result<Option<Bytes>, PageError> {
+        let limit = self.limit;
+        self.field
+            .chunk()
+            .await
+            .map_err(|error| refusal(limit, &error))
+    }
+}
+
+impl Upload {
+    /// The next part, to be read piece by piece before the one after it.
+    pub(crate) async fn next_part(&mut self) -> Result<Option<Part<'_>>, PageError> {
+        let limit = self.limit;
+        let field = self
+            .multipart
+            .next_field()
+            .await
+            .map_err(|error| refusal(limit, &error))?;
+        Ok(field.map(|field| Part { field, limit }))
     }
 }
 

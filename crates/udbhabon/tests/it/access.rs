@@ -171,6 +171,10 @@ async fn try_route(
                 .text("csrf", csrf.to_owned())
                 .text("file", header);
             request.multipart(upload).send().await.unwrap()
+        } else if path == "/tutorials/{id}/video" {
+            // No file chosen: refused as typed, keeping nothing.
+            let upload = reqwest::multipart::Form::new().text("csrf", csrf.to_owned());
+            request.multipart(upload).send().await.unwrap()
         } else if path == "/decisions/{id}/updates" {
             let upload = reqwest::multipart::Form::new()
                 .text("csrf", csrf.to_owned())
@@ -256,8 +260,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// preview of minutes (the meeting called in the system has none written yet), an entry of the
 /// proactive-disclosure list (the demo's ministry has none), a system's renewal (the first role the
 /// route serves takes it off), a test's certificate (the demo's test carries none) and a budget line
-/// (the first role the route serves removes it).
-const ABSENT_SAMPLES: [&str; 16] = [
+/// (the first role the route serves removes it), and a tutorial's video and subtitles (the demo's
+/// tutorial plays from its link).
+const ABSENT_SAMPLES: [&str; 18] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/meetings/{key}/minutes/preview.pdf",
@@ -274,6 +279,8 @@ const ABSENT_SAMPLES: [&str; 16] = [
     "/software/{id}/renewals/{renewal}/remove",
     "/software/{id}/certifications/{certification}/file",
     "/offices/{key}/budget/{id}/remove",
+    "/tutorials/{id}/video",
+    "/tutorials/{id}/subtitles.vtt",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

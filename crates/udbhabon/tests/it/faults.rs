@@ -279,7 +279,9 @@ async fn no_post_route_reaches_its_handler_with_a_forged_token() {
                     .text("note", "x");
                 if matches!(
                     route.body,
-                    udbhabon_web::Body::Import | udbhabon_web::Body::Evidence
+                    udbhabon_web::Body::Import
+                        | udbhabon_web::Body::Evidence
+                        | udbhabon_web::Body::Video
                 ) {
                     browser.client.post(&url).multipart(multipart).send().await
                 } else {

@@ -42,4 +42,5 @@ mod services;
 mod session;
 mod software;
 mod trainings;
+mod tutorial_videos;
 mod tutorials;

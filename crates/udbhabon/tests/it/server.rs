@@ -13,6 +13,9 @@ fn fixed_clock() -> Arc<dyn Clock> {
     Arc::new(FixedClock(NOW.parse().unwrap()))
 }
 
+/// The largest video a tutorial may upload on a test server: small, so that a test can pass it.
+pub(crate) const VIDEO_BYTES_MOST: u64 = 1024 * 1024;
+
 /// A clock the test sets, to walk through a year.
 #[derive(Debug)]
 pub(crate) struct MovableClock(std::sync::Mutex<chrono::DateTime<chrono::Utc>>);
@@ -172,6 +175,7 @@ impl TestServer {
             files_dir: data.path().join("files"),
             reminders: Default::default(),
             training_hours_owed: udbhabon_domain::training::HOURS_OWED_BY_POLICY,
+            video_bytes_most: VIDEO_BYTES_MOST,
         };
         let app = App::open(&settings, clock).await.expect("the app opens");
         app.migrate().await.expect("migrations run");

@@ -1,19 +1,29 @@
 //! An office's video-tutorial library: read by anyone signed in (the offices below train on the
-//! ministry's tutorials), kept by those who run the office's team; each reader marks a tutorial
-//! finished once, and its minutes count toward their training hours of that fiscal year, for their own
-//! office.
+//! ministry's tutorials), kept by those who run the office's team, who link each tutorial or upload its
+//! video and subtitle track; each reader marks a tutorial finished once, and its minutes count toward
+//! their training hours of that fiscal year, for their own office.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use udbhabon_db::DbError;
 use udbhabon_db::office::OfficeRow;
-use udbhabon_db::training::tutorial::TutorialRow;
+use udbhabon_db::training::tutorial::{TutorialRow, TutorialVideoRow};
+use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::training::tutorial::{TutorialFields, check_tutorial};
 
 use crate::account::SignedIn;
+use crate::error::invalid;
+use crate::files::{KeptFile, Receiving, StoredUpload, VIDEO, VTT, check_subtitles};
 use crate::{App, Error};
+
+/// The video a tutorial plays after an upload.
+enum Played {
+    New(StoredUpload),
+    /// The file it played before (by its id).
+    Kept(i32),
+}
 
 /// An office's library, as a reader sees it.
 #[derive(Debug, Clone)]
@@ -36,6 +46,8 @@ pub struct TutorialDetail {
     pub office: OfficeRow,
     pub row: TutorialRow,
     pub finished_by: usize,
+    /// The video uploaded here, when it plays here.
+    pub video: Option<TutorialVideoRow>,
     /// The day the reader finished it, if they have.
     pub finished_on: Option<NaiveDate>,
     pub can_manage: bool,
@@ -102,6 +114,7 @@ impl App {
                 .find(|(_, person, _)| *person == who.person_id)
                 .map(|(_, _, day)| *day),
             can_manage: self.may(who, Action::ManageTeam, office.id).await?,
+            video: self.db.tutorial_video(id).await?,
             office,
             row,
         })
@@ -123,10 +136,100 @@ impl App {
         Ok(())
     }
 
+    /// The largest video a tutorial may upload, in bytes.
+    pub fn video_bytes_most(&self) -> u64 {
+        self.video_bytes_most
+    }
+
+    /// Begins receiving a tutorial's video, from one who keeps its office's library.
+    pub async fn receive_video(&self, who: &SignedIn, id: i32) -> Result<Receiving, Error> {
+        let row = self.db.tutorial(id).await?;
+        self.require(who, Action::ManageTeam, row.office_id).await?;
+        Ok(Receiving::new(&self.files, VIDEO, self.video_bytes_most))
+    }
+
+    /// Keeps what was uploaded for a tutorial once all of it passes: a video replaces the one it
+    /// played, a subtitle track the one beside it (a track kept stays with a new video, whose times are
+    /// usually those of the old). A first upload needs its video. `subtitles` is (file name, content),
+    /// empty when none was chosen.
+    pub async fn upload_video(
+        &self,
+        who: &SignedIn,
+        id: i32,
+        mut video: Receiving,
+        (subtitles_name, subtitles): (String, Vec<u8>),
+    ) -> Result<(), Error> {
+        let row = self.db.tutorial(id).await?;
+        self.require(who, Action::ManageTeam, row.office_id).await?;
+        let kept = self.db.tutorial_video(id).await?;
+        let mut errors = ValidationErrors::new();
+        let subtitles_given = !subtitles_name.is_empty() || !subtitles.is_empty();
+        if subtitles_given && let Err(key) = check_subtitles(&subtitles_name, &subtitles) {
+            errors.add("subtitles", key).with("name", &subtitles_name);
+            video.discard().await?;
+            return Err(errors.into());
+        }
+        let video = video.finish("video", &mut errors).await?;
+        if !errors.is_empty() {
+            return Err(errors.into());
+        }
+        let kept_video = kept.as_ref().map(|kept| kept.video.id);
+        let played = match (video, kept_video) {
+            (Some(video), _) => Played::New(video),
+            (None, Some(kept)) if subtitles_given => Played::Kept(kept),
+            (None, Some(_)) => return Err(invalid("video", "error-video-nothing")),
+            (None, None) => return Err(invalid("video", "error-video-required")),
+        };
+        let subtitles_sha256 = udbhabon_db::document::sha256_hex(&subtitles);
+        let subtitles_size = i64::try_from(subtitles.len()).unwrap_or(i64::MAX);
+        if subtitles_given {
+            self.files.put(&subtitles_sha256, subtitles).await?;
+        }
+        let tx = self.db.begin(self.author(Some(who), "")).await?;
+        let video_file_id = match played {
+            Played::New(video) => {
+                tx.evidence_by_hash(&video.sha256, video.media_type, video.size, &video.name)
+                    .await?
+            }
+            Played::Kept(id) => id,
+        };
+        let subtitles_file_id = if subtitles_given {
+            Some(
+                tx.evidence_by_hash(&subtitles_sha256, VTT, subtitles_size, &subtitles_name)
+                    .await?,
+            )
+        } else {
+            kept.and_then(|kept| kept.subtitles).map(|file| file.id)
+        };
+        tx.set_tutorial_video(id, video_file_id, subtitles_file_id)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A tutorial's uploaded video, to play (the route admits anyone signed in).
+    pub async fn tutorial_video(&self, id: i32) -> Result<KeptFile, Error> {
+        let video = self.db.tutorial_video(id).await?;
+        let file = video.map(|video| video.video);
+        file.map(|file| KeptFile::new(&self.files, file))
+            .ok_or_else(|| Error::NotFound(format!("the video of tutorial #{id}")))
+    }
+
+    /// A tutorial's subtitle track, to play beside its video.
+    pub async fn tutorial_subtitles(&self, id: i32) -> Result<KeptFile, Error> {
+        let video = self.db.tutorial_video(id).await?;
+        let file = video.and_then(|video| video.subtitles);
+        file.map(|file| KeptFile::new(&self.files, file))
+            .ok_or_else(|| Error::NotFound(format!("the subtitles of tutorial #{id}")))
+    }
+
     /// Records that the reader finished a tutorial today, counting its minutes toward their training
     /// hours; a tutorial counts once, so finishing it again changes nothing.
     pub async fn finish_tutorial(&self, who: &SignedIn, id: i32) -> Result<(), Error> {
         let row = self.db.tutorial(id).await?;
+        if row.tutorial.link.is_empty() && self.db.tutorial_video(id).await?.is_none() {
+            return Err(invalid("tutorial", "error-tutorial-nothing-to-watch"));
+        }
         let completions = self.db.tutorial_completions(&[id]).await?;
         if completions
             .iter()

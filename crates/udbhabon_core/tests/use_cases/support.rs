@@ -50,6 +50,7 @@ pub(crate) fn settings_in(dir: PathBuf) -> Settings {
         files_dir: dir.join("files"),
         reminders: Default::default(),
         training_hours_owed: udbhabon_domain::training::HOURS_OWED_BY_POLICY,
+        video_bytes_most: 1024 * 1024,
     }
 }
 

@@ -79,4 +79,5 @@ pub(crate) mod training_course;
 pub(crate) mod training_participant;
 pub(crate) mod tutorial;
 pub(crate) mod tutorial_completion;
+pub(crate) mod tutorial_video;
 pub(crate) mod unit;

@@ -50,6 +50,7 @@ mod m0043_certifications;
 mod m0044_projects;
 mod m0045_budget;
 mod m0046_tutorials;
+mod m0047_tutorial_videos;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -104,6 +105,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0044_projects::Migration),
             Box::new(m0045_budget::Migration),
             Box::new(m0046_tutorials::Migration),
+            Box::new(m0047_tutorial_videos::Migration),
         ]
     }
 }

@@ -1,6 +1,6 @@
 //! The video-tutorial library: an office's tutorials, one by its id, who finished which and the minutes
-//! the people of some offices earned from them over some days; a tutorial added or corrected, and one
-//! finished.
+//! the people of some offices earned from them over some days; a tutorial added or corrected, its video
+//! and subtitles uploaded, and one finished.
 
 use std::collections::HashMap;
 
@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::training::tutorial::Tutorial;
 
-use crate::entity::{tutorial, tutorial_completion};
+use crate::entity::{evidence_file, tutorial, tutorial_completion, tutorial_video};
 use crate::json::{from_json, to_json};
+use crate::plan::progress::EvidenceRow;
 use crate::{Db, DbError, Tx};
 
 /// A tutorial as kept.
@@ -18,6 +19,13 @@ pub struct TutorialRow {
     pub id: i32,
     pub office_id: i32,
     pub tutorial: Tutorial,
+}
+
+/// A tutorial's uploaded video and the subtitle track beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TutorialVideoRow {
+    pub video: EvidenceRow,
+    pub subtitles: Option<EvidenceRow>,
 }
 
 fn tutorial_row(model: tutorial::Model) -> Result<TutorialRow, DbError> {
@@ -47,6 +55,38 @@ impl Db {
             .await?
             .ok_or_else(|| DbError::NotFound(format!("tutorial #{id}")))
             .and_then(tutorial_row)
+    }
+
+    /// A tutorial's uploaded video, if it has one.
+    pub async fn tutorial_video(&self, id: i32) -> Result<Option<TutorialVideoRow>, DbError> {
+        let Some(model) = tutorial_video::Entity::find_by_id(id)
+            .one(self.connection())
+            .await?
+        else {
+            return Ok(None);
+        };
+        let files: HashMap<i32, EvidenceRow> = evidence_file::Entity::find()
+            .filter(
+                evidence_file::Column::Id.is_in(
+                    [Some(model.video_file_id), model.subtitles_file_id]
+                        .into_iter()
+                        .flatten(),
+                ),
+            )
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(|file| (file.id, EvidenceRow::from(file)))
+            .collect();
+        let file = |id: i32| {
+            files.get(&id).cloned().ok_or_else(|| {
+                DbError::NotFound(format!("file #{id} of tutorial #{}", model.tutorial_id))
+            })
+        };
+        Ok(Some(TutorialVideoRow {
+            video: file(model.video_file_id)?,
+            subtitles: model.subtitles_file_id.map(file).transpose()?,
+        }))
     }
 
     /// The day each of these tutorials was finished, by whoever finished it: (tutorial, person, day).
@@ -115,6 +155,41 @@ impl Tx {
             active.updated_at = Set(at);
         })
         .await?;
+        Ok(())
+    }
+
+    /// Sets the files a tutorial plays: its video, and its subtitle track (none removes the one kept).
+    pub async fn set_tutorial_video(
+        &self,
+        tutorial_id: i32,
+        video_file_id: i32,
+        subtitles_file_id: Option<i32>,
+    ) -> Result<(), DbError> {
+        let (label, at) = (self.author.label.clone(), self.author.at);
+        match tutorial_video::Entity::find_by_id(tutorial_id)
+            .one(&self.transaction)
+            .await?
+        {
+            Some(before) => {
+                self.update_audited(before, |active: &mut tutorial_video::ActiveModel| {
+                    active.video_file_id = Set(video_file_id);
+                    active.subtitles_file_id = Set(subtitles_file_id);
+                    active.updated_by = Set(label);
+                    active.updated_at = Set(at);
+                })
+                .await?;
+            }
+            None => {
+                self.insert_audited(tutorial_video::ActiveModel {
+                    tutorial_id: Set(tutorial_id),
+                    video_file_id: Set(video_file_id),
+                    subtitles_file_id: Set(subtitles_file_id),
+                    updated_by: Set(label),
+                    updated_at: Set(at),
+                })
+                .await?;
+            }
+        }
         Ok(())
     }
 

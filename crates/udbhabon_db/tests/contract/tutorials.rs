@@ -1,5 +1,6 @@
-//! The video-tutorial library: tutorials kept as written, a person finishing one once, and the minutes
-//! finished over some days added up by office and person.
+//! The video-tutorial library: tutorials kept as written, a person finishing one once, the minutes
+//! finished over some days added up by office and person, and an uploaded video replaced beside its
+//! subtitles.
 
 use chrono::NaiveDate;
 use udbhabon_domain::Bilingual;
@@ -75,6 +76,58 @@ async fn a_tutorial_is_finished_once_and_its_minutes_add_up_by_office_and_person
             tx.complete_tutorial((first, reader, office_id), (date("2026-11-21"), 30))
                 .await
                 .is_err(),
+            "{}",
+            test.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_tutorials_video_is_replaced_and_its_subtitles_kept_or_changed() {
+    let tutorial = Tutorial {
+        title: Bilingual::new("উদ্ভাবনী ধারণাপত্র", ""),
+        topic: TrainingTopic::Innovation,
+        minutes: 12,
+        link: String::new(),
+        description: String::new(),
+        chapters: Vec::new(),
+    };
+    for test in each_backend().await {
+        let (id, first, second, track) = committed(&test.db, async |tx| {
+            let office_id = ministry(tx).await.office_id;
+            let id = tx.insert_tutorial(office_id, &tutorial).await.unwrap();
+            let file = async |sha256: &str, media_type: &str, name: &str| {
+                tx.evidence_by_hash(sha256, media_type, 1000, name)
+                    .await
+                    .unwrap()
+            };
+            let first = file("aa11", "video/mp4", "ধারণা.mp4").await;
+            let second = file("bb22", "video/webm", "ধারণা.webm").await;
+            let track = file("cc33", "text/vtt", "ধারণা.vtt").await;
+            tx.set_tutorial_video(id, first, Some(track)).await.unwrap();
+            (id, first, second, track)
+        })
+        .await;
+        let kept = test.db.tutorial_video(id).await.unwrap().unwrap();
+        assert_eq!(kept.video.id, first, "{}", test.backend);
+        assert_eq!(
+            kept.subtitles.map(|file| (file.id, file.name)),
+            Some((track, "ধারণা.vtt".to_owned())),
+            "{}",
+            test.backend
+        );
+        committed(&test.db, async |tx| {
+            tx.set_tutorial_video(id, second, None).await.unwrap();
+        })
+        .await;
+        let kept = test.db.tutorial_video(id).await.unwrap().unwrap();
+        assert_eq!(
+            (
+                kept.video.id,
+                kept.video.media_type.as_str(),
+                kept.subtitles
+            ),
+            (second, "video/webm", None),
             "{}",
             test.backend
         );

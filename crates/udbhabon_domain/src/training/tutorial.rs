@@ -1,6 +1,6 @@
-//! The video-tutorial library (ভিডিও টিউটোরিয়াল): each tutorial kept on a video service and linked from
-//! here, with its topic, the minutes it counts toward a person's training hours, a Bengali description
-//! and its chapters, checked as typed.
+//! The video-tutorial library (ভিডিও টিউটোরিয়াল): each tutorial linked from a video service or
+//! uploaded here, with its topic, the minutes it counts toward a person's training hours, a Bengali
+//! description and its chapters, checked as typed.
 
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +30,7 @@ pub struct Tutorial {
     pub topic: TrainingTopic,
     /// What watching it to the end counts toward a person's training hours.
     pub minutes: u32,
-    /// Where it plays.
+    /// Where it plays on a video service; empty when its video is uploaded here.
     pub link: String,
     pub description: String,
     pub chapters: Vec<Chapter>,
@@ -49,8 +49,9 @@ pub struct TutorialFields {
     pub chapters: String,
 }
 
-/// Checks a tutorial: a Bengali title, a topic, whole minutes from 1 to [`MAX_TUTORIAL_MINUTES`], a web
-/// address where it plays, and chapters that each start at a time within it, in order.
+/// Checks a tutorial: a Bengali title, a topic, whole minutes from 1 to [`MAX_TUTORIAL_MINUTES`], the web
+/// address where it plays unless its video is to be uploaded, and chapters that each start at a time
+/// within it, in order.
 pub fn check_tutorial(fields: &TutorialFields) -> Result<Tutorial, ValidationErrors> {
     let mut errors = ValidationErrors::new();
     let title_bn = bounded(
@@ -75,7 +76,7 @@ pub fn check_tutorial(fields: &TutorialFields) -> Result<Tutorial, ValidationErr
             .with("most", MAX_TUTORIAL_MINUTES);
     }
     let link = fields.link.trim();
-    if !web_address(link) {
+    if !link.is_empty() && !web_address(link) {
         errors.add("link", "error-web-address");
     }
     let description = bounded(
@@ -215,6 +216,12 @@ mod tests {
                 ("link".to_owned(), "error-web-address"),
             ]
         );
+        // No link is a tutorial whose video is uploaded afterwards.
+        let uploaded = TutorialFields {
+            link: " ".into(),
+            ..tutorial()
+        };
+        assert_eq!(check_tutorial(&uploaded).unwrap().link, "");
         // A chapter out of order, or past the tutorial's end, names its line.
         for chapters in ["১:০০ এক\n০:৩০ দুই", "২৬:০০ শেষে", "4294967295:00 উপচে পড়া"]
         {

@@ -1,19 +1,25 @@
 //! An office's video-tutorial library (`/offices/KEY/tutorials`): each tutorial with its topic, the
 //! minutes it counts and how many finished it, and the form that adds one; a tutorial's page
-//! (`/tutorials/ID`) with its description, chapters and the link where it plays, the button that marks
-//! it finished for the reader, and the form that corrects it.
+//! (`/tutorials/ID`) with its description, chapters, and its video played here (with its subtitles,
+//! finished for the reader when it plays to its end) or the link where it plays, the button that marks
+//! it finished, the form that uploads its video and the form that corrects it; the video and subtitles
+//! themselves, read a range at a time.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
+use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
+use udbhabon_core::files::MAX_SUBTITLES_BYTES;
 use udbhabon_core::training::tutorial::{TutorialDetail, TutorialLibrary};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::training::TrainingTopic;
 use udbhabon_domain::training::tutorial::{Tutorial, TutorialFields, start_text};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
-use crate::auth::{Button, Member, Posted};
+use crate::assets::asset_path;
+use crate::auth::{Button, Member, Posted, PostedUpload};
+use crate::download::ranged;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
@@ -189,6 +195,48 @@ pub(crate) async fn add(
     }
 }
 
+/// The video a tutorial plays here.
+struct Player {
+    src: String,
+    subtitles: Option<String>,
+    script: String,
+}
+
+/// The form that uploads a tutorial's video and subtitles.
+pub(crate) struct UploadForm {
+    action: String,
+    open: bool,
+    errors: Vec<(String, String)>,
+    /// What the video field takes, naming the largest.
+    help: String,
+    /// (file name, size in words) of the video and subtitle track kept.
+    kept: Vec<(String, String)>,
+}
+
+impl FieldErrors for UploadForm {
+    fn errors(&self) -> &[(String, String)] {
+        &self.errors
+    }
+}
+
+/// A size in megabytes (kilobytes below one), in the reader's digits.
+fn size_text(lang: Lang, bytes: u64) -> String {
+    const MEGABYTE: u64 = 1024 * 1024;
+    if bytes >= MEGABYTE {
+        t_args(
+            lang,
+            "file-size-megabytes",
+            &[("size", format::number(lang, (bytes / MEGABYTE) as i64))],
+        )
+    } else {
+        t_args(
+            lang,
+            "file-size-kilobytes",
+            &[("size", format::number(lang, bytes.div_ceil(1024) as i64))],
+        )
+    }
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "training/tutorial.html")]
 pub(crate) struct TutorialPage {
@@ -199,13 +247,15 @@ pub(crate) struct TutorialPage {
     /// (label, text) of its topic, minutes and how many finished it.
     particulars: Vec<(String, String)>,
     link: String,
+    player: Option<Player>,
     description: String,
-    /// (start, title) of each chapter.
-    chapters: Vec<(String, String)>,
+    /// (start in seconds, as written, title) of each chapter.
+    chapters: Vec<(u32, String, String)>,
     csrf: String,
     /// The button that marks it finished, or the day the reader did.
     finish_action: String,
     finished_on: Option<String>,
+    upload: Option<UploadForm>,
     form: Option<TutorialForm>,
 }
 
@@ -265,12 +315,21 @@ fn tutorial_page(
             ),
         ],
         link: tutorial.link.clone(),
+        player: detail.video.as_ref().map(|video| Player {
+            src: format!("{href}/video"),
+            subtitles: video
+                .subtitles
+                .as_ref()
+                .map(|_| format!("{href}/subtitles.vtt")),
+            script: asset_path("tutorial.js"),
+        }),
         description: tutorial.description.clone(),
         chapters: tutorial
             .chapters
             .iter()
             .map(|chapter| {
                 (
+                    chapter.at,
                     format::digits(lang, &start_text(chapter.at)),
                     chapter.title.clone(),
                 )
@@ -279,6 +338,25 @@ fn tutorial_page(
         csrf: member.0.csrf_token.clone(),
         finish_action: format!("{href}/finished"),
         finished_on: detail.finished_on.map(|day| format::date(lang, day)),
+        upload: detail.can_manage.then(|| UploadForm {
+            action: format!("{href}/video"),
+            open: false,
+            errors: Vec::new(),
+            help: t_args(
+                lang,
+                "tutorial-video-help",
+                &[("most", size_text(lang, state.app.video_bytes_most()))],
+            ),
+            kept: detail
+                .video
+                .iter()
+                .flat_map(|video| std::iter::once(&video.video).chain(&video.subtitles))
+                .map(|file| {
+                    let size = u64::try_from(file.size).unwrap_or_default();
+                    (file.name.clone(), size_text(lang, size))
+                })
+                .collect(),
+        }),
         form: detail.can_manage.then(|| {
             let (typed, errors) = refused.map_or_else(
                 || (typed_tutorial(lang, tutorial), None),
@@ -302,6 +380,7 @@ pub(crate) async fn show(
         Some("added") => Some(t(lang, "tutorial-done-added")),
         Some("saved") => Some(t(lang, "tutorial-done-saved")),
         Some("finished") => Some(t(lang, "tutorial-done-finished")),
+        Some("uploaded") => Some(t(lang, "tutorial-done-uploaded")),
         _ => None,
     };
     Ok(tutorial_page(
@@ -333,6 +412,73 @@ pub(crate) async fn save(
         ))
     })
     .await
+}
+
+/// `POST /tutorials/{id}/video`: keeps a tutorial's video and subtitle track, the video written to the
+/// file store as it arrives.
+pub(crate) async fn upload(
+    State(state): State<AppState>,
+    ReaderLang(lang): ReaderLang,
+    Path(id): Path<i32>,
+    PostedUpload(member, mut form): PostedUpload,
+) -> Result<Response, PageError> {
+    let mut video = state.app.receive_video(&member.0, id).await?;
+    let (mut subtitles_name, mut subtitles) = (String::new(), Vec::new());
+    while let Some(mut part) = form.next_part().await? {
+        match part.name() {
+            "video" => {
+                video.named(part.file_name());
+                while let Some(piece) = part.piece().await? {
+                    video.write(&piece).await?;
+                }
+            }
+            "subtitles" => {
+                part.file_name().clone_into(&mut subtitles_name);
+                while let Some(piece) = part.piece().await? {
+                    // Read past the limit only as far as telling that it is past.
+                    if subtitles.len() <= MAX_SUBTITLES_BYTES {
+                        subtitles.extend_from_slice(&piece);
+                    }
+                }
+            }
+            _ => while part.piece().await?.is_some() {},
+        }
+    }
+    let outcome = state
+        .app
+        .upload_video(&member.0, id, video, (subtitles_name, subtitles))
+        .await;
+    let saved_to = format!("/tutorials/{id}?done=uploaded");
+    saved_or_rejected(lang, outcome, &saved_to, async |errors| {
+        let detail = state.app.tutorial_detail(&member.0, id).await?;
+        let mut page = tutorial_page(&state, lang, &member, &detail, (None, None));
+        if let Some(upload) = page.upload.as_mut() {
+            upload.open = true;
+            upload.errors = errors;
+        }
+        Ok(page)
+    })
+    .await
+}
+
+/// `GET /tutorials/{id}/video`: the video, whole or the range the player asks for.
+pub(crate) async fn video(
+    State(state): State<AppState>,
+    _signed_in: Member,
+    Path(id): Path<i32>,
+    asked: HeaderMap,
+) -> Result<Response, PageError> {
+    ranged(state.app.tutorial_video(id).await?, &asked).await
+}
+
+/// `GET /tutorials/{id}/subtitles.vtt`: the subtitle track the player shows beside the video.
+pub(crate) async fn subtitles(
+    State(state): State<AppState>,
+    _signed_in: Member,
+    Path(id): Path<i32>,
+    asked: HeaderMap,
+) -> Result<Response, PageError> {
+    ranged(state.app.tutorial_subtitles(id).await?, &asked).await
 }
 
 /// `POST /tutorials/{id}/finished`: marks the tutorial finished for the reader.

@@ -1101,6 +1101,14 @@ pub const ROUTES: &[RouteSpec] = &[
     )
     .kept(),
     route(
+        GET,
+        "/offices/{key}/trainings/teams",
+        may(Action::ViewOfficeRecords),
+        "/offices/mole/trainings/teams?year=2022-23",
+        handler!(training::teams::show),
+    )
+    .kept(),
+    route(
         POST,
         "/offices/{key}/trainings/courses",
         may(Action::ManageTeam),

@@ -375,6 +375,41 @@ async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams
         "{below:?}"
     );
 
+    // The follow-up of decision 2.1: whose members of each agency's team attended, office by office.
+    let teams = cio
+        .page("/offices/mole/trainings/teams?year=2022-23", 200)
+        .await;
+    let rows = texts(&teams, "tr.team-row");
+    assert!(
+        rows.contains(
+            &"কলকারখানা ও প্রতিষ্ঠান পরিদর্শন অধিদপ্তর ৩ জনের ৩ জন সবাই প্রশিক্ষণ পেয়েছেন".to_owned()
+        ),
+        "{rows:?}"
+    );
+    // The Department of Labour's participants came, but the demo holds no order of its team.
+    assert!(
+        rows.contains(&"শ্রম অধিদপ্তর — ইনোভেশন টিমের কোনো অফিস আদেশ নেই".to_owned()),
+        "{rows:?}"
+    );
+    let members = texts(&teams, "ul.team-members li");
+    assert_eq!(members.len(), 3, "{members:?}");
+    assert!(
+        members[1].starts_with("ডেমো কর্মকর্তা ১১, উপমহাপরিদর্শক (সেইফটি) (সদস্য)")
+            && members[1].ends_with("(৩ ঘণ্টা)"),
+        "{members:?}"
+    );
+    // A year without trainings lists the same teams, none of them trained.
+    let later = cio
+        .page("/offices/mole/trainings/teams?year=2025-26", 200)
+        .await;
+    assert!(
+        texts(&later, "tr.team-row")
+            .iter()
+            .any(|row| row.ends_with("৩ জনের ০ জন কেউ প্রশিক্ষণ পাননি")),
+        "{:?}",
+        texts(&later, "tr.team-row")
+    );
+
     // Each who attended holds a certificate; its PDF says what it certifies and how to check it, and
     // anyone checks it by its code, however typed.
     let page = cio.page("/trainings/1", 200).await;

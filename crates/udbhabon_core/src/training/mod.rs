@@ -1,12 +1,13 @@
 //! An office's trainings: the year's plan beside the trainings held, a training's sessions, who takes
 //! part (chosen by post, by name, or a team at once) and the sessions each attended, refused when a
 //! person would sit two trainings at once, and the trainings held offered to the plan's indicator;
-//! `course` keeps the plan, `hours` counts person-hours, `certificate` issues and checks certificates,
-//! `tutorial` keeps the video-tutorial library.
+//! `course` keeps the plan, `hours` counts person-hours, `teams` follows the teams below to their
+//! training, `certificate` issues and checks certificates, `tutorial` keeps the video-tutorial library.
 
 pub mod certificate;
 pub mod course;
 pub mod hours;
+pub mod teams;
 pub mod tutorial;
 
 use std::collections::{HashMap, HashSet};

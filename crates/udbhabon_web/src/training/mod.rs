@@ -1,11 +1,13 @@
 //! An office's trainings (`/offices/KEY/trainings`): the plan of the year beside the trainings held,
 //! with the forms that keep both; a training's page (`/trainings/ID`) with its sessions, participants
-//! and attendance; `course` answers the plan's forms, `hours` shows person-hours, `certificate`
-//! issues certificates and checks them for anyone, and `tutorial` keeps the video-tutorial library.
+//! and attendance; `course` answers the plan's forms, `hours` shows person-hours, `teams` the teams
+//! below trained, `certificate` issues certificates and checks them for anyone, and `tutorial` keeps
+//! the video-tutorial library.
 
 pub(crate) mod certificate;
 pub(crate) mod course;
 pub(crate) mod hours;
+pub(crate) mod teams;
 pub(crate) mod tutorial;
 
 use askama::Template;
@@ -66,6 +68,7 @@ pub(crate) struct YearPage {
     heading: String,
     office_href: String,
     hours_href: String,
+    teams_href: String,
     /// (previous, next) years' pages.
     years: (String, String),
     csrf: Option<String>,
@@ -331,6 +334,11 @@ pub(crate) fn year_page(
         office_href: format!("/offices/{}", encode_component(key)),
         hours_href: format!(
             "/offices/{}/trainings/hours?year={}",
+            encode_component(key),
+            year.year.short_en()
+        ),
+        teams_href: format!(
+            "/offices/{}/trainings/teams?year={}",
             encode_component(key),
             year.year.short_en()
         ),

@@ -48,6 +48,7 @@ pub use udbhabon_db::register::software::SoftwareRow;
 pub use udbhabon_db::team::order::OrderDraftRow;
 pub use udbhabon_db::team::{TeamOrderRow, TeamRow};
 pub use udbhabon_db::training::course::CourseRow;
+pub use udbhabon_db::training::tutorial::TutorialRow;
 pub use udbhabon_db::training::{ParticipantRow, TrainingRow};
 pub use udbhabon_db::{AuditEntryRow, ChainCheck};
 pub use udbhabon_docs::table::{TABLE_LIMITS, TableFormat};

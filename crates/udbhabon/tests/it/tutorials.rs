@@ -2,8 +2,10 @@
 //! tutorial (one with a chapter out of order or no length refused with nothing saved); a focal point of
 //! an agency below reads the ministry's library and finishes a tutorial once, and its minutes count in
 //! the agency's person-hours of the year; a reader who does not run the ministry's team may not add one.
+//! A tutorial put in a planned course is listed under it in the library and on the training plan, and
+//! stays in the library when the course is taken off the plan.
 
-use crate::server::{TestServer, attribute, text, texts};
+use crate::server::{TestServer, attribute, filled, option_value, text, texts};
 
 const LIBRARY: &str = "/offices/mole/tutorials";
 
@@ -112,4 +114,90 @@ async fn a_tutorial_finished_below_counts_in_that_offices_person_hours() {
             .status(),
         403
     );
+}
+
+#[tokio::test]
+async fn a_tutorial_in_a_planned_course_is_listed_under_it_and_on_the_plan() {
+    let server = TestServer::start().await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    let plan = "/offices/mole/trainings?year=2026-27";
+    let course = filled(
+        &secretary.page(plan, 200).await,
+        "form[action='/offices/mole/trainings/courses?year=2026-27']",
+        &[
+            ("title_bn", "ই-নথি দক্ষতা"),
+            ("topic", "e_nothi"),
+            ("audience", "all_staff"),
+            ("quarter", "3"),
+            ("hours", "২"),
+        ],
+    );
+    let (status, _) = secretary
+        .post_fields(
+            "/offices/mole/trainings/courses?year=2026-27",
+            &csrf,
+            &course,
+        )
+        .await;
+    assert_eq!(status, 200);
+    let library = secretary.page(LIBRARY, 200).await;
+    let course_id = option_value(&library, "tutorial-course", "ই-নথি দক্ষতা (২০২৬-২৭)");
+
+    // A course that is not on the office's plan is refused, and nothing is added.
+    let tutorial = |course: &str| {
+        typed([
+            ("title_bn", "ই-নথিতে নোট লেখা"),
+            ("topic", "e_nothi"),
+            ("minutes", "৩০"),
+            ("link", "https://example.org/tutorials/e-nothi-note"),
+            ("course", course),
+        ])
+    };
+    let (status, refused) = secretary
+        .post_fields(LIBRARY, &csrf, &tutorial("99999"))
+        .await;
+    assert_eq!(status, 422);
+    assert_eq!(
+        texts(&refused, ".field-error"),
+        ["এই বিকল্পটি তালিকায় নেই; পাতাটি আবার খুলে বেছে নিন।"]
+    );
+    assert_eq!(texts(&refused, "table.tutorials tbody tr").len(), 1);
+
+    let (status, page) = secretary
+        .post_fields(LIBRARY, &csrf, &tutorial(&course_id))
+        .await;
+    assert_eq!(status, 200);
+    assert!(
+        text(&page, "dl.tutorial-details").contains("প্রশিক্ষণ পরিকল্পনার কোর্সই-নথি দক্ষতা (২০২৬-২৭)"),
+        "{}",
+        text(&page, "dl.tutorial-details")
+    );
+    let library = secretary.page(LIBRARY, 200).await;
+    assert_eq!(
+        texts(&library, "main h2"),
+        ["ই-নথি দক্ষতা (২০২৬-২৭)", "অন্যান্য টিউটোরিয়াল"]
+    );
+    assert_eq!(
+        text(&library, "h2 + p.muted"),
+        "১টি টিউটোরিয়াল, মোট ০.৫ ঘণ্টা (পরিকল্পনায় ২ ঘণ্টা); আপনি ০টি শেষ করেছেন।"
+    );
+    let course_row = texts(&secretary.page(plan, 200).await, "tr.course-row").join(" | ");
+    assert!(
+        course_row.contains("টিউটোরিয়াল (০.৫ ঘণ্টা): ই-নথিতে নোট লেখা"),
+        "{course_row}"
+    );
+
+    // Taken off the plan, the course leaves its tutorial in the library, in no course.
+    let remove = attribute(
+        &secretary.page(plan, 200).await,
+        "form[action$='/remove']",
+        "action",
+    );
+    let (status, _) = secretary.post_fields(&remove, &csrf, &[]).await;
+    assert_eq!(status, 200);
+    let library = secretary.page(LIBRARY, 200).await;
+    assert!(texts(&library, "main h2").is_empty());
+    assert_eq!(texts(&library, "table.tutorials tbody tr").len(), 2);
 }

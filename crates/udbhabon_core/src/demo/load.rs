@@ -683,6 +683,7 @@ async fn tutorial(tx: &Tx, entry: &TutorialEntry, keys: &Keys) -> Result<(), Err
         link: entry.link.clone(),
         description: entry.description.clone(),
         chapters: entry.chapters.clone(),
+        course: String::new(),
     })
     .map_err(|errors| Error::DataFile(format!("{used_by}: {errors:?}")))?;
     tx.insert_tutorial(keys.get("office", &entry.office, &used_by)?, &tutorial)

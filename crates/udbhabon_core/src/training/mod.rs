@@ -17,6 +17,7 @@ use chrono::NaiveDate;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::office::person::{HolderRow, PersonRow, PostRow};
 use udbhabon_db::training::course::CourseRow;
+use udbhabon_db::training::tutorial::TutorialRow;
 use udbhabon_db::training::{ParticipantRow, TrainingRow};
 use udbhabon_domain::account::access::Action;
 use udbhabon_domain::plan::score::Measure;
@@ -41,11 +42,12 @@ pub struct TrainingSummary {
     pub person_minutes: u64,
 }
 
-/// A planned course with the trainings that delivered it.
+/// A planned course with the trainings that delivered it and the tutorials that teach it.
 #[derive(Debug, Clone)]
 pub struct PlannedCourse {
     pub row: CourseRow,
     pub delivered: Vec<i32>,
+    pub tutorials: Vec<TutorialRow>,
 }
 
 /// An office's trainings of a year: the plan, the trainings held, and whether the reader runs them.
@@ -141,16 +143,22 @@ impl App {
                 row,
             });
         }
-        let courses = self
+        let planned = self.db.courses(office.id, start).await?;
+        let mut tutorials = self
             .db
-            .courses(office.id, start)
-            .await?
+            .tutorials_in_courses(&planned.iter().map(|row| row.id).collect::<Vec<_>>())
+            .await?;
+        let courses = planned
             .into_iter()
             .map(|row| PlannedCourse {
                 delivered: trainings
                     .iter()
                     .filter(|training| training.row.course_id == Some(row.id))
                     .map(|training| training.row.id)
+                    .collect(),
+                tutorials: tutorials
+                    .extract_if(.., |(course, _)| *course == row.id)
+                    .map(|(_, tutorial)| tutorial)
                     .collect(),
                 row,
             })

@@ -1,13 +1,16 @@
 //! An office's video-tutorial library: read by anyone signed in (the offices below train on the
 //! ministry's tutorials), kept by those who run the office's team, who link each tutorial or upload its
-//! video and subtitle track; each reader marks a tutorial finished once, and its minutes count toward
-//! their training hours of that fiscal year, for their own office.
+//! video and subtitle track and put it in a planned course of the office's training plan; each reader
+//! marks a tutorial finished once, and its minutes count toward their training hours of that fiscal
+//! year, for their own office.
 
 use std::collections::HashMap;
 
+use bangla::FiscalYear;
 use chrono::NaiveDate;
 use udbhabon_db::DbError;
 use udbhabon_db::office::OfficeRow;
+use udbhabon_db::training::course::CourseRow;
 use udbhabon_db::training::tutorial::{TutorialRow, TutorialVideoRow};
 use udbhabon_domain::ValidationErrors;
 use udbhabon_domain::account::access::Action;
@@ -16,6 +19,7 @@ use udbhabon_domain::training::tutorial::{TutorialFields, check_tutorial};
 use crate::account::SignedIn;
 use crate::error::invalid;
 use crate::files::{KeptFile, Receiving, StoredUpload, VIDEO, VTT, check_subtitles};
+use crate::meeting::notice::id_of;
 use crate::{App, Error};
 
 /// The video a tutorial plays after an upload.
@@ -36,8 +40,12 @@ pub struct TutorialLibrary {
     pub finished_by: HashMap<i32, usize>,
     /// The day the reader finished each tutorial they finished.
     pub finished: HashMap<i32, NaiveDate>,
+    /// The planned courses its tutorials belong to, in the plan's order, each with its tutorials' ids.
+    pub courses: Vec<(CourseRow, Vec<i32>)>,
     /// Whether the reader keeps the library.
     pub can_manage: bool,
+    /// The courses a tutorial may be put in: those of the office's plan of this year.
+    pub offered: Vec<CourseRow>,
 }
 
 /// One tutorial, for its page.
@@ -50,7 +58,11 @@ pub struct TutorialDetail {
     pub video: Option<TutorialVideoRow>,
     /// The day the reader finished it, if they have.
     pub finished_on: Option<NaiveDate>,
+    /// The planned course it belongs to.
+    pub course: Option<CourseRow>,
     pub can_manage: bool,
+    /// The courses it may be put in: those of the office's plan of this year, and its own.
+    pub offered: Vec<CourseRow>,
 }
 
 impl App {
@@ -77,13 +89,32 @@ impl App {
                 finished.insert(tutorial, day);
             }
         }
+        let course_of = self.db.tutorial_courses(&ids).await?;
+        let mut courses: Vec<(CourseRow, Vec<i32>)> = Vec::new();
+        for row in &tutorials {
+            let Some(course) = course_of.get(&row.id) else {
+                continue;
+            };
+            match courses.iter_mut().find(|(known, _)| known.id == *course) {
+                Some((_, members)) => members.push(row.id),
+                None => courses.push((self.db.course(*course).await?, vec![row.id])),
+            }
+        }
+        courses.sort_by_key(|(course, _)| (course.fiscal_year, course.id));
+        let can_manage = self.may(who, Action::ManageTeam, office.id).await?;
         Ok(TutorialLibrary {
-            can_manage: self.may(who, Action::ManageTeam, office.id).await?,
+            offered: if can_manage {
+                self.courses_offered(&office, None).await?
+            } else {
+                Vec::new()
+            },
+            can_manage,
             office,
             above,
             tutorials,
             finished_by,
             finished,
+            courses,
         })
     }
 
@@ -95,9 +126,10 @@ impl App {
         fields: &TutorialFields,
     ) -> Result<i32, Error> {
         let office = self.kept_office(who, office_key).await?;
-        let tutorial = check_tutorial(fields)?;
+        let (tutorial, course) = self.read_tutorial(&office, fields).await?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         let id = tx.insert_tutorial(office.id, &tutorial).await?;
+        tx.set_tutorial_course(id, course).await?;
         tx.commit().await?;
         Ok(id)
     }
@@ -107,13 +139,24 @@ impl App {
         let row = self.db.tutorial(id).await?;
         let office = self.db.office_by_id(row.office_id).await?;
         let completions = self.db.tutorial_completions(&[id]).await?;
+        let course = match self.db.tutorial_courses(&[id]).await?.get(&id) {
+            Some(course) => Some(self.db.course(*course).await?),
+            None => None,
+        };
+        let can_manage = self.may(who, Action::ManageTeam, office.id).await?;
         Ok(TutorialDetail {
+            offered: if can_manage {
+                self.courses_offered(&office, course.as_ref()).await?
+            } else {
+                Vec::new()
+            },
+            course,
+            can_manage,
             finished_by: completions.len(),
             finished_on: completions
                 .iter()
                 .find(|(_, person, _)| *person == who.person_id)
                 .map(|(_, _, day)| *day),
-            can_manage: self.may(who, Action::ManageTeam, office.id).await?,
             video: self.db.tutorial_video(id).await?,
             office,
             row,
@@ -129,11 +172,60 @@ impl App {
     ) -> Result<(), Error> {
         let row = self.db.tutorial(id).await?;
         self.require(who, Action::ManageTeam, row.office_id).await?;
-        let tutorial = check_tutorial(fields)?;
+        let office = self.db.office_by_id(row.office_id).await?;
+        let (tutorial, course) = self.read_tutorial(&office, fields).await?;
         let tx = self.db.begin(self.author(Some(who), "")).await?;
         tx.update_tutorial(id, &tutorial).await?;
+        tx.set_tutorial_course(id, course).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Reads a tutorial's form: the tutorial, and the planned course of its office it belongs to.
+    async fn read_tutorial(
+        &self,
+        office: &OfficeRow,
+        fields: &TutorialFields,
+    ) -> Result<(udbhabon_domain::training::tutorial::Tutorial, Option<i32>), Error> {
+        let mut errors = ValidationErrors::new();
+        let tutorial = check_tutorial(fields).map_err(|found| errors = found);
+        let course = match id_of(&fields.course) {
+            None if fields.course.trim().is_empty() => None,
+            None => {
+                errors.add("course", "error-order-unknown-choice");
+                None
+            }
+            Some(id) => match self.db.course(id).await {
+                Ok(course) if course.office_id == office.id => Some(course.id),
+                Ok(_) | Err(DbError::NotFound(_)) => {
+                    errors.add("course", "error-order-unknown-choice");
+                    None
+                }
+                Err(other) => return Err(other.into()),
+            },
+        };
+        match tutorial {
+            Ok(tutorial) if errors.is_empty() => Ok((tutorial, course)),
+            _ => Err(errors.into()),
+        }
+    }
+
+    /// The courses a tutorial of an office may be put in: its plan's of this year, and the one it is in.
+    async fn courses_offered(
+        &self,
+        office: &OfficeRow,
+        current: Option<&CourseRow>,
+    ) -> Result<Vec<CourseRow>, Error> {
+        let mut offered = match FiscalYear::of(self.today()) {
+            Ok(year) => self.db.courses(office.id, year.start_year()).await?,
+            Err(_) => Vec::new(),
+        };
+        if let Some(current) = current
+            && !offered.iter().any(|course| course.id == current.id)
+        {
+            offered.insert(0, current.clone());
+        }
+        Ok(offered)
     }
 
     /// The largest video a tutorial may upload, in bytes.

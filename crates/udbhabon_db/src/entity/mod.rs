@@ -79,5 +79,6 @@ pub(crate) mod training_course;
 pub(crate) mod training_participant;
 pub(crate) mod tutorial;
 pub(crate) mod tutorial_completion;
+pub(crate) mod tutorial_course;
 pub(crate) mod tutorial_video;
 pub(crate) mod unit;

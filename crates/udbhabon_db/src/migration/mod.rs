@@ -51,6 +51,7 @@ mod m0044_projects;
 mod m0045_budget;
 mod m0046_tutorials;
 mod m0047_tutorial_videos;
+mod m0048_tutorial_courses;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -106,6 +107,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0045_budget::Migration),
             Box::new(m0046_tutorials::Migration),
             Box::new(m0047_tutorial_videos::Migration),
+            Box::new(m0048_tutorial_courses::Migration),
         ]
     }
 }

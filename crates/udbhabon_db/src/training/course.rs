@@ -1,9 +1,10 @@
-//! The training plan of the year: an office's planned courses, added, corrected and taken off.
+//! The training plan of the year: an office's planned courses, added, corrected and taken off (their
+//! tutorials left in no course).
 
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use udbhabon_domain::training::course::Course;
 
-use crate::entity::{training, training_course};
+use crate::entity::{training, training_course, tutorial_course};
 use crate::json::{from_json, to_json};
 use crate::{Db, DbError, Tx};
 
@@ -117,6 +118,15 @@ impl Tx {
             return Err(DbError::Conflict(format!(
                 "training course #{id} is delivered by a training"
             )));
+        }
+        // Its tutorials stay in their library, in no course.
+        for link in tutorial_course::Entity::find()
+            .filter(tutorial_course::Column::CourseId.eq(id))
+            .all(&self.transaction)
+            .await?
+        {
+            self.delete_audited::<tutorial_course::ActiveModel>(link)
+                .await?;
         }
         self.delete_audited::<training_course::ActiveModel>(before)
             .await

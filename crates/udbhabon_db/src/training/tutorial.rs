@@ -1,6 +1,6 @@
-//! The video-tutorial library: an office's tutorials, one by its id, who finished which and the minutes
-//! the people of some offices earned from them over some days; a tutorial added or corrected, its video
-//! and subtitles uploaded, and one finished.
+//! The video-tutorial library: an office's tutorials, one by its id, the planned course each belongs to,
+//! who finished which and the minutes the people of some offices earned from them over some days; a
+//! tutorial added or corrected, put in a course, its video and subtitles uploaded, and one finished.
 
 use std::collections::HashMap;
 
@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use sea_orm::{ActiveValue::Set, ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use udbhabon_domain::training::tutorial::Tutorial;
 
-use crate::entity::{evidence_file, tutorial, tutorial_completion, tutorial_video};
+use crate::entity::{
+    evidence_file, tutorial, tutorial_completion, tutorial_course, tutorial_video,
+};
 use crate::json::{from_json, to_json};
 use crate::plan::progress::EvidenceRow;
 use crate::{Db, DbError, Tx};
@@ -55,6 +57,39 @@ impl Db {
             .await?
             .ok_or_else(|| DbError::NotFound(format!("tutorial #{id}")))
             .and_then(tutorial_row)
+    }
+
+    /// The planned course each of these tutorials belongs to, by tutorial.
+    pub async fn tutorial_courses(&self, ids: &[i32]) -> Result<HashMap<i32, i32>, DbError> {
+        Ok(tutorial_course::Entity::find()
+            .filter(tutorial_course::Column::TutorialId.is_in(ids.iter().copied()))
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(|model| (model.tutorial_id, model.course_id))
+            .collect())
+    }
+
+    /// The tutorials of these planned courses, as (course, tutorial), in the order added.
+    pub async fn tutorials_in_courses(
+        &self,
+        course_ids: &[i32],
+    ) -> Result<Vec<(i32, TutorialRow)>, DbError> {
+        let links: HashMap<i32, i32> = tutorial_course::Entity::find()
+            .filter(tutorial_course::Column::CourseId.is_in(course_ids.iter().copied()))
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(|model| (model.tutorial_id, model.course_id))
+            .collect();
+        tutorial::Entity::find()
+            .filter(tutorial::Column::Id.is_in(links.keys().copied()))
+            .order_by_asc(tutorial::Column::Id)
+            .all(self.connection())
+            .await?
+            .into_iter()
+            .map(|model| Ok((links[&model.id], tutorial_row(model)?)))
+            .collect()
     }
 
     /// A tutorial's uploaded video, if it has one.
@@ -189,6 +224,34 @@ impl Tx {
                 })
                 .await?;
             }
+        }
+        Ok(())
+    }
+
+    /// Puts a tutorial in a planned course, or in none.
+    pub async fn set_tutorial_course(
+        &self,
+        tutorial_id: i32,
+        course_id: Option<i32>,
+    ) -> Result<(), DbError> {
+        let before = tutorial_course::Entity::find_by_id(tutorial_id)
+            .one(&self.transaction)
+            .await?;
+        if before.as_ref().map(|model| model.course_id) == course_id {
+            return Ok(());
+        }
+        if let Some(before) = before {
+            self.delete_audited::<tutorial_course::ActiveModel>(before)
+                .await?;
+        }
+        if let Some(course_id) = course_id {
+            self.insert_audited(tutorial_course::ActiveModel {
+                tutorial_id: Set(tutorial_id),
+                course_id: Set(course_id),
+                updated_by: Set(self.author.label.clone()),
+                updated_at: Set(self.author.at),
+            })
+            .await?;
         }
         Ok(())
     }

@@ -1,11 +1,12 @@
 //! The video-tutorial library: tutorials kept as written, a person finishing one once, the minutes
-//! finished over some days added up by office and person, and an uploaded video replaced beside its
-//! subtitles.
+//! finished over some days added up by office and person, an uploaded video replaced beside its
+//! subtitles, and a tutorial put in a planned course and left in none when the course is taken off.
 
 use chrono::NaiveDate;
 use udbhabon_domain::Bilingual;
-use udbhabon_domain::training::TrainingTopic;
+use udbhabon_domain::training::course::Course;
 use udbhabon_domain::training::tutorial::{Chapter, Tutorial};
+use udbhabon_domain::training::{TrainingAudience, TrainingTopic};
 
 use crate::fixtures::{committed, ministry, person};
 use crate::support::each_backend;
@@ -131,5 +132,56 @@ async fn a_tutorials_video_is_replaced_and_its_subtitles_kept_or_changed() {
             "{}",
             test.backend
         );
+    }
+}
+
+#[tokio::test]
+async fn a_tutorial_in_a_course_is_left_in_none_when_the_course_is_taken_off() {
+    let tutorial = Tutorial {
+        title: Bilingual::new("ই-নথিতে নোট", ""),
+        topic: TrainingTopic::ENothi,
+        minutes: 30,
+        link: "https://example.org/e-nothi".to_owned(),
+        description: String::new(),
+        chapters: Vec::new(),
+    };
+    let course = Course {
+        title: Bilingual::new("ই-নথি দক্ষতা", ""),
+        topic: TrainingTopic::ENothi,
+        audience: TrainingAudience::AllStaff,
+        quarter: 3,
+        hours: 2,
+    };
+    for test in each_backend().await {
+        let (id, course_id) = committed(&test.db, async |tx| {
+            let office_id = ministry(tx).await.office_id;
+            let id = tx.insert_tutorial(office_id, &tutorial).await.unwrap();
+            let course_id = tx.insert_course(office_id, 2026, &course).await.unwrap();
+            tx.set_tutorial_course(id, Some(course_id)).await.unwrap();
+            // Put in the same course again, it stays once.
+            tx.set_tutorial_course(id, Some(course_id)).await.unwrap();
+            (id, course_id)
+        })
+        .await;
+        let listed = test.db.tutorials_in_courses(&[course_id]).await.unwrap();
+        assert_eq!(
+            listed
+                .iter()
+                .map(|(course, row)| (*course, row.id))
+                .collect::<Vec<_>>(),
+            [(course_id, id)],
+            "{}",
+            test.backend
+        );
+        committed(&test.db, async |tx| {
+            tx.delete_course(course_id).await.unwrap()
+        })
+        .await;
+        assert!(
+            test.db.tutorial_courses(&[id]).await.unwrap().is_empty(),
+            "{}",
+            test.backend
+        );
+        assert_eq!(test.db.tutorial(id).await.unwrap().tutorial, tutorial);
     }
 }

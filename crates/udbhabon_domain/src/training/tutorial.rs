@@ -47,6 +47,8 @@ pub struct TutorialFields {
     pub link: String,
     pub description: String,
     pub chapters: String,
+    /// The planned course it belongs to, as chosen: the course's id, or empty for none.
+    pub course: String,
 }
 
 /// Checks a tutorial: a Bengali title, a topic, whole minutes from 1 to [`MAX_TUTORIAL_MINUTES`], the web

@@ -28,6 +28,8 @@ pub(crate) struct CourseCard {
     pub(super) hours: String,
     /// Links to the trainings that delivered it: (href, number).
     pub(super) delivered: Vec<(String, String)>,
+    /// Links to the tutorials that teach it: (href, title), and their hours in all.
+    pub(super) tutorials: (Vec<(String, String)>, String),
     pub(super) form: Option<CourseForm>,
     pub(super) remove_action: String,
 }
@@ -149,6 +151,26 @@ pub(crate) fn course_cards(
                         )
                     })
                     .collect(),
+                tutorials: (
+                    planned
+                        .tutorials
+                        .iter()
+                        .map(|row| {
+                            (
+                                format!("/tutorials/{}", row.id),
+                                row.tutorial.title.get(lang).to_owned(),
+                            )
+                        })
+                        .collect(),
+                    format::hours(
+                        lang,
+                        planned
+                            .tutorials
+                            .iter()
+                            .map(|row| u64::from(row.tutorial.minutes))
+                            .sum(),
+                    ),
+                ),
                 form: year.can_manage.then(|| {
                     course_form(
                         lang,

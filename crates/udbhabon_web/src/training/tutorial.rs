@@ -12,9 +12,10 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Redirect, Response};
 use udbhabon_core::files::MAX_SUBTITLES_BYTES;
 use udbhabon_core::training::tutorial::{TutorialDetail, TutorialLibrary};
+use udbhabon_core::{CourseRow, TutorialRow};
 use udbhabon_domain::Vocabulary;
 use udbhabon_domain::training::TrainingTopic;
-use udbhabon_domain::training::tutorial::{Tutorial, TutorialFields, start_text};
+use udbhabon_domain::training::tutorial::{TutorialFields, start_text};
 use udbhabon_i18n::{Lang, format, t, t_args};
 
 use crate::assets::asset_path;
@@ -22,7 +23,9 @@ use crate::auth::{Button, Member, Posted, PostedUpload};
 use crate::download::ranged;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, DoneQuery, FieldErrors, listed, rejected, saved_or_rejected, with_none};
+use crate::form::{
+    Choice, DoneQuery, FieldErrors, choices, listed, rejected, saved_or_rejected, with_none,
+};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -37,6 +40,8 @@ pub(crate) struct TutorialForm {
     errors: Vec<(String, String)>,
     values: TutorialFields,
     topics: Vec<Choice>,
+    /// The planned courses it may be put in, none first.
+    courses: Vec<Choice>,
 }
 
 impl FieldErrors for TutorialForm {
@@ -48,16 +53,30 @@ impl FieldErrors for TutorialForm {
 fn tutorial_form(
     lang: Lang,
     action: String,
-    typed: TutorialFields,
-    errors: Option<Vec<(String, String)>>,
+    (typed, errors): (TutorialFields, Option<Vec<(String, String)>>),
+    offered: &[CourseRow],
 ) -> TutorialForm {
     TutorialForm {
         action,
         open: errors.is_some(),
         errors: errors.unwrap_or_default(),
         topics: with_none(listed(lang, &typed.topic, TrainingTopic::message_key)),
+        courses: with_none(choices(
+            offered,
+            Some(typed.course.as_str()),
+            |course| course.id.to_string(),
+            |course| course_label(lang, course),
+        )),
         values: typed,
     }
+}
+
+/// A planned course as a reader names it: "ই-নথি দক্ষতা (২০২৬-২৭)".
+fn course_label(lang: Lang, course: &CourseRow) -> String {
+    let year = bangla::FiscalYear::starting_in(course.fiscal_year)
+        .map(|year| format!(" ({})", format::fiscal_year(lang, year)))
+        .unwrap_or_default();
+    format!("{}{year}", course.course.title.get(lang))
 }
 
 fn minutes_text(lang: Lang, minutes: u32) -> String {
@@ -86,6 +105,13 @@ struct TutorialLine {
     finished_on: Option<String>,
 }
 
+/// The tutorials of one planned course, or those in none.
+struct TutorialGroup {
+    /// The course's name and what its tutorials count; none for the tutorials in no course.
+    course: Option<(String, String)>,
+    lines: Vec<TutorialLine>,
+}
+
 #[derive(Template, WebTemplate)]
 #[template(path = "training/tutorials.html")]
 pub(crate) struct LibraryPage {
@@ -94,7 +120,7 @@ pub(crate) struct LibraryPage {
     office_href: String,
     /// (name, library) of each office above, the nearest first.
     above: Vec<(String, String)>,
-    lines: Vec<TutorialLine>,
+    groups: Vec<TutorialGroup>,
     csrf: Option<String>,
     form: Option<TutorialForm>,
 }
@@ -127,36 +153,88 @@ fn library_page(
                 )
             })
             .collect(),
-        lines: library
-            .tutorials
-            .iter()
-            .map(|row| {
-                let tutorial = &row.tutorial;
-                TutorialLine {
-                    href: format!("/tutorials/{}", row.id),
-                    title: tutorial.title.get(lang).to_owned(),
-                    topic: t(lang, &tutorial.topic.message_key()),
-                    minutes: minutes_text(lang, tutorial.minutes),
-                    finished_by: finished_text(
-                        lang,
-                        library.finished_by.get(&row.id).copied().unwrap_or(0),
-                    ),
-                    finished_on: library
-                        .finished
-                        .get(&row.id)
-                        .map(|day| format::date(lang, *day)),
-                }
-            })
-            .collect(),
+        groups: tutorial_groups(lang, library),
         csrf: library.can_manage.then(|| member.0.csrf_token.clone()),
         form: library.can_manage.then(|| {
-            let (typed, errors) = refused.map_or_else(
+            let typed = refused.map_or_else(
                 || (TutorialFields::default(), None),
                 |(typed, errors)| (typed.clone(), Some(errors)),
             );
-            tutorial_form(lang, href, typed, errors)
+            tutorial_form(lang, href, typed, &library.offered)
         }),
     }
+}
+
+/// The library's tutorials by planned course, in the plan's order, then those in none.
+fn tutorial_groups(lang: Lang, library: &TutorialLibrary) -> Vec<TutorialGroup> {
+    let line = |row: &TutorialRow| {
+        let tutorial = &row.tutorial;
+        TutorialLine {
+            href: format!("/tutorials/{}", row.id),
+            title: tutorial.title.get(lang).to_owned(),
+            topic: t(lang, &tutorial.topic.message_key()),
+            minutes: minutes_text(lang, tutorial.minutes),
+            finished_by: finished_text(
+                lang,
+                library.finished_by.get(&row.id).copied().unwrap_or(0),
+            ),
+            finished_on: library
+                .finished
+                .get(&row.id)
+                .map(|day| format::date(lang, *day)),
+        }
+    };
+    let mut groups: Vec<TutorialGroup> = library
+        .courses
+        .iter()
+        .map(|(course, ids)| {
+            let rows: Vec<&TutorialRow> = library
+                .tutorials
+                .iter()
+                .filter(|row| ids.contains(&row.id))
+                .collect();
+            let minutes: u32 = rows.iter().map(|row| row.tutorial.minutes).sum();
+            let finished = rows
+                .iter()
+                .filter(|row| library.finished.contains_key(&row.id))
+                .count();
+            let counted = t_args(
+                lang,
+                "tutorial-course-counts",
+                &[
+                    ("count", format::number(lang, rows.len() as i64)),
+                    ("hours", format::hours(lang, u64::from(minutes))),
+                    (
+                        "planned",
+                        format::hours(lang, u64::from(course.course.hours) * 60),
+                    ),
+                    ("finished", format::number(lang, finished as i64)),
+                ],
+            );
+            TutorialGroup {
+                course: Some((course_label(lang, course), counted)),
+                lines: rows.into_iter().map(line).collect(),
+            }
+        })
+        .collect();
+    let grouped: Vec<i32> = library
+        .courses
+        .iter()
+        .flat_map(|(_, ids)| ids.iter().copied())
+        .collect();
+    let rest: Vec<TutorialLine> = library
+        .tutorials
+        .iter()
+        .filter(|row| !grouped.contains(&row.id))
+        .map(line)
+        .collect();
+    if !rest.is_empty() {
+        groups.push(TutorialGroup {
+            course: None,
+            lines: rest,
+        });
+    }
+    groups
 }
 
 /// `GET /offices/{key}/tutorials`: the office's library.
@@ -259,8 +337,14 @@ pub(crate) struct TutorialPage {
     form: Option<TutorialForm>,
 }
 
-fn typed_tutorial(lang: Lang, tutorial: &Tutorial) -> TutorialFields {
+fn typed_tutorial(lang: Lang, detail: &TutorialDetail) -> TutorialFields {
+    let tutorial = &detail.row.tutorial;
     TutorialFields {
+        course: detail
+            .course
+            .as_ref()
+            .map(|course| course.id.to_string())
+            .unwrap_or_default(),
         title_bn: tutorial.title.bn.clone(),
         title_en: tutorial.title.en.clone(),
         topic: tutorial.topic.code().to_owned(),
@@ -313,7 +397,15 @@ fn tutorial_page(
                 t(lang, "tutorial-finished"),
                 finished_text(lang, detail.finished_by),
             ),
-        ],
+        ]
+        .into_iter()
+        .chain(
+            detail
+                .course
+                .as_ref()
+                .map(|course| (t(lang, "tutorial-course"), course_label(lang, course))),
+        )
+        .collect(),
         link: tutorial.link.clone(),
         player: detail.video.as_ref().map(|video| Player {
             src: format!("{href}/video"),
@@ -358,11 +450,11 @@ fn tutorial_page(
                 .collect(),
         }),
         form: detail.can_manage.then(|| {
-            let (typed, errors) = refused.map_or_else(
-                || (typed_tutorial(lang, tutorial), None),
+            let typed = refused.map_or_else(
+                || (typed_tutorial(lang, detail), None),
                 |(typed, errors)| (typed.clone(), Some(errors)),
             );
-            tutorial_form(lang, href.clone(), typed, errors)
+            tutorial_form(lang, href.clone(), typed, &detail.offered)
         }),
     }
 }

@@ -1160,6 +1160,28 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
     route(
         POST,
+        "/trainings/{id}/materials",
+        may(Action::ManageTeam),
+        "/trainings/1/materials",
+        handler!(training::material::add),
+    )
+    .taking(Body::Evidence),
+    route(
+        GET,
+        "/trainings/{id}/materials/{file}",
+        may(Action::ViewOfficeRecords),
+        "/trainings/1/materials/1",
+        handler!(training::material::download),
+    ),
+    route(
+        POST,
+        "/trainings/{id}/materials/{file}/remove",
+        may(Action::ManageTeam),
+        "/trainings/1/materials/1/remove",
+        handler!(training::material::remove),
+    ),
+    route(
+        POST,
         "/trainings/{id}/certificates",
         may(Action::ManageTeam),
         "/trainings/1/certificates",

@@ -171,7 +171,7 @@ async fn try_route(
                 .text("csrf", csrf.to_owned())
                 .text("file", header);
             request.multipart(upload).send().await.unwrap()
-        } else if path == "/tutorials/{id}/video" {
+        } else if matches!(path, "/tutorials/{id}/video" | "/trainings/{id}/materials") {
             // No file chosen: refused as typed, keeping nothing.
             let upload = reqwest::multipart::Form::new().text("csrf", csrf.to_owned());
             request.multipart(upload).send().await.unwrap()
@@ -260,9 +260,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// preview of minutes (the meeting called in the system has none written yet), an entry of the
 /// proactive-disclosure list (the demo's ministry has none), a system's renewal (the first role the
 /// route serves takes it off), a test's certificate (the demo's test carries none) and a budget line
-/// (the first role the route serves removes it), and a tutorial's video and subtitles (the demo's
-/// tutorial plays from its link).
-const ABSENT_SAMPLES: [&str; 18] = [
+/// (the first role the route serves removes it), a tutorial's video and subtitles (the demo's
+/// tutorial plays from its link) and a training's material (the demo's training keeps none).
+const ABSENT_SAMPLES: [&str; 19] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/meetings/{key}/minutes/preview.pdf",
@@ -281,6 +281,7 @@ const ABSENT_SAMPLES: [&str; 18] = [
     "/offices/{key}/budget/{id}/remove",
     "/tutorials/{id}/video",
     "/tutorials/{id}/subtitles.vtt",
+    "/trainings/{id}/materials/{file}",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

@@ -488,3 +488,87 @@ async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams
         .await;
     assert!(texts(&second, "p.feed").is_empty());
 }
+
+/// Posts files as a training's materials, as the form on its page sends them.
+async fn send_materials(
+    browser: &TestServer,
+    path: &str,
+    csrf: &str,
+    files: &[(&str, &[u8])],
+) -> (u16, Html) {
+    let form = files.iter().fold(
+        reqwest::multipart::Form::new().text("csrf", csrf.to_owned()),
+        |form, (name, bytes)| {
+            form.part(
+                "materials",
+                reqwest::multipart::Part::bytes(bytes.to_vec()).file_name((*name).to_owned()),
+            )
+        },
+    );
+    let response = browser
+        .client
+        .post(format!("{}{path}", browser.base))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (
+        status,
+        Html::parse_document(&response.text().await.unwrap()),
+    )
+}
+
+#[tokio::test]
+async fn a_trainings_materials_are_kept_as_files_read_with_its_records_and_taken_off() {
+    const SLIDES: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n";
+    const PHOTO: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+    let server = TestServer::start().await;
+    let (secretary, csrf) = server
+        .signed_in_as("member-secretary@demo.udbhabon.test")
+        .await;
+    let page = secretary.page("/trainings/1", 200).await;
+    assert_eq!(text(&page, "h2 + p.muted"), "এখনো কোনো উপকরণ রাখা হয়নি।");
+    let action = crate::server::attribute(&page, "form[action$='/materials']", "action");
+
+    // A file that is not a document, or none at all: refused, nothing kept.
+    for files in [
+        vec![("স্লাইড.pdf", SLIDES), ("notes.pdf", &b"plain text"[..])],
+        vec![],
+    ] {
+        let (status, page) = send_materials(&secretary, &action, &csrf, &files).await;
+        assert_eq!(status, 422);
+        assert!(texts(&page, "ul.materials li").is_empty());
+    }
+
+    let (status, page) = send_materials(
+        &secretary,
+        &action,
+        &csrf,
+        &[("স্লাইড.pdf", SLIDES), ("উপস্থিতি.png", PHOTO)],
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(text(&page, ".notice"), "উপকরণ রাখা হয়েছে।");
+    let listed = texts(&page, "ul.materials li a");
+    assert_eq!(listed, ["স্লাইড.pdf", "উপস্থিতি.png"]);
+
+    // The Chief Innovation Officer reads them with the ministry's records; an agency's focal point,
+    // who does not, may not.
+    let href = crate::server::attribute(&page, "ul.materials li a", "href");
+    let (cio, _) = server.signed_in_as("cio@demo.udbhabon.test").await;
+    let read = cio.get(&href).await;
+    assert_eq!(read.status(), 200);
+    assert_eq!(read.bytes().await.unwrap().as_ref(), SLIDES);
+    let (focal, _) = server.signed_in_as("focal-dife@demo.udbhabon.test").await;
+    assert_eq!(focal.get(&href).await.status(), 403);
+
+    let remove = crate::server::attribute(&page, "ul.materials form", "action");
+    let (status, page) = secretary.post_fields(&remove, &csrf, &[]).await;
+    assert_eq!(status, 200);
+    assert_eq!(texts(&page, "ul.materials li a"), ["উপস্থিতি.png"]);
+    assert_eq!(cio.get(&href).await.status(), 404);
+    // Taken off already: the page says so.
+    let (status, _) = secretary.post_fields(&remove, &csrf, &[]).await;
+    assert_eq!(status, 422);
+}

@@ -2,11 +2,13 @@
 //! part (chosen by post, by name, or a team at once) and the sessions each attended, refused when a
 //! person would sit two trainings at once, and the trainings held offered to the plan's indicator;
 //! `course` keeps the plan, `hours` counts person-hours, `teams` follows the teams below to their
-//! training, `certificate` issues and checks certificates, `tutorial` keeps the video-tutorial library.
+//! training, `material` keeps a training's files, `certificate` issues and checks certificates,
+//! `tutorial` keeps the video-tutorial library.
 
 pub mod certificate;
 pub mod course;
 pub mod hours;
+pub mod material;
 pub mod teams;
 pub mod tutorial;
 
@@ -16,6 +18,7 @@ use bangla::FiscalYear;
 use chrono::NaiveDate;
 use udbhabon_db::office::OfficeRow;
 use udbhabon_db::office::person::{HolderRow, PersonRow, PostRow};
+use udbhabon_db::plan::progress::EvidenceRow;
 use udbhabon_db::training::course::CourseRow;
 use udbhabon_db::training::tutorial::TutorialRow;
 use udbhabon_db::training::{ParticipantRow, TrainingRow};
@@ -87,6 +90,8 @@ pub struct TrainingDetail {
     pub office: OfficeRow,
     pub course: Option<CourseRow>,
     pub participants: Vec<Participant>,
+    /// Its materials (slides, handouts), in the order added.
+    pub materials: Vec<EvidenceRow>,
     /// For those who run the office's trainings: the plan's courses and who may be added.
     pub manage: Option<(Vec<CourseRow>, ParticipantChoices)>,
 }
@@ -217,6 +222,7 @@ impl App {
             None
         };
         Ok(TrainingDetail {
+            materials: self.db.training_materials(id).await?,
             row,
             office,
             course,

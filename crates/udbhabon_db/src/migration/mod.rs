@@ -52,6 +52,7 @@ mod m0045_budget;
 mod m0046_tutorials;
 mod m0047_tutorial_videos;
 mod m0048_tutorial_courses;
+mod m0049_training_materials;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -108,6 +109,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0046_tutorials::Migration),
             Box::new(m0047_tutorial_videos::Migration),
             Box::new(m0048_tutorial_courses::Migration),
+            Box::new(m0049_training_materials::Migration),
         ]
     }
 }

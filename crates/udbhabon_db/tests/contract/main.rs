@@ -23,4 +23,5 @@ mod schema;
 mod services;
 mod support;
 mod teams;
+mod trainings;
 mod tutorials;

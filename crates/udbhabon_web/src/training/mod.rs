@@ -1,12 +1,13 @@
 //! An office's trainings (`/offices/KEY/trainings`): the plan of the year beside the trainings held,
 //! with the forms that keep both; a training's page (`/trainings/ID`) with its sessions, participants
 //! and attendance; `course` answers the plan's forms, `hours` shows person-hours, `teams` the teams
-//! below trained, `certificate` issues certificates and checks them for anyone, and `tutorial` keeps
-//! the video-tutorial library.
+//! below trained, `material` a training's files, `certificate` issues certificates and checks them for
+//! anyone, and `tutorial` keeps the video-tutorial library.
 
 pub(crate) mod certificate;
 pub(crate) mod course;
 pub(crate) mod hours;
+pub(crate) mod material;
 pub(crate) mod teams;
 pub(crate) mod tutorial;
 
@@ -453,6 +454,7 @@ pub(crate) struct TrainingPage {
     total_hours: String,
     participants: Vec<ParticipantLine>,
     attendance_action: String,
+    materials: Vec<MaterialLine>,
     /// For those who run the trainings: the participant form and the training's own.
     manage: Option<Manage>,
     edit: Option<TrainingFormView>,
@@ -469,13 +471,40 @@ struct ParticipantLine {
     remove_action: String,
 }
 
+/// A training's material: where it is read, its name and size, and the form that takes it off.
+struct MaterialLine {
+    href: String,
+    name: String,
+    size: String,
+    remove_action: String,
+}
+
 struct Manage {
+    materials_action: String,
     certificates_action: String,
     participants_action: String,
     /// (id, "post, office — holder").
     posts: Vec<(String, String)>,
     people_list: Vec<String>,
     teams: Vec<Choice>,
+}
+
+/// A size in megabytes (kilobytes below one), in the reader's digits.
+pub(crate) fn size_text(lang: Lang, bytes: u64) -> String {
+    const MEGABYTE: u64 = 1024 * 1024;
+    if bytes >= MEGABYTE {
+        t_args(
+            lang,
+            "file-size-megabytes",
+            &[("size", format::number(lang, (bytes / MEGABYTE) as i64))],
+        )
+    } else {
+        t_args(
+            lang,
+            "file-size-kilobytes",
+            &[("size", format::number(lang, bytes.div_ceil(1024) as i64))],
+        )
+    }
 }
 
 /// "post, office", as the participant form lists a post.
@@ -604,6 +633,7 @@ pub(crate) fn training_page(
         )
     });
     let manage = detail.manage.as_ref().map(|(_, choices_offered)| Manage {
+        materials_action: format!("{href}/materials"),
         certificates_action: format!("{href}/certificates"),
         participants_action: format!("{href}/participants"),
         posts: choices_offered
@@ -657,6 +687,16 @@ pub(crate) fn training_page(
         total_hours: format::hours(lang, u64::from(training.minutes())),
         participants,
         attendance_action: format!("{href}/attendance"),
+        materials: detail
+            .materials
+            .iter()
+            .map(|file| MaterialLine {
+                href: format!("{href}/materials/{}", file.id),
+                name: file.name.clone(),
+                size: size_text(lang, u64::try_from(file.size).unwrap_or_default()),
+                remove_action: format!("{href}/materials/{}/remove", file.id),
+            })
+            .collect(),
         manage,
         edit,
     }
@@ -683,6 +723,8 @@ pub(crate) async fn show(
                 "removed",
                 "attendance",
                 "certificates",
+                "materials",
+                "material-removed",
             ]
             .contains(done)
         })
@@ -692,7 +734,7 @@ pub(crate) async fn show(
 
 /// Answers a change to a training: back to its page announcing `done`, or the page again with the
 /// refusal beside the form it concerns.
-async fn answer(
+pub(crate) async fn answer(
     state: &AppState,
     lang: Lang,
     member: Member,

@@ -29,6 +29,7 @@ use crate::form::{
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
+use crate::training::size_text;
 
 /// A tutorial form refused: what was typed and each field's message.
 type Refused<'a> = Option<(&'a TutorialFields, Vec<(String, String)>)>;
@@ -294,24 +295,6 @@ pub(crate) struct UploadForm {
 impl FieldErrors for UploadForm {
     fn errors(&self) -> &[(String, String)] {
         &self.errors
-    }
-}
-
-/// A size in megabytes (kilobytes below one), in the reader's digits.
-fn size_text(lang: Lang, bytes: u64) -> String {
-    const MEGABYTE: u64 = 1024 * 1024;
-    if bytes >= MEGABYTE {
-        t_args(
-            lang,
-            "file-size-megabytes",
-            &[("size", format::number(lang, (bytes / MEGABYTE) as i64))],
-        )
-    } else {
-        t_args(
-            lang,
-            "file-size-kilobytes",
-            &[("size", format::number(lang, bytes.div_ceil(1024) as i64))],
-        )
     }
 }
 

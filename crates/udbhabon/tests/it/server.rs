@@ -288,12 +288,27 @@ impl TestServer {
     /// Posts a file as an import form takes it (the session's token first, then the file); returns
     /// the status and the page.
     pub(crate) async fn post_file(&self, path: &str, csrf: &str, file: Vec<u8>) -> (u16, Html) {
-        let form = reqwest::multipart::Form::new()
-            .text("csrf", csrf.to_owned())
-            .part(
-                "file",
-                reqwest::multipart::Part::bytes(file).file_name("table.xlsx"),
-            );
+        self.post_files(path, csrf, &[("file", "table.xlsx", &file)])
+            .await
+    }
+
+    /// Posts a multipart form of files with the session's CSRF token: (field, file name, content) each,
+    /// an empty name and content standing for a file field left empty.
+    pub(crate) async fn post_files(
+        &self,
+        path: &str,
+        csrf: &str,
+        files: &[(&str, &str, &[u8])],
+    ) -> (u16, Html) {
+        let form = files.iter().fold(
+            reqwest::multipart::Form::new().text("csrf", csrf.to_owned()),
+            |form, (field, name, bytes)| {
+                form.part(
+                    (*field).to_owned(),
+                    reqwest::multipart::Part::bytes(bytes.to_vec()).file_name((*name).to_owned()),
+                )
+            },
+        );
         let response = self
             .client
             .post(format!("{}{path}", self.base))

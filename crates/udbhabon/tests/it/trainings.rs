@@ -489,36 +489,6 @@ async fn the_demo_holds_the_training_decision_2_1_ordered_for_the_agencies_teams
     assert!(texts(&second, "p.feed").is_empty());
 }
 
-/// Posts files as a training's materials, as the form on its page sends them.
-async fn send_materials(
-    browser: &TestServer,
-    path: &str,
-    csrf: &str,
-    files: &[(&str, &[u8])],
-) -> (u16, Html) {
-    let form = files.iter().fold(
-        reqwest::multipart::Form::new().text("csrf", csrf.to_owned()),
-        |form, (name, bytes)| {
-            form.part(
-                "materials",
-                reqwest::multipart::Part::bytes(bytes.to_vec()).file_name((*name).to_owned()),
-            )
-        },
-    );
-    let response = browser
-        .client
-        .post(format!("{}{path}", browser.base))
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    let status = response.status().as_u16();
-    (
-        status,
-        Html::parse_document(&response.text().await.unwrap()),
-    )
-}
-
 #[tokio::test]
 async fn a_trainings_materials_are_kept_as_files_read_with_its_records_and_taken_off() {
     const SLIDES: &[u8] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n";
@@ -533,21 +503,27 @@ async fn a_trainings_materials_are_kept_as_files_read_with_its_records_and_taken
 
     // A file that is not a document, or none at all: refused, nothing kept.
     for files in [
-        vec![("স্লাইড.pdf", SLIDES), ("notes.pdf", &b"plain text"[..])],
+        vec![
+            ("materials", "স্লাইড.pdf", SLIDES),
+            ("materials", "notes.pdf", &b"plain text"[..]),
+        ],
         vec![],
     ] {
-        let (status, page) = send_materials(&secretary, &action, &csrf, &files).await;
+        let (status, page) = secretary.post_files(&action, &csrf, &files).await;
         assert_eq!(status, 422);
         assert!(texts(&page, "ul.materials li").is_empty());
     }
 
-    let (status, page) = send_materials(
-        &secretary,
-        &action,
-        &csrf,
-        &[("স্লাইড.pdf", SLIDES), ("উপস্থিতি.png", PHOTO)],
-    )
-    .await;
+    let (status, page) = secretary
+        .post_files(
+            &action,
+            &csrf,
+            &[
+                ("materials", "স্লাইড.pdf", SLIDES),
+                ("materials", "উপস্থিতি.png", PHOTO),
+            ],
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(text(&page, ".notice"), "উপকরণ রাখা হয়েছে।");
     let listed = texts(&page, "ul.materials li a");

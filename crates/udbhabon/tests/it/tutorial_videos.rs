@@ -23,24 +23,20 @@ async fn upload(
     video: Option<(&str, Vec<u8>)>,
     subtitles: Option<(&str, Vec<u8>)>,
 ) -> (u16, scraper::Html) {
-    let part = |file: Option<(&str, Vec<u8>)>| {
-        let (name, bytes) = file.unwrap_or(("", Vec::new()));
-        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned())
-    };
-    let form = reqwest::multipart::Form::new()
-        .text("csrf", csrf.to_owned())
-        .part("video", part(video))
-        .part("subtitles", part(subtitles));
-    let response = browser
-        .client
-        .post(format!("{}{path}", browser.base))
-        .multipart(form)
-        .send()
+    let (video, subtitles) = (
+        video.unwrap_or(("", Vec::new())),
+        subtitles.unwrap_or(("", Vec::new())),
+    );
+    browser
+        .post_files(
+            path,
+            csrf,
+            &[
+                ("video", video.0, &video.1),
+                ("subtitles", subtitles.0, &subtitles.1),
+            ],
+        )
         .await
-        .expect("the server answers");
-    let status = response.status().as_u16();
-    let body = response.text().await.unwrap();
-    (status, scraper::Html::parse_document(&body))
 }
 
 #[tokio::test]

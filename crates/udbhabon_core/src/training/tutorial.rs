@@ -40,7 +40,7 @@ pub struct TutorialLibrary {
     pub finished_by: HashMap<i32, usize>,
     /// The day the reader finished each tutorial they finished.
     pub finished: HashMap<i32, NaiveDate>,
-    /// The planned courses its tutorials belong to, in the plan's order, each with its tutorials' ids.
+    /// The planned courses its tutorials belong to, by year and as added, each with its tutorials' ids.
     pub courses: Vec<(CourseRow, Vec<i32>)>,
     /// Whether the reader keeps the library.
     pub can_manage: bool,

@@ -30,18 +30,25 @@ impl Db {
 }
 
 impl Tx {
+    async fn material(
+        &self,
+        training_id: i32,
+        file_id: i32,
+    ) -> Result<Option<training_material::Model>, DbError> {
+        Ok(training_material::Entity::find()
+            .filter(training_material::Column::TrainingId.eq(training_id))
+            .filter(training_material::Column::FileId.eq(file_id))
+            .one(&self.transaction)
+            .await?)
+    }
+
     /// Keeps a file as a training's material; one kept already stays as it was.
     pub async fn add_training_material(
         &self,
         training_id: i32,
         file_id: i32,
     ) -> Result<(), DbError> {
-        let kept = training_material::Entity::find()
-            .filter(training_material::Column::TrainingId.eq(training_id))
-            .filter(training_material::Column::FileId.eq(file_id))
-            .one(&self.transaction)
-            .await?;
-        if kept.is_none() {
+        if self.material(training_id, file_id).await?.is_none() {
             self.insert_audited(training_material::ActiveModel {
                 training_id: Set(training_id),
                 file_id: Set(file_id),
@@ -60,14 +67,9 @@ impl Tx {
         training_id: i32,
         file_id: i32,
     ) -> Result<(), DbError> {
-        let kept = training_material::Entity::find()
-            .filter(training_material::Column::TrainingId.eq(training_id))
-            .filter(training_material::Column::FileId.eq(file_id))
-            .one(&self.transaction)
-            .await?
-            .ok_or_else(|| {
-                DbError::NotFound(format!("material #{file_id} of training #{training_id}"))
-            })?;
+        let kept = self.material(training_id, file_id).await?.ok_or_else(|| {
+            DbError::NotFound(format!("material #{file_id} of training #{training_id}"))
+        })?;
         self.delete_audited::<training_material::ActiveModel>(kept)
             .await
     }

@@ -166,7 +166,7 @@ fn library_page(
     }
 }
 
-/// The library's tutorials by planned course, in the plan's order, then those in none.
+/// The library's tutorials by planned course (by year, as added), then those in none.
 fn tutorial_groups(lang: Lang, library: &TutorialLibrary) -> Vec<TutorialGroup> {
     let line = |row: &TutorialRow| {
         let tutorial = &row.tutorial;

@@ -13,7 +13,7 @@ use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
-use crate::training::{YearQuery, year_asked, year_href};
+use crate::training::{YearQuery, other_years, training_href, year_asked, year_href};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "training/hours.html")]
@@ -89,25 +89,12 @@ pub(crate) async fn show(
     );
     let owed_minutes = u64::from(hours.owed_hours) * 60;
     let short = year.short_en();
-    let path = format!(
-        "/offices/{}/trainings/hours?year={short}",
-        encode_component(&key)
-    );
-    let other_year = |year: Option<bangla::FiscalYear>| {
-        year.map(|year| {
-            format!(
-                "/offices/{}/trainings/hours?year={}",
-                encode_component(&key),
-                year.short_en()
-            )
-        })
-        .unwrap_or_default()
-    };
+    let path = training_href(&key, "/hours", year);
     Ok(HoursPage {
         l: Layout::of_member(&state.app, lang, &member, heading.clone(), "offices", &path),
         heading,
         year_href: year_href(&key, year),
-        years: (other_year(year.previous()), other_year(year.next())),
+        years: other_years(&key, "/hours", year),
         explained: t_args(
             lang,
             "training-hours-explained",

@@ -48,11 +48,26 @@ pub(crate) fn year_asked(state: &AppState, asked: &str) -> Result<FiscalYear, Pa
 
 /// The page of an office's trainings of a year.
 pub(crate) fn year_href(key: &str, year: FiscalYear) -> String {
+    training_href(key, "", year)
+}
+
+/// One of an office's training pages of a year: `""` the year's own, `"/hours"`, `"/teams"`.
+pub(crate) fn training_href(key: &str, page: &str, year: FiscalYear) -> String {
     format!(
-        "/offices/{}/trainings?year={}",
+        "/offices/{}/trainings{page}?year={}",
         encode_component(key),
         year.short_en()
     )
+}
+
+/// The same training page of the year before and the year after; empty where there is none.
+pub(crate) fn other_years(key: &str, page: &str, year: FiscalYear) -> (String, String) {
+    let of = |other: Option<FiscalYear>| {
+        other
+            .map(|other| training_href(key, page, other))
+            .unwrap_or_default()
+    };
+    (of(year.previous()), of(year.next()))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -333,26 +348,9 @@ pub(crate) fn year_page(
         l: Layout::of_member(&state.app, lang, member, heading.clone(), "offices", &href),
         heading,
         office_href: format!("/offices/{}", encode_component(key)),
-        hours_href: format!(
-            "/offices/{}/trainings/hours?year={}",
-            encode_component(key),
-            year.year.short_en()
-        ),
-        teams_href: format!(
-            "/offices/{}/trainings/teams?year={}",
-            encode_component(key),
-            year.year.short_en()
-        ),
-        years: (
-            year.year
-                .previous()
-                .map(|previous| year_href(key, previous))
-                .unwrap_or_default(),
-            year.year
-                .next()
-                .map(|next| year_href(key, next))
-                .unwrap_or_default(),
-        ),
+        hours_href: training_href(key, "/hours", year.year),
+        teams_href: training_href(key, "/teams", year.year),
+        years: other_years(key, "", year.year),
         csrf: year.can_manage.then(|| member.0.csrf_token.clone()),
         notice: None,
         errors,

@@ -12,9 +12,9 @@ use crate::auth::Member;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
 use crate::lang::ReaderLang;
-use crate::layout::{Layout, encode_component};
+use crate::layout::Layout;
 use crate::state::AppState;
-use crate::training::{YearQuery, year_asked, year_href};
+use crate::training::{YearQuery, other_years, training_href, year_asked, year_href};
 
 #[derive(Template, WebTemplate)]
 #[template(path = "training/teams.html")]
@@ -112,22 +112,12 @@ pub(crate) async fn show(
             ("year", format::fiscal_year(lang, year)),
         ],
     );
-    let page_of = |year: bangla::FiscalYear| {
-        format!(
-            "/offices/{}/trainings/teams?year={}",
-            encode_component(&key),
-            year.short_en()
-        )
-    };
-    let path = page_of(year);
+    let path = training_href(&key, "/teams", year);
     Ok(TeamsPage {
         l: Layout::of_member(&state.app, lang, &member, heading.clone(), "offices", &path),
         heading,
         year_href: year_href(&key, year),
-        years: (
-            year.previous().map(page_of).unwrap_or_default(),
-            year.next().map(page_of).unwrap_or_default(),
-        ),
+        years: other_years(&key, "/teams", year),
         explained: t_args(
             lang,
             "training-teams-explained",

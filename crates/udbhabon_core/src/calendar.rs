@@ -1,7 +1,9 @@
-//! Calendars: the invitation a notice mail carries, and each account's feed of its meetings and
-//! decision deadlines, read by calendar programs through a secret address.
+//! Calendars: the invitation a notice mail carries, a training's sessions an invitation mail carries,
+//! and each account's feed of its meetings and decision deadlines, read by calendar programs through a
+//! secret address.
 
 use chrono::{Duration, NaiveDate, NaiveTime, TimeZone, Utc};
+use udbhabon_db::training::TrainingRow;
 use udbhabon_docs::calendar::{CalendarEvent, CalendarKind, When, render_calendar};
 use udbhabon_domain::Lang;
 use udbhabon_domain::meeting::MeetingChangeKind;
@@ -59,6 +61,42 @@ impl App {
     /// The invitation a notice mail carries: one event, as a request to attend.
     pub(crate) fn meeting_invitation(&self, detail: &MeetingDetail) -> String {
         render_calendar(&CalendarKind::Invitation, &[self.meeting_event(detail)])
+    }
+
+    /// The sessions of a training as one calendar to add, each session an event of its own hours.
+    pub(crate) fn training_schedule(&self, row: &TrainingRow) -> String {
+        let training = &row.training;
+        let location = [training.venue.bn.clone(), training.online_link.clone()]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" — ");
+        let events: Vec<CalendarEvent> = training
+            .sessions
+            .iter()
+            .enumerate()
+            .map(|(index, session)| CalendarEvent {
+                uid: format!("training-{}-session-{index}@udbhabon", row.id),
+                summary: training.title.bn.clone(),
+                // A session with no subject is named by its number, so that no line is empty.
+                description: if session.subject.is_empty() {
+                    format!(
+                        "{} {}",
+                        t(Lang::Bn, "training-session-short"),
+                        udbhabon_i18n::format::number(Lang::Bn, index as i64 + 1)
+                    )
+                } else {
+                    session.subject.clone()
+                },
+                location: location.clone(),
+                url: format!("{}/trainings/{}", self.public_url, row.id),
+                when: When::Between(
+                    starts_at(session.on, Some(session.from)),
+                    starts_at(session.on, Some(session.until)),
+                ),
+            })
+            .collect();
+        render_calendar(&CalendarKind::Schedule, &events)
     }
 
     /// The calendar a change notice's mail carries: the meeting moved, or called off, as the

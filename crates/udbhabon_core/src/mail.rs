@@ -7,7 +7,9 @@ use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, MultiPart, SinglePart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use crate::Error;
+use udbhabon_db::office::person::PersonRow;
+
+use crate::{App, Error};
 
 /// Where mail goes.
 #[derive(Debug, Clone)]
@@ -134,5 +136,29 @@ impl Mailer {
             }
         }
         Ok(())
+    }
+}
+
+impl App {
+    /// Each person's mail address, in order: their own, else their account's; `None` for nobody (a
+    /// vacant post) and for a person with neither, whom a letter reaches only on paper.
+    pub(crate) async fn addresses_of(
+        &self,
+        people: &[Option<&PersonRow>],
+    ) -> Result<Vec<Option<String>>, Error> {
+        let ids: Vec<i32> = people.iter().flatten().map(|person| person.id).collect();
+        let accounts = self.db.accounts_of_people(&ids).await?;
+        Ok(people
+            .iter()
+            .map(|person| {
+                let person = (*person)?;
+                person.email.clone().or_else(|| {
+                    accounts
+                        .iter()
+                        .find(|account| account.person_id == person.id)
+                        .map(|account| account.email.clone())
+                })
+            })
+            .collect())
     }
 }

@@ -26,7 +26,7 @@ pub struct CalendarEvent {
 }
 
 /// What a calendar is for: an invitation to attend (a mail's attachment) or its later version (moved,
-/// or called off), or a feed to subscribe to.
+/// or called off), a schedule to add, or a feed to subscribe to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CalendarKind {
     Invitation,
@@ -39,6 +39,9 @@ pub enum CalendarKind {
     Cancellation {
         sequence: u32,
     },
+    /// Several events to add at once (a training's sessions), published: a request to attend may
+    /// carry one event only.
+    Schedule,
     Feed {
         name: String,
     },
@@ -59,6 +62,10 @@ pub fn render_calendar(kind: &CalendarKind, events: &[CalendarEvent]) -> String 
         CalendarKind::Cancellation { sequence } => {
             calendar.append_property(("METHOD", "CANCEL"));
             (Some(sequence), EventStatus::Cancelled)
+        }
+        CalendarKind::Schedule => {
+            calendar.append_property(("METHOD", "PUBLISH"));
+            (None, EventStatus::Confirmed)
         }
         CalendarKind::Feed { name } => {
             calendar.name(name);
@@ -132,6 +139,9 @@ mod tests {
             &events,
         );
         assert!(!feed.contains("METHOD:"));
+        let schedule = render_calendar(&CalendarKind::Schedule, &events);
+        assert!(schedule.contains("METHOD:PUBLISH"));
+        assert_eq!(schedule.matches("BEGIN:VEVENT").count(), 2);
         let called_off = render_calendar(&CalendarKind::Cancellation { sequence: 2 }, &events[..1]);
         assert!(called_off.contains("METHOD:CANCEL"));
         assert!(called_off.contains("SEQUENCE:2"));

@@ -1160,6 +1160,21 @@ pub const ROUTES: &[RouteSpec] = &[
     ),
     route(
         POST,
+        "/trainings/{id}/invitation",
+        may(Action::ManageTeam),
+        "/trainings/1/invitation",
+        handler!(training::invitation::issue),
+    ),
+    route(
+        GET,
+        "/trainings/{id}/invitation.pdf",
+        may(Action::ViewOfficeRecords),
+        "/trainings/1/invitation.pdf",
+        handler!(training::invitation::pdf),
+    )
+    .kept(),
+    route(
+        POST,
         "/trainings/{id}/materials",
         may(Action::ManageTeam),
         "/trainings/1/materials",

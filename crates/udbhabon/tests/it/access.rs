@@ -261,8 +261,9 @@ fn expected(access: Access, role: Option<(Role, Place)>) -> &'static str {
 /// proactive-disclosure list (the demo's ministry has none), a system's renewal (the first role the
 /// route serves takes it off), a test's certificate (the demo's test carries none) and a budget line
 /// (the first role the route serves removes it), a tutorial's video and subtitles (the demo's
-/// tutorial plays from its link) and a training's material (the demo's training keeps none).
-const ABSENT_SAMPLES: [&str; 19] = [
+/// tutorial plays from its link), a training's material (the demo's training keeps none) and its
+/// invitation (none was issued, and only those who may issue one read its draft).
+const ABSENT_SAMPLES: [&str; 20] = [
     "/static/{file}",
     "/meetings/{key}/notice.pdf",
     "/meetings/{key}/minutes/preview.pdf",
@@ -282,6 +283,7 @@ const ABSENT_SAMPLES: [&str; 19] = [
     "/tutorials/{id}/video",
     "/tutorials/{id}/subtitles.vtt",
     "/trainings/{id}/materials/{file}",
+    "/trainings/{id}/invitation.pdf",
 ];
 
 /// The answer in the words of `expected`; a route that is not found was not served (unless its sample

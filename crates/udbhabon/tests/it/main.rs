@@ -41,6 +41,7 @@ mod server;
 mod services;
 mod session;
 mod software;
+mod training_invitations;
 mod trainings;
 mod tutorial_videos;
 mod tutorials;

@@ -2,12 +2,13 @@
 //! part (chosen by post, by name, or a team at once) and the sessions each attended, refused when a
 //! person would sit two trainings at once, and the trainings held offered to the plan's indicator;
 //! `course` keeps the plan, `hours` counts person-hours, `teams` follows the teams below to their
-//! training, `material` keeps a training's files, `certificate` issues and checks certificates,
-//! `tutorial` keeps the video-tutorial library.
+//! training, `invitation` issues its numbered invitation, `material` keeps a training's files,
+//! `certificate` issues and checks certificates, `tutorial` keeps the video-tutorial library.
 
 pub mod certificate;
 pub mod course;
 pub mod hours;
+pub mod invitation;
 pub mod material;
 pub mod teams;
 pub mod tutorial;
@@ -17,7 +18,8 @@ use std::collections::{HashMap, HashSet};
 use bangla::FiscalYear;
 use chrono::NaiveDate;
 use udbhabon_db::office::OfficeRow;
-use udbhabon_db::office::person::{HolderRow, PersonRow, PostRow};
+use udbhabon_db::office::memo::MemoFileRow;
+use udbhabon_db::office::person::{HolderRow, PersonRow, PostRow, PostingRow};
 use udbhabon_db::plan::progress::EvidenceRow;
 use udbhabon_db::training::course::CourseRow;
 use udbhabon_db::training::tutorial::TutorialRow;
@@ -33,6 +35,7 @@ use crate::account::SignedIn;
 use crate::error::invalid;
 use crate::meeting::decision::{FeedBasis, FeedFigure};
 use crate::meeting::notice::{PEOPLE_OFFERED, id_of};
+use crate::training::invitation::Invitation;
 use crate::{App, Error};
 
 /// A training with how many took part and the person-minutes they attended.
@@ -69,6 +72,8 @@ pub struct Participant {
     pub row: ParticipantRow,
     pub person: PersonRow,
     pub office: OfficeRow,
+    /// The post they held in that office on the training's first day (else today), if any.
+    pub post: Option<PostRow>,
     pub minutes: u32,
     /// The code of the certificate issued to them.
     pub certificate: Option<String>,
@@ -92,8 +97,21 @@ pub struct TrainingDetail {
     pub participants: Vec<Participant>,
     /// Its materials (slides, handouts), in the order added.
     pub materials: Vec<EvidenceRow>,
-    /// For those who run the office's trainings: the plan's courses and who may be added.
-    pub manage: Option<(Vec<CourseRow>, ParticipantChoices)>,
+    /// Its invitation, once issued.
+    pub invitation: Option<Invitation>,
+    /// For those who run the office's trainings.
+    pub manage: Option<TrainingManagement>,
+}
+
+/// What running a training offers: the plan's courses it may deliver, who may be added, and the open
+/// memo files its invitation can be numbered from.
+#[derive(Debug, Clone)]
+pub struct TrainingManagement {
+    pub courses: Vec<CourseRow>,
+    pub choices: ParticipantChoices,
+    pub memo_files: Vec<MemoFileRow>,
+    /// The participants (by id) whom an invitation cannot reach by mail, while it is not issued.
+    pub unreached: Vec<i32>,
 }
 
 /// The participant form as typed: posts and people chosen, and the office whose team to add.
@@ -197,12 +215,16 @@ impl App {
             .await?;
         let office_ids: Vec<i32> = rows.iter().map(|row| row.office_id).collect();
         let offices = self.db.offices_by_ids(&office_ids).await?;
-        let participants = rows
+        let mut posts = self
+            .participants_posts(&rows, row.training.starts_on())
+            .await?;
+        let participants: Vec<Participant> = rows
             .into_iter()
             .filter_map(|participant| {
                 Some(Participant {
                     person: people.get(&participant.person_id)?.clone(),
                     office: offices.get(&participant.office_id)?.clone(),
+                    post: posts.remove(&participant.id),
                     minutes: attended_minutes(&row.training, &participant.attended),
                     certificate: certificates.remove(&participant.id),
                     row: participant,
@@ -213,22 +235,86 @@ impl App {
             Some(course) => Some(self.db.course(course).await?),
             None => None,
         };
+        let invitation = self.issued_invitation(id).await?;
         let manage = if self.may(who, Action::ManageTeam, office.id).await? {
-            Some((
-                self.db.courses(office.id, row.fiscal_year).await?,
-                self.participant_choices(&office).await?,
-            ))
+            let unreached = if invitation.is_none() {
+                self.participant_reach(&participants)
+                    .await?
+                    .into_iter()
+                    .zip(&participants)
+                    .filter(|(address, _)| address.is_none())
+                    .map(|(_, participant)| participant.row.id)
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            Some(TrainingManagement {
+                courses: self.db.courses(office.id, row.fiscal_year).await?,
+                choices: self.participant_choices(&office).await?,
+                memo_files: self
+                    .db
+                    .memo_files(office.id)
+                    .await?
+                    .into_iter()
+                    .filter(|file| file.closed_on.is_none())
+                    .collect(),
+                unreached,
+            })
         } else {
             None
         };
         Ok(TrainingDetail {
             materials: self.db.training_materials(id).await?,
+            invitation,
             row,
             office,
             course,
             participants,
             manage,
         })
+    }
+
+    /// The post each participant (by id) held in the office they came from on `day`, else today.
+    async fn participants_posts(
+        &self,
+        participants: &[ParticipantRow],
+        day: NaiveDate,
+    ) -> Result<HashMap<i32, PostRow>, Error> {
+        let person_ids: Vec<i32> = participants.iter().map(|row| row.person_id).collect();
+        let today = self.today();
+        let postings: Vec<PostingRow> = self
+            .db
+            .postings_of(&person_ids)
+            .await?
+            .into_iter()
+            .filter(|posting| posting.is_held_on(day) || posting.is_held_on(today))
+            .collect();
+        let posts = self
+            .db
+            .posts(
+                &postings
+                    .iter()
+                    .map(|posting| posting.post_id)
+                    .collect::<Vec<_>>(),
+            )
+            .await?;
+        Ok(participants
+            .iter()
+            .filter_map(|participant| {
+                let in_office = |posting: &&PostingRow| {
+                    posting.person_id == participant.person_id
+                        && posts
+                            .get(&posting.post_id)
+                            .is_some_and(|post| post.office_id == participant.office_id)
+                };
+                let posting = postings
+                    .iter()
+                    .filter(in_office)
+                    .find(|posting| posting.is_held_on(day))
+                    .or_else(|| postings.iter().find(in_office))?;
+                Some((participant.id, posts.get(&posting.post_id)?.clone()))
+            })
+            .collect())
     }
 
     async fn participant_choices(&self, office: &OfficeRow) -> Result<ParticipantChoices, Error> {

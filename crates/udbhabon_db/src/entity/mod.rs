@@ -76,6 +76,7 @@ pub(crate) mod team_order_term;
 pub(crate) mod training;
 pub(crate) mod training_certificate;
 pub(crate) mod training_course;
+pub(crate) mod training_invitation;
 pub(crate) mod training_material;
 pub(crate) mod training_participant;
 pub(crate) mod tutorial;

@@ -53,6 +53,7 @@ mod m0046_tutorials;
 mod m0047_tutorial_videos;
 mod m0048_tutorial_courses;
 mod m0049_training_materials;
+mod m0050_training_invitations;
 
 /// The ordered list of every migration.
 #[derive(Debug)]
@@ -110,6 +111,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0047_tutorial_videos::Migration),
             Box::new(m0048_tutorial_courses::Migration),
             Box::new(m0049_training_materials::Migration),
+            Box::new(m0050_training_invitations::Migration),
         ]
     }
 }

@@ -1,9 +1,10 @@
 //! Trainings: an office's trainings of a year, who took part from which office, and the sessions each
-//! attended; `course` keeps the plan of the year, `material` a training's files, `tutorial` the
-//! video-tutorial library.
+//! attended; `course` keeps the plan of the year, `invitation` the issued invitation, `material` a
+//! training's files, `tutorial` the video-tutorial library.
 
 pub mod certificate;
 pub mod course;
+pub mod invitation;
 pub mod material;
 pub mod tutorial;
 

@@ -739,6 +739,11 @@ doc-notice-title = সভার নোটিশ
 doc-notice-subject = বিষয়
 doc-notice-body = এতদ্বারা জানানো যাচ্ছে যে, { $title } নিম্নোক্ত সময় ও স্থানে অনুষ্ঠিত হবে।
 doc-notice-request = সভায় যথাসময়ে উপস্থিত থাকার জন্য অনুরোধ করা হলো।
+doc-training-invitation-title = আমন্ত্রণপত্র
+doc-training-invitation-subject = “{ $title }” শীর্ষক প্রশিক্ষণে অংশগ্রহণ
+doc-training-invitation-body = এ দপ্তরের আয়োজনে “{ $title }” শীর্ষক প্রশিক্ষণ নিম্নবর্ণিত সময়সূচি অনুযায়ী অনুষ্ঠিত হবে।
+doc-training-schedule = সময়সূচি
+doc-training-invitation-request = বিতরণ তালিকায় উল্লিখিত কর্মকর্তাগণকে নির্ধারিত সময়ে প্রশিক্ষণে উপস্থিত থাকার জন্য অনুরোধ করা হলো।
 calendar-name = উদ্ভাবন: সভা ও সময়সীমা
 calendar-decision-due = সিদ্ধান্তের সময়সীমা
 account-calendar-heading = ক্যালেন্ডার
@@ -1218,7 +1223,7 @@ nav-decisions = সিদ্ধান্ত
 nav-office-switch = আপনার দপ্তরসমূহ
 memo-back-to-office = দপ্তরের পাতায় ফিরুন
 memo-files-heading = নথিসমূহ
-memo-files-empty = এ দপ্তরের এখনো কোনো নথি নেই। নোটিশ, কার্যবিবরণী ও আদেশ জারির জন্য প্রথম নথিটি খুলুন।
+memo-files-empty = এ দপ্তরের এখনো কোনো নথি নেই। নোটিশ, কার্যবিবরণী, আদেশ ও আমন্ত্রণপত্র জারির জন্য প্রথম নথিটি খুলুন।
 memo-file-correct = নথিটি সংশোধন বা বন্ধ করুন
 memo-file-close = নথি বন্ধ করুন
 memo-file-close-explained = বন্ধ নথি থেকে আর কোনো নম্বর দেওয়া হয় না; জারি করা নম্বরগুলো নিবন্ধনে থেকে যায়। কোনো নথি মুছে ফেলা হয় না।
@@ -1613,6 +1618,26 @@ training-materials-save = উপকরণ রাখুন
 training-material-remove = সরিয়ে দিন
 training-done-materials = উপকরণ রাখা হয়েছে।
 training-done-material-removed = উপকরণটি সরিয়ে দেওয়া হয়েছে।
+training-invitation = আমন্ত্রণপত্র
+training-invitation-trainers = প্রশিক্ষক
+training-invitation-issued = জারি হয়েছে: স্মারক নং { $memo }, তারিখ { $date }।
+training-invitation-pdf = আমন্ত্রণপত্র পিডিএফ (PDF)
+training-invitation-draft = খসড়া আমন্ত্রণপত্র দেখুন (PDF)
+training-invitation-none = কোনো আমন্ত্রণপত্র জারি হয়নি।
+training-invitation-explained = নথির পরবর্তী স্মারক নম্বরে আমন্ত্রণপত্রটি জারি হবে, পিডিএফ সংরক্ষিত থাকবে এবং ইমেইল ঠিকানা আছে এমন প্রত্যেক অংশগ্রহণকারীকে আমন্ত্রণপত্র ও অধিবেশনগুলোর ক্যালেন্ডার পাঠানো হবে। বিতরণ তালিকায় থাকবেন এখনকার অংশগ্রহণকারীরা।
+training-invitation-unreached = এঁদের কোনো ইমেইল ঠিকানা নেই; আমন্ত্রণপত্র তাঁদের কাছে ইমেইলে যাবে না, ছাপিয়ে পৌঁছাতে হবে:
+training-invitation-issue = আমন্ত্রণপত্র জারি ও ইমেইলে পাঠান
+training-invitation-needs-participants = আমন্ত্রণপত্র অংশগ্রহণকারীদের কাছে যায়: আগে অংশগ্রহণকারী যোগ করুন, তারপর এখানে খসড়া দেখে জারি করুন।
+training-invitation-no-file = এ দপ্তরের কোনো খোলা নথি নেই; আমন্ত্রণপত্রের স্মারক নম্বর একটি নথি থেকে দেওয়া হয়।
+training-invitation-open-file = স্মারক নিবন্ধনে নথি খুলুন
+training-done-invited = আমন্ত্রণপত্র জারি হয়েছে এবং ইমেইল ঠিকানা আছে এমন অংশগ্রহণকারীদের পাঠানো হয়েছে।
+training-invitation-mail-subject = প্রশিক্ষণের আমন্ত্রণ: { $title }
+training-invitation-mail-body = { $office } আয়োজনে “{ $title }” শীর্ষক প্রশিক্ষণে আপনাকে আমন্ত্রণ জানানো হচ্ছে। আমন্ত্রণপত্রটি (স্মারক নং { $memo }) সংযুক্ত; সংযুক্ত ক্যালেন্ডার ফাইলটি খুললে অধিবেশনগুলো আপনার ক্যালেন্ডারে উঠবে।
+
+    { $particulars }
+
+    সময়সূচি:
+    { $schedule }
 error-training-material-none = কোনো ফাইল বেছে নেওয়া হয়নি।
 error-training-material-gone = এই উপকরণটি আর প্রশিক্ষণে নেই; পাতাটি আবার খুলুন।
 training-topic-innovation = উদ্ভাবন
@@ -1669,6 +1694,9 @@ training-certificates-explained = অন্তত একটি অধিবে�
 training-done-certificates = সনদ ইস্যু হয়েছে।
 error-training-nobody-to-certify = সনদ পাওয়ার মতো কেউ নেই: উপস্থিত সবাই আগেই সনদ পেয়েছেন, বা কারো উপস্থিতি নথিভুক্ত হয়নি।
 error-training-certified = সনদপ্রাপ্ত অংশগ্রহণকারীকে বাদ দেওয়া যায় না।
+error-training-invited = এ প্রশিক্ষণের আমন্ত্রণপত্র আগেই জারি হয়েছে।
+error-training-invitation-begun = প্রশিক্ষণ শুরু হয়ে গেছে; আমন্ত্রণপত্র প্রশিক্ষণের আগে জারি করতে হয়।
+error-training-invitation-nobody = আমন্ত্রণপত্র জারির আগে অংশগ্রহণকারী যোগ করুন; বিতরণ তালিকায় তাঁরাই থাকবেন।
 
 ## Holidays
 footer-holidays = সরকারি ছুটির তালিকা

@@ -739,6 +739,11 @@ doc-notice-title = Meeting notice
 doc-notice-subject = Subject
 doc-notice-body = This is to inform you that the { $title } will be held at the time and place below.
 doc-notice-request = You are requested to attend on time.
+doc-training-invitation-title = Invitation
+doc-training-invitation-subject = Attending the training “{ $title }”
+doc-training-invitation-body = The training “{ $title }”, organised by this office, will be held on the schedule below.
+doc-training-schedule = Schedule
+doc-training-invitation-request = Those named in the distribution are requested to attend the training at the times given.
 calendar-name = Udbhabon: meetings and deadlines
 calendar-decision-due = Decision due
 account-calendar-heading = Calendar
@@ -1218,7 +1223,7 @@ nav-decisions = Decisions
 nav-office-switch = Your offices
 memo-back-to-office = Back to the office's page
 memo-files-heading = Memo files
-memo-files-empty = This office has no memo files yet. Open the first one to issue notices, minutes and orders.
+memo-files-empty = This office has no memo files yet. Open the first one to issue notices, minutes, orders and invitations.
 memo-file-correct = Correct or close this file
 memo-file-close = Close the file
 memo-file-close-explained = A closed file gives out no more numbers; its numbers stay in the register. A file is never deleted.
@@ -1613,6 +1618,26 @@ training-materials-save = Keep the materials
 training-material-remove = Take off
 training-done-materials = The materials were kept.
 training-done-material-removed = The material was taken off.
+training-invitation = Invitation
+training-invitation-trainers = Trainers
+training-invitation-issued = Issued: memo no. { $memo }, dated { $date }.
+training-invitation-pdf = Invitation (PDF)
+training-invitation-draft = See the draft invitation (PDF)
+training-invitation-none = No invitation has been issued.
+training-invitation-explained = The invitation will be issued under the file's next memo number, its PDF kept, and it will be mailed with a calendar of the sessions to every participant with a mail address. Its distribution is the participants as they are now.
+training-invitation-unreached = These have no mail address; the invitation will not reach them by mail and must be delivered on paper:
+training-invitation-issue = Issue and mail the invitation
+training-invitation-needs-participants = The invitation goes to the participants: add them first, then read the draft and issue it here.
+training-invitation-no-file = This office has no open memo file; an invitation's memo number comes from one.
+training-invitation-open-file = Open a file in the memo register
+training-done-invited = The invitation was issued and mailed to the participants with a mail address.
+training-invitation-mail-subject = Training invitation: { $title }
+training-invitation-mail-body = You are invited to the training “{ $title }” organised by the { $office }. The invitation (memo no. { $memo }) is attached; opening the attached calendar file puts the sessions in your calendar.
+
+    { $particulars }
+
+    Schedule:
+    { $schedule }
 error-training-material-none = No file was chosen.
 error-training-material-gone = This material is no longer on the training; open the page again.
 training-topic-innovation = Innovation
@@ -1669,6 +1694,9 @@ training-certificates-explained = Everyone who attended a session and has no cer
 training-done-certificates = The certificates are issued.
 error-training-nobody-to-certify = Nobody is due a certificate: all who attended have one, or no attendance is recorded.
 error-training-certified = A participant who holds a certificate cannot be removed.
+error-training-invited = This training's invitation has already been issued.
+error-training-invitation-begun = The training has already begun; an invitation is issued before it.
+error-training-invitation-nobody = Add the participants before issuing the invitation; they make its distribution.
 
 ## Holidays
 footer-holidays = Government holidays

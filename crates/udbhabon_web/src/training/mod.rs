@@ -1,12 +1,13 @@
 //! An office's trainings (`/offices/KEY/trainings`): the plan of the year beside the trainings held,
 //! with the forms that keep both; a training's page (`/trainings/ID`) with its sessions, participants
 //! and attendance; `course` answers the plan's forms, `hours` shows person-hours, `teams` the teams
-//! below trained, `material` a training's files, `certificate` issues certificates and checks them for
-//! anyone, and `tutorial` keeps the video-tutorial library.
+//! below trained, `invitation` issues its invitation, `material` a training's files, `certificate`
+//! issues certificates and checks them for anyone, and `tutorial` keeps the video-tutorial library.
 
 pub(crate) mod certificate;
 pub(crate) mod course;
 pub(crate) mod hours;
+pub(crate) mod invitation;
 pub(crate) mod material;
 pub(crate) mod teams;
 pub(crate) mod tutorial;
@@ -17,6 +18,7 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use bangla::FiscalYear;
 use serde::Deserialize;
+use udbhabon_core::training::invitation::participant_label;
 use udbhabon_core::training::{ParticipantFields, TrainingDetail, TrainingYear};
 use udbhabon_core::{CourseRow, OfficeRow, PostRow};
 use udbhabon_domain::training::{
@@ -28,7 +30,9 @@ use udbhabon_i18n::{Lang, format, t, t_args};
 use crate::auth::{Button, Member, Posted};
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::{Choice, DoneQuery, FieldErrors, choices, listed, rejected, with_none};
+use crate::form::{
+    Choice, DoneQuery, FieldErrors, choices, listed, memo_file_choices, rejected, with_none,
+};
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
@@ -452,6 +456,10 @@ pub(crate) struct TrainingPage {
     total_hours: String,
     participants: Vec<ParticipantLine>,
     attendance_action: String,
+    /// The sentence saying under which number and when the invitation was issued, once it was.
+    invitation_issued: Option<String>,
+    /// Its PDF: as issued, or the draft for those who may issue it.
+    invitation_href: String,
     materials: Vec<MaterialLine>,
     /// For those who run the trainings: the participant form and the training's own.
     manage: Option<Manage>,
@@ -478,6 +486,11 @@ struct MaterialLine {
 }
 
 struct Manage {
+    /// The form issuing the invitation, while it can be: its action, the memo files and the
+    /// participants mail cannot reach.
+    invitation: Option<InvitationForm>,
+    /// Why the invitation cannot be issued yet, while it can be once participants are added.
+    invitation_waits: Option<String>,
     materials_action: String,
     certificates_action: String,
     participants_action: String,
@@ -485,6 +498,14 @@ struct Manage {
     posts: Vec<(String, String)>,
     people_list: Vec<String>,
     teams: Vec<Choice>,
+}
+
+struct InvitationForm {
+    action: String,
+    /// The memo files to number it from; none open, the register where one is opened.
+    memo_files: Vec<Choice>,
+    memos_href: Option<String>,
+    unreached: Vec<String>,
 }
 
 /// A size in megabytes (kilobytes below one), in the reader's digits.
@@ -618,7 +639,7 @@ pub(crate) fn training_page(
             remove_action: format!("{href}/participants/{}/remove", participant.row.id),
         })
         .collect();
-    let edit = detail.manage.as_ref().map(|(courses, _)| {
+    let edit = detail.manage.as_ref().map(|manage| {
         training_form(
             lang,
             "training-edit",
@@ -626,15 +647,35 @@ pub(crate) fn training_page(
             refused
                 .cloned()
                 .unwrap_or_else(|| TrainingForm::of(lang, training, detail.row.course_id)),
-            courses,
+            &manage.courses,
             refused.is_some().then_some(errors.as_slice()),
         )
     });
-    let manage = detail.manage.as_ref().map(|(_, choices_offered)| Manage {
+    // An invitation goes out once, to those already taking part, before the training begins.
+    let before = detail.invitation.is_none() && training.starts_on() >= state.app.today();
+    let invitable = before && !detail.participants.is_empty();
+    let manage = detail.manage.as_ref().map(|manage| Manage {
+        invitation: invitable.then(|| InvitationForm {
+            action: format!("{href}/invitation"),
+            memo_files: memo_file_choices(lang, &manage.memo_files, None),
+            memos_href: manage
+                .memo_files
+                .is_empty()
+                .then(|| format!("/offices/{}/memos", detail.office.key)),
+            unreached: detail
+                .participants
+                .iter()
+                .filter(|participant| manage.unreached.contains(&participant.row.id))
+                .map(|participant| participant_label(participant, lang))
+                .collect(),
+        }),
+        invitation_waits: (before && !invitable)
+            .then(|| t(lang, "training-invitation-needs-participants")),
         materials_action: format!("{href}/materials"),
         certificates_action: format!("{href}/certificates"),
         participants_action: format!("{href}/participants"),
-        posts: choices_offered
+        posts: manage
+            .choices
             .posts
             .iter()
             .map(|(post, office, holder)| {
@@ -648,7 +689,8 @@ pub(crate) fn training_page(
                 )
             })
             .collect(),
-        people_list: choices_offered
+        people_list: manage
+            .choices
             .people
             .iter()
             .map(|person| {
@@ -660,7 +702,7 @@ pub(crate) fn training_page(
             })
             .collect(),
         teams: with_none(choices(
-            &choices_offered.teams,
+            &manage.choices.teams,
             None,
             |office| office.key.clone(),
             |office| office.name.get(lang).to_owned(),
@@ -685,6 +727,30 @@ pub(crate) fn training_page(
         total_hours: format::hours(lang, u64::from(training.minutes())),
         participants,
         attendance_action: format!("{href}/attendance"),
+        invitation_issued: detail.invitation.as_ref().map(|invitation| {
+            t_args(
+                lang,
+                "training-invitation-issued",
+                &[
+                    (
+                        "memo",
+                        invitation
+                            .memo
+                            .as_ref()
+                            .map(|memo| memo.printed(lang))
+                            .unwrap_or_default(),
+                    ),
+                    (
+                        "date",
+                        invitation
+                            .issued_on
+                            .map(|on| format::date_both(lang, on))
+                            .unwrap_or_default(),
+                    ),
+                ],
+            )
+        }),
+        invitation_href: format!("{href}/invitation.pdf"),
         materials: detail
             .materials
             .iter()
@@ -721,6 +787,7 @@ pub(crate) async fn show(
                 "removed",
                 "attendance",
                 "certificates",
+                "invited",
                 "materials",
                 "material-removed",
             ]

@@ -672,25 +672,12 @@ impl App {
         &self,
         detail: &MeetingDetail,
     ) -> Result<Vec<Option<String>>, Error> {
-        let people: Vec<i32> = detail
+        let people: Vec<Option<&PersonRow>> = detail
             .invitees
             .iter()
-            .filter_map(|invitee| invitee.person.as_ref().map(|person| person.id))
+            .map(|invitee| invitee.person.as_ref())
             .collect();
-        let accounts = self.db.accounts_of_people(&people).await?;
-        Ok(detail
-            .invitees
-            .iter()
-            .map(|invitee| {
-                let person = invitee.person.as_ref()?;
-                person.email.clone().or_else(|| {
-                    accounts
-                        .iter()
-                        .find(|account| account.person_id == person.id)
-                        .map(|account| account.email.clone())
-                })
-            })
-            .collect())
+        self.addresses_of(&people).await
     }
 
     /// A meeting with its schedule form's choices, for changing it.

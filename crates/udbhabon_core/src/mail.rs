@@ -140,6 +140,18 @@ impl Mailer {
 }
 
 impl App {
+    /// Sends letters' mails once the letter is committed, so that a mail server's refusal cannot undo
+    /// an issued letter: a message that fails is logged (with `what` was not mailed, about `record`)
+    /// and the letter stays issued, to be printed and carried.
+    pub(crate) async fn mail_letters(&self, mails: Vec<Mail>, record: &str, what: &str) {
+        for mail in mails {
+            let to = mail.to.clone();
+            if let Err(error) = self.mailer.send(mail).await {
+                tracing::warn!(record, %to, %error, "{what} was not mailed");
+            }
+        }
+    }
+
     /// Each person's mail address, in order: their own, else their account's; `None` for nobody (a
     /// vacant post) and for a person with neither, whom a letter reaches only on paper.
     pub(crate) async fn addresses_of(

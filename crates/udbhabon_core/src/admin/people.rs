@@ -98,23 +98,7 @@ impl App {
         self.require_administrator(who).await?;
         let people = self.db.search_people(query, SEARCH_LIMIT).await?;
         let ids: Vec<i32> = people.iter().map(|person| person.id).collect();
-        let today = self.today();
-        let postings: Vec<PostingRow> = self
-            .db
-            .postings_of(&ids)
-            .await?
-            .into_iter()
-            .filter(|posting| posting.is_held_on(today))
-            .collect();
-        let posts = self
-            .db
-            .posts(
-                &postings
-                    .iter()
-                    .map(|posting| posting.post_id)
-                    .collect::<Vec<_>>(),
-            )
-            .await?;
+        let (postings, posts) = self.postings_held(&ids, &[self.today()]).await?;
         let accounts = self.db.accounts_of_people(&ids).await?;
         Ok(people
             .into_iter()

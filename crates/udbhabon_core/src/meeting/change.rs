@@ -288,13 +288,7 @@ impl App {
             });
         }
         tx.commit().await?;
-        // As with the invitation, mail goes after the commit and a refused message is logged.
-        for mail in mails {
-            let to = mail.to.clone();
-            if let Err(error) = self.mailer.send(mail).await {
-                tracing::warn!(meeting = %key, %to, %error, "a meeting change was not mailed");
-            }
-        }
+        self.mail_letters(mails, key, "a meeting change").await;
         tracing::info!(meeting = %key, memo = %memo, change = kind.code(), "meeting changed");
         Ok(memo)
     }

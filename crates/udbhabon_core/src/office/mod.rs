@@ -4,8 +4,9 @@ pub mod memo;
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use udbhabon_db::meeting::MeetingRow;
-use udbhabon_db::office::person::{HolderRow, PostRow};
+use udbhabon_db::office::person::{HolderRow, PostRow, PostingRow};
 use udbhabon_db::office::{OfficeRow, UnitRow};
 use udbhabon_db::register::rti::disclosure::DisclosureRow;
 use udbhabon_db::team::order::OrderDraftRow;
@@ -64,6 +65,24 @@ pub struct OfficeSummary {
 }
 
 impl App {
+    /// The postings of these people that cover any of `days`, with the posts they are of (by id).
+    pub(crate) async fn postings_held(
+        &self,
+        person_ids: &[i32],
+        days: &[NaiveDate],
+    ) -> Result<(Vec<PostingRow>, HashMap<i32, PostRow>), Error> {
+        let postings: Vec<PostingRow> = self
+            .db
+            .postings_of(person_ids)
+            .await?
+            .into_iter()
+            .filter(|posting| days.iter().any(|day| posting.is_held_on(*day)))
+            .collect();
+        let post_ids: Vec<i32> = postings.iter().map(|posting| posting.post_id).collect();
+        let posts = self.db.posts(&post_ids).await?;
+        Ok((postings, posts))
+    }
+
     /// The posts of these offices, in order, each with whoever holds it today.
     pub(crate) async fn posts_held(
         &self,

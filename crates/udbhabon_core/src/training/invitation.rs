@@ -343,14 +343,8 @@ impl App {
             })
             .collect();
         tx.commit().await?;
-        // Mail goes after the commit, so that a mail server's refusal cannot undo an issued letter; a
-        // message that fails is logged and the letter stays issued (it can be printed and carried).
-        for mail in mails {
-            let to = mail.to.clone();
-            if let Err(error) = self.mailer.send(mail).await {
-                tracing::warn!(training = id, %to, %error, "a training invitation was not mailed");
-            }
-        }
+        self.mail_letters(mails, &format!("training #{id}"), "a training invitation")
+            .await;
         tracing::info!(training = id, memo = %memo, "training invitation issued");
         Ok(memo)
     }

@@ -281,22 +281,8 @@ impl App {
         day: NaiveDate,
     ) -> Result<HashMap<i32, PostRow>, Error> {
         let person_ids: Vec<i32> = participants.iter().map(|row| row.person_id).collect();
-        let today = self.today();
-        let postings: Vec<PostingRow> = self
-            .db
-            .postings_of(&person_ids)
-            .await?
-            .into_iter()
-            .filter(|posting| posting.is_held_on(day) || posting.is_held_on(today))
-            .collect();
-        let posts = self
-            .db
-            .posts(
-                &postings
-                    .iter()
-                    .map(|posting| posting.post_id)
-                    .collect::<Vec<_>>(),
-            )
+        let (postings, posts) = self
+            .postings_held(&person_ids, &[day, self.today()])
             .await?;
         Ok(participants
             .iter()

@@ -637,14 +637,7 @@ impl App {
             });
         }
         tx.commit().await?;
-        // Mail goes after the commit, so that a mail server's refusal cannot undo a sent notice; a
-        // message that fails is logged and the notice stays sent (it can be printed and carried).
-        for mail in mails {
-            let to = mail.to.clone();
-            if let Err(error) = self.mailer.send(mail).await {
-                tracing::warn!(meeting = %key, %to, %error, "a meeting notice was not mailed");
-            }
-        }
+        self.mail_letters(mails, key, "a meeting notice").await;
         tracing::info!(meeting = %key, memo = %memo, "meeting notice sent");
         Ok(memo)
     }

@@ -53,6 +53,26 @@ pub(crate) struct Attachment {
     pub(crate) bytes: Vec<u8>,
 }
 
+impl Attachment {
+    /// A PDF document.
+    pub(crate) fn pdf(file_name: String, bytes: Vec<u8>) -> Self {
+        Self {
+            file_name,
+            media_type: "application/pdf".into(),
+            bytes,
+        }
+    }
+
+    /// An iCalendar text sent with its iTIP `method` (REQUEST, CANCEL, PUBLISH).
+    pub(crate) fn calendar(file_name: &str, method: &str, text: &str) -> Self {
+        Self {
+            file_name: file_name.into(),
+            media_type: format!("text/calendar; method={method}; charset=UTF-8"),
+            bytes: text.as_bytes().to_vec(),
+        }
+    }
+}
+
 fn mailbox(text: &str) -> Result<Mailbox, Error> {
     text.parse().map_err(|error| {
         Error::Unavailable(format!(

@@ -267,23 +267,19 @@ impl App {
                 ),
                 body: change_mail_body(&detail, &row),
                 attachments: vec![
-                    Attachment {
-                        file_name: format!("{}-{key}.pdf", kind.code()),
-                        media_type: "application/pdf".into(),
-                        bytes: pdfs.get(&Lang::Bn).cloned().unwrap_or_default(),
-                    },
-                    Attachment {
-                        file_name: "invitation.ics".into(),
-                        media_type: format!(
-                            "text/calendar; method={}; charset=UTF-8",
-                            if kind == MeetingChangeKind::Cancelled {
-                                "CANCEL"
-                            } else {
-                                "REQUEST"
-                            }
-                        ),
-                        bytes: calendar.clone().into_bytes(),
-                    },
+                    Attachment::pdf(
+                        format!("{}-{key}.pdf", kind.code()),
+                        pdfs.get(&Lang::Bn).cloned().unwrap_or_default(),
+                    ),
+                    Attachment::calendar(
+                        "invitation.ics",
+                        if kind == MeetingChangeKind::Cancelled {
+                            "CANCEL"
+                        } else {
+                            "REQUEST"
+                        },
+                        &calendar,
+                    ),
                 ],
             });
         }

@@ -329,16 +329,11 @@ impl App {
                 ),
                 body: mail_body(&detail, &memo),
                 attachments: vec![
-                    Attachment {
-                        file_name: format!("training-invitation-{id}.pdf"),
-                        media_type: "application/pdf".into(),
-                        bytes: pdfs.get(&lang).cloned().unwrap_or_default(),
-                    },
-                    Attachment {
-                        file_name: "sessions.ics".into(),
-                        media_type: "text/calendar; method=PUBLISH; charset=UTF-8".into(),
-                        bytes: calendar.clone().into_bytes(),
-                    },
+                    Attachment::pdf(
+                        format!("training-invitation-{id}.pdf"),
+                        pdfs.get(&lang).cloned().unwrap_or_default(),
+                    ),
+                    Attachment::calendar("sessions.ics", "PUBLISH", &calendar),
                 ],
             })
             .collect();

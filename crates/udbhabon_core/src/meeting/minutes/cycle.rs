@@ -449,11 +449,10 @@ impl App {
             let view = minutes_view(&detail, previous.as_ref(), lang);
             let bytes =
                 render_minutes(fonts, &view).map_err(|error| Error::Internal(error.to_string()))?;
-            attachments.push(Attachment {
-                file_name: format!("minutes-{key}-{}.pdf", lang.tag()),
-                media_type: "application/pdf".into(),
-                bytes: bytes.clone(),
-            });
+            attachments.push(Attachment::pdf(
+                format!("minutes-{key}-{}.pdf", lang.tag()),
+                bytes.clone(),
+            ));
             tx.store_issued_document(MINUTES_DOCUMENT, meeting_id, lang, "application/pdf", bytes)
                 .await?;
         }

@@ -623,16 +623,11 @@ impl App {
                 ),
                 body: crate::meeting::notice::letter::mail_body(&detail),
                 attachments: vec![
-                    Attachment {
-                        file_name: format!("notice-{key}.pdf"),
-                        media_type: "application/pdf".into(),
-                        bytes: pdfs.get(&lang).cloned().unwrap_or_default(),
-                    },
-                    Attachment {
-                        file_name: "invitation.ics".into(),
-                        media_type: "text/calendar; method=REQUEST; charset=UTF-8".into(),
-                        bytes: invitation.clone().into_bytes(),
-                    },
+                    Attachment::pdf(
+                        format!("notice-{key}.pdf"),
+                        pdfs.get(&lang).cloned().unwrap_or_default(),
+                    ),
+                    Attachment::calendar("invitation.ics", "REQUEST", &invitation),
                 ],
             });
         }

@@ -424,7 +424,10 @@ async fn a_first_order_for_an_office_without_a_team_starts_from_the_twenty_four_
         .await;
     let csrf = server.csrf().await;
     let response = server
-        .post("/offices/dol/team/orders", &[("csrf", &csrf)])
+        .post(
+            "/offices/dol-dhaka-division/team/orders",
+            &[("csrf", &csrf)],
+        )
         .await;
     assert_eq!(response.status(), 200);
     let page = Html::parse_document(&response.text().await.unwrap());
@@ -434,10 +437,8 @@ async fn a_first_order_for_an_office_without_a_team_starts_from_the_twenty_four_
         .filter(|(name, value)| name == "term_bn" && !value.is_empty())
         .collect();
     assert_eq!(terms.len(), 24);
-    assert!(
-        fields.iter().any(|(name, value)| name == "preamble_bn"
-            && value.contains("শ্রম অধিদপ্তর-এর \"ইনোভেশন টিম\""))
-    );
+    assert!(fields.iter().any(|(name, value)| name == "preamble_bn"
+        && value.contains("বিভাগীয় শ্রম দপ্তর, ঢাকা-এর \"ইনোভেশন টিম\"")));
     let problems = texts(&page, "ul.problems li");
     assert!(
         problems.contains(&"টিমের অন্তত একজন সদস্য বেছে নিন।".to_owned()),

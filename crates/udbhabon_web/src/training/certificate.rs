@@ -4,7 +4,7 @@
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 use udbhabon_i18n::{format, t, t_args};
 
@@ -12,11 +12,10 @@ use crate::auth::{Button, Member, Posted, Visitor};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::{Path, Query};
-use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::layout::{Layout, encode_component};
 use crate::state::AppState;
-use crate::training::training_page;
+use crate::training::answer;
 
 /// `POST /trainings/{id}/certificates`: issues a certificate to each participant who attended.
 pub(crate) async fn issue(
@@ -25,16 +24,12 @@ pub(crate) async fn issue(
     Path(id): Path<i32>,
     Posted(member, Button {}): Posted<Button>,
 ) -> Result<Response, PageError> {
-    match state.app.issue_certificates(&member.0, id).await {
-        Ok(_) => Ok(Redirect::to(&format!("/trainings/{id}?done=certificates")).into_response()),
-        Err(error) => {
-            rejected(lang, error, async |errors| {
-                let detail = state.app.training_detail(&member.0, id).await?;
-                Ok(training_page(&state, lang, &member, &detail, errors, None))
-            })
-            .await
-        }
-    }
+    let result = state
+        .app
+        .issue_certificates(&member.0, id)
+        .await
+        .map(|_| ());
+    answer(&state, lang, member, id, "certificates", result, None).await
 }
 
 /// `GET /trainings/{id}/participants/{participant}/certificate.pdf`: a participant's certificate.

@@ -1,17 +1,16 @@
 //! A training's invitation: issuing it from the training's page, and its PDF (the draft before).
 
 use axum::extract::State;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use crate::auth::{Member, Posted};
 use crate::download::Disposition;
 use crate::error::PageError;
 use crate::extract::Path;
-use crate::form::rejected;
 use crate::lang::ReaderLang;
 use crate::state::AppState;
-use crate::training::training_page;
+use crate::training::answer;
 
 #[derive(Debug, Deserialize)]
 pub(crate) struct InvitationForm {
@@ -26,20 +25,12 @@ pub(crate) async fn issue(
     Path(id): Path<i32>,
     Posted(member, form): Posted<InvitationForm>,
 ) -> Result<Response, PageError> {
-    match state
+    let result = state
         .app
         .issue_training_invitation(&member.0, id, &form.memo_file)
         .await
-    {
-        Ok(_) => Ok(Redirect::to(&format!("/trainings/{id}?done=invited")).into_response()),
-        Err(error) => {
-            rejected(lang, error, async |errors| {
-                let detail = state.app.training_detail(&member.0, id).await?;
-                Ok(training_page(&state, lang, &member, &detail, errors, None))
-            })
-            .await
-        }
-    }
+        .map(|_| ());
+    answer(&state, lang, member, id, "invited", result, None).await
 }
 
 /// `GET /trainings/{id}/invitation.pdf`: the invitation as issued, or its draft.

@@ -292,7 +292,7 @@ impl App {
             signer_post_id,
         };
         tx.record_training_invitation(&issued).await?;
-        let detail = self.training_detail(who, id).await?;
+        let detail = self.training_record(who, id).await?;
         let invitation = self.invitation_signed(&issued).await?;
         let mut pdfs = HashMap::new();
         for lang in Lang::ALL {
@@ -370,7 +370,7 @@ impl App {
         if !self.may(who, Action::ManageTeam, row.office_id).await? {
             return Err(Error::NotFound(format!("the invitation of training #{id}")));
         }
-        let detail = self.training_detail(who, id).await?;
+        let detail = self.training_record(who, id).await?;
         let draft = Invitation {
             signer: self
                 .db

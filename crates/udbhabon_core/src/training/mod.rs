@@ -195,8 +195,22 @@ impl App {
         })
     }
 
-    /// A training with its participants, for those who read its office's records.
+    /// A training with its participants, for those who read its office's records, with what running
+    /// it offers for those who run the office's trainings.
     pub async fn training_detail(&self, who: &SignedIn, id: i32) -> Result<TrainingDetail, Error> {
+        let mut detail = self.training_record(who, id).await?;
+        if self.may(who, Action::ManageTeam, detail.office.id).await? {
+            detail.manage = Some(self.training_management(&detail).await?);
+        }
+        Ok(detail)
+    }
+
+    /// A training with its participants, materials and invitation, without what running it offers.
+    pub(crate) async fn training_record(
+        &self,
+        who: &SignedIn,
+        id: i32,
+    ) -> Result<TrainingDetail, Error> {
         let row = self.db.training(id).await?;
         let office = self.db.office_by_id(row.office_id).await?;
         self.require(who, Action::ViewOfficeRecords, office.id)
@@ -236,33 +250,6 @@ impl App {
             None => None,
         };
         let invitation = self.issued_invitation(id).await?;
-        let manage = if self.may(who, Action::ManageTeam, office.id).await? {
-            let unreached = if invitation.is_none() {
-                self.participant_reach(&participants)
-                    .await?
-                    .into_iter()
-                    .zip(&participants)
-                    .filter(|(address, _)| address.is_none())
-                    .map(|(_, participant)| participant.row.id)
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            Some(TrainingManagement {
-                courses: self.db.courses(office.id, row.fiscal_year).await?,
-                choices: self.participant_choices(&office).await?,
-                memo_files: self
-                    .db
-                    .memo_files(office.id)
-                    .await?
-                    .into_iter()
-                    .filter(|file| file.closed_on.is_none())
-                    .collect(),
-                unreached,
-            })
-        } else {
-            None
-        };
         Ok(TrainingDetail {
             materials: self.db.training_materials(id).await?,
             invitation,
@@ -270,7 +257,39 @@ impl App {
             office,
             course,
             participants,
-            manage,
+            manage: None,
+        })
+    }
+
+    /// What running a training offers: the plan's courses of its year, who may be added, the open memo
+    /// files, and (until its invitation is issued) the participants mail cannot reach.
+    async fn training_management(
+        &self,
+        detail: &TrainingDetail,
+    ) -> Result<TrainingManagement, Error> {
+        let unreached = if detail.invitation.is_none() {
+            self.participant_reach(&detail.participants)
+                .await?
+                .into_iter()
+                .zip(&detail.participants)
+                .filter(|(address, _)| address.is_none())
+                .map(|(_, participant)| participant.row.id)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let office = &detail.office;
+        Ok(TrainingManagement {
+            courses: self.db.courses(office.id, detail.row.fiscal_year).await?,
+            choices: self.participant_choices(office).await?,
+            memo_files: self
+                .db
+                .memo_files(office.id)
+                .await?
+                .into_iter()
+                .filter(|file| file.closed_on.is_none())
+                .collect(),
+            unreached,
         })
     }
 
